@@ -1,0 +1,134 @@
+// lei: one binary, subcommands; Japanese help by default, English with --lang en.
+import { mkdir, writeFile, access } from 'node:fs/promises';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { ConfigError, loadCatalog } from '../config/load-catalog.ts';
+import { formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
+import { countBySeverity, formatLocation } from '../lib/issues.ts';
+import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
+import { adapterFedSourceKinds } from '../pipelines/source-adapters.ts';
+import { runPipeline } from '../pipelines/run-pipeline.ts';
+import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
+import { detectLang, messages } from './messages.ts';
+
+const lang = detectLang(process.argv, process.env);
+const t = messages(lang);
+z.config(lang === 'en' ? z.locales.en() : z.locales.ja());
+
+export const EXIT = { ok: 0, failure: 1, dataErrors: 2, configError: 3 } as const;
+const DEFAULTS = { config: 'config/setagaya', inbox: 'inbox', sampleInbox: 'sample/inbox', out: 'out', store: 'out/store.duckdb' };
+
+const program = new Command('lei')
+  .description(t.programDescription)
+  .usage(t.usage)
+  .addOption(new Option('--lang <lang>', t.optLang).choices(['ja', 'en']).default('ja'))
+  .helpOption('-h, --help', t.optHelp)
+  .helpCommand('help [command]', t.helpCommand)
+  .showHelpAfterError();
+
+program
+  .command('run')
+  .description(t.cmdRun)
+  .option('--config <dir>', t.optConfig, DEFAULTS.config)
+  .option('--inbox <dir>', t.optInbox, DEFAULTS.inbox)
+  .option('--out <dir>', t.optOut, DEFAULTS.out)
+  .option('--store <file>', t.optStore, DEFAULTS.store)
+  .option('--no-store', t.optNoStore)
+  .option('--sample', t.optSample)
+  .option('--json', t.optJson)
+  .helpOption('-h, --help', t.optHelp)
+  .action(async (opts: { config: string; inbox: string; out: string; store: string | false; sample?: boolean; json?: boolean }) => {
+    let inbox = opts.inbox;
+    if (opts.sample) {
+      inbox = DEFAULTS.sampleInbox;
+      if (!(await exists(inbox))) await generateSampleInbox(opts.config, inbox);
+    }
+    const result = await runPipeline({
+      configDir: opts.config,
+      inboxDir: inbox,
+      outDir: opts.out,
+      storePath: opts.store === false ? null : opts.store,
+      log: opts.json ? undefined : (m) => console.error(m),
+    });
+    const counts = countBySeverity(result.issues);
+    if (opts.json) {
+      console.log(JSON.stringify({ runId: result.runId, folder: result.folder, counts: result.counts, issues: counts, store: result.store }));
+    } else {
+      console.log(t.summaryTitle);
+      console.log(t.summaryRun(result.runId));
+      console.log(t.summaryCounts(result.counts.inputs, result.counts.observations, result.counts.indicatorValues, result.counts.actionPlanRows));
+      console.log(t.summaryIssues(counts.error, counts.warning, counts.info));
+      const shown = result.issues.filter((i) => i.severity !== 'info').slice(0, 10);
+      for (const i of shown) console.log(`  [${i.severity}] ${i.code} ${formatLocation(i.location)}: ${i.message}`);
+      const rest = result.issues.filter((i) => i.severity !== 'info').length - shown.length;
+      if (rest > 0) console.log(`  ${t.moreIssues(rest)}`);
+      console.log(t.summaryOut(result.folder));
+      console.log(t.summaryStore(`${opts.store === false ? '' : `${opts.store} `}${t.storeStates[result.store]}`));
+    }
+    process.exitCode = counts.error > 0 ? EXIT.dataErrors : EXIT.ok;
+  });
+
+program
+  .command('template')
+  .description(t.cmdTemplate)
+  .requiredOption('--year <year>', t.optYear)
+  .option('--config <dir>', t.optConfig, DEFAULTS.config)
+  .option('--output <file>', t.optOutput)
+  .option('--all', t.optAll)
+  .helpOption('-h, --help', t.optHelp)
+  .action(async (opts: { year: string; config: string; output?: string; all?: boolean }) => {
+    const fiscalYear = parseFiscalYear(opts.year);
+    if (fiscalYear === null) {
+      console.error(t.badYear(opts.year));
+      process.exitCode = EXIT.failure;
+      return;
+    }
+    const catalog = await loadCatalog(opts.config);
+    const measures = [...catalog.measures.values()].filter((m) => opts.all || !adapterFedSourceKinds.has(m.source.kind));
+    const output = opts.output ?? `手入力_${formatFiscalYear(fiscalYear)}.xlsx`;
+    await mkdir(path.dirname(path.resolve(output)), { recursive: true });
+    await writeFile(output, await writeManualEntryTemplate(catalog, fiscalYear, { measures }));
+    console.log(t.templateWritten(output, measures.length));
+  });
+
+program
+  .command('generate-sample')
+  .description(t.cmdSample)
+  .option('--config <dir>', t.optConfig, DEFAULTS.config)
+  .option('--inbox <dir>', t.optInbox, DEFAULTS.sampleInbox)
+  .helpOption('-h, --help', t.optHelp)
+  .action(async (opts: { config: string; inbox: string }) => {
+    const files = await generateSampleInbox(opts.config, opts.inbox);
+    console.log(t.sampleWritten(opts.inbox, files.length));
+  });
+
+program
+  .command('check-config')
+  .description(t.cmdCheck)
+  .option('--config <dir>', t.optConfig, DEFAULTS.config)
+  .helpOption('-h, --help', t.optHelp)
+  .action(async (opts: { config: string }) => {
+    const catalog = await loadCatalog(opts.config);
+    console.log(t.configOk(catalog.measures.size, catalog.slots.length, catalog.lines.length));
+  });
+
+async function exists(p: string): Promise<boolean> {
+  return access(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(e.message);
+    process.exitCode = EXIT.configError;
+  } else {
+    console.error(t.failed);
+    console.error(e);
+    process.exitCode = EXIT.failure;
+  }
+}

@@ -1,0 +1,88 @@
+// CLI text in Japanese (default) and English (--lang en). Issue messages stay Japanese; their codes are English.
+export type Lang = 'ja' | 'en';
+
+const ja = {
+  programDescription: '地域経済指標パイプライン（世田谷区ロジックモデル・アクションプラン）',
+  optLang: '表示言語（ja または en）',
+  optHelp: 'ヘルプを表示する',
+  optVersion: 'バージョンを表示する',
+  helpCommand: 'コマンドのヘルプを表示する',
+  usage: '[オプション] [コマンド]',
+  cmdRun: '受信箱のファイルを取り込み、指標表を out/ とデータベースに出力する（メインの処理）',
+  optConfig: '設定フォルダ（計画・指標・アクションプラン）',
+  optInbox: '受信箱フォルダ',
+  optOut: '出力フォルダ（各回の出力は runs/ に、最新は latest/）',
+  optStore: '組込みデータベース（DuckDB）のファイル',
+  optNoStore: 'データベースに書き込まない',
+  optSample: '同梱のサンプル受信箱（sample/inbox、無ければ生成）を使う',
+  optJson: '結果をJSONで標準出力に書く',
+  cmdTemplate: '手入力ワークブック（.xlsx）を年度ごとに作る',
+  optYear: '年度（例: 2024、R6、令和6年度）',
+  optOutput: '出力ファイル',
+  optAll: 'ソースから自動で取り込む指標も含め、全指標を載せる',
+  cmdSample: '同梱サンプル受信箱を生成する（決定的: 何度作っても同じ内容）',
+  cmdCheck: '設定ファイルを検査する（何も読み込まず、誤りの場所を表示）',
+  configOk: (m: number, s: number, l: number) => `設定に誤りはありません（指標 ${m}、指標枠 ${s}、アクションプラン ${l} 行）`,
+  badYear: (v: string) => `年度「${v}」を読み取れません。2024、R6、令和6年度 のように指定してください`,
+  templateWritten: (f: string, n: number) => `手入力ワークブックを書き出しました: ${f}（${n} 指標）`,
+  sampleWritten: (d: string, n: number) => `サンプル受信箱を生成しました: ${d}（${n} ファイル）`,
+  summaryTitle: '— 実行結果 —',
+  summaryRun: (id: string) => `実行ID: ${id}`,
+  summaryCounts: (inputs: number, obs: number, values: number, lines: number) =>
+    `入力 ${inputs} ファイル / 値 ${obs} 件 → 指標値 ${values} 行、アクションプラン進捗 ${lines} 行`,
+  summaryIssues: (e: number, w: number, i: number) => `問題: エラー ${e} 件、警告 ${w} 件、情報 ${i} 件（詳細は issues.csv）`,
+  summaryOut: (f: string) => `出力: ${f}（最新は out/latest/）`,
+  summaryStore: (s: string) => `データベース: ${s}`,
+  storeStates: { written: '書き込みました', 'already-stored': '同じ実行IDが登録済みのため変更なし', skipped: '書き込みなし（--no-store）' },
+  moreIssues: (n: number) => `…ほか ${n} 件`,
+  failed: '予期しないエラーで中断しました。前回の出力はそのまま残っています。',
+};
+
+const en: typeof ja = {
+  programDescription: 'Local-economy indicator pipeline (Setagaya logic model and action plan)',
+  optLang: 'display language (ja or en)',
+  optHelp: 'display help',
+  optVersion: 'display the version',
+  helpCommand: 'display help for a command',
+  usage: '[options] [command]',
+  cmdRun: 'ingest the inbox and write the indicator tables to out/ and the store (the main job)',
+  optConfig: 'config folder (plan, measures, action plan)',
+  optInbox: 'inbox folder',
+  optOut: 'output folder (each run under runs/, the newest at latest/)',
+  optStore: 'embedded database (DuckDB) file',
+  optNoStore: 'do not write the database',
+  optSample: 'use the bundled sample inbox (sample/inbox, generated when missing)',
+  optJson: 'print the result as JSON on stdout',
+  cmdTemplate: 'write the manual-entry workbook (.xlsx) for a fiscal year',
+  optYear: 'fiscal year (e.g. 2024, R6, 令和6年度)',
+  optOutput: 'output file',
+  optAll: 'list every measure, including those fed by source adapters',
+  cmdSample: 'generate the bundled sample inbox (deterministic)',
+  cmdCheck: 'check the config files (reads nothing else; shows where errors are)',
+  configOk: (m, s, l) => `Config OK (${m} measures, ${s} slots, ${l} action-plan lines)`,
+  badYear: (v) => `Cannot read fiscal year "${v}"; use 2024, R6 or 令和6年度`,
+  templateWritten: (f, n) => `Manual-entry workbook written: ${f} (${n} measures)`,
+  sampleWritten: (d, n) => `Sample inbox generated: ${d} (${n} files)`,
+  summaryTitle: '— Result —',
+  summaryRun: (id) => `Run id: ${id}`,
+  summaryCounts: (inputs, obs, values, lines) => `${inputs} input files / ${obs} values → ${values} indicator rows, ${lines} action-plan rows`,
+  summaryIssues: (e, w, i) => `Issues: ${e} errors, ${w} warnings, ${i} info (see issues.csv)`,
+  summaryOut: (f) => `Output: ${f} (newest at out/latest/)`,
+  summaryStore: (s) => `Store: ${s}`,
+  storeStates: { written: 'written', 'already-stored': 'run id already stored; unchanged', skipped: 'not written (--no-store)' },
+  moreIssues: (n) => `… and ${n} more`,
+  failed: 'Stopped by an unexpected error. The previous outputs are untouched.',
+};
+
+export type Messages = typeof ja;
+
+export function messages(lang: Lang): Messages {
+  return lang === 'en' ? en : ja;
+}
+
+/** The language is needed before the parser is built (help text), so it is read from argv/env first. */
+export function detectLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? env.LEI_LANG : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return value === 'en' ? 'en' : 'ja';
+}

@@ -1,0 +1,231 @@
+// The catalog of a municipality's plan: measures, logic-model slots, action-plan lines.
+// Parsed once from YAML at load time (see load-catalog.ts); inner code trusts these types.
+import { z } from 'zod';
+
+export const fiscalYearSchema = z.number().int().min(1900).max(2200);
+
+/** Kebab-case English identifier; Japanese lives in *Ja fields. */
+const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'IDは半角英小文字・数字・ハイフン（kebab-case）で書いてください');
+
+const textList = z.array(z.string().min(1));
+
+export const tierSchema = z.enum(['action', 'short', 'long', 'reference']);
+export type Tier = z.infer<typeof tierSchema>;
+
+/** Which way is good: "higher" (more is better) or "lower" (e.g. 区内倒産事業者数). */
+export const directionSchema = z.enum(['higher', 'lower']);
+export type Direction = z.infer<typeof directionSchema>;
+
+/** How a fiscal-year value is formed from the source's periods or records. */
+export const aggregationSchema = z.enum(['flow', 'stock', 'rate', 'eventCount', 'surveyShare']);
+export type Aggregation = z.infer<typeof aggregationSchema>;
+
+/** Where a measure's values come from. Every measure can also be fed by manual entry. */
+export const sourceBindingSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('manual') }),
+  z.strictObject({
+    kind: z.literal('industrySurvey'),
+    /** Codebook question id, or until the codebook is bound, the question topic as printed. */
+    question: z.string().min(1),
+    /** Answer codes or labels counted in the numerator. */
+    countedAnswers: z.array(z.union([z.string().min(1), z.number()])).min(1),
+    instrument: z.string().min(1).optional(),
+    /** Who is in the denominator: those who answered the question (default) or every respondent. */
+    denominator: z.enum(['answered', 'all']).default('answered'),
+  }),
+  z.strictObject({
+    kind: z.literal('residentSurvey'),
+    survey: z.string().min(1),
+    question: z.string().min(1).optional(),
+  }),
+  z.strictObject({ kind: z.literal('resas'), series: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('setagayaPay'), metric: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal('kosha'),
+    recordType: z.string().min(1),
+    filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+    /** Sum this column instead of counting records. */
+    countColumn: z.string().min(1).optional(),
+  }),
+]);
+export type SourceBinding = z.infer<typeof sourceBindingSchema>;
+
+export const measureSchema = z.strictObject({
+  id: idSchema,
+  nameJa: z.string().min(1),
+  nameEn: z.string().min(1).optional(),
+  /** Unit of the stored value, e.g. %, 件, 千円, 億円. */
+  unit: z.string().min(1),
+  /** Precision of a published value: values are rounded half-up to this many decimals. */
+  decimals: z.number().int().min(0).max(6),
+  direction: directionSchema.default('higher'),
+  aggregation: aggregationSchema,
+  baseline: z
+    .strictObject({
+      fiscalYear: fiscalYearSchema,
+      /** Declared baseline; the observed value for that fiscal year takes precedence when present. */
+      value: z.number().optional(),
+      noteJa: z.string().optional(),
+    })
+    .optional(),
+  source: sourceBindingSchema,
+  /** Data collection method as printed (データの収集方法). */
+  methodJa: z.string().min(1).optional(),
+  owners: textList.optional(),
+  notes: textList.optional(),
+});
+export type Measure = z.infer<typeof measureSchema>;
+
+/** A revision of a target, kept beside the original (e.g. 20社 ↓ 3社に変更). */
+export const targetRevisionSchema = z.strictObject({
+  value: z.number(),
+  reasonJa: z.string().min(1),
+  /** The fiscal year in which the revision was decided. */
+  revisedInFiscalYear: fiscalYearSchema,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+
+/** A target: a plain number, null (printed as ー: no target that year), or a value with revisions. */
+export const targetSchema = z.union([
+  z.number(),
+  z.null(),
+  z.strictObject({ value: z.number().nullable(), revisions: z.array(targetRevisionSchema).min(1) }),
+]);
+export type Target = z.infer<typeof targetSchema>;
+
+/** Keys are fiscal years ("2024"), values targets. */
+const yearKey = z.string().regex(/^\d{4}$/, '年度は西暦4桁（例: 2024）で書いてください');
+export const targetsByYearSchema = z.record(yearKey, targetSchema);
+export const commentsByYearSchema = z.record(yearKey, z.string().min(1));
+
+export const slotFlagSchema = z.enum([
+  'baselineChanged', // 現況値変更
+  'methodUnderReview', // 収集方法を再考
+  'continuousSurvey', // 継続的な調査に変更
+  'fromActionPlanRoadmap', // アクションプラン(のロードマップ)から
+]);
+
+/** Where a measure is printed in the logic model. */
+export const slotSchema = z.strictObject({
+  /** Unique id; derived as v{vision}-{tier}-{position} when omitted. */
+  id: idSchema.optional(),
+  vision: z.number().int().min(1),
+  /** Other visions sharing the same printed table (8・9). */
+  alsoVisions: z.array(z.number().int().min(1)).optional(),
+  tier: tierSchema,
+  position: z.number().int().min(1),
+  /** The printed number or code if it is not the position (codes may repeat across visions). */
+  code: z.string().min(1).optional(),
+  measure: idSchema,
+  /** Printed name (the current one when renamed). */
+  nameJa: z.string().min(1),
+  /** The old name when the indicator was renamed (old—new); the printed figures often measure the old one. */
+  previousNameJa: z.string().min(1).optional(),
+  /** Printed unit when it differs from the measure's (店舗 vs 人). */
+  unitJa: z.string().min(1).optional(),
+  /** ○ mark. */
+  marked: z.boolean().default(false),
+  /** 横断的 ○ (only visions 1–4 have the column). */
+  crossCutting: z.boolean().optional(),
+  methodJa: z.string().min(1).optional(),
+  flags: z.array(slotFlagSchema).optional(),
+  targets: targetsByYearSchema.optional(),
+  comments: commentsByYearSchema.optional(),
+  owners: textList.optional(),
+  notes: textList.optional(),
+});
+export type Slot = z.infer<typeof slotSchema>;
+
+/** How the plan-period total (合計) is formed; see shared/research/seed001_notes.md (a). */
+export const totalKindSchema = z.enum([
+  'sum', // flows: sum of the yearly targets (a printed ー counts as 0)
+  'endLevel', // stocks/cumulative levels: the target of the last plan year
+  'constant', // rates or fixed levels: the total is each year's value
+]);
+export type TotalKind = z.infer<typeof totalKindSchema>;
+
+export const actionPlanLineSchema = z.strictObject({
+  id: idSchema,
+  /** 方針 code, e.g. "2-2". */
+  section: z.string().regex(/^\d+-\d+$/),
+  vision: z.number().int().min(1),
+  projectJa: z.string().min(1).optional(),
+  /** 施策 / 具体的取組み, e.g. 低利な融資あっせんの実施 等. */
+  measureNameJa: z.string().min(1),
+  /** 行動指標 as printed. */
+  indicatorJa: z.string().min(1),
+  /** The measure that supplies the actual. */
+  measure: idSchema,
+  unitJa: z.string().min(1).optional(),
+  /** 【再掲】: the line this one reprints; targets and total are inherited and must not be repeated. */
+  reprintOf: idSchema.optional(),
+  subIndex: z.number().int().min(1).optional(),
+  targets: targetsByYearSchema.optional(),
+  total: z
+    .strictObject({
+      kind: totalKindSchema,
+      /** The printed 合計; when it disagrees with the kind's rule it is used and a warning is issued. */
+      value: z.number().optional(),
+    })
+    .optional(),
+  /** The plan reports the actual rounded to this many decimals and rates it as reported (77.4% → 77%). */
+  actualDecimals: z.number().int().min(0).max(6).optional(),
+  markers: z.strictObject({ circle: z.boolean(), bullet: z.boolean() }).optional(),
+  /** Figures as printed in the published progress report of a fiscal year, kept for comparison. */
+  printed: z
+    .record(
+      yearKey,
+      z.strictObject({ actual: z.number().nullable().optional(), achievementRate: z.number().nullable().optional() }),
+    )
+    .optional(),
+  owners: textList.optional(),
+  comments: commentsByYearSchema.optional(),
+  notes: textList.optional(),
+});
+export type ActionPlanLine = z.infer<typeof actionPlanLineSchema>;
+
+export const planSchema = z.strictObject({
+  id: idSchema,
+  municipality: z.strictObject({ code: z.string().regex(/^\d{5,6}$/), nameJa: z.string().min(1) }),
+  titleJa: z.string().min(1),
+  /** Default baseline fiscal year for measures that do not declare one. */
+  baselineFiscalYear: fiscalYearSchema,
+  /** The action plan's period (合計 is formed over it). */
+  period: z.strictObject({ start: fiscalYearSchema, end: fiscalYearSchema }),
+  /** Further target years beyond the period (中間目標・最終目標), e.g. 2031. */
+  milestones: z
+    .array(z.strictObject({ fiscalYear: fiscalYearSchema, labelJa: z.string().min(1) }))
+    .default([]),
+  /** A year of reference values (参考年), if the plan has one. */
+  referenceFiscalYear: fiscalYearSchema.optional(),
+  policies: z.array(z.strictObject({ number: z.number().int().min(1), nameJa: z.string().min(1) })).default([]),
+  visions: z
+    .array(
+      z.strictObject({
+        number: z.number().int().min(1),
+        titleJa: z.string().min(1),
+        policy: z.number().int().min(1).optional(),
+      }),
+    )
+    .min(1),
+  /** Owning sections by default (課). */
+  owners: textList.optional(),
+});
+export type Plan = z.infer<typeof planSchema>;
+
+/** 方針 (a section of a vision in the action plan), e.g. 2-2. */
+export const sectionSchema = z.strictObject({
+  id: z.string().regex(/^\d+-\d+$/),
+  vision: z.number().int().min(1),
+  nameJa: z.string().min(1),
+  descriptionJa: z.string().min(1).optional(),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+/** File-level shapes: each YAML file holds one list under one key. */
+export const measuresFileSchema = z.strictObject({ measures: z.array(measureSchema) });
+export const slotsFileSchema = z.strictObject({ slots: z.array(slotSchema) });
+export const actionPlanFileSchema = z.strictObject({ lines: z.array(actionPlanLineSchema) });
+export const sectionsFileSchema = z.strictObject({ sections: z.array(sectionSchema) });

@@ -1,0 +1,270 @@
+// Loads a municipality's catalog folder (config/<name>/*.yaml) into typed values, or stops with every
+// problem found: file, line, path inside it and the reason. Nothing else is read before this passes.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { z } from 'zod';
+import {
+  actionPlanFileSchema,
+  measuresFileSchema,
+  planSchema,
+  sectionsFileSchema,
+  slotsFileSchema,
+  type ActionPlanLine,
+  type Measure,
+  type Plan,
+  type Section,
+  type Slot,
+  type Target,
+} from './catalog-schema.ts';
+
+// Config errors are read by ward staff: Japanese unless the CLI switches to English (--lang en).
+z.config(z.locales.ja());
+
+export interface ConfigProblem {
+  file: string;
+  /** 1-based line in the file, when the place is known. */
+  line?: number;
+  /** Path inside the file, e.g. measures[3].unit. */
+  path: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(
+      `設定ファイルに誤りがあります（${problems.length}件）。修正してから再実行してください。\n` +
+        problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''} ${p.path || '(ファイル全体)'}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export interface CatalogSlot extends Slot {
+  id: string;
+}
+
+/** An action-plan line with its reprint resolved: targets and total are always present. */
+export interface CatalogLine extends ActionPlanLine {
+  targets: Record<string, Target>;
+  total: NonNullable<ActionPlanLine['total']>;
+}
+
+export interface Catalog {
+  dir: string;
+  plan: Plan;
+  sections: Section[];
+  measures: Map<string, Measure>;
+  slots: CatalogSlot[];
+  lines: CatalogLine[];
+  /** sha256-free identity of what was loaded: file name → content, for lineage. */
+  files: string[];
+}
+
+const KNOWN_FILES = /^(plan|sections|measures(?:-[a-z0-9-]+)?|slots|action-plan|pipeline|composite)\.ya?ml$/;
+
+export function slotId(slot: Pick<Slot, 'vision' | 'tier' | 'position'>): string {
+  return `v${slot.vision}-${slot.tier}-${slot.position}`;
+}
+
+export async function loadCatalog(dir: string): Promise<Catalog> {
+  const problems: ConfigProblem[] = [];
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+  } catch {
+    throw new ConfigError([{ file: dir, path: '', message: '設定フォルダが見つかりません。--config で正しいフォルダを指定してください' }]);
+  }
+  for (const n of names) {
+    if (!KNOWN_FILES.test(n)) {
+      problems.push({
+        file: path.join(dir, n),
+        path: '',
+        message: '想定外の設定ファイル名です（plan / sections / measures*.yaml / slots / action-plan）。綴りを確認してください',
+      });
+    }
+  }
+
+  const read = async <S extends z.ZodType>(name: string, schema: S): Promise<z.infer<S> | undefined> => {
+    const file = path.join(dir, name);
+    const text = await readFile(file, 'utf8');
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        problems.push({ file, line: e.linePos?.[0]?.line, path: '', message: `YAMLとして読めません: ${e.message.split('\n')[0]}` });
+      }
+      return undefined;
+    }
+    const parsed = schema.safeParse(doc.toJS());
+    if (!parsed.success) {
+      for (const zi of parsed.error.issues) problems.push(describeZodIssue(file, doc, lineCounter, zi));
+      return undefined;
+    }
+    return parsed.data;
+  };
+
+  if (!names.includes('plan.yaml')) problems.push({ file: path.join(dir, 'plan.yaml'), path: '', message: 'plan.yaml がありません' });
+  const plan = names.includes('plan.yaml') ? await read('plan.yaml', planSchema) : undefined;
+  const sections = names.includes('sections.yaml') ? ((await read('sections.yaml', sectionsFileSchema))?.sections ?? []) : [];
+  const measureFiles = names.filter((n) => /^measures(?:-[a-z0-9-]+)?\.ya?ml$/.test(n));
+  const measureLists: { file: string; measures: Measure[] }[] = [];
+  for (const n of measureFiles) {
+    const m = await read(n, measuresFileSchema);
+    if (m) measureLists.push({ file: path.join(dir, n), measures: m.measures });
+  }
+  const slots = names.includes('slots.yaml') ? ((await read('slots.yaml', slotsFileSchema))?.slots ?? []) : [];
+  const lines = names.includes('action-plan.yaml') ? ((await read('action-plan.yaml', actionPlanFileSchema))?.lines ?? []) : [];
+  if (problems.length > 0 || !plan) throw new ConfigError(problems);
+
+  const catalog = crossCheck(dir, plan, sections, measureLists, slots, lines, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { ...catalog, files: names.map((n) => path.join(dir, n)) };
+}
+
+function crossCheck(
+  dir: string,
+  plan: Plan,
+  sections: Section[],
+  measureLists: { file: string; measures: Measure[] }[],
+  slots: Slot[],
+  lines: ActionPlanLine[],
+  problems: ConfigProblem[],
+): Omit<Catalog, 'files'> {
+  const measures = new Map<string, Measure>();
+  for (const { file, measures: list } of measureLists) {
+    list.forEach((m, i) => {
+      if (measures.has(m.id)) problems.push({ file, path: `measures[${i}].id`, message: `指標ID「${m.id}」が重複しています` });
+      measures.set(m.id, m);
+    });
+  }
+  const visions = new Set(plan.visions.map((v) => v.number));
+  const slotsFile = path.join(dir, 'slots.yaml');
+  const seenSlots = new Set<string>();
+  const catalogSlots: CatalogSlot[] = slots.map((s, i) => {
+    const id = s.id ?? slotId(s);
+    if (seenSlots.has(id)) problems.push({ file: slotsFile, path: `slots[${i}]`, message: `枠「${id}」（目指す姿・区分・番号）が重複しています` });
+    seenSlots.add(id);
+    if (!measures.has(s.measure)) problems.push({ file: slotsFile, path: `slots[${i}].measure`, message: unknownMeasure(s.measure, measures) });
+    for (const v of [s.vision, ...(s.alsoVisions ?? [])]) {
+      if (!visions.has(v)) problems.push({ file: slotsFile, path: `slots[${i}].vision`, message: `目指す姿 ${v} は plan.yaml の visions にありません` });
+    }
+    return { ...s, id };
+  });
+
+  const linesFile = path.join(dir, 'action-plan.yaml');
+  const sectionIds = new Set(sections.map((s) => s.id));
+  const byId = new Map<string, ActionPlanLine>();
+  lines.forEach((l, i) => {
+    if (byId.has(l.id)) problems.push({ file: linesFile, path: `lines[${i}].id`, message: `行ID「${l.id}」が重複しています` });
+    byId.set(l.id, l);
+  });
+  const catalogLines: CatalogLine[] = [];
+  lines.forEach((l, i) => {
+    const at = `lines[${i}]`;
+    if (!measures.has(l.measure)) problems.push({ file: linesFile, path: `${at}.measure`, message: unknownMeasure(l.measure, measures) });
+    if (sections.length > 0 && !sectionIds.has(l.section)) {
+      problems.push({ file: linesFile, path: `${at}.section`, message: `方針「${l.section}」は sections.yaml にありません` });
+    }
+    let source: ActionPlanLine | undefined = l;
+    if (l.reprintOf) {
+      source = byId.get(l.reprintOf);
+      if (l.targets || l.total) {
+        problems.push({ file: linesFile, path: at, message: '【再掲】の行に targets / total は書けません（元の行から引き継ぎます）' });
+      }
+      if (!source) {
+        problems.push({ file: linesFile, path: `${at}.reprintOf`, message: `再掲元の行「${l.reprintOf}」がありません` });
+      } else if (source.reprintOf) {
+        problems.push({ file: linesFile, path: `${at}.reprintOf`, message: `再掲元「${l.reprintOf}」自体が再掲です。元の行を指してください` });
+        source = undefined;
+      }
+    } else if (!l.targets || !l.total) {
+      problems.push({ file: linesFile, path: at, message: 'targets と total（合計の作り方）が必要です' });
+      source = undefined;
+    }
+    if (source?.targets && source.total) catalogLines.push({ ...l, targets: source.targets, total: source.total });
+  });
+  return { dir, plan, sections, measures, slots: catalogSlots, lines: catalogLines };
+}
+
+function unknownMeasure(id: string, measures: Map<string, Measure>): string {
+  const hint = closest(id, [...measures.keys()]);
+  return `指標ID「${id}」は measures*.yaml に定義されていません${hint ? `（「${hint}」のことですか？）` : ''}`;
+}
+
+function describeZodIssue(file: string, doc: Document, lineCounter: LineCounter, zi: z.core.$ZodIssue): ConfigProblem {
+  const segments = zi.path.filter((p): p is string | number => typeof p !== 'symbol');
+  let message = zi.message;
+  let node = nodeAt(doc, segments);
+  const absent = segments.length > 0 && doc.getIn(segments, true) === undefined;
+  if (zi.code === 'invalid_type' && absent) message = `必須のキー「${String(segments.at(-1))}」がありません`;
+  if (zi.code === 'unrecognized_keys') {
+    const known = knownKeysAt(doc, segments, zi.keys);
+    message = zi.keys
+      .map((k) => {
+        const hint = closest(k, known);
+        return `不明なキー「${k}」${hint ? `（「${hint}」のことですか？）` : ''}`;
+      })
+      .join('、');
+    const keyNode = isMap(node) ? node.items.find((it) => isScalar(it.key) && it.key.value === zi.keys[0])?.key : undefined;
+    if (keyNode && isScalar(keyNode)) node = keyNode;
+  }
+  const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+  const raw = isScalar(node) ? ` 値: ${JSON.stringify(node.value)}` : '';
+  return {
+    file,
+    line: offset === undefined ? undefined : lineCounter.linePos(offset).line,
+    path: formatPath(segments),
+    message: `${message}${zi.code === 'unrecognized_keys' ? '' : raw}`,
+  };
+}
+
+function nodeAt(doc: Document, segments: (string | number)[]): unknown {
+  for (let n = segments.length; n >= 0; n -= 1) {
+    const node = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);
+    if (node) return node;
+  }
+  return undefined;
+}
+
+/** Keys that exist beside an unknown key elsewhere in the same list: good candidates for "did you mean". */
+function knownKeysAt(doc: Document, segments: (string | number)[], unknown: string[]): string[] {
+  const keys = new Set<string>();
+  const parentPath = typeof segments.at(-1) === 'number' ? segments.slice(0, -1) : undefined;
+  const collect = (node: unknown) => {
+    if (isMap(node)) for (const it of node.items) if (isScalar(it.key)) keys.add(String(it.key.value));
+  };
+  const parent = parentPath ? doc.getIn(parentPath, true) : undefined;
+  if (parent && 'items' in (parent as object)) for (const item of (parent as { items: unknown[] }).items) collect(item);
+  for (const k of unknown) keys.delete(k);
+  return [...keys];
+}
+
+function formatPath(segments: (string | number)[]): string {
+  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+/** The nearest candidate within edit distance 2, for "did you mean". */
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}

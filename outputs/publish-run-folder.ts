@@ -1,0 +1,38 @@
+// Each run writes into a folder of its own; `latest` is switched to it by one atomic rename of a symlink,
+// so a reader sees the previous run or the new one, never a half-written one.
+import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface RunFolderFile {
+  name: string;
+  content: string | Uint8Array;
+}
+
+export interface StagedRunFolder {
+  /** Moves the staged folder into runs/ and points latest at it. */
+  activate(): Promise<string>;
+  /** Removes the staged folder; latest is untouched. */
+  discard(): Promise<void>;
+}
+
+export async function stageRunFolder(outDir: string, folderName: string, files: readonly RunFolderFile[]): Promise<StagedRunFolder> {
+  const runsDir = path.join(outDir, 'runs');
+  await mkdir(runsDir, { recursive: true });
+  const staging = path.join(runsDir, `.staging-${folderName}`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging);
+  for (const f of files) await writeFile(path.join(staging, f.name), f.content);
+  return {
+    async activate() {
+      const final = path.join(runsDir, folderName);
+      await rename(staging, final);
+      const link = path.join(outDir, 'latest');
+      const tempLink = path.join(outDir, `.latest-${process.pid}`);
+      await rm(tempLink, { force: true });
+      await symlink(path.join('runs', folderName), tempLink);
+      await rename(tempLink, link);
+      return final;
+    },
+    discard: () => rm(staging, { recursive: true, force: true }),
+  };
+}

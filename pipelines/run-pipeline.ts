@@ -1,0 +1,182 @@
+// The main job: catalog → inbox files → observations → indicator tables → run folder + embedded store.
+// A bad file never stops the others; a failure at any point leaves the previous run's outputs in place.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { loadCatalog, type Catalog } from '../config/load-catalog.ts';
+import { actionPlanProgress, indicatorValues, issuesDataset, type IssueRow } from '../lib/datasets.ts';
+import { countBySeverity, issue, type Issue } from '../lib/issues.ts';
+import type { Observation } from '../lib/observation.ts';
+import { publishToStore } from '../outputs/duckdb-store.ts';
+import { formatCsv } from '../outputs/format-csv.ts';
+import { stageRunFolder } from '../outputs/publish-run-folder.ts';
+import { readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
+import { listInbox } from '../sources/list-inbox.ts';
+import { buildActionPlanProgress } from '../transforms/build-action-plan-progress.ts';
+import { buildIndicatorValues } from '../transforms/build-indicator-values.ts';
+import { resolveObservations } from '../transforms/resolve-observations.ts';
+import { sourceAdapters } from './source-adapters.ts';
+
+/** Bumped when a change to the code changes what the same inputs produce. */
+export const DATASET_VERSION = '1';
+
+export interface RunOptions {
+  configDir: string;
+  inboxDir: string;
+  outDir: string;
+  /** DuckDB file; null to skip the store. */
+  storePath: string | null;
+  now?: () => Date;
+  log?: (message: string) => void;
+}
+
+export interface RunResult {
+  runId: string;
+  folder: string;
+  issues: Issue[];
+  counts: { inputs: number; observations: number; indicatorValues: number; actionPlanRows: number };
+  store: 'written' | 'already-stored' | 'skipped';
+}
+
+export async function runPipeline(options: RunOptions): Promise<RunResult> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => {});
+  const startedAt = now();
+
+  const catalog = await loadCatalog(options.configDir);
+  log(`設定を読み込みました: 指標 ${catalog.measures.size}、指標枠 ${catalog.slots.length}、アクションプラン ${catalog.lines.length} 行`);
+
+  const inboxPaths = await listInbox(options.inboxDir);
+  const issues: Issue[] = [];
+  const limit = pLimit(2);
+  const results = await Promise.all(inboxPaths.map((p) => limit(() => readOne(options.inboxDir, p, catalog))));
+  const inputs: InboxFile[] = [];
+  const observations: Observation[] = [];
+  for (const r of results) {
+    inputs.push(r.file);
+    observations.push(...r.observations);
+    issues.push(...r.issues);
+  }
+  log(`受信箱のファイル ${inputs.length} 件から ${observations.length} 件の値を読み込みました`);
+
+  const runId = await computeRunId(catalog, inputs);
+  const resolved = resolveObservations(observations);
+  issues.push(...resolved.issues);
+  const years = fiscalYearsToReport(catalog, resolved.index.fiscalYears);
+  const values = buildIndicatorValues(catalog, resolved.index, years, runId);
+  const progress = buildActionPlanProgress(catalog, resolved.index, runId);
+  issues.push(...values.issues, ...progress.issues);
+
+  const issueRows: IssueRow[] = issues.map((i) => ({
+    code: i.code,
+    severity: i.severity,
+    file: i.location.file ?? null,
+    sheet: i.location.sheet ?? null,
+    row: i.location.row ?? null,
+    column: i.location.column ?? null,
+    path: i.location.path ?? null,
+    raw: i.raw ?? null,
+    message: i.message,
+    run_id: runId,
+  }));
+
+  const finishedAt = now();
+  const folder = `${compactTime(startedAt)}-${runId}`;
+  const manifest = {
+    run_id: runId,
+    folder,
+    plan_id: catalog.plan.id,
+    dataset_version: DATASET_VERSION,
+    started_at: startedAt.toISOString(),
+    finished_at: finishedAt.toISOString(),
+    config_files: await Promise.all(catalog.files.map(async (f) => ({ file: f, sha256: sha256(await readFile(f)) }))),
+    inputs: inputs.map((f) => ({ file: f.name, sha256: f.sha256, bytes: f.bytes.length })),
+    fiscal_years: years,
+    counts: {
+      indicator_values: values.rows.length,
+      action_plan_progress: progress.rows.length,
+      observations: observations.length,
+      issues: countBySeverity(issues),
+    },
+  };
+
+  const staged = await stageRunFolder(options.outDir, folder, [
+    { name: `${indicatorValues.name}.csv`, content: formatCsv(indicatorValues, values.rows) },
+    { name: `${actionPlanProgress.name}.csv`, content: formatCsv(actionPlanProgress, progress.rows) },
+    { name: `${issuesDataset.name}.csv`, content: formatCsv(issuesDataset, issueRows) },
+    { name: 'manifest.json', content: `${JSON.stringify(manifest, null, 2)}\n` },
+  ]);
+  let store: RunResult['store'] = 'skipped';
+  try {
+    if (options.storePath) {
+      store = await publishToStore(
+        options.storePath,
+        { runId, folder, startedAt: manifest.started_at, finishedAt: manifest.finished_at, status: 'succeeded', manifestJson: JSON.stringify(manifest) },
+        [
+          { spec: indicatorValues, rows: values.rows },
+          { spec: actionPlanProgress, rows: progress.rows },
+          { spec: issuesDataset, rows: issueRows },
+        ],
+      );
+    }
+  } catch (e) {
+    await staged.discard();
+    throw e;
+  }
+  const finalDir = await staged.activate();
+  log(`出力しました: ${finalDir}`);
+  return {
+    runId,
+    folder: finalDir,
+    issues,
+    counts: { inputs: inputs.length, observations: observations.length, indicatorValues: values.rows.length, actionPlanRows: progress.rows.length },
+    store,
+  };
+}
+
+async function readOne(inboxDir: string, filePath: string, catalog: Catalog): Promise<{ file: InboxFile; observations: Observation[]; issues: Issue[] }> {
+  const file = await readInboxFile(inboxDir, filePath);
+  const folder = file.name.split('/')[0] ?? '';
+  const adapter = sourceAdapters.find((a) => a.folder === folder && a.extensions.includes(path.extname(file.name).toLowerCase()));
+  if (!adapter) {
+    const known = sourceAdapters.map((a) => `${a.folder}/（${a.extensions.join('・')}）`).join('、');
+    return {
+      file,
+      observations: [],
+      issues: [issue('inbox-unknown-file', 'warning', `このファイルを読むアダプタがありません。受信箱の決まったフォルダに置いてください: ${known}`, { file: file.name })],
+    };
+  }
+  try {
+    const result = await adapter.read(file, catalog);
+    return { file, ...result };
+  } catch (e) {
+    // An adapter bug must not take the other sources down with it.
+    return {
+      file,
+      observations: [],
+      issues: [issue('source-read-failed', 'error', `${adapter.labelJa}の読み込み中に予期しないエラーが起きました。このファイルは採用していません: ${(e as Error).message}`, { file: file.name })],
+    };
+  }
+}
+
+/** Same config, same inputs and same dataset version give the same run id, and so byte-identical datasets. */
+async function computeRunId(catalog: Catalog, inputs: readonly InboxFile[]): Promise<string> {
+  const hash = createHash('sha256').update(`dataset-version:${DATASET_VERSION}\n`);
+  for (const f of catalog.files) hash.update(`config:${path.basename(f)}:${sha256(await readFile(f))}\n`);
+  for (const f of [...inputs].sort((a, b) => (a.name < b.name ? -1 : 1))) hash.update(`input:${f.name}:${f.sha256}\n`);
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** The baseline year and every year any input speaks of, so dashboards see the whole series. */
+function fiscalYearsToReport(catalog: Catalog, observed: readonly number[]): number[] {
+  return [...new Set([catalog.plan.baselineFiscalYear, ...observed])].sort((a, b) => a - b);
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function compactTime(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}

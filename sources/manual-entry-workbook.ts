@@ -1,0 +1,151 @@
+// Reads a filled manual-entry workbook (made by `lei template`): one row per measure and fiscal year.
+// A bad cell becomes an issue with its sheet, row, column and raw text; the rest of the workbook still loads.
+import ExcelJS from 'exceljs';
+import type { Catalog } from '../config/load-catalog.ts';
+import { parseFiscalYear } from '../lib/fiscal-year.ts';
+import { issue, type Issue } from '../lib/issues.ts';
+import { MANUAL_ENTRY_HEADER_ROW, MANUAL_ENTRY_SHEET, manualEntryColumns, type ManualEntryColumn } from '../lib/manual-entry-layout.ts';
+import type { Observation, SourceResult } from '../lib/observation.ts';
+import { cellText } from '../lib/cell-text.ts';
+import { isMissingMarker, parseLooseNumber } from '../lib/parse-number.ts';
+import type { InboxFile } from './inbox-file.ts';
+
+const REQUIRED: ManualEntryColumn[] = ['measureId', 'fiscalYear', 'value'];
+
+export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog): Promise<SourceResult> {
+  const issues: Issue[] = [];
+  const file = input.name;
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(input.bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    issues.push(
+      issue('manual-entry-unreadable', 'error', 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください', { file }, (e as Error).message),
+    );
+    return { observations: [], issues };
+  }
+  const sheet = workbook.getWorksheet(MANUAL_ENTRY_SHEET) ?? workbook.worksheets[0];
+  if (!sheet) {
+    issues.push(issue('manual-entry-no-sheet', 'error', `シート「${MANUAL_ENTRY_SHEET}」がありません。lei template で作ったブックに入力してください`, { file }));
+    return { observations: [], issues };
+  }
+  const at = (row?: number, column?: string) => ({ file, sheet: sheet.name, row, column });
+
+  const headerRow = findHeaderRow(sheet);
+  const columns = new Map<ManualEntryColumn, number>();
+  if (headerRow) {
+    sheet.getRow(headerRow).eachCell((cell, col) => {
+      const text = cellText(cell.value).trim();
+      for (const [key, label] of Object.entries(manualEntryColumns) as [ManualEntryColumn, string][]) {
+        if (text === label) columns.set(key, col);
+      }
+    });
+  }
+  const missing = REQUIRED.filter((c) => !columns.has(c));
+  if (!headerRow || missing.length > 0) {
+    issues.push(
+      issue(
+        'manual-entry-missing-column',
+        'error',
+        `見出し行に列「${missing.map((c) => manualEntryColumns[c]).join('」「')}」が見つかりません。見出しを書き換えずに、lei template で作ったブックに入力してください`,
+        at(headerRow ?? MANUAL_ENTRY_HEADER_ROW),
+      ),
+    );
+    return { observations: [], issues };
+  }
+  const col = (key: ManualEntryColumn) => columns.get(key)!;
+  const letter = (key: ManualEntryColumn) => sheet.getColumn(col(key)).letter;
+
+  const observations: Observation[] = [];
+  const seen = new Map<string, { row: number; value: number }>();
+  for (let r = headerRow + 1; r <= sheet.rowCount; r += 1) {
+    const row = sheet.getRow(r);
+    const idText = cellText(row.getCell(col('measureId')).value).trim();
+    const rawValue = row.getCell(col('value')).value;
+    const valueText = cellText(rawValue).trim();
+    if (!idText && !valueText) continue;
+    if (!idText) {
+      issues.push(issue('manual-entry-missing-measure-id', 'error', '値はありますが指標IDが空です。指標IDの列は消さないでください', at(r, letter('measureId')), valueText));
+      continue;
+    }
+    const measure = catalog.measures.get(idText);
+    if (!measure) {
+      issues.push(
+        issue('manual-entry-unknown-measure', 'error', `指標ID「${idText}」は設定にありません。最新の lei template で作り直したブックを使ってください`, at(r, letter('measureId')), idText),
+      );
+      continue;
+    }
+    const fyRaw = cellText(row.getCell(col('fiscalYear')).value).trim();
+    const fiscalYear = parseFiscalYear(fyRaw);
+    if (fiscalYear === null) {
+      issues.push(
+        issue('manual-entry-bad-fiscal-year', 'error', `年度「${fyRaw}」を読み取れません。「令和6年度」「R6」「2024年度」のように書いてください`, at(r, letter('fiscalYear')), fyRaw),
+      );
+      continue;
+    }
+    if (!valueText) continue; // not entered yet
+    if (isMissingMarker(valueText)) {
+      issues.push(issue('manual-entry-marked-missing', 'info', `${measure.nameJa}（${fyRaw}）は「—」（値なし）として扱います`, at(r, letter('value')), valueText));
+      continue;
+    }
+    const value = typeof rawValue === 'number' ? rawValue : parseLooseNumber(valueText);
+    if (value === null || (typeof rawValue === 'object' && rawValue !== null && 'error' in rawValue)) {
+      issues.push(
+        issue(
+          'manual-entry-not-a-number',
+          'error',
+          `${measure.nameJa}（${fyRaw}）の値「${valueText}」は数値ではありません。単位や文字を除いた数値（例: 1952 や 53.2）を入力してください。この行は読み込みません`,
+          at(r, letter('value')),
+          valueText,
+        ),
+      );
+      continue;
+    }
+    if (measure.unit === '%' && (value < 0 || value > 100)) {
+      issues.push(
+        issue('manual-entry-out-of-range', 'error', `${measure.nameJa}（${fyRaw}）は割合（%）なので 0〜100 で入力してください（入力値 ${valueText}）`, at(r, letter('value')), valueText),
+      );
+      continue;
+    }
+    const key = `${measure.id}\u0000${fiscalYear}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      if (earlier.value !== value) {
+        issues.push(
+          issue(
+            'manual-entry-duplicate',
+            'error',
+            `${measure.nameJa}（${fyRaw}）が ${earlier.row}行目と重複し、値が異なります（${earlier.value} と ${value}）。どちらか一方を残してください。この指標のこの年度は採用しません`,
+            at(r, letter('value')),
+            valueText,
+          ),
+        );
+        const index = observations.findIndex((o) => o.measureId === measure.id && o.fiscalYear === fiscalYear);
+        if (index >= 0) observations.splice(index, 1);
+      }
+      continue;
+    }
+    seen.set(key, { row: r, value });
+    const comment = columns.has('comment') ? cellText(row.getCell(col('comment')).value).trim() : '';
+    observations.push({
+      measureId: measure.id,
+      fiscalYear,
+      value,
+      sourceKind: 'manual',
+      provenance: { file, sha256: input.sha256, sheet: sheet.name, rows: String(r), rule: '手入力ワークブックの値' },
+      ...(comment ? { comment } : {}),
+    });
+  }
+  return { observations, issues };
+}
+
+function findHeaderRow(sheet: ExcelJS.Worksheet): number | undefined {
+  for (let r = 1; r <= Math.min(sheet.rowCount, 20); r += 1) {
+    let found = false;
+    sheet.getRow(r).eachCell((cell) => {
+      if (cellText(cell.value).trim() === manualEntryColumns.measureId) found = true;
+    });
+    if (found) return r;
+  }
+  return undefined;
+}

@@ -1,0 +1,44 @@
+// Shared test helpers: temporary folders and copies of config fixtures.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { afterEach } from 'vitest';
+
+const made: string[] = [];
+
+export async function tempDir(prefix = 'lei-test-'): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+export const repoRoot = path.resolve(import.meta.dirname, '..');
+export const setagayaConfig = path.join(repoRoot, 'config', 'setagaya');
+export const otherCityConfig = path.join(repoRoot, 'tests', 'fixtures', 'catalog-other-city');
+
+/** A writable copy of a config folder, optionally with one file's text edited. */
+export async function copyConfig(from: string, edit?: { file: string; replace: [string | RegExp, string] }): Promise<string> {
+  const dir = path.join(await tempDir('lei-config-'), 'config');
+  await cp(from, dir, { recursive: true });
+  if (edit) {
+    const file = path.join(dir, edit.file);
+    const text = await readFile(file, 'utf8');
+    const next = text.replace(edit.replace[0], edit.replace[1]);
+    if (next === text) throw new Error(`test setup: pattern not found in ${edit.file}`);
+    await writeFile(file, next);
+  }
+  return dir;
+}
+
+/** Reads one of our CSV outputs (BOM, header row) into objects of strings. */
+export async function readCsv(file: string): Promise<Record<string, string>[]> {
+  const text = await readFile(file, 'utf8');
+  if (!text.startsWith('\uFEFF')) throw new Error(`${file} has no BOM`);
+  const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
+  return parsed.data;
+}
