@@ -24,15 +24,28 @@ export async function stageRunFolder(outDir: string, folderName: string, files: 
   for (const f of files) await writeFile(path.join(staging, f.name), f.content);
   return {
     async activate() {
-      const final = path.join(runsDir, folderName);
-      await rename(staging, final);
+      const name = await moveIntoPlace(staging, runsDir, folderName);
       const link = path.join(outDir, 'latest');
       const tempLink = path.join(outDir, `.latest-${process.pid}`);
       await rm(tempLink, { force: true });
-      await symlink(path.join('runs', folderName), tempLink);
+      await symlink(path.join('runs', name), tempLink);
       await rename(tempLink, link);
-      return final;
+      return path.join(runsDir, name);
     },
     discard: () => rm(staging, { recursive: true, force: true }),
   };
+}
+
+/** A folder of the same name (same inputs, same millisecond) gets a numbered sibling, never overwritten. */
+async function moveIntoPlace(staging: string, runsDir: string, folderName: string): Promise<string> {
+  for (let n = 1; ; n += 1) {
+    const name = n === 1 ? folderName : `${folderName}-${n}`;
+    try {
+      await rename(staging, path.join(runsDir, name));
+      return name;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw e;
+    }
+  }
 }

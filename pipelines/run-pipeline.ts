@@ -178,5 +178,5 @@ function sha256(bytes: Uint8Array): string {
 }
 
 function compactTime(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return d.toISOString().replace(/[-:]/g, '').replace('.', '');
 }

@@ -1,0 +1,33 @@
+// Writes docs/datasets.md from lib/datasets.ts, so the column documentation is the code's own.
+// `npm run docs` rewrites it; tests/dataset-docs.test.ts fails when it is out of date.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { datasets } from '../lib/datasets.ts';
+
+export function renderDatasetDocs(): string {
+  const parts = [
+    '# 出力データセットの列 / Dataset columns',
+    '',
+    '<!-- Generated from lib/datasets.ts by `npm run docs`. Do not edit by hand. -->',
+    '',
+    'CSV は UTF-8（BOM 付き）、改行 CRLF、RFC 4180 の引用規則。空欄は値なし（0 ではない）。',
+    '`=` `+` `-` `@` で始まる文字列には先頭に `\'` を付けて、表計算ソフトが数式として実行しないようにしている。',
+    '',
+  ];
+  for (const d of datasets) {
+    parts.push(`## ${d.name}.csv — ${d.titleJa}`, '', d.descriptionJa, '', '| 列 | 型 | 説明 | Description |', '|---|---|---|---|');
+    for (const c of d.columns) {
+      const type = c.decimals === undefined ? c.type : `${c.type}（小数${c.decimals}桁固定）`;
+      parts.push(`| \`${c.name}\` | ${type} | ${c.descriptionJa} | ${c.descriptionEn} |`);
+    }
+    parts.push('');
+  }
+  return parts.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const target = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'datasets.md');
+  await writeFile(target, renderDatasetDocs());
+  console.log(`wrote ${target}`);
+}

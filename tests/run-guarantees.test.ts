@@ -1,0 +1,108 @@
+// What a run must guarantee (DESIGN §6): bad input never stops the rest nor corrupts earlier outputs,
+// re-runs are byte-identical, and a failure leaves the previous run published.
+import { access, mkdir, readFile, readlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadCatalog } from '../config/load-catalog.ts';
+import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
+import { runPipeline } from '../pipelines/run-pipeline.ts';
+import { copyConfig, otherCityConfig, readCsv, tempDir } from './helpers.ts';
+
+const catalog = await loadCatalog(otherCityConfig);
+
+async function inbox(files: Record<string, Buffer | string>): Promise<string> {
+  const dir = await tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const workbook = (year: number, values: Record<string, number | string>) =>
+  writeManualEntryTemplate(catalog, year, { values: new Map(Object.entries(values).map(([k, v]) => [k, { value: v }])) });
+
+describe('a run', () => {
+  it('gives byte-identical datasets and the same run id on the same inputs', async () => {
+    const dir = await inbox({ 'manual-entry/a.xlsx': await workbook(2016, { manufacturers: 520 }), 'manual-entry/b.xlsx': await workbook(2021, { manufacturers: 498 }) });
+    const [outA, outB] = [await tempDir(), await tempDir()];
+    const a = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: outA, storePath: null });
+    const b = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: outB, storePath: null });
+    expect(a.runId).toBe(b.runId);
+    for (const f of ['indicator_values.csv', 'action_plan_progress.csv', 'issues.csv']) {
+      expect((await readFile(path.join(outA, 'latest', f))).equals(await readFile(path.join(outB, 'latest', f)))).toBe(true);
+    }
+  });
+
+  it('still publishes the good files when one workbook is broken and another has a bad cell', async () => {
+    const dir = await inbox({
+      'manual-entry/good.xlsx': await workbook(2021, { manufacturers: 498, 'shopping-street-events': '四十四' }),
+      'manual-entry/broken.xlsx': 'this is not a workbook',
+      'stray.txt': 'dropped in the wrong place',
+    });
+    const out = await tempDir();
+    const result = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: null });
+    expect(result.issues.map((i) => [i.code, i.location.file])).toEqual([
+      ['manual-entry-unreadable', 'manual-entry/broken.xlsx'],
+      ['manual-entry-not-a-number', 'manual-entry/good.xlsx'],
+      ['inbox-unknown-file', 'stray.txt'],
+    ]);
+    const rows = await readCsv(path.join(out, 'latest', 'indicator_values.csv'));
+    expect(rows.find((r) => r.slot_id === 'v2-long-1' && r.fiscal_year === '2021')).toMatchObject({ value: '498', index: '95.77' });
+    expect(rows.find((r) => r.slot_id === 'v1-long-1' && r.fiscal_year === '2021')).toMatchObject({ value: '', value_status: 'missing' });
+    const issues = await readCsv(path.join(out, 'latest', 'issues.csv'));
+    expect(issues[1]).toMatchObject({ code: 'manual-entry-not-a-number', sheet: '入力', row: '5', column: 'F', raw: '四十四' });
+  });
+
+  it('reports two inputs that disagree and publishes neither value', async () => {
+    const dir = await inbox({ 'manual-entry/a.xlsx': await workbook(2021, { manufacturers: 498 }), 'manual-entry/b.xlsx': await workbook(2021, { manufacturers: 501 }) });
+    const out = await tempDir();
+    const result = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: null });
+    expect(result.issues.map((i) => i.code)).toEqual(['conflicting-values']);
+    const rows = await readCsv(path.join(out, 'latest', 'indicator_values.csv'));
+    expect(rows.find((r) => r.slot_id === 'v2-long-1' && r.fiscal_year === '2021')).toMatchObject({ value: '', value_status: 'conflict' });
+  });
+
+  it('stops on a config typo before reading anything or writing any output', async () => {
+    const config = await copyConfig(otherCityConfig, { file: 'measures.yaml', replace: ['aggregation: stock', 'aggregation: stok'] });
+    const out = path.join(await tempDir(), 'out');
+    await expect(runPipeline({ configDir: config, inboxDir: '/nonexistent', outDir: out, storePath: null })).rejects.toThrow(ConfigError);
+    await expect(access(out)).rejects.toThrow();
+  });
+
+  it('leaves the previous run published when a later run fails while writing', async () => {
+    const dir = await inbox({ 'manual-entry/a.xlsx': await workbook(2021, { manufacturers: 498 }) });
+    const out = await tempDir();
+    const first = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: null });
+    await writeFile(path.join(dir, 'manual-entry', 'b.xlsx'), await workbook(2016, { manufacturers: 520 }));
+    // The store path is a folder, so publishing to the store fails after the datasets were staged.
+    const badStore = await tempDir();
+    await expect(runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: badStore })).rejects.toThrow();
+    expect(await readlink(path.join(out, 'latest'))).toBe(path.join('runs', path.basename(first.folder)));
+    const rows = await readCsv(path.join(out, 'latest', 'indicator_values.csv'));
+    expect(new Set(rows.map((r) => r.run_id))).toEqual(new Set([first.runId]));
+  });
+
+  it('keeps every run in the store, each once, with latest views', async () => {
+    const dir = await inbox({ 'manual-entry/a.xlsx': await workbook(2021, { manufacturers: 498 }) });
+    const out = await tempDir();
+    const store = path.join(out, 'store.duckdb');
+    const first = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: store });
+    const again = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: store });
+    expect([first.store, again.store]).toEqual(['written', 'already-stored']);
+    await writeFile(path.join(dir, 'manual-entry', 'b.xlsx'), await workbook(2016, { manufacturers: 520 }));
+    const second = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: store });
+
+    const db = await DuckDBInstance.create(store);
+    const connection = await db.connect();
+    const runs = (await connection.runAndReadAll('SELECT run_id FROM runs ORDER BY finished_at')).getRowObjects();
+    expect(runs.map((r) => r.run_id)).toEqual([first.runId, second.runId]);
+    const latest = await connection.runAndReadAll(
+      `SELECT value, "index" FROM latest_indicator_values WHERE slot_id = 'v2-long-1' AND fiscal_year = 2021`,
+    );
+    expect(latest.getRowObjects()).toEqual([{ value: 498, index: 95.77 }]);
+    connection.closeSync();
+    db.closeSync();
+  });
+});
