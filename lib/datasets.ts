@@ -131,7 +131,7 @@ export const actionPlanProgress: DatasetSpec = {
     col('target_total', 'decimal', '計画期間の合計（R6〜R9）', 'Plan-period total (合計)'),
     col('total_kind', 'string', '合計の作り方: sum=各年度の和, endLevel=最終年度の水準, constant=毎年同じ値', 'How the total is formed'),
     col('achievement_rate', 'decimal', '達成率 = 実績（sum は累計）÷ 合計 × 100（小数第1位、四捨五入）', 'Achievement rate, 1 decimal', 1),
-    col('printed_achievement_rate', 'decimal', '公表資料に印字された達成率（比較用）', 'Achievement rate as printed in the published report', 1),
+    col('printed_achievement_rate', 'decimal', '公表資料に印字された達成率（比較用。印字どおりの桁数）', 'Achievement rate as printed in the published report'),
     col('run_id', 'string', '実行ID', 'Run id'),
   ],
 };
