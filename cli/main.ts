@@ -1,7 +1,7 @@
 // lei: one binary, subcommands; Japanese help by default, English with --lang en.
 import { mkdir, writeFile, access } from 'node:fs/promises';
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, Help, Option } from 'commander';
 import { z } from 'zod';
 import { ConfigError, loadCatalog } from '../config/load-catalog.ts';
 import { formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
@@ -22,10 +22,11 @@ const DEFAULTS = { config: 'config/setagaya', inbox: 'inbox', sampleInbox: 'samp
 const program = new Command('lei')
   .description(t.programDescription)
   .usage(t.usage)
-  .addOption(new Option('--lang <lang>', t.optLang).choices(['ja', 'en']).default('ja'))
+  .addOption(new Option('--lang <lang>', t.optLang).choices(['ja', 'en']))
   .helpOption('-h, --help', t.optHelp)
   .helpCommand('help [command]', t.helpCommand)
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .configureHelp({ formatHelp: (cmd, helper) => t.translateHelp(Help.prototype.formatHelp.call(helper, cmd, helper)) });
 
 program
   .command('run')

@@ -3,7 +3,7 @@ export type Lang = 'ja' | 'en';
 
 const ja = {
   programDescription: '地域経済指標パイプライン（世田谷区ロジックモデル・アクションプラン）',
-  optLang: '表示言語（ja または en）',
+  optLang: '表示言語: ja（既定）または en',
   optHelp: 'ヘルプを表示する',
   optVersion: 'バージョンを表示する',
   helpCommand: 'コマンドのヘルプを表示する',
@@ -36,11 +36,21 @@ const ja = {
   storeStates: { written: '書き込みました', 'already-stored': '同じ実行IDが登録済みのため変更なし', skipped: '書き込みなし（--no-store）' },
   moreIssues: (n: number) => `…ほか ${n} 件`,
   failed: '予期しないエラーで中断しました。前回の出力はそのまま残っています。',
+  /** Commander writes its own headings in English. */
+  translateHelp: (text: string) =>
+    text
+      .replace(/^Usage:/m, '使い方:')
+      .replace(/^Options:/m, 'オプション:')
+      .replace(/^Commands:/m, 'コマンド:')
+      .replace(/\[options\]/g, '[オプション]')
+      .replace(/\[command\]/g, '[コマンド]')
+      .replace(/\(choices: ([^)]*)\)/g, '（選択肢: $1）')
+      .replace(/\(default: ([^)]*)\)/g, '（既定: $1）'),
 };
 
 const en: typeof ja = {
   programDescription: 'Local-economy indicator pipeline (Setagaya logic model and action plan)',
-  optLang: 'display language (ja or en)',
+  optLang: 'display language: ja (default) or en',
   optHelp: 'display help',
   optVersion: 'display the version',
   helpCommand: 'display help for a command',
@@ -72,6 +82,7 @@ const en: typeof ja = {
   storeStates: { written: 'written', 'already-stored': 'run id already stored; unchanged', skipped: 'not written (--no-store)' },
   moreIssues: (n) => `… and ${n} more`,
   failed: 'Stopped by an unexpected error. The previous outputs are untouched.',
+  translateHelp: (text) => text,
 };
 
 export type Messages = typeof ja;

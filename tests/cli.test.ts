@@ -1,0 +1,46 @@
+// The lei binary as a user runs it: Japanese help, English with --lang en, exit codes, clear config errors.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { copyConfig, otherCityConfig, repoRoot, tempDir } from './helpers.ts';
+
+const run = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', [path.join(repoRoot, 'bin', 'lei.js'), ...args], { cwd: repoRoot });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+};
+
+describe('lei', () => {
+  it('prints Japanese help by default and English with --lang en', async () => {
+    const ja = await run('--help');
+    expect(ja.stdout).toContain('使い方: lei [オプション] [コマンド]');
+    expect(ja.stdout).toContain('手入力ワークブック（.xlsx）を年度ごとに作る');
+    const en = await run('--lang', 'en', 'run', '--help');
+    expect(en.stdout).toContain('ingest the inbox and write the indicator tables');
+  });
+
+  it('exits 3 with the place of a config error, before reading any input', async () => {
+    const config = await copyConfig(otherCityConfig, { file: 'slots.yaml', replace: ['tier: long, position: 2', 'tier: longg, position: 2'] });
+    const result = await run('run', '--config', config, '--inbox', '/nonexistent', '--out', await tempDir(), '--no-store');
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`${path.join(config, 'slots.yaml')}:6 slots[1].tier: 無効な選択: "action"、"short"、"long"、"reference"のいずれかである必要があります 値: "longg"`);
+  });
+
+  it('exits 2 when an input was rejected, after writing the outputs', async () => {
+    const inbox = await tempDir();
+    const template = path.join(inbox, 'manual-entry', 'r3.xlsx');
+    expect((await run('template', '--year', '令和３年度', '--config', otherCityConfig, '--output', template)).code).toBe(0);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(inbox, 'manual-entry', 'broken.xlsx'), 'not a workbook');
+    const out = await tempDir();
+    const result = await run('run', '--config', otherCityConfig, '--inbox', inbox, '--out', out, '--no-store');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('問題: エラー 1 件');
+    expect(result.stdout).toContain('manual-entry-unreadable manual-entry/broken.xlsx');
+  });
+});
