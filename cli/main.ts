@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ConfigError, loadCatalog } from '../config/load-catalog.ts';
 import { formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
 import { countBySeverity, formatLocation } from '../lib/issues.ts';
+import { UserError } from '../lib/user-error.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { adapterFedSourceKinds } from '../pipelines/source-adapters.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
@@ -124,7 +125,7 @@ async function exists(p: string): Promise<boolean> {
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof ConfigError) {
+  if (e instanceof ConfigError || e instanceof UserError) {
     console.error(e.message);
     process.exitCode = EXIT.configError;
   } else {
