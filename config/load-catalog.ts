@@ -57,7 +57,7 @@ export interface Catalog {
   measures: Map<string, Measure>;
   slots: CatalogSlot[];
   lines: CatalogLine[];
-  /** sha256-free identity of what was loaded: file name → content, for lineage. */
+  /** The config files read, for the run id and lineage. */
   files: string[];
 }
 
@@ -85,24 +85,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     }
   }
 
-  const read = async <S extends z.ZodType>(name: string, schema: S): Promise<z.infer<S> | undefined> => {
-    const file = path.join(dir, name);
-    const text = await readFile(file, 'utf8');
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        problems.push({ file, line: e.linePos?.[0]?.line, path: '', message: `YAMLとして読めません: ${e.message.split('\n')[0]}` });
-      }
-      return undefined;
-    }
-    const parsed = schema.safeParse(doc.toJS());
-    if (!parsed.success) {
-      for (const zi of parsed.error.issues) problems.push(describeZodIssue(file, doc, lineCounter, zi));
-      return undefined;
-    }
-    return parsed.data;
-  };
+  const read = <S extends z.ZodType>(name: string, schema: S) => readConfigFile(path.join(dir, name), schema, problems);
 
   if (!names.includes('plan.yaml')) problems.push({ file: path.join(dir, 'plan.yaml'), path: '', message: 'plan.yaml がありません' });
   const plan = names.includes('plan.yaml') ? await read('plan.yaml', planSchema) : undefined;
@@ -185,6 +168,34 @@ function crossCheck(
     if (source?.targets && source.total) catalogLines.push({ ...l, targets: source.targets, total: source.total });
   });
   return { dir, plan, sections, measures, slots: catalogSlots, lines: catalogLines };
+}
+
+/**
+ * Reads one YAML config file and parses it with a schema. Problems (with line and path) are appended to
+ * `problems` and undefined is returned, so a caller can collect every problem of every file before stopping.
+ */
+export async function readConfigFile<S extends z.ZodType>(file: string, schema: S, problems: ConfigProblem[]): Promise<z.infer<S> | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    problems.push({ file, path: '', message: '設定ファイルが読めません（存在するか確認してください）' });
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      problems.push({ file, line: e.linePos?.[0]?.line, path: '', message: `YAMLとして読めません: ${e.message.split('\n')[0]}` });
+    }
+    return undefined;
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const zi of parsed.error.issues) problems.push(describeZodIssue(file, doc, lineCounter, zi));
+    return undefined;
+  }
+  return parsed.data;
 }
 
 function unknownMeasure(id: string, measures: Map<string, Measure>): string {

@@ -7,7 +7,7 @@ import pLimit from 'p-limit';
 import { loadCatalog, type Catalog } from '../config/load-catalog.ts';
 import { actionPlanProgress, indicatorValues, issuesDataset, type IssueRow } from '../lib/datasets.ts';
 import { countBySeverity, issue, type Issue } from '../lib/issues.ts';
-import type { Observation } from '../lib/observation.ts';
+import type { Observation, SourceResult } from '../lib/observation.ts';
 import { publishToStore } from '../outputs/duckdb-store.ts';
 import { formatCsv } from '../outputs/format-csv.ts';
 import { stageRunFolder } from '../outputs/publish-run-folder.ts';
@@ -16,7 +16,7 @@ import { listInbox } from '../sources/list-inbox.ts';
 import { buildActionPlanProgress } from '../transforms/build-action-plan-progress.ts';
 import { buildIndicatorValues } from '../transforms/build-indicator-values.ts';
 import { resolveObservations } from '../transforms/resolve-observations.ts';
-import { sourceAdapters } from './source-adapters.ts';
+import { loadSourceConfigs, sourceAdapters, type SourceAdapter } from './source-adapters.ts';
 
 /** Bumped when a change to the code changes what the same inputs produce. */
 export const DATASET_VERSION = '1';
@@ -47,20 +47,31 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const catalog = await loadCatalog(options.configDir);
   log(`設定を読み込みました: 指標 ${catalog.measures.size}、指標枠 ${catalog.slots.length}、アクションプラン ${catalog.lines.length} 行`);
 
+  const sourceConfigs = await loadSourceConfigs(catalog.dir);
+  const configFiles = [...catalog.files, ...sourceConfigs.files];
+
   const inboxPaths = await listInbox(options.inboxDir);
-  const issues: Issue[] = [];
   const limit = pLimit(2);
-  const results = await Promise.all(inboxPaths.map((p) => limit(() => readOne(options.inboxDir, p, catalog))));
-  const inputs: InboxFile[] = [];
+  const inputs = await Promise.all(inboxPaths.map((p) => limit(() => readInboxFile(options.inboxDir, p))));
+  const issues: Issue[] = [];
   const observations: Observation[] = [];
+  const byFamily = new Map<SourceAdapter, InboxFile[]>();
+  for (const file of inputs) {
+    const adapter = adapterFor(file);
+    if (adapter) byFamily.set(adapter, [...(byFamily.get(adapter) ?? []), file]);
+    else issues.push(unknownFileIssue(file));
+  }
+  // Families are read concurrently; a family that throws is reported and the others still publish.
+  const results = await Promise.all(
+    sourceAdapters.filter((a) => byFamily.has(a)).map((a) => limit(() => readFamily(a, byFamily.get(a)!, catalog, sourceConfigs.byFamily.get(a.family)))),
+  );
   for (const r of results) {
-    inputs.push(r.file);
     observations.push(...r.observations);
     issues.push(...r.issues);
   }
   log(`受信箱のファイル ${inputs.length} 件から ${observations.length} 件の値を読み込みました`);
 
-  const runId = await computeRunId(catalog, inputs);
+  const runId = await computeRunId(configFiles, inputs);
   const resolved = resolveObservations(observations);
   issues.push(...resolved.issues);
   const years = fiscalYearsToReport(catalog, resolved.index.fiscalYears);
@@ -90,7 +101,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     dataset_version: DATASET_VERSION,
     started_at: startedAt.toISOString(),
     finished_at: finishedAt.toISOString(),
-    config_files: await Promise.all(catalog.files.map(async (f) => ({ file: f, sha256: sha256(await readFile(f)) }))),
+    config_files: await Promise.all(configFiles.map(async (f) => ({ file: f, sha256: sha256(await readFile(f)) }))),
     inputs: inputs.map((f) => ({ file: f.name, sha256: f.sha256, bytes: f.bytes.length })),
     fiscal_years: years,
     counts: {
@@ -135,35 +146,34 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   };
 }
 
-async function readOne(inboxDir: string, filePath: string, catalog: Catalog): Promise<{ file: InboxFile; observations: Observation[]; issues: Issue[] }> {
-  const file = await readInboxFile(inboxDir, filePath);
+function adapterFor(file: InboxFile): SourceAdapter | undefined {
   const folder = file.name.split('/')[0] ?? '';
-  const adapter = sourceAdapters.find((a) => a.folder === folder && a.extensions.includes(path.extname(file.name).toLowerCase()));
-  if (!adapter) {
-    const known = sourceAdapters.map((a) => `${a.folder}/（${a.extensions.join('・')}）`).join('、');
-    return {
-      file,
-      observations: [],
-      issues: [issue('inbox-unknown-file', 'warning', `このファイルを読むアダプタがありません。受信箱の決まったフォルダに置いてください: ${known}`, { file: file.name })],
-    };
-  }
+  return sourceAdapters.find((a) => a.family === folder && a.extensions.includes(path.extname(file.name).toLowerCase()));
+}
+
+function unknownFileIssue(file: InboxFile): Issue {
+  const known = sourceAdapters.map((a) => `${a.family}/（${a.extensions.join('・')}）`).join('、');
+  return issue('inbox-unknown-file', 'warning', `このファイルを読むアダプタがありません。受信箱の決まったフォルダに置いてください: ${known}`, { file: file.name });
+}
+
+async function readFamily(adapter: SourceAdapter, files: InboxFile[], catalog: Catalog, config: unknown): Promise<SourceResult> {
   try {
-    const result = await adapter.read(file, catalog);
-    return { file, ...result };
+    return await adapter.read(files, catalog, config);
   } catch (e) {
     // An adapter bug must not take the other sources down with it.
     return {
-      file,
       observations: [],
-      issues: [issue('source-read-failed', 'error', `${adapter.labelJa}の読み込み中に予期しないエラーが起きました。このファイルは採用していません: ${(e as Error).message}`, { file: file.name })],
+      issues: files.map((f) =>
+        issue('source-read-failed', 'error', `${adapter.labelJa}の読み込み中に予期しないエラーが起きました。このファイルは採用していません: ${(e as Error).message}`, { file: f.name }),
+      ),
     };
   }
 }
 
 /** Same config, same inputs and same dataset version give the same run id, and so byte-identical datasets. */
-async function computeRunId(catalog: Catalog, inputs: readonly InboxFile[]): Promise<string> {
+async function computeRunId(configFiles: readonly string[], inputs: readonly InboxFile[]): Promise<string> {
   const hash = createHash('sha256').update(`dataset-version:${DATASET_VERSION}\n`);
-  for (const f of catalog.files) hash.update(`config:${path.basename(f)}:${sha256(await readFile(f))}\n`);
+  for (const f of configFiles) hash.update(`config:${path.basename(f)}:${sha256(await readFile(f))}\n`);
   for (const f of [...inputs].sort((a, b) => (a.name < b.name ? -1 : 1))) hash.update(`input:${f.name}:${f.sha256}\n`);
   return hash.digest('hex').slice(0, 12);
 }

@@ -1,20 +1,56 @@
-// Which reader takes which inbox file. Each source family has its own inbox folder.
-import type { Catalog } from '../config/load-catalog.ts';
+// Which reader takes which inbox files. Each source family has its own inbox folder and, where its layout
+// varies (RESAS exports, operator reports), its own config file config/<city>/sources/<family>.yaml,
+// validated with the catalog before any input is read.
+import path from 'node:path';
+import type { z } from 'zod';
+import { ConfigError, readConfigFile, type Catalog, type ConfigProblem } from '../config/load-catalog.ts';
 import type { SourceResult } from '../lib/observation.ts';
 import type { InboxFile } from '../sources/inbox-file.ts';
 import { readManualEntryWorkbook } from '../sources/manual-entry-workbook.ts';
 
 export interface SourceAdapter {
-  /** Inbox folder the family's files are dropped into. */
-  folder: string;
+  /** Stable family id, also the inbox folder name, e.g. manual-entry, setagaya-pay. */
+  family: string;
   labelJa: string;
   extensions: readonly string[];
-  read(file: InboxFile, catalog: Catalog): Promise<SourceResult>;
+  /** The family's layout config, read from config/<city>/sources/<family>.yaml when the file exists. */
+  configSchema?: z.ZodType;
+  /** Reads all of the family's files of this run together (continuity checks need the whole set). */
+  read(files: readonly InboxFile[], catalog: Catalog, config: unknown): Promise<SourceResult>;
 }
 
 export const sourceAdapters: readonly SourceAdapter[] = [
-  { folder: 'manual-entry', labelJa: '手入力ワークブック', extensions: ['.xlsx'], read: readManualEntryWorkbook },
+  {
+    family: 'manual-entry',
+    labelJa: '手入力ワークブック',
+    extensions: ['.xlsx'],
+    read: async (files, catalog) => {
+      const results = await Promise.all(files.map((f) => readManualEntryWorkbook(f, catalog)));
+      return { observations: results.flatMap((r) => r.observations), issues: results.flatMap((r) => r.issues) };
+    },
+  },
 ];
 
 /** Source kinds that an adapter other than manual entry feeds; the rest are listed in the entry template. */
 export const adapterFedSourceKinds: ReadonlySet<string> = new Set<string>();
+
+export interface SourceConfigs {
+  byFamily: Map<string, unknown>;
+  files: string[];
+}
+
+/** Every adapter's config file, parsed; stops with every problem found, like the catalog. */
+export async function loadSourceConfigs(configDir: string, adapters: readonly SourceAdapter[] = sourceAdapters): Promise<SourceConfigs> {
+  const problems: ConfigProblem[] = [];
+  const byFamily = new Map<string, unknown>();
+  const files: string[] = [];
+  for (const adapter of adapters) {
+    if (!adapter.configSchema) continue;
+    const file = path.join(configDir, 'sources', `${adapter.family}.yaml`);
+    const parsed = await readConfigFile(file, adapter.configSchema, problems);
+    files.push(file);
+    byFamily.set(adapter.family, parsed);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { byFamily, files };
+}

@@ -44,15 +44,15 @@ describe('a run', () => {
     const out = await tempDir();
     const result = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: null });
     expect(result.issues.map((i) => [i.code, i.location.file])).toEqual([
+      ['inbox-unknown-file', 'stray.txt'],
       ['manual-entry-unreadable', 'manual-entry/broken.xlsx'],
       ['manual-entry-not-a-number', 'manual-entry/good.xlsx'],
-      ['inbox-unknown-file', 'stray.txt'],
     ]);
     const rows = await readCsv(path.join(out, 'latest', 'indicator_values.csv'));
     expect(rows.find((r) => r.slot_id === 'v2-long-1' && r.fiscal_year === '2021')).toMatchObject({ value: '498', index: '95.77' });
     expect(rows.find((r) => r.slot_id === 'v1-long-1' && r.fiscal_year === '2021')).toMatchObject({ value: '', value_status: 'missing' });
     const issues = await readCsv(path.join(out, 'latest', 'issues.csv'));
-    expect(issues[1]).toMatchObject({ code: 'manual-entry-not-a-number', sheet: '入力', row: '5', column: 'F', raw: '四十四' });
+    expect(issues[2]).toMatchObject({ code: 'manual-entry-not-a-number', sheet: '入力', row: '5', column: 'F', raw: '四十四' });
   });
 
   it('reports two inputs that disagree and publishes neither value', async () => {
