@@ -6,6 +6,8 @@ export type ColumnType = 'string' | 'integer' | 'decimal' | 'boolean';
 export interface ColumnSpec {
   name: string;
   type: ColumnType;
+  /** Unit of the column's values where it is fixed (e.g. % for 達成率); per-row units live in a unit column. */
+  unit?: string;
   /** Fixed decimals when written as text (index 2, achievement rate 1); otherwise the shortest exact form. */
   decimals?: number;
   descriptionJa: string;
@@ -17,10 +19,24 @@ export interface DatasetSpec {
   titleJa: string;
   descriptionJa: string;
   columns: ColumnSpec[];
+  /** Columns that identify a row within a run (run_id is added by the stores). */
+  primaryKey: string[];
 }
 
-const col = (name: string, type: ColumnType, descriptionJa: string, descriptionEn: string, decimals?: number): ColumnSpec =>
-  decimals === undefined ? { name, type, descriptionJa, descriptionEn } : { name, type, decimals, descriptionJa, descriptionEn };
+/** A dataset of one run, as written to every output (files, store, PostgreSQL). */
+export interface PublishedTable {
+  spec: DatasetSpec;
+  rows: readonly object[];
+}
+
+const col = (
+  name: string,
+  type: ColumnType,
+  descriptionJa: string,
+  descriptionEn: string,
+  decimals?: number,
+  unit?: string,
+): ColumnSpec => ({ name, type, descriptionJa, descriptionEn, ...(decimals === undefined ? {} : { decimals }), ...(unit === undefined ? {} : { unit }) });
 
 export interface IndicatorValueRow {
   plan_id: string;
@@ -55,6 +71,7 @@ export const indicatorValues: DatasetSpec = {
   name: 'indicator_values',
   titleJa: '指標値（ソーシャルインパクト指標）',
   descriptionJa: 'ロジックモデルの指標枠（目指す姿・区分・番号）ごと、年度ごとに1行。',
+  primaryKey: ['slot_id', 'fiscal_year'],
   columns: [
     col('plan_id', 'string', '計画ID（config の plan.yaml）', 'Plan id (plan.yaml)'),
     col('vision', 'integer', '目指す姿の番号（8・9 共通表は 8）', 'Vision number (8 for the shared 8/9 table)'),
@@ -71,7 +88,7 @@ export const indicatorValues: DatasetSpec = {
     col('value', 'decimal', '実績値（指標の精度に四捨五入）', 'Value, rounded half-up to the measure precision'),
     col('baseline_value', 'decimal', '基準値（丸める前の値。表示上の基準値は丸められていることがある）', 'Baseline value, unrounded'),
     col('baseline_fiscal_year', 'integer', '基準値の年度', 'Baseline fiscal year'),
-    col('index', 'decimal', '指数 = 実績 ÷ 基準値 × 100（小数第2位、四捨五入）。基準値が0・欠測なら空', 'Index = value / baseline × 100, 2 decimals half-up', 2),
+    col('index', 'decimal', '指数 = 実績 ÷ 基準値 × 100（小数第2位、四捨五入）。基準値が0・欠測なら空', 'Index = value / baseline × 100, 2 decimals half-up', 2, '基準年度=100'),
     col('trend', 'string', '↑（100超）→（100）↓（100未満）', 'Trend mark: ↑ above 100, → at 100, ↓ below', undefined),
     col('direction', 'string', 'higher=高いほど良い, lower=低いほど良い（例: 区内倒産事業者数）', 'higher or lower is better'),
     col('assessment', 'string', '方向を考慮した評価: improved / unchanged / worsened', 'Direction-aware reading of the index'),
@@ -112,6 +129,7 @@ export const actionPlanProgress: DatasetSpec = {
   name: 'action_plan_progress',
   titleJa: 'アクションプラン進捗（達成率）',
   descriptionJa: 'アクションプランの行動指標ごと、計画年度（令和6〜9年度）ごとに1行。',
+  primaryKey: ['line_id', 'fiscal_year'],
   columns: [
     col('plan_id', 'string', '計画ID', 'Plan id'),
     col('section', 'string', '方針（例: 2-2）', 'Section (方針), e.g. 2-2'),
@@ -130,13 +148,14 @@ export const actionPlanProgress: DatasetSpec = {
     col('target_year_original', 'decimal', '改定前の当初目標値（改定がなければ target_year と同じ）', 'Original target before revisions'),
     col('target_total', 'decimal', '計画期間の合計（R6〜R9）', 'Plan-period total (合計)'),
     col('total_kind', 'string', '合計の作り方: sum=各年度の和, endLevel=最終年度の水準, constant=毎年同じ値', 'How the total is formed'),
-    col('achievement_rate', 'decimal', '達成率 = 実績（sum は累計）÷ 合計 × 100（小数第1位、四捨五入）', 'Achievement rate, 1 decimal', 1),
-    col('printed_achievement_rate', 'decimal', '公表資料に印字された達成率（比較用。印字どおりの桁数）', 'Achievement rate as printed in the published report'),
+    col('achievement_rate', 'decimal', '達成率 = 実績（sum は累計）÷ 合計 × 100（小数第1位、四捨五入）', 'Achievement rate, 1 decimal', 1, '%'),
+    col('printed_achievement_rate', 'decimal', '公表資料に印字された達成率（比較用。印字どおりの桁数）', 'Achievement rate as printed in the published report', undefined, '%'),
     col('run_id', 'string', '実行ID', 'Run id'),
   ],
 };
 
 export interface IssueRow {
+  seq: number;
   code: string;
   severity: string;
   file: string | null;
@@ -153,7 +172,9 @@ export const issuesDataset: DatasetSpec = {
   name: 'issues',
   titleJa: '検出された問題',
   descriptionJa: '入力・設定・計算で見つかった問題。1件1行。',
+  primaryKey: ['seq'],
   columns: [
+    col('seq', 'integer', '実行内での通し番号', 'Sequence number within the run'),
     col('code', 'string', '問題の種類（英語の固定コード）', 'Stable issue code'),
     col('severity', 'string', 'error=その値は採用しない, warning=採用したが確認が必要, info=参考', 'error, warning or info'),
     col('file', 'string', 'ファイル（受信箱からの相対パス）', 'File (relative to the inbox)'),

@@ -3,7 +3,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { ColumnType, DatasetSpec } from '../lib/datasets.ts';
+import type { DatasetSpec, PublishedTable } from '../lib/datasets.ts';
+import { appendRows, columnSql, createTableSql } from './duckdb-tables.ts';
 
 export interface StoredRun {
   runId: string;
@@ -14,14 +15,7 @@ export interface StoredRun {
   manifestJson: string;
 }
 
-export interface StoreTable {
-  spec: DatasetSpec;
-  rows: readonly object[];
-}
-
-const SQL_TYPES: Record<ColumnType, string> = { string: 'VARCHAR', integer: 'BIGINT', decimal: 'DOUBLE', boolean: 'BOOLEAN' };
-
-export async function publishToStore(storePath: string, run: StoredRun, tables: readonly StoreTable[]): Promise<'written' | 'already-stored'> {
+export async function publishToStore(storePath: string, run: StoredRun, tables: readonly PublishedTable[]): Promise<'written' | 'already-stored'> {
   await mkdir(path.dirname(storePath), { recursive: true });
   const instance = await DuckDBInstance.create(storePath);
   const connection = await instance.connect();
@@ -39,7 +33,15 @@ export async function publishToStore(storePath: string, run: StoredRun, tables: 
         run.status,
         run.manifestJson,
       ]);
-      for (const t of tables) await appendRows(connection, t);
+      // Rows go through a staging table and INSERT BY NAME, so a table created by an older version
+      // (fewer columns) still takes them; new columns are added first.
+      for (const t of tables) {
+        const staging = `staging_${t.spec.name}`;
+        await connection.run(createTableSql(t.spec, staging).replace('CREATE TABLE IF NOT EXISTS', 'CREATE TEMP TABLE'));
+        await appendRows(connection, t, staging);
+        await connection.run(`INSERT INTO "${t.spec.name}" BY NAME SELECT * FROM "${staging}"`);
+        await connection.run(`DROP TABLE "${staging}"`);
+      }
       await connection.run('COMMIT');
     } catch (e) {
       await connection.run('ROLLBACK');
@@ -57,28 +59,17 @@ async function ensureSchema(connection: DuckDBConnection, specs: readonly Datase
     `CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR PRIMARY KEY, folder VARCHAR, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, status VARCHAR, manifest JSON)`,
   );
   for (const spec of specs) {
-    const columns = spec.columns.map((c) => `"${c.name}" ${SQL_TYPES[c.type]}`).join(', ');
-    await connection.run(`CREATE TABLE IF NOT EXISTS ${spec.name} (${columns})`);
+    await connection.run(createTableSql(spec));
+    const existing = new Set(
+      (await connection.runAndReadAll('SELECT column_name FROM information_schema.columns WHERE table_name = $1', [spec.name]))
+        .getRowObjects()
+        .map((r) => String(r.column_name)),
+    );
+    for (const c of spec.columns.filter((c) => !existing.has(c.name))) {
+      await connection.run(`ALTER TABLE "${spec.name}" ADD COLUMN ${columnSql(c)}`);
+    }
     await connection.run(
       `CREATE OR REPLACE VIEW latest_${spec.name} AS SELECT * FROM ${spec.name} WHERE run_id = (SELECT run_id FROM runs ORDER BY finished_at DESC LIMIT 1)`,
     );
   }
-}
-
-async function appendRows(connection: DuckDBConnection, { spec, rows }: StoreTable): Promise<void> {
-  const appender = await connection.createAppender(spec.name);
-  for (const row of rows) {
-    const record = row as Record<string, unknown>;
-    for (const c of spec.columns) {
-      const v = record[c.name];
-      if (v === null || v === undefined) appender.appendNull();
-      else if (c.type === 'string') appender.appendVarchar(String(v));
-      else if (c.type === 'integer') appender.appendBigInt(BigInt(v as number));
-      else if (c.type === 'decimal') appender.appendDouble(v as number);
-      else appender.appendBoolean(Boolean(v));
-    }
-    appender.endRow();
-  }
-  appender.flushSync();
-  appender.closeSync();
 }

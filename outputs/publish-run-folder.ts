@@ -1,28 +1,25 @@
 // Each run writes into a folder of its own; `latest` is switched to it by one atomic rename of a symlink,
 // so a reader sees the previous run or the new one, never a half-written one.
-import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 
-export interface RunFolderFile {
-  name: string;
-  content: string | Uint8Array;
-}
-
 export interface StagedRunFolder {
-  /** Moves the staged folder into runs/ and points latest at it. */
+  /** Where the run's files are written before activation. */
+  dir: string;
+  /** Moves the staged folder into runs/ and points latest at it; returns the final folder. */
   activate(): Promise<string>;
   /** Removes the staged folder; latest is untouched. */
   discard(): Promise<void>;
 }
 
-export async function stageRunFolder(outDir: string, folderName: string, files: readonly RunFolderFile[]): Promise<StagedRunFolder> {
+export async function stageRunFolder(outDir: string, folderName: string): Promise<StagedRunFolder> {
   const runsDir = path.join(outDir, 'runs');
   await mkdir(runsDir, { recursive: true });
   const staging = path.join(runsDir, `.staging-${folderName}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging);
-  for (const f of files) await writeFile(path.join(staging, f.name), f.content);
   return {
+    dir: staging,
     async activate() {
       const name = await moveIntoPlace(staging, runsDir, folderName);
       const link = path.join(outDir, 'latest');

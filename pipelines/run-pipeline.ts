@@ -1,16 +1,16 @@
 // The main job: catalog → inbox files → observations → indicator tables → run folder + embedded store.
 // A bad file never stops the others; a failure at any point leaves the previous run's outputs in place.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { loadCatalog, type Catalog } from '../config/load-catalog.ts';
-import { actionPlanProgress, indicatorValues, issuesDataset, type IssueRow } from '../lib/datasets.ts';
+import { actionPlanProgress, indicatorValues, issuesDataset, type IssueRow, type PublishedTable } from '../lib/datasets.ts';
 import { countBySeverity, issue, type Issue } from '../lib/issues.ts';
 import type { Observation, SourceResult } from '../lib/observation.ts';
 import { publishToStore } from '../outputs/duckdb-store.ts';
-import { formatCsv } from '../outputs/format-csv.ts';
 import { stageRunFolder } from '../outputs/publish-run-folder.ts';
+import { writeDatasetFiles } from '../outputs/write-dataset-files.ts';
 import { readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
 import { listInbox } from '../sources/list-inbox.ts';
 import { buildActionPlanProgress } from '../transforms/build-action-plan-progress.ts';
@@ -79,7 +79,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const progress = buildActionPlanProgress(catalog, resolved.index, runId);
   issues.push(...values.issues, ...progress.issues);
 
-  const issueRows: IssueRow[] = issues.map((i) => ({
+  const issueRows: IssueRow[] = issues.map((i, n) => ({
+    seq: n + 1,
     code: i.code,
     severity: i.severity,
     file: i.location.file ?? null,
@@ -91,6 +92,12 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     message: i.message,
     run_id: runId,
   }));
+  // Every published dataset of the run, in the order files, store and PostgreSQL receive them.
+  const tables: PublishedTable[] = [
+    { spec: indicatorValues, rows: values.rows },
+    { spec: actionPlanProgress, rows: progress.rows },
+    { spec: issuesDataset, rows: issueRows },
+  ];
 
   const finishedAt = now();
   const folder = `${compactTime(startedAt)}-${runId}`;
@@ -105,30 +112,22 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     inputs: inputs.map((f) => ({ file: f.name, sha256: f.sha256, bytes: f.bytes.length })),
     fiscal_years: years,
     counts: {
-      indicator_values: values.rows.length,
-      action_plan_progress: progress.rows.length,
       observations: observations.length,
-      issues: countBySeverity(issues),
+      ...Object.fromEntries(tables.map((t) => [t.spec.name, t.rows.length])),
+      issues_by_severity: countBySeverity(issues),
     },
   };
 
-  const staged = await stageRunFolder(options.outDir, folder, [
-    { name: `${indicatorValues.name}.csv`, content: formatCsv(indicatorValues, values.rows) },
-    { name: `${actionPlanProgress.name}.csv`, content: formatCsv(actionPlanProgress, progress.rows) },
-    { name: `${issuesDataset.name}.csv`, content: formatCsv(issuesDataset, issueRows) },
-    { name: 'manifest.json', content: `${JSON.stringify(manifest, null, 2)}\n` },
-  ]);
+  const staged = await stageRunFolder(options.outDir, folder);
   let store: RunResult['store'] = 'skipped';
   try {
+    await writeDatasetFiles(staged.dir, catalog.plan.id, runId, tables);
+    await writeFile(path.join(staged.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     if (options.storePath) {
       store = await publishToStore(
         options.storePath,
         { runId, folder, startedAt: manifest.started_at, finishedAt: manifest.finished_at, status: 'succeeded', manifestJson: JSON.stringify(manifest) },
-        [
-          { spec: indicatorValues, rows: values.rows },
-          { spec: actionPlanProgress, rows: progress.rows },
-          { spec: issuesDataset, rows: issueRows },
-        ],
+        tables,
       );
     }
   } catch (e) {

@@ -30,8 +30,9 @@ describe('a run', () => {
     const a = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: outA, storePath: null });
     const b = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: outB, storePath: null });
     expect(a.runId).toBe(b.runId);
-    for (const f of ['indicator_values.csv', 'action_plan_progress.csv', 'issues.csv']) {
-      expect((await readFile(path.join(outA, 'latest', f))).equals(await readFile(path.join(outB, 'latest', f)))).toBe(true);
+    const files = ['indicator_values', 'action_plan_progress', 'issues'].flatMap((t) => ['csv', 'json', 'parquet'].map((x) => `${t}.${x}`));
+    for (const f of [...files, 'datapackage.json']) {
+      expect((await readFile(path.join(outA, 'latest', f))).equals(await readFile(path.join(outB, 'latest', f))), f).toBe(true);
     }
   });
 
@@ -104,5 +105,41 @@ describe('a run', () => {
     expect(latest.getRowObjects()).toEqual([{ value: 498, index: 95.77 }]);
     connection.closeSync();
     db.closeSync();
+  });
+});
+
+describe('the datasets of a run', () => {
+  it('say the same thing in CSV, JSON, Parquet and the store, row for row', async () => {
+    const dir = await inbox({ 'manual-entry/a.xlsx': await workbook(2016, { manufacturers: 520, 'vacant-store-rate': 8.4 }), 'manual-entry/b.xlsx': await workbook(2021, { manufacturers: 498, 'vacant-store-rate': 9.1 }) });
+    const out = await tempDir();
+    const store = path.join(out, 'store.duckdb');
+    await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: store });
+    const latest = path.join(out, 'latest');
+    const csv = await readCsv(path.join(latest, 'indicator_values.csv'));
+    const json: Record<string, unknown>[] = JSON.parse(await readFile(path.join(latest, 'indicator_values.json'), 'utf8'));
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    const parquet = (await connection.runAndReadAll(`SELECT * FROM read_parquet('${path.join(latest, 'indicator_values.parquet')}')`)).getRowObjects();
+    await connection.run(`ATTACH '${store}' AS store (READ_ONLY)`);
+    const stored = (await connection.runAndReadAll('SELECT * FROM store.latest_indicator_values')).getRowObjects();
+    connection.closeSync();
+    db.closeSync();
+    const normalise = (rows: Record<string, unknown>[]) =>
+      rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? '' : typeof v === 'bigint' ? String(v) : String(v)])));
+    expect(csv.length).toBe(6);
+    const key = (r: Record<string, string>) => `${r.slot_id}/${r.fiscal_year}`;
+    for (const other of [json, parquet, stored]) {
+      const byKey = new Map(normalise(other).map((r) => [key(r), r]));
+      for (const row of csv) {
+        const o = byKey.get(key(row))!;
+        expect(o.value, key(row)).toBe(row.value);
+        expect(Number(o.index || NaN)).toEqual(Number(row.index || NaN));
+        expect(o.value_status).toBe(row.value_status);
+      }
+    }
+    const datapackage = JSON.parse(await readFile(path.join(latest, 'datapackage.json'), 'utf8'));
+    const resource = datapackage.resources.find((r: { name: string }) => r.name === 'indicator_values-csv');
+    expect(resource.schema.primaryKey).toEqual(['run_id', 'slot_id', 'fiscal_year']);
+    expect(resource.schema.fields.find((f: { name: string }) => f.name === 'index')).toMatchObject({ type: 'number', unit: '基準年度=100', decimals: 2 });
   });
 });

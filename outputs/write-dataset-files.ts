@@ -1,0 +1,17 @@
+// Every dataset of a run as CSV (UTF-8 with BOM), JSON and Parquet, plus datapackage.json describing them.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PublishedTable } from '../lib/datasets.ts';
+import { formatCsv } from './format-csv.ts';
+import { formatDatapackage } from './format-datapackage.ts';
+import { formatJson } from './format-json.ts';
+import { writeParquetFiles } from './write-parquet-files.ts';
+
+export async function writeDatasetFiles(dir: string, planId: string, runId: string, tables: readonly PublishedTable[]): Promise<void> {
+  for (const t of tables) {
+    await writeFile(path.join(dir, `${t.spec.name}.csv`), formatCsv(t.spec, t.rows));
+    await writeFile(path.join(dir, `${t.spec.name}.json`), formatJson(t.spec, t.rows));
+  }
+  await writeParquetFiles(dir, tables);
+  await writeFile(path.join(dir, 'datapackage.json'), formatDatapackage(planId, runId, tables));
+}
