@@ -9,6 +9,7 @@ import { countBySeverity, formatLocation } from '../lib/issues.ts';
 import { UserError } from '../lib/user-error.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { adapterFedSourceKinds } from '../pipelines/source-adapters.ts';
+import { publishRun } from '../pipelines/publish-run.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { detectLang, messages } from './messages.ts';
@@ -38,9 +39,11 @@ program
   .option('--store <file>', t.optStore, DEFAULTS.store)
   .option('--no-store', t.optNoStore)
   .option('--sample', t.optSample)
+  .option('--publish <url>', t.optPublish, process.env.LEI_PUBLISH_URL)
+  .option('--publish-schema <name>', t.optPublishSchema, 'lei')
   .option('--json', t.optJson)
   .helpOption('-h, --help', t.optHelp)
-  .action(async (opts: { config: string; inbox: string; out: string; store: string | false; sample?: boolean; json?: boolean }) => {
+  .action(async (opts: RunOpts) => {
     let inbox = opts.inbox;
     if (opts.sample) {
       inbox = DEFAULTS.sampleInbox;
@@ -51,11 +54,14 @@ program
       inboxDir: inbox,
       outDir: opts.out,
       storePath: opts.store === false ? null : opts.store,
+      ...(opts.publish ? { publish: { connectionString: opts.publish, schema: opts.publishSchema } } : {}),
       log: opts.json ? undefined : (m) => console.error(m),
     });
     const counts = countBySeverity(result.issues);
     if (opts.json) {
-      console.log(JSON.stringify({ runId: result.runId, folder: result.folder, counts: result.counts, issues: counts, store: result.store }));
+      console.log(
+        JSON.stringify({ runId: result.runId, folder: result.folder, counts: result.counts, issues: counts, store: result.store, postgres: result.postgres }),
+      );
     } else {
       console.log(t.summaryTitle);
       console.log(t.summaryRun(result.runId));
@@ -67,8 +73,22 @@ program
       if (rest > 0) console.log(`  ${t.moreIssues(rest)}`);
       console.log(t.summaryOut(result.folder));
       console.log(t.summaryStore(`${opts.store === false ? '' : `${opts.store} `}${t.storeStates[result.store]}`));
+      if (result.postgres.result !== 'skipped') console.log(t.summaryPostgres(opts.publishSchema, result.postgres.result, 'error' in result.postgres ? result.postgres.error : ''));
     }
-    process.exitCode = counts.error > 0 ? EXIT.dataErrors : EXIT.ok;
+    process.exitCode = result.postgres.result === 'failed' ? EXIT.failure : counts.error > 0 ? EXIT.dataErrors : EXIT.ok;
+  });
+
+program
+  .command('publish')
+  .description(t.cmdPublish)
+  .requiredOption('--to <url>', t.optPublish, process.env.LEI_PUBLISH_URL)
+  .option('--publish-schema <name>', t.optPublishSchema, 'lei')
+  .option('--run <dir>', t.optRunDir, 'out/latest')
+  .helpOption('-h, --help', t.optHelp)
+  .action(async (opts: { to: string; publishSchema: string; run: string }) => {
+    const { runId, result } = await publishRun(opts.run, { connectionString: opts.to, schema: opts.publishSchema });
+    console.log(t.summaryRun(runId));
+    console.log(t.summaryPostgres(opts.publishSchema, result, ''));
   });
 
 program
@@ -114,6 +134,17 @@ program
     const catalog = await loadCatalog(opts.config);
     console.log(t.configOk(catalog.measures.size, catalog.slots.length, catalog.lines.length));
   });
+
+interface RunOpts {
+  config: string;
+  inbox: string;
+  out: string;
+  store: string | false;
+  sample?: boolean;
+  publish?: string;
+  publishSchema: string;
+  json?: boolean;
+}
 
 async function exists(p: string): Promise<boolean> {
   return access(p).then(

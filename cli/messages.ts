@@ -16,6 +16,14 @@ const ja = {
   optNoStore: 'データベースに書き込まない',
   optSample: '同梱のサンプル受信箱（sample/inbox、無ければ生成）を使う',
   optJson: '結果をJSONで標準出力に書く',
+  optPublish: 'PostgreSQL に公開する接続先（例: postgres://user@host:5432/db。環境変数 LEI_PUBLISH_URL でも可）',
+  optPublishSchema: '公開先のスキーマ名',
+  optRunDir: '公開する実行フォルダ',
+  cmdPublish: '実行結果を PostgreSQL（共有ダッシュボード用）に公開する。1実行1トランザクション、公開済みなら何もしない',
+  summaryPostgres: (schema: string, result: string, error: string) =>
+    `PostgreSQL（スキーマ ${schema}）: ${
+      { written: '公開しました', 'already-published': '同じ実行IDが公開済みのため変更なし', failed: `公開できませんでした（前回の公開はそのまま）: ${error}` }[result] ?? result
+    }`,
   cmdTemplate: '手入力ワークブック（.xlsx）を年度ごとに作る',
   optYear: '年度（例: 2024、R6、令和6年度）',
   optOutput: '出力ファイル',
@@ -63,6 +71,14 @@ const en: typeof ja = {
   optNoStore: 'do not write the database',
   optSample: 'use the bundled sample inbox (sample/inbox, generated when missing)',
   optJson: 'print the result as JSON on stdout',
+  optPublish: 'PostgreSQL to publish to (e.g. postgres://user@host:5432/db; or env LEI_PUBLISH_URL)',
+  optPublishSchema: 'schema to publish into',
+  optRunDir: 'run folder to publish',
+  cmdPublish: 'publish a run to PostgreSQL (shared dashboards): one transaction per run; a no-op when already published',
+  summaryPostgres: (schema, result, error) =>
+    `PostgreSQL (schema ${schema}): ${
+      { written: 'published', 'already-published': 'run id already published; unchanged', failed: `not published (previous publication intact): ${error}` }[result] ?? result
+    }`,
   cmdTemplate: 'write the manual-entry workbook (.xlsx) for a fiscal year',
   optYear: 'fiscal year (e.g. 2024, R6, 令和6年度)',
   optOutput: 'output file',

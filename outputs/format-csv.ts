@@ -2,9 +2,9 @@
 // column says so, and text cells that a spreadsheet would execute (= + - @) neutralised with a leading '.
 import Papa from 'papaparse';
 import type { ColumnSpec, DatasetSpec } from '../lib/datasets.ts';
+import { neutralizeFormula } from '../lib/neutralize-formula.ts';
 
 const BOM = '\uFEFF';
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function formatCsv(spec: DatasetSpec, rows: readonly object[]): string {
   const data = rows.map((row) => spec.columns.map((c) => formatCell(c, (row as Record<string, unknown>)[c.name])));
@@ -18,8 +18,7 @@ export function formatCsv(spec: DatasetSpec, rows: readonly object[]): string {
 export function formatCell(column: ColumnSpec, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (column.type === 'string') {
-    const text = String(value);
-    return FORMULA_START.test(text) ? `'${text}` : text;
+    return neutralizeFormula(String(value));
   }
   if (typeof value === 'number') return column.decimals === undefined ? String(value) : value.toFixed(column.decimals);
   return String(value);

@@ -9,6 +9,7 @@ import { actionPlanProgress, indicatorValues, issuesDataset, type IssueRow, type
 import { countBySeverity, issue, type Issue } from '../lib/issues.ts';
 import type { Observation, SourceResult } from '../lib/observation.ts';
 import { publishToStore } from '../outputs/duckdb-store.ts';
+import { publishToPostgres, type PostgresTarget } from '../outputs/publish-to-postgres.ts';
 import { stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { writeDatasetFiles } from '../outputs/write-dataset-files.ts';
 import { readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
@@ -27,6 +28,8 @@ export interface RunOptions {
   outDir: string;
   /** DuckDB file; null to skip the store. */
   storePath: string | null;
+  /** PostgreSQL to publish to after the run is activated (shared dashboards). */
+  publish?: Omit<PostgresTarget, 'onBatch'>;
   now?: () => Date;
   log?: (message: string) => void;
 }
@@ -37,6 +40,8 @@ export interface RunResult {
   issues: Issue[];
   counts: { inputs: number; observations: number; indicatorValues: number; actionPlanRows: number };
   store: 'written' | 'already-stored' | 'skipped';
+  /** PostgreSQL publication; a failure there leaves the local run published and is reported here. */
+  postgres: { result: 'written' | 'already-published' | 'skipped' } | { result: 'failed'; error: string };
 }
 
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
@@ -136,12 +141,26 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   }
   const finalDir = await staged.activate();
   log(`出力しました: ${finalDir}`);
+  let postgres: RunResult['postgres'] = { result: 'skipped' };
+  if (options.publish) {
+    try {
+      const result = await publishToPostgres(
+        options.publish,
+        { runId, folder: path.basename(finalDir), startedAt: manifest.started_at, finishedAt: manifest.finished_at, manifestJson: JSON.stringify(manifest) },
+        tables,
+      );
+      postgres = { result };
+    } catch (e) {
+      postgres = { result: 'failed', error: (e as Error).message };
+    }
+  }
   return {
     runId,
     folder: finalDir,
     issues,
     counts: { inputs: inputs.length, observations: observations.length, indicatorValues: values.rows.length, actionPlanRows: progress.rows.length },
     store,
+    postgres,
   };
 }
 

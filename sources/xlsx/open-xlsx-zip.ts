@@ -1,0 +1,105 @@
+// The zip container of an .xlsx: its entries by name, whole small parts as text, and the raw inflate stream of a sheet.
+import { open as openFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
+import zlib from 'node:zlib';
+import yauzl from 'yauzl';
+import { corruptWorkbook, RESAVE_HINT, XlsxReadError } from './xlsx-read-error.ts';
+
+export interface XlsxZip {
+  /** The entry at a path inside the zip (exact, else case-insensitive), or undefined. */
+  entry(name: string): yauzl.Entry | undefined;
+  /** A whole part decoded as UTF-8. */
+  readText(entry: yauzl.Entry): Promise<string>;
+  /** The inflated bytes of a part as a stream; `onCompressed` learns each compressed chunk's size as it is consumed. */
+  openInflated(entry: yauzl.Entry, onCompressed?: (bytes: number) => void): Promise<Readable>;
+  close(): void;
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+// Large inflate chunks and a deep read-ahead let zlib (on the libuv pool) inflate while JS scans the previous chunk.
+const INFLATE_CHUNK = 64 * 1024;
+const INFLATE_READ_AHEAD = 1024 * 1024;
+
+export async function openXlsxZip(source: string | Uint8Array): Promise<XlsxZip> {
+  const head = typeof source === 'string' ? await readHead(source) : source.subarray(0, 4);
+  if (OLE_SIGNATURE.every((b, i) => head[i] === b)) {
+    throw new XlsxReadError(
+      'xlsx-legacy-or-encrypted',
+      '古い形式（.xls）か、パスワード付きのブックのため読めません。Excelで開いてパスワードを解除し、「Excel ブック (*.xlsx)」形式で保存し直してから置き直してください',
+    );
+  }
+  let zip: yauzl.ZipFile;
+  try {
+    zip =
+      typeof source === 'string'
+        ? await yauzl.openPromise(source, { lazyEntries: true, autoClose: false })
+        : await yauzl.fromBufferPromise(Buffer.from(source.buffer, source.byteOffset, source.byteLength), { lazyEntries: true });
+  } catch (cause) {
+    throw notAWorkbook(cause);
+  }
+  const entries = new Map<string, yauzl.Entry>();
+  const byLowerName = new Map<string, yauzl.Entry>();
+  try {
+    for await (const e of zip.eachEntry()) {
+      entries.set(e.fileName, e);
+      byLowerName.set(e.fileName.toLowerCase(), e);
+    }
+  } catch (cause) {
+    zip.close();
+    throw notAWorkbook(cause);
+  }
+
+  const openInflated = async (entry: yauzl.Entry, onCompressed?: (bytes: number) => void): Promise<Readable> => {
+    if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) {
+      throw corruptWorkbook(`${entry.fileName} の圧縮方式 ${entry.compressionMethod} には対応していません`);
+    }
+    let raw: Readable;
+    try {
+      raw = await zip.openReadStreamPromise(entry, { decodeFileData: false });
+    } catch (cause) {
+      throw corruptWorkbook(`${entry.fileName} を開けません`, cause);
+    }
+    if (onCompressed) raw.on('data', (b: Buffer) => onCompressed(b.length));
+    if (entry.compressionMethod === 0) return raw;
+    const inflate = zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK, readableHighWaterMark: INFLATE_READ_AHEAD } as zlib.ZlibOptions);
+    pipeline(raw, inflate, () => {});
+    return inflate;
+  };
+
+  return {
+    entry: (name) => entries.get(name) ?? byLowerName.get(name.toLowerCase()),
+    async readText(entry) {
+      const parts: Buffer[] = [];
+      try {
+        for await (const chunk of await openInflated(entry)) parts.push(chunk as Buffer);
+      } catch (cause) {
+        throw corruptWorkbook(`${entry.fileName} を展開できません`, cause);
+      }
+      return Buffer.concat(parts).toString('utf8');
+    },
+    openInflated,
+    close: () => zip.close(),
+  };
+}
+
+async function readHead(file: string): Promise<Uint8Array> {
+  try {
+    const handle = await openFile(file, 'r');
+    try {
+      const head = new Uint8Array(4);
+      await handle.read(head, 0, 4, 0);
+      return head;
+    } finally {
+      await handle.close();
+    }
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new XlsxReadError('xlsx-file-not-found', `ファイルが見つかりません: ${file}。置き場所とファイル名を確かめてください`, { cause });
+    throw new XlsxReadError('xlsx-file-not-found', `ファイルを読めません: ${file}（${code ?? String(cause)}）。ファイルの権限と置き場所を確かめてください`, { cause });
+  }
+}
+
+function notAWorkbook(cause: unknown): XlsxReadError {
+  return new XlsxReadError('xlsx-not-a-workbook', `Excelブック（.xlsx）として読めません。ファイルが壊れているか、別の形式です。${RESAVE_HINT}`, { cause });
+}

@@ -1,0 +1,11 @@
+// One row of a worksheet as the reader yields it.
+
+/** Strings (shared, inline, formula results, error texts such as #DIV/0!), numbers (dates stay Excel serials), booleans. */
+export type XlsxCellValue = string | number | boolean | null;
+
+export interface XlsxRow {
+  /** 1-based, as Excel shows it. */
+  rowNumber: number;
+  /** Index 0 = column A; missing cells are null; the array ends at the last non-empty cell. */
+  cells: XlsxCellValue[];
+}
