@@ -3,6 +3,7 @@
 // which docs/seed-discrepancies.md lists with the value the pipeline gives (checked here too).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roundHalfUp } from '../lib/decimal.ts';
@@ -45,12 +46,14 @@ const known = (table: Discrepancy['table'], key: string) => discrepancies.find((
 
 let values: Record<string, string>[];
 let progress: Record<string, string>[];
+let storePath: string;
 
 beforeAll(async () => {
   const inbox = await tempDir();
   await generateSampleInbox(setagayaConfig, inbox);
   const out = await tempDir();
-  await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null });
+  storePath = path.join(out, 'store.duckdb');
+  await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath });
   values = await readCsv(path.join(out, 'latest', 'indicator_values.csv'));
   progress = await readCsv(path.join(out, 'latest', 'action_plan_progress.csv'));
 });
@@ -110,6 +113,23 @@ describe('seed 001: アクションプラン 達成率 (FY2024)', () => {
     // Rates printed as whole numbers (25%, 101%) agree to the integer.
     const decimals = r.achievementRateRaw?.includes('.') ? 1 : 0;
     expect(Number(row!.achievement_rate).toFixed(decimals)).toBe(r.achievementRate!.toFixed(decimals));
+  });
+});
+
+describe('the embedded store, as a dashboard reads it', () => {
+  it('returns the printed FY2024 index of every slot from latest_indicator_values', async () => {
+    const db = await DuckDBInstance.create(storePath, { access_mode: 'READ_ONLY' });
+    const connection = await db.connect();
+    const rows = (await connection.runAndReadAll(`SELECT slot_id, "index" FROM latest_indicator_values WHERE fiscal_year = 2024`)).getRowObjects();
+    connection.closeSync();
+    db.closeSync();
+    const stored = new Map(rows.map((r) => [String(r.slot_id), r.index as number | null]));
+    expect(stored.size).toBe(103);
+    for (const r of seed000.filter((s) => s.index !== null)) {
+      const key = slotKey(r);
+      const discrepancy = known('indicator_values', key);
+      expect(stored.get(key), key).toBe(discrepancy ? Number(discrepancy.pipeline.split(' ')[1]) : r.index);
+    }
   });
 });
 
