@@ -11,6 +11,9 @@ import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { adapterFedSourceKinds } from '../pipelines/source-adapters.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
+import { readStatus } from '../pipelines/read-status.ts';
+import { startScheduler } from '../pipelines/scheduler.ts';
+import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
 import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { detectLang, messages } from './messages.ts';
 
@@ -39,6 +42,7 @@ program
   .option('--store <file>', t.optStore, DEFAULTS.store)
   .option('--no-store', t.optNoStore)
   .option('--sample', t.optSample)
+  .option('--full', t.optFull)
   .option('--publish <url>', t.optPublish, process.env.LEI_PUBLISH_URL)
   .option('--publish-schema <name>', t.optPublishSchema, 'lei')
   .option('--json', t.optJson)
@@ -55,13 +59,16 @@ program
       outDir: opts.out,
       storePath: opts.store === false ? null : opts.store,
       ...(opts.publish ? { publish: { connectionString: opts.publish, schema: opts.publishSchema } } : {}),
+      full: Boolean(opts.full),
       log: opts.json ? undefined : (m) => console.error(m),
     });
     const counts = countBySeverity(result.issues);
     if (opts.json) {
       console.log(
-        JSON.stringify({ runId: result.runId, folder: result.folder, counts: result.counts, issues: counts, store: result.store, postgres: result.postgres }),
+        JSON.stringify({ status: result.status, runId: result.runId, folder: result.folder, counts: result.counts, issues: counts, store: result.store, postgres: result.postgres }),
       );
+    } else if (result.status === 'unchanged') {
+      console.log(t.summaryUnchanged(result.runId, result.folder));
     } else {
       console.log(t.summaryTitle);
       console.log(t.summaryRun(result.runId));
@@ -135,6 +142,62 @@ program
     console.log(t.configOk(catalog.measures.size, catalog.slots.length, catalog.lines.length));
   });
 
+program
+  .command('schedule')
+  .description(t.cmdSchedule)
+  .option('--config <dir>', t.optConfig, DEFAULTS.config)
+  .option('--json', t.optJsonLogs)
+  .helpOption('-h, --help', t.optHelp)
+  .action(async (opts: { config: string; json?: boolean }) => {
+    const pipeline = await loadPipelineConfig(opts.config);
+    const emit = eventLogger(Boolean(opts.json) || !process.stderr.isTTY);
+    const scheduler = startScheduler(
+      opts.config,
+      pipeline,
+      {
+        started: (id) => emit('job-started', { schedule: id }, t.jobStarted(id)),
+        finished: (id, r) =>
+          emit('job-finished', { schedule: id, status: r.status, runId: r.runId, issues: countBySeverity(r.issues) }, t.jobFinished(id, r.status, r.runId)),
+        skipped: (id, reason) => emit('job-skipped', { schedule: id, reason }, t.jobSkipped(id, reason)),
+        failed: (id, e) => emit('job-failed', { schedule: id, error: e.message }, t.jobFailed(id, e.message)),
+      },
+      (m) => emit('log', { message: m }, m),
+    );
+    for (const { id, next } of scheduler.nextRuns()) emit('scheduled', { schedule: id, next: next?.toISOString() ?? null }, t.nextRun(id, formatTokyo(next)));
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) process.exit(130); // a second signal: stop now
+      stopping = true;
+      emit('stopping', { signal }, t.stopping);
+      await scheduler.stop();
+      emit('stopped', {}, t.stopped);
+      process.exit(0);
+    };
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+    process.on('SIGINT', () => void stop('SIGINT'));
+  });
+
+program
+  .command('status')
+  .description(t.cmdStatus)
+  .option('--config <dir>', t.optConfig, DEFAULTS.config)
+  .option('--json', t.optJson)
+  .helpOption('-h, --help', t.optHelp)
+  .action(async (opts: { config: string; json?: boolean }) => {
+    const report = await readStatus(opts.config);
+    if (opts.json) {
+      console.log(JSON.stringify(report));
+      return;
+    }
+    console.log(t.statusRuns);
+    for (const r of report.recentRuns) console.log(`  ${formatTokyo(new Date(r.startedAt))}  ${r.trigger.padEnd(9)} ${r.status.padEnd(10)} ${r.runId ?? ''} ${r.error ?? ''}`);
+    if (report.recentRuns.length === 0) console.log(`  ${t.statusNoRuns}`);
+    console.log(t.statusSchedules);
+    for (const s of report.schedules) console.log(`  ${s.id.padEnd(10)} ${s.cron.padEnd(14)} ${t.statusNext} ${formatTokyo(s.next ? new Date(s.next) : null)}  ${s.descriptionJa ?? ''}`);
+    console.log(report.lock ? t.statusLocked(report.lock.purpose, report.lock.pid, report.lock.since) : t.statusIdle);
+    for (const w of report.stale) console.log(`  ⚠ ${w}`);
+  });
+
 interface RunOpts {
   config: string;
   inbox: string;
@@ -143,7 +206,21 @@ interface RunOpts {
   sample?: boolean;
   publish?: string;
   publishSchema: string;
+  full?: boolean;
   json?: boolean;
+}
+
+/** Structured JSON lines when not on a terminal (or --json); readable Japanese lines otherwise. */
+function eventLogger(json: boolean) {
+  return (event: string, fields: Record<string, unknown>, text: string) => {
+    if (json) process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n`);
+    else process.stderr.write(`[${formatTokyo(new Date())}] ${text}\n`);
+  };
+}
+
+function formatTokyo(d: Date | null): string {
+  if (!d) return '—';
+  return new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'short', timeStyle: 'medium' }).format(d);
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -61,3 +61,9 @@ function isAlive(holder: LockHolder): boolean {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** The live holder of the lock, if any (a dead holder's lock counts as free). */
+export async function readRunLock(dir: string): Promise<LockHolder | undefined> {
+  const holder = await readHolder(path.join(dir, '.run.lock'));
+  return holder && isAlive(holder) ? holder : undefined;
+}

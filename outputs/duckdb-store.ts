@@ -73,3 +73,39 @@ async function ensureSchema(connection: DuckDBConnection, specs: readonly Datase
     );
   }
 }
+
+export interface ExecutionRecord {
+  startedAt: Date;
+  finishedAt: Date;
+  trigger: string;
+  status: 'published' | 'unchanged' | 'failed';
+  runId: string | null;
+  counts: { error: number; warning: number; info: number } | null;
+  error: string | null;
+}
+
+/** The run ledger: every execution (including unchanged and failed ones), for `lei status` and audits. */
+export async function recordExecution(storePath: string, record: ExecutionRecord): Promise<void> {
+  await mkdir(path.dirname(storePath), { recursive: true });
+  const instance = await DuckDBInstance.create(storePath);
+  const connection = await instance.connect();
+  try {
+    await connection.run(
+      `CREATE TABLE IF NOT EXISTS run_ledger (started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, trigger VARCHAR, status VARCHAR, run_id VARCHAR, errors INTEGER, warnings INTEGER, infos INTEGER, error VARCHAR)`,
+    );
+    await connection.run('INSERT INTO run_ledger VALUES ($1::TIMESTAMPTZ, $2::TIMESTAMPTZ, $3, $4, $5, $6, $7, $8, $9)', [
+      record.startedAt.toISOString(),
+      record.finishedAt.toISOString(),
+      record.trigger,
+      record.status,
+      record.runId,
+      record.counts?.error ?? null,
+      record.counts?.warning ?? null,
+      record.counts?.info ?? null,
+      record.error,
+    ]);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}

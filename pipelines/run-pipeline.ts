@@ -1,14 +1,16 @@
 // The main job: catalog → inbox files → observations → indicator tables → run folder + embedded store.
 // A bad file never stops the others; a failure at any point leaves the previous run's outputs in place.
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { loadCatalog, type Catalog } from '../config/load-catalog.ts';
+import { ConfigError, loadCatalog, type Catalog } from '../config/load-catalog.ts';
 import { actionPlanProgress, indicatorValues, issuesDataset, type IssueRow, type PublishedTable } from '../lib/datasets.ts';
 import { countBySeverity, issue, type Issue } from '../lib/issues.ts';
+import { acquireRunLock, type LockHolder } from '../lib/run-lock.ts';
+import { UserError } from '../lib/user-error.ts';
 import type { Observation, SourceResult } from '../lib/observation.ts';
-import { publishToStore } from '../outputs/duckdb-store.ts';
+import { publishToStore, recordExecution } from '../outputs/duckdb-store.ts';
 import { publishToPostgres, type PostgresTarget } from '../outputs/publish-to-postgres.ts';
 import { stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { writeDatasetFiles } from '../outputs/write-dataset-files.ts';
@@ -30,11 +32,19 @@ export interface RunOptions {
   storePath: string | null;
   /** PostgreSQL to publish to after the run is activated (shared dashboards). */
   publish?: Omit<PostgresTarget, 'onBatch'>;
+  /** What started the run; recorded in the run ledger. */
+  trigger?: RunTrigger;
+  /** Recompute and republish even when nothing changed since the last successful run. */
+  full?: boolean;
   now?: () => Date;
   log?: (message: string) => void;
 }
 
+export type RunTrigger = 'manual' | 'schedule' | 'reprocess';
+
 export interface RunResult {
+  /** published: a new run folder; unchanged: inputs and config equal the last successful run's, nothing written. */
+  status: 'published' | 'unchanged';
   runId: string;
   folder: string;
   issues: Issue[];
@@ -44,12 +54,51 @@ export interface RunResult {
   postgres: { result: 'written' | 'already-published' | 'skipped' } | { result: 'failed'; error: string };
 }
 
+/** One run at a time per output folder (across processes); every execution is recorded in the ledger. */
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? (() => {});
+  const trigger = options.trigger ?? 'manual';
   const startedAt = now();
-
+  // Config is checked before taking the lock: a typo never blocks the scheduler.
   const catalog = await loadCatalog(options.configDir);
+  const attempt = await acquireRunLock(options.outDir, trigger, now);
+  if (!attempt.acquired) throw new RunBusyError(attempt.heldBy);
+  try {
+    const result = await executeRun(options, catalog, startedAt);
+    if (options.storePath) {
+      await recordExecution(options.storePath, {
+        startedAt,
+        finishedAt: now(),
+        trigger,
+        status: result.status,
+        runId: result.runId,
+        counts: countBySeverity(result.issues),
+        error: null,
+      });
+    }
+    return result;
+  } catch (e) {
+    if (options.storePath && !(e instanceof ConfigError)) {
+      await recordExecution(options.storePath, { startedAt, finishedAt: now(), trigger, status: 'failed', runId: null, counts: null, error: (e as Error).message }).catch(
+        () => {},
+      );
+    }
+    throw e;
+  } finally {
+    await attempt.lock.release();
+  }
+}
+
+export class RunBusyError extends UserError {
+  constructor(readonly heldBy: LockHolder) {
+    super(`別の実行（${heldBy.purpose}、pid ${heldBy.pid}、${heldBy.since} 開始）が進行中のため開始しません。終わってから再実行してください`);
+  }
+}
+
+async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date): Promise<RunResult> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => {});
+
   log(`設定を読み込みました: 指標 ${catalog.measures.size}、指標枠 ${catalog.slots.length}、アクションプラン ${catalog.lines.length} 行`);
 
   const sourceConfigs = await loadSourceConfigs(catalog.dir);
@@ -58,6 +107,21 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const inboxPaths = await listInbox(options.inboxDir);
   const limit = pLimit(2);
   const inputs = await Promise.all(inboxPaths.map((p) => limit(() => readInboxFile(options.inboxDir, p))));
+  const runId = await computeRunId(configFiles, inputs);
+  const previous = await lastRunId(options.outDir);
+  if (!options.full && previous === runId) {
+    log(`前回の実行（${runId}）から入力も設定も変わっていないため、再計算しません（--full で強制）`);
+    return {
+      status: 'unchanged',
+      runId,
+      folder: await realpath(path.join(options.outDir, 'latest')),
+      issues: [],
+      counts: { inputs: inputs.length, observations: 0, indicatorValues: 0, actionPlanRows: 0 },
+      store: 'skipped',
+      postgres: { result: 'skipped' },
+    };
+  }
+
   const issues: Issue[] = [];
   const observations: Observation[] = [];
   const byFamily = new Map<SourceAdapter, InboxFile[]>();
@@ -76,7 +140,6 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   }
   log(`受信箱のファイル ${inputs.length} 件から ${observations.length} 件の値を読み込みました`);
 
-  const runId = await computeRunId(configFiles, inputs);
   const resolved = resolveObservations(observations);
   issues.push(...resolved.issues);
   const years = fiscalYearsToReport(catalog, resolved.index.fiscalYears);
@@ -155,6 +218,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     }
   }
   return {
+    status: 'published',
     runId,
     folder: finalDir,
     issues,
@@ -185,6 +249,15 @@ async function readFamily(adapter: SourceAdapter, files: InboxFile[], catalog: C
         issue('source-read-failed', 'error', `${adapter.labelJa}の読み込み中に予期しないエラーが起きました。このファイルは採用していません: ${(e as Error).message}`, { file: f.name }),
       ),
     };
+  }
+}
+
+/** The run id of the run out/latest points at, if any. */
+async function lastRunId(outDir: string): Promise<string | undefined> {
+  try {
+    return (JSON.parse(await readFile(path.join(outDir, 'latest', 'manifest.json'), 'utf8')) as { run_id: string }).run_id;
+  } catch {
+    return undefined;
   }
 }
 

@@ -6,7 +6,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadCatalog } from '../config/load-catalog.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
-import { runPipeline } from '../pipelines/run-pipeline.ts';
+import { acquireRunLock } from '../lib/run-lock.ts';
+import { RunBusyError, runPipeline } from '../pipelines/run-pipeline.ts';
 import { copyConfig, otherCityConfig, readCsv, tempDir } from './helpers.ts';
 
 const catalog = await loadCatalog(otherCityConfig);
@@ -90,8 +91,10 @@ describe('a run', () => {
     const out = await tempDir();
     const store = path.join(out, 'store.duckdb');
     const first = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: store });
-    const again = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: store });
-    expect([first.store, again.store]).toEqual(['written', 'already-stored']);
+    const unchanged = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: store });
+    const forced = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: store, full: true });
+    expect([first.status, unchanged.status, forced.status]).toEqual(['published', 'unchanged', 'published']);
+    expect([first.store, unchanged.store, forced.store]).toEqual(['written', 'skipped', 'already-stored']);
     await writeFile(path.join(dir, 'manual-entry', 'b.xlsx'), await workbook(2016, { manufacturers: 520 }));
     const second = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: store });
 
@@ -103,8 +106,27 @@ describe('a run', () => {
       `SELECT value, "index" FROM latest_indicator_values WHERE slot_id = 'v2-long-1' AND fiscal_year = 2021`,
     );
     expect(latest.getRowObjects()).toEqual([{ value: 498, index: 95.77 }]);
+    const ledger = await connection.runAndReadAll('SELECT trigger, status, run_id FROM run_ledger ORDER BY started_at');
+    expect(ledger.getRowObjects()).toEqual([
+      { trigger: 'manual', status: 'published', run_id: first.runId },
+      { trigger: 'manual', status: 'unchanged', run_id: first.runId },
+      { trigger: 'manual', status: 'published', run_id: first.runId },
+      { trigger: 'manual', status: 'published', run_id: second.runId },
+    ]);
     connection.closeSync();
     db.closeSync();
+  });
+});
+
+describe('one run at a time', () => {
+  it('refuses to start while another process holds the run lock, and says who holds it', async () => {
+    const dir = await inbox({ 'manual-entry/a.xlsx': await workbook(2021, { manufacturers: 498 }) });
+    const out = await tempDir();
+    const held = await acquireRunLock(out, 'schedule');
+    expect(held.acquired).toBe(true);
+    await expect(runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: null })).rejects.toThrow(RunBusyError);
+    if (held.acquired) await held.lock.release();
+    expect((await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: null })).status).toBe('published');
   });
 });
 

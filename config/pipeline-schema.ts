@@ -1,0 +1,37 @@
+// How the pipeline is operated for a municipality: folders, schedules and publication (config/<city>/pipeline.yaml).
+import cron from 'node-cron';
+import { z } from 'zod';
+
+export const jobSchema = z.enum([
+  'refresh', // incremental: only what changed since the last successful run
+  'fullRefresh', // everything, whatever changed
+  'newFiscalYear', // roll the year: write the new manual-entry workbook, then a full refresh
+]);
+export type Job = z.infer<typeof jobSchema>;
+
+export const pipelineConfigSchema = z.strictObject({
+  inbox: z.string().min(1).default('inbox'),
+  out: z.string().min(1).default('out'),
+  store: z.string().min(1).default('out/store.duckdb'),
+  /** Where `newFiscalYear` writes the manual-entry workbook for the offices. */
+  templates: z.string().min(1).default('out/templates'),
+  timezone: z.string().min(1).default('Asia/Tokyo'),
+  schedules: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        cron: z.string().refine((e) => cron.validate(e), 'cron 式として読めません（例: "0 2 * * *" は毎日 2:00）'),
+        job: jobSchema,
+        descriptionJa: z.string().min(1).optional(),
+      }),
+    )
+    .default([]),
+  publish: z
+    .strictObject({
+      /** Name of the environment variable holding the PostgreSQL URL (never the URL itself: it may hold a password). */
+      postgresUrlEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/),
+      schema: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('lei'),
+    })
+    .optional(),
+});
+export type PipelineConfig = z.infer<typeof pipelineConfigSchema>;
