@@ -9,6 +9,7 @@ import { countBySeverity, formatLocation } from '../lib/issues.ts';
 import { UserError } from '../lib/user-error.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { adapterFedSourceKinds } from '../pipelines/source-adapters.ts';
+import { explainValue, formatExplanation } from '../pipelines/explain-value.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { readStatus } from '../pipelines/read-status.ts';
@@ -175,6 +176,20 @@ program
     };
     process.on('SIGTERM', () => void stop('SIGTERM'));
     process.on('SIGINT', () => void stop('SIGINT'));
+  });
+
+program
+  .command('explain <target>')
+  .description(t.cmdExplain)
+  .requiredOption('--year <year>', t.optYear)
+  .option('--run <dir>', t.optRunDir, 'out/latest')
+  .option('--json', t.optJson)
+  .helpOption('-h, --help', t.optHelp)
+  .action(async (target: string, opts: { year: string; run: string; json?: boolean }) => {
+    const fiscalYear = parseFiscalYear(opts.year);
+    if (fiscalYear === null) throw new UserError(t.badYear(opts.year));
+    const explanation = await explainValue(opts.run, target, fiscalYear);
+    console.log(opts.json ? JSON.stringify(explanation) : formatExplanation(explanation));
   });
 
 program

@@ -188,4 +188,151 @@ export const issuesDataset: DatasetSpec = {
   ],
 };
 
-export const datasets = [indicatorValues, actionPlanProgress, issuesDataset] as const;
+export interface CompositeIndexRow {
+  plan_id: string;
+  fiscal_year: number;
+  fiscal_year_label: string;
+  method_id: string;
+  method_label_ja: string;
+  is_primary: boolean;
+  status: string;
+  value: number | null;
+  provisional_value: number | null;
+  inputs_present: number;
+  inputs_total: number;
+  coverage_rate: number;
+  min_coverage_rate: number;
+  missing_inputs: string;
+  capped_inputs: string;
+  leave_one_out_low: number | null;
+  leave_one_out_low_without: string | null;
+  leave_one_out_high: number | null;
+  leave_one_out_high_without: string | null;
+  next_target_fiscal_year: number | null;
+  next_target_value: number | null;
+  run_id: string;
+}
+
+export const compositeIndex: DatasetSpec = {
+  name: 'composite_index',
+  titleJa: '持続可能な地域経済の充実度（総合指数と感応度分析）',
+  descriptionJa:
+    '年度ごと、算出方法ごとに1行。is_primary の行が公表値、ほかの行は方法を変えたときの値（感応度分析）。算出方法は config の composite.yaml、説明は docs/composite.md。',
+  primaryKey: ['fiscal_year', 'method_id'],
+  columns: [
+    col('plan_id', 'string', '計画ID', 'Plan id'),
+    col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year (start year)'),
+    col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
+    col('method_id', 'string', '算出方法のID（composite.yaml）', 'Method id (composite.yaml)'),
+    col('method_label_ja', 'string', '算出方法の説明', 'Method label'),
+    col('is_primary', 'boolean', 'true = 公表する方法', 'true for the published method'),
+    col('status', 'string', 'published=公表, below-coverage=入力の被覆率が基準未満のため公表しない, no-inputs=入力なし', 'published, below-coverage or no-inputs'),
+    col('value', 'decimal', '充実度（基準年度 = 100、小数第2位、四捨五入）。公表しない年度は空', 'Composite (reference year = 100), 2 decimals; empty when not published', 2, 'ポイント'),
+    col('provisional_value', 'decimal', 'そろった入力だけで計算した値（被覆率にかかわらず）。value が空の年度は参考値であり公表値ではない', 'Value over the inputs present, whatever the coverage; not a published value when value is empty', 2, 'ポイント'),
+    col('inputs_present', 'integer', '値がそろった入力（指標）の数', 'Inputs present'),
+    col('inputs_total', 'integer', '入力として定義された指標の数', 'Inputs defined'),
+    col('coverage_rate', 'decimal', '被覆率 = そろった入力の重み ÷ 全入力の重み × 100', 'Coverage: weight of inputs present / total weight × 100', 1, '%'),
+    col('min_coverage_rate', 'decimal', '公表に必要な被覆率（方法ごとの設定）', 'Coverage required for publication', 1, '%'),
+    col('missing_inputs', 'string', '欠けた入力「指標ID:理由」（; 区切り）。理由: no-value=実績なし, no-baseline=基準値なし・0, other-baseline-year=基準年度が異なる, conflict=入力が矛盾, not-invertible=低いほど良い指標の実績0', 'Missing inputs as id:reason, ; separated'),
+    col('capped_inputs', 'string', '頭打ち（cap）で値を切り詰めた入力の指標ID（; 区切り）', 'Inputs whose value was capped'),
+    col('leave_one_out_low', 'decimal', '入力を1つずつ除いて計算したときの最小値', 'Lowest value with one input left out', 2, 'ポイント'),
+    col('leave_one_out_low_without', 'string', '最小値になるとき除いた指標ID', 'Input left out for the lowest value'),
+    col('leave_one_out_high', 'decimal', '入力を1つずつ除いて計算したときの最大値', 'Highest value with one input left out', 2, 'ポイント'),
+    col('leave_one_out_high_without', 'string', '最大値になるとき除いた指標ID', 'Input left out for the highest value'),
+    col('next_target_fiscal_year', 'integer', 'この年度以降で最初の目標年度', 'First target year from this year on'),
+    col('next_target_value', 'decimal', 'その目標値', 'Its target value', undefined, 'ポイント'),
+    col('run_id', 'string', '実行ID', 'Run id'),
+  ],
+};
+
+export interface CompositeComponentRow {
+  plan_id: string;
+  fiscal_year: number;
+  fiscal_year_label: string;
+  method_id: string;
+  measure_id: string;
+  name_ja: string;
+  visions: string;
+  slot_ids: string;
+  direction: string;
+  weight: number;
+  status: string;
+  missing_reason: string | null;
+  index: number | null;
+  adjusted_index: number | null;
+  capped_index: number | null;
+  was_capped: boolean | null;
+  effective_weight: number | null;
+  contribution: number | null;
+  run_id: string;
+}
+
+export const compositeComponents: DatasetSpec = {
+  name: 'composite_components',
+  titleJa: '充実度の入力と寄与',
+  descriptionJa: '年度 × 算出方法 × 入力（中長期アウトカムの指標、再掲は1回）ごとに1行。充実度の各値がどの指標からどれだけ来たかを示す。',
+  primaryKey: ['fiscal_year', 'method_id', 'measure_id'],
+  columns: [
+    col('plan_id', 'string', '計画ID', 'Plan id'),
+    col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year (start year)'),
+    col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
+    col('method_id', 'string', '算出方法のID', 'Method id'),
+    col('measure_id', 'string', '指標ID', 'Measure id'),
+    col('name_ja', 'string', '指標名', 'Measure name'),
+    col('visions', 'string', 'この指標を中長期アウトカムに印字する目指す姿（; 区切り。8 は 8・9 共通表）', 'Visions printing it as a long-term outcome (; separated)'),
+    col('slot_ids', 'string', '印字された指標枠（; 区切り）', 'Slots printing it'),
+    col('direction', 'string', 'higher=高いほど良い, lower=低いほど良い', 'higher or lower is better'),
+    col('weight', 'decimal', '設定上の重み（composite.yaml、既定 1）', 'Nominal weight'),
+    col('status', 'string', 'present=値あり, missing=欠測', 'present or missing'),
+    col('missing_reason', 'string', '欠測の理由（composite_index の missing_inputs と同じ記号）', 'Why it is missing'),
+    col('index', 'decimal', '指数（印字どおり: 実績 ÷ 基準値 × 100）', 'Index as printed', 2),
+    col('adjusted_index', 'decimal', '方向を考慮した指数（低いほど良い指標は 基準値 ÷ 実績 × 100）', 'Direction-adjusted index', 2),
+    col('capped_index', 'decimal', '頭打ち後の値（集計に使う値）', 'Value after capping (the one aggregated)', 2),
+    col('was_capped', 'boolean', 'true = 頭打ちで切り詰めた', 'true when capped'),
+    col('effective_weight', 'decimal', '実際の重み（そろった入力の間で合計1。目指す姿ごとの平均では目指す姿の重みも掛かる）', 'Effective weight among inputs present (sums to 1)', 4),
+    col('contribution', 'decimal', '寄与: 算術平均では 実際の重み ×（値 − 100）ポイント（合計 = 充実度 − 100）。幾何平均では 100 × 実際の重み × ln(値 ÷ 100)', 'Arithmetic: weight × (value − 100), summing to composite − 100; geometric: 100 × weight × ln(value / 100)', 4),
+    col('run_id', 'string', '実行ID', 'Run id'),
+  ],
+};
+
+export interface ObservationRow {
+  measure_id: string;
+  fiscal_year: number;
+  seq: number;
+  value: number;
+  status: string;
+  source_kind: string;
+  file: string;
+  sha256: string;
+  sheet: string | null;
+  rows: string | null;
+  rule: string;
+  n: number | null;
+  comment: string | null;
+  run_id: string;
+}
+
+export const observationsDataset: DatasetSpec = {
+  name: 'observations',
+  titleJa: '入力値と出所（来歴）',
+  descriptionJa: '各入力ファイルから読み取った値を1件1行で。どのファイル（sha256）の、どのシート・行から、どの規則で得たか。lei explain の元データ。',
+  primaryKey: ['seq'],
+  columns: [
+    col('measure_id', 'string', '指標ID', 'Measure id'),
+    col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year'),
+    col('seq', 'integer', '実行内での通し番号', 'Sequence number within the run'),
+    col('value', 'decimal', '読み取った値（丸める前）', 'Value as read, unrounded'),
+    col('status', 'string', 'used=採用, conflict=他の入力と食い違い不採用', 'used or conflict'),
+    col('source_kind', 'string', '出所の種類', 'Source kind'),
+    col('file', 'string', 'ファイル（受信箱からの相対パス）', 'File (relative to the inbox)'),
+    col('sha256', 'string', 'ファイルの sha256', 'sha256 of the file'),
+    col('sheet', 'string', 'シート名', 'Sheet'),
+    col('rows', 'string', '使った行（例: 12、5-3004）', 'Rows used'),
+    col('rule', 'string', '値を得た規則', 'Rule that produced the value'),
+    col('n', 'integer', '調査の回答者数（分母）', 'Survey respondents in the denominator'),
+    col('comment', 'string', '入力時のコメント', 'Comment entered with the value'),
+    col('run_id', 'string', '実行ID', 'Run id'),
+  ],
+};
+
+export const datasets = [indicatorValues, actionPlanProgress, observationsDataset, issuesDataset, compositeIndex, compositeComponents] as const;

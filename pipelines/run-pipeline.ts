@@ -5,7 +5,8 @@ import { readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { ConfigError, loadCatalog, type Catalog } from '../config/load-catalog.ts';
-import { actionPlanProgress, indicatorValues, issuesDataset, type IssueRow, type PublishedTable } from '../lib/datasets.ts';
+import { actionPlanProgress, indicatorValues, issuesDataset, observationsDataset, type IssueRow, type PublishedTable } from '../lib/datasets.ts';
+import { codeVersion } from '../lib/code-version.ts';
 import { countBySeverity, issue, type Issue } from '../lib/issues.ts';
 import { acquireRunLock, type LockHolder } from '../lib/run-lock.ts';
 import { UserError } from '../lib/user-error.ts';
@@ -18,10 +19,11 @@ import { readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
 import { listInbox } from '../sources/list-inbox.ts';
 import { buildActionPlanProgress } from '../transforms/build-action-plan-progress.ts';
 import { buildIndicatorValues } from '../transforms/build-indicator-values.ts';
+import { buildObservationRows } from '../transforms/build-observation-rows.ts';
 import { resolveObservations } from '../transforms/resolve-observations.ts';
 import { loadSourceConfigs, sourceAdapters, type SourceAdapter } from './source-adapters.ts';
 
-/** Bumped when a change to the code changes what the same inputs produce. */
+/** The published datasets' format version; the run id also covers the code itself (lib/code-version.ts). */
 export const DATASET_VERSION = '1';
 
 export interface RunOptions {
@@ -164,6 +166,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   const tables: PublishedTable[] = [
     { spec: indicatorValues, rows: values.rows },
     { spec: actionPlanProgress, rows: progress.rows },
+    { spec: observationsDataset, rows: buildObservationRows(observations, resolved.index, runId) },
     { spec: issuesDataset, rows: issueRows },
   ];
 
@@ -174,6 +177,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     folder,
     plan_id: catalog.plan.id,
     dataset_version: DATASET_VERSION,
+    code_version: await codeVersion(),
     started_at: startedAt.toISOString(),
     finished_at: finishedAt.toISOString(),
     config_files: await Promise.all(configFiles.map(async (f) => ({ file: f, sha256: sha256(await readFile(f)) }))),
@@ -263,7 +267,7 @@ async function lastRunId(outDir: string): Promise<string | undefined> {
 
 /** Same config, same inputs and same dataset version give the same run id, and so byte-identical datasets. */
 async function computeRunId(configFiles: readonly string[], inputs: readonly InboxFile[]): Promise<string> {
-  const hash = createHash('sha256').update(`dataset-version:${DATASET_VERSION}\n`);
+  const hash = createHash('sha256').update(`dataset-version:${DATASET_VERSION}\ncode:${await codeVersion()}\n`);
   for (const f of configFiles) hash.update(`config:${path.basename(f)}:${sha256(await readFile(f))}\n`);
   for (const f of [...inputs].sort((a, b) => (a.name < b.name ? -1 : 1))) hash.update(`input:${f.name}:${f.sha256}\n`);
   return hash.digest('hex').slice(0, 12);
