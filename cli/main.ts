@@ -11,6 +11,7 @@ import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { adapterFedSourceKinds } from '../pipelines/source-adapters.ts';
 import { explainValue, formatExplanation } from '../pipelines/explain-value.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
+import { reproduceRun } from '../pipelines/reproduce-run.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { readStatus } from '../pipelines/read-status.ts';
 import { startScheduler } from '../pipelines/scheduler.ts';
@@ -190,6 +191,18 @@ program
     if (fiscalYear === null) throw new UserError(t.badYear(opts.year));
     const explanation = await explainValue(opts.run, target, fiscalYear);
     console.log(opts.json ? JSON.stringify(explanation) : formatExplanation(explanation));
+  });
+
+program
+  .command('reproduce')
+  .description(t.cmdReproduce)
+  .requiredOption('--run <dir>', t.optRunDir)
+  .requiredOption('--into <dir>', t.optInto)
+  .option('--archive <dir>', t.optArchive, 'out/archive')
+  .helpOption('-h, --help', t.optHelp)
+  .action(async (opts: { run: string; into: string; archive: string }) => {
+    const { original, result } = await reproduceRun(opts.run, opts.archive, opts.into);
+    console.log(original === result.runId ? t.reproduced(original, result.folder) : t.reproducedDifferent(original, result.runId, result.folder));
   });
 
 program

@@ -16,6 +16,7 @@ import { publishToPostgres, type PostgresTarget } from '../outputs/publish-to-po
 import { stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { writeDatasetFiles } from '../outputs/write-dataset-files.ts';
 import { readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
+import { archiveInputs } from '../sources/archive-inputs.ts';
 import { listInbox } from '../sources/list-inbox.ts';
 import { buildActionPlanProgress } from '../transforms/build-action-plan-progress.ts';
 import { buildIndicatorValues } from '../transforms/build-indicator-values.ts';
@@ -34,6 +35,8 @@ export interface RunOptions {
   storePath: string | null;
   /** PostgreSQL to publish to after the run is activated (shared dashboards). */
   publish?: Omit<PostgresTarget, 'onBatch'>;
+  /** Content-addressed copies of every input and config file; default <outDir>/archive. */
+  archiveDir?: string;
   /** What started the run; recorded in the run ledger. */
   trigger?: RunTrigger;
   /** Recompute and republish even when nothing changed since the last successful run. */
@@ -109,7 +112,18 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   const inboxPaths = await listInbox(options.inboxDir);
   const limit = pLimit(2);
   const inputs = await Promise.all(inboxPaths.map((p) => limit(() => readInboxFile(options.inboxDir, p))));
-  const runId = await computeRunId(configFiles, inputs);
+  const archiveDir = options.archiveDir ?? path.join(options.outDir, 'archive');
+  const configCopies = await Promise.all(configFiles.map(async (f) => ({ file: f, bytes: await readFile(f) })));
+  const archived = await archiveInputs(archiveDir, [
+    ...inputs,
+    ...configCopies.map((c) => ({ bytes: c.bytes, sha256: sha256(c.bytes) })),
+  ]);
+  if (archived > 0) log(`${archived} 件のファイルをアーカイブに保存しました: ${archiveDir}`);
+
+  const runId = await computeRunId(
+    configCopies.map((c) => ({ name: path.relative(catalog.dir, c.file), bytes: c.bytes })),
+    inputs,
+  );
   const previous = await lastRunId(options.outDir);
   if (!options.full && previous === runId) {
     log(`前回の実行（${runId}）から入力も設定も変わっていないため、再計算しません（--full で強制）`);
@@ -180,7 +194,8 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     code_version: await codeVersion(),
     started_at: startedAt.toISOString(),
     finished_at: finishedAt.toISOString(),
-    config_files: await Promise.all(configFiles.map(async (f) => ({ file: f, sha256: sha256(await readFile(f)) }))),
+    config_dir: catalog.dir,
+    config_files: configCopies.map((c) => ({ file: path.relative(catalog.dir, c.file), sha256: sha256(c.bytes) })),
     inputs: inputs.map((f) => ({ file: f.name, sha256: f.sha256, bytes: f.bytes.length })),
     fiscal_years: years,
     counts: {
@@ -266,9 +281,9 @@ async function lastRunId(outDir: string): Promise<string | undefined> {
 }
 
 /** Same config, same inputs and same dataset version give the same run id, and so byte-identical datasets. */
-async function computeRunId(configFiles: readonly string[], inputs: readonly InboxFile[]): Promise<string> {
+async function computeRunId(configFiles: readonly { name: string; bytes: Uint8Array }[], inputs: readonly InboxFile[]): Promise<string> {
   const hash = createHash('sha256').update(`dataset-version:${DATASET_VERSION}\ncode:${await codeVersion()}\n`);
-  for (const f of configFiles) hash.update(`config:${path.basename(f)}:${sha256(await readFile(f))}\n`);
+  for (const f of configFiles) hash.update(`config:${f.name}:${sha256(f.bytes)}\n`);
   for (const f of [...inputs].sort((a, b) => (a.name < b.name ? -1 : 1))) hash.update(`input:${f.name}:${f.sha256}\n`);
   return hash.digest('hex').slice(0, 12);
 }

@@ -31,3 +31,27 @@ describe('explain', () => {
     expect((await explainValue(path.join(out, 'latest'), '製造業事業所', 2021)).measureId).toBe('manufacturers');
   });
 });
+
+describe('reproduce', () => {
+  it('rebuilds a past run from the archive alone, byte for byte, after the inbox has changed', async () => {
+    const { readFile, rm } = await import('node:fs/promises');
+    const { reproduceRun } = await import('../pipelines/reproduce-run.ts');
+    const catalog = await loadCatalog(otherCityConfig);
+    const inbox = await tempDir();
+    await mkdir(path.join(inbox, 'manual-entry'));
+    await writeFile(
+      path.join(inbox, 'manual-entry', 'r3.xlsx'),
+      await writeManualEntryTemplate(catalog, 2021, { values: new Map([['manufacturers', { value: 498 }]]) }),
+    );
+    const out = await tempDir();
+    const run = await runPipeline({ configDir: otherCityConfig, inboxDir: inbox, outDir: out, storePath: null });
+    await rm(path.join(inbox, 'manual-entry', 'r3.xlsx')); // the inbox moves on
+
+    const into = await tempDir();
+    const { original, result } = await reproduceRun(run.folder, path.join(out, 'archive'), into);
+    expect(result.runId).toBe(original);
+    for (const f of ['indicator_values.csv', 'action_plan_progress.parquet', 'observations.json']) {
+      expect((await readFile(path.join(into, 'out', 'latest', f))).equals(await readFile(path.join(run.folder, f))), f).toBe(true);
+    }
+  });
+});
