@@ -12,7 +12,7 @@ import { adapterFedSourceKinds } from '../pipelines/source-adapters.ts';
 import { explainValue, formatExplanation } from '../pipelines/explain-value.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { reproduceRun } from '../pipelines/reproduce-run.ts';
-import { runPipeline } from '../pipelines/run-pipeline.ts';
+import { runPipeline, type ValueChange } from '../pipelines/run-pipeline.ts';
 import { readStatus } from '../pipelines/read-status.ts';
 import { startScheduler } from '../pipelines/scheduler.ts';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
@@ -45,6 +45,7 @@ program
   .option('--no-store', t.optNoStore)
   .option('--sample', t.optSample)
   .option('--full', t.optFull)
+  .option('--dry-run', t.optDryRun)
   .option('--publish <url>', t.optPublish, process.env.LEI_PUBLISH_URL)
   .option('--publish-schema <name>', t.optPublishSchema, 'lei')
   .option('--json', t.optJson)
@@ -62,20 +63,37 @@ program
       storePath: opts.store === false ? null : opts.store,
       ...(opts.publish ? { publish: { connectionString: opts.publish, schema: opts.publishSchema } } : {}),
       full: Boolean(opts.full),
+      dryRun: Boolean(opts.dryRun),
       log: opts.json ? undefined : (m) => console.error(m),
     });
     const counts = countBySeverity(result.issues);
     if (opts.json) {
       console.log(
-        JSON.stringify({ status: result.status, runId: result.runId, folder: result.folder, counts: result.counts, issues: counts, store: result.store, postgres: result.postgres }),
+        JSON.stringify({
+          status: result.status,
+          runId: result.runId,
+          folder: result.folder,
+          counts: result.counts,
+          issues: counts,
+          changes: result.changes,
+          store: result.store,
+          postgres: result.postgres,
+        }),
       );
     } else if (result.status === 'unchanged') {
       console.log(t.summaryUnchanged(result.runId, result.folder));
+    } else if (result.status === 'dry-run') {
+      console.log(t.dryRunTitle(result.changes.length));
+      for (const c of result.changes) console.log(`  ${formatChange(c)}`);
+      console.log(t.summaryIssues(counts.error, counts.warning, counts.info));
     } else {
       console.log(t.summaryTitle);
       console.log(t.summaryRun(result.runId));
       console.log(t.summaryCounts(result.counts.inputs, result.counts.observations, result.counts.indicatorValues, result.counts.actionPlanRows));
       console.log(t.summaryIssues(counts.error, counts.warning, counts.info));
+      console.log(t.summaryChanges(result.changes.length));
+      for (const c of result.changes.slice(0, 10)) console.log(`  ${formatChange(c)}`);
+      if (result.changes.length > 10) console.log(`  ${t.moreIssues(result.changes.length - 10)}`);
       const shown = result.issues.filter((i) => i.severity !== 'info').slice(0, 10);
       for (const i of shown) console.log(`  [${i.severity}] ${i.code} ${formatLocation(i.location)}: ${i.message}`);
       const rest = result.issues.filter((i) => i.severity !== 'info').length - shown.length;
@@ -235,7 +253,13 @@ interface RunOpts {
   publish?: string;
   publishSchema: string;
   full?: boolean;
+  dryRun?: boolean;
   json?: boolean;
+}
+
+function formatChange(c: ValueChange): string {
+  const v = (x: number | null) => (x === null ? '—' : String(x));
+  return `${c.slot_id} ${formatFiscalYear(c.fiscal_year)} ${c.name_ja}: 値 ${v(c.old_value)} → ${v(c.new_value)}、指数 ${v(c.old_index)} → ${v(c.new_index)}`;
 }
 
 /** Structured JSON lines when not on a terminal (or --json); readable Japanese lines otherwise. */

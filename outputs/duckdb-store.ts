@@ -78,7 +78,7 @@ export interface ExecutionRecord {
   startedAt: Date;
   finishedAt: Date;
   trigger: string;
-  status: 'published' | 'unchanged' | 'failed';
+  status: 'published' | 'unchanged' | 'dry-run' | 'failed';
   runId: string | null;
   counts: { error: number; warning: number; info: number } | null;
   error: string | null;

@@ -5,7 +5,15 @@ import { readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { ConfigError, loadCatalog, type Catalog } from '../config/load-catalog.ts';
-import { actionPlanProgress, indicatorValues, issuesDataset, observationsDataset, type IssueRow, type PublishedTable } from '../lib/datasets.ts';
+import {
+  actionPlanProgress,
+  indicatorValues,
+  issuesDataset,
+  observationsDataset,
+  type IndicatorValueRow,
+  type IssueRow,
+  type PublishedTable,
+} from '../lib/datasets.ts';
 import { codeVersion } from '../lib/code-version.ts';
 import { countBySeverity, issue, type Issue } from '../lib/issues.ts';
 import { acquireRunLock, type LockHolder } from '../lib/run-lock.ts';
@@ -21,6 +29,7 @@ import { listInbox } from '../sources/list-inbox.ts';
 import { buildActionPlanProgress } from '../transforms/build-action-plan-progress.ts';
 import { buildIndicatorValues } from '../transforms/build-indicator-values.ts';
 import { buildObservationRows } from '../transforms/build-observation-rows.ts';
+import { diffIndicatorValues, type ValueChange } from '../transforms/diff-indicator-values.ts';
 import { resolveObservations } from '../transforms/resolve-observations.ts';
 import { loadSourceConfigs, sourceAdapters, type SourceAdapter } from './source-adapters.ts';
 
@@ -41,20 +50,25 @@ export interface RunOptions {
   trigger?: RunTrigger;
   /** Recompute and republish even when nothing changed since the last successful run. */
   full?: boolean;
+  /** Compute everything and report what would change against out/latest, but write and publish nothing. */
+  dryRun?: boolean;
   now?: () => Date;
   log?: (message: string) => void;
 }
 
 export type RunTrigger = 'manual' | 'schedule' | 'reprocess';
+export type { ValueChange };
 
 export interface RunResult {
   /** published: a new run folder; unchanged: inputs and config equal the last successful run's, nothing written. */
-  status: 'published' | 'unchanged';
+  status: 'published' | 'unchanged' | 'dry-run';
   runId: string;
   folder: string;
   issues: Issue[];
   counts: { inputs: number; observations: number; indicatorValues: number; actionPlanRows: number };
   store: 'written' | 'already-stored' | 'skipped';
+  /** Indicator values that differ from the previous run's (out/latest) — or would differ, in a dry run. */
+  changes: ValueChange[];
   /** PostgreSQL publication; a failure there leaves the local run published and is reported here. */
   postgres: { result: 'written' | 'already-published' | 'skipped' } | { result: 'failed'; error: string };
 }
@@ -66,6 +80,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const startedAt = now();
   // Config is checked before taking the lock: a typo never blocks the scheduler.
   const catalog = await loadCatalog(options.configDir);
+  if (options.dryRun) return executeRun({ ...options, storePath: null }, catalog, startedAt);
   const attempt = await acquireRunLock(options.outDir, trigger, now);
   if (!attempt.acquired) throw new RunBusyError(attempt.heldBy);
   try {
@@ -114,7 +129,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   const inputs = await Promise.all(inboxPaths.map((p) => limit(() => readInboxFile(options.inboxDir, p))));
   const archiveDir = options.archiveDir ?? path.join(options.outDir, 'archive');
   const configCopies = await Promise.all(configFiles.map(async (f) => ({ file: f, bytes: await readFile(f) })));
-  const archived = await archiveInputs(archiveDir, [
+  const archived = options.dryRun ? 0 : await archiveInputs(archiveDir, [
     ...inputs,
     ...configCopies.map((c) => ({ bytes: c.bytes, sha256: sha256(c.bytes) })),
   ]);
@@ -134,6 +149,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
       issues: [],
       counts: { inputs: inputs.length, observations: 0, indicatorValues: 0, actionPlanRows: 0 },
       store: 'skipped',
+      changes: [],
       postgres: { result: 'skipped' },
     };
   }
@@ -205,6 +221,20 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     },
   };
 
+  const changes = diffIndicatorValues(await previousIndicatorValues(options.outDir), values.rows);
+  if (options.dryRun) {
+    return {
+      status: 'dry-run',
+      runId,
+      folder: '',
+      issues,
+      counts: { inputs: inputs.length, observations: observations.length, indicatorValues: values.rows.length, actionPlanRows: progress.rows.length },
+      store: 'skipped',
+      changes,
+      postgres: { result: 'skipped' },
+    };
+  }
+
   const staged = await stageRunFolder(options.outDir, folder);
   let store: RunResult['store'] = 'skipped';
   try {
@@ -243,6 +273,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     issues,
     counts: { inputs: inputs.length, observations: observations.length, indicatorValues: values.rows.length, actionPlanRows: progress.rows.length },
     store,
+    changes,
     postgres,
   };
 }
@@ -268,6 +299,14 @@ async function readFamily(adapter: SourceAdapter, files: InboxFile[], catalog: C
         issue('source-read-failed', 'error', `${adapter.labelJa}の読み込み中に予期しないエラーが起きました。このファイルは採用していません: ${(e as Error).message}`, { file: f.name }),
       ),
     };
+  }
+}
+
+async function previousIndicatorValues(outDir: string): Promise<IndicatorValueRow[]> {
+  try {
+    return JSON.parse(await readFile(path.join(outDir, 'latest', `${indicatorValues.name}.json`), 'utf8')) as IndicatorValueRow[];
+  } catch {
+    return [];
   }
 }
 

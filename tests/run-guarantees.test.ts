@@ -118,6 +118,24 @@ describe('a run', () => {
   });
 });
 
+describe('a dry run', () => {
+  it('lists exactly the values a real run then changes, and writes nothing', async () => {
+    const dir = await inbox({ 'manual-entry/a.xlsx': await workbook(2016, { manufacturers: 520, 'vacant-store-rate': 8.4 }) });
+    const out = await tempDir();
+    const first = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: null });
+    await writeFile(path.join(dir, 'manual-entry', 'b.xlsx'), await workbook(2021, { manufacturers: 498 }));
+    const { readdir } = await import('node:fs/promises');
+    const foldersBefore = await readdir(path.join(out, 'runs'));
+    const dry = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: null, dryRun: true });
+    expect(dry.status).toBe('dry-run');
+    expect(await readdir(path.join(out, 'runs'))).toEqual(foldersBefore);
+    expect(await readlink(path.join(out, 'latest'))).toBe(path.join('runs', path.basename(first.folder)));
+    const real = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: null });
+    expect(real.changes).toEqual(dry.changes);
+    expect(dry.changes.map((c) => [c.slot_id, c.fiscal_year, c.old_value, c.new_value, c.new_index])).toEqual([['v2-long-1', 2021, null, 498, 95.77]]);
+  });
+});
+
 describe('one run at a time', () => {
   it('refuses to start while another process holds the run lock, and says who holds it', async () => {
     const dir = await inbox({ 'manual-entry/a.xlsx': await workbook(2021, { manufacturers: 498 }) });
