@@ -27,13 +27,18 @@ export const sourceBindingSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('manual') }),
   z.strictObject({
     kind: z.literal('industrySurvey'),
-    /** Codebook question id, or until the codebook is bound, the question topic as printed. */
+    /** The question as printed (its topic); without `questions` it is the codebook question id (or wording) itself. */
     question: z.string().min(1),
-    /** Answer codes or labels counted in the numerator. */
+    /** Codebook question id in each instrument that asks it (instrument id → question id); the share pools them. */
+    questions: z.record(z.string().min(1), z.string().min(1)).optional(),
+    /** Answer codes (numbers) or answer labels (text) counted in the numerator. */
     countedAnswers: z.array(z.union([z.string().min(1), z.number()])).min(1),
+    /** Without `questions`: the one instrument asking `question` (default: every instrument whose codebook has it). */
     instrument: z.string().min(1).optional(),
-    /** Who is in the denominator: those who answered the question (default) or every respondent. */
-    denominator: z.enum(['answered', 'all']).default('answered'),
+    /** Who is in the denominator: those who answered (default), all but 非該当 (無回答 stays in), or every respondent. */
+    denominator: z.enum(['answered', 'applicable', 'all']).default('answered'),
+    /** The published value: the plain share of respondents (default), or the weighted estimate. */
+    estimate: z.enum(['unweighted', 'weighted']).default('unweighted'),
   }),
   z.strictObject({
     kind: z.literal('residentSurvey'),

@@ -17,6 +17,8 @@ import {
   type Slot,
   type Target,
 } from './catalog-schema.ts';
+import { checkComposite } from './check-composite.ts';
+import { compositeFileSchema, type CompositeConfig } from './composite-schema.ts';
 
 // Config errors are read by ward staff: Japanese unless the CLI switches to English (--lang en).
 z.config(z.locales.ja());
@@ -57,6 +59,8 @@ export interface Catalog {
   measures: Map<string, Measure>;
   slots: CatalogSlot[];
   lines: CatalogLine[];
+  /** 持続可能な地域経済の充実度: how the composite index is computed (composite.yaml), when the plan defines one. */
+  composite?: CompositeConfig;
   /** The config files read, for the run id and lineage. */
   files: string[];
 }
@@ -98,11 +102,13 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   }
   const slots = names.includes('slots.yaml') ? ((await read('slots.yaml', slotsFileSchema))?.slots ?? []) : [];
   const lines = names.includes('action-plan.yaml') ? ((await read('action-plan.yaml', actionPlanFileSchema))?.lines ?? []) : [];
+  const composite = names.includes('composite.yaml') ? await read('composite.yaml', compositeFileSchema) : undefined;
   if (problems.length > 0 || !plan) throw new ConfigError(problems);
 
   const catalog = crossCheck(dir, plan, sections, measureLists, slots, lines, problems);
+  if (composite) problems.push(...checkComposite(composite, catalog.measures, catalog.slots, path.join(dir, 'composite.yaml')));
   if (problems.length > 0) throw new ConfigError(problems);
-  return { ...catalog, files: names.map((n) => path.join(dir, n)) };
+  return { ...catalog, ...(composite ? { composite } : {}), files: names.map((n) => path.join(dir, n)) };
 }
 
 function crossCheck(

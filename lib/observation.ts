@@ -13,6 +13,8 @@ export interface Provenance {
   rows?: string;
   /** The rule that produced the value, in words (e.g. 手入力値をそのまま採用). */
   rule: string;
+  /** Further files the value was formed from (12 monthly reports, several record exports). */
+  otherInputs?: { file: string; sha256: string }[];
 }
 
 export interface Observation {
@@ -26,10 +28,27 @@ export interface Observation {
   n?: number;
   ciLow?: number;
   ciHigh?: number;
+  /** The period the value measures when it is not the fiscal year itself (RESAS: 2018年（基準年）). */
+  referencePeriod?: string;
+  /** Which release of the source data the value comes from (RESAS: 2020年版). */
+  sourceVintage?: string;
+}
+
+/** A value a source could not form for a fiscal year (a month missing, a check failed): not published, and why. */
+export interface Gap {
+  measureId: string;
+  fiscalYear: number;
+  sourceKind: SourceKind;
+  /** incomplete: inputs are missing (a month, part of the year); invalid: the inputs contradict themselves. */
+  status: 'incomplete' | 'invalid';
+  /** Japanese, for the user: why the value is not published. */
+  reasonJa: string;
+  provenance?: Provenance;
 }
 
 /** What a source adapter returns for one file: observations and the problems found. */
 export interface SourceResult {
   observations: Observation[];
   issues: Issue[];
+  gaps?: Gap[];
 }

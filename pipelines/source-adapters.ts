@@ -15,6 +15,8 @@ export interface SourceAdapter {
   extensions: readonly string[];
   /** The family's layout config, read from config/<city>/sources/<family>.yaml when the file exists. */
   configSchema?: z.ZodType;
+  /** Checks the measures' bindings against the layout config (undefined when the file is absent), at load time. */
+  checkConfig?(config: unknown, catalog: Catalog, file: string): ConfigProblem[];
   /** Reads all of the family's files of this run together (continuity checks need the whole set). */
   read(files: readonly InboxFile[], catalog: Catalog, config: unknown): Promise<SourceResult>;
 }

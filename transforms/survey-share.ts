@@ -59,6 +59,16 @@ function wilson(p: number, n: number, z: number): { low: number; high: number } 
   return { low, high };
 }
 
+/** The sufficient statistics of one share, so large waves can be summed in typed-array loops. */
+export interface ShareTotals {
+  /** Respondents who answered the question. */
+  n: number;
+  /** Respondents who answered and chose a counted answer. */
+  numerator: number;
+  /** Σw, Σw over the counted and Σw² of the answered; null unless every answered response has a finite positive weight. */
+  weights: { sum: number; countedSum: number; squaredSum: number } | null;
+}
+
 /**
  * Share of respondents choosing a counted answer among those who answered, with a Wilson
  * interval; when every answered response has a finite positive weight, also the weighted
@@ -66,14 +76,30 @@ function wilson(p: number, n: number, z: number): { low: number; high: number } 
  * Throws RangeError when the confidence level is not strictly between 0 and 1.
  */
 export function surveyShare(responses: ReadonlyArray<SurveyResponse>, options?: SurveyShareOptions): ShareEstimate {
+  const answered = responses.filter((response) => response.answered);
+  const numerator = answered.filter((response) => response.counted).length;
+  const fullyWeighted = answered.every((response) => response.weight !== undefined && Number.isFinite(response.weight) && response.weight > 0);
+  let weights: ShareTotals['weights'] = null;
+  if (fullyWeighted) {
+    weights = { sum: 0, countedSum: 0, squaredSum: 0 };
+    for (const response of answered) {
+      const weight = response.weight!;
+      weights.sum += weight;
+      weights.squaredSum += weight * weight;
+      if (response.counted) weights.countedSum += weight;
+    }
+  }
+  return shareFromTotals({ n: answered.length, numerator, weights }, options);
+}
+
+/** surveyShare from totals already summed (same formulas, same results). */
+export function shareFromTotals(totals: ShareTotals, options?: SurveyShareOptions): ShareEstimate {
   const confidence = options?.confidence ?? 0.95;
   if (!(confidence > 0 && confidence < 1)) {
     throw new RangeError(`confidence must be strictly between 0 and 1, got ${String(confidence)}`);
   }
   const z = inverseNormalCdf(1 - (1 - confidence) / 2);
-  const answered = responses.filter((response) => response.answered);
-  const n = answered.length;
-  const numerator = answered.filter((response) => response.counted).length;
+  const { n, numerator } = totals;
   const estimate: ShareEstimate = {
     numerator,
     n,
@@ -94,19 +120,8 @@ export function surveyShare(responses: ReadonlyArray<SurveyResponse>, options?: 
   estimate.ciLow = interval.low * 100;
   estimate.ciHigh = interval.high * 100;
 
-  const weights = answered.map((response) => response.weight);
-  const fullyWeighted = weights.every((weight) => weight !== undefined && Number.isFinite(weight) && weight > 0);
-  if (!fullyWeighted) return estimate;
-
-  let weightSum = 0;
-  let countedWeightSum = 0;
-  let squaredWeightSum = 0;
-  for (const response of answered) {
-    const weight = response.weight!;
-    weightSum += weight;
-    squaredWeightSum += weight * weight;
-    if (response.counted) countedWeightSum += weight;
-  }
+  if (totals.weights === null) return estimate;
+  const { sum: weightSum, countedSum: countedWeightSum, squaredSum: squaredWeightSum } = totals.weights;
   const weightedP = countedWeightSum / weightSum;
   const effectiveN = (weightSum * weightSum) / squaredWeightSum;
   const weightedInterval = wilson(weightedP, effectiveN, z);

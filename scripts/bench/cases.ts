@@ -15,4 +15,29 @@ export interface BenchCase {
   maxPeakMb?: number;
 }
 
-export const benchCases: BenchCase[] = [];
+export const benchCases: BenchCase[] = [
+  // survey-xlsx: the streaming XLSX reader (sources/xlsx/) against merely inflating the same sheet part.
+  {
+    group: 'survey-xlsx',
+    name: 'inflate-floor',
+    command: ['sh', '-c', 'unzip -p .bench-data/wave-100k.xlsx xl/worksheets/sheet1.xml > /dev/null'],
+    prepare: async () => (await import('./make-survey-wave.ts')).makeSurveyWave(100_000, '.bench-data/wave-100k.xlsx', { ifMissing: true }),
+  },
+  {
+    group: 'survey-xlsx',
+    name: 'read-rows',
+    script: 'scripts/bench/read-survey-wave.ts',
+    args: ['.bench-data/wave-100k.xlsx'],
+    compareTo: 'inflate-floor',
+    maxRatio: 2.5,
+    maxPeakMb: 250,
+  },
+  {
+    group: 'survey-xlsx',
+    name: 'read-rows-3k',
+    script: 'scripts/bench/read-survey-wave.ts',
+    args: ['.bench-data/wave-3k.xlsx'],
+    prepare: async () => (await import('./make-survey-wave.ts')).makeSurveyWave(3_000, '.bench-data/wave-3k.xlsx', { ifMissing: true }),
+    maxSeconds: 1,
+  },
+];
