@@ -7,6 +7,8 @@ import pLimit from 'p-limit';
 import { ConfigError, loadCatalog, type Catalog } from '../config/load-catalog.ts';
 import {
   actionPlanProgress,
+  compositeComponents,
+  compositeIndex,
   indicatorValues,
   issuesDataset,
   observationsDataset,
@@ -29,6 +31,7 @@ import { listInbox } from '../sources/list-inbox.ts';
 import { buildActionPlanProgress } from '../transforms/build-action-plan-progress.ts';
 import { buildIndicatorValues } from '../transforms/build-indicator-values.ts';
 import { buildObservationRows } from '../transforms/build-observation-rows.ts';
+import { computeComposite } from '../transforms/compute-composite.ts';
 import { diffIndicatorValues, type ValueChange } from '../transforms/diff-indicator-values.ts';
 import { resolveObservations } from '../transforms/resolve-observations.ts';
 import { loadSourceConfigs, sourceAdapters, type SourceAdapter } from './source-adapters.ts';
@@ -177,7 +180,8 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   const years = fiscalYearsToReport(catalog, resolved.index.fiscalYears);
   const values = buildIndicatorValues(catalog, resolved.index, years, runId);
   const progress = buildActionPlanProgress(catalog, resolved.index, runId);
-  issues.push(...values.issues, ...progress.issues);
+  const composite = computeComposite(catalog, values.rows, runId);
+  issues.push(...values.issues, ...progress.issues, ...composite.issues);
 
   const issueRows: IssueRow[] = issues.map((i, n) => ({
     seq: n + 1,
@@ -196,6 +200,8 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   const tables: PublishedTable[] = [
     { spec: indicatorValues, rows: values.rows },
     { spec: actionPlanProgress, rows: progress.rows },
+    { spec: compositeIndex, rows: composite.index },
+    { spec: compositeComponents, rows: composite.components },
     { spec: observationsDataset, rows: buildObservationRows(observations, resolved.index, runId) },
     { spec: issuesDataset, rows: issueRows },
   ];
