@@ -21,6 +21,7 @@ import { countBySeverity, issue, type Issue } from '../lib/issues.ts';
 import { acquireRunLock, type LockHolder } from '../lib/run-lock.ts';
 import { UserError } from '../lib/user-error.ts';
 import type { Observation, SourceResult } from '../lib/observation.ts';
+import { writeCommitteeWorkbook } from '../outputs/committee-workbook.ts';
 import { publishToStore, recordExecution } from '../outputs/duckdb-store.ts';
 import { publishToPostgres, type PostgresTarget } from '../outputs/publish-to-postgres.ts';
 import { stageRunFolder } from '../outputs/publish-run-folder.ts';
@@ -245,6 +246,15 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   let store: RunResult['store'] = 'skipped';
   try {
     await writeDatasetFiles(staged.dir, catalog.plan.id, runId, tables);
+    await writeFile(
+      path.join(staged.dir, 'committee_report.xlsx'),
+      await writeCommitteeWorkbook(catalog, {
+        indicatorValues: values.rows,
+        actionPlanProgress: progress.rows,
+        composite: composite.index,
+        fiscalYear: reportFiscalYear(catalog, years),
+      }),
+    );
     await writeFile(path.join(staged.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     if (options.storePath) {
       store = await publishToStore(
@@ -314,6 +324,13 @@ async function previousIndicatorValues(outDir: string): Promise<IndicatorValueRo
   } catch {
     return [];
   }
+}
+
+/** The committee reports on the latest plan year with data (令和6年度 for the first report). */
+function reportFiscalYear(catalog: Catalog, years: readonly number[]): number {
+  const { start, end } = catalog.plan.period;
+  const inPlan = years.filter((y) => y >= start && y <= end);
+  return inPlan.at(-1) ?? years.at(-1) ?? start;
 }
 
 /** The run id of the run out/latest points at, if any. */
