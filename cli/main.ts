@@ -8,7 +8,7 @@ import { formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
 import { countBySeverity, formatLocation } from '../lib/issues.ts';
 import { UserError } from '../lib/user-error.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
-import { adapterFedSourceKinds } from '../pipelines/source-adapters.ts';
+import { adapterFedSourceKinds, loadSourceConfigs, sourceAdapters } from '../pipelines/source-adapters.ts';
 import { explainValue, formatExplanation } from '../pipelines/explain-value.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { reproduceRun } from '../pipelines/reproduce-run.ts';
@@ -18,6 +18,7 @@ import { startScheduler } from '../pipelines/scheduler.ts';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
 import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { detectLang, messages } from './messages.ts';
+import { registerReprocessCommand } from './reprocess-command.ts';
 
 const lang = detectLang(process.argv, process.env);
 const t = messages(lang);
@@ -105,6 +106,8 @@ program
     process.exitCode = result.postgres.result === 'failed' ? EXIT.failure : counts.error > 0 ? EXIT.dataErrors : EXIT.ok;
   });
 
+registerReprocessCommand(program, lang, DEFAULTS);
+
 program
   .command('publish')
   .description(t.cmdPublish)
@@ -159,6 +162,7 @@ program
   .helpOption('-h, --help', t.optHelp)
   .action(async (opts: { config: string }) => {
     const catalog = await loadCatalog(opts.config);
+    await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
     console.log(t.configOk(catalog.measures.size, catalog.slots.length, catalog.lines.length));
   });
 

@@ -46,7 +46,13 @@ export const sourceBindingSchema = z.discriminatedUnion('kind', [
     question: z.string().min(1).optional(),
   }),
   z.strictObject({ kind: z.literal('resas'), series: z.string().min(1) }),
-  z.strictObject({ kind: z.literal('setagayaPay'), metric: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal('setagayaPay'),
+    /** memberStores, cumulativePayers, paymentCount, paymentAmount, cumulativeAmount, continuationRate. */
+    metric: z.string().min(1),
+    /** Only this store class (店舗区分) of the report's breakdown table. */
+    storeClass: z.string().min(1).optional(),
+  }),
   z.strictObject({
     kind: z.literal('kosha'),
     recordType: z.string().min(1),

@@ -64,6 +64,8 @@ export interface IndicatorValueRow {
   value_status: string;
   source_kind: string | null;
   comment: string | null;
+  reference_period: string | null;
+  source_vintage: string | null;
   run_id: string;
 }
 
@@ -95,9 +97,21 @@ export const indicatorValues: DatasetSpec = {
     col('n', 'integer', '調査の回答者数（分母）', 'Survey respondents in the denominator'),
     col('ci_low', 'decimal', '95%信頼区間の下限', 'Lower bound of the 95% interval'),
     col('ci_high', 'decimal', '95%信頼区間の上限', 'Upper bound of the 95% interval'),
-    col('value_status', 'string', 'observed=観測値, declared=設定に記載の基準値, missing=欠測, conflict=入力が矛盾し不採用', 'observed, declared, missing, conflict'),
+    col(
+      'value_status',
+      'string',
+      'observed=観測値, declared=設定に記載の基準値, missing=欠測, conflict=入力が矛盾し不採用, incomplete=元データが揃わず不公表（例: 月次報告の欠けた月）, invalid=元データの検査に通らず不公表（例: 累計が減った）。理由は comment',
+      'observed, declared, missing, conflict, incomplete (inputs missing, e.g. a month), invalid (inputs failed a check); the reason is in comment',
+    ),
     col('source_kind', 'string', '値の出所: manual / industrySurvey / resas / setagayaPay / kosha など', 'Where the value came from'),
-    col('comment', 'string', '入力時のコメント', 'Comment entered with the value'),
+    col('comment', 'string', '入力時のコメント。incomplete・invalid のときは公表しない理由', 'Comment entered with the value; for incomplete/invalid, why the value is not published'),
+    col(
+      'reference_period',
+      'string',
+      '値が実際に表す期間が年度と異なるとき、その期間（例: RESAS 地域経済循環は「2018年（基準年）」の値を基準値の年度に用いる）',
+      'The period the value actually measures when it is not the fiscal year (e.g. a RESAS benchmark year)',
+    ),
+    col('source_vintage', 'string', '元データの版（例: RESAS の「2020年版」。新しい版が出ると過去の年の値も改定される）', 'Release of the source data the value comes from (e.g. RESAS 2020年版)'),
     col('run_id', 'string', '実行ID（入力・設定・版から決まる。同じ入力なら同じID）', 'Run id: derived from inputs, config and version'),
   ],
 };
@@ -309,6 +323,9 @@ export interface ObservationRow {
   rule: string;
   n: number | null;
   comment: string | null;
+  other_files: string | null;
+  reference_period: string | null;
+  source_vintage: string | null;
   run_id: string;
 }
 
@@ -331,8 +348,168 @@ export const observationsDataset: DatasetSpec = {
     col('rule', 'string', '値を得た規則', 'Rule that produced the value'),
     col('n', 'integer', '調査の回答者数（分母）', 'Survey respondents in the denominator'),
     col('comment', 'string', '入力時のコメント', 'Comment entered with the value'),
+    col('other_files', 'string', '値の元になったほかのファイル（月次報告の他の月など。; 区切り、file は代表の1つ）', 'Further files the value was formed from (; separated)'),
+    col('reference_period', 'string', '値が実際に表す期間が年度と異なるとき、その期間（例: 2018年（基準年））', 'The period the value measures when it is not the fiscal year'),
+    col('source_vintage', 'string', '元データの版（例: RESAS の 2020年版）', 'Release of the source data'),
     col('run_id', 'string', '実行ID', 'Run id'),
   ],
 };
 
-export const datasets = [indicatorValues, actionPlanProgress, observationsDataset, issuesDataset, compositeIndex, compositeComponents] as const;
+export interface SurveyBreakdownRow {
+  measure_id: string;
+  name_ja: string;
+  fiscal_year: number;
+  fiscal_year_label: string;
+  dimension: string;
+  dimension_ja: string;
+  group_code: string;
+  group_label: string;
+  n: number;
+  numerator: number | null;
+  share: number | null;
+  se: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  weighted_share: number | null;
+  weighted_se: number | null;
+  weighted_ci_low: number | null;
+  weighted_ci_high: number | null;
+  effective_n: number | null;
+  suppressed: boolean;
+  suppression_reason: string | null;
+  sources: string;
+  run_id: string;
+}
+
+export const surveyBreakdowns: DatasetSpec = {
+  name: 'survey_breakdowns',
+  titleJa: '産業基礎調査の割合（全体・業種別・規模別）',
+  descriptionJa:
+    '調査から計算する指標ごと、年度ごと、内訳（全体・業種・従業員規模…）のグループごとに1行。割合・標準誤差・区間は丸める前の値（%）。回答者が最小数未満のグループは suppressed = true で、割合などは空欄（0 ではない）。計算方法は docs/industry-survey.md。',
+  primaryKey: ['measure_id', 'fiscal_year', 'dimension', 'group_code'],
+  columns: [
+    col('measure_id', 'string', '指標ID', 'Measure id'),
+    col('name_ja', 'string', '指標名', 'Measure name'),
+    col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year (start year)'),
+    col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
+    col('dimension', 'string', '内訳: total=全体、ほかは config の breakdowns.dimensions の id（industry, size …）', 'Breakdown: total, or a dimension id'),
+    col('dimension_ja', 'string', '内訳の名前', 'Breakdown name'),
+    col('group_code', 'string', 'グループのコード（全体は all、回答がない・読めないものは unknown）', 'Group code (all for the total, unknown for no answer)'),
+    col('group_label', 'string', 'グループの名前', 'Group label'),
+    col('n', 'integer', '分母の回答者数（重みなし）', 'Respondents in the denominator (unweighted)'),
+    col('numerator', 'integer', '数える回答を選んだ回答者数。秘匿のグループは空欄', 'Respondents choosing a counted answer; empty when suppressed'),
+    col('share', 'decimal', '割合 = numerator ÷ n × 100（%、丸める前）。秘匿・n = 0 は空欄', 'Share in %, unrounded; empty when suppressed or n = 0', undefined, '%'),
+    col('se', 'decimal', '割合の標準誤差 √(p(1−p)/n)（%ポイント）', 'Standard error of the share (percentage points)'),
+    col('ci_low', 'decimal', '95%信頼区間の下限（Wilson のスコア区間、%）', 'Lower bound of the Wilson interval (%)'),
+    col('ci_high', 'decimal', '95%信頼区間の上限（Wilson のスコア区間、%）', 'Upper bound of the Wilson interval (%)'),
+    col('weighted_share', 'decimal', '加重割合 Σw·y ÷ Σw（%）。ウェイトのない波・秘匿は空欄', 'Weighted share (%); empty without sound weights or when suppressed'),
+    col('weighted_se', 'decimal', '加重割合の標準誤差（Kish の有効標本サイズによる、%ポイント）', 'SE of the weighted share from the Kish effective n'),
+    col('weighted_ci_low', 'decimal', '加重割合の95%区間の下限（有効標本サイズによる Wilson 区間）', 'Lower bound of the weighted share interval'),
+    col('weighted_ci_high', 'decimal', '加重割合の95%区間の上限', 'Upper bound of the weighted share interval'),
+    col('effective_n', 'decimal', 'Kish の有効標本サイズ (Σw)² ÷ Σw²', 'Kish effective sample size'),
+    col('suppressed', 'boolean', '秘匿: 回答者が最小数未満（min-n）か、それを守るための二次秘匿（complementary）', 'Suppressed cell'),
+    col('suppression_reason', 'string', 'min-n=回答者が最小数未満、complementary=二次秘匿', 'min-n or complementary'),
+    col('sources', 'string', '使った調査票・設問・ファイル（; 区切り）', 'Instruments, questions and files used (; separated)'),
+    col('run_id', 'string', '実行ID', 'Run id'),
+  ],
+};
+
+export interface SurveyWaveRow {
+  fiscal_year: number;
+  fiscal_year_label: string;
+  instrument: string;
+  instrument_name_ja: string;
+  file: string;
+  version: number;
+  sha256: string;
+  format: string;
+  codebook: string | null;
+  status: string;
+  data_rows: number | null;
+  respondents: number | null;
+  empty_rows: number | null;
+  duplicate_rows: number | null;
+  errors: number;
+  warnings: number;
+  weighted: boolean;
+  first_response_date: string | null;
+  last_response_date: string | null;
+  run_id: string;
+}
+
+export const surveyWaves: DatasetSpec = {
+  name: 'survey_waves',
+  titleJa: '産業基礎調査の回答ファイル（波）と採否',
+  descriptionJa: '受信箱にある産業基礎調査の回答ファイルごとに1行。再送された版は前の版と並べて残し、どちらを使ったかを status に示す。',
+  primaryKey: ['file'],
+  columns: [
+    col('fiscal_year', 'integer', '調査の年度', 'Fiscal year of the wave'),
+    col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
+    col('instrument', 'string', '調査票ID', 'Instrument id'),
+    col('instrument_name_ja', 'string', '調査票の名前', 'Instrument name'),
+    col('file', 'string', 'ファイル（受信箱からの相対パス）', 'File (relative to the inbox)'),
+    col('version', 'integer', '版（ファイル名の _v2 など。なければ 1）', 'Version from the file name (1 when none)'),
+    col('sha256', 'string', 'ファイルの SHA-256', 'SHA-256 of the file'),
+    col('format', 'string', '形式: xlsx / csv-utf-8 / csv-cp932', 'Format'),
+    col('codebook', 'string', '使ったコードブック（設定、またはファイルとシート）', 'Codebook used'),
+    col('status', 'string', 'active=この年度の値に使用、superseded=再送版に置き換え済み（残してある）、rejected=再送版だが検証で不合格のため不採用、unreadable=読めない', 'active, superseded, rejected or unreadable'),
+    col('data_rows', 'integer', 'データ行の数（見出しを除く）', 'Data rows'),
+    col('respondents', 'integer', '集計に使う回答者数（空行・重複を除く）', 'Respondents kept'),
+    col('empty_rows', 'integer', '回答が1つもない行の数', 'Rows without any answer'),
+    col('duplicate_rows', 'integer', '回答者IDが重複した行の数', 'Rows repeating a respondent id'),
+    col('errors', 'integer', 'このファイルのエラーの件数', 'Errors in this file'),
+    col('warnings', 'integer', 'このファイルの警告の件数', 'Warnings in this file'),
+    col('weighted', 'boolean', '健全なウェイトの列がある（加重推計に使える）', 'Carries sound weights'),
+    col('first_response_date', 'string', '最初の回答日（日本時間の暦日）', 'First response date (Japan calendar)'),
+    col('last_response_date', 'string', '最後の回答日（日本時間の暦日）', 'Last response date (Japan calendar)'),
+    col('run_id', 'string', '実行ID', 'Run id'),
+  ],
+};
+
+export interface SurveyRevisionRow {
+  measure_id: string;
+  name_ja: string;
+  fiscal_year: number;
+  dimension: string;
+  group_code: string;
+  group_label: string;
+  replaced_file: string;
+  replacement_file: string;
+  old_value: number | null;
+  new_value: number | null;
+  old_n: number | null;
+  new_n: number | null;
+  old_status: string;
+  new_status: string;
+  run_id: string;
+}
+
+export const surveyRevisions: DatasetSpec = {
+  name: 'survey_revisions',
+  titleJa: '再送された調査データによる公表値の変更（旧 → 新）',
+  descriptionJa:
+    '再送された回答ファイルが検証に合格して前の版に置き換わったとき、値・n・状態が変わった公表値ごとに1行。値は公表する桁に丸めたもの。',
+  primaryKey: ['replacement_file', 'measure_id', 'fiscal_year', 'dimension', 'group_code'],
+  columns: [
+    col('measure_id', 'string', '指標ID', 'Measure id'),
+    col('name_ja', 'string', '指標名', 'Measure name'),
+    col('fiscal_year', 'integer', '年度', 'Fiscal year'),
+    col('dimension', 'string', '内訳（total=全体）', 'Breakdown (total for the headline figure)'),
+    col('group_code', 'string', 'グループのコード', 'Group code'),
+    col('group_label', 'string', 'グループの名前', 'Group label'),
+    col('replaced_file', 'string', '置き換えられた版のファイル', 'File replaced'),
+    col('replacement_file', 'string', '新しく使う版のファイル', 'Replacement file'),
+    col('old_value', 'decimal', '旧い値（公表する桁）', 'Old value as published'),
+    col('new_value', 'decimal', '新しい値（公表する桁）', 'New value as published'),
+    col('old_n', 'integer', '旧い n', 'Old n'),
+    col('new_n', 'integer', '新しい n', 'New n'),
+    col('old_status', 'string', '旧い状態: estimated / suppressed / withheld（使えない回答があり不公表）/ absent', 'Old status'),
+    col('new_status', 'string', '新しい状態', 'New status'),
+    col('run_id', 'string', '実行ID', 'Run id'),
+  ],
+};
+
+/** Tables a source adapter contributes (SourceResult.tables); the run writes each of them, empty when no file fed it. */
+export const adapterDatasets = [surveyBreakdowns, surveyWaves, surveyRevisions] as const;
+
+export const datasets = [indicatorValues, actionPlanProgress, observationsDataset, issuesDataset, compositeIndex, compositeComponents, ...adapterDatasets] as const;

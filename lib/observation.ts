@@ -51,4 +51,6 @@ export interface SourceResult {
   observations: Observation[];
   issues: Issue[];
   gaps?: Gap[];
+  /** Rows of adapter tables (lib/datasets.ts adapterDatasets) by dataset name, without run_id (the run adds it). */
+  tables?: Record<string, object[]>;
 }

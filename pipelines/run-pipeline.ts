@@ -20,7 +20,7 @@ import { codeVersion } from '../lib/code-version.ts';
 import { countBySeverity, issue, type Issue } from '../lib/issues.ts';
 import { acquireRunLock, type LockHolder } from '../lib/run-lock.ts';
 import { UserError } from '../lib/user-error.ts';
-import type { Observation, SourceResult } from '../lib/observation.ts';
+import type { Gap, Observation, SourceResult } from '../lib/observation.ts';
 import { writeCommitteeWorkbook } from '../outputs/committee-workbook.ts';
 import { publishToStore, recordExecution } from '../outputs/duckdb-store.ts';
 import { publishToPostgres, type PostgresTarget } from '../outputs/publish-to-postgres.ts';
@@ -35,6 +35,7 @@ import { buildObservationRows } from '../transforms/build-observation-rows.ts';
 import { computeComposite } from '../transforms/compute-composite.ts';
 import { diffIndicatorValues, type ValueChange } from '../transforms/diff-indicator-values.ts';
 import { resolveObservations } from '../transforms/resolve-observations.ts';
+import { adapterTables } from './adapter-tables.ts';
 import { loadSourceConfigs, sourceAdapters, type SourceAdapter } from './source-adapters.ts';
 
 /** The published datasets' format version; the run id also covers the code itself (lib/code-version.ts). */
@@ -125,7 +126,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
 
   log(`設定を読み込みました: 指標 ${catalog.measures.size}、指標枠 ${catalog.slots.length}、アクションプラン ${catalog.lines.length} 行`);
 
-  const sourceConfigs = await loadSourceConfigs(catalog.dir);
+  const sourceConfigs = await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
   const configFiles = [...catalog.files, ...sourceConfigs.files];
 
   const inboxPaths = await listInbox(options.inboxDir);
@@ -170,13 +171,15 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   const results = await Promise.all(
     sourceAdapters.filter((a) => byFamily.has(a)).map((a) => limit(() => readFamily(a, byFamily.get(a)!, catalog, sourceConfigs.byFamily.get(a.family)))),
   );
+  const gaps: Gap[] = [];
   for (const r of results) {
     observations.push(...r.observations);
     issues.push(...r.issues);
+    gaps.push(...(r.gaps ?? []));
   }
   log(`受信箱のファイル ${inputs.length} 件から ${observations.length} 件の値を読み込みました`);
 
-  const resolved = resolveObservations(observations);
+  const resolved = resolveObservations(observations, gaps);
   issues.push(...resolved.issues);
   const years = fiscalYearsToReport(catalog, resolved.index.fiscalYears);
   const values = buildIndicatorValues(catalog, resolved.index, years, runId);
@@ -204,6 +207,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     { spec: compositeIndex, rows: composite.index },
     { spec: compositeComponents, rows: composite.components },
     { spec: observationsDataset, rows: buildObservationRows(observations, resolved.index, runId) },
+    ...adapterTables(results, runId),
     { spec: issuesDataset, rows: issueRows },
   ];
 

@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { loadCatalog, type Catalog } from '../config/load-catalog.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
+import { adapterFedSourceKinds } from '../pipelines/source-adapters.ts';
+import { writeSourceSamples } from './sample/write-source-samples.ts';
+import { writeIndustrySurveySamples } from './sample/generate-industry-survey-waves.ts';
 
 const SAMPLE_TABLES = ['logic-model-actuals.yaml', 'action-plan-actuals.yaml'];
 
@@ -25,10 +28,14 @@ const actualsSchema = z.strictObject({
 
 export type SampleValue = { value: number; comment?: string };
 
-/** Sample values by fiscal year and measure: FY actuals from the tables, baseline years from the declared baselines. */
+/**
+ * Manual-entry sample values by fiscal year and measure: FY actuals from the tables, baseline years from the
+ * declared baselines. Measures an adapter feeds get theirs from the sample source files instead (never twice).
+ */
 export async function sampleValues(catalog: Catalog): Promise<Map<number, Map<string, SampleValue>>> {
   const byYear = new Map<number, Map<string, SampleValue>>();
   const put = (fiscalYear: number, measure: string, v: SampleValue) => {
+    if (adapterFedSourceKinds.has(catalog.measures.get(measure)?.source.kind ?? '')) return;
     if (!byYear.has(fiscalYear)) byYear.set(fiscalYear, new Map());
     byYear.get(fiscalYear)!.set(measure, v);
   };
@@ -58,5 +65,7 @@ export async function generateSampleInbox(configDir: string, inboxDir: string): 
     await writeFile(file, await writeManualEntryTemplate(catalog, fiscalYear, { measures, values }));
     written.push(file);
   }
+  written.push(...(await writeSourceSamples(inboxDir, new Set([...catalog.measures.values()].map((m) => m.source.kind)))));
+  written.push(...(await writeIndustrySurveySamples(configDir, inboxDir, catalog)));
   return written;
 }

@@ -104,6 +104,8 @@ function rowsFor(fiscalYear: number, values: Record<string, number | null | { va
         value_status: spec.status ?? (value === null ? 'missing' : 'observed'),
         source_kind: null,
         comment: null,
+        reference_period: null,
+        source_vintage: null,
         run_id: 'run',
       },
     ];

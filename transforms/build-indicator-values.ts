@@ -37,6 +37,8 @@ export function buildIndicatorValues(
         status = 'observed';
       } else if (found?.status === 'conflict') {
         status = 'conflict';
+      } else if (found?.status === 'incomplete' || found?.status === 'invalid') {
+        status = found.status;
       } else if (fiscalYear === baseline.fiscalYear && baseline.origin === 'declared') {
         value = baseline.value;
         status = 'declared';
@@ -44,6 +46,7 @@ export function buildIndicatorValues(
         status = 'missing';
       }
       const observation = found?.status === 'observed' ? found.observation : undefined;
+      const gap = found?.status === 'incomplete' || found?.status === 'invalid' ? found.gap : undefined;
       const idx = computeIndex(value, baseline.value);
       rows.push({
         plan_id: catalog.plan.id,
@@ -69,8 +72,10 @@ export function buildIndicatorValues(
         ci_low: observation?.ciLow ?? null,
         ci_high: observation?.ciHigh ?? null,
         value_status: status,
-        source_kind: observation?.sourceKind ?? (status === 'declared' ? 'config' : null),
-        comment: observation?.comment ?? slot.comments?.[String(fiscalYear)] ?? null,
+        source_kind: observation?.sourceKind ?? gap?.sourceKind ?? (status === 'declared' ? 'config' : null),
+        comment: observation?.comment ?? gap?.reasonJa ?? slot.comments?.[String(fiscalYear)] ?? null,
+        reference_period: observation?.referencePeriod ?? null,
+        source_vintage: observation?.sourceVintage ?? null,
         run_id: runId,
       });
     }

@@ -22,6 +22,9 @@ export function buildObservationRows(observations: readonly Observation[], index
     rule: o.provenance.rule,
     n: o.n ?? null,
     comment: o.comment ?? null,
+    other_files: o.provenance.otherInputs?.map((f) => f.file).join(';') ?? null,
+    reference_period: o.referencePeriod ?? null,
+    source_vintage: o.sourceVintage ?? null,
     run_id: runId,
   }));
 }

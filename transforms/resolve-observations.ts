@@ -1,16 +1,20 @@
 // One value per measure and fiscal year. Two inputs that disagree are a conflict: the value is not
 // published (never a silent pick) and the user is told which files disagree.
 import { issue, type Issue } from '../lib/issues.ts';
-import type { Observation } from '../lib/observation.ts';
+import type { Gap, Observation } from '../lib/observation.ts';
 
-export type ResolvedObservation = { status: 'observed'; observation: Observation } | { status: 'conflict'; observations: Observation[] };
+// A gap (a source that could not form the value: a month missing) stands where no input gave a value.
+export type ResolvedObservation =
+  | { status: 'observed'; observation: Observation }
+  | { status: 'conflict'; observations: Observation[] }
+  | { status: Gap['status']; gap: Gap };
 
 export interface ObservationIndex {
   get(measureId: string, fiscalYear: number): ResolvedObservation | undefined;
   fiscalYears: number[];
 }
 
-export function resolveObservations(observations: readonly Observation[]): { index: ObservationIndex; issues: Issue[] } {
+export function resolveObservations(observations: readonly Observation[], gaps: readonly Gap[] = []): { index: ObservationIndex; issues: Issue[] } {
   const byKey = new Map<string, Observation[]>();
   for (const o of observations) {
     const key = `${o.measureId}\u0000${o.fiscalYear}`;
@@ -35,12 +39,16 @@ export function resolveObservations(observations: readonly Observation[]): { ind
         `指標「${first.measureId}」の${first.fiscalYear}年度の値が入力間で食い違っています（${list
           .map((o) => `${o.provenance.file}${o.provenance.rows ? ` ${o.provenance.rows}行目` : ''}: ${o.value}`)
           .join(' / ')}）。正しい値を1つだけ残してください。この値は公表しません`,
-        { file: first.provenance.file, sheet: first.provenance.sheet, row: first.provenance.rows ? Number(first.provenance.rows) : undefined },
+        { file: first.provenance.file, sheet: first.provenance.sheet, row: first.provenance.rows && /^\d+$/.test(first.provenance.rows) ? Number(first.provenance.rows) : undefined },
         list.map((o) => o.value).join(' / '),
       ),
     );
   }
-  const fiscalYears = [...new Set(observations.map((o) => o.fiscalYear))].sort((a, b) => a - b);
+  for (const gap of gaps) {
+    const key = `${gap.measureId}\u0000${gap.fiscalYear}`;
+    if (!resolved.has(key)) resolved.set(key, { status: gap.status, gap });
+  }
+  const fiscalYears = [...new Set([...observations, ...gaps].map((o) => o.fiscalYear))].sort((a, b) => a - b);
   return {
     index: { get: (measureId, fiscalYear) => resolved.get(`${measureId}\u0000${fiscalYear}`), fiscalYears },
     issues,

@@ -40,4 +40,61 @@ export const benchCases: BenchCase[] = [
     prepare: async () => (await import('./make-survey-wave.ts')).makeSurveyWave(3_000, '.bench-data/wave-3k.xlsx', { ifMissing: true }),
     maxSeconds: 1,
   },
+  // The whole industry-survey ingest of the 100k wave: read and hash the file, check all 150 columns against the
+  // codebook, estimate 135 shares with weights, intervals and breakdowns (sources/industry-survey/, issue 3).
+  {
+    group: 'survey-xlsx',
+    name: 'ingest-estimate',
+    script: 'scripts/bench/ingest-estimate-survey.ts',
+    args: ['.bench-data/wave-100k.xlsx'],
+    compareTo: 'inflate-floor',
+    maxRatio: 3,
+    maxPeakMb: 500,
+  },
+  // The same on a wave of the real survey's size (3,000 respondents): the whole process within a second.
+  {
+    group: 'survey-xlsx',
+    name: 'ingest-estimate-3k',
+    script: 'scripts/bench/ingest-estimate-survey.ts',
+    args: ['.bench-data/wave-3k.xlsx'],
+    prepare: async () => (await import('./make-survey-wave.ts')).makeSurveyWave(3_000, '.bench-data/wave-3k.xlsx', { ifMissing: true }),
+    maxSeconds: 1,
+  },
+  // kosha-1m: counting 1,000,000 公社 records (CSV) into fiscal-year measures against reading and splitting the
+  // file's lines. Both run through the same launcher (node --import tsx); the plain-node floor is shown for reference.
+  {
+    group: 'kosha-1m',
+    name: 'line-floor',
+    script: 'scripts/bench/line-floor.ts',
+    args: ['.bench-data/kosha-1m.csv'],
+    prepare: async () => (await import('./make-kosha-records.ts')).makeKoshaRecords(1_000_000, '.bench-data/kosha-1m.csv', { ifMissing: true }),
+  },
+  {
+    group: 'kosha-1m',
+    name: 'line-floor-plain-node',
+    command: ['node', '-e', "const t=require('fs').readFileSync(process.argv[1],'utf8');let n=0;for(let i=t.indexOf('\\n');i!==-1;i=t.indexOf('\\n',i+1))n++;console.log(n)", '.bench-data/kosha-1m.csv'],
+  },
+  {
+    group: 'kosha-1m',
+    name: 'count-records',
+    script: 'scripts/bench/count-kosha-records.ts',
+    args: ['.bench-data/kosha-1m.csv'],
+    compareTo: 'line-floor',
+    maxRatio: 2,
+  },
+  // The same records without 業種 and 相談概要 (61 MB): the fixed start-up cost weighs more (reference, no target).
+  {
+    group: 'kosha-1m',
+    name: 'line-floor-narrow',
+    script: 'scripts/bench/line-floor.ts',
+    args: ['.bench-data/kosha-1m-narrow.csv'],
+    prepare: async () => (await import('./make-kosha-records.ts')).makeKoshaRecords(1_000_000, '.bench-data/kosha-1m-narrow.csv', { ifMissing: true, narrow: true }),
+  },
+  {
+    group: 'kosha-1m',
+    name: 'count-records-narrow',
+    script: 'scripts/bench/count-kosha-records.ts',
+    args: ['.bench-data/kosha-1m-narrow.csv'],
+    compareTo: 'line-floor-narrow',
+  },
 ];

@@ -3,9 +3,10 @@
 // Why not exceljs streaming: it corrupts Japanese split across chunks (exceljs#2063, #2316) and returns furigana
 // (<rPh>) instead of the cell text; see docs/xlsx-reader.md.
 import { StringDecoder } from 'node:string_decoder';
+import zlib from 'node:zlib';
 import { openXlsxZip } from './open-xlsx-zip.ts';
-import { parseSharedStrings } from './parse-shared-strings.ts';
 import { pickSheet } from './pick-sheet.ts';
+import { readSharedStrings } from './read-shared-strings.ts';
 import { resolveWorkbook } from './resolve-workbook.ts';
 import { SheetRowScanner } from './sheet-row-scanner.ts';
 import { corruptWorkbook, XlsxReadError } from './xlsx-read-error.ts';
@@ -25,11 +26,14 @@ export interface XlsxReadOptions {
 }
 
 const PROGRESS_INTERVAL_MS = 50;
+// Damaged deflate data can inflate without a zlib error into plausible XML; the zip's CRC-32 catches it (zlib.crc32: Node ≥ 20.15).
+const CAN_CHECK_CRC = typeof zlib.crc32 === 'function';
 
 /**
  * Rows of one worksheet in file order. Rows without any value are skipped (rowNumber says where each row is);
  * a cell's value is a string, number (dates stay Excel serials), boolean, or null. Rejects with an XlsxReadError
- * (Japanese message, stable code) when the file is not a readable workbook.
+ * (Japanese message, stable code) when the file is not a readable workbook; damage found mid-sheet (a size or
+ * CRC-32 mismatch is only known at the end) rejects after rows were yielded, so discard what was read.
  */
 export async function* readXlsxRows(source: string | Uint8Array, options: XlsxReadOptions = {}): AsyncGenerator<XlsxRow> {
   const zip = await openXlsxZip(source);
@@ -39,7 +43,12 @@ export async function* readXlsxRows(source: string | Uint8Array, options: XlsxRe
     const entry = zip.entry(sheet.path);
     if (!entry) throw corruptWorkbook(`シート「${sheet.name}」の部品 ${sheet.path} がありません`);
     const sharedEntry = parts.sharedStringsPath === undefined ? undefined : zip.entry(parts.sharedStringsPath);
-    const sharedStrings = sharedEntry ? parseSharedStrings(await zip.readText(sharedEntry)) : [];
+    let sharedStrings: string[] = [];
+    try {
+      if (sharedEntry) sharedStrings = await readSharedStrings(await zip.openInflated(sharedEntry));
+    } catch (cause) {
+      throw cause instanceof XlsxReadError ? cause : corruptWorkbook('共有文字列（xl/sharedStrings.xml）を展開できません', cause);
+    }
 
     const { onProgress } = options;
     const total = entry.compressedSize;
@@ -59,9 +68,11 @@ export async function* readXlsxRows(source: string | Uint8Array, options: XlsxRe
     const decoder = new StringDecoder('utf8');
     const rows: XlsxRow[] = [];
     let inflated = 0;
+    let crc = 0;
     try {
       for await (const chunk of stream) {
         inflated += (chunk as Buffer).length;
+        if (CAN_CHECK_CRC) crc = zlib.crc32(chunk as Buffer, crc);
         scanner.push(decoder.write(chunk as Buffer), rows);
         for (const row of rows) yield row;
         rows.length = 0;
@@ -72,8 +83,8 @@ export async function* readXlsxRows(source: string | Uint8Array, options: XlsxRe
     scanner.push(decoder.end(), rows);
     for (const row of rows) yield row;
     scanner.end();
-    if (entry.uncompressedSize !== 0xffffffff && inflated !== entry.uncompressedSize) {
-      throw corruptWorkbook(`シート「${sheet.name}」のデータの大きさが目録と合いません`);
+    if (inflated !== entry.uncompressedSize || (CAN_CHECK_CRC && crc >>> 0 !== entry.crc32 >>> 0)) {
+      throw corruptWorkbook(`シート「${sheet.name}」のデータが記録された大きさ・検査値と合いません`);
     }
     onProgress?.(total, total);
   } finally {

@@ -1,7 +1,8 @@
 // Worksheet XML → rows, fed chunk by chunk of decoded text. Plain indexOf scanning instead of a SAX parser: the
 // sheet part of a 100k×150 wave is ~400 MB of XML and this loop is the reader's whole cost above inflating it.
 import { decodeXmlText } from './decode-xml-text.ts';
-import { nextTag, parseRichText } from './parse-rich-text.ts';
+import { nextTag } from './next-tag.ts';
+import { parseRichText } from './parse-rich-text.ts';
 import { corruptWorkbook } from './xlsx-read-error.ts';
 import type { XlsxCellValue, XlsxRow } from './xlsx-row.ts';
 
@@ -15,10 +16,17 @@ const enum CellType {
   IsoDate,
 }
 
+const INCOMPLETE = -1;
+// A row is a few KB; text this large without a row end means the part is damaged, not that a row is long.
+const MAX_CARRY = 128 * 1024 * 1024;
+const LT = 60;
 const SLASH = 47;
 const GT = 62;
 const QUOTE = 34;
 const APOSTROPHE = 39;
+const EQUALS = 61;
+const LETTER_R = 114;
+const LETTER_T = 116;
 
 export class SheetRowScanner {
   private carry = '';
@@ -34,16 +42,13 @@ export class SheetRowScanner {
   private valueClose = '</v>';
   private sheetDataClose = '</sheetData';
   private previousRow = 0;
+  private refAt = -1;
+  private typeAt = -1;
 
   constructor(
     private readonly sharedStrings: readonly string[],
     private readonly date1904: boolean,
   ) {}
-
-  /** True once </sheetData> has been seen: the rest of the part holds no rows. */
-  get done(): boolean {
-    return this.finished;
-  }
 
   /** Feeds the next piece of decoded XML; every row completed by it is appended to `out`. */
   push(chunk: string, out: XlsxRow[]): void {
@@ -65,49 +70,67 @@ export class SheetRowScanner {
         return;
       }
     }
-    const { rowOpen, rowClose } = this;
+    const { rowOpen } = this;
     for (;;) {
-      const start = xml.indexOf(rowOpen, pos);
-      if (start === -1) break;
-      if (start + rowOpen.length >= xml.length) {
-        this.carry = xml.slice(start);
+      const start = xml.indexOf('<', pos);
+      if (start === -1) {
+        pos = xml.length;
+        break;
+      }
+      if (xml.startsWith(rowOpen, start)) {
+        const after = xml.charCodeAt(start + rowOpen.length);
+        if (after <= 32 || after === GT || after === SLASH) {
+          const next = this.parseRow(xml, start, out);
+          if (next === INCOMPLETE) break;
+          pos = next;
+          continue;
+        }
+      }
+      if (xml.startsWith(this.sheetDataClose, start)) {
+        this.finished = true;
         return;
       }
-      const after = xml.charCodeAt(start + rowOpen.length);
-      if (after > 32 && after !== GT && after !== SLASH) break;
+      // Anything else between rows (a comment, a partial tag at the end of the text): skip it whole or wait for more.
       const tagEnd = xml.indexOf('>', start);
-      if (tagEnd === -1) {
-        this.carry = xml.slice(start);
-        return;
+      if (tagEnd === -1 || start + this.sheetDataClose.length >= xml.length) {
+        pos = start;
+        break;
       }
-      const r = attributeValueStart(xml, start + rowOpen.length, tagEnd, 'r=');
-      const rowNumber = r === -1 ? this.previousRow + 1 : digitsAt(xml, r);
-      if (xml.charCodeAt(tagEnd - 1) === SLASH) {
-        this.previousRow = rowNumber;
-        pos = tagEnd + 1;
-        continue;
-      }
-      const end = xml.indexOf(rowClose, tagEnd);
-      if (end === -1) {
-        this.carry = xml.slice(start);
-        return;
-      }
-      if (rowNumber <= 0) throw corruptWorkbook(`行番号「${xml.slice(start, tagEnd + 1)}」が読めません`);
-      this.previousRow = rowNumber;
-      const cells = this.parseCells(xml, tagEnd + 1, end, rowNumber);
-      if (cells !== null) out.push({ rowNumber, cells });
-      pos = end + rowClose.length;
+      pos = tagEnd + 1;
     }
-    if (xml.indexOf(this.sheetDataClose, pos) !== -1) {
-      this.finished = true;
-      return;
-    }
+    if (xml.length - pos > MAX_CARRY) throw corruptWorkbook('行の終わりが見つからないまま、データが大きくなりすぎました');
     this.carry = xml.slice(pos);
   }
 
   /** Called after the last chunk: a sheet that stops inside its rows is damaged. */
   end(): void {
     if (!this.finished) throw corruptWorkbook('ワークシートのデータが途中で終わっています');
+  }
+
+  /** Walks the attributes of a start tag xml[from, to) and notes where the values of r and t begin (-1: absent). */
+  private readTag(xml: string, from: number, to: number): void {
+    this.refAt = -1;
+    this.typeAt = -1;
+    let i = from;
+    while (i < to) {
+      if (xml.charCodeAt(i) <= 32) {
+        i += 1;
+        continue;
+      }
+      const nameStart = i;
+      while (i < to && xml.charCodeAt(i) !== EQUALS && xml.charCodeAt(i) > 32) i += 1;
+      const nameLength = i - nameStart;
+      while (i < to && xml.charCodeAt(i) !== QUOTE && xml.charCodeAt(i) !== APOSTROPHE) i += 1;
+      if (i >= to) return;
+      const valueEnd = xml.indexOf(xml.charCodeAt(i) === QUOTE ? '"' : "'", i + 1);
+      if (valueEnd === -1 || valueEnd > to) return;
+      if (nameLength === 1) {
+        const name = xml.charCodeAt(nameStart);
+        if (name === LETTER_R) this.refAt = i + 1;
+        else if (name === LETTER_T) this.typeAt = i + 1;
+      }
+      i = valueEnd + 1;
+    }
   }
 
   private usePrefix(prefix: string): void {
@@ -122,80 +145,88 @@ export class SheetRowScanner {
     this.sheetDataClose = `</${prefix}sheetData`;
   }
 
-  /** The cells of one row's content [start, end); null when none has a value. */
-  private parseCells(xml: string, start: number, end: number, rowNumber: number): XlsxCellValue[] | null {
-    const { cellOpen, cellClose, valueOpen, valueTag, valueClose } = this;
+  /**
+   * Parses the row starting at `start`, appends it to `out` when it has a value, and returns where it ends;
+   * INCOMPLETE when the text stops inside it (the caller keeps the row's text for the next chunk).
+   */
+  private parseRow(xml: string, start: number, out: XlsxRow[]): number {
+    const { cellOpen, cellClose, rowClose, valueOpen, valueTag, valueClose } = this;
     const openLength = cellOpen.length;
+    const rowTagEnd = xml.indexOf('>', start);
+    if (rowTagEnd === -1) return INCOMPLETE;
+    this.readTag(xml, start + this.rowOpen.length, rowTagEnd);
+    const rowNumber = this.refAt === -1 ? this.previousRow + 1 : digitsAt(xml, this.refAt);
+    if (rowNumber <= 0) throw corruptWorkbook(`行番号「${xml.slice(start, rowTagEnd + 1)}」が読めません`);
+    if (xml.charCodeAt(rowTagEnd - 1) === SLASH) {
+      this.previousRow = rowNumber;
+      return rowTagEnd + 1;
+    }
     const cells: XlsxCellValue[] = [];
     let last = -1;
     let col = -1;
-    let p = start;
+    let p = rowTagEnd + 1;
     for (;;) {
-      const c = xml.indexOf(cellOpen, p);
-      if (c === -1 || c >= end) break;
-      const after = xml.charCodeAt(c + openLength);
-      if (after > 32 && after !== GT && after !== SLASH) {
-        p = c + openLength;
-        continue;
+      const lt = xml.charCodeAt(p) === LT ? p : xml.indexOf('<', p);
+      if (lt === -1) return INCOMPLETE;
+      const after = xml.charCodeAt(lt + openLength);
+      if (!(xml.startsWith(cellOpen, lt) && (after <= 32 || after === GT || after === SLASH))) {
+        // </row>, or a child other than <c> (extLst comes last): the row ends at its close tag.
+        const end = xml.startsWith(rowClose, lt) ? lt : xml.indexOf(rowClose, lt);
+        if (end === -1) return INCOMPLETE;
+        this.previousRow = rowNumber;
+        if (last !== -1) out.push({ rowNumber, cells });
+        return end + rowClose.length;
       }
-      const tagEnd = xml.indexOf('>', c + openLength);
-      const ref = attributeValueStart(xml, c + openLength, tagEnd, 'r=');
-      const refCol = ref === -1 ? -1 : columnAt(xml, ref);
+      const tagEnd = xml.indexOf('>', lt + openLength);
+      if (tagEnd === -1) return INCOMPLETE;
+      this.readTag(xml, lt + openLength, tagEnd);
+      const refCol = this.refAt === -1 ? -1 : columnAt(xml, this.refAt);
       col = refCol === -1 ? col + 1 : refCol;
       if (xml.charCodeAt(tagEnd - 1) === SLASH) {
         p = tagEnd + 1;
         continue;
       }
-      const type = cellType(xml, c + openLength, tagEnd);
-      let valueStart = -1;
-      let valueEnd = -1;
+      const type = this.typeAt === -1 ? CellType.Number : cellType(xml, this.typeAt);
+      let valueStart: number;
+      let valueEnd: number;
       if (type !== CellType.Inline && xml.startsWith(valueTag, tagEnd + 1)) {
         valueStart = tagEnd + 1 + valueTag.length;
         valueEnd = xml.indexOf(valueClose, valueStart);
-        p = valueEnd + valueClose.length;
+        if (valueEnd === -1) return INCOMPLETE;
+        const q = valueEnd + valueClose.length;
+        const cellEnd = xml.startsWith(cellClose, q) ? q : xml.indexOf(cellClose, q);
+        if (cellEnd === -1) return INCOMPLETE;
+        p = cellEnd + cellClose.length;
       } else {
         const cellEnd = xml.indexOf(cellClose, tagEnd);
-        if (cellEnd === -1 || cellEnd > end) throw corruptWorkbook(`${rowNumber}行目のセルの終わりが見つかりません`);
+        if (cellEnd === -1) return INCOMPLETE;
         p = cellEnd + cellClose.length;
         if (type === CellType.Inline) {
-          const text = parseRichText(xml, tagEnd + 1, cellEnd, this.prefix);
-          last = store(cells, col, ownCopy(text), last);
+          last = store(cells, col, ownCopy(parseRichText(xml, tagEnd + 1, cellEnd, this.prefix)), last);
           continue;
         }
-        const v = nextTag(xml, valueOpen, tagEnd + 1, cellEnd);
+        const content = xml.slice(tagEnd + 1, cellEnd);
+        const v = nextTag(content, valueOpen, 0, content.length);
         if (v === -1) continue;
-        const vTagEnd = xml.indexOf('>', v);
-        if (xml.charCodeAt(vTagEnd - 1) === SLASH) {
-          valueStart = valueEnd = vTagEnd + 1;
-        } else {
-          valueStart = vTagEnd + 1;
-          valueEnd = xml.indexOf(valueClose, valueStart);
-        }
+        const vTagEnd = content.indexOf('>', v);
+        const vClose = content.indexOf(valueClose, vTagEnd);
+        valueStart = tagEnd + 2 + vTagEnd;
+        valueEnd = content.charCodeAt(vTagEnd - 1) === SLASH ? valueStart : tagEnd + 1 + vClose;
+        if (valueEnd < valueStart) throw corruptWorkbook(`${rowNumber}行目のセルの値の終わりが見つかりません`);
       }
-      if (valueEnd < valueStart) throw corruptWorkbook(`${rowNumber}行目のセルの値の終わりが見つかりません`);
       const value = this.cellValue(xml, valueStart, valueEnd, type, rowNumber);
       if (value !== null) last = store(cells, col, value, last);
     }
-    return last === -1 ? null : cells;
   }
 
   private cellValue(xml: string, start: number, end: number, type: CellType, rowNumber: number): XlsxCellValue {
     switch (type) {
       case CellType.Number: {
-        if (start === end) return null;
-        if (end - start <= 15) {
-          let n = 0;
-          let i = start;
-          for (; i < end; i += 1) {
-            const d = xml.charCodeAt(i) - 48;
-            if (d < 0 || d > 9) break;
-            n = n * 10 + d;
-          }
-          if (i === end) return n;
-        }
+        const n = decimalAt(xml, start, end);
+        if (n === n) return n;
         const raw = xml.slice(start, end);
-        const n = Number(raw);
-        if (n === n && raw.trim() !== '') return n;
+        const parsed = Number(raw);
+        if (parsed === parsed && raw.trim() !== '') return parsed;
         return raw.trim() === '' ? null : ownCopy(decodeXmlText(raw));
       }
       case CellType.Shared: {
@@ -218,22 +249,7 @@ export class SheetRowScanner {
   }
 }
 
-/** Index just after the opening quote of attribute `name` (given as 'r=') in [from, to), or -1. */
-function attributeValueStart(xml: string, from: number, to: number, name: string): number {
-  let i = xml.indexOf(name, from);
-  while (i !== -1 && i < to) {
-    if (xml.charCodeAt(i - 1) <= 32) {
-      const q = xml.charCodeAt(i + name.length);
-      if (q === QUOTE || q === APOSTROPHE) return i + name.length + 1;
-    }
-    i = xml.indexOf(name, i + 1);
-  }
-  return -1;
-}
-
-function cellType(xml: string, from: number, to: number): CellType {
-  const t = attributeValueStart(xml, from, to, 't=');
-  if (t === -1) return CellType.Number;
+function cellType(xml: string, t: number): CellType {
   switch (xml.charCodeAt(t)) {
     case 115: // s, str
       return xml.charCodeAt(t + 1) === 116 ? CellType.FormulaString : CellType.Shared;
@@ -259,6 +275,35 @@ function columnAt(xml: string, at: number): number {
     else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
     else return col - 1;
   }
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/**
+ * A plain decimal such as 3, -0.125 or 45472.17126157407 without allocating; NaN for anything else (exponents,
+ * more than 2^53 in its digits). Exact digits ÷ an exact power of ten rounds once, so it equals Number(text).
+ */
+function decimalAt(xml: string, start: number, end: number): number {
+  let i = start;
+  const negative = xml.charCodeAt(i) === 45;
+  if (negative) i += 1;
+  if (i === end) return Number.NaN;
+  let n = 0;
+  let scale = -1;
+  for (; i < end; i += 1) {
+    const c = xml.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      if (scale >= 0) scale += 1;
+    } else if (c === 46 && scale === -1) {
+      scale = 0;
+    } else {
+      return Number.NaN;
+    }
+  }
+  if (n > Number.MAX_SAFE_INTEGER || scale > 22 || (scale !== -1 && end - start === 1 + (negative ? 1 : 0))) return Number.NaN;
+  const value = scale > 0 ? n / POWERS_OF_TEN[scale]! : n;
+  return negative ? -value : value;
 }
 
 function digitsAt(xml: string, at: number): number {

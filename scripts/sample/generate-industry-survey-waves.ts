@@ -1,0 +1,380 @@
+// The sample inbox's 産業基礎調査 waves for FY2023 and FY2024, in the layouts of config/setagaya/sources/industry-survey.yaml:
+// 商業・サービス as the vendor's .xlsx (codebook sheet inside; FY2023 with question-id headers, FY2024 with question
+// wording), 建設・製造・その他 as CSV (FY2023 UTF-8 with BOM, FY2024 CP932; codebook in config).
+// About 3,000 businesses are sampled from a frame shaped like the ward's (経済センサス: 卸売・小売 27.7%, 飲食 14.1% …,
+// seed 003 §2.3), a third respond (larger firms more often), weights are post-stratified by industry × size, and each
+// survey-fed measure's pooled share is made to round to its printed FY2024 value and its unrounded FY2023 baseline.
+// A few messy cells (an exact duplicate row, an empty questionnaire, an unknown column, a date outside the
+// fieldwork) give warnings but change no share. Seeded: the same bytes on every run.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { readConfigFile, type Catalog, type ConfigProblem } from '../../config/load-catalog.ts';
+import { percentOf } from '../../lib/decimal.ts';
+import type { Codebook, CodebookQuestion } from '../../sources/industry-survey/codebook.ts';
+import { codebookFromConfig } from '../../sources/industry-survey/codebook-from-config.ts';
+import { industrySurveyConfigSchema, type Answer, type IndustrySurveyConfig } from '../../sources/industry-survey/industry-survey-config.ts';
+import { countedCodes, findQuestion, resolveSurveyBindings } from '../../sources/industry-survey/resolve-survey-bindings.ts';
+import { seededRandom } from './seeded-random.ts';
+import { surveyWaveTable, type SurveyRespondent, type WaveLayout } from './survey-wave-table.ts';
+import { writeCsvFile } from './write-csv-file.ts';
+import { codebookSheetRows, writeSurveyWorkbook } from './write-survey-workbook.ts';
+
+const YEARS = [2023, 2024] as const;
+const SIZE_MAX = [4, 9, 19, 49, 300];
+const SIZE_MIN = [0, 5, 10, 20, 50];
+const SIZE_SHARE = [0.58, 0.19, 0.11, 0.08, 0.04];
+const RESPONSE_RATE = [0.3, 0.34, 0.38, 0.42, 0.46];
+
+/** The sampling frame: establishments by instrument and industry (F1 code), ~24,700 as in 平成24年経済センサス. */
+const FRAME = {
+  commerce: { sample: 2000, industries: [6840, 3480, 2495, 2320, 2960, 1360, 2270] },
+  manufacturing: { sample: 1000, industries: [1360, 740, 545, 320] },
+} as const;
+type InstrumentId = keyof typeof FRAME;
+
+const targetsSchema = z.strictObject({
+  targets: z.array(z.strictObject({ measure: z.string(), fiscalYear: z.number().int(), value: z.number(), basis: z.enum(['printed', 'inferred']), sourceJa: z.string() })),
+});
+
+interface Business {
+  instrument: InstrumentId;
+  id: string;
+  industry: number;
+  size: number;
+  employees: number;
+  day: number;
+  minute: number;
+  weight: number;
+  answers: Record<string, SurveyRespondent['answers'][string]>;
+}
+
+/** Writes the waves into inboxDir/industry-survey/ when the catalog has survey-fed measures; returns the files written. */
+export async function writeIndustrySurveySamples(configDir: string, inboxDir: string, catalog: Catalog): Promise<string[]> {
+  if (![...catalog.measures.values()].some((m) => m.source.kind === 'industrySurvey')) return [];
+  const folder = path.join(inboxDir, 'industry-survey');
+  await mkdir(folder, { recursive: true });
+  const written: string[] = [];
+  for (const [name, bytes] of await sampleWaves(configDir, catalog)) {
+    await writeFile(path.join(folder, name), bytes);
+    written.push(path.join(folder, name));
+  }
+  return written;
+}
+
+async function sampleWaves(configDir: string, catalog: Catalog): Promise<[string, Buffer][]> {
+  const problems: ConfigProblem[] = [];
+  const config = await readConfigFile(path.join(configDir, 'sources', 'industry-survey.yaml'), industrySurveyConfigSchema, problems);
+  if (!config) throw new Error(`industry-survey.yaml: ${problems.map((p) => p.message).join('; ')}`);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const table = targetsSchema.parse(parse(await readFile(path.join(here, 'industry-survey-targets.yaml'), 'utf8')));
+  const { bindings } = resolveSurveyBindings(catalog.measures.values(), config);
+
+  const files: [string, Buffer][] = [];
+  for (const year of YEARS) {
+    const codebooks = { commerce: commerceCodebook(config, year), manufacturing: codebookFromConfig(config, 'manufacturing', year)! };
+    const random = seededRandom(20_000 + year);
+    const businesses = respondents(random, year, config);
+
+    // Each question asked of both instruments, with the shares it must produce this year (outer counted set first).
+    const topics = new Map<string, { questions: Record<InstrumentId, CodebookQuestion>; targets: { codes: Set<number>; value: number }[] }>();
+    for (const b of bindings) {
+      const target =
+        year === 2023
+          ? catalog.measures.get(b.measureId)!.baseline?.value
+          : table.targets.find((t) => t.measure === b.measureId && t.fiscalYear === year)?.value;
+      const commerce = findQuestion(codebooks.commerce, b.questions.get('commerce')!);
+      const manufacturing = findQuestion(codebooks.manufacturing, b.questions.get('manufacturing')!);
+      if (!commerce || !manufacturing) continue;
+      const key = `${commerce.id}/${manufacturing.id}`;
+      const topic = topics.get(key) ?? { questions: { commerce, manufacturing }, targets: [] };
+      topics.set(key, topic);
+      if (target !== undefined) topic.targets.push({ codes: countedCodes(commerce, b.counted).codes, value: target });
+    }
+    for (const topic of topics.values()) {
+      topic.targets.sort((a, b) => b.codes.size - a.codes.size);
+      answerTopic(random, businesses, topic.questions, topic.targets, config);
+    }
+    for (const instrument of ['commerce', 'manufacturing'] as const) {
+      for (const q of codebooks[instrument].questions) {
+        if (businesses.some((b) => b.instrument === instrument && q.id in b.answers)) continue;
+        for (const b of businesses) if (b.instrument === instrument) b.answers[q.id] = filler(random, q, b);
+      }
+    }
+    files.push(...(await writeWave(year, businesses, codebooks, config)));
+  }
+  return files;
+}
+
+/** The 商業・サービス questionnaire (delivered by the vendor in the workbook's コードブック sheet). */
+function commerceCodebook(config: IndustrySurveyConfig, year: number): Codebook {
+  const s = config.answerSets;
+  const industries: Answer[] = ['卸売業・小売業', '宿泊業・飲食サービス業', '生活関連サービス業・娯楽業', '医療・福祉', '不動産業・物品賃貸業', '学術研究・専門・技術サービス業', 'その他のサービス業'].map(
+    (labelJa, i) => ({ code: i + 1, labelJa }),
+  );
+  const choice = (id: string, textJa: string, answers: Answer[], type: 'single' | 'multi' = 'single'): CodebookQuestion => ({ id, textJa, type, answers, nonResponse: config.nonResponse });
+  const questions: (CodebookQuestion | false)[] = [
+    choice('F1', '業種', industries),
+    { id: 'F2', textJa: '従業員数（人）', type: 'number', answers: [], nonResponse: [], min: 0, max: 99999 },
+    choice('F3', '業歴', s.history!),
+    choice('Q1', '前年度と比較して、直近決算の売上高はどのように変化していますか', s.sales!),
+    choice('Q2', '直近決算の経常損益について、該当するもの', s.profit!),
+    choice('Q3', '今後の事業展開の方向性について、最も近いものはどれですか', s.outlook!),
+    choice('Q4', '給与改定で賃上げを実施しますか', s.wage!),
+    choice('Q5', '貴社の従業員確保の状況はいかがですか', s.staffing!),
+    choice('Q6', '事業承継上の課題は何ですか（あてはまるものすべて）', s.succession!, 'multi'),
+    choice('Q7', '貴社ではシニア人材の採用意向はありますか？', s.senior!),
+    choice('Q8', '従業員の副業・兼業について、どうお考えですか', s.sideJob!),
+    year >= 2024 && choice('Q9', 'ダイバーシティ経営（多様な人材の活躍）について、最も近いものはどれですか', s.diversity!),
+    choice('Q10', '貴社は社会課題や地域課題の解決に関心がありますか', s.socialIssues!),
+    year >= 2024 && choice('Q11', '貴社におけるエシカル消費の取組みについて、もっとも近いものはどれですか', s.ethical!),
+    choice('Q12', '脱炭素への取組みについて、関心の程度を教えてください', s.decarbonisation!),
+    choice('Q13', '事業活動における環境配慮行動の位置づけについて、重要度を教えてください', s.importance!),
+    choice('Q14', '現在の経営上の課題（あてはまるものすべて）', s.managementIssues!, 'multi'),
+    { id: 'Q15', textJa: '区の産業施策へのご意見・ご要望', type: 'text', answers: [], nonResponse: [] },
+  ];
+  return { instrument: 'commerce', fiscalYear: year, sourceJa: 'サンプル', questions: questions.filter((q): q is CodebookQuestion => q !== false) };
+}
+
+/** Sampled businesses that responded, with industry, size, response date and post-stratified weight. */
+function respondents(random: () => number, year: number, config: IndustrySurveyConfig): Business[] {
+  const fieldwork = config.waves.find((w) => w.fiscalYear === year)!.fieldwork!;
+  const from = Date.parse(`${fieldwork.from}T00:00:00Z`) / 86_400_000;
+  const to = Date.parse(`${fieldwork.to}T00:00:00Z`) / 86_400_000;
+  const out: Business[] = [];
+  for (const instrument of ['commerce', 'manufacturing'] as const) {
+    const frame = FRAME[instrument];
+    const total = frame.industries.reduce((a, b) => a + b, 0);
+    let serial = 0;
+    const cells = new Map<string, Business[]>();
+    frame.industries.forEach((population, i) => {
+      const sampled = Math.round((frame.sample * population) / total);
+      for (let k = 0; k < sampled; k += 1) {
+        serial += 1;
+        const size = pickIndex(random, SIZE_SHARE);
+        if (random() >= RESPONSE_RATE[size]! - (year === 2024 ? 0.02 : 0)) continue;
+        const employees = SIZE_MIN[size]! + Math.floor(random() ** 2 * (SIZE_MAX[size]! - SIZE_MIN[size]! + 1));
+        // Late returns cluster near the deadline; a few web answers come in before 9:00 on the first day.
+        const day = from + Math.min(to - from, Math.floor(random() ** 0.8 * (to - from + 1)));
+        const b: Business = {
+          instrument,
+          id: `${instrument === 'commerce' ? 'C' : 'M'}${year % 100}-${String(serial).padStart(4, '0')}`,
+          industry: i + 1,
+          size,
+          employees,
+          day,
+          minute: 7 * 60 + Math.floor(random() * 14 * 60),
+          weight: 0,
+          answers: { F1: i + 1, F2: employees },
+        };
+        out.push(b);
+        const key = `${i}/${size}`;
+        cells.set(key, [...(cells.get(key) ?? []), b]);
+      }
+    });
+    // Post-stratification: weight = frame count ÷ respondents in the industry × size cell; empty cells fold into their industry.
+    frame.industries.forEach((population, i) => {
+      const counts = SIZE_SHARE.map((share) => population * share);
+      const covered = counts.reduce((sum, n, size) => sum + (cells.has(`${i}/${size}`) ? n : 0), 0);
+      SIZE_SHARE.forEach((_, size) => {
+        const members = cells.get(`${i}/${size}`);
+        if (!members) return;
+        const w = ((counts[size]! * population) / covered / members.length) * 1;
+        for (const b of members) b.weight = Math.round(w * 10_000) / 10_000;
+      });
+    });
+  }
+  return out;
+}
+
+/** Answers one question of both instruments so that each target share (pooled, among those answering) rounds right. */
+function answerTopic(
+  random: () => number,
+  businesses: Business[],
+  questions: Record<InstrumentId, CodebookQuestion>,
+  targets: { codes: Set<number>; value: number }[],
+  config: IndustrySurveyConfig,
+): void {
+  const q = questions.commerce;
+  const onlyWithStaff = q.answers === config.answerSets.wage || q.answers === config.answerSets.staffing;
+  const notApplicable = config.nonResponse.find((n) => n.kind === 'notApplicable')!.code;
+  const noAnswer = config.nonResponse.find((n) => n.kind === 'noAnswer')!.code;
+  const answering: Business[] = [];
+  const silent: Business[] = [];
+  for (const b of businesses) {
+    const id = questions[b.instrument].id;
+    if (onlyWithStaff && b.employees === 0) b.answers[id] = q.type === 'multi' ? [notApplicable] : notApplicable;
+    else if (random() < 0.025) silent.push(b);
+    else answering.push(b);
+  }
+  // n must admit a numerator that rounds to every target; move respondents to 無回答 until it does.
+  let counts: number[] | undefined;
+  for (;;) {
+    counts = numerators(answering.length, targets.map((t) => t.value));
+    if (counts) break;
+    silent.push(answering.splice(Math.floor(random() * answering.length), 1)[0]!);
+  }
+  for (const b of silent) {
+    const id = questions[b.instrument].id;
+    b.answers[id] = q.type === 'multi' ? (random() < 0.3 ? [noAnswer] : []) : random() < 0.3 ? noAnswer : null;
+  }
+  // Larger firms and some industries lean towards the counted answers, so the breakdowns differ by group.
+  const lean = { size: SIZE_SHARE.map(() => random() * 0.8 - 0.2), industry: Array.from({ length: 8 }, () => random() * 0.6 - 0.3) };
+  let pool = answering;
+  const layers: Business[][] = [];
+  for (let t = 0; t < targets.length; t += 1) {
+    const chosen = weightedPick(random, pool, counts[t]!, (b) => Math.exp(lean.size[b.size]! * b.size * 0.5 + lean.industry[b.industry]!));
+    layers.push(pool.filter((b) => !chosen.has(b)));
+    pool = pool.filter((b) => chosen.has(b));
+  }
+  layers.push(pool);
+  // layers[0]: not counted at all; layers[t]: counted by targets 0..t−1 only; the last: counted by every target.
+  const all = new Set(q.answers.map((a) => a.code));
+  const sets = targets.map((t) => t.codes);
+  layers.forEach((members, t) => {
+    const outer = t === 0 ? all : sets[t - 1]!;
+    const inner = sets[t] ?? new Set<number>();
+    const options = [...outer].filter((c) => !inner.has(c));
+    const weights = options.map(() => 0.3 + random());
+    for (const b of members) {
+      const id = questions[b.instrument].id;
+      const code = options[pickIndex(random, weights)]!;
+      if (q.type !== 'multi') {
+        b.answers[id] = code;
+        continue;
+      }
+      // A multi-select: the counted option alone, or 1–3 options none of which is counted.
+      if (t > 0) b.answers[id] = [code];
+      else {
+        const picks = new Set<number>([code]);
+        for (let k = Math.floor(random() * 3); k > 0; k -= 1) picks.add(options[Math.floor(random() * options.length)]!);
+        b.answers[id] = [...picks].sort((x, y) => x - y);
+      }
+    }
+  });
+}
+
+/** Numerators k_t (non-increasing) such that k_t ÷ n × 100 rounds half-up to target t at 1 decimal, or undefined. */
+function numerators(n: number, targets: number[]): number[] | undefined {
+  const out: number[] = [];
+  for (const t of targets) {
+    const ideal = (t * n) / 100;
+    const k = [Math.round(ideal), Math.floor(ideal), Math.ceil(ideal)].find((c) => c >= 0 && c <= n && percentOf(c, n, 1) === t);
+    if (k === undefined || (out.length > 0 && k > out.at(-1)!)) return undefined;
+    out.push(k);
+  }
+  return out;
+}
+
+function filler(random: () => number, q: CodebookQuestion, b: Business): SurveyRespondent['answers'][string] {
+  if (q.id === 'F1' || q.id === 'F2') return b.answers[q.id]!;
+  if (q.type === 'text') return random() < 0.22 ? comment(random) : null;
+  if (random() < 0.03) return null;
+  const codes = q.answers.map((a) => a.code);
+  if (q.type === 'multi') return [...new Set([codes[Math.floor(random() * codes.length)]!, codes[Math.floor(random() * codes.length)]!])].sort((x, y) => x - y);
+  return codes[Math.floor(random() * codes.length)]!;
+}
+
+const PHRASES = [
+  '商店街の人通りが減っている', '人手不足が深刻です', '物価高騰で仕入れが厳しい', 'キャッシュレス決済（せたがやPay）の手数料支援をお願いしたい',
+  '事業承継の相談窓口を知りたい', '①販路開拓 ②人材確保 ③資金繰り', '㈱取引先の廃業が続いている', '髙島屋周辺の再開発に期待', 'ﾃｲｸｱｳﾄを始めました',
+  '補助金の申請書類が多すぎる', '"区のセミナー"は役に立った', 'DX、ITの導入を進めたい', '家賃が高い, 固定費が重い', '脱炭素の取組みは何から始めればよいか',
+];
+
+function comment(random: () => number): string {
+  const parts: string[] = [];
+  for (let k = 1 + Math.floor(random() * 3); k > 0; k -= 1) parts.push(PHRASES[Math.floor(random() * PHRASES.length)]!);
+  return parts.join(random() < 0.2 ? '\n' : '。');
+}
+
+async function writeWave(year: number, businesses: Business[], codebooks: Record<InstrumentId, Codebook>, config: IndustrySurveyConfig): Promise<[string, Buffer][]> {
+  const era = `R${year - 2018}`;
+  const files: [string, Buffer][] = [];
+  const byId = (a: Business, b: Business) => (a.id < b.id ? -1 : 1);
+  const instruments = Object.fromEntries(config.instruments.map((i) => [i.id, i]));
+
+  // 商業・サービス: the vendor's workbook. FY2023 headers are question ids; FY2024 headers the question wording.
+  const commerce = businesses.filter((b) => b.instrument === 'commerce').sort(byId);
+  const c = instruments.commerce!;
+  const rows: SurveyRespondent[] = commerce.map((b) => ({
+    id: b.id,
+    answers: { ...b.answers },
+    weight: b.weight,
+    date: new Date(b.day * 86_400_000),
+  }));
+  if (year === 2023) {
+    // A questionnaire returned blank: a row with an id and nothing else.
+    rows.splice(57, 0, { id: 'C23-2001', answers: {}, weight: null, date: null });
+  } else {
+    rows[3]!.extra = { 調査員メモ: '電話で回答を確認済み' };
+    rows[40]!.extra = { 調査員メモ: '代表者不在のため後日回収' };
+    const typedAsText = rows.find((r) => r.answers.F2 === 12);
+    if (typedAsText) typedAsText.answers.F2 = '１２';
+    const labelled = rows.find((r) => r.answers.Q2 === 1);
+    if (labelled) labelled.answers.Q2 = '黒字';
+    rows[rows.length - 2]!.date = new Date(Date.UTC(2024, 9, 3));
+    // The same respondent pasted twice by the vendor: counted once.
+    rows.splice(120, 0, rows[119]!);
+  }
+  const layout: WaveLayout = {
+    headers: year === 2023 ? 'id' : 'text',
+    multi: 'columns',
+    idHeader: c.respondentId,
+    dateHeader: c.responseDate!,
+    weightHeader: c.weight!,
+    extraHeaders: year === 2023 ? [] : ['調査員メモ'],
+  };
+  const table = surveyWaveTable(codebooks.commerce, rows, layout);
+  files.push([
+    `${era}_産業基礎調査_商業・サービス.xlsx`,
+    await writeSurveyWorkbook([
+      { name: c.sheet!, rows: [table.header, ...table.rows] },
+      { name: config.codebookSheet.name, rows: codebookSheetRows(codebooks.commerce) },
+    ]),
+  ]);
+
+  // 建設・製造・その他: CSV with multi-select answers as "1;3"; FY2023 UTF-8 with BOM, FY2024 CP932 with web-form timestamps in UTC.
+  const manufacturing = businesses.filter((b) => b.instrument === 'manufacturing').sort(byId);
+  const m = instruments.manufacturing!;
+  const when = (b: Business) => {
+    if (year === 2023) {
+      const d = new Date(b.day * 86_400_000);
+      return `${d.getUTCFullYear()}/${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
+    }
+    // Japan 07:00–21:00 as a UTC instant: answers before 9:00 carry the previous UTC date.
+    return new Date(b.day * 86_400_000 + (b.minute - 9 * 60) * 60_000).toISOString().replace('.000Z', 'Z');
+  };
+  const mRows: SurveyRespondent[] = manufacturing.map((b) => ({ id: b.id, answers: { ...b.answers }, weight: b.weight, date: when(b) }));
+  if (year === 2023) mRows.splice(30, 0, mRows[29]!);
+  else mRows.splice(12, 0, { id: 'M24-1001', answers: {}, weight: null, date: null });
+  const mTable = surveyWaveTable(codebooks.manufacturing, mRows, {
+    headers: 'id',
+    multi: 'delimited',
+    separator: m.multiSelectSeparator,
+    idHeader: m.respondentId,
+    dateHeader: m.responseDate!,
+    weightHeader: m.weight!,
+  });
+  const csvRows = [mTable.header, ...mTable.rows.map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)))];
+  files.push([`${era}_産業基礎調査_建設・製造・その他.csv`, writeCsvFile(csvRows, year === 2023 ? 'utf-8-bom' : 'cp932')]);
+  return files;
+}
+
+function pickIndex(random: () => number, weights: readonly number[]): number {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let r = random() * total;
+  for (let i = 0; i < weights.length; i += 1) {
+    r -= weights[i]!;
+    if (r < 0) return i;
+  }
+  return weights.length - 1;
+}
+
+/** k members drawn without replacement, each with probability proportional to its weight (Efraimidis–Spirakis). */
+function weightedPick<T>(random: () => number, members: readonly T[], k: number, weight: (m: T) => number): Set<T> {
+  const keyed = members.map((m, i) => ({ m, i, key: Math.log(random() || Number.MIN_VALUE) / weight(m) }));
+  keyed.sort((a, b) => b.key - a.key || a.i - b.i);
+  return new Set(keyed.slice(0, k).map((x) => x.m));
+}

@@ -1,0 +1,62 @@
+// The industry survey (産業基礎調査) family: inbox/industry-survey/ holds each fiscal year's respondent files (and
+// re-sent versions), layout and codebooks in config/<city>/sources/industry-survey.yaml. See docs/industry-survey.md.
+import type { ConfigProblem } from '../config/load-catalog.ts';
+import { issue } from '../lib/issues.ts';
+import type { SourceAdapter } from '../pipelines/source-adapters.ts';
+import { codebookFromConfig } from './industry-survey/codebook-from-config.ts';
+import { industrySurveyConfigSchema, type IndustrySurveyConfig } from './industry-survey/industry-survey-config.ts';
+import { INDUSTRY_SURVEY_FAMILY, readIndustrySurvey } from './industry-survey/read-industry-survey.ts';
+import { countedCodes, findQuestion } from './industry-survey/resolve-survey-bindings.ts';
+
+export const industrySurveyAdapter: SourceAdapter = {
+  family: INDUSTRY_SURVEY_FAMILY,
+  labelJa: '産業基礎調査の回答データ',
+  extensions: ['.xlsx', '.csv'],
+  configSchema: industrySurveyConfigSchema,
+  checkConfig: (config, catalog, file) => {
+    const problems: ConfigProblem[] = [];
+    const parsed = config as IndustrySurveyConfig | undefined;
+    for (const measure of catalog.measures.values()) {
+      if (measure.source.kind !== 'industrySurvey') continue;
+      const source = measure.source;
+      const at = (message: string) => problems.push({ file, path: `（指標 ${measure.id} の source）`, message });
+      if (!parsed) {
+        at(`指標「${measure.nameJa}」は産業基礎調査（kind: industrySurvey）に結び付いていますが、${file} がありません`);
+        continue;
+      }
+      const questions = Object.entries(source.questions ?? (source.instrument ? { [source.instrument]: source.question } : {}));
+      for (const [instrument, reference] of questions) {
+        if (!parsed.instruments.some((i) => i.id === instrument)) {
+          at(`調査票「${instrument}」は instruments にありません（あるもの: ${parsed.instruments.map((i) => i.id).join('、')}）`);
+          continue;
+        }
+        // Codebooks written in config are checked now; those in the vendor's workbooks when the wave is read.
+        for (const codebook of parsed.codebooks.filter((c) => c.instrument === instrument)) {
+          for (const year of codebook.fiscalYears) {
+            const cb = codebookFromConfig(parsed, instrument, year)!;
+            const q = findQuestion(cb, reference);
+            if (!q) {
+              const asked = codebook.questions.some((c) => c.id === reference || c.textJa === reference);
+              if (!asked) at(`設問「${reference}」は調査票「${instrument}」のコードブック（codebooks, ${year}年度）にありません`);
+              continue;
+            }
+            const { unknown } = countedCodes(q, source.countedAnswers);
+            if (unknown.length > 0) at(`数える回答「${unknown.join('」「')}」は設問 ${q.id}（${instrument}, ${year}年度）の選択肢にありません`);
+          }
+        }
+      }
+    }
+    return problems;
+  },
+  read: async (files, catalog, config) => {
+    if (!config) {
+      return {
+        observations: [],
+        issues: files.map((f) =>
+          issue('industry-survey-no-config', 'error', '産業基礎調査の読み方（config の sources/industry-survey.yaml）がありません。設定を追加してから再実行してください', { file: f.name }),
+        ),
+      };
+    }
+    return readIndustrySurvey(files, catalog.measures.values(), config as IndustrySurveyConfig);
+  },
+};

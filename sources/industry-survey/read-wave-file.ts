@@ -1,0 +1,249 @@
+// One respondent file of a wave (.xlsx from the vendor, or .csv in CP932 / UTF-8 with or without BOM), read with its
+// codebook and checked cell by cell. A file that cannot be read at all (not a workbook, wrong encoding, no codebook,
+// no respondent id column) gives issues and no data; anything less still yields the answers that are sound.
+import { detectEncoding, encodingLabelsJa, type TextEncodingName } from '../../lib/decode-text.ts';
+import { issue, type Issue } from '../../lib/issues.ts';
+import { csvSliceText, MAX_CSV_FIELDS, scanCsv } from '../../lib/scan-csv.ts';
+import type { InboxFile } from '../inbox-file.ts';
+import { readXlsxRows, readXlsxWorkbookInfo, XlsxReadError, type XlsxRow } from '../xlsx/read-xlsx-rows.ts';
+import type { Codebook } from './codebook.ts';
+import { codebookFromConfig } from './codebook-from-config.ts';
+import type { IndustrySurveyConfig, Instrument } from './industry-survey-config.ts';
+import { mapWaveColumns, type ColumnPlan } from './map-wave-columns.ts';
+import { normalizeHeader } from './normalize-header.ts';
+import { parseResponseDay } from './parse-response-day.ts';
+import { readCodebookSheet } from './read-codebook-sheet.ts';
+import { WaveIngester, type WaveData } from './wave-ingester.ts';
+
+export interface WaveFileInput {
+  file: InboxFile;
+  instrument: Instrument;
+  fiscalYear: number;
+  config: IndustrySurveyConfig;
+  /** A separate codebook workbook for this instrument and year, if the inbox has one. */
+  codebookFile?: InboxFile;
+  /** Published figures using each question of this instrument's codebook (question id → measure names). */
+  usedBy: (codebook: Codebook) => ReadonlyMap<string, readonly string[]>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface WaveFile {
+  file: string;
+  sha256: string;
+  format: 'xlsx' | 'csv';
+  encoding?: TextEncodingName;
+  sheet?: string;
+  codebook?: Codebook;
+  /** Undefined when the file could not be read at all. */
+  data?: WaveData;
+  issues: Issue[];
+}
+
+export async function readWaveFile(input: WaveFileInput): Promise<WaveFile> {
+  const { file } = input;
+  const isCsv = file.name.toLowerCase().endsWith('.csv');
+  const result: WaveFile = { file: file.name, sha256: file.sha256, format: isCsv ? 'csv' : 'xlsx', issues: [] };
+  try {
+    if (isCsv) await readCsvWave(input, result);
+    else await readXlsxWave(input, result);
+  } catch (e) {
+    if (!(e instanceof XlsxReadError)) throw e;
+    result.issues.push(issue(e.code, 'error', `${e.message}（このファイルは読み込んでいません）`, { file: file.name }));
+    delete result.data;
+  }
+  return result;
+}
+
+async function readXlsxWave(input: WaveFileInput, result: WaveFile): Promise<void> {
+  const { file, instrument, config } = input;
+  const info = await readXlsxWorkbookInfo(file.bytes);
+  const codebookSheet = config.codebookSheet.name;
+  result.codebook = codebookFromConfig(config, instrument.id, input.fiscalYear);
+  if (!result.codebook) {
+    const source = info.sheets.includes(codebookSheet) ? file : input.codebookFile;
+    if (source) {
+      const rows: XlsxRow[] = [];
+      for await (const row of readXlsxRows(source.bytes, { sheet: codebookSheet })) rows.push(row);
+      const read = readCodebookSheet({
+        rows,
+        layout: config.codebookSheet,
+        defaultNonResponse: config.nonResponse,
+        instrument: instrument.id,
+        fiscalYear: input.fiscalYear,
+        file: source.name,
+        sheet: codebookSheet,
+      });
+      result.issues.push(...read.issues);
+      if (read.codebook && !read.issues.some((i) => i.severity === 'error')) result.codebook = read.codebook;
+    }
+  }
+  if (!result.codebook) return noCodebook(input, result);
+  const sheet = instrument.sheet ?? info.sheets.find((s) => s !== codebookSheet) ?? info.sheets[0];
+  result.sheet = sheet;
+  let ingester: WaveIngester | undefined;
+  for await (const row of readXlsxRows(file.bytes, { sheet, onProgress: input.onProgress })) {
+    if (ingester) {
+      ingester.push(row.rowNumber, row.cells);
+      continue;
+    }
+    if (row.rowNumber < instrument.headerRow) continue;
+    const header = row.rowNumber === instrument.headerRow ? row.cells : [];
+    ingester = start(input, result, header, sheet, info.date1904);
+    if (!ingester) return;
+    if (row.rowNumber > instrument.headerRow) ingester.push(row.rowNumber, row.cells);
+  }
+  if (!ingester) ingester = start(input, result, [], sheet, info.date1904);
+  if (ingester) finish(result, ingester);
+}
+
+async function readCsvWave(input: WaveFileInput, result: WaveFile): Promise<void> {
+  const { file, instrument, config } = input;
+  const accepted: TextEncodingName[] = instrument.encoding === 'auto' ? ['utf-8', 'cp932'] : [instrument.encoding];
+  const detected = detectEncoding(file.bytes, accepted);
+  if (!detected.ok) {
+    const message =
+      detected.code === 'text-encoding-not-accepted'
+        ? `${detected.message.split('。')[0]}。このファイルは読み込んでいません（${encodingLabelsJa[accepted[0]!]}として読むと文字化けした値になるため）。ファイルを ${accepted.map((e) => encodingLabelsJa[e]).join('・')} で保存し直すか、設定 instruments[${instrument.id}].encoding を auto にしてください`
+        : `${detected.message}（このファイルは読み込んでいません）`;
+    result.issues.push(issue(detected.code, 'error', message, detected.line === undefined ? { file: file.name } : { file: file.name, row: detected.line }));
+    return;
+  }
+  result.encoding = detected.encoding;
+  result.codebook = codebookFromConfig(config, instrument.id, input.fiscalYear);
+  if (!result.codebook && input.codebookFile) {
+    const rows: XlsxRow[] = [];
+    for await (const row of readXlsxRows(input.codebookFile.bytes, { sheet: config.codebookSheet.name })) rows.push(row);
+    const read = readCodebookSheet({
+      rows,
+      layout: config.codebookSheet,
+      defaultNonResponse: config.nonResponse,
+      instrument: instrument.id,
+      fiscalYear: input.fiscalYear,
+      file: input.codebookFile.name,
+      sheet: config.codebookSheet.name,
+    });
+    result.issues.push(...read.issues);
+    if (read.codebook && !read.issues.some((i) => i.severity === 'error')) result.codebook = read.codebook;
+  }
+  if (!result.codebook) return noCodebook(input, result);
+
+  const bytes = file.bytes;
+  const encoding = detected.encoding;
+  let ingester: WaveIngester | undefined;
+  let failed = false;
+  let records = 0;
+  const total = bytes.length;
+  let lastReport = 0;
+  const end = scanCsv(bytes, detected.bomLength, 1, (record) => {
+    records += 1;
+    const count = Math.min(record.count, MAX_CSV_FIELDS);
+    const cells: (string | null)[] = new Array(count);
+    for (let c = 0; c < count; c += 1) {
+      const s = record.start[c]!;
+      const e = record.end[c]!;
+      cells[c] = s === e ? null : fieldText(bytes, s, e, record.kind[c]!, encoding);
+    }
+    if (ingester) {
+      // A blank line is a record of one empty field.
+      if (count > 1 || cells[0] !== null) ingester.push(record.line, cells);
+    } else if (records === instrument.headerRow) {
+      ingester = start(input, result, cells, undefined, false);
+      if (!ingester) {
+        failed = true;
+        return false;
+      }
+    }
+    if (input.onProgress && records % 2048 === 0 && record.start[0]! - lastReport > total / 100) {
+      lastReport = record.start[0]!;
+      input.onProgress(lastReport, total);
+    }
+    return true;
+  });
+  if (failed) return;
+  if (end.unterminatedQuoteLine !== undefined) {
+    result.issues.push(
+      issue(
+        'industry-survey-unterminated-quote',
+        'error',
+        `${end.unterminatedQuoteLine}行目で始まる引用符（"）が閉じられていません。それ以降の行は1つの値として読まれてしまうため、このファイルは読み込んでいません。CSVを出力し直してください`,
+        { file: file.name, row: end.unterminatedQuoteLine },
+      ),
+    );
+    return;
+  }
+  ingester ??= start(input, result, [], undefined, false);
+  if (!ingester) return;
+  input.onProgress?.(total, total);
+  finish(result, ingester);
+}
+
+function start(input: WaveFileInput, result: WaveFile, header: readonly unknown[], sheet: string | undefined, date1904: boolean): WaveIngester | undefined {
+  const { instrument, config } = input;
+  const mojibake = header.map(normalizeHeader).filter((h) => h.includes('\uFFFD') || /[\u00c0-\u00ff][\u0080-\u00bf]/.test(h));
+  if (mojibake.length > 0) {
+    result.issues.push(
+      issue(
+        'industry-survey-mojibake',
+        'error',
+        `見出しが文字化けしています（「${mojibake[0]}」）。ファイルが別の文字コードで変換されています。調査会社から届いた元のファイルを置き直してください`,
+        { file: input.file.name, sheet, row: instrument.headerRow },
+        mojibake[0],
+      ),
+    );
+  }
+  const usedBy = input.usedBy(result.codebook!);
+  const used = new Set(usedBy.keys());
+  const plan: ColumnPlan = mapWaveColumns({ header, headerRow: instrument.headerRow, codebook: result.codebook!, instrument, used, file: input.file.name, sheet });
+  result.issues.push(...plan.issues);
+  if (plan.respondentId === undefined) return undefined;
+  const wave = config.waves.find((w) => w.fiscalYear === input.fiscalYear);
+  const fieldwork = wave?.fieldwork ? { from: parseResponseDay(wave.fieldwork.from)!, to: parseResponseDay(wave.fieldwork.to)! } : undefined;
+  return new WaveIngester({
+    file: input.file.name,
+    sheet,
+    plan,
+    usedBy,
+    separator: instrument.multiSelectSeparator,
+    maxCellIssues: config.maxCellIssues,
+    date1904,
+    ...(fieldwork ? { fieldwork } : {}),
+  });
+}
+
+function finish(result: WaveFile, ingester: WaveIngester): void {
+  const data = ingester.finish();
+  result.issues.push(...data.issues);
+  data.issues = [];
+  result.data = data;
+}
+
+function noCodebook(input: WaveFileInput, result: WaveFile): void {
+  if (result.issues.some((i) => i.code === 'industry-survey-codebook-invalid')) {
+    result.issues.push(
+      issue('industry-survey-no-codebook', 'error', 'コードブックに誤りがあるため（上の issues を参照）、このファイルの回答は確かめられず、読み込んでいません。コードブックを直して置き直してください', { file: input.file.name }),
+    );
+    return;
+  }
+  const where = result.format === 'xlsx' ? `ブックのシート「${input.config.codebookSheet.name}」、` : '';
+  result.issues.push(
+    issue(
+      'industry-survey-no-codebook',
+      'error',
+      `${input.fiscalYear}年度「${input.instrument.nameJa}」のコードブックが見つかりません（${where}コードブックのブック、設定 codebooks のいずれにもありません）。コードブックがないと回答を確かめられないため、このファイルは読み込んでいません。コードブックを置くか設定に書いてください`,
+      { file: input.file.name },
+    ),
+  );
+}
+
+/** Short ASCII fields (codes, numbers, ids) are sliced without a decoder call; the rest are decoded strictly. */
+function fieldText(bytes: Uint8Array, start: number, end: number, kind: number, encoding: TextEncodingName): string {
+  let ascii = end - start <= 256;
+  for (let i = start; ascii && i < end; i += 1) {
+    if (bytes[i]! >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (!ascii || kind !== 0) return csvSliceText(bytes, start, end, kind, encoding);
+  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+}

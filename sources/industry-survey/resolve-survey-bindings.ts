@@ -1,0 +1,77 @@
+// The measures fed by the industry survey, with their codebook questions per instrument (measures.yaml
+// source: { kind: industrySurvey, questions: { commerce: Q2, … }, countedAnswers: [1] }).
+import type { Measure } from '../../config/catalog-schema.ts';
+import { issue, type Issue } from '../../lib/issues.ts';
+import type { Codebook, CodebookQuestion } from './codebook.ts';
+import type { IndustrySurveyConfig } from './industry-survey-config.ts';
+import { normalizeHeader } from './normalize-header.ts';
+
+export interface SurveyBinding {
+  measureId: string;
+  nameJa: string;
+  decimals: number;
+  /** Instrument id → question id or wording; empty when every instrument whose codebook has `question` is pooled. */
+  questions: Map<string, string>;
+  /** The question asked of every instrument (when `questions` is empty). */
+  question: string;
+  counted: readonly (string | number)[];
+  denominator: 'answered' | 'applicable' | 'all';
+  estimate: 'unweighted' | 'weighted';
+}
+
+export function resolveSurveyBindings(measures: Iterable<Measure>, config: IndustrySurveyConfig): { bindings: SurveyBinding[]; issues: Issue[] } {
+  const instruments = new Set(config.instruments.map((i) => i.id));
+  const bindings: SurveyBinding[] = [];
+  const issues: Issue[] = [];
+  for (const m of measures) {
+    if (m.source.kind !== 'industrySurvey') continue;
+    const s = m.source;
+    const questions = new Map<string, string>(Object.entries(s.questions ?? (s.instrument ? { [s.instrument]: s.question } : {})));
+    const unknown = [...questions.keys()].filter((id) => !instruments.has(id));
+    if (unknown.length > 0) {
+      issues.push(
+        issue(
+          'industry-survey-binding-invalid',
+          'error',
+          `指標「${m.nameJa}」の調査票「${unknown.join('」「')}」は industry-survey.yaml の instruments にありません（あるのは ${[...instruments].join('、')}）。measures.yaml の source.questions を直してください`,
+          { path: `measures.${m.id}.source.questions` },
+        ),
+      );
+      continue;
+    }
+    bindings.push({
+      measureId: m.id,
+      nameJa: m.nameJa,
+      decimals: m.decimals,
+      questions,
+      question: s.question,
+      counted: s.countedAnswers,
+      denominator: s.denominator,
+      estimate: s.estimate,
+    });
+  }
+  return { bindings, issues };
+}
+
+/** The codebook question a binding means in one instrument: by id, else by wording. */
+export function findQuestion(codebook: Codebook, reference: string): CodebookQuestion | undefined {
+  const wanted = normalizeHeader(reference);
+  return codebook.questions.find((q) => normalizeHeader(q.id) === wanted) ?? codebook.questions.find((q) => normalizeHeader(q.textJa) === wanted);
+}
+
+/** Question reference of a binding in an instrument, or undefined when the binding does not ask that instrument. */
+export function referenceIn(binding: SurveyBinding, instrument: string): string | undefined {
+  return binding.questions.size === 0 ? binding.question : binding.questions.get(instrument);
+}
+
+/** Counted answers → codes of the question; labels are matched as written in the codebook. */
+export function countedCodes(question: CodebookQuestion, counted: readonly (string | number)[]): { codes: Set<number>; unknown: string[] } {
+  const codes = new Set<number>();
+  const unknown: string[] = [];
+  for (const c of counted) {
+    const found = typeof c === 'number' ? question.answers.find((a) => a.code === c) : question.answers.find((a) => normalizeHeader(a.labelJa) === normalizeHeader(c));
+    if (found) codes.add(found.code);
+    else unknown.push(String(c));
+  }
+  return { codes, unknown };
+}

@@ -1,0 +1,287 @@
+// Reads one RESAS CSV download: strict decoding (UTF-8 with or without BOM, or CP932), title and note rows
+// above and below the table, the unit from a header bracket or a 単位 note, the vintage (版) from the notes,
+// rows of other municipalities skipped. Gives each configured series' value per calendar year, in the file's unit.
+import { Decimal } from 'decimal.js';
+import { unitsConvertible, knownUnits } from '../lib/convert-unit.ts';
+import { detectEncoding } from '../lib/decode-text.ts';
+import { issue, type Issue } from '../lib/issues.ts';
+import { municipalityCode } from '../lib/municipality-code.ts';
+import { isMissingMarker, parseLooseNumber } from '../lib/parse-number.ts';
+import { readCsvRows } from '../lib/scan-csv.ts';
+import type { ResasExportConfig, ResasExportKind } from './resas-export-config.ts';
+import type { InboxFile } from './inbox-file.ts';
+
+const Exact = Decimal.clone({ precision: 60 });
+
+export interface ResasSeriesValue {
+  series: string;
+  /** Calendar (benchmark) year. */
+  year: number;
+  /** Exact decimal text, in `unit`. */
+  value: string;
+  unit: string;
+  /** Lines of the item rows summed. */
+  rows: number[];
+}
+
+export interface ResasExportRead {
+  file: string;
+  sha256: string;
+  exportKey: string;
+  /** As found, e.g. 2020年版. */
+  vintage: string;
+  /** For ordering vintages: the numbers in the label (2020年版 → [2020]; 2024/3/29 → [2024, 3, 29]). */
+  vintageOrder: number[];
+  values: ResasSeriesValue[];
+}
+
+export interface Municipality {
+  /** 5-digit code. */
+  code: string;
+  nameJa: string;
+}
+
+const BRACKET_UNIT = /^\s*[（(【[]\s*(?:単位\s*[:：]\s*)?([^）)】\]]+?)\s*[）)】\]]\s*$/;
+const NOTE_UNIT = /単位\s*[:：]\s*([^\s,、）)】\]]+)/;
+
+export function readResasExport(input: InboxFile, config: ResasExportConfig, municipality: Municipality): { read?: ResasExportRead; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const file = input.name;
+  const detected = detectEncoding(input.bytes, config.encodings);
+  if (!detected.ok) {
+    issues.push(issue(`resas-${detected.code}`, 'error', `${detected.message}。このファイルは読み込みません`, { file, ...(detected.line ? { row: detected.line } : {}) }));
+    return { issues };
+  }
+  const { rows, end } = readCsvRows(input.bytes, detected.bomLength, detected.encoding);
+  if (end.unterminatedQuoteLine !== undefined) {
+    issues.push(issue('resas-unterminated-quote', 'error', `${end.unterminatedQuoteLine}行目の「"」が閉じていません。ファイルが途中で切れていないか確認してください。このファイルは読み込みません`, { file, row: end.unterminatedQuoteLine }));
+    return { issues };
+  }
+
+  const header = findHeader(rows.slice(0, config.headerSearchRows), config);
+  if (header === 'ambiguous' || header === undefined) {
+    const kinds = Object.values(config.exports).map((e) => `${e.labelJa}（${[e.columns.year, e.columns.item, e.columns.value].filter(Boolean).join('・')}）`);
+    issues.push(
+      issue(
+        header === 'ambiguous' ? 'resas-ambiguous-export' : 'resas-header-not-found',
+        'error',
+        header === 'ambiguous'
+          ? `見出し行が resas.yaml の複数の出力の種類に当てはまります。exports の列名を見直してください。このファイルは読み込みません`
+          : `先頭 ${config.headerSearchRows} 行に見出し行が見つかりません。RESAS からダウンロードしたままのファイルか確認してください（想定する見出し: ${kinds.join('、')}）。このファイルは読み込みません`,
+        { file },
+      ),
+    );
+    return { issues };
+  }
+  const { exportKey, kind, rowIndex, columns } = header;
+  const headerCells = rows[rowIndex]!.cells;
+
+  // The table runs from the header to the first blank row; the rest are notes.
+  let tableEnd = rowIndex + 1;
+  while (tableEnd < rows.length && rows[tableEnd]!.cells.some((c) => c.trim() !== '')) tableEnd += 1;
+  const noteText = [...rows.slice(0, rowIndex), ...rows.slice(tableEnd)].flatMap((r) => r.cells).filter((c) => c.trim() !== '').map((c) => c.normalize('NFKC'));
+
+  const vintageMatch = [...noteText, file.normalize('NFKC')].map((t) => new RegExp(config.vintage.pattern).exec(t)).find((m) => m !== null);
+  if (!vintageMatch) {
+    issues.push(
+      issue(
+        'resas-vintage-not-found',
+        'error',
+        `データの版（resas.yaml の vintage.pattern「${config.vintage.pattern}」に当たる文字）が注記にもファイル名にも見つかりません。どの版か分からないと新旧を選べません。注記行を消さずに置くか、ファイル名に版を入れてください。このファイルは読み込みません`,
+        { file },
+      ),
+    );
+    return { issues };
+  }
+  const vintage = (vintageMatch[1] ?? vintageMatch[0]).trim();
+  const vintageOrder = (vintage.match(/\d+/g) ?? []).map(Number);
+
+  // Unit: a bracket in the value header, else a 単位 note, else the config's.
+  const unitSources: { unit: string; where: string }[] = [];
+  const valueHeaders = kind.layout === 'long' ? [headerCells[columns.value!] ?? ''] : columns.years.map((y) => headerCells[y.column] ?? '');
+  for (const h of valueHeaders) {
+    const u = unitInBracket(h, kind.layout === 'long' ? kind.columns.value! : undefined);
+    if (u) unitSources.push({ unit: u, where: `見出し「${h}」` });
+  }
+  for (const t of noteText) {
+    const m = NOTE_UNIT.exec(t);
+    if (m) unitSources.push({ unit: m[1]!, where: `注記「${t}」` });
+  }
+  const units = [...new Set(unitSources.map((u) => u.unit))];
+  if (units.length > 1) {
+    issues.push(issue('resas-unit-conflict', 'error', `単位の記載が食い違っています（${unitSources.map((u) => `${u.where}: ${u.unit}`).join('、')}）。ダウンロードし直してください。このファイルは読み込みません`, { file }));
+    return { issues };
+  }
+  const unit = units[0] ?? kind.unit;
+  if (!unit || !unitsConvertible(unit, '円')) {
+    issues.push(
+      issue(
+        'resas-unit-unknown',
+        'error',
+        unit
+          ? `単位「${unit}」は金額の単位として扱えません（扱える単位: ${knownUnits.filter((u) => unitsConvertible(u, '円')).join('・')}）。このファイルは読み込みません`
+          : `単位が見出しにも注記（単位：百万円 など）にもありません。resas.yaml の exports.${exportKey}.unit に単位を書いてください。このファイルは読み込みません`,
+        { file },
+        unit,
+      ),
+    );
+    return { issues };
+  }
+
+  const fileArea = columns.area === undefined ? checkAreaInTitle(noteText, municipality) : true;
+  if (!fileArea) {
+    issues.push(issue('resas-area-unknown', 'error', `地域コードの列がなく、注記にも「${municipality.nameJa}」がありません。どの地域のデータか分かりません。このファイルは読み込みません`, { file }));
+    return { issues };
+  }
+
+  // (item, year) → value text and line, for our municipality.
+  const cells = new Map<string, { value: string; line: number }>();
+  const areasSeen = new Set<string>();
+  const nonBenchmark = new Set<number>();
+  let ourRows = 0;
+  for (let r = rowIndex + 1; r < tableEnd; r += 1) {
+    const { line, cells: row } = rows[r]!;
+    if (columns.area !== undefined) {
+      const code = municipalityCode(row[columns.area] ?? '');
+      areasSeen.add((row[columns.area] ?? '').trim());
+      if (code !== municipality.code) continue;
+    }
+    ourRows += 1;
+    const item = (row[columns.item] ?? '').normalize('NFKC').trim();
+    const entries: { year: number | null; yearRaw: string; raw: string; column: number }[] =
+      kind.layout === 'long'
+        ? [{ year: calendarYear(row[columns.year!] ?? ''), yearRaw: row[columns.year!] ?? '', raw: row[columns.value!] ?? '', column: columns.value! }]
+        : columns.years.map((y) => ({ year: y.year, yearRaw: headerCells[y.column] ?? '', raw: row[y.column] ?? '', column: y.column }));
+    for (const e of entries) {
+      if (e.year === null) {
+        issues.push(issue('resas-bad-year', 'error', `年「${e.yearRaw}」を暦年として読めません（例: 2018年、2018、平成30年）。この行は使いません`, { file, row: line, column: headerCells[columns.year!] }, e.yearRaw));
+        continue;
+      }
+      if (!config.benchmarkYears.includes(e.year)) {
+        nonBenchmark.add(e.year);
+        continue;
+      }
+      const raw = e.raw.trim();
+      if (raw === '' || isMissingMarker(raw) || raw === '*' || raw === 'X' || raw === 'x') continue;
+      const number = parseLooseNumber(raw);
+      if (number === null) {
+        issues.push(issue('resas-not-a-number', 'error', `値「${raw}」は数値ではありません。この値は使いません`, { file, row: line, column: headerCells[e.column] }, raw));
+        continue;
+      }
+      const k = `${item}\u0000${e.year}`;
+      const earlier = cells.get(k);
+      if (earlier && earlier.value !== String(number)) {
+        issues.push(
+          issue('resas-duplicate-item', 'error', `「${item}」の${e.year}年の値が ${earlier.line}行目（${earlier.value}）とこの行（${raw}）にあり、食い違っています。この年の値は使いません`, { file, row: line }, raw),
+        );
+        cells.set(k, { value: 'conflict', line });
+        continue;
+      }
+      if (!earlier) cells.set(k, { value: String(number), line });
+    }
+  }
+  if (ourRows === 0) {
+    issues.push(
+      issue(
+        'resas-area-not-found',
+        'error',
+        `${municipality.nameJa}（${municipality.code}）の行がありません（あった地域コード: ${[...areasSeen].slice(0, 10).join('、') || 'なし'}）。${municipality.nameJa}を選んでダウンロードしたか確認してください`,
+        { file },
+      ),
+    );
+    return { issues };
+  }
+  for (const year of [...nonBenchmark].sort()) {
+    issues.push(issue('resas-not-benchmark-year', 'warning', `${year}年は基準年（${config.benchmarkYears.join('・')}）ではないので使いません。別の種類のデータでないか確認してください`, { file }, year));
+  }
+
+  const values: ResasSeriesValue[] = [];
+  const years = [...new Set([...cells.keys()].map((k) => Number(k.split('\u0000')[1])))].sort((a, b) => a - b);
+  for (const [seriesKey, series] of Object.entries(config.series)) {
+    if (series.export !== exportKey) continue;
+    for (const year of years) {
+      const parts = series.items.map((item) => ({ item, cell: cells.get(`${item.normalize('NFKC').trim()}\u0000${year}`) }));
+      const present = parts.filter((p) => p.cell !== undefined);
+      if (present.length === 0) continue;
+      const missing = parts.filter((p) => p.cell === undefined || p.cell.value === 'conflict');
+      if (missing.length > 0) {
+        issues.push(
+          issue(
+            'resas-item-missing',
+            'error',
+            `${series.labelJa}の${year}年は「${series.items.join('」「')}」の合計ですが、「${missing.map((p) => p.item).join('」「')}」の値がありません（または食い違っています）。この年の値は作りません`,
+            { file },
+          ),
+        );
+        continue;
+      }
+      const sum = present.reduce((s, p) => s.plus(p.cell!.value), new Exact(0));
+      values.push({ series: seriesKey, year, value: sum.toString(), unit, rows: present.map((p) => p.cell!.line) });
+    }
+  }
+  return { read: { file, sha256: input.sha256, exportKey, vintage, vintageOrder, values }, issues };
+}
+
+interface HeaderFound {
+  exportKey: string;
+  kind: ResasExportKind;
+  rowIndex: number;
+  columns: { year?: number; area?: number; item: number; value?: number; years: { year: number; column: number }[] };
+}
+
+function findHeader(rows: readonly { cells: string[] }[], config: ResasExportConfig): HeaderFound | 'ambiguous' | undefined {
+  for (let r = 0; r < rows.length; r += 1) {
+    const cells = rows[r]!.cells;
+    const found: HeaderFound[] = [];
+    for (const [exportKey, kind] of Object.entries(config.exports)) {
+      const at = (name: string | undefined) => (name === undefined ? undefined : cells.findIndex((c) => headerMatches(c, name)));
+      const item = at(kind.columns.item)!;
+      const area = at(kind.columns.area);
+      if (item < 0 || area === -1) continue;
+      if (kind.layout === 'long') {
+        const year = at(kind.columns.year);
+        const value = at(kind.columns.value);
+        if (year === undefined || value === undefined || year < 0 || value < 0) continue;
+        found.push({ exportKey, kind, rowIndex: r, columns: { year, item, value, years: [], ...(area === undefined ? {} : { area }) } });
+      } else {
+        const years = cells.map((c, column) => ({ year: calendarYear(c.replace(/[（(【[].*$/, '')), column })).filter((y): y is { year: number; column: number } => y.year !== null);
+        if (years.length === 0) continue;
+        found.push({ exportKey, kind, rowIndex: r, columns: { item, years, ...(area === undefined ? {} : { area }) } });
+      }
+    }
+    if (found.length > 1) return 'ambiguous';
+    if (found.length === 1) return found[0];
+  }
+  return undefined;
+}
+
+function headerMatches(cell: string, name: string): boolean {
+  const c = cell.normalize('NFKC').trim();
+  const n = name.normalize('NFKC').trim();
+  return c === n || (c.startsWith(n) && BRACKET_UNIT.test(c.slice(n.length)));
+}
+
+function unitInBracket(cell: string, name: string | undefined): string | undefined {
+  const c = cell.normalize('NFKC').trim();
+  const rest = name === undefined ? c.replace(/^[^（(【[]*/, '') : c.slice(name.normalize('NFKC').trim().length);
+  return BRACKET_UNIT.exec(rest)?.[1]?.trim();
+}
+
+/** 2018, 2018年, 平成30年, H30, 令和2年 → the calendar year; 年度 labels and anything else → null. */
+function calendarYear(text: string): number | null {
+  const t = text.normalize('NFKC').trim();
+  if (/年度/.test(t)) return null;
+  const western = /^(\d{4})\s*年?$/.exec(t);
+  if (western) return Number(western[1]);
+  const era = /^(令和|平成|R|H)\s*(元|\d{1,2})\s*年?$/i.exec(t);
+  if (era) {
+    const first = /^(令和|R)$/i.test(era[1]!) ? 2019 : 1989;
+    return first + (era[2] === '元' ? 1 : Number(era[2])) - 1;
+  }
+  const both = /^(\d{4})\s*年?\s*[（(].*[)）]$/.exec(t);
+  return both ? Number(both[1]) : null;
+}
+
+function checkAreaInTitle(noteText: readonly string[], municipality: Municipality): boolean {
+  return noteText.some((t) => t.includes(municipality.nameJa));
+}

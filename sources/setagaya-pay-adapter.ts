@@ -1,0 +1,61 @@
+// The せたがやPay family: inbox/setagaya-pay/*.xlsx, one operator report per month; layouts in
+// config/<city>/sources/setagaya-pay.yaml. All reports of a run are read together for the continuity checks.
+import type { ConfigProblem } from '../config/load-catalog.ts';
+import { unitsConvertible } from '../lib/convert-unit.ts';
+import { issue, type Issue } from '../lib/issues.ts';
+import type { SourceAdapter } from '../pipelines/source-adapters.ts';
+import { payFiscalYearValues } from '../transforms/pay-fiscal-year-values.ts';
+import { payMetrics, setagayaPayConfigSchema, type PayMetric, type SetagayaPayConfig } from './setagaya-pay-report-config.ts';
+import { readSetagayaPayReport, type PayMonthlyReport } from './setagaya-pay-report.ts';
+
+export const setagayaPayAdapter: SourceAdapter = {
+  family: 'setagaya-pay',
+  labelJa: 'せたがやPay 月次報告',
+  extensions: ['.xlsx'],
+  configSchema: setagayaPayConfigSchema,
+  checkConfig: (config, catalog, file) => {
+    const problems: ConfigProblem[] = [];
+    const parsed = config as SetagayaPayConfig | undefined;
+    parsed?.campaigns.forEach((c, i) => {
+      if (c.from > c.to) problems.push({ file, path: `campaigns[${i}]`, message: `from（${c.from}）が to（${c.to}）より後です` });
+    });
+    for (const measure of catalog.measures.values()) {
+      const source = measure.source;
+      if (source.kind !== 'setagayaPay') continue;
+      const at = (message: string) => problems.push({ file, path: `measures.${measure.id}.source`, message });
+      if (!parsed) {
+        at(`指標「${measure.nameJa}」はせたがやPayの月次報告（kind: setagayaPay）に結び付いていますが、${file} がありません`);
+        continue;
+      }
+      const spec = payMetrics[source.metric as PayMetric];
+      if (!spec) {
+        at(`metric「${source.metric}」は月次報告の項目にありません（あるもの: ${Object.keys(payMetrics).join('、')}）`);
+        continue;
+      }
+      const wanted = spec.nature === 'rate' ? 'rate' : spec.nature;
+      if (measure.aggregation !== wanted && !(spec.nature === 'flow' && measure.aggregation === 'eventCount')) {
+        at(`${spec.labelJa}は ${wanted} の量です。指標の aggregation を ${wanted} にしてください（いまは ${measure.aggregation}）`);
+      }
+      for (const layout of parsed.layouts) {
+        const unit = source.storeClass ? (layout.storeClasses?.metrics[source.metric as PayMetric] ? layout.metrics[source.metric as PayMetric]?.unit : undefined) : layout.metrics[source.metric as PayMetric]?.unit;
+        if (unit && !unitsConvertible(unit, measure.unit)) at(`様式 ${layout.id} の${spec.labelJa}の単位 ${unit} を指標の単位 ${measure.unit} に換算できません`);
+      }
+    }
+    return problems;
+  },
+  read: async (files, catalog, config) => {
+    if (!config) {
+      return { observations: [], issues: files.map((f) => issue('pay-no-config', 'error', 'せたがやPay月次報告の読み方（config の sources/setagaya-pay.yaml）がありません。設定を追加してから再実行してください', { file: f.name })) };
+    }
+    const parsed = config as SetagayaPayConfig;
+    const issues: Issue[] = [];
+    const reports: PayMonthlyReport[] = [];
+    for (const file of files) {
+      const result = await readSetagayaPayReport(file, parsed);
+      issues.push(...result.issues);
+      if (result.report) reports.push(result.report);
+    }
+    const values = payFiscalYearValues(reports, catalog, parsed);
+    return { observations: values.observations, gaps: values.gaps, issues: [...issues, ...values.issues] };
+  },
+};

@@ -1,0 +1,59 @@
+// Layout of the せたがやPay monthly reports (config/<city>/sources/setagaya-pay.yaml). The operator's layout
+// changes between system versions, so each version is a layout recognised by a text on its sheet, and every
+// figure is found by its label (the value is the first filled cell to its right).
+import { z } from 'zod';
+
+/** What the operator reports each month, and how a fiscal-year value is formed from it. */
+export const payMetrics = {
+  memberStores: { labelJa: '加盟店舗数', nature: 'stock' },
+  cumulativePayers: { labelJa: '累計支払経験者数', nature: 'stock' },
+  paymentCount: { labelJa: '決済回数（月）', nature: 'flow' },
+  paymentAmount: { labelJa: '決済金額（月）', nature: 'flow' },
+  cumulativeAmount: { labelJa: '累計支払額', nature: 'stock' },
+  continuationRate: { labelJa: '継続率', nature: 'rate' },
+} as const;
+export type PayMetric = keyof typeof payMetrics;
+const metricKey = z.enum(Object.keys(payMetrics) as [PayMetric, ...PayMetric[]]);
+
+const text = z.string().min(1);
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '年月は 2024-02 のように書いてください');
+
+export const payLayoutSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'IDは半角英小文字・数字・ハイフンで書いてください'),
+  labelJa: text,
+  /** A text on the sheet (title, form number) that identifies this layout. */
+  detect: text,
+  /** Sheet name; by default the first sheet where `detect` is found. */
+  sheet: text.optional(),
+  /** Label of the report month (対象月: 2024年4月, 令和6年4月, a date). */
+  month: text,
+  /** Label of the fiscal year the report belongs to (報告年度), when the layout prints one. */
+  fiscalYear: text.optional(),
+  metrics: z.partialRecord(
+    metricKey,
+    z.strictObject({
+      label: text,
+      /** Unit of the cell (千円, 円, 件, 千件, 店, 人, %); a unit printed beside the label must agree. */
+      unit: text,
+      /** The cell holds a fraction (0.774) formatted as a percentage. */
+      fraction: z.boolean().default(false),
+    }),
+  ),
+  /** A table by store class (店舗区分) under a header row: the class column header and metric column headers. */
+  storeClasses: z
+    .strictObject({
+      header: text,
+      metrics: z.partialRecord(metricKey, text),
+    })
+    .optional(),
+});
+export type PayLayout = z.infer<typeof payLayoutSchema>;
+
+export const setagayaPayConfigSchema = z.strictObject({
+  layouts: z.array(payLayoutSchema).min(1),
+  /** 継続率 for a fiscal year: the March report's figure, or the mean of the 12 months. */
+  rateAggregation: z.enum(['march', 'mean']).default('march'),
+  /** Point-back campaigns: fiscal-year values including these months carry a note. */
+  campaigns: z.array(z.strictObject({ nameJa: text, from: yearMonth, to: yearMonth })).default([]),
+});
+export type SetagayaPayConfig = z.infer<typeof setagayaPayConfigSchema>;

@@ -1,0 +1,249 @@
+// Reads one せたがやPay monthly report (.xlsx from the system operator): recognises its layout, finds each figure
+// by its label, checks units printed beside labels against the layout, and reads the report month.
+import ExcelJS from 'exceljs';
+import { Decimal } from 'decimal.js';
+import { cellText } from '../lib/cell-text.ts';
+import { parseFiscalYear } from '../lib/fiscal-year.ts';
+import { issue, type Issue } from '../lib/issues.ts';
+import { parseLooseNumber } from '../lib/parse-number.ts';
+import { parseYearMonth, yearMonthJa, type YearMonth } from '../lib/parse-year-month.ts';
+import { payMetrics, type PayLayout, type PayMetric, type SetagayaPayConfig } from './setagaya-pay-report-config.ts';
+import type { InboxFile } from './inbox-file.ts';
+
+export interface PayFigure {
+  value: number;
+  unit: string;
+  row: number;
+  column: string;
+}
+
+export interface PayMonthlyReport {
+  file: string;
+  sha256: string;
+  sheet: string;
+  layout: string;
+  month: YearMonth;
+  /** The fiscal year the report says it belongs to, when the layout prints one. */
+  statedFiscalYear?: number;
+  figures: Partial<Record<PayMetric, PayFigure>>;
+  /** By store class (店舗区分): class name → metric → figure. */
+  storeClasses: Map<string, Partial<Record<PayMetric, PayFigure>>>;
+}
+
+const BRACKET = /[（(]([^）)]+)[）)]\s*$/;
+const FILE_MONTH = /(20\d{2})\s*[-_.年]?\s*(0?[1-9]|1[0-2])\s*月|(20\d{2})[-_.]?(0[1-9]|1[0-2])(?!\d)/;
+
+export async function readSetagayaPayReport(input: InboxFile, config: SetagayaPayConfig): Promise<{ report?: PayMonthlyReport; issues: Issue[] }> {
+  const issues: Issue[] = [];
+  const file = input.name;
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(input.bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    issues.push(issue('pay-unreadable', 'error', 'Excelブック（.xlsx）として開けません。事業者から届いたファイルをそのまま置いてください。この報告は読み込みません', { file }, (e as Error).message));
+    return { issues };
+  }
+
+  let found: { layout: PayLayout; sheet: ExcelJS.Worksheet; grid: Grid } | undefined;
+  for (const layout of config.layouts) {
+    for (const sheet of workbook.worksheets) {
+      if (layout.sheet && sheet.name !== layout.sheet) continue;
+      const grid = gridOf(sheet);
+      if (grid.cells.some((c) => c.text.includes(normalize(layout.detect)))) {
+        found = { layout, sheet, grid };
+        break;
+      }
+    }
+    if (found) break;
+  }
+  if (!found) {
+    issues.push(
+      issue(
+        'pay-unknown-layout',
+        'error',
+        `どの様式の月次報告か分かりません（setagaya-pay.yaml の layouts の detect: ${config.layouts.map((l) => `「${l.detect}」`).join('、')} がどのシートにもありません）。様式が変わった場合は layouts に新しい様式を追加してください。この報告は読み込みません`,
+        { file },
+      ),
+    );
+    return { issues };
+  }
+  const { layout, sheet, grid } = found;
+  const at = (row?: number, column?: string) => ({ file, sheet: sheet.name, ...(row ? { row } : {}), ...(column ? { column } : {}) });
+
+  const monthCell = grid.valueRightOf(layout.month);
+  const month = monthCell ? parseYearMonth(monthCell.value) : null;
+  if (!monthCell || !month) {
+    issues.push(
+      issue(
+        'pay-bad-month',
+        'error',
+        monthCell ? `対象月「${cellText(monthCell.value as ExcelJS.CellValue)}」を読めません（例: 2024年4月、令和6年4月）。この報告は読み込みません` : `「${layout.month}」の欄が見つかりません（様式 ${layout.labelJa}）。この報告は読み込みません`,
+        monthCell ? at(monthCell.row, monthCell.column) : at(),
+        monthCell ? cellText(monthCell.value as ExcelJS.CellValue) : undefined,
+      ),
+    );
+    return { issues };
+  }
+  const named = FILE_MONTH.exec(file.normalize('NFKC'));
+  if (named) {
+    const fromName = { year: Number(named[1] ?? named[3]), month: Number(named[2] ?? named[4]) };
+    if (fromName.year !== month.year || fromName.month !== month.month) {
+      issues.push(
+        issue(
+          'pay-month-mismatch',
+          'error',
+          `ファイル名は${yearMonthJa(fromName)}ですが、報告の対象月は${yearMonthJa(month)}です。どちらが正しいか事業者に確認してください。この報告は読み込みません`,
+          at(monthCell.row, monthCell.column),
+          cellText(monthCell.value as ExcelJS.CellValue),
+        ),
+      );
+      return { issues };
+    }
+  }
+  let statedFiscalYear: number | undefined;
+  if (layout.fiscalYear) {
+    const cell = grid.valueRightOf(layout.fiscalYear);
+    const fy = cell ? (typeof cell.value === 'number' ? cell.value : parseFiscalYear(cellText(cell.value as ExcelJS.CellValue))) : null;
+    if (fy !== null && fy !== undefined && Number.isInteger(fy)) statedFiscalYear = fy;
+  }
+
+  const figures: Partial<Record<PayMetric, PayFigure>> = {};
+  for (const [metric, spec] of Object.entries(layout.metrics) as [PayMetric, NonNullable<PayLayout['metrics'][PayMetric]>][]) {
+    const label = grid.find(spec.label);
+    if (!label) {
+      issues.push(issue('pay-missing-figure', 'error', `「${spec.label}」（${payMetrics[metric].labelJa}）の欄がありません（様式 ${layout.labelJa}）。様式が変わっていないか確認してください`, at()));
+      continue;
+    }
+    const printedUnit = BRACKET.exec(label.text.slice(normalize(spec.label).length))?.[1]?.trim();
+    if (printedUnit && printedUnit !== spec.unit) {
+      issues.push(
+        issue(
+          'pay-unit-mismatch',
+          'error',
+          `「${label.raw}」の単位は ${printedUnit} ですが、様式 ${layout.labelJa} の設定では ${spec.unit} です。様式が変わっていないか確認し、setagaya-pay.yaml を直してください。この値は使いません`,
+          at(label.row, label.column),
+          label.raw,
+        ),
+      );
+      continue;
+    }
+    const cell = grid.rightOf(label);
+    const value = cell ? numberOf(cell.value) : null;
+    if (!cell || value === null) {
+      const raw = cell ? cellText(cell.value as ExcelJS.CellValue) : '';
+      issues.push(issue('pay-not-a-number', 'error', `「${spec.label}」の値「${raw}」が数値ではありません。この値は使いません`, at(label.row, cell?.column), raw));
+      continue;
+    }
+    figures[metric] = { value: spec.fraction ? new Decimal(String(value)).times(100).toNumber() : value, unit: spec.unit, row: cell.row, column: cell.column };
+  }
+
+  const storeClasses = new Map<string, Partial<Record<PayMetric, PayFigure>>>();
+  if (layout.storeClasses) {
+    const head = grid.find(layout.storeClasses.header);
+    if (head) {
+      const metricColumns = (Object.entries(layout.storeClasses.metrics) as [PayMetric, string][]).map(([metric, header]) => ({
+        metric,
+        cell: grid.cells.find((c) => c.row === head.row && matchesLabel(c.text, header)),
+        unit: layout.metrics[metric]?.unit ?? '',
+        fraction: layout.metrics[metric]?.fraction ?? false,
+      }));
+      for (let row = head.row + 1; ; row += 1) {
+        const name = grid.at(row, head.col);
+        const className = name ? cellText(name.value as ExcelJS.CellValue).normalize('NFKC').trim() : '';
+        if (className === '' || className === '合計' || className === '計') break;
+        const byMetric: Partial<Record<PayMetric, PayFigure>> = {};
+        for (const mc of metricColumns) {
+          if (!mc.cell) continue;
+          const cell = grid.at(row, mc.cell.col);
+          const value = cell ? numberOf(cell.value) : null;
+          if (value !== null) byMetric[mc.metric] = { value: mc.fraction ? new Decimal(String(value)).times(100).toNumber() : value, unit: mc.unit, row, column: cell!.column };
+        }
+        storeClasses.set(className, byMetric);
+      }
+      // The classes should add up to the report's totals; a difference means a class row is missing or wrong.
+      for (const { metric } of metricColumns) {
+        const total = figures[metric];
+        const parts = [...storeClasses.values()].map((c) => c[metric]?.value);
+        if (!total || parts.length === 0 || parts.some((v) => v === undefined)) continue;
+        const sum = parts.reduce((a, b) => a.plus(String(b)), new Decimal(0));
+        if (!sum.equals(String(total.value))) {
+          issues.push(
+            issue(
+              'pay-store-class-total-mismatch',
+              'warning',
+              `店舗区分別の${payMetrics[metric].labelJa}の合計（${sum.toString()}）が報告の値（${total.value}）と合いません。店舗区分の行が欠けていないか確認してください`,
+              at(head.row, head.column),
+            ),
+          );
+        }
+      }
+    }
+  }
+  return {
+    report: { file, sha256: input.sha256, sheet: sheet.name, layout: layout.id, month, ...(statedFiscalYear === undefined ? {} : { statedFiscalYear }), figures, storeClasses },
+    issues,
+  };
+}
+
+interface GridCell {
+  row: number;
+  col: number;
+  column: string;
+  value: unknown;
+  /** NFKC, trimmed. */
+  text: string;
+  /** As typed, for messages. */
+  raw: string;
+}
+
+interface Grid {
+  cells: GridCell[];
+  find(label: string): GridCell | undefined;
+  at(row: number, col: number): GridCell | undefined;
+  rightOf(cell: GridCell): GridCell | undefined;
+  valueRightOf(label: string): GridCell | undefined;
+}
+
+function gridOf(sheet: ExcelJS.Worksheet): Grid {
+  const cells: GridCell[] = [];
+  const byPlace = new Map<string, GridCell>();
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const stored = cell.value;
+      const value = stored !== null && typeof stored === 'object' && !(stored instanceof Date) && 'result' in stored ? stored.result : stored;
+      const raw = value instanceof Date ? '' : cellText(value as ExcelJS.CellValue);
+      const text = normalize(raw);
+      if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return;
+      const g: GridCell = { row: rowNumber, col, column: sheet.getColumn(col).letter, value, text, raw };
+      cells.push(g);
+      byPlace.set(`${rowNumber}:${col}`, g);
+    });
+  });
+  const grid: Grid = {
+    cells,
+    find: (label) => cells.find((c) => matchesLabel(c.text, label)),
+    at: (row, col) => byPlace.get(`${row}:${col}`),
+    rightOf: (cell) => cells.filter((c) => c.row === cell.row && c.col > cell.col).sort((a, b) => a.col - b.col)[0],
+    valueRightOf: (label) => {
+      const l = grid.find(label);
+      return l ? grid.rightOf(l) : undefined;
+    },
+  };
+  return grid;
+}
+
+/** The label itself, or the label followed by a bracketed unit (決済金額（千円）). */
+function matchesLabel(text: string, label: string): boolean {
+  const l = normalize(label);
+  return text === l || (text.startsWith(l) && /^\s*[（(][^）)]*[）)]\s*$/.test(text.slice(l.length)));
+}
+
+function numberOf(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string') return parseLooseNumber(value);
+  return null;
+}
+
+function normalize(text: string): string {
+  return text.normalize('NFKC').trim();
+}

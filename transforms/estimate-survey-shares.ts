@@ -1,0 +1,316 @@
+// The survey-based measures of one fiscal year: for each, the share of respondents choosing a counted answer among
+// those in the denominator (the measure's rule), pooled over the instruments that ask the question, with n, the
+// numerator, Wilson intervals, the weighted estimate when every pooled file carries sound weights, and the same by
+// breakdown group. An estimate whose question has unusable cells in any pooled file is withheld, with the reasons.
+import { shareFromTotals, type ShareEstimate } from './survey-share.ts';
+import { suppressSmallCells, type Suppression } from './suppress-small-cells.ts';
+import type { Instrument, IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
+import type { WaveFile } from '../sources/industry-survey/read-wave-file.ts';
+import { countedCodes, findQuestion, referenceIn, type SurveyBinding } from '../sources/industry-survey/resolve-survey-bindings.ts';
+import { Role, type QuestionData, type WaveData } from '../sources/industry-survey/wave-ingester.ts';
+
+export interface PooledWave {
+  instrument: Instrument;
+  /** The active file of the instrument for the year (its data is undefined when it could not be read). */
+  wave: WaveFile;
+}
+
+export interface ShareCell {
+  /** 'total', or a breakdown dimension id. */
+  dimension: string;
+  dimensionJa: string;
+  groupCode: string;
+  groupLabelJa: string;
+  estimate: ShareEstimate;
+  /** Standard error of the unweighted share, percentage points. */
+  se: number | null;
+  suppression: Suppression;
+}
+
+export interface SourceUse {
+  instrument: string;
+  question: string;
+  file: string;
+  sha256: string;
+  /** Data rows of the file, as the user sees them (e.g. 2-736). */
+  rows: string;
+  /** The counted answers with their labels (1 黒字・2 収支均衡). */
+  counted: string;
+}
+
+export type MeasureEstimate =
+  | { measureId: string; fiscalYear: number; status: 'estimated'; total: ShareCell; groups: ShareCell[]; sources: SourceUse[] }
+  | { measureId: string; fiscalYear: number; status: 'withheld'; reasonsJa: string[]; sources: SourceUse[] }
+  | { measureId: string; fiscalYear: number; status: 'notAsked' };
+
+export interface EstimationSettings {
+  confidence: number;
+  breakdowns: IndustrySurveyConfig['breakdowns'];
+}
+
+export const UNKNOWN_GROUP = { code: 'unknown', labelJa: '不明・無回答' } as const;
+
+export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number, pool: readonly PooledWave[], settings: EstimationSettings): MeasureEstimate {
+  const reasons: string[] = [];
+  const used: { pooled: PooledWave; data: WaveData; q: QuestionData; countedLut: Uint8Array; countedChosen: Uint8Array[] }[] = [];
+  const sources: SourceUse[] = [];
+  const asked = binding.questions.size === 0 ? pool.map((p) => p.instrument.id) : [...binding.questions.keys()];
+  let askedSomewhere = false;
+  const missing: string[] = [];
+  const absentIn: string[] = [];
+  for (const instrumentId of asked) {
+    const pooled = pool.find((p) => p.instrument.id === instrumentId);
+    const reference = referenceIn(binding, instrumentId)!;
+    if (!pooled) {
+      missing.push(instrumentId);
+      continue;
+    }
+    const name = pooled.instrument.nameJa;
+    const codebook = pooled.wave.codebook;
+    const question = codebook ? findQuestion(codebook, reference) : undefined;
+    if (codebook && !question) {
+      if (binding.questions.size > 0) absentIn.push(`「${name}」のコードブックに設問「${reference}」がありません`);
+      continue;
+    }
+    askedSomewhere = true;
+    const data = pooled.wave.data;
+    if (!question || !data) {
+      reasons.push(`「${name}」のファイル ${pooled.wave.file} を使えません（このファイルの問題を参照）`);
+      continue;
+    }
+    const { codes, unknown } = countedCodes(question, binding.counted);
+    const counted = question.answers.filter((a) => codes.has(a.code)).map((a) => `${a.code} ${a.labelJa}`).join('・');
+    sources.push({ instrument: instrumentId, question: question.id, file: pooled.wave.file, sha256: pooled.wave.sha256, rows: rowsOf(data), counted });
+    if (unknown.length > 0) {
+      reasons.push(`数える回答「${unknown.join('」「')}」が「${name}」の設問 ${question.id} の選択肢にありません（measures.yaml の countedAnswers を確かめてください）`);
+      continue;
+    }
+    if (question.type !== 'single' && question.type !== 'multi') {
+      reasons.push(`「${name}」の設問 ${question.id} は選択式ではないため割合を出せません`);
+      continue;
+    }
+    const touched = data.touched.get(question.id);
+    if (touched && touched.size > 0) {
+      reasons.push(`${pooled.wave.file} の設問 ${question.id} に使えない回答があります（${[...touched].map(([code, n]) => `${code} ${n}件`).join('、')}）`);
+      continue;
+    }
+    const q = data.questions.get(question.id);
+    if (!q) {
+      reasons.push(`${pooled.wave.file} に設問 ${question.id} の列がありません`);
+      continue;
+    }
+    used.push({ pooled, data, q, ...countedLookup(q, codes) });
+  }
+  if (!askedSomewhere && reasons.length === 0) return { measureId: binding.measureId, fiscalYear, status: 'notAsked' };
+  // Asked of some instruments but not of others: the pooled share would silently cover fewer businesses.
+  reasons.push(...absentIn);
+  if (askedSomewhere && missing.length > 0) {
+    reasons.push(`調査票「${missing.join('」「')}」の${fiscalYear}年度のファイルがありません（他の調査票だけでは対象が変わってしまうため出しません）`);
+  }
+  const weighted = used.length > 0 && used.every((u) => u.data.weights !== null && u.data.badWeights === 0);
+  if (binding.estimate === 'weighted' && !weighted && reasons.length === 0) {
+    reasons.push('加重推計を公表する指標ですが、ウェイトの列がないか、空欄・正の数でないウェイトがあります');
+  }
+  if (reasons.length > 0) return { measureId: binding.measureId, fiscalYear, status: 'withheld', reasonsJa: reasons, sources };
+
+  const dimensions = settings.breakdowns?.dimensions ?? [];
+  // Cells: [0] is the total, then each dimension's groups followed by its unknown group.
+  const offsets: number[] = [];
+  let cells = 1;
+  for (const d of dimensions) {
+    offsets.push(cells);
+    cells += d.groups.length + 1;
+  }
+  // Respondents are summed once into their joint group (industry × size …); totals and each dimension's
+  // groups are then sums of joint cells, so a large wave is walked once per measure, not once per dimension.
+  const strides: number[] = [];
+  let jointCells = 1;
+  for (const d of dimensions) {
+    strides.push(jointCells);
+    jointCells *= d.groups.length + 1;
+  }
+  const n = new Float64Array(jointCells);
+  const numerator = new Float64Array(jointCells);
+  const wSum = new Float64Array(jointCells);
+  const wCounted = new Float64Array(jointCells);
+  const wSquared = new Float64Array(jointCells);
+  const acc: Accumulators = { n, numerator, wSum, wCounted, wSquared };
+  const denominatorRule = binding.denominator === 'all' ? 2 : binding.denominator === 'applicable' ? 1 : 0;
+  for (const u of used) {
+    const joint = jointGroups(u.pooled, u.data, dimensions, strides);
+    const weights = weighted ? u.data.weights! : null;
+    if (u.q.codes) accumulateSingle(acc, u.data.count, u.q.role, u.q.codes, u.countedLut, joint, weights, denominatorRule);
+    else accumulateMulti(acc, u.data.count, u.q.role, u.countedChosen, joint, weights, denominatorRule);
+  }
+  const sum = (values: Float64Array, cell: number): number => {
+    if (cell === 0) return values.reduce((a, b) => a + b, 0);
+    let d = offsets.length - 1;
+    while (offsets[d]! > cell) d -= 1;
+    const group = cell - offsets[d]!;
+    let total = 0;
+    for (let j = 0; j < jointCells; j += 1) if (Math.floor(j / strides[d]!) % (dimensions[d]!.groups.length + 1) === group) total += values[j]!;
+    return total;
+  };
+  const cell = (index: number): { estimate: ShareEstimate; se: number | null } => {
+    const cellN = sum(n, index);
+    const estimate = shareFromTotals(
+      {
+        n: cellN,
+        numerator: sum(numerator, index),
+        weights: weighted && cellN > 0 ? { sum: sum(wSum, index), countedSum: sum(wCounted, index), squaredSum: sum(wSquared, index) } : null,
+      },
+      { confidence: settings.confidence },
+    );
+    const p = estimate.share === null ? null : estimate.share / 100;
+    return { estimate, se: p === null ? null : Math.sqrt((p * (1 - p)) / estimate.n) * 100 };
+  };
+  const total: ShareCell = { dimension: 'total', dimensionJa: '全体', groupCode: 'all', groupLabelJa: '全体', ...cell(0), suppression: null };
+  const groups: ShareCell[] = [];
+  dimensions.forEach((d, k) => {
+    const list = [...d.groups, UNKNOWN_GROUP].map((g, j) => ({ dimension: d.id, dimensionJa: d.nameJa, groupCode: g.code, groupLabelJa: g.labelJa, ...cell(offsets[k]! + j) }));
+    const suppression = suppressSmallCells(list.map((c) => c.estimate.n), settings.breakdowns!.minN);
+    list.forEach((c, j) => groups.push({ ...c, suppression: suppression[j]! }));
+  });
+  return { measureId: binding.measureId, fiscalYear, status: 'estimated', total, groups, sources };
+}
+
+interface Accumulators {
+  n: Float64Array;
+  numerator: Float64Array;
+  wSum: Float64Array;
+  wCounted: Float64Array;
+  wSquared: Float64Array;
+}
+
+/** Whether role r is in the denominator: 0 answered only, 1 also 無回答 (applicable), 2 everyone. */
+function inDenominator(r: number, rule: number): boolean {
+  return r === Role.Answer || rule === 2 || (rule === 1 && r === Role.NoAnswer);
+}
+
+// One tight loop per question type (a large wave is walked once per measure).
+function accumulateSingle(acc: Accumulators, count: number, role: Int8Array, codes: Int32Array, lut: Uint8Array, joint: Int32Array, weights: Float64Array | null, rule: number): void {
+  const { n, numerator, wSum, wCounted, wSquared } = acc;
+  for (let i = 0; i < count; i += 1) {
+    const r = role[i]!;
+    if (r !== Role.Answer && !inDenominator(r, rule)) continue;
+    const code = codes[i]!;
+    const counted = r === Role.Answer && code >= 0 && code < lut.length ? lut[code]! : 0;
+    const c = joint[i]!;
+    n[c]! += 1;
+    numerator[c]! += counted;
+    if (weights !== null) {
+      const w = weights[i]!;
+      wSum[c]! += w;
+      wSquared[c]! += w * w;
+      if (counted === 1) wCounted[c]! += w;
+    }
+  }
+}
+
+function accumulateMulti(acc: Accumulators, count: number, role: Int8Array, chosen: Uint8Array[], joint: Int32Array, weights: Float64Array | null, rule: number): void {
+  const { n, numerator, wSum, wCounted, wSquared } = acc;
+  for (let i = 0; i < count; i += 1) {
+    const r = role[i]!;
+    if (r !== Role.Answer && !inDenominator(r, rule)) continue;
+    let counted = 0;
+    if (r === Role.Answer) {
+      for (let k = 0; k < chosen.length; k += 1) {
+        if (chosen[k]![i] === 1) {
+          counted = 1;
+          break;
+        }
+      }
+    }
+    const c = joint[i]!;
+    n[c]! += 1;
+    numerator[c]! += counted;
+    if (weights !== null) {
+      const w = weights[i]!;
+      wSum[c]! += w;
+      wSquared[c]! += w * w;
+      if (counted === 1) wCounted[c]! += w;
+    }
+  }
+}
+
+/** Counted codes as a lookup table (single choice) or the counted options' 0/1 columns (multi-select). */
+function countedLookup(q: QuestionData, codes: Set<number>): { countedLut: Uint8Array; countedChosen: Uint8Array[] } {
+  const max = Math.max(0, ...codes);
+  const countedLut = new Uint8Array(max < 1 << 20 ? max + 1 : 0);
+  for (const c of codes) if (c >= 0 && c < countedLut.length) countedLut[c] = 1;
+  const countedChosen = q.chosen ? [...codes].map((code) => q.chosen!.get(code)).filter((a): a is Uint8Array => a !== undefined) : [];
+  return { countedLut, countedChosen };
+}
+
+const jointCache = new WeakMap<WaveData, Map<string, Int32Array>>();
+
+/** Each respondent's joint group: Σ group index × stride over the dimensions (the unknown group is each dimension's last). */
+function jointGroups(pooled: PooledWave, data: WaveData, dimensions: readonly { id: string; groups: { code: string }[] }[], strides: readonly number[]): Int32Array {
+  let cache = jointCache.get(data);
+  if (!cache) jointCache.set(data, (cache = new Map()));
+  const key = dimensions.map((d) => `${d.id}:${d.groups.length}`).join('|');
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const joint = new Int32Array(data.count);
+  dimensions.forEach((d, k) => {
+    const index = groupsOf(pooled, data, d);
+    const stride = strides[k]!;
+    for (let i = 0; i < data.count; i += 1) joint[i]! += index[i]! * stride;
+  });
+  cache.set(key, joint);
+  return joint;
+}
+
+const groupCache = new WeakMap<WaveData, Map<string, Int32Array>>();
+
+/** Each respondent's group index in a dimension (the dimension's group count = 不明・無回答). */
+function groupsOf(pooled: PooledWave, data: WaveData, dimension: { id: string; groups: { code: string }[] }): Int32Array {
+  let cache = groupCache.get(data);
+  if (!cache) groupCache.set(data, (cache = new Map()));
+  const cached = cache.get(dimension.id);
+  if (cached) return cached;
+  const unknown = dimension.groups.length;
+  const index = new Int32Array(data.count).fill(unknown);
+  const source = pooled.instrument.breakdowns[dimension.id];
+  const question = source && pooled.wave.codebook ? findQuestion(pooled.wave.codebook, source.question) : undefined;
+  const q = question ? data.questions.get(question.id) : undefined;
+  if (source && q) {
+    const position = new Map(dimension.groups.map((g, i) => [g.code, i]));
+    for (let i = 0; i < data.count; i += 1) {
+      if (q.role[i] !== Role.Answer) continue;
+      let group: string | undefined;
+      if (q.codes) {
+        const code = q.codes[i]!;
+        group = source.groups ? source.groups[String(code)] : String(code);
+      } else if (q.numbers && source.classes) {
+        const v = q.numbers[i]!;
+        group = source.classes.find((c) => c.max === undefined || v <= c.max)?.group;
+      }
+      const at = group === undefined ? undefined : position.get(group);
+      if (at !== undefined) index[i] = at;
+    }
+  }
+  cache.set(dimension.id, index);
+  return index;
+}
+
+const rowsCache = new WeakMap<WaveData, string>();
+
+function rowsOf(data: WaveData): string {
+  const cached = rowsCache.get(data);
+  if (cached !== undefined) return cached;
+  const rows = rowRange(data);
+  rowsCache.set(data, rows);
+  return rows;
+}
+
+function rowRange(data: WaveData): string {
+  if (data.count === 0) return '';
+  let min = Infinity;
+  let max = -Infinity;
+  for (const r of data.rowNumbers) {
+    if (r < min) min = r;
+    if (r > max) max = r;
+  }
+  return min === max ? String(min) : `${min}-${max}`;
+}
