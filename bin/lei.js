@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Entry point: runs the TypeScript CLI through tsx, so there is no build step between a clone and a run.
-import { register } from 'tsx/esm/api';
+// Entry point. Runs the compiled copy in dist/ (made by `npm ci` / `npm run build`) when it matches the
+// sources, for a fast start; otherwise runs the TypeScript sources through tsx, so an edit takes effect at once.
+import { existsSync, readFileSync } from 'node:fs';
+import { sourceStamp, stampFile } from './source-stamp.js';
 
-register();
-await import('../cli/main.ts');
+if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === sourceStamp()) {
+  await import('../dist/cli/main.js');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../cli/main.ts');
+}

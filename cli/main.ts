@@ -16,7 +16,6 @@ import { runPipeline, type ValueChange } from '../pipelines/run-pipeline.ts';
 import { readStatus } from '../pipelines/read-status.ts';
 import { startScheduler } from '../pipelines/scheduler.ts';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { detectLang, messages } from './messages.ts';
 import { registerReprocessCommand } from './reprocess-command.ts';
 
@@ -55,7 +54,7 @@ program
     let inbox = opts.inbox;
     if (opts.sample) {
       inbox = DEFAULTS.sampleInbox;
-      if (!(await exists(inbox))) await generateSampleInbox(opts.config, inbox);
+      if (!(await exists(inbox))) await (await sampleGenerator())(opts.config, inbox);
     }
     const result = await runPipeline({
       configDir: opts.config,
@@ -151,7 +150,7 @@ program
   .option('--inbox <dir>', t.optInbox, DEFAULTS.sampleInbox)
   .helpOption('-h, --help', t.optHelp)
   .action(async (opts: { config: string; inbox: string }) => {
-    const files = await generateSampleInbox(opts.config, opts.inbox);
+    const files = await (await sampleGenerator())(opts.config, opts.inbox);
     console.log(t.sampleWritten(opts.inbox, files.length));
   });
 
@@ -277,6 +276,11 @@ function eventLogger(json: boolean) {
 function formatTokyo(d: Date | null): string {
   if (!d) return '—';
   return new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'short', timeStyle: 'medium' }).format(d);
+}
+
+/** The sample generator pulls in exceljs and the fixture writers: loaded only when a sample is made. */
+async function sampleGenerator() {
+  return (await import('../scripts/generate-sample-inbox.ts')).generateSampleInbox;
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { repoRoot } from '../lib/repo-root.ts';
 import { z } from 'zod';
 import {
   actionPlanFileSchema,
@@ -214,7 +214,7 @@ export async function readConfigFile<S extends z.ZodType>(file: string, schema: 
   return parsed.data;
 }
 
-const YAML_CACHE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'lei', 'yaml');
+const YAML_CACHE = path.join(repoRoot, 'node_modules', '.cache', 'lei', 'yaml');
 const cacheFile = (text: string) => path.join(YAML_CACHE, `${createHash('sha256').update(text).digest('hex')}.json`);
 
 async function readYamlCache(text: string): Promise<unknown> {

@@ -3,9 +3,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from './repo-root.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = repoRoot;
 const CODE_FOLDERS = ['config', 'lib', 'sources', 'transforms', 'outputs', 'pipelines'];
 
 let cached: Promise<string> | undefined;

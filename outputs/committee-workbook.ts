@@ -1,7 +1,8 @@
 // The verification committee's workbook (検証部会の報告表): a summary, one sheet per vision laid out like seed 000's
 // ソーシャルインパクト指標一覧 and the action plan laid out like seed 001, printable on A4 landscape.
 // A pure writer: rows in, bytes out. Missing values print as the text — (never 0 or an empty cell).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../lib/load-exceljs.ts';
 import type { Target, Tier } from '../config/catalog-schema.ts';
 import type { Catalog, CatalogLine, CatalogSlot } from '../config/load-catalog.ts';
 import type { ActionPlanProgressRow, CompositeIndexRow, IndicatorValueRow } from '../lib/datasets.ts';
@@ -50,7 +51,7 @@ const INDEX_COLOURS = {
 } as const;
 
 export async function writeCommitteeWorkbook(catalog: Catalog, tables: CommitteeTables): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'lei';
   workbook.lastModifiedBy = 'lei';
   // Fixed dates so equal inputs give equal bytes: the day after the report year closes.

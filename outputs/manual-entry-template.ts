@@ -1,6 +1,7 @@
 // Writes the manual-entry workbook for a fiscal year: one row per measure that no source adapter feeds,
 // with the value cells validated by Excel itself (numbers only; 0–100 for %).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../lib/load-exceljs.ts';
 import type { Catalog } from '../config/load-catalog.ts';
 import type { Measure } from '../config/catalog-schema.ts';
 import { deterministicZip } from '../lib/deterministic-zip.ts';
@@ -35,7 +36,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 
 export async function writeManualEntryTemplate(catalog: Catalog, fiscalYear: number, options: TemplateOptions = {}): Promise<Buffer> {
   const measures = options.measures ?? [...catalog.measures.values()];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'lei';
   workbook.created = new Date(Date.UTC(fiscalYear, 3, 1));
   workbook.modified = workbook.created;

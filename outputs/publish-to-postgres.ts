@@ -1,7 +1,7 @@
 // Publishing a run's tables to PostgreSQL for shared dashboards: one transaction per run (a dashboard sees
 // the previous run or the whole new one), typed columns, keys, Japanese comments, latest_<table> views.
 // A run already published is a no-op; concurrent publishers are serialised by an advisory lock.
-import pg from 'pg';
+import type pg from 'pg';
 import type { ColumnSpec, ColumnType, PublishedTable } from '../lib/datasets.ts';
 
 export interface PublishedRun {
@@ -25,7 +25,8 @@ const BATCH_ROWS = 500;
 export async function publishToPostgres(target: PostgresTarget, run: PublishedRun, tables: readonly PublishedTable[]): Promise<'written' | 'already-published'> {
   if (!/^[a-z_][a-z0-9_]*$/.test(target.schema)) throw new Error(`スキーマ名「${target.schema}」は英小文字・数字・_ で指定してください`);
   const s = `"${target.schema}"`;
-  const client = new pg.Client({ connectionString: target.connectionString, application_name: 'lei' });
+  const { default: postgres } = await import('pg'); // loaded only when publishing
+  const client = new postgres.Client({ connectionString: target.connectionString, application_name: 'lei' });
   await client.connect();
   try {
     await client.query('BEGIN');

@@ -2,7 +2,7 @@
 // seed line it reproduces). Deterministic: the same config and tables give byte-identical files.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../lib/repo-root.ts';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { loadCatalog, type Catalog } from '../config/load-catalog.ts';
@@ -42,7 +42,7 @@ export async function sampleValues(catalog: Catalog): Promise<Map<number, Map<st
   for (const m of catalog.measures.values()) {
     if (m.baseline?.value !== undefined) put(m.baseline.fiscalYear, m.id, { value: m.baseline.value });
   }
-  const here = path.dirname(fileURLToPath(import.meta.url));
+  const here = path.join(repoRoot, 'scripts');
   for (const name of SAMPLE_TABLES) {
     const table = actualsSchema.parse(parse(await readFile(path.join(here, 'sample', name), 'utf8')));
     for (const a of table.actuals) {

@@ -8,7 +8,7 @@
 // fieldwork) give warnings but change no share. Seeded: the same bytes on every run.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../../lib/repo-root.ts';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { readConfigFile, type Catalog, type ConfigProblem } from '../../config/load-catalog.ts';
@@ -68,7 +68,7 @@ async function sampleWaves(configDir: string, catalog: Catalog): Promise<[string
   const problems: ConfigProblem[] = [];
   const config = await readConfigFile(path.join(configDir, 'sources', 'industry-survey.yaml'), industrySurveyConfigSchema, problems);
   if (!config) throw new Error(`industry-survey.yaml: ${problems.map((p) => p.message).join('; ')}`);
-  const here = path.dirname(fileURLToPath(import.meta.url));
+  const here = path.join(repoRoot, 'scripts', 'sample');
   const table = targetsSchema.parse(parse(await readFile(path.join(here, 'industry-survey-targets.yaml'), 'utf8')));
   const { bindings } = resolveSurveyBindings(catalog.measures.values(), config);
 

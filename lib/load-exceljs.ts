@@ -1,0 +1,9 @@
+// exceljs takes ~120 ms to load; a run that finds nothing changed never needs it, so it is loaded on first use.
+import type ExcelJS from 'exceljs';
+
+let loaded: Promise<typeof ExcelJS> | undefined;
+
+export function loadExcelJS(): Promise<typeof ExcelJS> {
+  loaded ??= import('exceljs').then((m) => m.default);
+  return loaded;
+}
