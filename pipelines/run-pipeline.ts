@@ -36,6 +36,7 @@ import { computeComposite } from '../transforms/compute-composite.ts';
 import { diffIndicatorValues, type ValueChange } from '../transforms/diff-indicator-values.ts';
 import { resolveObservations } from '../transforms/resolve-observations.ts';
 import { adapterTables } from './adapter-tables.ts';
+import { familyCache } from './family-cache.ts';
 import { loadSourceConfigs, sourceAdapters, type SourceAdapter } from './source-adapters.ts';
 
 /** The published datasets' format version; the run id also covers the code itself (lib/code-version.ts). */
@@ -161,6 +162,10 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
 
   const issues: Issue[] = [];
   const observations: Observation[] = [];
+  const cache = familyCache(
+    path.join(options.outDir, 'cache', 'families'),
+    `${await codeVersion()}\n${configCopies.map((c) => `${path.relative(catalog.dir, c.file)}:${sha256(c.bytes)}`).join('\n')}`,
+  );
   const byFamily = new Map<SourceAdapter, InboxFile[]>();
   for (const file of inputs) {
     const adapter = adapterFor(file);
@@ -169,7 +174,21 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   }
   // Families are read concurrently; a family that throws is reported and the others still publish.
   const results = await Promise.all(
-    sourceAdapters.filter((a) => byFamily.has(a)).map((a) => limit(() => readFamily(a, byFamily.get(a)!, catalog, sourceConfigs.byFamily.get(a.family)))),
+    sourceAdapters
+      .filter((a) => byFamily.has(a))
+      .map((a) =>
+        limit(async () => {
+          const files = byFamily.get(a)!;
+          const cached = options.full ? undefined : await cache.get(a.family, files);
+          if (cached) {
+            log(`${a.labelJa}: 前回から変わっていないため、読み込み結果を再利用しました`);
+            return cached;
+          }
+          const result = await readFamily(a, files, catalog, sourceConfigs.byFamily.get(a.family));
+          if (!options.dryRun) await cache.put(a.family, files, result);
+          return result;
+        }),
+      ),
   );
   const gaps: Gap[] = [];
   for (const r of results) {

@@ -1,0 +1,38 @@
+// An incremental run re-reads only the source families whose files changed, and publishes exactly what a
+// full run of the same inbox publishes.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../config/load-catalog.ts';
+import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
+import { runPipeline } from '../pipelines/run-pipeline.ts';
+import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
+import { setagayaConfig, tempDir } from './helpers.ts';
+
+describe('an incremental run', () => {
+  it('reuses unchanged families and matches a full run byte for byte', async () => {
+    const inbox = await tempDir();
+    await generateSampleInbox(setagayaConfig, inbox);
+    const out = await tempDir();
+    await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null });
+
+    const catalog = await loadCatalog(setagayaConfig);
+    await mkdir(path.join(inbox, 'manual-entry'), { recursive: true });
+    await writeFile(
+      path.join(inbox, 'manual-entry', 'extra.xlsx'),
+      await writeManualEntryTemplate(catalog, 2025, { measures: [catalog.measures.get('loan-mediations')!], values: new Map([['loan-mediations', { value: 2001 }]]) }),
+    );
+    const log: string[] = [];
+    const incremental = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null, log: (m) => log.push(m) });
+    const reused = log.filter((m) => m.includes('再利用')).map((m) => m.split(':')[0]);
+    expect(reused.sort()).toEqual(['RESAS のダウンロードデータ', 'せたがやPay 月次報告', '産業基礎調査の回答データ', '産業振興公社の記録'].sort());
+    expect(incremental.changes.map((c) => [c.slot_id, c.fiscal_year, c.new_value])).toEqual([['v2-short-2', 2025, 2001]]);
+
+    const fullOut = await tempDir();
+    const full = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: fullOut, storePath: null, full: true });
+    expect(full.runId).toBe(incremental.runId);
+    for (const f of ['indicator_values.csv', 'action_plan_progress.csv', 'survey_breakdowns.csv', 'observations.csv', 'issues.csv', 'composite_index.parquet']) {
+      expect((await readFile(path.join(out, 'latest', f))).equals(await readFile(path.join(fullOut, 'latest', f))), f).toBe(true);
+    }
+  });
+});
