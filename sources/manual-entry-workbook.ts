@@ -1,7 +1,7 @@
 // Reads a filled manual-entry workbook (made by `lei template`): one row per measure and fiscal year.
 // A bad cell becomes an issue with its sheet, row, column and raw text; the rest of the workbook still loads.
 import type ExcelJS from 'exceljs';
-import { loadExcelJS } from '../lib/load-exceljs.ts';
+import { openWorkbook } from '../lib/load-exceljs.ts';
 import type { Catalog } from '../config/load-catalog.ts';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
 import { issue, type Issue } from '../lib/issues.ts';
@@ -16,9 +16,9 @@ const REQUIRED: ManualEntryColumn[] = ['measureId', 'fiscalYear', 'value'];
 export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog): Promise<SourceResult> {
   const issues: Issue[] = [];
   const file = input.name;
-  const workbook = new (await loadExcelJS()).Workbook();
+  let workbook: ExcelJS.Workbook;
   try {
-    await workbook.xlsx.load(input.bytes as unknown as ArrayBuffer);
+    workbook = await openWorkbook(input.bytes);
   } catch (e) {
     issues.push(
       issue('manual-entry-unreadable', 'error', 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください', { file }, (e as Error).message),

@@ -1,7 +1,7 @@
 // Reads one せたがやPay monthly report (.xlsx from the system operator): recognises its layout, finds each figure
 // by its label, checks units printed beside labels against the layout, and reads the report month.
 import type ExcelJS from 'exceljs';
-import { loadExcelJS } from '../lib/load-exceljs.ts';
+import { openWorkbook } from '../lib/load-exceljs.ts';
 import { Decimal } from 'decimal.js';
 import { cellText } from '../lib/cell-text.ts';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
@@ -37,9 +37,9 @@ const FILE_MONTH = /(20\d{2})\s*[-_.年]?\s*(0?[1-9]|1[0-2])\s*月|(20\d{2})[-_.
 export async function readSetagayaPayReport(input: InboxFile, config: SetagayaPayConfig): Promise<{ report?: PayMonthlyReport; issues: Issue[] }> {
   const issues: Issue[] = [];
   const file = input.name;
-  const workbook = new (await loadExcelJS()).Workbook();
+  let workbook: ExcelJS.Workbook;
   try {
-    await workbook.xlsx.load(input.bytes as unknown as ArrayBuffer);
+    workbook = await openWorkbook(input.bytes);
   } catch (e) {
     issues.push(issue('pay-unreadable', 'error', 'Excelブック（.xlsx）として開けません。事業者から届いたファイルをそのまま置いてください。この報告は読み込みません', { file }, (e as Error).message));
     return { issues };

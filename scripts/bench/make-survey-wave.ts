@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { seededRandom } from '../sample/seeded-random.ts';
 
 export const SURVEY_WAVE_COLUMNS = 150;
 
@@ -15,7 +16,7 @@ export async function makeSurveyWave(rows: number, file: string, options: { ifMi
   if (options.ifMissing && existsSync(file)) return;
   await mkdir(path.dirname(file), { recursive: true });
   const partial = `${file}.partial`;
-  const next = mulberry32(options.seed ?? 20241121);
+  const next = seededRandom(options.seed ?? 20241121);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const maybe = <T>(value: T): T | null => (next() < 0.03 ? null : value);
 
@@ -71,16 +72,6 @@ function freeText(next: () => number, length: number): string {
   return text;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [rows, file] = process.argv.slice(2);
