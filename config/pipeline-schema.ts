@@ -16,6 +16,8 @@ export const pipelineConfigSchema = z.strictObject({
   /** Where `newFiscalYear` writes the manual-entry workbook for the offices. */
   templates: z.string().min(1).default('out/templates'),
   timezone: z.string().min(1).default('Asia/Tokyo'),
+  /** Day of month M+1 by which the せたがやPay report for month M is due (lei status flags it after that). */
+  payReportDueDay: z.number().int().min(1).max(28).default(20),
   schedules: z
     .array(
       z.strictObject({

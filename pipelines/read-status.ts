@@ -1,10 +1,15 @@
 // What `lei status` shows: recent executions from the run ledger, the next scheduled times, whether a run
 // is in progress, and what looks stale.
-import { access } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
+import path from 'node:path';
 import cron from 'node-cron';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
+import { readConfigFile, type ConfigProblem } from '../config/load-catalog.ts';
+import { fiscalYearOfDate, formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
 import { readRunLock, type LockHolder } from '../lib/run-lock.ts';
+import { industrySurveyConfigSchema } from '../sources/industry-survey/industry-survey-config.ts';
+import { payMonthFromFileName } from '../sources/setagaya-pay-report.ts';
 
 export interface StatusReport {
   recentRuns: { startedAt: string; finishedAt: string; trigger: string; status: string; runId: string | null; error: string | null }[];
@@ -29,8 +34,46 @@ export async function readStatus(configDir: string, now: () => Date = () => new 
     stale.push('2日以上、成功した実行がありません。schedule が動いているか、ログを確認してください');
   }
   if (recentRuns[0]?.status === 'failed') stale.push(`直近の実行が失敗しています: ${recentRuns[0].error ?? ''}`);
+  stale.push(...(await overdueInputs(configDir, pipeline.inbox, pipeline.payReportDueDay, now())));
   return { recentRuns, schedules, lock: (await readRunLock(pipeline.out)) ?? null, stale };
 }
+
+/** Inputs that should have arrived by now: last month's Pay report (after its due day), last fiscal year's survey wave. */
+async function overdueInputs(configDir: string, inbox: string, payDueDay: number, now: Date): Promise<string[]> {
+  const found: string[] = [];
+  const names = async (family: string) =>
+    (await readdir(path.join(inbox, family), { recursive: true }).catch(() => [] as string[])).map((n) => path.basename(String(n)));
+  const today = tokyoDate(now);
+  if (await exists(path.join(configDir, 'sources', 'setagaya-pay.yaml'))) {
+    // The report for month M is due on day payDueDay of month M+1.
+    const back = today.day > payDueDay ? 1 : 2;
+    const due = { year: today.year, month: today.month - back };
+    if (due.month < 1) [due.year, due.month] = [due.year - 1, due.month + 12];
+    const months = (await names('setagaya-pay')).map(payMonthFromFileName).filter((m) => m !== null);
+    const have = months.some((m) => m.year * 12 + m.month >= due.year * 12 + due.month);
+    if (!have) found.push(`せたがやPay: ${due.year}年${due.month}月分の月報が受信箱（${inbox}/setagaya-pay）にありません（毎月${payDueDay}日が前月分の期限）`);
+  }
+  const surveyConfig = path.join(configDir, 'sources', 'industry-survey.yaml');
+  if (await exists(surveyConfig)) {
+    const problems: ConfigProblem[] = [];
+    const config = await readConfigFile(surveyConfig, industrySurveyConfigSchema, problems);
+    const lastYear = fiscalYearOfDate(now) - 1;
+    if (config) {
+      const pattern = new RegExp(config.files.pattern);
+      const years = (await names('industry-survey')).map((n) => pattern.exec(n)?.groups?.year).map((y) => (y ? parseFiscalYear(y) : null));
+      if (!years.includes(lastYear)) found.push(`産業基礎調査: ${formatFiscalYear(lastYear)}の回答データが受信箱（${inbox}/industry-survey）にありません`);
+    }
+  }
+  return found;
+}
+
+function tokyoDate(d: Date): { year: number; month: number; day: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(d);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+const exists = (p: string) => access(p).then(() => true, () => false);
 
 async function readLedger(storePath: string): Promise<StatusReport['recentRuns']> {
   if (!(await access(storePath).then(() => true, () => false))) return [];

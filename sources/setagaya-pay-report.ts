@@ -34,6 +34,12 @@ export interface PayMonthlyReport {
 const BRACKET = /[（(]([^）)]+)[）)]\s*$/;
 const FILE_MONTH = /(20\d{2})\s*[-_.年]?\s*(0?[1-9]|1[0-2])\s*月|(20\d{2})[-_.]?(0[1-9]|1[0-2])(?!\d)/;
 
+/** The month a report's file name speaks of (せたがやPay_2024年4月.xlsx, …_202404.xlsx), or null. */
+export function payMonthFromFileName(name: string): YearMonth | null {
+  const named = FILE_MONTH.exec(name.normalize('NFKC'));
+  return named ? { year: Number(named[1] ?? named[3]), month: Number(named[2] ?? named[4]) } : null;
+}
+
 export async function readSetagayaPayReport(input: InboxFile, config: SetagayaPayConfig): Promise<{ report?: PayMonthlyReport; issues: Issue[] }> {
   const issues: Issue[] = [];
   const file = input.name;
@@ -85,9 +91,8 @@ export async function readSetagayaPayReport(input: InboxFile, config: SetagayaPa
     );
     return { issues };
   }
-  const named = FILE_MONTH.exec(file.normalize('NFKC'));
-  if (named) {
-    const fromName = { year: Number(named[1] ?? named[3]), month: Number(named[2] ?? named[4]) };
+  const fromName = payMonthFromFileName(file);
+  if (fromName) {
     if (fromName.year !== month.year || fromName.month !== month.month) {
       issues.push(
         issue(
