@@ -83,7 +83,7 @@ program
     } else if (result.status === 'unchanged') {
       console.log(t.summaryUnchanged(result.runId, result.folder));
     } else if (result.status === 'dry-run') {
-      console.log(t.dryRunTitle(result.changes.length));
+      console.log(result.previousRunId === null ? t.summaryFirstRun : t.dryRunTitle(result.changes.length));
       for (const c of result.changes) console.log(`  ${formatChange(c)}`);
       console.log(t.summaryIssues(counts.error, counts.warning, counts.info));
     } else {
@@ -91,7 +91,7 @@ program
       console.log(t.summaryRun(result.runId));
       console.log(t.summaryCounts(result.counts.inputs, result.counts.observations, result.counts.indicatorValues, result.counts.actionPlanRows));
       console.log(t.summaryIssues(counts.error, counts.warning, counts.info));
-      console.log(t.summaryChanges(result.changes.length));
+      console.log(result.previousRunId === null ? t.summaryFirstRun : t.summaryChanges(result.changes.length, result.previousRunId));
       for (const c of result.changes.slice(0, 10)) console.log(`  ${formatChange(c)}`);
       if (result.changes.length > 10) console.log(`  ${t.moreIssues(result.changes.length - 10)}`);
       const shown = result.issues.filter((i) => i.severity !== 'info').slice(0, 10);

@@ -75,6 +75,8 @@ export interface RunResult {
   store: 'written' | 'already-stored' | 'skipped';
   /** Indicator values that differ from the previous run's (out/latest) — or would differ, in a dry run. */
   changes: ValueChange[];
+  /** The run the changes are measured against; null on the first run of an output folder. */
+  previousRunId: string | null;
   /** PostgreSQL publication; a failure there leaves the local run published and is reported here. */
   postgres: { result: 'written' | 'already-published' | 'skipped' } | { result: 'failed'; error: string };
 }
@@ -156,6 +158,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
       counts: { inputs: inputs.length, observations: 0, indicatorValues: 0, actionPlanRows: 0 },
       store: 'skipped',
       changes: [],
+      previousRunId: previous,
       postgres: { result: 'skipped' },
     };
   }
@@ -251,7 +254,8 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     },
   };
 
-  const changes = diffIndicatorValues(await previousIndicatorValues(options.outDir), values.rows);
+  // The first run has nothing to compare with: no change list rather than every value listed as new.
+  const changes = previous === undefined ? [] : diffIndicatorValues(await previousIndicatorValues(options.outDir), values.rows);
   if (options.dryRun) {
     return {
       status: 'dry-run',
@@ -261,6 +265,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
       counts: { inputs: inputs.length, observations: observations.length, indicatorValues: values.rows.length, actionPlanRows: progress.rows.length },
       store: 'skipped',
       changes,
+      previousRunId: previous ?? null,
       postgres: { result: 'skipped' },
     };
   }
@@ -313,6 +318,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     counts: { inputs: inputs.length, observations: observations.length, indicatorValues: values.rows.length, actionPlanRows: progress.rows.length },
     store,
     changes,
+    previousRunId: previous ?? null,
     postgres,
   };
 }

@@ -17,6 +17,7 @@ interface Measured {
 
 async function runOnce(c: BenchCase): Promise<Measured> {
   const [cmd, ...args] = c.command ?? ['node', '--import', 'tsx', c.script!, ...(c.args ?? [])];
+  await c.beforeEachRun?.();
   const started = process.hrtime.bigint();
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(cmd!, args, { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,5 +1,7 @@
 // The benchmark cases run by `npm run bench`. A case is a script run in its own process (it ends with
 // reportPeak() so the runner learns its peak memory) or a plain command (a floor such as `unzip -p`).
+import { wholeJobCases } from './whole-job-cases.ts';
+
 export interface BenchCase {
   group: string;
   name: string;
@@ -8,6 +10,8 @@ export interface BenchCase {
   command?: string[];
   /** Generates the case's input under .bench-data/ once (not timed). */
   prepare?: () => Promise<void>;
+  /** Runs before every timed run, outside the timing (e.g. clears the output folder of a full refresh). */
+  beforeEachRun?: () => Promise<void>;
   /** Name of the case whose time this one is compared with. */
   compareTo?: string;
   maxRatio?: number;
@@ -97,4 +101,6 @@ export const benchCases: BenchCase[] = [
     args: ['.bench-data/kosha-1m-narrow.csv'],
     compareTo: 'line-floor-narrow',
   },
+  // whole-job: `lei run` at scale (100k-respondent wave, 1M 公社 records, 120 Pay reports) and on the bundled sample.
+  ...wholeJobCases,
 ];

@@ -1,0 +1,72 @@
+// Group whole-job (issue 6, item 7): the whole refresh as a user runs it, `node bin/lei.js run` in a process of its
+// own (start-up included), over the scale inbox (make-scale-inbox.ts) and over the bundled sample. Peak memory comes
+// from /usr/bin/time (time-lei.sh), which also fails the case unless the run ended as its name says.
+import { spawnSync } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import type { BenchCase } from './cases.ts';
+import { ensureBuilt } from './ensure-built.ts';
+
+const CONFIG = 'config/setagaya';
+const SCALE_INBOX = '.bench-data/scale-inbox';
+const SAMPLE_INBOX = '.bench-data/sample-inbox';
+
+function leiRun(expected: 'published' | 'unchanged', inbox: string, out: string, ...flags: string[]): string[] {
+  return ['sh', 'scripts/bench/time-lei.sh', expected, ...runArgs(inbox, out), ...flags];
+}
+
+function runArgs(inbox: string, out: string): string[] {
+  return ['run', '--config', CONFIG, '--inbox', inbox, '--out', out, '--store', `${out}/store.duckdb`];
+}
+
+// A full refresh starts from an empty output folder: archive copies, a new store, every dataset written.
+const freshOutput = (out: string) => async () => {
+  await ensureBuilt();
+  await rm(out, { recursive: true, force: true });
+};
+
+let sampleMade: Promise<void> | undefined;
+/** The bundled sample, generated afresh once per bench (deterministic, so an earlier output folder still matches it). */
+function makeSampleInbox(): Promise<void> {
+  sampleMade ??= (async () => {
+    await ensureBuilt();
+    await rm(SAMPLE_INBOX, { recursive: true, force: true });
+    await (await import('../generate-sample-inbox.ts')).generateSampleInbox(CONFIG, SAMPLE_INBOX);
+  })();
+  return sampleMade;
+}
+
+export const wholeJobCases: BenchCase[] = [
+  {
+    group: 'whole-job',
+    name: 'scale-full',
+    command: leiRun('published', SCALE_INBOX, '.bench-data/scale-out', '--full'),
+    prepare: async () => {
+      await ensureBuilt();
+      await (await import('./make-scale-inbox.ts')).makeScaleInbox(SCALE_INBOX, { ifMissing: true });
+    },
+    beforeEachRun: freshOutput('.bench-data/scale-out'),
+    maxSeconds: 8,
+    maxPeakMb: 1024,
+  },
+  {
+    group: 'whole-job',
+    name: 'sample-full',
+    command: leiRun('published', SAMPLE_INBOX, '.bench-data/sample-out', '--full'),
+    prepare: makeSampleInbox,
+    beforeEachRun: freshOutput('.bench-data/sample-out'),
+    maxSeconds: 2,
+  },
+  {
+    group: 'whole-job',
+    name: 'sample-unchanged',
+    command: leiRun('unchanged', SAMPLE_INBOX, '.bench-data/sample-unchanged-out'),
+    prepare: makeSampleInbox,
+    // Brings the folder up to date (untimed): a source edit since the last run changes the code version, so the run id.
+    beforeEachRun: async () => {
+      await ensureBuilt();
+      const run = spawnSync(process.execPath, ['bin/lei.js', ...runArgs(SAMPLE_INBOX, '.bench-data/sample-unchanged-out'), '--json'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      if (run.status !== 0 && run.status !== 2) throw new Error(`sample-unchanged: the preparing run failed (exit ${run.status})`);
+    },
+    maxSeconds: 0.5,
+  },
+];
