@@ -27,7 +27,7 @@ const KOSHA_EXPORT = 'kosha/公社_相談記録_平成30年度-令和6年度.csv
 const RESPONDENT_HEADERS = new Set(['回答者ID', '回答日', '業種', '従業員数（人）', 'ウェイト', '調査員メモ']);
 
 export interface ScaleInboxOptions {
-  /** Keep an inbox generated earlier (it takes about a minute). */
+  /** Keep an inbox generated earlier (generating it takes about 16 s). */
   ifMissing?: boolean;
   respondents?: number;
   koshaRecords?: number;
