@@ -23,7 +23,8 @@ const lang = detectLang(process.argv, process.env);
 const t = messages(lang);
 z.config(lang === 'en' ? z.locales.en() : z.locales.ja());
 
-export const EXIT = { ok: 0, failure: 1, dataErrors: 2, configError: 3 } as const;
+/** 0 success; 5 success with warnings (0 with --warnings-ok); 2 some input rejected; 3 config/usage; 1 failure. */
+export const EXIT = { ok: 0, failure: 1, dataErrors: 2, configError: 3, warnings: 5 } as const;
 const DEFAULTS = { config: 'config/setagaya', inbox: 'inbox', sampleInbox: 'sample/inbox', out: 'out', store: 'out/store.duckdb' };
 
 const program = new Command('lei')
@@ -46,11 +47,13 @@ program
   .option('--sample', t.optSample)
   .option('--full', t.optFull)
   .option('--dry-run', t.optDryRun)
+  .option('--warnings-ok', t.optWarningsOk)
   .option('--publish <url>', t.optPublish, process.env.LEI_PUBLISH_URL)
   .option('--publish-schema <name>', t.optPublishSchema, 'lei')
   .option('--json', t.optJson)
   .helpOption('-h, --help', t.optHelp)
   .action(async (opts: RunOpts) => {
+    const emit = eventLogger(Boolean(opts.json) || !process.stderr.isTTY);
     let inbox = opts.inbox;
     if (opts.sample) {
       inbox = DEFAULTS.sampleInbox;
@@ -64,7 +67,7 @@ program
       ...(opts.publish ? { publish: { connectionString: opts.publish, schema: opts.publishSchema } } : {}),
       full: Boolean(opts.full),
       dryRun: Boolean(opts.dryRun),
-      log: opts.json ? undefined : (m) => console.error(m),
+      log: (m) => emit('log', { message: m }, m),
     });
     const counts = countBySeverity(result.issues);
     if (opts.json) {
@@ -102,7 +105,14 @@ program
       console.log(t.summaryStore(`${opts.store === false ? '' : `${opts.store} `}${t.storeStates[result.store]}`));
       if (result.postgres.result !== 'skipped') console.log(t.summaryPostgres(opts.publishSchema, result.postgres.result, 'error' in result.postgres ? result.postgres.error : ''));
     }
-    process.exitCode = result.postgres.result === 'failed' ? EXIT.failure : counts.error > 0 ? EXIT.dataErrors : EXIT.ok;
+    process.exitCode =
+      result.postgres.result === 'failed'
+        ? EXIT.failure
+        : counts.error > 0
+          ? EXIT.dataErrors
+          : counts.warning > 0 && !opts.warningsOk
+            ? EXIT.warnings
+            : EXIT.ok;
   });
 
 registerReprocessCommand(program, lang, DEFAULTS);
@@ -201,6 +211,42 @@ program
   });
 
 program
+  .command('backfill')
+  .description(t.cmdBackfill)
+  .requiredOption('--from <year>', t.optFromYear)
+  .requiredOption('--to <year>', t.optToYear)
+  .option('--dry-run', t.optDryRun)
+  .option('--config <dir>', t.optConfig, DEFAULTS.config)
+  .option('--inbox <dir>', t.optInbox, DEFAULTS.inbox)
+  .option('--out <dir>', t.optOut, DEFAULTS.out)
+  .option('--store <file>', t.optStore, DEFAULTS.store)
+  .option('--no-store', t.optNoStore)
+  .helpOption('-h, --help', t.optHelp)
+  .action(async (opts: { from: string; to: string; dryRun?: boolean; config: string; inbox: string; out: string; store: string | false }) => {
+    const [from, to] = [parseFiscalYear(opts.from), parseFiscalYear(opts.to)];
+    if (from === null) throw new UserError(t.badYear(opts.from));
+    if (to === null) throw new UserError(t.badYear(opts.to));
+    const emit = eventLogger(!process.stderr.isTTY);
+    // Every input is re-read (no family cache): a backfill exists because older files were added or corrected.
+    const result = await runPipeline({
+      configDir: opts.config,
+      inboxDir: opts.inbox,
+      outDir: opts.out,
+      storePath: opts.store === false ? null : opts.store,
+      full: true,
+      dryRun: Boolean(opts.dryRun),
+      trigger: 'reprocess',
+      log: (m) => emit('log', { message: m }, m),
+    });
+    const inRange = result.changes.filter((c) => c.fiscal_year >= from && c.fiscal_year <= to);
+    console.log(t.backfillTitle(formatFiscalYear(from), formatFiscalYear(to), inRange.length, Boolean(opts.dryRun)));
+    for (const c of inRange) console.log(`  ${formatChange(c)}`);
+    const counts = countBySeverity(result.issues);
+    console.log(t.summaryIssues(counts.error, counts.warning, counts.info));
+    process.exitCode = counts.error > 0 ? EXIT.dataErrors : EXIT.ok;
+  });
+
+program
   .command('explain <target>')
   .description(t.cmdExplain)
   .requiredOption('--year <year>', t.optYear)
@@ -257,6 +303,7 @@ interface RunOpts {
   publishSchema: string;
   full?: boolean;
   dryRun?: boolean;
+  warningsOk?: boolean;
   json?: boolean;
 }
 

@@ -16,6 +16,18 @@ export const pipelineConfigSchema = z.strictObject({
   /** Where `newFiscalYear` writes the manual-entry workbook for the offices. */
   templates: z.string().min(1).default('out/templates'),
   timezone: z.string().min(1).default('Asia/Tokyo'),
+  /** Source families read by a run (inbox folders); files of other families are listed as not read. */
+  sources: z
+    .array(z.enum(['manual-entry', 'industry-survey', 'resas', 'setagaya-pay', 'kosha']))
+    .default(['manual-entry', 'industry-survey', 'resas', 'setagaya-pay', 'kosha']),
+  /** Outputs besides the CSV files, manifest.json and datapackage.json, which every run writes. */
+  outputs: z
+    .strictObject({
+      json: z.boolean().default(true),
+      parquet: z.boolean().default(true),
+      committeeWorkbook: z.boolean().default(true),
+    })
+    .default({ json: true, parquet: true, committeeWorkbook: true }),
   /** Day of month M+1 by which the せたがやPay report for month M is due (lei status flags it after that). */
   payReportDueDay: z.number().int().min(1).max(28).default(20),
   schedules: z

@@ -4,7 +4,12 @@ import type { ColumnType, PublishedTable } from '../lib/datasets.ts';
 
 const FRICTIONLESS_TYPES: Record<ColumnType, string> = { string: 'string', integer: 'integer', decimal: 'number', boolean: 'boolean' };
 
-export function formatDatapackage(planId: string, runId: string, tables: readonly PublishedTable[]): string {
+export function formatDatapackage(
+  planId: string,
+  runId: string,
+  tables: readonly PublishedTable[],
+  formats: { json: boolean; parquet: boolean } = { json: true, parquet: true },
+): string {
   const resources = tables.flatMap(({ spec }) => {
     const schema = {
       fields: spec.columns.map((c) => ({
@@ -20,8 +25,10 @@ export function formatDatapackage(planId: string, runId: string, tables: readonl
     const base = { title: spec.titleJa, description: spec.descriptionJa, schema };
     return [
       { name: `${spec.name}-csv`, path: `${spec.name}.csv`, format: 'csv', encoding: 'utf-8-sig', mediatype: 'text/csv', ...base },
-      { name: `${spec.name}-json`, path: `${spec.name}.json`, format: 'json', mediatype: 'application/json', ...base },
-      { name: `${spec.name}-parquet`, path: `${spec.name}.parquet`, format: 'parquet', mediatype: 'application/vnd.apache.parquet', ...base },
+      ...(formats.json ? [{ name: `${spec.name}-json`, path: `${spec.name}.json`, format: 'json', mediatype: 'application/json', ...base }] : []),
+      ...(formats.parquet
+        ? [{ name: `${spec.name}-parquet`, path: `${spec.name}.parquet`, format: 'parquet', mediatype: 'application/vnd.apache.parquet', ...base }]
+        : []),
     ];
   });
   return `${JSON.stringify({ profile: 'data-package', name: `${planId}-${runId}`, id: runId, resources }, null, 1)}\n`;

@@ -7,11 +7,17 @@ import { formatDatapackage } from './format-datapackage.ts';
 import { formatJson } from './format-json.ts';
 import { writeParquetFiles } from './write-parquet-files.ts';
 
-export async function writeDatasetFiles(dir: string, planId: string, runId: string, tables: readonly PublishedTable[]): Promise<void> {
+export async function writeDatasetFiles(
+  dir: string,
+  planId: string,
+  runId: string,
+  tables: readonly PublishedTable[],
+  formats: { json: boolean; parquet: boolean } = { json: true, parquet: true },
+): Promise<void> {
   for (const t of tables) {
     await writeFile(path.join(dir, `${t.spec.name}.csv`), formatCsv(t.spec, t.rows));
-    await writeFile(path.join(dir, `${t.spec.name}.json`), formatJson(t.spec, t.rows));
+    if (formats.json) await writeFile(path.join(dir, `${t.spec.name}.json`), formatJson(t.spec, t.rows));
   }
-  await writeParquetFiles(dir, tables);
-  await writeFile(path.join(dir, 'datapackage.json'), formatDatapackage(planId, runId, tables));
+  if (formats.parquet) await writeParquetFiles(dir, tables);
+  await writeFile(path.join(dir, 'datapackage.json'), formatDatapackage(planId, runId, tables, formats));
 }

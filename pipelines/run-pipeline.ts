@@ -5,6 +5,7 @@ import { readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { ConfigError, loadCatalog, type Catalog } from '../config/load-catalog.ts';
+import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
 import {
   actionPlanProgress,
   compositeComponents,
@@ -129,6 +130,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
 
   log(`設定を読み込みました: 指標 ${catalog.measures.size}、指標枠 ${catalog.slots.length}、アクションプラン ${catalog.lines.length} 行`);
 
+  const pipeline = await loadPipelineConfig(catalog.dir);
   const sourceConfigs = await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
   const configFiles = [...catalog.files, ...sourceConfigs.files];
 
@@ -172,8 +174,12 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   const byFamily = new Map<SourceAdapter, InboxFile[]>();
   for (const file of inputs) {
     const adapter = adapterFor(file);
-    if (adapter) byFamily.set(adapter, [...(byFamily.get(adapter) ?? []), file]);
-    else issues.push(unknownFileIssue(file));
+    if (!adapter) issues.push(unknownFileIssue(file));
+    else if (!(pipeline.sources as readonly string[]).includes(adapter.family)) {
+      issues.push(
+        issue('source-disabled', 'info', `${adapter.labelJa}は pipeline.yaml の sources に含まれていないため、このファイルは読みません`, { file: file.name }),
+      );
+    } else byFamily.set(adapter, [...(byFamily.get(adapter) ?? []), file]);
   }
   // Families are read concurrently; a family that throws is reported and the others still publish.
   const results = await Promise.all(
@@ -247,6 +253,8 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     config_files: configCopies.map((c) => ({ file: path.relative(catalog.dir, c.file), sha256: sha256(c.bytes) })),
     inputs: inputs.map((f) => ({ file: f.name, sha256: f.sha256, bytes: f.bytes.length })),
     fiscal_years: years,
+    // Kept in the inbox and the archive, never deleted: what to look at in issues.csv.
+    files_with_errors: [...new Set(issues.filter((i) => i.severity === 'error' && i.location.file).map((i) => i.location.file!))].sort(),
     counts: {
       observations: observations.length,
       ...Object.fromEntries(tables.map((t) => [t.spec.name, t.rows.length])),
@@ -273,16 +281,18 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   const staged = await stageRunFolder(options.outDir, folder);
   let store: RunResult['store'] = 'skipped';
   try {
-    await writeDatasetFiles(staged.dir, catalog.plan.id, runId, tables);
-    await writeFile(
-      path.join(staged.dir, 'committee_report.xlsx'),
-      await writeCommitteeWorkbook(catalog, {
-        indicatorValues: values.rows,
-        actionPlanProgress: progress.rows,
-        composite: composite.index,
-        fiscalYear: reportFiscalYear(catalog, years),
-      }),
-    );
+    await writeDatasetFiles(staged.dir, catalog.plan.id, runId, tables, pipeline.outputs);
+    if (pipeline.outputs.committeeWorkbook) {
+      await writeFile(
+        path.join(staged.dir, 'committee_report.xlsx'),
+        await writeCommitteeWorkbook(catalog, {
+          indicatorValues: values.rows,
+          actionPlanProgress: progress.rows,
+          composite: composite.index,
+          fiscalYear: reportFiscalYear(catalog, years),
+        }),
+      );
+    }
     await writeFile(path.join(staged.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     if (options.storePath) {
       store = await publishToStore(

@@ -183,3 +183,19 @@ describe('the datasets of a run', () => {
     expect(resource.schema.fields.find((f: { name: string }) => f.name === 'index')).toMatchObject({ type: 'number', unit: '基準年度=100', decimals: 2 });
   });
 });
+
+describe('pipeline.yaml', () => {
+  it('chooses which source families are read and which outputs are written', async () => {
+    const { copyConfig } = await import('./helpers.ts');
+    const { access } = await import('node:fs/promises');
+    const config = await copyConfig(otherCityConfig);
+    await writeFile(path.join(config, 'pipeline.yaml'), 'sources: [resas]\noutputs: { parquet: false, committeeWorkbook: false }\n');
+    const dir = await inbox({ 'manual-entry/a.xlsx': await workbook(2021, { manufacturers: 498 }) });
+    const out = await tempDir();
+    const result = await runPipeline({ configDir: config, inboxDir: dir, outDir: out, storePath: null });
+    expect(result.issues.map((i) => [i.code, i.severity, i.location.file])).toEqual([['source-disabled', 'info', 'manual-entry/a.xlsx']]);
+    await expect(access(path.join(out, 'latest', 'indicator_values.parquet'))).rejects.toThrow();
+    await expect(access(path.join(out, 'latest', 'committee_report.xlsx'))).rejects.toThrow();
+    await access(path.join(out, 'latest', 'indicator_values.json'));
+  });
+});
