@@ -1,19 +1,9 @@
 // The lei binary as a user runs it: Japanese help, English with --lang en, exit codes, clear config errors.
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { copyConfig, otherCityConfig, repoRoot, tempDir } from './helpers.ts';
+import { copyConfig, otherCityConfig, runLei, tempDir } from './helpers.ts';
 
-const run = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [path.join(repoRoot, 'bin', 'lei.js'), ...args], { cwd: repoRoot });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-};
+const run = runLei;
 
 describe('lei', () => {
   it('prints Japanese help by default and English with --lang en', async () => {

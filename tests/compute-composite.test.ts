@@ -6,13 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { measuresFileSchema, planSchema, slotsFileSchema } from '../config/catalog-schema.ts';
 import { compositeInputs } from '../config/composite-inputs.ts';
 import { compositeFileSchema } from '../config/composite-schema.ts';
-import { ConfigError, loadCatalog, slotId, type Catalog, type ConfigProblem } from '../config/load-catalog.ts';
+import { loadCatalog, slotId, type Catalog } from '../config/load-catalog.ts';
 import type { CompositeIndexRow, IndicatorValueRow } from '../lib/datasets.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { computeComposite } from '../transforms/compute-composite.ts';
 import { computeIndex } from '../transforms/compute-index.ts';
-import { copyConfig, setagayaConfig, tempDir } from './helpers.ts';
+import { copyConfig, problemsOf, setagayaConfig, tempDir } from './helpers.ts';
 
 // A small plan: 黒字 is printed in visions 1 and 2 (counted once), 倒産 is lower-is-better.
 const measures = measuresFileSchema.parse({
@@ -306,16 +306,6 @@ describe('the sensitivity table', () => {
 });
 
 describe('config: composite.yaml', () => {
-  async function problemsOf(dir: string): Promise<ConfigProblem[]> {
-    try {
-      await loadCatalog(dir);
-    } catch (e) {
-      if (e instanceof ConfigError) return e.problems;
-      throw e;
-    }
-    throw new Error('expected a ConfigError');
-  }
-
   it('loads the Setagaya method: 29 distinct long-tier measures, primary flat-capped, targets 130 and 135', async () => {
     const catalog = await loadCatalog(setagayaConfig);
     expect(catalog.slots.filter((s) => s.tier === 'long')).toHaveLength(36);

@@ -2,7 +2,10 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import Papa from 'papaparse';
+import { ConfigError, loadCatalog, type ConfigProblem } from '../config/load-catalog.ts';
 import { afterAll } from 'vitest';
 
 const made: string[] = [];
@@ -41,4 +44,26 @@ export async function readCsv(file: string): Promise<Record<string, string>[]> {
   if (!text.startsWith('\uFEFF')) throw new Error(`${file} has no BOM`);
   const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
   return parsed.data;
+}
+
+/** The problems a config folder is refused with (fails the test when it loads). */
+export async function problemsOf(dir: string): Promise<ConfigProblem[]> {
+  try {
+    await loadCatalog(dir);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+/** Runs the lei binary as a user does; resolves with its exit code and output. */
+export async function runLei(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', [path.join(repoRoot, 'bin', 'lei.js'), ...args], { cwd: repoRoot });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
 }

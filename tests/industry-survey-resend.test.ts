@@ -1,17 +1,15 @@
 // Waves over time: a re-sent (corrected) version of a fiscal year's file replaces the earlier one only when it passes
 // validation; the earlier one is kept, and every published figure it changes is reported (old → new). `reprocess`
 // shows those changes without writing anything (--dry-run), or publishes them.
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { reprocessWave } from '../pipelines/reprocess-wave.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { readIndustrySurvey } from '../sources/industry-survey/read-industry-survey.ts';
 import type { SurveyRespondent } from '../scripts/sample/survey-wave-table.ts';
-import { copyConfig, otherCityConfig, readCsv, repoRoot, tempDir } from './helpers.ts';
+import { copyConfig, otherCityConfig, readCsv, runLei, tempDir } from './helpers.ts';
 import {
   inboxFile,
   putInInbox,
@@ -199,15 +197,8 @@ describe('lei reprocess', () => {
 });
 
 describe('lei reprocess (the command)', () => {
-  const lei = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await promisify(execFile)('node', [path.join(repoRoot, 'bin', 'lei.js'), ...args], { cwd: repoRoot });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  };
+  const lei = runLei;
+
 
   it('prints each file, its problems and the values that would change, old → new, and writes nothing', async () => {
     const configDir = await surveyConfigDir();
