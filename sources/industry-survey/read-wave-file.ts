@@ -54,29 +54,31 @@ export async function readWaveFile(input: WaveFileInput): Promise<WaveFile> {
   return result;
 }
 
+/** The codebook from config, else from the codebook sheet of `source` (the wave itself or a separate file). */
+async function resolveCodebook(input: WaveFileInput, result: WaveFile, source: WaveFileInput['codebookFile']): Promise<void> {
+  const { config, instrument } = input;
+  result.codebook = codebookFromConfig(config, instrument.id, input.fiscalYear);
+  if (result.codebook || !source) return;
+  const rows: XlsxRow[] = [];
+  for await (const row of readXlsxRows(source.bytes, { sheet: config.codebookSheet.name })) rows.push(row);
+  const read = readCodebookSheet({
+    rows,
+    layout: config.codebookSheet,
+    defaultNonResponse: config.nonResponse,
+    instrument: instrument.id,
+    fiscalYear: input.fiscalYear,
+    file: source.name,
+    sheet: config.codebookSheet.name,
+  });
+  result.issues.push(...read.issues);
+  if (read.codebook && !read.issues.some((i) => i.severity === 'error')) result.codebook = read.codebook;
+}
+
 async function readXlsxWave(input: WaveFileInput, result: WaveFile): Promise<void> {
   const { file, instrument, config } = input;
   const info = await readXlsxWorkbookInfo(file.bytes);
   const codebookSheet = config.codebookSheet.name;
-  result.codebook = codebookFromConfig(config, instrument.id, input.fiscalYear);
-  if (!result.codebook) {
-    const source = info.sheets.includes(codebookSheet) ? file : input.codebookFile;
-    if (source) {
-      const rows: XlsxRow[] = [];
-      for await (const row of readXlsxRows(source.bytes, { sheet: codebookSheet })) rows.push(row);
-      const read = readCodebookSheet({
-        rows,
-        layout: config.codebookSheet,
-        defaultNonResponse: config.nonResponse,
-        instrument: instrument.id,
-        fiscalYear: input.fiscalYear,
-        file: source.name,
-        sheet: codebookSheet,
-      });
-      result.issues.push(...read.issues);
-      if (read.codebook && !read.issues.some((i) => i.severity === 'error')) result.codebook = read.codebook;
-    }
-  }
+  await resolveCodebook(input, result, info.sheets.includes(codebookSheet) ? file : input.codebookFile);
   if (!result.codebook) return noCodebook(input, result);
   const sheet = instrument.sheet ?? info.sheets.find((s) => s !== codebookSheet) ?? info.sheets[0];
   result.sheet = sheet;
@@ -109,22 +111,7 @@ async function readCsvWave(input: WaveFileInput, result: WaveFile): Promise<void
     return;
   }
   result.encoding = detected.encoding;
-  result.codebook = codebookFromConfig(config, instrument.id, input.fiscalYear);
-  if (!result.codebook && input.codebookFile) {
-    const rows: XlsxRow[] = [];
-    for await (const row of readXlsxRows(input.codebookFile.bytes, { sheet: config.codebookSheet.name })) rows.push(row);
-    const read = readCodebookSheet({
-      rows,
-      layout: config.codebookSheet,
-      defaultNonResponse: config.nonResponse,
-      instrument: instrument.id,
-      fiscalYear: input.fiscalYear,
-      file: input.codebookFile.name,
-      sheet: config.codebookSheet.name,
-    });
-    result.issues.push(...read.issues);
-    if (read.codebook && !read.issues.some((i) => i.severity === 'error')) result.codebook = read.codebook;
-  }
+  await resolveCodebook(input, result, input.codebookFile);
   if (!result.codebook) return noCodebook(input, result);
 
   const bytes = file.bytes;
