@@ -17,6 +17,7 @@ import { readStatus } from '../pipelines/read-status.ts';
 import { startScheduler } from '../pipelines/scheduler.ts';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
 import { detectLang, messages } from './messages.ts';
+import { progressBar } from './progress-bar.ts';
 import { registerReprocessCommand } from './reprocess-command.ts';
 
 const lang = detectLang(process.argv, process.env);
@@ -54,6 +55,7 @@ program
   .helpOption('-h, --help', t.optHelp)
   .action(async (opts: RunOpts) => {
     const emit = eventLogger(Boolean(opts.json) || !process.stderr.isTTY);
+    const progress = process.stderr.isTTY && !opts.json ? progressBar() : undefined;
     let inbox = opts.inbox;
     if (opts.sample) {
       inbox = DEFAULTS.sampleInbox;
@@ -67,8 +69,12 @@ program
       ...(opts.publish ? { publish: { connectionString: opts.publish, schema: opts.publishSchema } } : {}),
       full: Boolean(opts.full),
       dryRun: Boolean(opts.dryRun),
-      log: (m) => emit('log', { message: m }, m),
-    });
+      log: (m) => {
+        progress?.stop();
+        emit('log', { message: m }, m);
+      },
+      ...(progress ? { onProgress: progress.update } : {}),
+    }).finally(() => progress?.stop());
     const counts = countBySeverity(result.issues);
     if (opts.json) {
       console.log(

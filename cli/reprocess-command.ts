@@ -1,11 +1,11 @@
 // `lei reprocess --source industry-survey --year 2024 [--dry-run]`: an analyst re-runs one survey wave after the vendor
 // re-sends a corrected file. A progress bar shows the reading of large files when stderr is a terminal.
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
 import { countBySeverity } from '../lib/issues.ts';
 import { reprocessableSources, reprocessWave, type ReprocessResult } from '../pipelines/reprocess-wave.ts';
 import { messages, type Lang } from './messages.ts';
+import { progressBar } from './progress-bar.ts';
 import { reprocessMessages, type ReprocessMessages } from './reprocess-messages.ts';
 
 // The same exit codes as cli/main.ts.
@@ -81,27 +81,4 @@ function print(t: ReprocessMessages, r: ReprocessResult, fiscalYear: number, dry
   if (r.breakdownChanges.length > SHOWN) console.log(t.more(r.breakdownChanges.length - SHOWN));
   if (r.otherChanges.length > 0) console.log(t.others(r.otherChanges.length));
   if (!dryRun) console.log(r.run.status === 'published' ? t.done(r.run.folder) : t.unchanged);
-}
-
-/** One bar per file, on stderr; started when a file reports its first progress. */
-function progressBar(): { update: (file: string, done: number, total: number) => void; stop: () => void } {
-  let bar: cliProgress.SingleBar | undefined;
-  let current = '';
-  const stop = () => {
-    bar?.stop();
-    bar = undefined;
-    current = '';
-  };
-  return {
-    update: (file, done, total) => {
-      if (file !== current) {
-        stop();
-        current = file;
-        bar = new cliProgress.SingleBar({ stream: process.stderr, format: `${file} [{bar}] {percentage}%`, hideCursor: true }, cliProgress.Presets.shades_classic);
-        bar.start(total, 0);
-      }
-      bar!.update(done);
-    },
-    stop,
-  };
 }

@@ -61,6 +61,8 @@ export interface RunOptions {
   dryRun?: boolean;
   now?: () => Date;
   log?: (message: string) => void;
+  /** Progress through large input files (the CLI draws a bar on a terminal). */
+  onProgress?: (file: string, done: number, total: number) => void;
 }
 
 export type RunTrigger = 'manual' | 'schedule' | 'reprocess';
@@ -193,7 +195,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
             log(`${a.labelJa}: 前回から変わっていないため、読み込み結果を再利用しました`);
             return cached;
           }
-          const result = await readFamily(a, files, catalog, sourceConfigs.byFamily.get(a.family));
+          const result = await readFamily(a, files, catalog, sourceConfigs.byFamily.get(a.family), options.onProgress);
           if (!options.dryRun) await cache.put(a.family, files, result);
           return result;
         }),
@@ -343,9 +345,15 @@ function unknownFileIssue(file: InboxFile): Issue {
   return issue('inbox-unknown-file', 'warning', `このファイルを読むアダプタがありません。受信箱の決まったフォルダに置いてください: ${known}`, { file: file.name });
 }
 
-async function readFamily(adapter: SourceAdapter, files: InboxFile[], catalog: Catalog, config: unknown): Promise<SourceResult> {
+async function readFamily(
+  adapter: SourceAdapter,
+  files: InboxFile[],
+  catalog: Catalog,
+  config: unknown,
+  onProgress: RunOptions['onProgress'],
+): Promise<SourceResult> {
   try {
-    return await adapter.read(files, catalog, config);
+    return await adapter.read(files, catalog, config, onProgress ? { onProgress } : {});
   } catch (e) {
     // An adapter bug must not take the other sources down with it.
     return {

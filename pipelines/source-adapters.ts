@@ -13,6 +13,11 @@ import { resasAdapter } from '../sources/resas-adapter.ts';
 import { setagayaPayAdapter } from '../sources/setagaya-pay-adapter.ts';
 import { industrySurveyAdapter } from '../sources/industry-survey-adapter.ts';
 
+/** What a run offers an adapter besides its inputs: a way to report progress through a large file. */
+export interface ReadContext {
+  onProgress?: (file: string, done: number, total: number) => void;
+}
+
 export interface SourceAdapter {
   /** Stable family id, also the inbox folder name, e.g. manual-entry, setagaya-pay. */
   family: string;
@@ -23,7 +28,7 @@ export interface SourceAdapter {
   /** Checks the measures' bindings against the layout config (undefined when the file is absent), at load time. */
   checkConfig?(config: unknown, catalog: Catalog, file: string): ConfigProblem[];
   /** Reads all of the family's files of this run together (continuity checks need the whole set). */
-  read(files: readonly InboxFile[], catalog: Catalog, config: unknown): Promise<SourceResult>;
+  read(files: readonly InboxFile[], catalog: Catalog, config: unknown, context?: ReadContext): Promise<SourceResult>;
 }
 
 export const sourceAdapters: readonly SourceAdapter[] = [

@@ -48,7 +48,7 @@ export const industrySurveyAdapter: SourceAdapter = {
     }
     return problems;
   },
-  read: async (files, catalog, config) => {
+  read: async (files, catalog, config, context) => {
     if (!config) {
       return {
         observations: [],
@@ -57,6 +57,6 @@ export const industrySurveyAdapter: SourceAdapter = {
         ),
       };
     }
-    return readIndustrySurvey(files, catalog.measures.values(), config as IndustrySurveyConfig);
+    return readIndustrySurvey(files, catalog.measures.values(), config as IndustrySurveyConfig, context?.onProgress ? { onProgress: context.onProgress } : {});
   },
 };
