@@ -19,6 +19,7 @@ import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
 import { detectLang, messages } from './messages.ts';
 import { progressBar } from './progress-bar.ts';
 import { registerReprocessCommand } from './reprocess-command.ts';
+import { RUN_DEFAULTS, withRunLocations, type RunLocations } from './run-location-options.ts';
 
 const lang = detectLang(process.argv, process.env);
 const t = messages(lang);
@@ -26,7 +27,7 @@ z.config(lang === 'en' ? z.locales.en() : z.locales.ja());
 
 /** 0 success; 5 success with warnings (0 with --warnings-ok); 2 some input rejected; 3 config/usage; 1 failure. */
 export const EXIT = { ok: 0, failure: 1, dataErrors: 2, configError: 3, warnings: 5 } as const;
-const DEFAULTS = { config: 'config/setagaya', inbox: 'inbox', sampleInbox: 'sample/inbox', out: 'out', store: 'out/store.duckdb' };
+const DEFAULTS = RUN_DEFAULTS;
 
 const program = new Command('lei')
   .description(t.programDescription)
@@ -37,14 +38,7 @@ const program = new Command('lei')
   .showHelpAfterError()
   .configureHelp({ formatHelp: (cmd, helper) => t.translateHelp(Help.prototype.formatHelp.call(helper, cmd, helper)) });
 
-program
-  .command('run')
-  .description(t.cmdRun)
-  .option('--config <dir>', t.optConfig, DEFAULTS.config)
-  .option('--inbox <dir>', t.optInbox, DEFAULTS.inbox)
-  .option('--out <dir>', t.optOut, DEFAULTS.out)
-  .option('--store <file>', t.optStore, DEFAULTS.store)
-  .option('--no-store', t.optNoStore)
+withRunLocations(program.command('run').description(t.cmdRun), t)
   .option('--sample', t.optSample)
   .option('--full', t.optFull)
   .option('--dry-run', t.optDryRun)
@@ -121,7 +115,7 @@ program
             : EXIT.ok;
   });
 
-registerReprocessCommand(program, lang, DEFAULTS);
+registerReprocessCommand(program, lang);
 
 program
   .command('publish')
@@ -216,19 +210,12 @@ program
     process.on('SIGINT', () => void stop('SIGINT'));
   });
 
-program
-  .command('backfill')
-  .description(t.cmdBackfill)
+withRunLocations(program.command('backfill').description(t.cmdBackfill), t)
   .requiredOption('--from <year>', t.optFromYear)
   .requiredOption('--to <year>', t.optToYear)
   .option('--dry-run', t.optDryRun)
-  .option('--config <dir>', t.optConfig, DEFAULTS.config)
-  .option('--inbox <dir>', t.optInbox, DEFAULTS.inbox)
-  .option('--out <dir>', t.optOut, DEFAULTS.out)
-  .option('--store <file>', t.optStore, DEFAULTS.store)
-  .option('--no-store', t.optNoStore)
   .helpOption('-h, --help', t.optHelp)
-  .action(async (opts: { from: string; to: string; dryRun?: boolean; config: string; inbox: string; out: string; store: string | false }) => {
+  .action(async (opts: RunLocations & { from: string; to: string; dryRun?: boolean }) => {
     const [from, to] = [parseFiscalYear(opts.from), parseFiscalYear(opts.to)];
     if (from === null) throw new UserError(t.badYear(opts.from));
     if (to === null) throw new UserError(t.badYear(opts.to));
@@ -299,11 +286,7 @@ program
     for (const w of report.stale) console.log(`  ⚠ ${w}`);
   });
 
-interface RunOpts {
-  config: string;
-  inbox: string;
-  out: string;
-  store: string | false;
+interface RunOpts extends RunLocations {
   sample?: boolean;
   publish?: string;
   publishSchema: string;

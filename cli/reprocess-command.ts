@@ -6,28 +6,22 @@ import { countBySeverity } from '../lib/issues.ts';
 import { reprocessableSources, reprocessWave, type ReprocessResult } from '../pipelines/reprocess-wave.ts';
 import { messages, type Lang } from './messages.ts';
 import { progressBar } from './progress-bar.ts';
+import { withRunLocations, type RunLocations } from './run-location-options.ts';
 import { reprocessMessages, type ReprocessMessages } from './reprocess-messages.ts';
 
 // The same exit codes as cli/main.ts.
 const EXIT = { failure: 1, dataErrors: 2 } as const;
 const SHOWN = 20;
 
-export function registerReprocessCommand(program: Command, lang: Lang, defaults: { config: string; inbox: string; out: string; store: string }): void {
+export function registerReprocessCommand(program: Command, lang: Lang): void {
   const t = reprocessMessages(lang);
   const m = messages(lang);
-  program
-    .command('reprocess')
-    .description(t.cmd)
+  withRunLocations(program.command('reprocess').description(t.cmd), m)
     .requiredOption('--source <source>', `${t.optSource}: ${reprocessableSources.join(', ')}`)
     .requiredOption('--year <year>', t.optYear)
     .option('--dry-run', t.optDryRun)
-    .option('--config <dir>', m.optConfig, defaults.config)
-    .option('--inbox <dir>', m.optInbox, defaults.inbox)
-    .option('--out <dir>', m.optOut, defaults.out)
-    .option('--store <file>', m.optStore, defaults.store)
-    .option('--no-store', m.optNoStore)
     .helpOption('-h, --help', m.optHelp)
-    .action(async (opts: { source: string; year: string; dryRun?: boolean; config: string; inbox: string; out: string; store: string | false }) => {
+    .action(async (opts: RunLocations & { source: string; year: string; dryRun?: boolean }) => {
       const fiscalYear = parseFiscalYear(opts.year);
       if (fiscalYear === null) {
         console.error(t.badYear(opts.year));
