@@ -14,8 +14,8 @@ const textList = z.array(z.string().min(1));
 export const tierSchema = z.enum(['action', 'short', 'long', 'reference']);
 export type Tier = z.infer<typeof tierSchema>;
 
-/** Which way is good: "higher" (more is better) or "lower" (e.g. 区内倒産事業者数). */
-export const directionSchema = z.enum(['higher', 'lower']);
+/** Which way is good: "higher" (more is better), "lower" (e.g. 区内倒産事業者数), or "unknown" (no good/bad reading). */
+export const directionSchema = z.enum(['higher', 'lower', 'unknown']);
 export type Direction = z.infer<typeof directionSchema>;
 
 /** How a fiscal-year value is formed from the source's periods or records. */
@@ -82,6 +82,10 @@ export const measureSchema = z.strictObject({
     })
     .optional(),
   source: sourceBindingSchema,
+  /** number (when absent); status (a state such as 実施, from plan.yaml `statuses`); pair (two figures in one cell: 320人（8回）). */
+  valueType: z.enum(['number', 'status', 'pair']).optional(),
+  /** The unit of a pair's second figure (回). */
+  secondaryUnit: z.string().min(1).optional(),
   /** Data collection method as printed (データの収集方法). */
   methodJa: z.string().min(1).optional(),
   owners: textList.optional(),
@@ -223,6 +227,32 @@ export const planSchema = z.strictObject({
     .min(1),
   /** Owning sections by default (課). */
   owners: textList.optional(),
+  /** What the plan calls its parts; every output prints these words. Defaults are the logic-model plan's. */
+  terms: z
+    .strictObject({
+      pillar: z.string().min(1).default('目指す姿'),
+      section: z.string().min(1).default('方針'),
+      tier: z.string().min(1).default('区分'),
+      /** The indicator set's name; its list sheet is 「…一覧」. */
+      indicators: z.string().min(1).default('ソーシャルインパクト指標'),
+      actionPlan: z.string().min(1).default('アクションプラン'),
+      progressTable: z.string().min(1).default('進捗状況'),
+      /** The report's name on the workbook's summary (検証部会資料, 進捗状況報告 …). */
+      report: z.string().min(1).default('検証部会資料'),
+    })
+    .prefault({}),
+  /** The plan's indicator tiers, in print order (slots use the ids; progress.yaml the id or the label). */
+  tiers: z
+    .array(z.strictObject({ id: z.string().min(1), labelJa: z.string().min(1) }))
+    .min(1)
+    .default([
+      { id: 'action', labelJa: '行動指標' },
+      { id: 'short', labelJa: '短期アウトカム' },
+      { id: 'long', labelJa: '中長期アウトカム' },
+      { id: 'reference', labelJa: '参考指標' },
+    ]),
+  /** Status values a figure may take instead of a number (実施 / 未実施 / 検討中 / ―); notApplicable is never graded. */
+  statuses: z.array(z.strictObject({ labelJa: z.string().min(1), notApplicable: z.boolean().default(false) })).default([]),
 });
 export type Plan = z.infer<typeof planSchema>;
 

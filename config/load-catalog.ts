@@ -21,6 +21,8 @@ import {
 } from './catalog-schema.ts';
 import { checkComposite } from './check-composite.ts';
 import { compositeFileSchema, type CompositeConfig } from './composite-schema.ts';
+import { progressFileSchema } from './progress-schema.ts';
+import { resolveProgress, type CatalogProgress } from './resolve-progress.ts';
 
 // Config errors are read by ward staff: Japanese unless the CLI switches to English (--lang en).
 z.config(z.locales.ja());
@@ -63,11 +65,13 @@ export interface Catalog {
   lines: CatalogLine[];
   /** 持続可能な地域経済の充実度: how the composite index is computed (composite.yaml), when the plan defines one. */
   composite?: CompositeConfig;
+  /** A ward progress table (progress.yaml): pillars → sections → indicators with year roles and grades. */
+  progress?: CatalogProgress;
   /** The config files read, for the run id and lineage. */
   files: string[];
 }
 
-const KNOWN_FILES = /^(plan|sections|measures(?:-[a-z0-9-]+)?|slots|action-plan|pipeline|composite)\.ya?ml$/;
+const KNOWN_FILES = /^(plan|sections|measures(?:-[a-z0-9-]+)?|slots|action-plan|pipeline|composite|progress)\.ya?ml$/;
 
 export function slotId(slot: Pick<Slot, 'vision' | 'tier' | 'position'>): string {
   return `v${slot.vision}-${slot.tier}-${slot.position}`;
@@ -86,7 +90,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
       problems.push({
         file: path.join(dir, n),
         path: '',
-        message: '想定外の設定ファイル名です（plan / sections / measures*.yaml / slots / action-plan）。綴りを確認してください',
+        message: '想定外の設定ファイル名です（plan / sections / measures*.yaml / slots / action-plan / progress / composite / pipeline）。綴りを確認してください',
       });
     }
   }
@@ -105,9 +109,15 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   const slots = names.includes('slots.yaml') ? ((await read('slots.yaml', slotsFileSchema))?.slots ?? []) : [];
   const lines = names.includes('action-plan.yaml') ? ((await read('action-plan.yaml', actionPlanFileSchema))?.lines ?? []) : [];
   const composite = names.includes('composite.yaml') ? await read('composite.yaml', compositeFileSchema) : undefined;
+  const progressFile = names.includes('progress.yaml') ? await read('progress.yaml', progressFileSchema) : undefined;
   if (problems.length > 0 || !plan) throw new ConfigError(problems);
 
   const catalog = crossCheck(dir, plan, sections, measureLists, slots, lines, problems);
+  if (progressFile) {
+    const resolved = resolveProgress(path.join(dir, 'progress.yaml'), progressFile, plan, catalog.measures, problems);
+    for (const m of resolved.measures) catalog.measures.set(m.id, m);
+    catalog.progress = resolved.progress;
+  }
   if (composite) problems.push(...checkComposite(composite, catalog.measures, catalog.slots, path.join(dir, 'composite.yaml')));
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...catalog, ...(composite ? { composite } : {}), files: names.map((n) => path.join(dir, n)) };
@@ -121,7 +131,7 @@ function crossCheck(
   slots: Slot[],
   lines: ActionPlanLine[],
   problems: ConfigProblem[],
-): Omit<Catalog, 'files'> {
+): Omit<Catalog, 'files' | 'progress'> & { progress?: CatalogProgress } {
   const measures = new Map<string, Measure>();
   for (const { file, measures: list } of measureLists) {
     list.forEach((m, i) => {

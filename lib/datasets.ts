@@ -71,16 +71,16 @@ export interface IndicatorValueRow {
 
 export const indicatorValues: DatasetSpec = {
   name: 'indicator_values',
-  titleJa: '指標値（ソーシャルインパクト指標）',
-  descriptionJa: 'ロジックモデルの指標枠（目指す姿・区分・番号）ごと、年度ごとに1行。',
+  titleJa: '指標値（{indicators}）',
+  descriptionJa: 'ロジックモデルの指標枠（{pillar}・{tier}・番号）ごと、年度ごとに1行。',
   primaryKey: ['slot_id', 'fiscal_year'],
   columns: [
     col('plan_id', 'string', '計画ID（config の plan.yaml）', 'Plan id (plan.yaml)'),
-    col('vision', 'integer', '目指す姿の番号（8・9 共通表は 8）', 'Vision number (8 for the shared 8/9 table)'),
-    col('also_visions', 'string', '同じ表を共有する他の目指す姿（; 区切り）', 'Other visions sharing the table (; separated)'),
-    col('tier', 'string', '区分: action=行動指標, short=短期アウトカム, long=中長期アウトカム, reference=参考指標', 'Tier: action, short, long, reference'),
+    col('vision', 'integer', '{pillar}の番号（8・9 共通表は 8）', 'Vision number (8 for the shared 8/9 table)'),
+    col('also_visions', 'string', '同じ表を共有する他の{pillar}（; 区切り）', 'Other visions sharing the table (; separated)'),
+    col('tier', 'string', '{tier}: {tiers}', 'Tier: action, short, long, reference'),
     col('position', 'integer', '表中の番号', 'Printed number within the tier'),
-    col('slot_id', 'string', '指標枠ID（v{目指す姿}-{区分}-{番号}）', 'Slot id (v{vision}-{tier}-{position})'),
+    col('slot_id', 'string', '指標枠ID（v{{pillar}}-{{tier}}-{番号}）', 'Slot id (v{vision}-{tier}-{position})'),
     col('measure_id', 'string', '測定する量のID。複数の枠に再掲される指標は同じID', 'Measure id; shared by every slot printing the same quantity'),
     col('name_ja', 'string', '指標名（変更後の名称）', 'Indicator name (current)'),
     col('previous_name_ja', 'string', '変更前の指標名（旧—新の旧）', 'Former name when renamed'),
@@ -141,18 +141,18 @@ export interface ActionPlanProgressRow {
 
 export const actionPlanProgress: DatasetSpec = {
   name: 'action_plan_progress',
-  titleJa: 'アクションプラン進捗（達成率）',
-  descriptionJa: 'アクションプランの行動指標ごと、計画年度（令和6〜9年度）ごとに1行。',
+  titleJa: '{actionPlan}進捗（達成率）',
+  descriptionJa: '{actionPlan}の{tier:action}ごと、計画年度（{period}）ごとに1行。',
   primaryKey: ['line_id', 'fiscal_year'],
   columns: [
     col('plan_id', 'string', '計画ID', 'Plan id'),
-    col('section', 'string', '方針（例: 2-2）', 'Section (方針), e.g. 2-2'),
-    col('vision', 'integer', '目指す姿の番号', 'Vision number'),
+    col('section', 'string', '{section}（例: 2-2）', 'Section (方針), e.g. 2-2'),
+    col('vision', 'integer', '{pillar}の番号', 'Vision number'),
     col('line_id', 'string', '行ID', 'Line id'),
     col('reprint_of', 'string', '【再掲】の場合、再掲元の行ID', 'Original line id when this line is a reprint'),
     col('measure_id', 'string', '実績を与える指標のID', 'Measure supplying the actual'),
     col('measure_name_ja', 'string', '施策・具体的取組み', 'Programme (施策)'),
-    col('indicator_ja', 'string', '行動指標', 'Indicator as printed'),
+    col('indicator_ja', 'string', '{tier:action}', 'Indicator as printed'),
     col('unit', 'string', '単位', 'Unit'),
     col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year (start year)'),
     col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
@@ -160,7 +160,7 @@ export const actionPlanProgress: DatasetSpec = {
     col('actual_cumulative', 'decimal', '計画初年度からの実績累計（合計が年度目標の和の場合）', 'Actuals summed from the first plan year (sum kind)'),
     col('target_year', 'decimal', 'その年度の目標値（改定後）', 'Target for the year (after revisions)'),
     col('target_year_original', 'decimal', '改定前の当初目標値（改定がなければ target_year と同じ）', 'Original target before revisions'),
-    col('target_total', 'decimal', '計画期間の合計（R6〜R9）', 'Plan-period total (合計)'),
+    col('target_total', 'decimal', '計画期間の合計（{periodShort}）', 'Plan-period total (合計)'),
     col('total_kind', 'string', '合計の作り方: sum=各年度の和, endLevel=最終年度の水準, constant=毎年同じ値', 'How the total is formed'),
     col('achievement_rate', 'decimal', '達成率 = 実績（sum は累計）÷ 合計 × 100（小数第1位、四捨五入）', 'Achievement rate, 1 decimal', 1, '%'),
     col('printed_achievement_rate', 'decimal', '公表資料に印字された達成率（比較用。印字どおりの桁数）', 'Achievement rate as printed in the published report', undefined, '%'),
@@ -509,7 +509,94 @@ export const surveyRevisions: DatasetSpec = {
   ],
 };
 
+export interface IndicatorProgressRow {
+  plan_id: string;
+  pillar_code: string;
+  pillar_name_ja: string;
+  section_code: string;
+  section_name_ja: string;
+  indicator_id: string;
+  code: string;
+  name_ja: string;
+  tier: string;
+  unit: string;
+  direction: string;
+  owners: string;
+  fiscal_year: number;
+  fiscal_year_label: string;
+  year_role: string | null;
+  is_latest: boolean;
+  value: number | null;
+  secondary_value: number | null;
+  secondary_unit: string | null;
+  status_value: string | null;
+  value_text: string | null;
+  value_status: string;
+  baseline_value: number | null;
+  baseline_fiscal_year: number | null;
+  target_fiscal_year: number | null;
+  target_in_force: number | null;
+  target_original: number | null;
+  target_status: string | null;
+  target_revisions: string | null;
+  achievement_rate: number | null;
+  achievement_rate_original: number | null;
+  target_met: boolean | null;
+  grade: string;
+  grade_rule: string;
+  definition_change: string | null;
+  comment: string | null;
+  run_id: string;
+}
+
+/** A ward progress table (progress.yaml); written only by plans that have one. */
+export const indicatorProgress: DatasetSpec = {
+  name: 'indicator_progress',
+  titleJa: '指標の進捗（年度の役割・目標・評価）',
+  descriptionJa: '進捗表（progress.yaml）の指標ごと、年度ごとに1行。年度は計画が宣言した年度の役割（基準値・中間値・実績値・目標値 など）の年度と、値が入力された年度。',
+  primaryKey: ['indicator_id', 'fiscal_year'],
+  columns: [
+    col('plan_id', 'string', '計画ID', 'Plan id'),
+    col('pillar_code', 'string', '柱（計画の呼び方は plan.yaml の terms.pillar）の印字記号', 'Pillar code as printed'),
+    col('pillar_name_ja', 'string', '柱の名称', 'Pillar name'),
+    col('section_code', 'string', '施策の印字記号（例: Ⅰ-ⅰ）', 'Section code as printed'),
+    col('section_name_ja', 'string', '施策の名称', 'Section name'),
+    col('indicator_id', 'string', '指標ID（手入力ワークブックの指標ID。既定は 柱の記号/番号）', 'Indicator id (manual-entry id; default pillar/code)'),
+    col('code', 'string', '指標の印字番号（例: 1-①。柱ごとに繰り返す）', 'Indicator code as printed (repeats per pillar)'),
+    col('name_ja', 'string', '指標名', 'Indicator name'),
+    col('tier', 'string', '区分（計画の呼び方。例: 活動指標・成果指標）', 'Tier in the plan\'s words'),
+    col('unit', 'string', '単位', 'Unit'),
+    col('direction', 'string', 'higher=高いほど良い, lower=低いほど良い, unknown=方向が定まらない（良し悪しを示さない）', 'higher, lower or unknown (no good/bad reading)'),
+    col('owners', 'string', '所管課（・区切り。改称した課は「新名（旧 旧名）」）', 'Owning departments (renamed: new (旧 old))'),
+    col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year (start year)'),
+    col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
+    col('year_role', 'string', 'この年度の役割（progress.yaml の yearRoles の名称。複数は・区切り）。役割のない年度は空', 'Year role(s) in the plan\'s words; empty for other years'),
+    col('is_latest', 'boolean', 'true = 最新の実績年度の行（概要の評価の集計に使う）', 'true on the latest year with a value'),
+    col('value', 'decimal', '数値（2つの数値を持つ指標は1つ目）。状態で示す値のときは空', 'Value (the first figure of a pair); empty for a status'),
+    col('secondary_value', 'decimal', '2つ目の数値（例: 320人（8回）の 8）', 'Second figure of a pair'),
+    col('secondary_unit', 'string', '2つ目の数値の単位', 'Unit of the second figure'),
+    col('status_value', 'string', '状態で示す値（plan.yaml の statuses。例: 実施・未実施・検討中・―）。0 とは別', 'Status value (実施 …), distinct from 0'),
+    col('value_text', 'string', '印字どおりの値（例: 1,200、320人（8回）、実施）', 'The value as printed'),
+    col('value_status', 'string', 'observed=入力値, declared=設定に記載の基準値, missing=値なし, conflict=入力が矛盾し不採用', 'observed, declared, missing or conflict'),
+    col('baseline_value', 'decimal', '基準値（基準値の役割の年度の値）', 'Baseline value'),
+    col('baseline_fiscal_year', 'integer', '基準値の年度', 'Baseline fiscal year'),
+    col('target_fiscal_year', 'integer', '目標値の年度（目標値の役割の年度）', 'Target fiscal year'),
+    col('target_in_force', 'decimal', 'この年度に有効な目標値（この年度までに決まった改定を反映。後の改定は過去の年度を書き換えない）', 'Target in force that year (revisions decided up to that year)'),
+    col('target_original', 'decimal', '当初の目標値', 'Original target'),
+    col('target_status', 'string', '状態で示す目標（例: 実施）', 'Target state (e.g. 実施)'),
+    col('target_revisions', 'string', '目標の改定（例: 20社 ↓ 3社に変更（令和6年度: 理由））', 'Target revisions with year and reason'),
+    col('achievement_rate', 'decimal', '達成率 = 値 ÷ 有効な目標値 × 100（低いほど良い指標は 目標値 ÷ 値 × 100。小数第1位、四捨五入）', 'Rate against the target in force, 1 decimal', 1, '%'),
+    col('achievement_rate_original', 'decimal', '当初目標に対する達成率（同じ式）', 'Rate against the original target', 1, '%'),
+    col('target_met', 'boolean', '状態で示す目標を満たしたか（true/false）。数値の目標・該当なしは空', 'Whether a state target is met'),
+    col('grade', 'string', '評価（計画が宣言した規則による。progress.yaml の grading）', 'Grade by the plan\'s own rule'),
+    col('grade_rule', 'string', 'その評価を与えた規則（計画の言葉）', 'The rule that gave the grade, in the plan\'s words'),
+    col('definition_change', 'string', '指標の定義の変更（年度と理由）', 'Definition change (year and reason)'),
+    col('comment', 'string', '入力時のコメント', 'Comment entered with the value'),
+    col('run_id', 'string', '実行ID', 'Run id'),
+  ],
+};
+
 /** Tables a source adapter contributes (SourceResult.tables); the run writes each of them, empty when no file fed it. */
 export const adapterDatasets = [surveyBreakdowns, surveyWaves, surveyRevisions] as const;
 
-export const datasets = [indicatorValues, actionPlanProgress, observationsDataset, issuesDataset, compositeIndex, compositeComponents, ...adapterDatasets] as const;
+export const datasets = [indicatorValues, actionPlanProgress, indicatorProgress, observationsDataset, issuesDataset, compositeIndex, compositeComponents, ...adapterDatasets] as const;

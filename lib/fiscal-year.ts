@@ -73,7 +73,7 @@ export function parseFiscalYear(text: string): number | null {
   return null;
 }
 
-function eraOfFiscalYear(fiscalYear: number): Era {
+export function eraOfFiscalYear(fiscalYear: number): Era {
   // A fiscal year belongs to the era in force on 1 April, except that FY2019 is 令和元年度
   // in municipal documents although 令和 began on 1 May 2019.
   const era = ERAS.find((candidate) => fiscalYear >= candidate.firstYear);

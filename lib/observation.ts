@@ -32,6 +32,17 @@ export interface Observation {
   referencePeriod?: string;
   /** Which release of the source data the value comes from (RESAS: 2020年版). */
   sourceVintage?: string;
+  /** The second figure of a two-figure cell (320人（8回） → 8); value is the first. */
+  secondaryValue?: number;
+}
+
+/** A figure that is a state, not a number (実施 / 未実施 / 検討中 / ―): kept apart from numeric observations. */
+export interface StatusReading {
+  measureId: string;
+  fiscalYear: number;
+  status: string;
+  provenance: Provenance;
+  comment?: string;
 }
 
 /** A value a source could not form for a fiscal year (a month missing, a check failed): not published, and why. */
@@ -51,6 +62,8 @@ export interface SourceResult {
   observations: Observation[];
   issues: Issue[];
   gaps?: Gap[];
+  /** Status figures (manual entry of a measure with valueType status). */
+  statuses?: StatusReading[];
   /** Rows of adapter tables (lib/datasets.ts adapterDatasets) by dataset name, without run_id (the run adds it). */
   tables?: Record<string, object[]>;
 }

@@ -3,9 +3,9 @@
 // A pure writer: rows in, bytes out. Missing values print as the text — (never 0 or an empty cell).
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../lib/load-exceljs.ts';
-import type { Target, Tier } from '../config/catalog-schema.ts';
+import type { Target } from '../config/catalog-schema.ts';
 import type { Catalog, CatalogLine, CatalogSlot } from '../config/load-catalog.ts';
-import type { ActionPlanProgressRow, CompositeIndexRow, IndicatorValueRow } from '../lib/datasets.ts';
+import type { ActionPlanProgressRow, CompositeIndexRow, IndicatorProgressRow, IndicatorValueRow } from '../lib/datasets.ts';
 import { roundHalfUp } from '../lib/decimal.ts';
 import { deterministicZip } from '../lib/deterministic-zip.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
@@ -16,22 +16,16 @@ export interface CommitteeTables {
   actionPlanProgress: readonly ActionPlanProgressRow[];
   /** composite_index rows (every method); the summary shows the primary one and the others as a sensitivity table. */
   composite?: readonly CompositeIndexRow[];
+  /** indicator_progress rows, for a plan with a progress table (progress.yaml). */
+  indicatorProgress?: readonly IndicatorProgressRow[];
   /** The report year (actual column); the baseline year comes from the catalog plan. */
   fiscalYear: number;
 }
 
 const NO_VALUE = '—';
 const SUMMARY_SHEET = '概要';
-const ACTION_PLAN_SHEET = 'アクションプラン';
 /** The column header row of every table sheet (title, subtitle and legend lines above it). */
 const HEADER_ROW = 4;
-
-const TIERS: readonly { tier: Tier; labelJa: string }[] = [
-  { tier: 'action', labelJa: '行動指標' },
-  { tier: 'short', labelJa: '短期アウトカム' },
-  { tier: 'long', labelJa: '中長期アウトカム' },
-  { tier: 'reference', labelJa: '参考指標' },
-];
 
 const FONT = 'Meiryo UI';
 const FONT_SIZE = 10;
@@ -61,8 +55,10 @@ export async function writeCommitteeWorkbook(catalog: Catalog, tables: Committee
   const summary = workbook.addWorksheet(SUMMARY_SHEET, sheetOptions(1));
   const visionStats: VisionStats[] = [];
   for (const table of visionTables(catalog)) visionStats.push(writeVisionSheet(workbook, catalog, table, tables));
-  const lineStats = writeActionPlanSheet(workbook, catalog, tables);
-  writeSummary(summary, catalog, tables, visionStats, lineStats);
+  // A plan without action-plan lines (a ward progress table only) gets no empty sheet.
+  const lineStats = catalog.lines.length > 0 ? writeActionPlanSheet(workbook, catalog, tables) : undefined;
+  const grades = catalog.progress ? writeProgressTableSheet(workbook, catalog, tables.indicatorProgress ?? []) : undefined;
+  writeSummary(summary, catalog, tables, visionStats, lineStats, grades);
 
   return deterministicZip(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
@@ -94,21 +90,21 @@ function visionTables(catalog: Catalog): VisionTable[] {
     table.slots.push(slot);
     byVision.set(slot.vision, table);
   }
-  const tierOrder = (t: Tier) => TIERS.findIndex((x) => x.tier === t);
+  const tierOrder = (t: string) => catalog.plan.tiers.findIndex((x) => x.id === t);
   return [...byVision.values()]
     .sort((a, b) => a.visions[0]! - b.visions[0]!)
     .map((t) => ({ visions: t.visions, slots: [...t.slots].sort((a, b) => tierOrder(a.tier) - tierOrder(b.tier) || a.position - b.position) }));
 }
 
-function visionSheetName(visions: readonly number[]): string {
-  return `目指す姿${visions.join('・')}`;
+function visionSheetName(catalog: Catalog, visions: readonly number[]): string {
+  return `${catalog.plan.terms.pillar}${visions.join('・')}`;
 }
 
 function writeVisionSheet(workbook: ExcelJS.Workbook, catalog: Catalog, table: VisionTable, tables: CommitteeTables): VisionStats {
   const { fiscalYear } = tables;
   const baselineYear = catalog.plan.baselineFiscalYear;
   const columns: ColumnDef[] = [
-    { header: '区分', width: 14 },
+    { header: catalog.plan.terms.tier, width: 14 },
     { header: '番号', width: 5 },
     { header: '横断的', width: 6 },
     { header: '指標名', width: 34 },
@@ -121,12 +117,12 @@ function writeVisionSheet(workbook: ExcelJS.Workbook, catalog: Catalog, table: V
     { header: '備考', width: 28 },
     { header: '指標枠ID', width: 14, hidden: true },
   ];
-  const sheetName = visionSheetName(table.visions);
+  const sheetName = visionSheetName(catalog, table.visions);
   const sheet = workbook.addWorksheet(sheetName, sheetOptions(HEADER_ROW));
   const titleJa = table.visions.map((v) => catalog.plan.visions.find((x) => x.number === v)?.titleJa ?? '').join('／');
   writeHeading(sheet, columns, [
     `${sheetName}　${titleJa}`,
-    `ソーシャルインパクト指標一覧　${formatFiscalYear(fiscalYear)}実数（基準値: ${formatFiscalYear(baselineYear)}）　指数 = 実数 ÷ 基準値 × 100`,
+    `${catalog.plan.terms.indicators}一覧　${formatFiscalYear(fiscalYear)}実数（基準値: ${formatFiscalYear(baselineYear)}）　指数 = 実数 ÷ 基準値 × 100`,
     `指数の色: 緑 = 改善、赤 = 悪化（低いほど良い指標は 青 = 改善、橙 = 悪化）　${NO_VALUE} = 値なし（未集計・欠測・基準値が0または無い）`,
   ]);
 
@@ -140,7 +136,7 @@ function writeVisionSheet(workbook: ExcelJS.Workbook, catalog: Catalog, table: V
   const stats: VisionStats = { sheetName, titleJa, slots: 0, withValue: 0, withIndex: 0, improved: 0, worsened: 0, unchanged: 0 };
   const directions: { row: number; direction: 'higher' | 'lower' }[] = [];
   let r = HEADER_ROW + 1;
-  for (const { tier, labelJa } of TIERS) {
+  for (const { id: tier, labelJa } of catalog.plan.tiers) {
     const slots = table.slots.filter((s) => s.tier === tier);
     if (slots.length === 0) continue;
     const first = r;
@@ -165,7 +161,7 @@ function writeVisionSheet(workbook: ExcelJS.Workbook, catalog: Catalog, table: V
       styleBody(excelRow, columns);
       for (const c of [2, 3, 8, 10]) excelRow.getCell(c).alignment = { vertical: 'middle', horizontal: 'center' };
       fitRowHeight(excelRow, columns);
-      directions.push({ row: r, direction: measure.direction });
+      if (measure.direction !== 'unknown') directions.push({ row: r, direction: measure.direction });
 
       stats.slots++;
       if (row?.value !== null && row?.value !== undefined) stats.withValue++;
@@ -252,9 +248,9 @@ function writeActionPlanSheet(workbook: ExcelJS.Workbook, catalog: Catalog, tabl
   }
 
   const columns: ColumnDef[] = [
-    { header: '方針', width: 6 },
+    { header: catalog.plan.terms.section, width: 6 },
     { header: '施策', width: 26 },
-    { header: '行動指標', width: 32 },
+    { header: tierLabel(catalog, 'action'), width: 32 },
     { header: '再掲', width: 8 },
     { header: `合計\n（${short(start)}-${short(end)}）`, width: 10 },
     ...periodYears.map((y) => ({ header: `${short(y)}年度`, width: 8 })),
@@ -265,11 +261,12 @@ function writeActionPlanSheet(workbook: ExcelJS.Workbook, catalog: Catalog, tabl
     { header: '備考', width: 22 },
     { header: '行ID', width: 12, hidden: true },
   ];
-  const sheet = workbook.addWorksheet(ACTION_PLAN_SHEET, sheetOptions(HEADER_ROW));
+  const { terms } = catalog.plan;
+  const sheet = workbook.addWorksheet(terms.actionPlan, sheetOptions(HEADER_ROW));
   writeHeading(sheet, columns, [
-    `アクションプラン（目指す姿実現に向けた主なアクション）　${formatFiscalYear(fiscalYear)}実績`,
+    `${terms.actionPlan}（${terms.pillar}実現に向けた主なアクション）　${formatFiscalYear(fiscalYear)}実績`,
     `達成率 = ${short(fiscalYear)}年度実績 ÷ 合計（${short(start)}-${short(end)}）× 100（合計が各年度目標の和の行は、計画初年度からの累計実績で計算）`,
-    `【再掲】= 他の方針に載っている行の再掲（目標は元の行と同じ）　${NO_VALUE} = 値なし（目標の設定なし・実績の未集計）`,
+    `【再掲】= 他の${terms.section}に載っている行の再掲（目標は元の行と同じ）　${NO_VALUE} = 値なし（目標の設定なし・実績の未集計）`,
   ]);
 
   const grouped = groupLines(catalog);
@@ -278,11 +275,11 @@ function writeActionPlanSheet(workbook: ExcelJS.Workbook, catalog: Catalog, tabl
   let r = HEADER_ROW + 1;
   for (const group of grouped) {
     if (group.visionTitle !== undefined) {
-      bandRow(sheet.getRow(r), last, `目指す姿${group.vision}　${group.visionTitle}`, VISION_FILL, columns);
+      bandRow(sheet.getRow(r), last, `${terms.pillar}${group.vision}　${group.visionTitle}`, VISION_FILL, columns);
       r++;
     }
     const section = catalog.sections.find((s) => s.id === group.section);
-    bandRow(sheet.getRow(r), last, `方針 ${group.section}　${section?.nameJa ?? ''}`, SECTION_FILL, columns);
+    bandRow(sheet.getRow(r), last, `${terms.section} ${group.section}　${section?.nameJa ?? ''}`, SECTION_FILL, columns);
     r++;
     for (const line of group.lines) {
       const measure = catalog.measures.get(line.measure)!;
@@ -372,9 +369,152 @@ function effectiveTarget(target: Target | undefined): number | null {
   return target.revisions.at(-1)!.value;
 }
 
+// ---- progress table (a ward's 柱 → 施策 → 指標 table, progress.yaml) ----
+
+interface GradeCount {
+  grade: string;
+  ruleJa: string;
+  count: number;
+}
+
+/** One row per indicator: the plan's year-role columns, targets (original and revised), rates, grade and rule. */
+function writeProgressTableSheet(workbook: ExcelJS.Workbook, catalog: Catalog, rows: readonly IndicatorProgressRow[]): GradeCount[] {
+  const progress = catalog.progress!;
+  const { terms } = catalog.plan;
+  const byIndicator = new Map<string, IndicatorProgressRow[]>();
+  for (const row of rows) byIndicator.set(row.indicator_id, [...(byIndicator.get(row.indicator_id) ?? []), row]);
+  const latestOf = (id: string) => byIndicator.get(id)?.find((row) => row.is_latest);
+  const latestYear = Math.max(0, ...rows.filter((row) => row.is_latest).map((row) => row.fiscal_year));
+  const roleYear = (role: (typeof progress.yearRoles)[number]) => role.fiscalYear ?? (latestYear > 0 ? latestYear : undefined);
+  const columns: ColumnDef[] = [
+    { header: '番号', width: 8 },
+    { header: '指標名', width: 30 },
+    { header: terms.tier, width: 10 },
+    { header: '所管課', width: 16 },
+    { header: '単位', width: 7 },
+    ...progress.yearRoles.map((role) => {
+      const fy = roleYear(role);
+      return { header: `${role.labelJa}${fy === undefined ? '' : `\n（${formatFiscalYear(fy)}）`}`, width: 12 };
+    }),
+    { header: '当初目標', width: 10 },
+    { header: '目標の改定', width: 26 },
+    { header: '達成率\n（改定後目標）', width: 10 },
+    { header: '達成率\n（当初目標）', width: 10 },
+    { header: progress.grading.labelJa, width: 8 },
+    { header: `${progress.grading.labelJa}の規則`, width: 24 },
+    { header: '備考', width: 22 },
+    { header: '指標ID', width: 12, hidden: true },
+  ];
+  const sheet = workbook.addWorksheet(terms.progressTable, sheetOptions(HEADER_ROW));
+  writeHeading(sheet, columns, [
+    `${catalog.plan.titleJa}　${terms.progressTable}${latestYear > 0 ? `　${formatFiscalYear(latestYear)}実績` : ''}`,
+    `達成率 = 実績 ÷ 目標 × 100（低いほど良い指標は 目標 ÷ 実績 × 100）。改定後目標はその年度に有効な目標（改定はその年度から適用）`,
+    `${progress.grading.labelJa}: ${[...progress.grading.grades, progress.grading.notEvaluable].map((g) => `${g.grade} = ${g.ruleJa}`).join('　')}　${NO_VALUE} = 値なし`,
+  ]);
+  const counts = new Map<string, GradeCount>();
+  for (const g of [...progress.grading.grades, progress.grading.notEvaluable, ...(progress.grading.definitionChanged ? [progress.grading.definitionChanged] : [])]) {
+    if (!counts.has(g.grade)) counts.set(g.grade, { grade: g.grade, ruleJa: g.ruleJa, count: 0 });
+  }
+  const last = visibleCount(columns);
+  let r = HEADER_ROW + 1;
+  let pillar: string | undefined;
+  let section: string | undefined;
+  for (const indicator of progress.indicators) {
+    if (indicator.pillar.code !== pillar) {
+      bandRow(sheet.getRow(r++), last, `${terms.pillar} ${indicator.pillar.code}　${indicator.pillar.nameJa}`, VISION_FILL, columns);
+      pillar = indicator.pillar.code;
+      section = undefined;
+    }
+    if (indicator.section.code !== section) {
+      bandRow(sheet.getRow(r++), last, `${terms.section} ${indicator.section.code}　${indicator.section.nameJa}`, SECTION_FILL, columns);
+      section = indicator.section.code;
+    }
+    const own = byIndicator.get(indicator.id) ?? [];
+    const latest = latestOf(indicator.id);
+    const any = own[0];
+    const grade = latest ? { grade: latest.grade, ruleJa: latest.grade_rule } : progress.grading.notEvaluable;
+    const count = counts.get(grade.grade) ?? { ...grade, count: 0 };
+    count.count++;
+    counts.set(grade.grade, count);
+    const excelRow = sheet.getRow(r);
+    let c = 1;
+    setText(excelRow.getCell(c++), indicator.code);
+    setText(excelRow.getCell(c++), indicator.nameJa);
+    setText(excelRow.getCell(c++), indicator.tierLabelJa);
+    setText(excelRow.getCell(c++), any?.owners.split('・').join('\n') ?? '');
+    setText(excelRow.getCell(c++), indicator.unit);
+    for (const role of progress.yearRoles) {
+      const cell = excelRow.getCell(c++);
+      if (role.kind === 'target') {
+        const status = any?.target_status ?? null;
+        if (status !== null) setText(cell, status);
+        else setNumber(cell, latest?.target_in_force ?? any?.target_in_force ?? null, Math.max(0, decimalsOf(latest?.target_in_force ?? null)));
+        continue;
+      }
+      const fy = roleYear(role);
+      const row = role.latest ? latest : own.find((x) => x.fiscal_year === fy);
+      const yearNote = role.latest && row && row.fiscal_year !== latestYear ? `\n（${formatFiscalYear(row.fiscal_year)}）` : '';
+      if (row?.value !== null && row?.value !== undefined && row.status_value === null && row.secondary_value === null && !yearNote) setNumber(cell, row.value, indicator.decimals);
+      else setText(cell, row?.value_text ? `${row.value_text}${yearNote}` : NO_VALUE);
+    }
+    setNumber(excelRow.getCell(c++), any?.target_original ?? null, Math.max(0, decimalsOf(any?.target_original ?? null)));
+    setText(excelRow.getCell(c++), any?.target_revisions ?? '');
+    setNumber(excelRow.getCell(c++), latest?.achievement_rate ?? null, 1, '"%"');
+    setNumber(excelRow.getCell(c++), latest?.achievement_rate_original ?? null, 1, '"%"');
+    setText(excelRow.getCell(c++), grade.grade);
+    setText(excelRow.getCell(c++), grade.ruleJa);
+    setText(excelRow.getCell(c++), progressRemarks(indicator.direction, latest).join('\n'));
+    setText(excelRow.getCell(c++), indicator.id);
+    styleBody(excelRow, columns);
+    excelRow.getCell(1).alignment = { vertical: 'middle', horizontal: 'center' };
+    fitRowHeight(excelRow, columns);
+    r++;
+  }
+  widenForNumbers(sheet);
+  return [...counts.values()];
+}
+
+function progressRemarks(direction: string, latest: IndicatorProgressRow | undefined): string[] {
+  const notes: string[] = [];
+  if (direction === 'lower') notes.push('低いほど良い指標');
+  if (direction === 'unknown') notes.push('方向の定めなし（良し悪しを示さない）');
+  if (latest?.target_met === true) notes.push('目標の状態を満たす');
+  if (latest?.target_met === false) notes.push('目標の状態に未到達');
+  if (latest?.definition_change) notes.push(latest.definition_change);
+  if (latest?.value_status === 'conflict') notes.push('入力値が矛盾するため不採用（issues.csv を参照）');
+  if (latest?.comment) notes.push(latest.comment);
+  return notes;
+}
+
+function progressLegend(catalog: Catalog): [string, string][] {
+  const progress = catalog.progress!;
+  const statuses = catalog.plan.statuses.map((s) => s.labelJa);
+  return [
+    ...progress.yearRoles.map((role): [string, string] => [
+      role.labelJa,
+      role.latest ? '最新の実績年度の値' : role.kind === 'target' ? `${formatFiscalYear(role.fiscalYear!)}の目標（改定があれば改定後）` : `${formatFiscalYear(role.fiscalYear!)}の値`,
+    ]),
+    ['達成率', '実績 ÷ 目標 × 100（小数第1位、四捨五入）。低いほど良い指標は 目標 ÷ 実績 × 100。方向の定めがない指標は出さない'],
+    ['目標の改定', '改定は決めた年度から適用し、それより前の年度の達成率は当初の目標のまま'],
+    ...(statuses.length > 0 ? [['状態', `${statuses.join('・')} は数値ではなく状態（0 とは異なる）`] as [string, string]] : []),
+    [NO_VALUE, '値なし（未入力・欠測）。0 とは異なる'],
+  ];
+}
+
+function tierLabel(catalog: Catalog, id: string): string {
+  return catalog.plan.tiers.find((t) => t.id === id)?.labelJa ?? id;
+}
+
 // ---- summary (概要) ----
 
-function writeSummary(sheet: ExcelJS.Worksheet, catalog: Catalog, tables: CommitteeTables, visions: readonly VisionStats[], lines: LineStats): void {
+function writeSummary(
+  sheet: ExcelJS.Worksheet,
+  catalog: Catalog,
+  tables: CommitteeTables,
+  visions: readonly VisionStats[],
+  lines: LineStats | undefined,
+  grades: GradeCount[] | undefined,
+): void {
   const { fiscalYear } = tables;
   const { plan } = catalog;
   sheet.columns = [{ width: 22 }, { width: 60 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }];
@@ -395,7 +535,7 @@ function writeSummary(sheet: ExcelJS.Worksheet, catalog: Catalog, tables: Commit
   const runId = tables.indicatorValues[0]?.run_id ?? tables.actionPlanProgress[0]?.run_id;
 
   line([`${plan.municipality.nameJa}　${plan.titleJa}`], { bold: true, size: 14 });
-  line([`検証部会資料　${formatFiscalYear(fiscalYear)}（${fiscalYear}年度）実績`], { bold: true, size: 12 });
+  line([`${plan.terms.report}　${formatFiscalYear(fiscalYear)}（${fiscalYear}年度）実績`], { bold: true, size: 12 });
   r++;
   line(['報告年度', `${formatFiscalYear(fiscalYear)}（${fiscalYear}年度）`]);
   line(['基準年度', formatFiscalYear(plan.baselineFiscalYear)]);
@@ -403,11 +543,23 @@ function writeSummary(sheet: ExcelJS.Worksheet, catalog: Catalog, tables: Commit
   if (runId) line(['実行ID', runId]);
   r++;
 
-  writeComposite(catalog, tables, line);
-  r++;
+  if (catalog.composite || catalog.slots.length > 0) {
+    writeComposite(catalog, tables, line);
+    r++;
+  }
 
-  line(['ソーシャルインパクト指標'], { bold: true, size: 12 });
-  line(['目指す姿', '名称', '指標数', '実数あり', '指数あり', '改善', '悪化', '変化なし'], { bold: true, fill: HEADER_FILL, border: true });
+  if (grades) {
+    const grading = catalog.progress!.grading;
+    line([`${plan.terms.progressTable}（${grading.labelJa}の集計）`], { bold: true, size: 12 });
+    line([grading.labelJa, '規則', '指標数'], { bold: true, fill: HEADER_FILL, border: true });
+    for (const g of grades) line([g.grade, g.ruleJa, g.count], { border: true });
+    line(['計', '', grades.reduce((n, g) => n + g.count, 0)], { bold: true, border: true });
+    r++;
+  }
+
+  if (visions.length > 0) {
+  line([plan.terms.indicators], { bold: true, size: 12 });
+  line([plan.terms.pillar, '名称', '指標数', '実数あり', '指数あり', '改善', '悪化', '変化なし'], { bold: true, fill: HEADER_FILL, border: true });
   const totals = { slots: 0, withValue: 0, withIndex: 0, improved: 0, worsened: 0, unchanged: 0 };
   for (const v of visions) {
     line([v.sheetName, v.titleJa, v.slots, v.withValue, v.withIndex, v.improved, v.worsened, v.unchanged], { border: true });
@@ -415,21 +567,24 @@ function writeSummary(sheet: ExcelJS.Worksheet, catalog: Catalog, tables: Commit
   }
   line(['計', '', totals.slots, totals.withValue, totals.withIndex, totals.improved, totals.worsened, totals.unchanged], { bold: true, border: true });
   r++;
+  }
 
-  line(['アクションプラン'], { bold: true, size: 12 });
-  line(['行動指標の行', `${lines.lines} 行（うち【再掲】${lines.reprints} 行）`]);
-  line([`${formatFiscalYear(fiscalYear, 'short')}年度実績あり`, `${lines.withActual} 行`]);
-  line(['達成率あり', `${lines.withRate} 行（うち100%以上 ${lines.rateAtLeast100} 行）`]);
-  r++;
+  if (lines) {
+    line([plan.terms.actionPlan], { bold: true, size: 12 });
+    line([`${tierLabel(catalog, 'action')}の行`, `${lines.lines} 行（うち【再掲】${lines.reprints} 行）`]);
+    line([`${formatFiscalYear(fiscalYear, 'short')}年度実績あり`, `${lines.withActual} 行`]);
+    line(['達成率あり', `${lines.withRate} 行（うち100%以上 ${lines.rateAtLeast100} 行）`]);
+    r++;
+  }
 
   line(['凡例'], { bold: true, size: 12 });
-  const legend: [string, string][] = [
+  const legend: [string, string][] = grades && visions.length === 0 && !lines ? progressLegend(catalog) : [
     ['↑ → ↓', '指数が100を上回る / 100 / 100を下回る（基準値との比較。良し悪しは方向による）'],
     ['指数の色', '緑 = 改善、赤 = 悪化。低いほど良い指標（例: 区内倒産事業者数）は 青 = 改善（↓）、橙 = 悪化（↑）'],
     [NO_VALUE, '値なし（未集計・欠測・非公表、または基準値が0・無いため指数を計算できない）。0 とは異なる'],
     ['旧名—新名', '指標名の変更。1行目が旧名、2行目（—に続く）が新名。実数は旧定義で測っていることが多い'],
     ['○', '横断的指標（表に○印のある指標）'],
-    ['【再掲】', '他の方針に載っている行の再掲（目標・実績は元の行と同じ）'],
+    ['【再掲】', `他の${plan.terms.section}に載っている行の再掲（目標・実績は元の行と同じ）`],
     ['指数', `${formatFiscalYear(fiscalYear)}実数 ÷ 基準値 × 100（小数第2位、四捨五入。丸める前の基準値で計算）`],
     ['達成率', `実績 ÷ 合計（${formatFiscalYear(plan.period.start, 'short')}-${formatFiscalYear(plan.period.end, 'short')}）× 100（小数第1位、四捨五入）`],
   ];
@@ -467,7 +622,7 @@ function writeComposite(catalog: Catalog, tables: CommitteeTables, line: Summary
   line(['区分', '内容', '値'], { bold: true, fill: HEADER_FILL, border: true });
   fix2(line([`基準（${formatFiscalYear(referenceYear, 'short')}年度）`, '各指標の指数がすべて100', 100], { border: true }));
   fix2(line([formatFiscalYear(fiscalYear), `${COMPOSITE_STATUS[primary.status] ?? primary.status}`, primary.value], { border: true, bold: true }));
-  line(['入力の被覆率', `中長期アウトカム ${primary.inputs_total} 指標のうち ${primary.inputs_present} 指標に値あり（被覆率 ${pct(primary.coverage_rate)}、公表に必要 ${pct(primary.min_coverage_rate)}）`, ''], { border: true });
+  line(['入力の被覆率', `${tierLabel(catalog, 'long')} ${primary.inputs_total} 指標のうち ${primary.inputs_present} 指標に値あり（被覆率 ${pct(primary.coverage_rate)}、公表に必要 ${pct(primary.min_coverage_rate)}）`, ''], { border: true });
   if (primary.value === null && primary.provisional_value !== null) {
     fix2(line(['参考値', 'そろった入力だけで計算した値（公表値ではない）', primary.provisional_value], { border: true }));
   }

@@ -83,20 +83,8 @@ export async function writeManualEntryTemplate(catalog: Catalog, fiscalYear: num
       if (c === valueCol) cell.fill = INPUT_FILL;
     }
     const valueCell = row.getCell(valueCol);
-    valueCell.numFmt = m.decimals > 0 ? `#,##0.${'0'.repeat(m.decimals)}` : '#,##0';
-    valueCell.dataValidation = {
-      type: 'decimal',
-      operator: 'between',
-      allowBlank: true,
-      formulae: m.unit === '%' ? [0, 100] : [-1e15, 1e15],
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: '数値を入力してください',
-      error: m.unit === '%' ? '割合（%）は 0〜100 の数値で入力してください。' : '数値だけを入力してください（単位や文字は不要です）。',
-      showInputMessage: true,
-      promptTitle: m.nameJa.slice(0, 32),
-      prompt: `単位: ${m.unit}`,
-    };
+    valueCell.numFmt = m.valueType === 'status' || m.valueType === 'pair' ? '@' : m.decimals > 0 ? `#,##0.${'0'.repeat(m.decimals)}` : '#,##0';
+    valueCell.dataValidation = valueValidation(m, catalog.plan.statuses.map((s) => s.labelJa));
   });
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 
@@ -108,4 +96,39 @@ export async function writeManualEntryTemplate(catalog: Catalog, fiscalYear: num
   ]);
 
   return deterministicZip(new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
+
+/** Excel's own check of a value cell: numbers (0–100 for %), one of the plan's states, or two figures as text. */
+function valueValidation(m: Measure, statuses: readonly string[]): ExcelJS.DataValidation {
+  const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', showInputMessage: true, promptTitle: m.nameJa.slice(0, 32) } as const;
+  if (m.valueType === 'status') {
+    return {
+      ...common,
+      type: 'list',
+      formulae: [`"${statuses.join(',')}"`],
+      errorTitle: '一覧から選んでください',
+      error: `${statuses.join('・')} のどれかを選んでください。`,
+      prompt: `状態を選んでください（${statuses.join('・')}）`,
+    };
+  }
+  if (m.valueType === 'pair') {
+    return {
+      ...common,
+      type: 'textLength',
+      operator: 'lessThanOrEqual',
+      formulae: [40],
+      errorTitle: '2つの数値を入力してください',
+      error: '「320（8）」のように、1つ目の数値と括弧の中に2つ目の数値を入力してください。',
+      prompt: `単位: ${m.unit}（括弧内: ${m.secondaryUnit ?? ''}）例: 320（8）`,
+    };
+  }
+  return {
+    ...common,
+    type: 'decimal',
+    operator: 'between',
+    formulae: m.unit === '%' ? [0, 100] : [-1e15, 1e15],
+    errorTitle: '数値を入力してください',
+    error: m.unit === '%' ? '割合（%）は 0〜100 の数値で入力してください。' : '数値だけを入力してください（単位や文字は不要です）。',
+    prompt: `単位: ${m.unit}`,
+  };
 }

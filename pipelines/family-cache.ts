@@ -32,8 +32,8 @@ export function familyCache(dir: string, fingerprint: string): FamilyCache {
       await mkdir(dir, { recursive: true });
       const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
       // Only what the run uses: an adapter may return more (the survey keeps its waves for reprocess).
-      const { observations, issues, gaps, tables } = result;
-      await writeFile(temp, JSON.stringify({ observations, issues, gaps, tables }));
+      const { observations, issues, gaps, statuses, tables } = result;
+      await writeFile(temp, JSON.stringify({ observations, issues, gaps, statuses, tables }));
       await rename(temp, path.join(dir, name));
       // Only the newest entry per family is kept.
       for (const other of await readdir(dir)) {

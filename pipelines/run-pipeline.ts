@@ -10,6 +10,7 @@ import {
   actionPlanProgress,
   compositeComponents,
   compositeIndex,
+  indicatorProgress,
   indicatorValues,
   issuesDataset,
   observationsDataset,
@@ -21,7 +22,8 @@ import { codeVersion } from '../lib/code-version.ts';
 import { countBySeverity, issue, type Issue } from '../lib/issues.ts';
 import { acquireRunLock, type LockHolder } from '../lib/run-lock.ts';
 import { UserError } from '../lib/user-error.ts';
-import type { Gap, Observation, SourceResult } from '../lib/observation.ts';
+import { withPlanWords } from '../lib/with-plan-words.ts';
+import type { Gap, Observation, SourceResult, StatusReading } from '../lib/observation.ts';
 import { writeCommitteeWorkbook } from '../outputs/committee-workbook.ts';
 import { publishToStore, recordExecution } from '../outputs/duckdb-store.ts';
 import { publishToPostgres, type PostgresTarget } from '../outputs/publish-to-postgres.ts';
@@ -31,6 +33,7 @@ import { readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
 import { archiveInputs } from '../sources/archive-inputs.ts';
 import { listInbox } from '../sources/list-inbox.ts';
 import { buildActionPlanProgress } from '../transforms/build-action-plan-progress.ts';
+import { buildIndicatorProgress } from '../transforms/build-indicator-progress.ts';
 import { buildIndicatorValues } from '../transforms/build-indicator-values.ts';
 import { buildObservationRows } from '../transforms/build-observation-rows.ts';
 import { computeComposite } from '../transforms/compute-composite.ts';
@@ -202,10 +205,12 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
       ),
   );
   const gaps: Gap[] = [];
+  const statuses: StatusReading[] = [];
   for (const r of results) {
     observations.push(...r.observations);
     issues.push(...r.issues);
     gaps.push(...(r.gaps ?? []));
+    statuses.push(...(r.statuses ?? []));
   }
   log(`受信箱のファイル ${inputs.length} 件から ${observations.length} 件の値を読み込みました`);
 
@@ -215,6 +220,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   const values = buildIndicatorValues(catalog, resolved.index, years, runId);
   const progress = buildActionPlanProgress(catalog, resolved.index, runId);
   const composite = computeComposite(catalog, values.rows, runId);
+  const indicatorProgressRows = buildIndicatorProgress(catalog, resolved.index, statuses, runId);
   issues.push(...values.issues, ...progress.issues, ...composite.issues);
 
   const issueRows: IssueRow[] = issues.map((i, n) => ({
@@ -230,16 +236,18 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     message: i.message,
     run_id: runId,
   }));
-  // Every published dataset of the run, in the order files, store and PostgreSQL receive them.
-  const tables: PublishedTable[] = [
+  // Every published dataset of the run, in the order files, store and PostgreSQL receive them, in the plan's words.
+  const tables: PublishedTable[] = ([
     { spec: indicatorValues, rows: values.rows },
     { spec: actionPlanProgress, rows: progress.rows },
+    // Only a plan with a progress table (progress.yaml) publishes one.
+    ...(catalog.progress ? [{ spec: indicatorProgress, rows: indicatorProgressRows }] : []),
     { spec: compositeIndex, rows: composite.index },
     { spec: compositeComponents, rows: composite.components },
     { spec: observationsDataset, rows: buildObservationRows(observations, resolved.index, runId) },
     ...adapterTables(results, runId),
     { spec: issuesDataset, rows: issueRows },
-  ];
+  ] satisfies PublishedTable[]).map((t) => ({ ...t, spec: withPlanWords(t.spec, catalog.plan) }));
 
   const finishedAt = now();
   const folder = `${compactTime(startedAt)}-${runId}`;
@@ -290,6 +298,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
         await writeCommitteeWorkbook(catalog, {
           indicatorValues: values.rows,
           actionPlanProgress: progress.rows,
+          indicatorProgress: indicatorProgressRows,
           composite: composite.index,
           fiscalYear: reportFiscalYear(catalog, years),
         }),

@@ -38,7 +38,8 @@ export const sourceAdapters: readonly SourceAdapter[] = [
     extensions: ['.xlsx'],
     read: async (files, catalog) => {
       const results = await Promise.all(files.map((f) => readManualEntryWorkbook(f, catalog)));
-      return { observations: results.flatMap((r) => r.observations), issues: results.flatMap((r) => r.issues) };
+      const statuses = results.flatMap((r) => r.statuses ?? []);
+      return { observations: results.flatMap((r) => r.observations), issues: results.flatMap((r) => r.issues), ...(statuses.length > 0 ? { statuses } : {}) };
     },
   },
   resasAdapter,

@@ -6,10 +6,11 @@ import type { Catalog } from '../config/load-catalog.ts';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
 import { issue, type Issue } from '../lib/issues.ts';
 import { MANUAL_ENTRY_HEADER_ROW, MANUAL_ENTRY_SHEET, manualEntryColumns, type ManualEntryColumn } from '../lib/manual-entry-layout.ts';
-import type { Observation, SourceResult } from '../lib/observation.ts';
+import type { Observation, SourceResult, StatusReading } from '../lib/observation.ts';
 import { cellText } from '../lib/cell-text.ts';
 import { isMissingMarker, parseLooseNumber } from '../lib/parse-number.ts';
 import type { InboxFile } from './inbox-file.ts';
+import { readSpecialValue } from './read-special-value.ts';
 
 const REQUIRED: ManualEntryColumn[] = ['measureId', 'fiscalYear', 'value'];
 
@@ -58,6 +59,7 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
   const letter = (key: ManualEntryColumn) => sheet.getColumn(col(key)).letter;
 
   const observations: Observation[] = [];
+  const statuses: StatusReading[] = [];
   const seen = new Map<string, { row: number; value: number }>();
   for (let r = headerRow + 1; r <= sheet.rowCount; r += 1) {
     const row = sheet.getRow(r);
@@ -85,6 +87,22 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
       continue;
     }
     if (!valueText) continue; // not entered yet
+    const comment = columns.has('comment') ? cellText(row.getCell(col('comment')).value).trim() : '';
+    const provenance = { file, sha256: input.sha256, sheet: sheet.name, rows: String(r), rule: '手入力ワークブックの値' };
+    // A state (実施 …) or a two-figure cell (320人（8回）) is read before ― could be taken for "no value".
+    const special = measure.valueType === 'status' || measure.valueType === 'pair' ? readSpecialValue(measure, valueText, catalog.plan.statuses) : undefined;
+    if (special?.kind === 'problem') {
+      issues.push(issue(special.code, 'error', `${measure.nameJa}（${fyRaw}）${special.messageJa}`, at(r, letter('value')), valueText));
+      continue;
+    }
+    if (special?.kind === 'status') {
+      statuses.push({ measureId: measure.id, fiscalYear, status: special.status, provenance, ...(comment ? { comment } : {}) });
+      continue;
+    }
+    if (special?.kind === 'pair') {
+      observations.push({ measureId: measure.id, fiscalYear, value: special.value, sourceKind: 'manual', provenance, ...(special.secondaryValue === undefined ? {} : { secondaryValue: special.secondaryValue }), ...(comment ? { comment } : {}) });
+      continue;
+    }
     if (isMissingMarker(valueText)) {
       issues.push(issue('manual-entry-marked-missing', 'info', `${measure.nameJa}（${fyRaw}）は「—」（値なし）として扱います`, at(r, letter('value')), valueText));
       continue;
@@ -127,7 +145,6 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
       continue;
     }
     seen.set(key, { row: r, value });
-    const comment = columns.has('comment') ? cellText(row.getCell(col('comment')).value).trim() : '';
     observations.push({
       measureId: measure.id,
       fiscalYear,
@@ -137,7 +154,7 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
       ...(comment ? { comment } : {}),
     });
   }
-  return { observations, issues };
+  return { observations, issues, ...(statuses.length > 0 ? { statuses } : {}) };
 }
 
 function findHeaderRow(sheet: ExcelJS.Worksheet): number | undefined {

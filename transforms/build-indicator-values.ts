@@ -85,7 +85,7 @@ export function buildIndicatorValues(
 
 /** The printed index keeps the plain ratio even for lower-is-better measures; the good/bad reading is explicit here. */
 function assess(idx: number | null, direction: Direction): string | null {
-  if (idx === null) return null;
+  if (idx === null || direction === 'unknown') return null;
   if (idx === 100) return 'unchanged';
   return (idx > 100) === (direction === 'higher') ? 'improved' : 'worsened';
 }

@@ -1,0 +1,31 @@
+// Dataset titles and descriptions speak the plan's own words: {pillar}, {section}, {tier}, {tier:<id>}, {tiers},
+// {indicators}, {actionPlan}, {period} (令和6〜9年度), {periodShort} (R6〜R9) are filled from plan.yaml.
+import type { Plan } from '../config/catalog-schema.ts';
+import type { DatasetSpec } from './datasets.ts';
+import { eraOfFiscalYear, formatFiscalYear } from './fiscal-year.ts';
+
+export function withPlanWords(spec: DatasetSpec, plan: Plan): DatasetSpec {
+  const { start, end } = plan.period;
+  const era = eraOfFiscalYear(start);
+  const sameEra = eraOfFiscalYear(end) === era;
+  const words: Record<string, string> = {
+    pillar: plan.terms.pillar,
+    section: plan.terms.section,
+    tier: plan.terms.tier,
+    tiers: plan.tiers.map((t) => `${t.id}=${t.labelJa}`).join(', '),
+    indicators: plan.terms.indicators,
+    actionPlan: plan.terms.actionPlan,
+    period: sameEra ? `${era.name}${start - era.firstYear + 1}〜${end - era.firstYear + 1}年度` : `${formatFiscalYear(start)}〜${formatFiscalYear(end)}`,
+    periodShort: `${formatFiscalYear(start, 'short')}〜${formatFiscalYear(end, 'short')}`,
+  };
+  const fill = (text: string) =>
+    text.replace(/\{(tier:[^{}]+|[a-zA-Z]+)\}/g, (whole, key: string) =>
+      key.startsWith('tier:') ? (plan.tiers.find((t) => t.id === key.slice(5))?.labelJa ?? whole) : (words[key] ?? whole),
+    );
+  return {
+    ...spec,
+    titleJa: fill(spec.titleJa),
+    descriptionJa: fill(spec.descriptionJa),
+    columns: spec.columns.map((c) => ({ ...c, descriptionJa: fill(c.descriptionJa) })),
+  };
+}
