@@ -1,8 +1,11 @@
 // The options every command that runs the pipeline takes: where the config, inbox, outputs and store are.
+// Not given on the command line, inbox, out and store come from the plan's pipeline.yaml.
 import type { Command } from 'commander';
+import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
+import { defaultConfigDir } from './default-config-dir.ts';
 import type { Messages } from './messages.ts';
 
-export const RUN_DEFAULTS = { config: 'config/setagaya', inbox: 'inbox', sampleInbox: 'sample/inbox', out: 'out', store: 'out/store.duckdb' };
+export const RUN_DEFAULTS = { config: defaultConfigDir(), sampleInbox: 'sample/inbox' };
 
 export interface RunLocations {
   config: string;
@@ -15,8 +18,14 @@ export interface RunLocations {
 export function withRunLocations(command: Command, t: Messages): Command {
   return command
     .option('--config <dir>', t.optConfig, RUN_DEFAULTS.config)
-    .option('--inbox <dir>', t.optInbox, RUN_DEFAULTS.inbox)
-    .option('--out <dir>', t.optOut, RUN_DEFAULTS.out)
-    .option('--store <file>', t.optStore, RUN_DEFAULTS.store)
-    .option('--no-store', t.optNoStore);
+    .option('--inbox <dir>', t.optInbox)
+    .option('--out <dir>', t.optOut)
+    .option('--store <file>', t.optStore)
+    .option('--no-store', t.optNoStore)
+    .hook('preAction', async (command) => {
+      const pipeline = await loadPipelineConfig(String(command.getOptionValue('config')));
+      for (const key of ['inbox', 'out', 'store'] as const) {
+        if (command.getOptionValue(key) === undefined) command.setOptionValueWithSource(key, pipeline[key], 'config');
+      }
+    });
 }

@@ -216,6 +216,7 @@ export const planSchema = z.strictObject({
   /** A year of reference values (参考年), if the plan has one. */
   referenceFiscalYear: fiscalYearSchema.optional(),
   policies: z.array(z.strictObject({ number: z.number().int().min(1), nameJa: z.string().min(1) })).default([]),
+  /** The logic model's visions (目指す姿); a plan with only a progress table (progress.yaml) has none. */
   visions: z
     .array(
       z.strictObject({
@@ -224,7 +225,7 @@ export const planSchema = z.strictObject({
         policy: z.number().int().min(1).optional(),
       }),
     )
-    .min(1),
+    .default([]),
   /** Owning sections by default (課). */
   owners: textList.optional(),
   /** What the plan calls its parts; every output prints these words. Defaults are the logic-model plan's. */

@@ -2,13 +2,26 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, readConfigFile, type ConfigProblem } from './load-catalog.ts';
-import { pipelineConfigSchema, type PipelineConfig } from './pipeline-schema.ts';
+import { pipelineConfigSchema, type PipelineConfig, type PipelineFile } from './pipeline-schema.ts';
 
 export async function loadPipelineConfig(configDir: string): Promise<PipelineConfig> {
   const file = path.join(configDir, 'pipeline.yaml');
-  if (!(await access(file).then(() => true, () => false))) return pipelineConfigSchema.parse({});
+  if (!(await access(file).then(() => true, () => false))) return withFolders(configDir, pipelineConfigSchema.parse({}));
   const problems: ConfigProblem[] = [];
   const config = await readConfigFile(file, pipelineConfigSchema, problems);
   if (!config) throw new ConfigError(problems);
-  return config;
+  return withFolders(configDir, config);
+}
+
+/** Folders not written in pipeline.yaml are the plan's own, named after its config folder. */
+function withFolders(configDir: string, config: PipelineFile): PipelineConfig {
+  const plan = path.basename(path.resolve(configDir));
+  const out = config.out ?? path.join('out', plan);
+  return {
+    ...config,
+    inbox: config.inbox ?? path.join('inbox', plan),
+    out,
+    store: config.store ?? path.join(out, 'store.duckdb'),
+    templates: config.templates ?? path.join(out, 'templates'),
+  };
 }

@@ -10,11 +10,13 @@ export const jobSchema = z.enum([
 export type Job = z.infer<typeof jobSchema>;
 
 export const pipelineConfigSchema = z.strictObject({
-  inbox: z.string().min(1).default('inbox'),
-  out: z.string().min(1).default('out'),
-  store: z.string().min(1).default('out/store.duckdb'),
+  /** Folders, relative to the working directory. Defaults are per plan, so two plans never share them: */
+  /** inbox/<plan folder>, out/<plan folder>, <out>/store.duckdb, <out>/templates (see loadPipelineConfig). */
+  inbox: z.string().min(1).optional(),
+  out: z.string().min(1).optional(),
+  store: z.string().min(1).optional(),
   /** Where `newFiscalYear` writes the manual-entry workbook for the offices. */
-  templates: z.string().min(1).default('out/templates'),
+  templates: z.string().min(1).optional(),
   timezone: z.string().min(1).default('Asia/Tokyo'),
   /** Source families read by a run (inbox folders); files of other families are listed as not read. */
   sources: z
@@ -48,4 +50,6 @@ export const pipelineConfigSchema = z.strictObject({
     })
     .optional(),
 });
-export type PipelineConfig = z.infer<typeof pipelineConfigSchema>;
+export type PipelineFile = z.infer<typeof pipelineConfigSchema>;
+/** pipeline.yaml with every folder resolved. */
+export type PipelineConfig = PipelineFile & { inbox: string; out: string; store: string; templates: string };

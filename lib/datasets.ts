@@ -284,7 +284,7 @@ export interface CompositeComponentRow {
 export const compositeComponents: DatasetSpec = {
   name: 'composite_components',
   titleJa: '充実度の入力と寄与',
-  descriptionJa: '年度 × 算出方法 × 入力（中長期アウトカムの指標、再掲は1回）ごとに1行。充実度の各値がどの指標からどれだけ来たかを示す。',
+  descriptionJa: '年度 × 算出方法 × 入力（{tier:long}の指標、再掲は1回）ごとに1行。充実度の各値がどの指標からどれだけ来たかを示す。',
   primaryKey: ['fiscal_year', 'method_id', 'measure_id'],
   columns: [
     col('plan_id', 'string', '計画ID', 'Plan id'),
@@ -293,7 +293,7 @@ export const compositeComponents: DatasetSpec = {
     col('method_id', 'string', '算出方法のID', 'Method id'),
     col('measure_id', 'string', '指標ID', 'Measure id'),
     col('name_ja', 'string', '指標名', 'Measure name'),
-    col('visions', 'string', 'この指標を中長期アウトカムに印字する目指す姿（; 区切り。8 は 8・9 共通表）', 'Visions printing it as a long-term outcome (; separated)'),
+    col('visions', 'string', 'この指標を{tier:long}に印字する{pillar}（; 区切り。8 は 8・9 共通表）', 'Visions printing it as a long-term outcome (; separated)'),
     col('slot_ids', 'string', '印字された指標枠（; 区切り）', 'Slots printing it'),
     col('direction', 'string', 'higher=高いほど良い, lower=低いほど良い', 'higher or lower is better'),
     col('weight', 'decimal', '設定上の重み（composite.yaml、既定 1）', 'Nominal weight'),
@@ -303,7 +303,7 @@ export const compositeComponents: DatasetSpec = {
     col('adjusted_index', 'decimal', '方向を考慮した指数（低いほど良い指標は 基準値 ÷ 実績 × 100）', 'Direction-adjusted index', 2),
     col('capped_index', 'decimal', '頭打ち後の値（集計に使う値）', 'Value after capping (the one aggregated)', 2),
     col('was_capped', 'boolean', 'true = 頭打ちで切り詰めた', 'true when capped'),
-    col('effective_weight', 'decimal', '実際の重み（そろった入力の間で合計1。目指す姿ごとの平均では目指す姿の重みも掛かる）', 'Effective weight among inputs present (sums to 1)', 4),
+    col('effective_weight', 'decimal', '実際の重み（そろった入力の間で合計1。{pillar}ごとの平均では{pillar}の重みも掛かる）', 'Effective weight among inputs present (sums to 1)', 4),
     col('contribution', 'decimal', '寄与: 算術平均では 実際の重み ×（値 − 100）ポイント（合計 = 充実度 − 100）。幾何平均では 100 × 実際の重み × ln(値 ÷ 100)', 'Arithmetic: weight × (value − 100), summing to composite − 100; geometric: 100 × weight × ln(value / 100)', 4),
     col('run_id', 'string', '実行ID', 'Run id'),
   ],

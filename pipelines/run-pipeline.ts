@@ -133,7 +133,10 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => {});
 
-  log(`設定を読み込みました: 指標 ${catalog.measures.size}、指標枠 ${catalog.slots.length}、アクションプラン ${catalog.lines.length} 行`);
+  log(
+    `設定を読み込みました: 指標 ${catalog.measures.size}、指標枠 ${catalog.slots.length}、${catalog.plan.terms.actionPlan} ${catalog.lines.length} 行` +
+      (catalog.progress ? `、${catalog.plan.terms.progressTable} ${catalog.progress.indicators.length} 指標` : ''),
+  );
 
   const pipeline = await loadPipelineConfig(catalog.dir);
   const sourceConfigs = await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
