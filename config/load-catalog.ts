@@ -257,7 +257,9 @@ function describeZodIssue(file: string, doc: Document, lineCounter: LineCounter,
   let message = zi.message;
   let node = nodeAt(doc, segments);
   const absent = segments.length > 0 && doc.getIn(segments, true) === undefined;
-  if (zi.code === 'invalid_type' && absent) message = `必須のキー「${String(segments.at(-1))}」がありません`;
+  if (absent && (zi.code === 'invalid_type' || zi.code === 'invalid_value')) {
+    message = `必須のキー「${String(segments.at(-1))}」がありません${zi.code === 'invalid_value' ? `（${message}）` : ''}`;
+  }
   if (zi.code === 'unrecognized_keys') {
     const known = knownKeysAt(doc, segments, zi.keys);
     message = zi.keys
@@ -274,7 +276,7 @@ function describeZodIssue(file: string, doc: Document, lineCounter: LineCounter,
   return {
     file,
     line: offset === undefined ? undefined : lineCounter.linePos(offset).line,
-    path: formatPath(segments),
+    path: formatPath(segments, doc),
     message: `${message}${zi.code === 'unrecognized_keys' ? '' : raw}`,
   };
 }
@@ -300,9 +302,24 @@ function knownKeysAt(doc: Document, segments: (string | number)[], unknown: stri
   return [...keys];
 }
 
-function formatPath(segments: (string | number)[]): string {
-  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+/** e.g. measures[3].unit; in a progress table rows are named by their printed code: 柱「Ⅰ」施策「Ⅰ-ⅰ」指標「1-①」.unit. */
+function formatPath(segments: (string | number)[], doc?: Document): string {
+  const byCode = doc !== undefined && segments[0] === 'pillars';
+  let out = '';
+  for (let i = 0; i < segments.length; i += 1) {
+    const s = segments[i]!;
+    const next = segments[i + 1];
+    const code = byCode && typeof next === 'number' ? doc.getIn([...segments.slice(0, i + 2), 'code']) : undefined;
+    const label = PROGRESS_LEVELS[String(s)];
+    if (label && (typeof code === 'string' || typeof code === 'number')) {
+      out += `${label}「${code}」`;
+      i += 1;
+    } else out += typeof s === 'number' ? `[${s}]` : out === '' ? s : `.${s}`;
+  }
+  return out;
 }
+
+const PROGRESS_LEVELS: Record<string, string> = { pillars: '柱', sections: '施策', indicators: '指標' };
 
 /** The nearest candidate within edit distance 2, for "did you mean". */
 function closest(word: string, candidates: string[]): string | undefined {

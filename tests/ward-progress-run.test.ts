@@ -3,10 +3,11 @@
 // unknown direction and the plan's own S/A/B/C grading — in its datasets and committee workbook, in its own words.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
 import { cellText } from '../lib/cell-text.ts';
+import { openWorkbook } from '../lib/load-exceljs.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { runPipeline, type RunResult } from '../pipelines/run-pipeline.ts';
 import { wardProgressConfig, writeWardProgressInbox } from './fixtures/make-ward-progress-inbox.ts';
@@ -91,8 +92,7 @@ describe('indicator_progress of a ward progress table', () => {
 describe('the committee workbook and the data package speak the plan’s words', () => {
   let book: ExcelJS.Workbook;
   beforeAll(async () => {
-    book = new ExcelJS.Workbook();
-    await book.xlsx.load(await readFile(path.join(out, 'latest', 'committee_report.xlsx')));
+    book = await openWorkbook(await readFile(path.join(out, 'latest', 'committee_report.xlsx')));
   });
   const texts = (sheet: ExcelJS.Worksheet) => {
     const all: string[] = [];
@@ -154,8 +154,7 @@ describe('the committee workbook and the data package speak the plan’s words',
 describe('the manual-entry workbook of a progress table', () => {
   it('lets Excel offer the plan’s states and accept two figures as text', async () => {
     const catalog = await loadCatalog(wardProgressConfig);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await writeManualEntryTemplate(catalog, 2024));
+    const book = await openWorkbook(await writeManualEntryTemplate(catalog, 2024));
     const sheet = book.getWorksheet('入力')!;
     const validationOf = (id: string) => {
       let found: ExcelJS.DataValidation | undefined;
