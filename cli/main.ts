@@ -18,6 +18,7 @@ import { startScheduler } from '../pipelines/scheduler.ts';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
 import { detectLang, messages } from './messages.ts';
 import { progressBar } from './progress-bar.ts';
+import { registerInitCommand } from './init-command.ts';
 import { registerReprocessCommand } from './reprocess-command.ts';
 import { RUN_DEFAULTS, withRunLocations, type RunLocations } from './run-location-options.ts';
 
@@ -116,6 +117,7 @@ withRunLocations(program.command('run').description(t.cmdRun), t)
   });
 
 registerReprocessCommand(program, lang);
+registerInitCommand(program, lang);
 
 program
   .command('publish')

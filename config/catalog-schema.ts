@@ -203,7 +203,10 @@ export type ActionPlanLine = z.infer<typeof actionPlanLineSchema>;
 
 export const planSchema = z.strictObject({
   id: idSchema,
-  municipality: z.strictObject({ code: z.string().regex(/^\d{5,6}$/), nameJa: z.string().min(1) }),
+  municipality: z.strictObject({
+    code: z.string().regex(/^\d{5,6}$/, '自治体コード（全国地方公共団体コード。6桁の数字、例: 131121）を書いてください'),
+    nameJa: z.string().min(1),
+  }),
   titleJa: z.string().min(1),
   /** Default baseline fiscal year for measures that do not declare one. */
   baselineFiscalYear: fiscalYearSchema,

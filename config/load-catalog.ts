@@ -257,6 +257,8 @@ function describeZodIssue(file: string, doc: Document, lineCounter: LineCounter,
   let message = zi.message;
   let node = nodeAt(doc, segments);
   const absent = segments.length > 0 && doc.getIn(segments, true) === undefined;
+  if (zi.code === 'too_small' && zi.origin === 'string' && zi.minimum === 1) message = '空欄です。値を書いてください';
+  if (zi.code === 'too_small' && zi.origin === 'array') message = `${String(zi.minimum)}件以上書いてください（空の一覧です）`;
   if (absent && (zi.code === 'invalid_type' || zi.code === 'invalid_value')) {
     message = `必須のキー「${String(segments.at(-1))}」がありません${zi.code === 'invalid_value' ? `（${message}）` : ''}`;
   }
