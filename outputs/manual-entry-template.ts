@@ -49,7 +49,11 @@ export async function writeManualEntryTemplate(catalog: Catalog, fiscalYear: num
   sheet.columns = keys.map((k) => ({ key: k, width: COLUMN_WIDTHS[k] }));
   sheet.getCell('A1').value = `手入力ワークブック　${formatFiscalYear(fiscalYear)}（${fiscalYear}年度）　${catalog.plan.titleJa}`;
   sheet.getCell('A1').font = { bold: true, size: 14 };
-  sheet.getCell('A2').value = '黄色の「値」列に数値だけを入力してください（単位・カンマは不要）。値がない場合は空欄のままにしてください。';
+  // A plan with states (実施 …) or two-figure cells says how to enter them; a numbers-only plan keeps the plain line.
+  const special = measures.some((m) => m.valueType === 'status' || m.valueType === 'pair');
+  sheet.getCell('A2').value = special
+    ? '黄色の「値」列に入力してください: 数値の指標は数値だけ、状態の指標は一覧から選ぶ、2つの数値の指標は「320（8）」のように。値がない場合は空欄のままにしてください。'
+    : '黄色の「値」列に数値だけを入力してください（単位・カンマは不要）。値がない場合は空欄のままにしてください。';
   sheet.getCell('A3').value = '「指標ID」「年度」は変更しないでください。定義の変更や推計値などの特記事項は「コメント」列に書いてください。';
 
   const header = sheet.getRow(MANUAL_ENTRY_HEADER_ROW);

@@ -223,8 +223,8 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   const values = buildIndicatorValues(catalog, resolved.index, years, runId);
   const progress = buildActionPlanProgress(catalog, resolved.index, runId);
   const composite = computeComposite(catalog, values.rows, runId);
-  const indicatorProgressRows = buildIndicatorProgress(catalog, resolved.index, statuses, runId);
-  issues.push(...values.issues, ...progress.issues, ...composite.issues);
+  const indicatorProgressTable = buildIndicatorProgress(catalog, resolved.index, statuses, runId);
+  issues.push(...values.issues, ...progress.issues, ...composite.issues, ...indicatorProgressTable.issues);
 
   const issueRows: IssueRow[] = issues.map((i, n) => ({
     seq: n + 1,
@@ -244,7 +244,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     { spec: indicatorValues, rows: values.rows },
     { spec: actionPlanProgress, rows: progress.rows },
     // Only a plan with a progress table (progress.yaml) publishes one.
-    ...(catalog.progress ? [{ spec: indicatorProgress, rows: indicatorProgressRows }] : []),
+    ...(catalog.progress ? [{ spec: indicatorProgress, rows: indicatorProgressTable.rows }] : []),
     { spec: compositeIndex, rows: composite.index },
     { spec: compositeComponents, rows: composite.components },
     { spec: observationsDataset, rows: buildObservationRows(observations, resolved.index, runId) },
@@ -301,7 +301,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
         await writeCommitteeWorkbook(catalog, {
           indicatorValues: values.rows,
           actionPlanProgress: progress.rows,
-          indicatorProgress: indicatorProgressRows,
+          indicatorProgress: indicatorProgressTable.rows,
           composite: composite.index,
           fiscalYear: reportFiscalYear(catalog, years),
         }),

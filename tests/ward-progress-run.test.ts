@@ -1,7 +1,7 @@
 // A ward progress table that looks nothing like Setagaya's runs on config alone: pillars with repeated codes,
 // five year roles, a target revised in FY2024, status rows, a two-figure cell, renamed and several owners, an
 // unknown direction and the plan's own S/A/B/C grading — in its datasets and committee workbook, in its own words.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -151,6 +151,22 @@ describe('the committee workbook and the data package speak the plan’s words',
   });
 });
 
+describe('two workbooks that give one indicator different states for a year', () => {
+  it('publish neither and say which files disagree', async () => {
+    const catalog = await loadCatalog(wardProgressConfig);
+    const inbox = await tempDir();
+    await writeWardProgressInbox(inbox);
+    const second = await writeManualEntryTemplate(catalog, 2024, { values: new Map([['Ⅰ/1-②', { value: '検討中' }]]) });
+    await writeFile(path.join(inbox, 'manual-entry', '2024-追加.xlsx'), second);
+    const run = await runPipeline({ configDir: wardProgressConfig, inboxDir: inbox, outDir: await tempDir(), storePath: null });
+    expect(run.issues.filter((i) => i.code === 'conflicting-statuses').map((i) => i.message)).toEqual([
+      '指標「Ⅰ/1-②」の令和6年度の状態が入力間で食い違っています（manual-entry/2024-追加.xlsx 6行目: 検討中 / manual-entry/2024.xlsx 6行目: 実施）。正しい値を1つだけ残してください。この値は公表しません',
+    ]);
+    const latest = (await readCsv(path.join(run.folder, 'indicator_progress.csv'))).filter((r) => r.indicator_id === 'Ⅰ/1-②' && r.fiscal_year === '2024');
+    expect(latest.map((r) => [r.status_value, r.value_status, r.grade])).toEqual([['', 'conflict', '−']]);
+  });
+});
+
 describe('the manual-entry workbook of a progress table', () => {
   it('lets Excel offer the plan’s states and accept two figures as text', async () => {
     const catalog = await loadCatalog(wardProgressConfig);
@@ -166,5 +182,6 @@ describe('the manual-entry workbook of a progress table', () => {
     expect(validationOf('Ⅰ/1-②')).toMatchObject({ type: 'list', formulae: ['"実施,未実施,検討中,―"'] });
     expect(validationOf('Ⅰ/1-①')).toMatchObject({ type: 'textLength' });
     expect(validationOf('Ⅱ/1-②')).toMatchObject({ type: 'decimal' });
+    expect(cellText(sheet.getCell('A2').value)).toContain('状態の指標は一覧から選ぶ');
   });
 });

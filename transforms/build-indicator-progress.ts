@@ -6,6 +6,7 @@ import { ownerNames, type CatalogIndicator } from '../config/resolve-progress.ts
 import type { IndicatorProgressRow } from '../lib/datasets.ts';
 import { percentOf, roundHalfUp } from '../lib/decimal.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
+import { issue, type Issue } from '../lib/issues.ts';
 import type { StatusReading } from '../lib/observation.ts';
 import { gradeIndicator } from './grade-indicator.ts';
 import type { ObservationIndex } from './resolve-observations.ts';
@@ -23,10 +24,10 @@ export function buildIndicatorProgress(
   index: ObservationIndex,
   statuses: readonly StatusReading[],
   runId: string,
-): IndicatorProgressRow[] {
+): { rows: IndicatorProgressRow[]; issues: Issue[] } {
   const progress = catalog.progress;
-  if (!progress) return [];
-  const statusOf = statusIndex(statuses);
+  if (!progress) return { rows: [], issues: [] };
+  const { byKey: statusOf, issues } = statusIndex(statuses);
   const notApplicable = new Set(catalog.plan.statuses.filter((s) => s.notApplicable).map((s) => s.labelJa));
   const baselineYear = progress.yearRoles.find((r) => r.kind === 'baseline')?.fiscalYear ?? catalog.plan.baselineFiscalYear;
   const targetYear = progress.yearRoles.find((r) => r.kind === 'target')?.fiscalYear ?? null;
@@ -125,7 +126,7 @@ export function buildIndicatorProgress(
       });
     }
   }
-  return rows;
+  return { rows, issues };
 }
 
 /** The target decided by a given year: a revision counts from the fiscal year it was decided in, never before. */
@@ -169,13 +170,28 @@ function grouped(value: number, decimals?: number): string {
   return new Intl.NumberFormat('ja-JP', decimals === undefined ? { maximumFractionDigits: 6 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
-/** One state per measure and year; two different states are a conflict (neither is published). */
-function statusIndex(statuses: readonly StatusReading[]): Map<string, StatusReading | 'conflict'> {
+/** One state per measure and year; two different states are a conflict: neither is published, and the user is told where. */
+function statusIndex(statuses: readonly StatusReading[]): { byKey: Map<string, StatusReading | 'conflict'>; issues: Issue[] } {
   const byKey = new Map<string, StatusReading | 'conflict'>();
+  const issues: Issue[] = [];
   for (const s of statuses) {
     const key = `${s.measureId}\u0000${s.fiscalYear}`;
     const earlier = byKey.get(key);
-    byKey.set(key, earlier === undefined || (earlier !== 'conflict' && earlier.status === s.status) ? s : 'conflict');
+    if (earlier === undefined || (earlier !== 'conflict' && earlier.status === s.status)) {
+      byKey.set(key, s);
+      continue;
+    }
+    byKey.set(key, 'conflict');
+    const where = (r: StatusReading) => `${r.provenance.file}${r.provenance.rows ? ` ${r.provenance.rows}行目` : ''}: ${r.status}`;
+    issues.push(
+      issue(
+        'conflicting-statuses',
+        'error',
+        `指標「${s.measureId}」の${formatFiscalYear(s.fiscalYear)}の状態が入力間で食い違っています（${earlier === 'conflict' ? '' : `${where(earlier)} / `}${where(s)}）。正しい値を1つだけ残してください。この値は公表しません`,
+        { file: s.provenance.file, ...(s.provenance.sheet ? { sheet: s.provenance.sheet } : {}) },
+        s.status,
+      ),
+    );
   }
-  return byKey;
+  return { byKey, issues };
 }
