@@ -4,10 +4,13 @@ import { z } from 'zod';
 
 export const fiscalYearSchema = z.number().int().min(1900).max(2200);
 
-/** Kebab-case English identifier; Japanese lives in *Ja fields. */
-const idSchema = z
+/** Kebab-case English identifier: the plan id (it names folders and packages). */
+const planIdSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'IDは半角英小文字・数字・ハイフン（kebab-case）で書いてください');
+
+/** Measure, slot and line ids: English, Japanese or the printed code; separators of the outputs (; , :) and spaces are not allowed. */
+const idSchema = z.string().regex(/^[^\s,;:]+$/u, 'IDに空白・カンマ・セミコロン・コロンは使えません');
 
 const textList = z.array(z.string().min(1));
 
@@ -202,7 +205,7 @@ export const actionPlanLineSchema = z.strictObject({
 export type ActionPlanLine = z.infer<typeof actionPlanLineSchema>;
 
 export const planSchema = z.strictObject({
-  id: idSchema,
+  id: planIdSchema,
   municipality: z.strictObject({
     code: z.string().regex(/^\d{5,6}$/, '自治体コード（全国地方公共団体コード。6桁の数字、例: 131121）を書いてください'),
     nameJa: z.string().min(1),
