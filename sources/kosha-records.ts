@@ -12,7 +12,7 @@ import { cellText } from '../lib/cell-text.ts';
 import { detectEncoding, type TextEncodingName } from '../lib/decode-text.ts';
 import { fiscalYearOf } from '../lib/fiscal-year.ts';
 import { issue, type Issue, type IssueLocation } from '../lib/issues.ts';
-import type { Gap, Observation, SourceResult } from '../lib/observation.ts';
+import type { Gap, Observation, Provenance, SourceResult } from '../lib/observation.ts';
 import { parseLooseNumber } from '../lib/parse-number.ts';
 import { parseRecordDate } from '../lib/parse-record-date.ts';
 import { csvFieldText, CsvFieldKind, csvSliceText, MAX_CSV_FIELDS, scanCsv, type CsvRecord } from '../lib/scan-csv.ts';
@@ -41,7 +41,10 @@ interface FileUse {
   file: string;
   sha256: string;
   sheet?: string;
-  rows: string;
+  /** Per counter: the fiscal years this file added to, with the first and last line of those records. */
+  lines: Map<number, [number, number]>[];
+  /** Fiscal years the file covers (its stated period, or the years of its records). */
+  covered: number[];
 }
 
 interface TypeTally {
@@ -98,18 +101,10 @@ export async function readKoshaRecords(files: readonly InboxFile[], catalog: Cat
   for (const tally of tallies.values()) {
     if (tally.files.length === 0) continue;
     const { complete, partial } = coveredFiscalYears(tally);
-    const [first, ...others] = tally.files;
-    for (const counter of tally.counters) {
+    tally.counters.forEach((counter, c) => {
       const years = [...new Set([...complete, ...partial.keys()])].sort((a, b) => a - b);
       for (const fiscalYear of years) {
-        const provenance = {
-          file: first!.file,
-          sha256: first!.sha256,
-          ...(first!.sheet ? { sheet: first!.sheet } : {}),
-          rows: first!.rows,
-          rule: ruleText(tally, counter),
-          ...(others.length > 0 ? { otherInputs: others.map((f) => ({ file: f.file, sha256: f.sha256 })) } : {}),
-        };
+        const provenance = { ...lineageOf(tally.files, c, fiscalYear), rule: ruleText(tally, counter) };
         const broken = counter.broken.get(fiscalYear);
         const partialReason = partial.get(fiscalYear);
         const undated = counter.undated.get(fiscalYear) ?? 0;
@@ -121,9 +116,27 @@ export async function readKoshaRecords(files: readonly InboxFile[], catalog: Cat
         }
         observations.push({ measureId: counter.measure.id, fiscalYear, value: counter.totals[fiscalYear - FY_BASE]!, sourceKind: 'kosha', provenance });
       }
-    }
+    });
   }
   return { observations, issues, gaps };
+}
+
+/**
+ * The files whose records make up a counter's fiscal year, with the lines of those records (the first file
+ * named, the others as further inputs); a year of no such record names the files that cover it.
+ */
+function lineageOf(files: readonly FileUse[], counter: number, fiscalYear: number): Omit<Provenance, 'rule'> {
+  const counted = files.filter((f) => f.lines[counter]!.has(fiscalYear));
+  const used = counted.length > 0 ? counted : files.filter((f) => f.covered.includes(fiscalYear));
+  const [first, ...others] = used.length > 0 ? used : files;
+  const lines = first!.lines[counter]!.get(fiscalYear);
+  return {
+    file: first!.file,
+    sha256: first!.sha256,
+    ...(first!.sheet ? { sheet: first!.sheet } : {}),
+    rows: lines ? `${lines[0]}-${lines[1]}` : '',
+    ...(others.length > 0 ? { otherInputs: others.map((f) => ({ file: f.file, sha256: f.sha256 })) } : {}),
+  };
 }
 
 /** Fiscal years wholly inside the stated periods (or seen in files without one), and those only partly covered. */
@@ -275,8 +288,8 @@ interface FileTally {
   idColumn: number;
   dateColumn: number;
   issueCounts: Map<string, number>;
-  firstLine: number;
-  lastLine: number;
+  /** Per counter: first and last line of the records it counted, by fiscal year. */
+  lines: Map<number, [number, number]>[];
   /** Fiscal years of this file's dated records (used when it states no period). */
   years: Set<number>;
   lastFiscalYear: number;
@@ -337,8 +350,7 @@ function startFile(
     idColumn: col('id'),
     dateColumn: col('date'),
     issueCounts: new Map(),
-    firstLine: 0,
-    lastLine: 0,
+    lines: match.tally.counters.map(() => new Map()),
     years: new Set(),
     lastFiscalYear: 0,
     undated: match.tally.counters.map(() => 0),
@@ -375,7 +387,7 @@ function finishFile(ft: FileTally, sha256: string): void {
     if (ft.undated[c] === 0) return;
     for (const fy of covered) counter.undated.set(fy, (counter.undated.get(fy) ?? 0) + ft.undated[c]!);
   });
-  tally.files.push({ file: ft.fileName, sha256, ...(ft.sheet ? { sheet: ft.sheet } : {}), rows: ft.firstLine ? `${ft.firstLine}-${ft.lastLine}` : '' });
+  tally.files.push({ file: ft.fileName, sha256, ...(ft.sheet ? { sheet: ft.sheet } : {}), lines: ft.lines, covered });
   // Later files of this kind check their ids against this one's (decoded only if such a file comes).
   tally.idsByFile.push({ file: ft.fileName, ids: ft.ids, count: ft.idCount() });
 }
@@ -446,8 +458,6 @@ function tallyRecord(ft: FileTally, caches: KeyCaches, line: number, idKey: numb
     reportBadDate(ft, caches, line, dateKey, day !== DATE_BAD, keys);
     return;
   }
-  if (ft.firstLine === 0) ft.firstLine = line;
-  ft.lastLine = line;
   if (fiscalYear !== ft.lastFiscalYear) {
     ft.lastFiscalYear = fiscalYear;
     ft.years.add(fiscalYear);
@@ -472,6 +482,9 @@ function tallyRecord(ft: FileTally, caches: KeyCaches, line: number, idKey: numb
     }
     const totals = counters[c]!.totals;
     totals[fiscalYear - FY_BASE] = totals[fiscalYear - FY_BASE]! + weight;
+    const lines = ft.lines[c]!.get(fiscalYear);
+    if (lines) lines[1] = line;
+    else ft.lines[c]!.set(fiscalYear, [line, line]);
   }
 }
 

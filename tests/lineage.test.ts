@@ -1,0 +1,100 @@
+// Lineage names the file and rows that produced each value: for every source family, editing the named rows of
+// the named file of the bundled sample changes the value (and `lei explain` names the file of that year).
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ObservationRow } from '../lib/datasets.ts';
+import { loadExcelJS } from '../lib/load-exceljs.ts';
+import { explainValue } from '../pipelines/explain-value.ts';
+import { runPipeline } from '../pipelines/run-pipeline.ts';
+import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
+import { setagayaConfig, tempDir } from './helpers.ts';
+
+type Edit = 'bump-number' | 'delete-first-row' | 'delete-rows';
+
+/** One value per family, and how its named rows are edited. */
+const cases: { family: string; measure: string; fiscalYear: number; edit: Edit }[] = [
+  { family: 'manual', measure: 'bankruptcies', fiscalYear: 2024, edit: 'bump-number' },
+  { family: 'industrySurvey', measure: 'business-expansion-intent-share', fiscalYear: 2024, edit: 'delete-rows' },
+  { family: 'resas', measure: 'gross-regional-production', fiscalYear: 2023, edit: 'bump-number' },
+  { family: 'setagayaPay', measure: 'pay-member-stores', fiscalYear: 2024, edit: 'bump-number' },
+  { family: 'kosha', measure: 'startup-consultation-sessions', fiscalYear: 2024, edit: 'delete-first-row' },
+];
+
+const find = (rows: readonly ObservationRow[], measure: string, fiscalYear: number) => {
+  const found = rows.filter((o) => o.measure_id === measure && o.fiscal_year === fiscalYear);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
+const readObservations = async (out: string) => JSON.parse(await readFile(path.join(out, 'latest', 'observations.json'), 'utf8')) as ObservationRow[];
+
+let before: ObservationRow[];
+let after: ObservationRow[];
+let out: string;
+
+beforeAll(async () => {
+  const inbox = await tempDir();
+  await generateSampleInbox(setagayaConfig, inbox);
+  out = await tempDir();
+  await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null });
+  before = await readObservations(out);
+  for (const c of cases) {
+    const o = find(before, c.measure, c.fiscalYear);
+    expect(o.source_kind).toBe(c.family);
+    await editRows(path.join(inbox, o.file), o.sheet, lineNumbers(o.rows), c.edit, o.value);
+  }
+  const edited = await tempDir();
+  await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: edited, storePath: null });
+  after = await readObservations(edited);
+}, 60_000);
+
+describe('lineage', () => {
+  it.each(cases)('$family: editing the named rows of the named file changes $measure', ({ measure, fiscalYear }) => {
+    expect(find(after, measure, fiscalYear).value).not.toBe(find(before, measure, fiscalYear).value);
+  });
+
+  it('names the 令和6年度 record file for the 令和6年度 value, not the baseline year’s file', async () => {
+    const e = await explainValue(path.join(out, 'latest'), 'v7-action-2', 2024);
+    expect(e.value.map((o) => [o.file, o.rows, o.other_files])).toEqual([['kosha/公社_相談記録_令和6年度.csv', '67-1194', null]]);
+    expect(e.baseline.map((o) => [o.file, o.sheet, o.rows, o.other_files])).toEqual([['kosha/公社_相談記録_令和5年度.xlsx', '相談記録', '6-1236', null]]);
+    expect(e.value[0]!.sha256).not.toBe(e.baseline[0]!.sha256);
+  });
+});
+
+/** "12", "5-30" or "24,25,26" as line numbers. */
+function lineNumbers(rows: string | null): number[] {
+  if (!rows) throw new Error('the observation names no rows');
+  return rows.split(',').flatMap((part) => {
+    const [from, to] = part.split('-').map(Number);
+    return to === undefined ? [from!] : Array.from({ length: to - from! + 1 }, (_, i) => from! + i);
+  });
+}
+
+/** Edits rows of an .xlsx sheet or a .csv file (UTF-8 or CP932: only ASCII digits and line breaks are touched). */
+async function editRows(file: string, sheet: string | null, lines: number[], edit: Edit, value: number): Promise<void> {
+  if (file.endsWith('.csv')) {
+    const bytes = await readFile(file);
+    const text = bytes.toString('latin1'); // byte-preserving: CP932 trail bytes are never digits or line breaks
+    const rows = text.split('\n');
+    if (edit === 'bump-number') for (const l of lines) rows[l - 1] = rows[l - 1]!.replace(/(?<=^|,)"?(\d+)/, (m) => m.replace(/\d+$/, (d) => String(Number(d) + 1)));
+    else rows.splice(lines[0]! - 1, edit === 'delete-first-row' ? 1 : lines.length);
+    await writeFile(file, Buffer.from(rows.join('\n'), 'latin1'));
+    return;
+  }
+  const ExcelJS = await loadExcelJS();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const ws = sheet ? workbook.getWorksheet(sheet) : workbook.worksheets[0];
+  if (!ws) throw new Error(`no sheet ${sheet ?? ''} in ${file}`);
+  if (edit === 'bump-number') {
+    // The cell holding the value (or the first number of the row) gets one more.
+    const row = ws.getRow(lines[0]!);
+    let target: { column: number; number: number } | undefined;
+    row.eachCell((cell, column) => {
+      if (typeof cell.value === 'number' && (target === undefined || cell.value === value)) target = { column, number: cell.value };
+    });
+    if (!target) throw new Error(`no number in row ${lines[0]} of ${file}`);
+    row.getCell(target.column).value = target.number + 1;
+  } else ws.spliceRows(lines[0]!, edit === 'delete-first-row' ? 1 : Math.min(lines.length, 100));
+  await workbook.xlsx.writeFile(file);
+}
