@@ -4,10 +4,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { sourceStamp, stampFile } from './source-stamp.js';
 
+let cli;
 if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === sourceStamp()) {
-  await import('../dist/cli/main.js');
+  cli = await import('../dist/cli/main.js');
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../cli/main.ts');
+  cli = await import('../cli/main.ts');
 }
+process.exitCode = await cli.runCli(process.argv.slice(2));

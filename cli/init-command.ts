@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { repoRoot } from '../lib/repo-root.ts';
 import { UserError } from '../lib/user-error.ts';
+import type { CommandContext } from './main.ts';
 import type { Lang } from './messages.ts';
 
 const SCAFFOLD = path.join(repoRoot, 'cli', 'plan-scaffold');
@@ -35,22 +36,22 @@ const text = {
   },
 };
 
-export function registerInitCommand(program: Command, lang: Lang): void {
+export function registerInitCommand(program: Command, lang: Lang, context: Pick<CommandContext, 'print'>): void {
   const t = text[lang];
   program
     .command('init <name>')
     .description(t.cmd)
     .option('--into <dir>', t.optInto)
     .action(async (name: string, opts: { into?: string }) => {
-      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) throw new UserError(t.badName(name));
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) throw new UserError(text.ja.badName(name), text.en.badName(name));
       const dir = opts.into ?? path.join('config', name);
       const made = await mkdir(dir, { recursive: true });
-      if (made === undefined && (await readdir(dir)).length > 0) throw new UserError(t.exists(dir));
+      if (made === undefined && (await readdir(dir)).length > 0) throw new UserError(text.ja.exists(dir), text.en.exists(dir));
       const files = (await readdir(SCAFFOLD)).filter((f) => f.endsWith('.yaml')).sort();
       for (const f of files) {
         const scaffold = await readFile(path.join(SCAFFOLD, f), 'utf8');
         await writeFile(path.join(dir, f), scaffold.replaceAll('{{name}}', name).replaceAll('{{dir}}', dir), { flag: 'wx' });
       }
-      console.log(t.done(dir, files));
+      context.print(t.done(dir, files));
     });
 }

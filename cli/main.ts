@@ -1,11 +1,12 @@
-// lei: one binary, subcommands; Japanese help by default, English with --lang en.
-import { mkdir, writeFile, access } from 'node:fs/promises';
+// lei: one binary, subcommands; Japanese by default (help, usage errors, results), English with --lang en.
+// `runCli` takes its arguments and output streams, so tests run it in-process; bin/lei.js passes the real ones.
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Command, Help, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { z } from 'zod';
 import { ConfigError, loadCatalog } from '../config/load-catalog.ts';
 import { formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
-import { countBySeverity, formatLocation } from '../lib/issues.ts';
+import { countBySeverity, formatLocation, type Issue } from '../lib/issues.ts';
 import { UserError } from '../lib/user-error.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { adapterFedSourceKinds, loadSourceConfigs, sourceAdapters } from '../pipelines/source-adapters.ts';
@@ -16,277 +17,326 @@ import { runPipeline, type ValueChange } from '../pipelines/run-pipeline.ts';
 import { readStatus } from '../pipelines/read-status.ts';
 import { startScheduler } from '../pipelines/scheduler.ts';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
-import { detectLang, messages } from './messages.ts';
+import { describePublishError } from './describe-publish-error.ts';
+import { detectLang, messages, type Messages } from './messages.ts';
 import { progressBar } from './progress-bar.ts';
 import { registerInitCommand } from './init-command.ts';
 import { registerReprocessCommand } from './reprocess-command.ts';
-import { RUN_DEFAULTS, withRunLocations, type RunLocations } from './run-location-options.ts';
-
-const lang = detectLang(process.argv, process.env);
-const t = messages(lang);
-z.config(lang === 'en' ? z.locales.en() : z.locales.ja());
+import { RUN_DEFAULTS, storeOf, withRunLocations, type RunLocations } from './run-location-options.ts';
 
 /** 0 success; 5 success with warnings (0 with --warnings-ok); 2 some input rejected; 3 config/usage; 1 failure. */
 export const EXIT = { ok: 0, failure: 1, dataErrors: 2, configError: 3, warnings: 5 } as const;
 const DEFAULTS = RUN_DEFAULTS;
 
-const program = new Command('lei')
-  .description(t.programDescription)
-  .usage(t.usage)
-  .addOption(new Option('--lang <lang>', t.optLang).choices(['ja', 'en']))
-  .helpOption('-h, --help', t.optHelp)
-  .helpCommand('help [command]', t.helpCommand)
-  .showHelpAfterError()
-  .configureHelp({ formatHelp: (cmd, helper) => t.translateHelp(Help.prototype.formatHelp.call(helper, cmd, helper)) });
+/** Where the CLI writes: the process's streams, or a test's buffers. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** A terminal on stderr: progress bars and readable log lines instead of JSON lines. */
+  tty: boolean;
+}
 
-withRunLocations(program.command('run').description(t.cmdRun), t)
-  .option('--sample', t.optSample)
-  .option('--full', t.optFull)
-  .option('--dry-run', t.optDryRun)
-  .option('--warnings-ok', t.optWarningsOk)
-  .option('--publish <url>', t.optPublish, process.env.LEI_PUBLISH_URL)
-  .option('--publish-schema <name>', t.optPublishSchema, 'lei')
-  .option('--json', t.optJson)
-  .helpOption('-h, --help', t.optHelp)
-  .action(async (opts: RunOpts) => {
-    const emit = eventLogger(Boolean(opts.json) || !process.stderr.isTTY);
-    const progress = process.stderr.isTTY && !opts.json ? progressBar() : undefined;
-    let inbox = opts.inbox;
-    if (opts.sample) {
-      inbox = DEFAULTS.sampleInbox;
-      if (!(await exists(inbox))) await (await sampleGenerator())(opts.config, inbox);
-    }
-    const result = await runPipeline({
-      configDir: opts.config,
-      inboxDir: inbox,
-      outDir: opts.out,
-      storePath: opts.store === false ? null : opts.store,
-      ...(opts.publish ? { publish: { connectionString: opts.publish, schema: opts.publishSchema } } : {}),
-      full: Boolean(opts.full),
-      dryRun: Boolean(opts.dryRun),
-      log: (m) => {
-        progress?.stop();
-        emit('log', { message: m }, m);
-      },
-      ...(progress ? { onProgress: progress.update } : {}),
-    }).finally(() => progress?.stop());
-    const counts = countBySeverity(result.issues);
-    if (opts.json) {
-      console.log(
-        JSON.stringify({
-          status: result.status,
-          runId: result.runId,
-          folder: result.folder,
-          counts: result.counts,
-          issues: counts,
-          changes: result.changes,
-          store: result.store,
-          postgres: result.postgres,
-        }),
-      );
-    } else if (result.status === 'unchanged') {
-      console.log(t.summaryUnchanged(result.runId, result.folder));
-    } else if (result.status === 'dry-run') {
-      console.log(result.previousRunId === null ? t.summaryFirstRun : t.dryRunTitle(result.changes.length));
-      for (const c of result.changes) console.log(`  ${formatChange(c)}`);
-      console.log(t.summaryIssues(counts.error, counts.warning, counts.info));
-    } else {
-      console.log(t.summaryTitle);
-      console.log(t.summaryRun(result.runId));
-      console.log(t.summaryCounts(result.counts.inputs, result.counts.observations, result.counts.indicatorValues, result.counts.actionPlanRows));
-      console.log(t.summaryIssues(counts.error, counts.warning, counts.info));
-      console.log(result.previousRunId === null ? t.summaryFirstRun : t.summaryChanges(result.changes.length, result.previousRunId));
-      for (const c of result.changes.slice(0, 10)) console.log(`  ${formatChange(c)}`);
-      if (result.changes.length > 10) console.log(`  ${t.moreIssues(result.changes.length - 10)}`);
-      const shown = result.issues.filter((i) => i.severity !== 'info').slice(0, 10);
-      for (const i of shown) console.log(`  [${i.severity}] ${i.code} ${formatLocation(i.location)}: ${i.message}`);
-      const rest = result.issues.filter((i) => i.severity !== 'info').length - shown.length;
-      if (rest > 0) console.log(`  ${t.moreIssues(rest)}`);
-      console.log(t.summaryOut(result.folder));
-      console.log(t.summaryStore(`${opts.store === false ? '' : `${opts.store} `}${t.storeStates[result.store]}`));
-      if (result.postgres.result !== 'skipped') console.log(t.summaryPostgres(opts.publishSchema, result.postgres.result, 'error' in result.postgres ? result.postgres.error : ''));
-    }
-    process.exitCode =
-      result.postgres.result === 'failed'
-        ? EXIT.failure
-        : counts.error > 0
-          ? EXIT.dataErrors
-          : counts.warning > 0 && !opts.warningsOk
-            ? EXIT.warnings
-            : EXIT.ok;
-  });
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  tty: Boolean(process.stderr.isTTY),
+};
 
-registerReprocessCommand(program, lang);
-registerInitCommand(program, lang);
+/** Runs one lei command line (without `node lei`); resolves with the exit code. */
+export async function runCli(args: readonly string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const lang = detectLang(args, env);
+  const t = messages(lang);
+  z.config(lang === 'en' ? z.locales.en() : z.locales.ja());
+  let exitCode: number = EXIT.ok;
+  const print = (line: string) => io.out(`${line}\n`);
+  const printErr = (line: string) => io.err(`${line}\n`);
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
 
-program
-  .command('publish')
-  .description(t.cmdPublish)
-  .requiredOption('--to <url>', t.optPublish, process.env.LEI_PUBLISH_URL)
-  .option('--publish-schema <name>', t.optPublishSchema, 'lei')
-  .option('--run <dir>', t.optRunDir, 'out/latest')
-  .helpOption('-h, --help', t.optHelp)
-  .action(async (opts: { to: string; publishSchema: string; run: string }) => {
-    const { runId, result } = await publishRun(opts.run, { connectionString: opts.to, schema: opts.publishSchema });
-    console.log(t.summaryRun(runId));
-    console.log(t.summaryPostgres(opts.publishSchema, result, ''));
-  });
+  const program = new Command('lei')
+    .description(t.programDescription)
+    .usage(t.usage)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(t.translateUsageError(text)) })
+    .addOption(new Option('--lang <lang>', t.optLang).choices(['ja', 'en']))
+    .helpOption('-h, --help', t.optHelp)
+    .helpCommand('help [command]', t.helpCommand)
+    .showHelpAfterError(t.helpAfterError)
+    .configureHelp({ formatHelp: (cmd, helper) => t.translateHelp(Help.prototype.formatHelp.call(helper, cmd, helper)) });
 
-program
-  .command('template')
-  .description(t.cmdTemplate)
-  .requiredOption('--year <year>', t.optYear)
-  .option('--config <dir>', t.optConfig, DEFAULTS.config)
-  .option('--output <file>', t.optOutput)
-  .option('--all', t.optAll)
-  .helpOption('-h, --help', t.optHelp)
-  .action(async (opts: { year: string; config: string; output?: string; all?: boolean }) => {
-    const fiscalYear = parseFiscalYear(opts.year);
-    if (fiscalYear === null) {
-      console.error(t.badYear(opts.year));
-      process.exitCode = EXIT.failure;
-      return;
-    }
-    const catalog = await loadCatalog(opts.config);
-    const measures = [...catalog.measures.values()].filter((m) => opts.all || !adapterFedSourceKinds.has(m.source.kind));
-    const output = opts.output ?? `手入力_${formatFiscalYear(fiscalYear)}.xlsx`;
-    await mkdir(path.dirname(path.resolve(output)), { recursive: true });
-    await writeFile(output, await writeManualEntryTemplate(catalog, fiscalYear, { measures }));
-    console.log(t.templateWritten(output, measures.length));
-  });
-
-program
-  .command('generate-sample')
-  .description(t.cmdSample)
-  .option('--config <dir>', t.optConfig, DEFAULTS.config)
-  .option('--inbox <dir>', t.optInbox, DEFAULTS.sampleInbox)
-  .helpOption('-h, --help', t.optHelp)
-  .action(async (opts: { config: string; inbox: string }) => {
-    const files = await (await sampleGenerator())(opts.config, opts.inbox);
-    console.log(t.sampleWritten(opts.inbox, files.length));
-  });
-
-program
-  .command('check-config')
-  .description(t.cmdCheck)
-  .option('--config <dir>', t.optConfig, DEFAULTS.config)
-  .helpOption('-h, --help', t.optHelp)
-  .action(async (opts: { config: string }) => {
-    const catalog = await loadCatalog(opts.config);
-    await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
-    console.log(t.configOk(catalog.measures.size, catalog.slots.length, catalog.lines.length));
-  });
-
-program
-  .command('schedule')
-  .description(t.cmdSchedule)
-  .option('--config <dir>', t.optConfig, DEFAULTS.config)
-  .option('--json', t.optJsonLogs)
-  .helpOption('-h, --help', t.optHelp)
-  .action(async (opts: { config: string; json?: boolean }) => {
-    const pipeline = await loadPipelineConfig(opts.config);
-    const emit = eventLogger(Boolean(opts.json) || !process.stderr.isTTY);
-    const scheduler = startScheduler(
-      opts.config,
-      pipeline,
-      {
-        started: (id) => emit('job-started', { schedule: id }, t.jobStarted(id)),
-        finished: (id, r) =>
-          emit('job-finished', { schedule: id, status: r.status, runId: r.runId, issues: countBySeverity(r.issues) }, t.jobFinished(id, r.status, r.runId)),
-        skipped: (id, reason) => emit('job-skipped', { schedule: id, reason }, t.jobSkipped(id, reason)),
-        failed: (id, e) => emit('job-failed', { schedule: id, error: e.message }, t.jobFailed(id, e.message)),
-      },
-      (m) => emit('log', { message: m }, m),
-    );
-    for (const { id, next } of scheduler.nextRuns()) emit('scheduled', { schedule: id, next: next?.toISOString() ?? null }, t.nextRun(id, formatTokyo(next)));
-    let stopping = false;
-    const stop = async (signal: string) => {
-      if (stopping) process.exit(130); // a second signal: stop now
-      stopping = true;
-      emit('stopping', { signal }, t.stopping);
-      await scheduler.stop();
-      emit('stopped', {}, t.stopped);
-      process.exit(0);
-    };
-    process.on('SIGTERM', () => void stop('SIGTERM'));
-    process.on('SIGINT', () => void stop('SIGINT'));
-  });
-
-withRunLocations(program.command('backfill').description(t.cmdBackfill), t)
-  .requiredOption('--from <year>', t.optFromYear)
-  .requiredOption('--to <year>', t.optToYear)
-  .option('--dry-run', t.optDryRun)
-  .helpOption('-h, --help', t.optHelp)
-  .action(async (opts: RunLocations & { from: string; to: string; dryRun?: boolean }) => {
-    const [from, to] = [parseFiscalYear(opts.from), parseFiscalYear(opts.to)];
-    if (from === null) throw new UserError(t.badYear(opts.from));
-    if (to === null) throw new UserError(t.badYear(opts.to));
-    const emit = eventLogger(!process.stderr.isTTY);
-    // Every input is re-read (no family cache): a backfill exists because older files were added or corrected.
-    const result = await runPipeline({
-      configDir: opts.config,
-      inboxDir: opts.inbox,
-      outDir: opts.out,
-      storePath: opts.store === false ? null : opts.store,
-      full: true,
-      dryRun: Boolean(opts.dryRun),
-      trigger: 'reprocess',
-      log: (m) => emit('log', { message: m }, m),
+  withRunLocations(program.command('run').description(t.cmdRun), t)
+    .option('--sample', t.optSample)
+    .option('--full', t.optFull)
+    .option('--dry-run', t.optDryRun)
+    .option('--warnings-ok', t.optWarningsOk)
+    .option('--publish <url>', t.optPublish, env.LEI_PUBLISH_URL)
+    .option('--publish-schema <name>', t.optPublishSchema, 'lei')
+    .option('--json', t.optJson)
+    .helpOption('-h, --help', t.optHelp)
+    .action(async (opts: RunOpts) => {
+      const emit = eventLogger(io, Boolean(opts.json) || !io.tty);
+      const progress = io.tty && !opts.json ? progressBar() : undefined;
+      let inbox = opts.inbox;
+      if (opts.sample) {
+        inbox = DEFAULTS.sampleInbox;
+        if (!(await exists(inbox))) await (await sampleGenerator())(opts.config, inbox);
+      }
+      const store = storeOf(opts);
+      const result = await runPipeline({
+        configDir: opts.config,
+        inboxDir: inbox,
+        outDir: opts.out,
+        storePath: store,
+        ...(opts.publish ? { publish: { connectionString: opts.publish, schema: opts.publishSchema } } : {}),
+        full: Boolean(opts.full),
+        dryRun: Boolean(opts.dryRun),
+        log: (m) => {
+          progress?.stop();
+          emit('log', { message: m }, m);
+        },
+        ...(progress ? { onProgress: progress.update } : {}),
+      }).finally(() => progress?.stop());
+      const counts = countBySeverity(result.issues);
+      if (opts.json) {
+        print(
+          JSON.stringify({
+            status: result.status,
+            runId: result.runId,
+            folder: result.folder,
+            counts: result.counts,
+            issues: counts,
+            changes: result.changes,
+            store: result.store,
+            postgres: result.postgres,
+          }),
+        );
+      } else if (result.status === 'unchanged') {
+        print(t.summaryUnchanged(result.runId, result.folder));
+      } else if (result.status === 'dry-run') {
+        print(result.previousRunId === null ? t.summaryFirstRun : t.dryRunTitle(result.changes.length));
+        for (const c of result.changes) print(`  ${formatChange(t, c)}`);
+        print(t.summaryIssuesNotWritten(counts.error, counts.warning, counts.info));
+        printIssues(t, print, result.issues);
+      } else {
+        print(t.summaryTitle);
+        print(t.summaryRun(result.runId));
+        print(t.summaryCounts(result.counts.inputs, result.counts.observations, result.counts.indicatorValues, result.counts.actionPlanRows));
+        print(t.summaryIssues(counts.error, counts.warning, counts.info, path.join(result.folder, 'issues.csv')));
+        print(result.previousRunId === null ? t.summaryFirstRun : t.summaryChanges(result.changes.length, result.previousRunId));
+        for (const c of result.changes.slice(0, 10)) print(`  ${formatChange(t, c)}`);
+        if (result.changes.length > 10) print(`  ${t.moreIssues(result.changes.length - 10)}`);
+        printIssues(t, print, result.issues);
+        print(t.summaryOut(result.folder, path.join(opts.out, 'latest')));
+        print(t.summaryStore(`${store === null ? '' : `${store} `}${t.storeStates[result.store]}`));
+        if (result.postgres.result !== 'skipped') {
+          const error = 'error' in result.postgres ? describePublishError(result.postgres.error, opts.publish ?? '', t) : '';
+          print(t.summaryPostgres(opts.publishSchema, result.postgres.result, error));
+        }
+      }
+      setExit(result.postgres.result === 'failed' ? EXIT.failure : exitForIssues(result.issues, Boolean(opts.warningsOk)));
     });
-    const inRange = result.changes.filter((c) => c.fiscal_year >= from && c.fiscal_year <= to);
-    console.log(t.backfillTitle(formatFiscalYear(from), formatFiscalYear(to), inRange.length, Boolean(opts.dryRun)));
-    for (const c of inRange) console.log(`  ${formatChange(c)}`);
-    const counts = countBySeverity(result.issues);
-    console.log(t.summaryIssues(counts.error, counts.warning, counts.info));
-    process.exitCode = counts.error > 0 ? EXIT.dataErrors : EXIT.ok;
-  });
 
-program
-  .command('explain <target>')
-  .description(t.cmdExplain)
-  .requiredOption('--year <year>', t.optYear)
-  .option('--run <dir>', t.optRunDir, 'out/latest')
-  .option('--json', t.optJson)
-  .helpOption('-h, --help', t.optHelp)
-  .action(async (target: string, opts: { year: string; run: string; json?: boolean }) => {
-    const fiscalYear = parseFiscalYear(opts.year);
-    if (fiscalYear === null) throw new UserError(t.badYear(opts.year));
-    const explanation = await explainValue(opts.run, target, fiscalYear);
-    console.log(opts.json ? JSON.stringify(explanation) : formatExplanation(explanation));
-  });
+  registerReprocessCommand(program, lang, { print, setExit, io, exitForIssues });
+  registerInitCommand(program, lang, { print });
 
-program
-  .command('reproduce')
-  .description(t.cmdReproduce)
-  .requiredOption('--run <dir>', t.optRunDir)
-  .requiredOption('--into <dir>', t.optInto)
-  .option('--archive <dir>', t.optArchive, 'out/archive')
-  .helpOption('-h, --help', t.optHelp)
-  .action(async (opts: { run: string; into: string; archive: string }) => {
-    const { original, result } = await reproduceRun(opts.run, opts.archive, opts.into);
-    console.log(original === result.runId ? t.reproduced(original, result.folder) : t.reproducedDifferent(original, result.runId, result.folder));
-  });
+  program
+    .command('publish')
+    .description(t.cmdPublish)
+    .requiredOption('--to <url>', t.optPublish, env.LEI_PUBLISH_URL)
+    .option('--publish-schema <name>', t.optPublishSchema, 'lei')
+    .option('--run <dir>', t.optRunDir, 'out/latest')
+    .helpOption('-h, --help', t.optHelp)
+    .action(async (opts: { to: string; publishSchema: string; run: string }) => {
+      try {
+        const { runId, result } = await publishRun(opts.run, { connectionString: opts.to, schema: opts.publishSchema });
+        print(t.summaryRun(runId));
+        print(t.summaryPostgres(opts.publishSchema, result, ''));
+      } catch (e) {
+        if (e instanceof UserError) throw e;
+        printErr(t.summaryPostgres(opts.publishSchema, 'failed', describePublishError(e, opts.to, t)));
+        setExit(EXIT.failure);
+      }
+    });
 
-program
-  .command('status')
-  .description(t.cmdStatus)
-  .option('--config <dir>', t.optConfig, DEFAULTS.config)
-  .option('--json', t.optJson)
-  .helpOption('-h, --help', t.optHelp)
-  .action(async (opts: { config: string; json?: boolean }) => {
-    const report = await readStatus(opts.config);
-    if (opts.json) {
-      console.log(JSON.stringify(report));
-      return;
+  program
+    .command('template')
+    .description(t.cmdTemplate)
+    .requiredOption('--year <year>', t.optYear)
+    .option('--config <dir>', t.optConfig, DEFAULTS.config)
+    .option('--inbox <dir>', t.optTemplateInbox)
+    .option('--output <file>', t.optOutput)
+    .option('--all', t.optAll)
+    .helpOption('-h, --help', t.optHelp)
+    .action(async (opts: { year: string; config: string; inbox?: string; output?: string; all?: boolean }) => {
+      const fiscalYear = yearOf(t, opts.year);
+      const catalog = await loadCatalog(opts.config);
+      const measures = [...catalog.measures.values()].filter((m) => opts.all || !adapterFedSourceKinds.has(m.source.kind));
+      const inbox = opts.inbox ?? (await loadPipelineConfig(opts.config)).inbox;
+      const output = opts.output ?? path.join(inbox, 'manual-entry', `手入力_${formatFiscalYear(fiscalYear)}.xlsx`);
+      if (opts.output === undefined && (await exists(output))) throw new UserError(t.templateExists(output));
+      await mkdir(path.dirname(path.resolve(output)), { recursive: true });
+      await writeFile(output, await writeManualEntryTemplate(catalog, fiscalYear, { measures }));
+      print(t.templateWritten(output, measures.length));
+    });
+
+  program
+    .command('generate-sample')
+    .description(t.cmdSample)
+    .option('--config <dir>', t.optConfig, DEFAULTS.config)
+    .option('--inbox <dir>', t.optInbox, DEFAULTS.sampleInbox)
+    .helpOption('-h, --help', t.optHelp)
+    .action(async (opts: { config: string; inbox: string }) => {
+      const files = await (await sampleGenerator())(opts.config, opts.inbox);
+      print(t.sampleWritten(opts.inbox, files.length));
+    });
+
+  program
+    .command('check-config')
+    .description(t.cmdCheck)
+    .option('--config <dir>', t.optConfig, DEFAULTS.config)
+    .helpOption('-h, --help', t.optHelp)
+    .action(async (opts: { config: string }) => {
+      const catalog = await loadCatalog(opts.config);
+      await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
+      print(t.configOk(catalog.measures.size, catalog.slots.length, catalog.lines.length));
+    });
+
+  program
+    .command('schedule')
+    .description(t.cmdSchedule)
+    .option('--config <dir>', t.optConfig, DEFAULTS.config)
+    .option('--json', t.optJsonLogs)
+    .helpOption('-h, --help', t.optHelp)
+    .action(async (opts: { config: string; json?: boolean }) => {
+      const pipeline = await loadPipelineConfig(opts.config);
+      const emit = eventLogger(io, Boolean(opts.json) || !io.tty);
+      const scheduler = startScheduler(
+        opts.config,
+        pipeline,
+        {
+          started: (id) => emit('job-started', { schedule: id }, t.jobStarted(id)),
+          finished: (id, r) =>
+            emit('job-finished', { schedule: id, status: r.status, runId: r.runId, issues: countBySeverity(r.issues) }, t.jobFinished(id, r.status, r.runId)),
+          skipped: (id, reason) => emit('job-skipped', { schedule: id, reason }, t.jobSkipped(id, reason)),
+          failed: (id, e) => emit('job-failed', { schedule: id, error: e.message }, t.jobFailed(id, e.message)),
+        },
+        (m) => emit('log', { message: m }, m),
+      );
+      for (const { id, next } of scheduler.nextRuns()) emit('scheduled', { schedule: id, next: next?.toISOString() ?? null }, t.nextRun(id, formatTokyo(next)));
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) process.exit(130); // a second signal: stop now
+        stopping = true;
+        emit('stopping', { signal }, t.stopping);
+        await scheduler.stop();
+        emit('stopped', {}, t.stopped);
+        process.exit(0);
+      };
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+      process.on('SIGINT', () => void stop('SIGINT'));
+    });
+
+  withRunLocations(program.command('backfill').description(t.cmdBackfill), t)
+    .requiredOption('--from <year>', t.optFromYear)
+    .requiredOption('--to <year>', t.optToYear)
+    .option('--dry-run', t.optDryRun)
+    .option('--warnings-ok', t.optWarningsOk)
+    .helpOption('-h, --help', t.optHelp)
+    .action(async (opts: RunLocations & { from: string; to: string; dryRun?: boolean; warningsOk?: boolean }) => {
+      const [from, to] = [yearOf(t, opts.from), yearOf(t, opts.to)];
+      if (from > to) throw new UserError(t.backfillReversed(formatFiscalYear(from), formatFiscalYear(to)));
+      const emit = eventLogger(io, !io.tty);
+      // Every input is re-read (no family cache): a backfill exists because older files were added or corrected.
+      const result = await runPipeline({
+        configDir: opts.config,
+        inboxDir: opts.inbox,
+        outDir: opts.out,
+        storePath: storeOf(opts),
+        full: true,
+        dryRun: Boolean(opts.dryRun),
+        trigger: 'reprocess',
+        log: (m) => emit('log', { message: m }, m),
+      });
+      const inRange = result.changes.filter((c) => c.fiscal_year >= from && c.fiscal_year <= to);
+      print(t.backfillTitle(formatFiscalYear(from), formatFiscalYear(to), inRange.length, Boolean(opts.dryRun)));
+      for (const c of inRange) print(`  ${formatChange(t, c)}`);
+      const counts = countBySeverity(result.issues);
+      print(opts.dryRun ? t.summaryIssuesNotWritten(counts.error, counts.warning, counts.info) : t.summaryIssues(counts.error, counts.warning, counts.info, path.join(result.folder, 'issues.csv')));
+      printIssues(t, print, result.issues);
+      setExit(exitForIssues(result.issues, Boolean(opts.warningsOk)));
+    });
+
+  program
+    .command('explain <target>')
+    .description(t.cmdExplain)
+    .requiredOption('--year <year>', t.optYear)
+    .option('--run <dir>', t.optRunDir, 'out/latest')
+    .option('--json', t.optJson)
+    .helpOption('-h, --help', t.optHelp)
+    .action(async (target: string, opts: { year: string; run: string; json?: boolean }) => {
+      const explanation = await explainValue(opts.run, target, yearOf(t, opts.year));
+      print(opts.json ? JSON.stringify(explanation) : formatExplanation(explanation, lang));
+    });
+
+  program
+    .command('reproduce')
+    .description(t.cmdReproduce)
+    .requiredOption('--run <dir>', t.optRunDir)
+    .requiredOption('--into <dir>', t.optInto)
+    .option('--archive <dir>', t.optArchive, 'out/archive')
+    .helpOption('-h, --help', t.optHelp)
+    .action(async (opts: { run: string; into: string; archive: string }) => {
+      const { original, result } = await reproduceRun(opts.run, opts.archive, opts.into);
+      print(original === result.runId ? t.reproduced(original, result.folder) : t.reproducedDifferent(original, result.runId, result.folder));
+    });
+
+  program
+    .command('status')
+    .description(t.cmdStatus)
+    .option('--config <dir>', t.optConfig, DEFAULTS.config)
+    .option('--json', t.optJson)
+    .helpOption('-h, --help', t.optHelp)
+    .action(async (opts: { config: string; json?: boolean }) => {
+      const report = await readStatus(opts.config);
+      if (opts.json) {
+        print(JSON.stringify(report));
+        return;
+      }
+      print(t.statusRuns);
+      for (const r of report.recentRuns) print(`  ${formatTokyo(new Date(r.startedAt))}  ${r.trigger.padEnd(9)} ${r.status.padEnd(10)} ${r.runId ?? ''} ${r.error ?? ''}`);
+      if (report.recentRuns.length === 0) print(`  ${t.statusNoRuns}`);
+      print(t.statusSchedules);
+      for (const s of report.schedules) print(`  ${s.id.padEnd(10)} ${s.cron.padEnd(14)} ${t.statusNext} ${formatTokyo(s.next ? new Date(s.next) : null)}  ${s.descriptionJa ?? ''}`);
+      print(report.lock ? t.statusLocked(report.lock.purpose, report.lock.pid, report.lock.since) : t.statusIdle);
+      for (const w of report.stale) print(`  ⚠ ${w}`);
+    });
+
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; every other parse error is a usage error (already printed, in the user's language).
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.configError;
     }
-    console.log(t.statusRuns);
-    for (const r of report.recentRuns) console.log(`  ${formatTokyo(new Date(r.startedAt))}  ${r.trigger.padEnd(9)} ${r.status.padEnd(10)} ${r.runId ?? ''} ${r.error ?? ''}`);
-    if (report.recentRuns.length === 0) console.log(`  ${t.statusNoRuns}`);
-    console.log(t.statusSchedules);
-    for (const s of report.schedules) console.log(`  ${s.id.padEnd(10)} ${s.cron.padEnd(14)} ${t.statusNext} ${formatTokyo(s.next ? new Date(s.next) : null)}  ${s.descriptionJa ?? ''}`);
-    console.log(report.lock ? t.statusLocked(report.lock.purpose, report.lock.pid, report.lock.since) : t.statusIdle);
-    for (const w of report.stale) console.log(`  ⚠ ${w}`);
-  });
+    if (e instanceof ConfigError || e instanceof UserError) {
+      printErr(e instanceof UserError && lang === 'en' ? (e.messageEn ?? e.message) : e.message);
+      return EXIT.configError;
+    }
+    printErr(t.failed);
+    printErr(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    return EXIT.failure;
+  }
+  return exitCode;
+}
+
+/** What the commands that run the pipeline share with the reprocess command. */
+export interface CommandContext {
+  print(line: string): void;
+  setExit(code: number): void;
+  io: CliIo;
+  exitForIssues(issues: readonly Issue[], warningsOk: boolean): number;
+}
 
 interface RunOpts extends RunLocations {
   sample?: boolean;
@@ -298,16 +348,35 @@ interface RunOpts extends RunLocations {
   json?: boolean;
 }
 
-function formatChange(c: ValueChange): string {
-  const v = (x: number | null) => (x === null ? '—' : String(x));
-  return `${c.slot_id} ${formatFiscalYear(c.fiscal_year)} ${c.name_ja}: 値 ${v(c.old_value)} → ${v(c.new_value)}、指数 ${v(c.old_index)} → ${v(c.new_index)}`;
+/** The exit code of a run with these issues: 2 when an input was rejected, 5 with warnings (unless --warnings-ok). */
+function exitForIssues(issues: readonly Issue[], warningsOk: boolean): number {
+  const counts = countBySeverity(issues);
+  return counts.error > 0 ? EXIT.dataErrors : counts.warning > 0 && !warningsOk ? EXIT.warnings : EXIT.ok;
 }
 
-/** Structured JSON lines when not on a terminal (or --json); readable Japanese lines otherwise. */
-function eventLogger(json: boolean) {
+function yearOf(t: Messages, text: string): number {
+  const fiscalYear = parseFiscalYear(text);
+  if (fiscalYear === null) throw new UserError(t.badYear(text));
+  return fiscalYear;
+}
+
+/** The first ten errors and warnings, with where they are. */
+function printIssues(t: Messages, print: (line: string) => void, issues: readonly Issue[]): void {
+  const notable = issues.filter((i) => i.severity !== 'info');
+  for (const i of notable.slice(0, 10)) print(`  [${i.severity}] ${i.code} ${formatLocation(i.location)}: ${i.message}`);
+  if (notable.length > 10) print(`  ${t.moreIssues(notable.length - 10)}`);
+}
+
+function formatChange(t: Messages, c: ValueChange): string {
+  const v = (x: number | null) => (x === null ? '—' : String(x));
+  return t.change(c.slot_id, formatFiscalYear(c.fiscal_year), c.name_ja, v(c.old_value), v(c.new_value), v(c.old_index), v(c.new_index));
+}
+
+/** Structured JSON lines when not on a terminal (or --json); readable lines otherwise. */
+function eventLogger(io: CliIo, json: boolean) {
   return (event: string, fields: Record<string, unknown>, text: string) => {
-    if (json) process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n`);
-    else process.stderr.write(`[${formatTokyo(new Date())}] ${text}\n`);
+    if (json) io.err(`${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n`);
+    else io.err(`[${formatTokyo(new Date())}] ${text}\n`);
   };
 }
 
@@ -326,17 +395,4 @@ async function exists(p: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
-  if (e instanceof ConfigError || e instanceof UserError) {
-    console.error(e.message);
-    process.exitCode = EXIT.configError;
-  } else {
-    console.error(t.failed);
-    console.error(e);
-    process.exitCode = EXIT.failure;
-  }
 }

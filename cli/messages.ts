@@ -8,18 +8,19 @@ const ja = {
   optVersion: 'バージョンを表示する',
   helpCommand: 'コマンドのヘルプを表示する',
   usage: '[オプション] [コマンド]',
-  cmdRun: '受信箱のファイルを取り込み、指標表を out/ とデータベースに出力する（メインの処理）',
+  helpAfterError: '（--help で使い方を表示します）',
+  cmdRun: '受信箱のファイルを取り込み、指標表を出力フォルダとデータベースに出力する（メインの処理）',
   optConfig: '計画の設定フォルダ（既定は環境変数 LEI_CONFIG、なければ lei.yaml の config）',
   optInbox: '受信箱フォルダ（既定: 計画の pipeline.yaml の inbox）',
-  optOut: '出力フォルダ（各回の出力は runs/ に、最新は latest/。既定: pipeline.yaml の out）',
-  optStore: '組込みデータベース（DuckDB）のファイル（既定: pipeline.yaml の store）',
+  optOut: '出力フォルダ（各回の出力は runs/ に、最新は latest/、データベースと実行台帳は store.duckdb。既定: pipeline.yaml の out）',
+  optStore: '組込みデータベース（DuckDB）のファイル（既定: --out を指定すればその store.duckdb、なければ pipeline.yaml の store）',
   optNoStore: 'データベースに書き込まない',
   optSample: '同梱のサンプル受信箱（sample/inbox、無ければ生成）を使う',
   optJson: '結果をJSONで標準出力に書く',
   optJsonLogs: 'ログを1行1件のJSONで書く（端末でないときは既定でJSON）',
   optFull: '前回から何も変わっていなくても全体を再計算して出力する',
   optWarningsOk: '警告があっても終了コードを 0 にする（既定は 5）',
-  optDryRun: '計算だけして、前回の出力（out/latest）から変わる値を表示する。何も書き込まない',
+  optDryRun: '計算だけして、前回の出力（出力フォルダの latest）から変わる値を表示する。何も書き込まない',
   dryRunTitle: (n: number) => `（試行）実行すると変わる指標値: ${n} 件（何も書き込んでいません）`,
   summaryChanges: (n: number, previous: string) => `前回の実行（${previous}）から変わった指標値: ${n} 件`,
   summaryFirstRun: 'この出力フォルダでは初めての実行のため、変わった値の比較はありません',
@@ -29,6 +30,7 @@ const ja = {
   cmdBackfill: '過去の年度をまとめて取り込み直す（古い年度のファイルを受信箱に加えてから）。全入力を読み直し、指定した年度で変わる値を表示する',
   optFromYear: '最初の年度（例: 2016、H28）',
   optToYear: '最後の年度（例: 2023、R5）',
+  backfillReversed: (from: string, to: string) => `--from（${from}）が --to（${to}）より後の年度です。--from に最初の年度、--to に最後の年度を指定してください`,
   backfillTitle: (from: string, to: string, n: number, dry: boolean) => `${from}〜${to}で${dry ? '（試行）変わる' : '変わった'}指標値: ${n} 件${dry ? '（何も書き込んでいません）' : ''}`,
   cmdReproduce: '過去の実行をアーカイブだけから作り直す（入力と設定を sha256 で取り出して再実行）',
   optInto: '作り直す先のフォルダ（inbox/ config/ out/ を作る）',
@@ -60,7 +62,9 @@ const ja = {
     }`,
   cmdTemplate: '手入力ワークブック（.xlsx）を年度ごとに作る',
   optYear: '年度（例: 2024、R6、令和6年度）',
-  optOutput: '出力ファイル',
+  optOutput: '出力ファイル（既定: 受信箱の manual-entry/手入力_<年度>.xlsx）',
+  optTemplateInbox: '受信箱フォルダ（ワークブックはその manual-entry/ に書く）',
+  templateExists: (f: string) => `${f} はすでにあります（入力済みかもしれないので上書きしません）。別の場所に作るときは --output を指定してください`,
   optAll: 'ソースから自動で取り込む指標も含め、全指標を載せる',
   cmdSample: '同梱サンプル受信箱を生成する（決定的: 何度作っても同じ内容）',
   cmdCheck: '設定ファイルを検査する（何も読み込まず、誤りの場所を表示）',
@@ -72,12 +76,42 @@ const ja = {
   summaryRun: (id: string) => `実行ID: ${id}`,
   summaryCounts: (inputs: number, obs: number, values: number, lines: number) =>
     `入力 ${inputs} ファイル / 値 ${obs} 件 → 指標値 ${values} 行、アクションプラン進捗 ${lines} 行`,
-  summaryIssues: (e: number, w: number, i: number) => `問題: エラー ${e} 件、警告 ${w} 件、情報 ${i} 件（詳細は issues.csv）`,
-  summaryOut: (f: string) => `出力: ${f}（最新は out/latest/）`,
+  summaryIssues: (e: number, w: number, i: number, file: string) => `問題: エラー ${e} 件、警告 ${w} 件、情報 ${i} 件（詳細は ${file}）`,
+  summaryIssuesNotWritten: (e: number, w: number, i: number) => `問題: エラー ${e} 件、警告 ${w} 件、情報 ${i} 件（試行のため issues.csv は書いていません。主なものを下に示します）`,
+  summaryOut: (f: string, latest: string) => `出力: ${f}（最新は ${latest}/）`,
+  change: (slot: string, year: string, name: string, oldValue: string, newValue: string, oldIndex: string, newIndex: string) =>
+    `${slot} ${year} ${name}: 値 ${oldValue} → ${newValue}、指数 ${oldIndex} → ${newIndex}`,
+  publishError: (server: string, kind: string, detail: string) =>
+    `接続先 ${server}: ${
+      {
+        ECONNREFUSED: '接続を拒否されました。サーバーが起動しているか、ホスト名とポート番号を確認してください',
+        ENOTFOUND: 'ホスト名が見つかりません。接続先（--to / --publish / LEI_PUBLISH_URL）のホスト名を確認してください',
+        EAI_AGAIN: 'ホスト名を引けません。ネットワークと接続先のホスト名を確認してください',
+        ETIMEDOUT: '応答がありません。ネットワーク・ファイアウォールとポート番号を確認してください',
+        ECONNRESET: '接続が切られました。サーバーのログを確認して再実行してください',
+        '28P01': 'ユーザー名かパスワードが違います。接続先のユーザーとパスワードを確認してください',
+        '28000': 'このユーザーでは接続できません（pg_hba.conf の設定）。管理者に確認してください',
+        '3D000': 'データベースがありません。接続先のデータベース名を確認するか、作成してください',
+        '42501': '権限が足りません。スキーマを作る権限のあるユーザーで接続してください',
+      }[kind] ?? '予期しないエラーです。下の詳細を確認してください'
+    }（${detail}）。ローカルの出力はそのままです。直してから lei publish で公開し直してください`,
   summaryStore: (s: string) => `データベース: ${s}`,
   storeStates: { written: '書き込みました', 'already-stored': '同じ実行IDが登録済みのため変更なし', skipped: '書き込みなし（--no-store）' },
   moreIssues: (n: number) => `…ほか ${n} 件`,
   failed: '予期しないエラーで中断しました。前回の出力はそのまま残っています。',
+  /** Commander's usage errors, in Japanese (the exit code is 3). */
+  translateUsageError: (text: string) =>
+    text
+      .replace(/^error: required option '(.+)' not specified/m, 'エラー: 必須のオプション $1 が指定されていません')
+      .replace(/^error: unknown command '(.+)'/m, 'エラー: 「$1」というコマンドはありません')
+      .replace(/^error: unknown option '(.+)'/m, 'エラー: 「$1」というオプションはありません')
+      .replace(/^error: missing required argument '(.+)'/m, 'エラー: 引数 $1 を指定してください')
+      .replace(/^error: option '(.+)' argument missing/m, 'エラー: オプション $1 に値を指定してください')
+      .replace(/^error: option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\./m, 'エラー: オプション $1 に「$2」は使えません（選べる値: $3）')
+      .replace(/^error: too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\./m, 'エラー: 引数が多すぎます（$1 の引数は $2 個、指定は $3 個）')
+      .replace(/\(Did you mean one of (.+)\?\)/, '（もしかして: $1）')
+      .replace(/\(Did you mean (.+)\?\)/, '（もしかして: $1）')
+      .replace(/^error: /m, 'エラー: '),
   /** Commander writes its own headings in English. */
   translateHelp: (text: string) =>
     text
@@ -97,18 +131,19 @@ const en: typeof ja = {
   optVersion: 'display the version',
   helpCommand: 'display help for a command',
   usage: '[options] [command]',
-  cmdRun: 'ingest the inbox and write the indicator tables to out/ and the store (the main job)',
+  helpAfterError: '(add --help for usage)',
+  cmdRun: 'ingest the inbox and write the indicator tables to the output folder and the store (the main job)',
   optConfig: 'plan config folder (default: LEI_CONFIG, else config in lei.yaml)',
   optInbox: 'inbox folder (default: inbox of the plan\'s pipeline.yaml)',
-  optOut: 'output folder (each run under runs/, the newest at latest/; default: out of pipeline.yaml)',
-  optStore: 'embedded database (DuckDB) file (default: store of pipeline.yaml)',
+  optOut: 'output folder (each run under runs/, the newest at latest/, the store and run ledger in store.duckdb; default: out of pipeline.yaml)',
+  optStore: 'embedded database (DuckDB) file (default: store.duckdb in --out when given, else store of pipeline.yaml)',
   optNoStore: 'do not write the database',
   optSample: 'use the bundled sample inbox (sample/inbox, generated when missing)',
   optJson: 'print the result as JSON on stdout',
   optJsonLogs: 'write logs as one JSON object per line (the default when not on a terminal)',
   optFull: 'recompute and write everything even when nothing changed',
   optWarningsOk: 'exit 0 even when there are warnings (default 5)',
-  optDryRun: 'compute only, and show which values would change against out/latest; writes nothing',
+  optDryRun: 'compute only, and show which values would change against latest/ of the output folder; writes nothing',
   dryRunTitle: (n) => `(dry run) indicator values that would change: ${n} (nothing written)`,
   summaryChanges: (n, previous) => `Indicator values changed since run ${previous}: ${n}`,
   summaryFirstRun: 'First run in this output folder: nothing to compare with',
@@ -118,6 +153,7 @@ const en: typeof ja = {
   cmdBackfill: 'take in past fiscal years again (after adding their files to the inbox): re-reads every input and shows the values of those years that change',
   optFromYear: 'first fiscal year (e.g. 2016, H28)',
   optToYear: 'last fiscal year (e.g. 2023, R5)',
+  backfillReversed: (from, to) => `--from (${from}) is after --to (${to}): give the first fiscal year to --from and the last to --to`,
   backfillTitle: (from, to, n, dry) => `Indicator values ${dry ? 'that would change' : 'changed'} in ${from}–${to}: ${n}${dry ? ' (nothing written)' : ''}`,
   cmdReproduce: 'rebuild a past run from the archive alone (inputs and config by sha256)',
   optInto: 'folder to rebuild into (creates inbox/, config/, out/)',
@@ -148,7 +184,9 @@ const en: typeof ja = {
     }`,
   cmdTemplate: 'write the manual-entry workbook (.xlsx) for a fiscal year',
   optYear: 'fiscal year (e.g. 2024, R6, 令和6年度)',
-  optOutput: 'output file',
+  optOutput: 'output file (default: manual-entry/手入力_<year>.xlsx in the inbox)',
+  optTemplateInbox: 'inbox folder (the workbook goes into its manual-entry/)',
+  templateExists: (f) => `${f} already exists (it may be filled in, so it is not overwritten); use --output to write elsewhere`,
   optAll: 'list every measure, including those fed by source adapters',
   cmdSample: 'generate the bundled sample inbox (deterministic)',
   cmdCheck: 'check the config files (reads nothing else; shows where errors are)',
@@ -159,12 +197,29 @@ const en: typeof ja = {
   summaryTitle: '— Result —',
   summaryRun: (id) => `Run id: ${id}`,
   summaryCounts: (inputs, obs, values, lines) => `${inputs} input files / ${obs} values → ${values} indicator rows, ${lines} action-plan rows`,
-  summaryIssues: (e, w, i) => `Issues: ${e} errors, ${w} warnings, ${i} info (see issues.csv)`,
-  summaryOut: (f) => `Output: ${f} (newest at out/latest/)`,
+  summaryIssues: (e, w, i, file) => `Issues: ${e} errors, ${w} warnings, ${i} info (see ${file})`,
+  summaryIssuesNotWritten: (e, w, i) => `Issues: ${e} errors, ${w} warnings, ${i} info (dry run: no issues.csv written; the main ones are listed below)`,
+  summaryOut: (f, latest) => `Output: ${f} (newest at ${latest}/)`,
+  change: (slot, year, name, oldValue, newValue, oldIndex, newIndex) => `${slot} ${year} ${name}: value ${oldValue} → ${newValue}, index ${oldIndex} → ${newIndex}`,
+  publishError: (server, kind, detail) =>
+    `server ${server}: ${
+      {
+        ECONNREFUSED: 'connection refused; check that the server is running and the host and port',
+        ENOTFOUND: 'host not found; check the host name of --to / --publish / LEI_PUBLISH_URL',
+        EAI_AGAIN: 'cannot resolve the host name; check the network and the host name',
+        ETIMEDOUT: 'no answer; check the network, firewall and port',
+        ECONNRESET: 'the connection was closed; check the server log and try again',
+        '28P01': 'wrong user name or password',
+        '28000': 'this user may not connect (pg_hba.conf); ask the administrator',
+        '3D000': 'the database does not exist; check its name or create it',
+        '42501': 'permission denied; connect as a user who may create the schema',
+      }[kind] ?? 'unexpected error; see the detail'
+    } (${detail}). The local outputs are untouched; publish again with lei publish once fixed`,
   summaryStore: (s) => `Store: ${s}`,
   storeStates: { written: 'written', 'already-stored': 'run id already stored; unchanged', skipped: 'not written (--no-store)' },
   moreIssues: (n) => `… and ${n} more`,
   failed: 'Stopped by an unexpected error. The previous outputs are untouched.',
+  translateUsageError: (text) => text,
   translateHelp: (text) => text,
 };
 

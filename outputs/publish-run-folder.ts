@@ -1,6 +1,7 @@
 // Each run writes into a folder of its own; `latest` is switched to it by one atomic rename of a symlink,
-// so a reader sees the previous run or the new one, never a half-written one.
-import { mkdir, rename, rm, symlink } from 'node:fs/promises';
+// so a reader sees the previous run or the new one, never a half-written one. A run made again with the same
+// run id (--full) replaces its folder under the same name, so runs/ holds one folder per run id.
+import { cp, mkdir, readdir, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface StagedRunFolder {
@@ -18,31 +19,40 @@ export async function stageRunFolder(outDir: string, folderName: string): Promis
   const staging = path.join(runsDir, `.staging-${folderName}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging);
+  const pointLatest = async (target: string) => {
+    const tempLink = path.join(outDir, `.latest-${process.pid}`);
+    await rm(tempLink, { force: true });
+    await symlink(path.relative(outDir, target), tempLink);
+    await rename(tempLink, path.join(outDir, 'latest'));
+  };
   return {
     dir: staging,
     async activate() {
-      const name = await moveIntoPlace(staging, runsDir, folderName);
-      const link = path.join(outDir, 'latest');
-      const tempLink = path.join(outDir, `.latest-${process.pid}`);
-      await rm(tempLink, { force: true });
-      await symlink(path.join('runs', name), tempLink);
-      await rename(tempLink, link);
-      return path.join(runsDir, name);
+      const final = path.join(runsDir, folderName);
+      try {
+        await rename(staging, final);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw e;
+        // The same run made again (--full): latest points at the staged copy while the old folder is replaced.
+        await pointLatest(staging);
+        const replaced = path.join(runsDir, `.replaced-${folderName}`);
+        await rm(replaced, { recursive: true, force: true });
+        await rename(final, replaced);
+        await cp(staging, final, { recursive: true });
+        await pointLatest(final);
+        await Promise.all([rm(staging, { recursive: true, force: true }), rm(replaced, { recursive: true, force: true })]);
+        return final;
+      }
+      await pointLatest(final);
+      return final;
     },
     discard: () => rm(staging, { recursive: true, force: true }),
   };
 }
 
-/** A folder of the same name (same inputs, same millisecond) gets a numbered sibling, never overwritten. */
-async function moveIntoPlace(staging: string, runsDir: string, folderName: string): Promise<string> {
-  for (let n = 1; ; n += 1) {
-    const name = n === 1 ? folderName : `${folderName}-${n}`;
-    try {
-      await rename(staging, path.join(runsDir, name));
-      return name;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw e;
-    }
-  }
+/** The folder of an earlier run with this run id (`<time>-<runId>`), reused when the run is made again. */
+export async function existingRunFolder(outDir: string, runId: string): Promise<string | undefined> {
+  const names = await readdir(path.join(outDir, 'runs')).catch(() => []);
+  return names.filter((n) => !n.startsWith('.') && n.endsWith(`-${runId}`)).sort().at(-1);
 }

@@ -3,11 +3,14 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ActionPlanProgressRow, IndicatorValueRow, ObservationRow } from '../lib/datasets.ts';
+import { roundHalfUp } from '../lib/decimal.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
 import { UserError } from '../lib/user-error.ts';
 
 export interface Explanation {
   runId: string;
+  /** Decimals the measure's values are published with (the interval is shown to the same precision). */
+  decimals: number;
   runFolder: string;
   finishedAt: string;
   measureId: string;
@@ -20,11 +23,14 @@ export interface Explanation {
 
 export async function explainValue(runDir: string, target: string, fiscalYear: number): Promise<Explanation> {
   const dir = await realpath(runDir).catch(() => {
-    throw new UserError(`実行フォルダ「${runDir}」がありません。先に lei run を実行してください`);
+    throw new UserError(`実行フォルダ「${runDir}」がありません。先に lei run を実行してください`, `Run folder "${runDir}" does not exist; run lei run first`);
   });
   const read = async <T>(name: string): Promise<T> => {
     const text = await readFile(path.join(dir, name), 'utf8').catch(() => {
-      throw new UserError(`実行フォルダに ${name} がありません（古い版で作られた実行です）。lei run --full で作り直してください`);
+      throw new UserError(
+        `実行フォルダに ${name} がありません（古い版で作られた実行です）。lei run --full で作り直してください`,
+        `The run folder has no ${name} (made by an older version); remake it with lei run --full`,
+      );
     });
     return JSON.parse(text) as T;
   };
@@ -38,12 +44,18 @@ export async function explainValue(runDir: string, target: string, fiscalYear: n
     (values.some((v) => v.measure_id === target) || observations.some((o) => o.measure_id === target) ? target : undefined) ??
     progress.find((p) => p.line_id === target)?.measure_id ??
     values.find((v) => v.name_ja.includes(target))?.measure_id;
-  if (!measureId) throw new UserError(`「${target}」に当たる指標枠・指標・行が見つかりません。slot_id（例: v2-long-1）、measure_id、行ID（例: s001-051）か指標名の一部を指定してください`);
+  if (!measureId) {
+    throw new UserError(
+      `「${target}」に当たる指標枠・指標・行が見つかりません。slot_id（例: v2-long-1）、measure_id、行ID（例: s001-051）か指標名の一部を指定してください`,
+      `Nothing matches "${target}": give a slot id (e.g. v2-long-1), a measure id, a line id (e.g. s001-051) or part of a measure name`,
+    );
+  }
 
   const slots = values.filter((v) => v.measure_id === measureId && v.fiscal_year === fiscalYear);
   const baselineYear = slots[0]?.baseline_fiscal_year ?? null;
   return {
     runId: manifest.run_id,
+    decimals: Math.max(0, ...values.filter((v) => v.measure_id === measureId).map((v) => decimalsOf(v.value))),
     runFolder: dir,
     finishedAt: manifest.finished_at,
     measureId,
@@ -55,39 +67,99 @@ export async function explainValue(runDir: string, target: string, fiscalYear: n
   };
 }
 
+/** Decimals written in a published value (values are rounded to the measure's precision, written in their shortest form). */
+function decimalsOf(value: number | null): number {
+  return value === null ? 0 : (String(value).split('.')[1] ?? '').length;
+}
+
+const labels = {
+  ja: {
+    measure: (id: string, fy: string) => `指標 ${id}（${fy}）`,
+    slot: (id: string, name: string, previous: string | null) => `  指標枠 ${id}: ${name}${previous ? `（旧: ${previous}）` : ''}`,
+    value: (value: string, unit: string, status: string, interval: string) => `値: ${value} ${unit}（状態: ${status}${interval}）`,
+    interval: (n: number, low: string, high: string) => `、n = ${n}、95%信頼区間 ${low}〜${high}`,
+    baseline: (value: string, year: string) => `基準値: ${value}（${year}）`,
+    noIndex: '指数: —（実績か基準値が欠けている、または基準値が 0）',
+    index: (value: string, baseline: string, index: string, trend: string, lower: boolean, assessment: string) =>
+      `指数: ${value} ÷ ${baseline} × 100 = ${index}（小数第2位で四捨五入）${trend}、方向 ${lower ? '低いほど良い' : '高いほど良い'} → ${assessment}`,
+    inputs: (fy: string) => `${fy}の入力`,
+    baselineInputs: (fy: string) => `基準値（${fy}）の入力`,
+    none: '  （この実行の入力にはありません。設定の宣言値か欠測）',
+    used: (used: boolean) => (used ? '採用' : '不採用（食い違い）'),
+    sheet: (name: string) => ` シート「${name}」`,
+    rows: (rows: string) => ` ${rows}行目`,
+    rule: '規則',
+    comment: 'コメント',
+    others: (files: string) => `      ほかの入力: ${files}`,
+    line: (id: string, section: string, name: string, actual: string, cumulative: string, total: string, kind: string, rate: string, printed: string) =>
+      `アクションプラン ${id}（${section}）${name}: 実績 ${actual}${cumulative ? `（累計 ${cumulative}）` : ''} ÷ 合計 ${total}（${kind}）× 100 = 達成率 ${rate}%${printed ? `（印字 ${printed}%）` : ''}`,
+    run: (id: string, at: string, folder: string) => `公開した実行: ${id}（${at}、${folder}）`,
+  },
+  en: {
+    measure: (id: string, fy: string) => `Measure ${id} (${fy})`,
+    slot: (id: string, name: string, previous: string | null) => `  slot ${id}: ${name}${previous ? ` (formerly: ${previous})` : ''}`,
+    value: (value: string, unit: string, status: string, interval: string) => `Value: ${value} ${unit} (status: ${status}${interval})`,
+    interval: (n: number, low: string, high: string) => `, n = ${n}, 95% interval ${low}–${high}`,
+    baseline: (value: string, year: string) => `Baseline: ${value} (${year})`,
+    noIndex: 'Index: — (value or baseline missing, or the baseline is 0)',
+    index: (value: string, baseline: string, index: string, trend: string, lower: boolean, assessment: string) =>
+      `Index: ${value} / ${baseline} × 100 = ${index} (2 decimals, half-up) ${trend}, ${lower ? 'lower is better' : 'higher is better'} → ${assessment}`,
+    inputs: (fy: string) => `Inputs for ${fy}`,
+    baselineInputs: (fy: string) => `Inputs for the baseline (${fy})`,
+    none: '  (not among this run’s inputs: a value declared in the config, or missing)',
+    used: (used: boolean) => (used ? 'used' : 'not used (conflict)'),
+    sheet: (name: string) => ` sheet "${name}"`,
+    rows: (rows: string) => ` rows ${rows}`,
+    rule: 'rule',
+    comment: 'comment',
+    others: (files: string) => `      other inputs: ${files}`,
+    line: (id: string, section: string, name: string, actual: string, cumulative: string, total: string, kind: string, rate: string, printed: string) =>
+      `Action plan ${id} (${section}) ${name}: actual ${actual}${cumulative ? ` (cumulative ${cumulative})` : ''} / total ${total} (${kind}) × 100 = achievement ${rate}%${printed ? ` (printed ${printed}%)` : ''}`,
+    run: (id: string, at: string, folder: string) => `Published by run: ${id} (${at}, ${folder})`,
+  },
+};
+
 /** The explanation as the analyst reads it. */
-export function formatExplanation(e: Explanation): string {
+export function formatExplanation(e: Explanation, lang: 'ja' | 'en' = 'ja'): string {
+  const l = labels[lang];
   const out: string[] = [];
   const fy = formatFiscalYear(e.fiscalYear);
   const s = e.slots[0];
-  out.push(`指標 ${e.measureId}（${fy}）`);
-  for (const slot of e.slots) out.push(`  指標枠 ${slot.slot_id}: ${slot.name_ja}${slot.previous_name_ja ? `（旧: ${slot.previous_name_ja}）` : ''}`);
+  const show = (v: number | null) => (v === null ? '—' : String(v));
+  out.push(l.measure(e.measureId, fy));
+  for (const slot of e.slots) out.push(l.slot(slot.slot_id, slot.name_ja, slot.previous_name_ja));
   if (s) {
-    out.push(`値: ${s.value ?? '—'} ${s.unit}（状態: ${s.value_status}${s.n !== null ? `、n = ${s.n}、95%信頼区間 ${s.ci_low}〜${s.ci_high}` : ''}）`);
-    out.push(`基準値: ${s.baseline_value ?? '—'}（${s.baseline_fiscal_year === null ? '—' : formatFiscalYear(s.baseline_fiscal_year)}）`);
-    out.push(
-      s.index === null
-        ? '指数: —（実績か基準値が欠けている、または基準値が 0）'
-        : `指数: ${s.value} ÷ ${s.baseline_value} × 100 = ${s.index.toFixed(2)}（小数第2位で四捨五入）${s.trend ?? ''}、方向 ${s.direction === 'lower' ? '低いほど良い' : '高いほど良い'} → ${s.assessment ?? ''}`,
-    );
+    const interval = s.n !== null && s.ci_low !== null && s.ci_high !== null ? l.interval(s.n, roundHalfUp(s.ci_low, e.decimals).toFixed(e.decimals), roundHalfUp(s.ci_high, e.decimals).toFixed(e.decimals)) : '';
+    out.push(l.value(show(s.value), s.unit, s.value_status, interval));
+    out.push(l.baseline(show(s.baseline_value), s.baseline_fiscal_year === null ? '—' : formatFiscalYear(s.baseline_fiscal_year)));
+    out.push(s.index === null ? l.noIndex : l.index(show(s.value), show(s.baseline_value), s.index.toFixed(2), s.trend ?? '', s.direction === 'lower', s.assessment ?? ''));
   }
   const describe = (label: string, rows: ObservationRow[]) => {
     out.push(`${label}:`);
-    if (rows.length === 0) out.push('  （この実行の入力にはありません。設定の宣言値か欠測）');
+    if (rows.length === 0) out.push(l.none);
     for (const o of rows) {
-      out.push(
-        `  ${o.status === 'used' ? '採用' : '不採用（食い違い）'} ${o.value}  ${o.file}${o.sheet ? ` シート「${o.sheet}」` : ''}${o.rows ? ` ${o.rows}行目` : ''}`,
-      );
-      out.push(`      sha256 ${o.sha256.slice(0, 16)}…  規則: ${o.rule}${o.n !== null ? `  n = ${o.n}` : ''}${o.comment ? `  コメント: ${o.comment}` : ''}`);
+      out.push(`  ${l.used(o.status === 'used')} ${o.value}  ${o.file}${o.sheet ? l.sheet(o.sheet) : ''}${o.rows ? l.rows(o.rows) : ''}`);
+      out.push(`      sha256 ${o.sha256.slice(0, 16)}…  ${l.rule}: ${o.rule}${o.n !== null ? `  n = ${o.n}` : ''}${o.comment ? `  ${l.comment}: ${o.comment}` : ''}`);
+      if (o.other_files) out.push(l.others(o.other_files.split(';').join('、')));
     }
   };
-  describe(`${fy}の入力`, e.value);
-  if (s?.baseline_fiscal_year != null && s.baseline_fiscal_year !== e.fiscalYear) describe(`基準値（${formatFiscalYear(s.baseline_fiscal_year)}）の入力`, e.baseline);
-  for (const l of e.lines) {
+  describe(l.inputs(fy), e.value);
+  if (s?.baseline_fiscal_year != null && s.baseline_fiscal_year !== e.fiscalYear) describe(l.baselineInputs(formatFiscalYear(s.baseline_fiscal_year)), e.baseline);
+  for (const p of e.lines) {
     out.push(
-      `アクションプラン ${l.line_id}（${l.section}）${l.indicator_ja}: 実績 ${l.actual ?? '—'}${l.actual_cumulative !== null && l.actual_cumulative !== l.actual ? `（累計 ${l.actual_cumulative}）` : ''} ÷ 合計 ${l.target_total ?? '—'}（${l.total_kind}）× 100 = 達成率 ${l.achievement_rate ?? '—'}%${l.printed_achievement_rate !== null ? `（印字 ${l.printed_achievement_rate}%）` : ''}`,
+      l.line(
+        p.line_id,
+        p.section,
+        p.indicator_ja,
+        show(p.actual),
+        p.actual_cumulative !== null && p.actual_cumulative !== p.actual ? String(p.actual_cumulative) : '',
+        show(p.target_total),
+        p.total_kind,
+        show(p.achievement_rate),
+        p.printed_achievement_rate !== null ? String(p.printed_achievement_rate) : '',
+      ),
     );
   }
-  out.push(`公開した実行: ${e.runId}（${e.finishedAt}、${e.runFolder}）`);
+  out.push(l.run(e.runId, e.finishedAt, e.runFolder));
   return out.join('\n');
 }

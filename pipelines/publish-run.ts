@@ -9,7 +9,7 @@ import { publishToPostgres, type PostgresTarget } from '../outputs/publish-to-po
 
 export async function publishRun(runDir: string, target: PostgresTarget): Promise<{ runId: string; result: 'written' | 'already-published' }> {
   const dir = await realpath(runDir).catch(() => {
-    throw new UserError(`実行フォルダ「${runDir}」がありません。先に lei run を実行してください`);
+    throw new UserError(`実行フォルダ「${runDir}」がありません。先に lei run を実行してください`, `Run folder "${runDir}" does not exist; run lei run first`);
   });
   const manifestText = await readFile(path.join(dir, 'manifest.json'), 'utf8');
   const manifest = JSON.parse(manifestText) as { run_id: string; folder: string; started_at: string; finished_at: string };

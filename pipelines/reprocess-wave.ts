@@ -59,12 +59,18 @@ export interface ReprocessResult {
 
 export async function reprocessWave(options: ReprocessOptions): Promise<ReprocessResult> {
   if (!(reprocessableSources as readonly string[]).includes(options.source)) {
-    throw new UserError(`再処理できるソースは ${reprocessableSources.join('、')} です（指定: ${options.source}）`);
+    throw new UserError(
+      `再処理できるソースは ${reprocessableSources.join('、')} です（指定: ${options.source}）`,
+      `Sources that can be re-processed: ${reprocessableSources.join(', ')} (given: ${options.source})`,
+    );
   }
   const catalog = await loadCatalog(options.configDir);
   const configs = await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
   const config = configs.byFamily.get(INDUSTRY_SURVEY_FAMILY) as IndustrySurveyConfig | undefined;
-  if (!config) throw new UserError(`${path.join(catalog.dir, 'sources', `${INDUSTRY_SURVEY_FAMILY}.yaml`)} がありません。産業基礎調査の読み方を設定してください`);
+  if (!config) {
+    const file = path.join(catalog.dir, 'sources', `${INDUSTRY_SURVEY_FAMILY}.yaml`);
+    throw new UserError(`${file} がありません。産業基礎調査の読み方を設定してください`, `${file} is missing: configure how the industry survey is read`);
+  }
 
   const paths = (await listInbox(options.inboxDir)).filter((p) => path.relative(options.inboxDir, p).split(path.sep)[0] === INDUSTRY_SURVEY_FAMILY);
   const files = await Promise.all(paths.map((p) => readInboxFile(options.inboxDir, p)));
@@ -73,7 +79,11 @@ export async function reprocessWave(options: ReprocessOptions): Promise<Reproces
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   if (survey.waves.length === 0) {
-    throw new UserError(`受信箱 ${path.join(options.inboxDir, INDUSTRY_SURVEY_FAMILY)} に ${options.fiscalYear}年度の回答ファイルがありません（ファイル名は設定 files.pattern に合わせてください）`);
+    const folder = path.join(options.inboxDir, INDUSTRY_SURVEY_FAMILY);
+    throw new UserError(
+      `受信箱 ${folder} に ${options.fiscalYear}年度の回答ファイルがありません（ファイル名は設定 files.pattern に合わせてください）`,
+      `The inbox ${folder} has no response file of fiscal year ${options.fiscalYear} (file names must match files.pattern in the config)`,
+    );
   }
   const waveFiles = new Set(survey.waves.map((w) => w.input.name));
   const issues = survey.issues.filter((i) => !i.location.file || waveFiles.has(i.location.file));

@@ -14,13 +14,16 @@ interface Manifest {
 
 export async function reproduceRun(runDir: string, archiveDir: string, into: string): Promise<{ original: string; result: RunResult }> {
   const dir = await realpath(runDir).catch(() => {
-    throw new UserError(`実行フォルダ「${runDir}」がありません`);
+    throw new UserError(`実行フォルダ「${runDir}」がありません`, `Run folder "${runDir}" does not exist`);
   });
   const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const restore = async (sha: string, target: string) => {
     await mkdir(path.dirname(target), { recursive: true });
     await copyFile(archivePath(archiveDir, sha), target).catch(() => {
-      throw new UserError(`アーカイブに ${sha.slice(0, 12)}…（${path.basename(target)}）がありません。アーカイブのフォルダ（--archive）を確認してください`);
+      throw new UserError(
+        `アーカイブに ${sha.slice(0, 12)}…（${path.basename(target)}）がありません。アーカイブのフォルダ（--archive）を確認してください`,
+        `The archive has no ${sha.slice(0, 12)}… (${path.basename(target)}); check the archive folder (--archive)`,
+      );
     });
   };
   const inbox = path.join(into, 'inbox');

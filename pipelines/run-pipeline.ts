@@ -27,7 +27,7 @@ import type { Gap, Observation, SourceResult, StatusReading } from '../lib/obser
 import { writeCommitteeWorkbook } from '../outputs/committee-workbook.ts';
 import { publishToStore, recordExecution } from '../outputs/duckdb-store.ts';
 import { publishToPostgres, type PostgresTarget } from '../outputs/publish-to-postgres.ts';
-import { stageRunFolder } from '../outputs/publish-run-folder.ts';
+import { existingRunFolder, stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { writeDatasetFiles } from '../outputs/write-dataset-files.ts';
 import { readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
 import { archiveInputs } from '../sources/archive-inputs.ts';
@@ -125,7 +125,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 
 export class RunBusyError extends UserError {
   constructor(readonly heldBy: LockHolder) {
-    super(`別の実行（${heldBy.purpose}、pid ${heldBy.pid}、${heldBy.since} 開始）が進行中のため開始しません。終わってから再実行してください`);
+    super(
+      `別の実行（${heldBy.purpose}、pid ${heldBy.pid}、${heldBy.since} 開始）が進行中のため開始しません。終わってから再実行してください`,
+      `Another run (${heldBy.purpose}, pid ${heldBy.pid}, since ${heldBy.since}) is in progress; not started. Run again when it has finished`,
+    );
   }
 }
 
@@ -230,7 +233,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     seq: n + 1,
     code: i.code,
     severity: i.severity,
-    file: i.location.file ?? null,
+    file: i.location.file === undefined ? null : configRelative(catalog.dir, i.location.file),
     sheet: i.location.sheet ?? null,
     row: i.location.row ?? null,
     column: i.location.column ?? null,
@@ -253,7 +256,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   ] satisfies PublishedTable[]).map((t) => ({ ...t, spec: withPlanWords(t.spec, catalog.plan) }));
 
   const finishedAt = now();
-  const folder = `${compactTime(startedAt)}-${runId}`;
+  const folder = (await existingRunFolder(options.outDir, runId)) ?? `${compactTime(startedAt)}-${runId}`;
   const manifest = {
     run_id: runId,
     folder,
@@ -390,6 +393,12 @@ function reportFiscalYear(catalog: Catalog, years: readonly number[]): number {
   const { start, end } = catalog.plan.period;
   const inPlan = years.filter((y) => y >= start && y <= end);
   return inPlan.at(-1) ?? years.at(-1) ?? start;
+}
+
+/** A config file is named from the config folder (as in manifest.config_files): the datasets must not depend on where the config lies. */
+function configRelative(configDir: string, file: string): string {
+  const prefix = configDir.endsWith(path.sep) ? configDir : `${configDir}${path.sep}`;
+  return file.startsWith(prefix) ? file.slice(prefix.length) : file;
 }
 
 /** The run id of the run out/latest points at, if any. */
