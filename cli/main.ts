@@ -295,10 +295,12 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .command('status')
     .description(t.cmdStatus)
     .option('--config <dir>', t.optConfig, DEFAULTS.config)
+    .option('--out <dir>', t.optStatusOut)
+    .option('--store <file>', t.optStore)
     .option('--json', t.optJson)
     .helpOption('-h, --help', t.optHelp)
-    .action(async (opts: { config: string; json?: boolean }) => {
-      const report = await readStatus(opts.config);
+    .action(async (opts: { config: string; out?: string; store?: string; json?: boolean }) => {
+      const report = await readStatus(opts.config, undefined, { ...(opts.out ? { out: opts.out } : {}), ...(opts.store ? { store: opts.store } : {}) });
       if (opts.json) {
         print(JSON.stringify(report));
         return;

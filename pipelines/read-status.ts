@@ -18,8 +18,11 @@ export interface StatusReport {
   stale: string[];
 }
 
-export async function readStatus(configDir: string, now: () => Date = () => new Date()): Promise<StatusReport> {
-  const pipeline = await loadPipelineConfig(configDir);
+/** `where` overrides pipeline.yaml's output folder and store (lei status --out / --store, as given to lei run). */
+export async function readStatus(configDir: string, now: () => Date = () => new Date(), where: { out?: string; store?: string } = {}): Promise<StatusReport> {
+  const config = await loadPipelineConfig(configDir);
+  const out = where.out ?? config.out;
+  const pipeline = { ...config, out, store: where.store ?? (where.out === undefined ? config.store : path.join(out, 'store.duckdb')) };
   const recentRuns = await readLedger(pipeline.store);
   const schedules = pipeline.schedules.map((s) => {
     const task = cron.createTask(s.cron, () => {}, { timezone: pipeline.timezone });

@@ -162,8 +162,9 @@ describe('lei on the bundled sample', () => {
     expect(first.stdout).toMatch(new RegExp(`出力: ${path.join(out, 'runs')}/\\S+（最新は ${path.join(out, 'latest')}/）`));
     expect(first.stdout).toContain(`データベース: ${path.join(out, 'store.duckdb')} 書き込みました`);
     expect(first.stdout).toContain(`詳細は ${path.join(out, 'runs')}/`);
-    const status = await lei('status', '--config', setagayaConfig);
+    const status = await lei('status', '--config', setagayaConfig, '--out', out);
     expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(new RegExp(`manual +published +${first.stdout.match(/実行ID: (\w+)/)![1]}`));
   });
 
   it('exits 5 when reprocess finds warnings, 0 with --warnings-ok', async () => {
