@@ -321,8 +321,12 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
       // Help and version exit 0; every other parse error is a usage error (already printed, in the user's language).
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.configError;
     }
-    if (e instanceof ConfigError || e instanceof UserError) {
-      printErr(e instanceof UserError && lang === 'en' ? (e.messageEn ?? e.message) : e.message);
+    if (e instanceof ConfigError) {
+      printErr(t.configErrors(e.problems));
+      return EXIT.configError;
+    }
+    if (e instanceof UserError) {
+      printErr(lang === 'en' ? (e.messageEn ?? e.message) : e.message);
       return EXIT.configError;
     }
     printErr(t.failed);

@@ -1,5 +1,11 @@
 // CLI text in Japanese (default) and English (--lang en). Issue messages stay Japanese; their codes are English.
+import type { ConfigProblem } from '../config/load-catalog.ts';
+
 export type Lang = 'ja' | 'en';
+
+/** One line per problem: file:line path: message (the Japanese form is ConfigError's own message). */
+const problemLines = (problems: readonly ConfigProblem[], wholeFile: string) =>
+  problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''} ${p.path || wholeFile}: ${p.message}`).join('\n');
 
 const ja = {
   programDescription: '地域経済指標パイプライン（計画の指標表・進捗表を設定だけで）',
@@ -71,6 +77,7 @@ const ja = {
   cmdCheck: '設定ファイルを検査する（何も読み込まず、誤りの場所を表示）',
   configOk: (m: number, s: number, l: number) => `設定に誤りはありません（指標 ${m}、指標枠 ${s}、アクションプラン ${l} 行）`,
   badYear: (v: string) => `年度「${v}」を読み取れません。2024、R6、令和6年度 のように指定してください`,
+  configErrors: (problems: readonly ConfigProblem[]) => `設定ファイルに誤りがあります（${problems.length}件）。修正してから再実行してください。\n${problemLines(problems, '(ファイル全体)')}`,
   templateWritten: (f: string, n: number) => `手入力ワークブックを書き出しました: ${f}（${n} 指標）`,
   sampleWritten: (d: string, n: number) => `サンプル受信箱を生成しました: ${d}（${n} ファイル）`,
   summaryTitle: '— 実行結果 —',
@@ -194,6 +201,7 @@ const en: typeof ja = {
   cmdCheck: 'check the config files (reads nothing else; shows where errors are)',
   configOk: (m, s, l) => `Config OK (${m} measures, ${s} slots, ${l} action-plan lines)`,
   badYear: (v) => `Cannot read fiscal year "${v}"; use 2024, R6 or 令和6年度`,
+  configErrors: (problems) => `The config has ${problems.length} error(s); fix them and run again.\n${problemLines(problems, '(whole file)')}`,
   templateWritten: (f, n) => `Manual-entry workbook written: ${f} (${n} measures)`,
   sampleWritten: (d, n) => `Sample inbox generated: ${d} (${n} files)`,
   summaryTitle: '— Result —',
