@@ -114,6 +114,16 @@ describe('lei', () => {
     expect(await exists(path.join(out, 'latest', 'manifest.json'))).toBe(true);
   });
 
+  it('run --publish to a closed port writes the outputs, says why publishing failed and exits 1', async () => {
+    const inbox = await templateInbox();
+    const out = await tempDir();
+    const result = await lei('run', '--config', otherCityConfig, '--inbox', inbox, '--out', out, '--no-store', '--publish', 'postgres://lei:secret@127.0.0.1:9/db');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('PostgreSQL（スキーマ lei）: 公開できませんでした（前回の公開はそのまま）: 接続先 127.0.0.1:9/db: 接続を拒否されました。');
+    expect(result.stdout + result.stderr).not.toContain('secret');
+    expect(await exists(path.join(out, 'latest', 'manifest.json'))).toBe(true);
+  });
+
   it('says that a dry run wrote no issues.csv', async () => {
     const inbox = await templateInbox();
     await writeFile(path.join(inbox, 'manual-entry', 'broken.xlsx'), 'not a workbook');
