@@ -1,22 +1,13 @@
 // The lei command as a user runs it: Japanese by default and English with --lang en, the exit codes of the README
 // table, where it writes and what it says. Commands run in-process (runCli); a real process only where the process
-// itself is checked (bin/lei.js startup and its exit code).
+// itself is checked (bin/lei.js startup and its exit code). The commands on the bundled sample are in lineage.test.ts.
 import { access, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/main.ts';
+import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
-import { copyConfig, otherCityConfig, runLei, setagayaConfig, tempDir } from './helpers.ts';
-
-/** One lei command line, in this process; resolves with its exit code and output. */
-async function lei(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { out: (t) => void (stdout += t), err: (t) => void (stderr += t), tty: false }, {});
-  return { code, stdout, stderr };
-}
+import { copyConfig, otherCityConfig, runLei, tempDir } from './helpers.ts';
+import { lei } from './lei-in-process.ts';
 
 const exists = (p: string) =>
   access(p).then(
@@ -102,6 +93,20 @@ describe('lei', () => {
     expect(manifest.files_with_errors).toEqual(['manual-entry/broken.xlsx']);
   });
 
+  it('keeps the store and its run ledger in --out and names the real output folder', async () => {
+    const inbox = await templateInbox();
+    const out = await tempDir();
+    const run = await lei('run', '--config', otherCityConfig, '--inbox', inbox, '--out', out);
+    expect(run.code).toBe(0);
+    expect(await exists(path.join(out, 'store.duckdb'))).toBe(true);
+    expect(run.stdout).toMatch(new RegExp(`出力: ${path.join(out, 'runs')}/\\S+（最新は ${path.join(out, 'latest')}/）`));
+    expect(run.stdout).toContain(`データベース: ${path.join(out, 'store.duckdb')} 書き込みました`);
+    expect(run.stdout).toContain(`詳細は ${path.join(out, 'runs')}/`);
+    const status = await lei('status', '--config', otherCityConfig, '--out', out);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(new RegExp(`manual +published +${run.stdout.match(/実行ID: (\w+)/)![1]}`));
+  });
+
   it('keeps one folder per run id when the same run is made again with --full', async () => {
     const inbox = await templateInbox();
     const out = await tempDir();
@@ -155,68 +160,5 @@ describe('lei', () => {
     const reversed = await lei('backfill', '--from', 'R5', '--to', 'H28', '--config', otherCityConfig, '--inbox', inbox, '--out', out, '--no-store');
     expect([reversed.code, reversed.stdout]).toEqual([3, '']);
     expect(reversed.stderr).toBe('--from（令和5年度）が --to（平成28年度）より後の年度です。--from に最初の年度、--to に最後の年度を指定してください\n');
-  });
-});
-
-describe('lei on the bundled sample', () => {
-  let inbox: string;
-  let out: string;
-  let first: { code: number; stdout: string; stderr: string };
-
-  beforeAll(async () => {
-    inbox = await tempDir();
-    await generateSampleInbox(setagayaConfig, inbox);
-    out = await tempDir();
-    first = await lei('run', '--config', setagayaConfig, '--inbox', inbox, '--out', out, '--warnings-ok');
-  });
-
-  it('keeps the store and its run ledger in --out and names the real output folder', async () => {
-    expect(first.code).toBe(0);
-    expect(await exists(path.join(out, 'store.duckdb'))).toBe(true);
-    expect(first.stdout).toMatch(new RegExp(`出力: ${path.join(out, 'runs')}/\\S+（最新は ${path.join(out, 'latest')}/）`));
-    expect(first.stdout).toContain(`データベース: ${path.join(out, 'store.duckdb')} 書き込みました`);
-    expect(first.stdout).toContain(`詳細は ${path.join(out, 'runs')}/`);
-    const status = await lei('status', '--config', setagayaConfig, '--out', out);
-    expect(status.code).toBe(0);
-    expect(status.stdout).toMatch(new RegExp(`manual +published +${first.stdout.match(/実行ID: (\w+)/)![1]}`));
-  });
-
-  it('exits 5 when reprocess finds warnings, 0 with --warnings-ok', async () => {
-    const where = ['--config', setagayaConfig, '--inbox', inbox, '--out', out, '--no-store', '--dry-run'];
-    const [reprocess, reprocessOk] = await Promise.all([
-      lei('reprocess', '--source', 'industry-survey', '--year', 'R6', ...where),
-      lei('reprocess', '--source', 'industry-survey', '--year', 'R6', ...where, '--warnings-ok'),
-    ]);
-    expect(reprocess.stdout).toMatch(/この年度のファイルの問題: エラー 0 件、警告 [1-9]\d* 件/);
-    expect([reprocess.code, reprocessOk.code]).toEqual([5, 0]);
-  });
-
-  it('explains a survey value with its interval at the published precision, in English with --lang en', async () => {
-    const ja = await lei('explain', 'v1-short-1', '--year', 'R5', '--run', path.join(out, 'latest'));
-    expect(ja.code).toBe(0);
-    expect(ja.stdout).toContain('値: 18.7 %（状態: observed、n = 1002、95%信頼区間 16.4〜21.2）');
-    const en = await lei('--lang', 'en', 'explain', 'v1-short-1', '--year', 'R5', '--run', path.join(out, 'latest'));
-    expect(en.stdout).toContain('Value: 18.7 % (status: observed, n = 1002, 95% interval 16.4–21.2)');
-    expect(en.stdout).toContain('Published by run:');
-  });
-
-  it('reproduces every dataset byte for byte from the archive', async () => {
-    const into = await tempDir();
-    const result = await lei('reproduce', '--run', path.join(out, 'latest'), '--archive', path.join(out, 'archive'), '--into', into);
-    expect(result.code).toBe(0);
-    const files = (await readdir(path.join(out, 'latest'))).filter((f) => f !== 'manifest.json');
-    expect(files).toEqual(expect.arrayContaining(['issues.csv', 'issues.json', 'issues.parquet', 'indicator_values.csv', 'committee_report.xlsx']));
-    for (const f of files) {
-      expect((await readFile(path.join(into, 'out', 'latest', f))).equals(await readFile(path.join(out, 'latest', f))), f).toBe(true);
-    }
-  });
-
-  it('publishing to a closed port says what failed and where, without the password, and exits 1', async () => {
-    const result = await lei('publish', '--to', 'postgres://lei:secret@127.0.0.1:9/db', '--run', path.join(out, 'latest'));
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe(
-      'PostgreSQL（スキーマ lei）: 公開できませんでした（前回の公開はそのまま）: 接続先 127.0.0.1:9/db: 接続を拒否されました。サーバーが起動しているか、ホスト名とポート番号を確認してください（connect ECONNREFUSED 127.0.0.1:9）。ローカルの出力はそのままです。直してから lei publish で公開し直してください\n',
-    );
-    expect(result.stderr).not.toContain('secret');
   });
 });

@@ -1,14 +1,15 @@
-// Lineage names the file and rows that produced each value: for every source family, editing the named rows of
-// the named file of the bundled sample changes the value (and `lei explain` names the file of that year).
-import { readFile, writeFile } from 'node:fs/promises';
+// The bundled sample through lei. Lineage names the file and rows that produced each value: for every source family,
+// editing the named rows of the named file changes the value (and `lei explain` names the file of that year). On the
+// same run: explain's interval precision, reproduce byte for byte, reprocess's exit codes, publish's failure message.
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ObservationRow } from '../lib/datasets.ts';
 import { loadExcelJS } from '../lib/load-exceljs.ts';
 import { explainValue } from '../pipelines/explain-value.ts';
-import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { setagayaConfig, tempDir } from './helpers.ts';
+import { lei } from './lei-in-process.ts';
 
 type Edit = 'bump-number' | 'delete-first-row' | 'delete-rows';
 
@@ -30,21 +31,24 @@ const readObservations = async (out: string) => JSON.parse(await readFile(path.j
 
 let before: ObservationRow[];
 let after: ObservationRow[];
+let inbox: string;
 let out: string;
 
 beforeAll(async () => {
-  const inbox = await tempDir();
+  inbox = await tempDir();
   await generateSampleInbox(setagayaConfig, inbox);
   out = await tempDir();
-  await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null });
+  expect((await lei('run', '--config', setagayaConfig, '--inbox', inbox, '--out', out, '--no-store', '--warnings-ok')).code).toBe(0);
   before = await readObservations(out);
+  const editedInbox = await tempDir();
+  await cp(inbox, editedInbox, { recursive: true });
   for (const c of cases) {
     const o = find(before, c.measure, c.fiscalYear);
     expect(o.source_kind).toBe(c.family);
-    await editRows(path.join(inbox, o.file), o.sheet, lineNumbers(o.rows), c.edit, o.value);
+    await editRows(path.join(editedInbox, o.file), o.sheet, lineNumbers(o.rows), c.edit, o.value);
   }
   const edited = await tempDir();
-  await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: edited, storePath: null });
+  await lei('run', '--config', setagayaConfig, '--inbox', editedInbox, '--out', edited, '--no-store');
   after = await readObservations(edited);
 }, 60_000);
 
@@ -58,6 +62,47 @@ describe('lineage', () => {
     expect(e.value.map((o) => [o.file, o.rows, o.other_files])).toEqual([['kosha/公社_相談記録_令和6年度.csv', '67-1194', null]]);
     expect(e.baseline.map((o) => [o.file, o.sheet, o.rows, o.other_files])).toEqual([['kosha/公社_相談記録_令和5年度.xlsx', '相談記録', '6-1236', null]]);
     expect(e.value[0]!.sha256).not.toBe(e.baseline[0]!.sha256);
+  });
+});
+
+describe('lei on the bundled sample', () => {
+  it('exits 5 when reprocess finds warnings, 0 with --warnings-ok', async () => {
+    const where = ['--config', setagayaConfig, '--inbox', inbox, '--out', out, '--no-store', '--dry-run'];
+    const [reprocess, reprocessOk] = await Promise.all([
+      lei('reprocess', '--source', 'industry-survey', '--year', 'R6', ...where),
+      lei('reprocess', '--source', 'industry-survey', '--year', 'R6', ...where, '--warnings-ok'),
+    ]);
+    expect(reprocess.stdout).toMatch(/この年度のファイルの問題: エラー 0 件、警告 [1-9]\d* 件/);
+    expect([reprocess.code, reprocessOk.code]).toEqual([5, 0]);
+  });
+
+  it('explains a survey value with its interval at the published precision, in English with --lang en', async () => {
+    const ja = await lei('explain', 'v1-short-1', '--year', 'R5', '--run', path.join(out, 'latest'));
+    expect(ja.code).toBe(0);
+    expect(ja.stdout).toContain('値: 18.7 %（状態: observed、n = 1002、95%信頼区間 16.4〜21.2）');
+    const en = await lei('--lang', 'en', 'explain', 'v1-short-1', '--year', 'R5', '--run', path.join(out, 'latest'));
+    expect(en.stdout).toContain('Value: 18.7 % (status: observed, n = 1002, 95% interval 16.4–21.2)');
+    expect(en.stdout).toContain('Published by run:');
+  });
+
+  it('reproduces every dataset byte for byte from the archive', async () => {
+    const into = await tempDir();
+    const result = await lei('reproduce', '--run', path.join(out, 'latest'), '--archive', path.join(out, 'archive'), '--into', into);
+    expect(result.code).toBe(0);
+    const files = (await readdir(path.join(out, 'latest'))).filter((f) => f !== 'manifest.json');
+    expect(files).toEqual(expect.arrayContaining(['issues.csv', 'issues.json', 'issues.parquet', 'indicator_values.csv', 'survey_breakdowns.parquet', 'committee_report.xlsx']));
+    for (const f of files) {
+      expect((await readFile(path.join(into, 'out', 'latest', f))).equals(await readFile(path.join(out, 'latest', f))), f).toBe(true);
+    }
+  });
+
+  it('publishing to a closed port says what failed and where, without the password, and exits 1', async () => {
+    const result = await lei('publish', '--to', 'postgres://lei:secret@127.0.0.1:9/db', '--run', path.join(out, 'latest'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'PostgreSQL（スキーマ lei）: 公開できませんでした（前回の公開はそのまま）: 接続先 127.0.0.1:9/db: 接続を拒否されました。サーバーが起動しているか、ホスト名とポート番号を確認してください（connect ECONNREFUSED 127.0.0.1:9）。ローカルの出力はそのままです。直してから lei publish で公開し直してください\n',
+    );
+    expect(result.stderr).not.toContain('secret');
   });
 });
 
