@@ -9,7 +9,10 @@ export async function listInbox(inboxDir: string): Promise<string[]> {
     entries = await readdir(inboxDir, { recursive: true, withFileTypes: true });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    throw new UserError(`受信箱フォルダ「${inboxDir}」がありません。--inbox で指定してください（同梱サンプルで試すには npm start）`);
+    throw new UserError(
+      `受信箱フォルダ「${inboxDir}」がありません。--inbox で指定してください（同梱サンプルで試すには npm start）`,
+      `Inbox folder "${inboxDir}" does not exist; give it with --inbox (npm start tries the bundled sample)`,
+    );
   }
   return entries
     .filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.startsWith('~$'))
