@@ -324,6 +324,7 @@ export interface ObservationRow {
   n: number | null;
   comment: string | null;
   other_files: string | null;
+  other_rows: string | null;
   reference_period: string | null;
   source_vintage: string | null;
   run_id: string;
@@ -349,6 +350,7 @@ export const observationsDataset: DatasetSpec = {
     col('n', 'integer', '調査の回答者数（分母）', 'Survey respondents in the denominator'),
     col('comment', 'string', '入力時のコメント', 'Comment entered with the value'),
     col('other_files', 'string', '値の元になったほかのファイル（月次報告の他の月など。; 区切り、file は代表の1つ）', 'Further files the value was formed from (; separated)'),
+    col('other_rows', 'string', 'other_files の各ファイルで値を作った行（other_files と同じ順に ; 区切り）', 'Rows of each of other_files that formed the value (same order, ; separated)'),
     col('reference_period', 'string', '値が実際に表す期間が年度と異なるとき、その期間（例: 2018年（基準年））', 'The period the value measures when it is not the fiscal year'),
     col('source_vintage', 'string', '元データの版（例: RESAS の 2020年版）', 'Release of the source data'),
     col('run_id', 'string', '実行ID', 'Run id'),

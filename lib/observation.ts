@@ -13,8 +13,8 @@ export interface Provenance {
   rows?: string;
   /** The rule that produced the value, in words (e.g. 手入力値をそのまま採用). */
   rule: string;
-  /** Further files the value was formed from (12 monthly reports, several record exports). */
-  otherInputs?: { file: string; sha256: string }[];
+  /** Further files the value was formed from (12 monthly reports, several record exports), with the rows used. */
+  otherInputs?: { file: string; sha256: string; rows?: string }[];
 }
 
 export interface Observation {

@@ -140,7 +140,10 @@ export function formatExplanation(e: Explanation, lang: 'ja' | 'en' = 'ja'): str
     for (const o of rows) {
       out.push(`  ${l.used(o.status === 'used')} ${o.value}  ${o.file}${o.sheet ? l.sheet(o.sheet) : ''}${o.rows ? l.rows(o.rows) : ''}`);
       out.push(`      sha256 ${o.sha256.slice(0, 16)}…  ${l.rule}: ${o.rule}${o.n !== null ? `  n = ${o.n}` : ''}${o.comment ? `  ${l.comment}: ${o.comment}` : ''}`);
-      if (o.other_files) out.push(l.others(o.other_files.split(';').join('、')));
+      if (o.other_files) {
+        const rows = o.other_rows?.split(';') ?? [];
+        out.push(l.others(o.other_files.split(';').map((f, i) => `${f}${rows[i] ? l.rows(rows[i]) : ''}`).join('、')));
+      }
     }
   };
   describe(l.inputs(fy), e.value);

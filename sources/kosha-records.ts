@@ -129,13 +129,16 @@ function lineageOf(files: readonly FileUse[], counter: number, fiscalYear: numbe
   const counted = files.filter((f) => f.lines[counter]!.has(fiscalYear));
   const used = counted.length > 0 ? counted : files.filter((f) => f.covered.includes(fiscalYear));
   const [first, ...others] = used.length > 0 ? used : files;
-  const lines = first!.lines[counter]!.get(fiscalYear);
+  const rows = (f: FileUse) => {
+    const lines = f.lines[counter]!.get(fiscalYear);
+    return lines ? `${lines[0]}-${lines[1]}` : '';
+  };
   return {
     file: first!.file,
     sha256: first!.sha256,
     ...(first!.sheet ? { sheet: first!.sheet } : {}),
-    rows: lines ? `${lines[0]}-${lines[1]}` : '',
-    ...(others.length > 0 ? { otherInputs: others.map((f) => ({ file: f.file, sha256: f.sha256 })) } : {}),
+    rows: rows(first!),
+    ...(others.length > 0 ? { otherInputs: others.map((f) => ({ file: f.file, sha256: f.sha256, rows: rows(f) })) } : {}),
   };
 }
 

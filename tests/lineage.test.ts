@@ -13,12 +13,14 @@ import { lei } from './lei-in-process.ts';
 
 type Edit = 'bump-number' | 'delete-first-row' | 'delete-rows';
 
-/** One value per family, and how its named rows are edited. */
-const cases: { family: string; measure: string; fiscalYear: number; edit: Edit }[] = [
+/** One value per family, and how its named rows are edited: those of `file` and `rows`, or of the first of `other_files` and `other_rows`. */
+const cases: { family: string; measure: string; fiscalYear: number; edit: Edit; other?: true }[] = [
   { family: 'manual', measure: 'bankruptcies', fiscalYear: 2024, edit: 'bump-number' },
   { family: 'industrySurvey', measure: 'business-expansion-intent-share', fiscalYear: 2024, edit: 'delete-rows' },
+  { family: 'industrySurvey', measure: 'environmental-priority-share', fiscalYear: 2023, edit: 'delete-rows', other: true },
   { family: 'resas', measure: 'gross-regional-production', fiscalYear: 2023, edit: 'bump-number' },
   { family: 'setagayaPay', measure: 'pay-member-stores', fiscalYear: 2024, edit: 'bump-number' },
+  { family: 'setagayaPay', measure: 'pay-payment-count', fiscalYear: 2023, edit: 'bump-number', other: true },
   { family: 'kosha', measure: 'startup-consultation-sessions', fiscalYear: 2024, edit: 'delete-first-row' },
 ];
 
@@ -45,7 +47,8 @@ beforeAll(async () => {
   for (const c of cases) {
     const o = find(before, c.measure, c.fiscalYear);
     expect(o.source_kind).toBe(c.family);
-    await editRows(path.join(editedInbox, o.file), o.sheet, lineNumbers(o.rows), c.edit, o.value);
+    if (c.other) await editRows(path.join(editedInbox, o.other_files!.split(';')[0]!), null, lineNumbers(o.other_rows!.split(';')[0]!), c.edit, null);
+    else await editRows(path.join(editedInbox, o.file), o.sheet, lineNumbers(o.rows), c.edit, o.value);
   }
   const edited = await tempDir();
   await lei('run', '--config', setagayaConfig, '--inbox', editedInbox, '--out', edited, '--no-store');
@@ -53,7 +56,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('lineage', () => {
-  it.each(cases)('$family: editing the named rows of the named file changes $measure', ({ measure, fiscalYear }) => {
+  it.each(cases)('$family: editing the named rows of the named file changes $measure $fiscalYear', ({ measure, fiscalYear }) => {
     expect(find(after, measure, fiscalYear).value).not.toBe(find(before, measure, fiscalYear).value);
   });
 
@@ -116,7 +119,7 @@ function lineNumbers(rows: string | null): number[] {
 }
 
 /** Edits rows of an .xlsx sheet or a .csv file (UTF-8 or CP932: only ASCII digits and line breaks are touched). */
-async function editRows(file: string, sheet: string | null, lines: number[], edit: Edit, value: number): Promise<void> {
+async function editRows(file: string, sheet: string | null, lines: number[], edit: Edit, value: number | null): Promise<void> {
   if (file.endsWith('.csv')) {
     const bytes = await readFile(file);
     const text = bytes.toString('latin1'); // byte-preserving: CP932 trail bytes are never digits or line breaks

@@ -23,6 +23,7 @@ export function buildObservationRows(observations: readonly Observation[], index
     n: o.n ?? null,
     comment: o.comment ?? null,
     other_files: o.provenance.otherInputs?.map((f) => f.file).join(';') ?? null,
+    other_rows: o.provenance.otherInputs?.map((f) => f.rows ?? '').join(';') ?? null,
     reference_period: o.referencePeriod ?? null,
     source_vintage: o.sourceVintage ?? null,
     run_id: runId,

@@ -163,7 +163,7 @@ export function payFiscalYearValues(
             sheet: main.report.sheet,
             ...(main.figure ? { rows: String(main.figure.row) } : {}),
             rule: ruleText(metric, nature, config, storeClass, main.figure?.unit, measure.unit),
-            ...(inYear.length > 1 ? { otherInputs: inYear.filter((p) => p !== main).map((p) => ({ file: p.report.file, sha256: p.report.sha256 })) } : {}),
+            ...(inYear.length > 1 ? { otherInputs: inYear.filter((p) => p !== main).map((p) => ({ file: p.report.file, sha256: p.report.sha256, ...(p.figure ? { rows: String(p.figure.row) } : {}) })) } : {}),
           }
         : undefined;
       const broken = invalid.get(metric)?.get(fy);
