@@ -53,6 +53,8 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
   const setExit = (code: number) => {
     exitCode = code;
   };
+  /** A pipeline's progress line in the user's language. */
+  const inLang = (ja: string, en: string | undefined) => (lang === 'en' ? (en ?? ja) : ja);
 
   const program = new Command('lei')
     .description(t.programDescription)
@@ -91,9 +93,9 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
         ...(opts.publish ? { publish: { connectionString: opts.publish, schema: opts.publishSchema } } : {}),
         full: Boolean(opts.full),
         dryRun: Boolean(opts.dryRun),
-        log: (m) => {
+        log: (m, en) => {
           progress?.stop();
-          emit('log', { message: m }, m);
+          emit('log', { message: inLang(m, en) }, inLang(m, en));
         },
         ...(progress ? { onProgress: progress.update } : {}),
       }).finally(() => progress?.stop());
@@ -221,7 +223,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
           skipped: (id, reason) => emit('job-skipped', { schedule: id, reason }, t.jobSkipped(id, reason)),
           failed: (id, e) => emit('job-failed', { schedule: id, error: e.message }, t.jobFailed(id, e.message)),
         },
-        (m) => emit('log', { message: m }, m),
+        (m, en) => emit('log', { message: inLang(m, en) }, inLang(m, en)),
       );
       for (const { id, next } of scheduler.nextRuns()) emit('scheduled', { schedule: id, next: next?.toISOString() ?? null }, t.nextRun(id, formatTokyo(next)));
       let stopping = false;
@@ -256,7 +258,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
         full: true,
         dryRun: Boolean(opts.dryRun),
         trigger: 'reprocess',
-        log: (m) => emit('log', { message: m }, m),
+        log: (m, en) => emit('log', { message: inLang(m, en) }, inLang(m, en)),
       });
       const inRange = result.changes.filter((c) => c.fiscal_year >= from && c.fiscal_year <= to);
       print(t.backfillTitle(formatFiscalYear(from), formatFiscalYear(to), inRange.length, Boolean(opts.dryRun)));

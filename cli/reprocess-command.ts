@@ -38,9 +38,9 @@ export function registerReprocessCommand(program: Command, lang: Lang, context: 
           storePath: storeOf(opts),
           dryRun,
           ...(progress ? { onProgress: progress.update } : {}),
-          log: (line) => {
+          log: (line, en) => {
             progress?.stop();
-            context.io.err(`${line}\n`);
+            context.io.err(`${lang === 'en' ? (en ?? line) : line}\n`);
           },
         });
       } finally {

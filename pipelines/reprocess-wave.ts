@@ -28,7 +28,7 @@ export interface ReprocessOptions {
   storePath: string | null;
   dryRun: boolean;
   onProgress?: (file: string, done: number, total: number) => void;
-  log?: (message: string) => void;
+  log?: (message: string, messageEn?: string) => void;
 }
 
 export interface BreakdownChange {
@@ -89,7 +89,8 @@ export async function reprocessWave(options: ReprocessOptions): Promise<Reproces
   const issues = survey.issues.filter((i) => !i.location.file || waveFiles.has(i.location.file));
 
   const oldBreakdowns = await readLatest(options.outDir, 'survey_breakdowns.csv');
-  options.log?.(options.dryRun ? '公表値への影響を計算しています（何も書き込みません）…' : '本処理を実行しています…');
+  if (options.dryRun) options.log?.('公表値への影響を計算しています（何も書き込みません）…', 'Computing the effect on published values (nothing is written)…');
+  else options.log?.('本処理を実行しています…', 'Running the pipeline…');
   const run = await runPipeline({
     configDir: options.configDir,
     inboxDir: options.inboxDir,

@@ -13,7 +13,7 @@ export interface JobContext {
   pipeline: PipelineConfig;
   trigger: RunTrigger;
   now?: () => Date;
-  log?: (message: string) => void;
+  log?: (message: string, messageEn?: string) => void;
 }
 
 export async function runJob(job: Job, context: JobContext): Promise<RunResult> {
@@ -28,7 +28,7 @@ export async function runJob(job: Job, context: JobContext): Promise<RunResult> 
     await mkdir(pipeline.templates, { recursive: true });
     const file = path.join(pipeline.templates, `手入力_${formatFiscalYear(fiscalYear)}.xlsx`);
     await writeFile(file, await writeManualEntryTemplate(catalog, fiscalYear, { measures }));
-    context.log?.(`新年度（${formatFiscalYear(fiscalYear)}）の手入力ワークブックを作りました: ${file}`);
+    context.log?.(`新年度（${formatFiscalYear(fiscalYear)}）の手入力ワークブックを作りました: ${file}`, `Manual-entry workbook for the new fiscal year (${fiscalYear}) written: ${file}`);
   }
   return runPipeline({
     configDir: context.configDir,

@@ -63,7 +63,8 @@ export interface RunOptions {
   /** Compute everything and report what would change against out/latest, but write and publish nothing. */
   dryRun?: boolean;
   now?: () => Date;
-  log?: (message: string) => void;
+  /** Progress lines in Japanese, with the English text for --lang en. */
+  log?: (message: string, messageEn?: string) => void;
   /** Progress through large input files (the CLI draws a bar on a terminal). */
   onProgress?: (file: string, done: number, total: number) => void;
 }
@@ -139,6 +140,8 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   log(
     `設定を読み込みました: 指標 ${catalog.measures.size}、指標枠 ${catalog.slots.length}、${catalog.plan.terms.actionPlan} ${catalog.lines.length} 行` +
       (catalog.progress ? `、${catalog.plan.terms.progressTable} ${catalog.progress.indicators.length} 指標` : ''),
+    `Config read: ${catalog.measures.size} measures, ${catalog.slots.length} slots, ${catalog.lines.length} action-plan lines` +
+      (catalog.progress ? `, ${catalog.progress.indicators.length} progress-table indicators` : ''),
   );
 
   const pipeline = await loadPipelineConfig(catalog.dir);
@@ -154,7 +157,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     ...inputs,
     ...configCopies.map((c) => ({ bytes: c.bytes, sha256: sha256(c.bytes) })),
   ]);
-  if (archived > 0) log(`${archived} 件のファイルをアーカイブに保存しました: ${archiveDir}`);
+  if (archived > 0) log(`${archived} 件のファイルをアーカイブに保存しました: ${archiveDir}`, `${archived} files archived: ${archiveDir}`);
 
   const runId = await computeRunId(
     configCopies.map((c) => ({ name: path.relative(catalog.dir, c.file), bytes: c.bytes })),
@@ -162,7 +165,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   );
   const previous = await lastRunId(options.outDir);
   if (!options.full && previous === runId) {
-    log(`前回の実行（${runId}）から入力も設定も変わっていないため、再計算しません（--full で強制）`);
+    log(`前回の実行（${runId}）から入力も設定も変わっていないため、再計算しません（--full で強制）`, `Inputs and config unchanged since run ${runId}: nothing recomputed (--full forces it)`);
     return {
       status: 'unchanged',
       runId,
@@ -201,7 +204,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
           const files = byFamily.get(a)!;
           const cached = options.full ? undefined : await cache.get(a.family, files);
           if (cached) {
-            log(`${a.labelJa}: 前回から変わっていないため、読み込み結果を再利用しました`);
+            log(`${a.labelJa}: 前回から変わっていないため、読み込み結果を再利用しました`, `${a.family}: unchanged since the last run; its reading reused`);
             return cached;
           }
           const result = await readFamily(a, files, catalog, sourceConfigs.byFamily.get(a.family), options.onProgress);
@@ -218,7 +221,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     gaps.push(...(r.gaps ?? []));
     statuses.push(...(r.statuses ?? []));
   }
-  log(`受信箱のファイル ${inputs.length} 件から ${observations.length} 件の値を読み込みました`);
+  log(`受信箱のファイル ${inputs.length} 件から ${observations.length} 件の値を読み込みました`, `${observations.length} values read from ${inputs.length} inbox files`);
 
   const resolved = resolveObservations(observations, gaps);
   issues.push(...resolved.issues);
@@ -323,7 +326,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     throw e;
   }
   const finalDir = await staged.activate();
-  log(`出力しました: ${finalDir}`);
+  log(`出力しました: ${finalDir}`, `Written: ${finalDir}`);
   let postgres: RunResult['postgres'] = { result: 'skipped' };
   if (options.publish) {
     try {

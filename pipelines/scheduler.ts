@@ -20,7 +20,7 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(configDir: string, pipeline: PipelineConfig, events: SchedulerEvents, log?: (m: string) => void): Scheduler {
+export function startScheduler(configDir: string, pipeline: PipelineConfig, events: SchedulerEvents, log?: (m: string, en?: string) => void): Scheduler {
   let inProgress: Promise<unknown> = Promise.resolve();
   let busy = false;
   const tasks: { id: string; task: ScheduledTask }[] = pipeline.schedules.map((s) => ({

@@ -155,6 +155,7 @@ describe('lei', () => {
     expect(dry.stdout).toContain('v2-long-1 平成28年度 区内製造業事業所数: 値 520 → 530');
     const en = await lei('--lang', 'en', 'backfill', '--from', 'H28', '--to', 'H28', '--config', otherCityConfig, '--inbox', inbox, '--out', out, '--no-store', '--dry-run', '--warnings-ok');
     expect(en.code).toBe(0);
+    expect(en.stderr).toContain('"message":"Config read: 3 measures, 3 slots, 2 action-plan lines"');
     expect(en.stdout).toContain('v2-long-1 平成28年度 区内製造業事業所数: value 520 → 530');
 
     const reversed = await lei('backfill', '--from', 'R5', '--to', 'H28', '--config', otherCityConfig, '--inbox', inbox, '--out', out, '--no-store');
