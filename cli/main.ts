@@ -313,7 +313,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
       print(t.statusSchedules);
       for (const s of report.schedules) print(`  ${s.id.padEnd(10)} ${s.cron.padEnd(14)} ${t.statusNext} ${formatTokyo(s.next ? new Date(s.next) : null)}  ${s.descriptionJa ?? ''}`);
       print(report.lock ? t.statusLocked(report.lock.purpose, report.lock.pid, report.lock.since) : t.statusIdle);
-      for (const w of report.stale) print(`  ⚠ ${w}`);
+      for (const w of lang === 'en' ? report.staleEn : report.stale) print(`  ⚠ ${w}`);
     });
 
   try {

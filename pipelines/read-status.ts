@@ -16,6 +16,8 @@ export interface StatusReport {
   schedules: { id: string; cron: string; job: string; descriptionJa?: string; next: string | null }[];
   lock: LockHolder | null;
   stale: string[];
+  /** The same warnings in English (lei status --lang en). */
+  staleEn: string[];
 }
 
 /** `where` overrides pipeline.yaml's output folder and store (lei status --out / --store, as given to lei run). */
@@ -31,19 +33,27 @@ export async function readStatus(configDir: string, now: () => Date = () => new 
     return { id: s.id, cron: s.cron, job: s.job, ...(s.descriptionJa ? { descriptionJa: s.descriptionJa } : {}), next: next?.toISOString() ?? null };
   });
   const stale: string[] = [];
+  const staleEn: string[] = [];
   const lastGood = recentRuns.find((r) => r.status !== 'failed');
   const nightly = pipeline.schedules.some((s) => s.job === 'refresh');
   if (nightly && (!lastGood || now().getTime() - new Date(lastGood.finishedAt).getTime() > 2 * 86_400_000)) {
     stale.push('2日以上、成功した実行がありません。schedule が動いているか、ログを確認してください');
+    staleEn.push('No successful run for 2 days or more: check that schedule is running, and its log');
   }
-  if (recentRuns[0]?.status === 'failed') stale.push(`直近の実行が失敗しています: ${recentRuns[0].error ?? ''}`);
-  stale.push(...(await overdueInputs(configDir, pipeline.inbox, pipeline.payReportDueDay, now())));
-  return { recentRuns, schedules, lock: (await readRunLock(pipeline.out)) ?? null, stale };
+  if (recentRuns[0]?.status === 'failed') {
+    stale.push(`直近の実行が失敗しています: ${recentRuns[0].error ?? ''}`);
+    staleEn.push(`The last run failed: ${recentRuns[0].error ?? ''}`);
+  }
+  for (const o of await overdueInputs(configDir, pipeline.inbox, pipeline.payReportDueDay, now())) {
+    stale.push(o.ja);
+    staleEn.push(o.en);
+  }
+  return { recentRuns, schedules, lock: (await readRunLock(pipeline.out)) ?? null, stale, staleEn };
 }
 
 /** Inputs that should have arrived by now: last month's Pay report (after its due day), last fiscal year's survey wave. */
-async function overdueInputs(configDir: string, inbox: string, payDueDay: number, now: Date): Promise<string[]> {
-  const found: string[] = [];
+async function overdueInputs(configDir: string, inbox: string, payDueDay: number, now: Date): Promise<{ ja: string; en: string }[]> {
+  const found: { ja: string; en: string }[] = [];
   const names = async (family: string) =>
     (await readdir(path.join(inbox, family), { recursive: true }).catch(() => [] as string[])).map((n) => path.basename(String(n)));
   const today = tokyoDate(now);
@@ -54,7 +64,12 @@ async function overdueInputs(configDir: string, inbox: string, payDueDay: number
     if (due.month < 1) [due.year, due.month] = [due.year - 1, due.month + 12];
     const months = (await names('setagaya-pay')).map(payMonthFromFileName).filter((m) => m !== null);
     const have = months.some((m) => m.year * 12 + m.month >= due.year * 12 + due.month);
-    if (!have) found.push(`せたがやPay: ${due.year}年${due.month}月分の月報が受信箱（${inbox}/setagaya-pay）にありません（毎月${payDueDay}日が前月分の期限）`);
+    if (!have) {
+      found.push({
+        ja: `せたがやPay: ${due.year}年${due.month}月分の月報が受信箱（${inbox}/setagaya-pay）にありません（毎月${payDueDay}日が前月分の期限）`,
+        en: `Setagaya Pay: the report for ${due.year}-${String(due.month).padStart(2, '0')} is not in the inbox (${inbox}/setagaya-pay); due on day ${payDueDay} of the next month`,
+      });
+    }
   }
   const surveyConfig = path.join(configDir, 'sources', 'industry-survey.yaml');
   if (await exists(surveyConfig)) {
@@ -64,7 +79,12 @@ async function overdueInputs(configDir: string, inbox: string, payDueDay: number
     if (config) {
       const pattern = new RegExp(config.files.pattern);
       const years = (await names('industry-survey')).map((n) => pattern.exec(n)?.groups?.year).map((y) => (y ? parseFiscalYear(y) : null));
-      if (!years.includes(lastYear)) found.push(`産業基礎調査: ${formatFiscalYear(lastYear)}の回答データが受信箱（${inbox}/industry-survey）にありません`);
+      if (!years.includes(lastYear)) {
+        found.push({
+          ja: `産業基礎調査: ${formatFiscalYear(lastYear)}の回答データが受信箱（${inbox}/industry-survey）にありません`,
+          en: `Industry survey: the responses of fiscal year ${lastYear} are not in the inbox (${inbox}/industry-survey)`,
+        });
+      }
     }
   }
   return found;

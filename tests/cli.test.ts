@@ -105,6 +105,9 @@ describe('lei', () => {
     const status = await lei('status', '--config', otherCityConfig, '--out', out);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(new RegExp(`manual +published +${run.stdout.match(/実行ID: (\w+)/)![1]}`));
+    const en = await lei('--lang', 'en', 'status', '--config', otherCityConfig, '--out', out);
+    expect(en.stdout).toContain('No run in progress');
+    expect(en.stdout).not.toMatch(/[ぁ-んァ-ヶ]/);
   });
 
   it('keeps one folder per run id when the same run is made again with --full', async () => {
