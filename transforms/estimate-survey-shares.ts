@@ -3,6 +3,7 @@
 // numerator, Wilson intervals, the weighted estimate when every pooled file carries sound weights, and the same by
 // breakdown group. An estimate whose question has unusable cells in any pooled file is withheld, with the reasons.
 import { shareFromTotals, type ShareEstimate } from './survey-share.ts';
+import { respondentGroups } from './respondent-groups.ts';
 import { suppressSmallCells, type Suppression } from './suppress-small-cells.ts';
 import type { Instrument, IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
 import type { WaveFile } from '../sources/industry-survey/read-wave-file.ts';
@@ -253,45 +254,12 @@ function jointGroups(pooled: PooledWave, data: WaveData, dimensions: readonly { 
   if (cached) return cached;
   const joint = new Int32Array(data.count);
   dimensions.forEach((d, k) => {
-    const index = groupsOf(pooled, data, d);
+    const index = respondentGroups(pooled, data, d);
     const stride = strides[k]!;
     for (let i = 0; i < data.count; i += 1) joint[i]! += index[i]! * stride;
   });
   cache.set(key, joint);
   return joint;
-}
-
-const groupCache = new WeakMap<WaveData, Map<string, Int32Array>>();
-
-/** Each respondent's group index in a dimension (the dimension's group count = 不明・無回答). */
-function groupsOf(pooled: PooledWave, data: WaveData, dimension: { id: string; groups: { code: string }[] }): Int32Array {
-  let cache = groupCache.get(data);
-  if (!cache) groupCache.set(data, (cache = new Map()));
-  const cached = cache.get(dimension.id);
-  if (cached) return cached;
-  const unknown = dimension.groups.length;
-  const index = new Int32Array(data.count).fill(unknown);
-  const source = pooled.instrument.breakdowns[dimension.id];
-  const question = source && pooled.wave.codebook ? findQuestion(pooled.wave.codebook, source.question) : undefined;
-  const q = question ? data.questions.get(question.id) : undefined;
-  if (source && q) {
-    const position = new Map(dimension.groups.map((g, i) => [g.code, i]));
-    for (let i = 0; i < data.count; i += 1) {
-      if (q.role[i] !== Role.Answer) continue;
-      let group: string | undefined;
-      if (q.codes) {
-        const code = q.codes[i]!;
-        group = source.groups ? source.groups[String(code)] : String(code);
-      } else if (q.numbers && source.classes) {
-        const v = q.numbers[i]!;
-        group = source.classes.find((c) => c.max === undefined || v <= c.max)?.group;
-      }
-      const at = group === undefined ? undefined : position.get(group);
-      if (at !== undefined) index[i] = at;
-    }
-  }
-  cache.set(dimension.id, index);
-  return index;
 }
 
 const rowsCache = new WeakMap<WaveData, string>();

@@ -23,6 +23,14 @@ const regexText = z.string().superRefine((text, ctx) => {
   }
 });
 
+const frameRegexText = z.string().superRefine((text, ctx) => {
+  try {
+    if (!/\(\?<year>/.test(new RegExp(text, 'u').source)) ctx.addIssue({ code: 'custom', message: '名前付きグループ (?<year>…) が必要です' });
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: `正規表現として読めません: ${e instanceof Error ? e.message : String(e)}` });
+  }
+});
+
 /** Answer codes are integers, as vendors deliver them (1, 2, … 99). */
 export const answerCodeSchema = z.number().int().min(-9999).max(99999);
 
@@ -142,6 +150,30 @@ export const instrumentSchema = z.strictObject({
 });
 export type Instrument = z.infer<typeof instrumentSchema>;
 
+/**
+ * The sampling design of the waves: a stratified single-stage sample of establishments. A stratum is an instrument ×
+ * the groups of the `strata` breakdown dimensions (industry × size class); its population N_h comes from the year's
+ * frame file. Estimates are then design-based (docs/industry-survey.md §6) and weighted is the default.
+ */
+export const surveyDesignSchema = z.strictObject({
+  /** Breakdown dimension ids whose groups, within an instrument, make the strata. */
+  strata: z.array(idSchema).min(1),
+  /** frame: w = N_h ÷ n_h (n_h = the stratum's respondents, after non-response); file: the wave's weight column. */
+  weights: z.enum(['frame', 'file']).default('frame'),
+  /** Headers of the frame file: instrument (id, name or file label), population, and one column per strata dimension (its nameJa). */
+  frameColumns: z.strictObject({ instrument: z.string().min(1).default('調査票'), population: z.string().min(1).default('母集団') }).prefault({}),
+  /** A cell whose design-based effective n or relative SE passes these limits is flagged (or withheld). */
+  limits: z
+    .strictObject({
+      minEffectiveN: z.number().min(0).optional(),
+      /** SE ÷ share, e.g. 0.3. */
+      maxRelativeSe: z.number().gt(0).optional(),
+      action: z.enum(['flag', 'withhold']).default('flag'),
+    })
+    .prefault({}),
+});
+export type SurveyDesign = z.infer<typeof surveyDesignSchema>;
+
 export const breakdownDimensionSchema = z.strictObject({
   id: idSchema,
   nameJa: z.string().min(1),
@@ -155,6 +187,8 @@ export const industrySurveyConfigSchema = z
       pattern: regexText,
       /** Path of a separate codebook workbook (same groups). */
       codebookPattern: regexText.optional(),
+      /** Path of the sampling frame of a year (population per stratum), same groups but no instrument (frameRegexText). */
+      framePattern: frameRegexText.optional(),
     }),
     /** Non-response codes of every question unless a question lists its own; a blank cell is always 無回答. */
     nonResponse: z.array(nonResponseSchema).default([]),
@@ -176,6 +210,7 @@ export const industrySurveyConfigSchema = z
         dimensions: z.array(breakdownDimensionSchema).default([]),
       })
       .optional(),
+    design: surveyDesignSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const instruments = new Set(config.instruments.map((i) => i.id));
@@ -194,6 +229,18 @@ export const industrySurveyConfigSchema = z
         }
       }
     });
+    if (config.design) {
+      config.design.strata.forEach((d, i) => {
+        if (!dimensions.has(d)) ctx.addIssue({ code: 'custom', path: ['design', 'strata', i], message: `層の軸「${d}」は breakdowns.dimensions にありません` });
+        config.instruments.forEach((instrument) => {
+          if (!instrument.breakdowns[d]) ctx.addIssue({ code: 'custom', path: ['design', 'strata', i], message: `調査票「${instrument.id}」の breakdowns に層の軸「${d}」の設問がありません` });
+        });
+      });
+      if (!config.files.framePattern) ctx.addIssue({ code: 'custom', path: ['files', 'framePattern'], message: '標本設計（design）には母集団ファイルの名前 files.framePattern が必要です' });
+      if (config.design.weights === 'file' && config.instruments.some((i) => !i.weight)) {
+        ctx.addIssue({ code: 'custom', path: ['design', 'weights'], message: 'weights: file にはすべての調査票にウェイトの列（instruments[].weight）が必要です' });
+      }
+    }
     config.codebooks.forEach((codebook, i) => {
       if (!instruments.has(codebook.instrument)) {
         ctx.addIssue({ code: 'custom', path: ['codebooks', i, 'instrument'], message: `調査票「${codebook.instrument}」は instruments にありません` });

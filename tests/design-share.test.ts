@@ -1,0 +1,94 @@
+// Design-based shares against R's survey package (4.1.1 on R 4.2), frozen by scripts/survey-reference/survey-reference.R
+// from a synthetic stratified wave (scripts/survey-reference/generate-synthetic-wave.ts): 55 strata, certainty strata,
+// unequal weights, item non-response, a 7-respondent domain, and 0 % / 100 % cells.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { generateSyntheticWave, SYNTHETIC_OUTCOMES } from '../scripts/survey-reference/generate-synthetic-wave.ts';
+import { designShare, type StratumTotals } from '../transforms/design-share.ts';
+import { qbeta, qnorm, qt } from '../transforms/quantiles.ts';
+
+const dir = new URL('./fixtures/survey-reference/', import.meta.url);
+const csv = (name: string): Record<string, string>[] => {
+  const [head, ...lines] = readFileSync(new URL(name, dir), 'utf8').trim().split('\n');
+  const keys = head!.split(',');
+  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [keys[i]!, v])));
+};
+const num = (v: string | undefined): number | null => (v === undefined || v === 'NA' ? null : Number(v));
+
+describe('synthetic wave fixture', () => {
+  it('is what the generator writes (the R reference was computed from these rows)', () => {
+    const rows = generateSyntheticWave();
+    const file = csv('synthetic-wave.csv');
+    expect(file.length).toBe(rows.length);
+    rows.forEach((r, i) => {
+      const f = file[i]!;
+      expect([Number(f.id), f.stratum, Number(f.N), Number(f.w), f.domain, num(f.y1), num(f.y2), num(f.y3)]).toEqual([r.id, r.stratum, r.population, r.weight, r.domain, ...r.y]);
+    });
+  });
+});
+
+describe('designShare equals svymean / svyby / svyciprop(method = "beta") with strata and fpc', () => {
+  const rows = generateSyntheticWave();
+  const strataIds = [...new Set(rows.map((r) => r.stratum))];
+  const sampled = new Map(strataIds.map((s) => [s, rows.filter((r) => r.stratum === s).length]));
+  const totals = (outcome: number, domain: string): StratumTotals[] =>
+    strataIds.map((s) => {
+      const t: StratumTotals = { population: rows.find((r) => r.stratum === s)!.population, sampled: sampled.get(s)!, count: 0, w: 0, wy: 0, ww: 0, wwy: 0 };
+      for (const r of rows) {
+        const y = r.y[outcome];
+        if (r.stratum !== s || y === null || y === undefined || (domain !== 'all' && r.domain !== domain)) continue;
+        t.count += 1;
+        t.w += r.weight;
+        t.wy += r.weight * y;
+        t.ww += r.weight * r.weight;
+        t.wwy += r.weight * r.weight * y;
+      }
+      return t;
+    });
+  const reference = csv('reference.csv');
+  it('covers every outcome and domain', () => {
+    expect(new Set(reference.map((r) => r.outcome)).size).toBe(SYNTHETIC_OUTCOMES);
+    expect(reference.length).toBe(SYNTHETIC_OUTCOMES * 9);
+  });
+  for (const ref of reference) {
+    it(`${ref.outcome} ${ref.domain}: share, SE, deff, effective n, df and bounds to 1e-9 (percent units)`, () => {
+      const got = designShare(totals(Number(ref.outcome!.slice(1)) - 1, ref.domain!), 0.95);
+      const close = (a: number | null, b: number | null, tolerance = 1e-9): void => {
+        if (b === null) return;
+        expect(a).not.toBeNull();
+        expect(Math.abs(a! - b)).toBeLessThan(tolerance);
+      };
+      close(got.share, num(ref.share));
+      close(got.se, num(ref.se));
+      close(got.deff, num(ref.deff));
+      expect(got.df).toBe(Number(ref.df));
+      // n.eff is p(1−p)/var: large, so compared relative to its size.
+      close(got.effectiveN, num(ref.effective_n), 1e-9 * (num(ref.effective_n) ?? 1));
+      close(got.ciLow, num(ref.ci_low));
+      close(got.ciHigh, num(ref.ci_high));
+      if (ref.deff === 'NA') expect(got.deff).toBeNull();
+      if (ref.ci_low === 'NA') {
+        // R's bounds are NaN at 0 % and 100 % (0/0); ours are Clopper–Pearson at the domain's n: [0, u] or [l, 100].
+        const p = num(ref.share)!;
+        expect(p === 0 || p === 100).toBe(true);
+        expect(p === 0 ? got.ciLow : got.ciHigh).toBe(p);
+        expect(p === 0 ? got.ciHigh! : 100 - got.ciLow!).toBeGreaterThan(0);
+      }
+    });
+  }
+});
+
+describe('quantiles equal R', () => {
+  for (const q of csv('quantiles.csv')) {
+    it(`${q.fn}(${q.p}, ${q.a}, ${q.b})`, () => {
+      const [p, a, b] = [Number(q.p), num(q.a), num(q.b)];
+      const got = q.fn === 'qnorm' ? qnorm(p) : q.fn === 'qt' ? qt(p, a!) : qbeta(p, a!, b!);
+      const want = Number(q.value);
+      expect(Math.abs(got - want)).toBeLessThanOrEqual(Math.abs(want) * 1e-12);
+    });
+  }
+  it('has the limits R has: shape 0 at the edges', () => {
+    expect(qbeta(0.025, 0, 10)).toBe(0);
+    expect(qbeta(0.975, 10, 0)).toBe(1);
+  });
+});

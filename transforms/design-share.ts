@@ -1,0 +1,82 @@
+// The design-based share of a domain in a stratified single-stage sample with a finite population correction, as
+// R's survey package computes it for svydesign(ids = ~1, strata = ~h, weights = ~w, fpc = ~N): the ratio
+// (Horvitz–Thompson) estimate, its Taylor-linearised variance, the design effect, the design-based effective n and
+// the Korn–Graubard interval of svyciprop(method = "beta"). Formulas and references: docs/industry-survey.md §6.
+import { qbeta, qnorm, qt } from './quantiles.ts';
+
+/** One stratum's sufficient statistics for one domain (members = respondents in the domain and the denominator). */
+export interface StratumTotals {
+  /** N_h: establishments in the stratum (sampling frame). */
+  population: number;
+  /** n_h: respondents in the stratum in the whole wave (the design's sample size, domain or not). */
+  sampled: number;
+  /** Domain members in the stratum. */
+  count: number;
+  /** Σw, Σw·y, Σw², Σw²·y over the domain members (y = 1 when a counted answer is chosen). */
+  w: number;
+  wy: number;
+  ww: number;
+  wwy: number;
+}
+
+/** Shares, SE and bounds in percent, unrounded; null where undefined (no members; deff at 0 % or 100 %). */
+export interface DesignShare {
+  share: number | null;
+  se: number | null;
+  deff: number | null;
+  /** p(1 − p) / var (svyciprop's n.eff before its degrees-of-freedom factor); null at 0 % / 100 %. */
+  effectiveN: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** Degrees of freedom (domain members − strata with members), R's degf of the domain. */
+  df: number;
+}
+
+export function designShare(strata: readonly StratumTotals[], confidence: number): DesignShare {
+  let members = 0;
+  let strataWithMembers = 0;
+  let total = 0;
+  let weighted = 0;
+  for (const s of strata) {
+    if (s.count === 0) continue;
+    members += s.count;
+    strataWithMembers += 1;
+    total += s.wy;
+    weighted += s.w;
+  }
+  const df = members - strataWithMembers;
+  if (members === 0 || weighted <= 0) return { share: null, se: null, deff: null, effectiveN: null, ciLow: null, ciHigh: null, df };
+  const p = total / weighted;
+  // Σ_h (1 − f_h) n_h/(n_h − 1) Σ_i (z_i − z̄_h)², z_i = w_i (y_i − p) for members and 0 for the stratum's others.
+  let variance = 0;
+  for (const s of strata) {
+    if (s.count === 0 || s.sampled < 2) continue;
+    const sum = s.wy - p * s.w;
+    const squares = (1 - 2 * p) * s.wwy + p * p * s.ww;
+    const fpc = (s.population - s.sampled) / s.population;
+    variance += fpc * (s.sampled / (s.sampled - 1)) * (squares - (sum * sum) / s.sampled);
+  }
+  variance /= weighted * weighted;
+  // Rounding can leave −1e-20 where every member answers alike.
+  if (variance < 0) variance = 0;
+  // svymean(deff = TRUE): the variance of a simple random sample of the domain's size without replacement.
+  const srs = ((p * (1 - p) * members) / (members - 1)) * ((weighted - members) / (weighted * members));
+  // R: NaN at 0 % / 100 % (0/0) and NA when the weights sum to less than the respondents.
+  const deff = p > 0 && p < 1 && members > 1 && weighted > members ? variance / srs : null;
+  const effectiveN = variance > 0 ? (p * (1 - p)) / variance : null;
+  const interval = kornGraubard(p, variance, members, df, confidence);
+  return { share: p * 100, se: Math.sqrt(variance) * 100, deff, effectiveN, ciLow: interval ? interval.low * 100 : null, ciHigh: interval ? interval.high * 100 : null, df };
+}
+
+/**
+ * svyciprop(method = "beta") of survey 4.1: Clopper–Pearson bounds at n.eff = p(1 − p)/var, scaled by
+ * (qt(α/2, m − 1) / qt(α/2, df))² with m the domain's respondents and df = degf. Where R gives NaN (p = 0 or 1: the
+ * variance is 0) n.eff is m itself with the same factor, so the interval still has a width; null when df < 1.
+ */
+function kornGraubard(p: number, variance: number, members: number, df: number, confidence: number): { low: number; high: number } | null {
+  if (members < 2 || df < 1) return null;
+  const alpha = 1 - confidence;
+  const ratio = qt(alpha / 2, members - 1) / qt(alpha / 2, df);
+  const nEff = (variance > 0 ? (p * (1 - p)) / variance : members) * ratio * ratio;
+  return { low: qbeta(alpha / 2, nEff * p, nEff * (1 - p) + 1), high: qbeta(1 - alpha / 2, nEff * p + 1, nEff * (1 - p)) };
+}

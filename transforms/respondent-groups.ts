@@ -1,0 +1,38 @@
+// Each respondent's group in one breakdown dimension (industry, size class …), from the instrument's breakdown
+// question: an answer code mapped to a group, or a number put in the first class whose max it does not pass.
+import type { PooledWave } from './estimate-survey-shares.ts';
+import { findQuestion } from '../sources/industry-survey/resolve-survey-bindings.ts';
+import { Role, type WaveData } from '../sources/industry-survey/wave-ingester.ts';
+
+const groupCache = new WeakMap<WaveData, Map<string, Int32Array>>();
+
+/** Each respondent's group index in a dimension (the dimension's group count = 不明・無回答). */
+export function respondentGroups(pooled: PooledWave, data: WaveData, dimension: { id: string; groups: { code: string }[] }): Int32Array {
+  let cache = groupCache.get(data);
+  if (!cache) groupCache.set(data, (cache = new Map()));
+  const cached = cache.get(dimension.id);
+  if (cached) return cached;
+  const unknown = dimension.groups.length;
+  const index = new Int32Array(data.count).fill(unknown);
+  const source = pooled.instrument.breakdowns[dimension.id];
+  const question = source && pooled.wave.codebook ? findQuestion(pooled.wave.codebook, source.question) : undefined;
+  const q = question ? data.questions.get(question.id) : undefined;
+  if (source && q) {
+    const position = new Map(dimension.groups.map((g, i) => [g.code, i]));
+    for (let i = 0; i < data.count; i += 1) {
+      if (q.role[i] !== Role.Answer) continue;
+      let group: string | undefined;
+      if (q.codes) {
+        const code = q.codes[i]!;
+        group = source.groups ? source.groups[String(code)] : String(code);
+      } else if (q.numbers && source.classes) {
+        const v = q.numbers[i]!;
+        group = source.classes.find((c) => c.max === undefined || v <= c.max)?.group;
+      }
+      const at = group === undefined ? undefined : position.get(group);
+      if (at !== undefined) index[i] = at;
+    }
+  }
+  cache.set(dimension.id, index);
+  return index;
+}

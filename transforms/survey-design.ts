@@ -1,0 +1,112 @@
+// A year's stratified design from its frame and the respondents of the pooled waves: each respondent's stratum
+// (instrument × the groups of the strata dimensions), n_h, and the weights (N_h ÷ n_h after non-response, or the
+// file's). A respondent outside the frame, n_h > N_h, or a lone respondent in a stratum of several establishments
+// (no variance estimate: R's survey.lonely.psu = "fail") makes the design unusable; the reasons are issues.
+import { issue, type Issue } from '../lib/issues.ts';
+import type { SurveyDesign } from '../sources/industry-survey/industry-survey-config.ts';
+import type { FrameStratum } from '../sources/industry-survey/read-frame-file.ts';
+import type { WaveData } from '../sources/industry-survey/wave-ingester.ts';
+import type { PooledWave } from './estimate-survey-shares.ts';
+import { respondentGroups } from './respondent-groups.ts';
+
+export interface Stratum {
+  instrument: string;
+  groups: string[];
+  labelJa: string;
+  population: number;
+  /** n_h: respondents of the pooled waves in the stratum. */
+  sampled: number;
+}
+
+export interface StratifiedDesign {
+  strata: Stratum[];
+  /** Per wave: each respondent's stratum index. */
+  stratumOf: WeakMap<WaveData, Int32Array>;
+  weightsOf: WeakMap<WaveData, Float64Array>;
+  /** The frame file (for provenance and revision rows). */
+  frameFile: string;
+}
+
+type Dimension = { id: string; nameJa: string; groups: { code: string; labelJa: string }[] };
+
+export function buildSurveyDesign(
+  pool: readonly PooledWave[],
+  frame: { file: string; strata: readonly FrameStratum[] },
+  design: SurveyDesign,
+  dimensions: readonly Dimension[],
+): { design: StratifiedDesign | null; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const dims = design.strata.map((id) => dimensions.find((d) => d.id === id)!);
+  const labelOf = (instrument: string, groups: readonly string[]): string =>
+    [pool.find((p) => p.instrument.id === instrument)?.instrument.nameJa ?? instrument, ...groups.map((g, k) => dims[k]!.groups.find((x) => x.code === g)?.labelJa ?? g)].join('・');
+  const index = new Map<string, number>();
+  const strata: Stratum[] = frame.strata.map((s, i) => {
+    index.set([s.instrument, ...s.groups].join('\u0000'), i);
+    return { instrument: s.instrument, groups: s.groups, labelJa: labelOf(s.instrument, s.groups), population: s.population, sampled: 0 };
+  });
+  const stratumOf = new WeakMap<WaveData, Int32Array>();
+  const weightsOf = new WeakMap<WaveData, Float64Array>();
+  let usable = true;
+  for (const p of pool) {
+    const data = p.wave.data;
+    if (!data) continue;
+    const groups = dims.map((d) => respondentGroups(p, data, d));
+    const of = new Int32Array(data.count).fill(-1);
+    const outside = new Map<string, { count: number; rows: number[] }>();
+    for (let i = 0; i < data.count; i += 1) {
+      const codes = dims.map((d, k) => d.groups[groups[k]![i]!]?.code ?? '');
+      const at = codes.includes('') ? undefined : index.get([p.instrument.id, ...codes].join('\u0000'));
+      if (at === undefined) {
+        const key = codes.map((c, k) => c || `${dims[k]!.nameJa}不明`).join('・');
+        const o = outside.get(key) ?? { count: 0, rows: [] };
+        o.count += 1;
+        if (o.rows.length < 5) o.rows.push(data.rowNumbers[i]!);
+        outside.set(key, o);
+        continue;
+      }
+      of[i] = at;
+      strata[at]!.sampled += 1;
+    }
+    for (const [key, o] of outside) {
+      usable = false;
+      issues.push(
+        issue(
+          'industry-survey-stratum-not-in-frame',
+          'error',
+          `「${p.instrument.nameJa}」の回答者 ${o.count} 人（${o.rows.join('・')}行目${o.count > o.rows.length ? ' など' : ''}）の層「${key}」が母集団ファイル ${frame.file} にありません。${dims.map((d) => d.nameJa).join('・')}の回答を確かめるか、母集団ファイルにその層を足して版を上げてください（標本設計による推計は出しません）`,
+          { file: p.wave.file },
+          key,
+        ),
+      );
+    }
+    stratumOf.set(data, of);
+  }
+  for (const s of strata) {
+    if (s.sampled > s.population) {
+      usable = false;
+      issues.push(issue('industry-survey-stratum-over-frame', 'error', `層「${s.labelJa}」の回答者 ${s.sampled} 人が母集団の ${s.population} 事業所より多くなっています。母集団ファイル ${frame.file} の事業所数か回答ファイルの層の回答を確かめてください（標本設計による推計は出しません）`, { file: frame.file }, `${s.sampled} > ${s.population}`));
+    } else if (s.sampled === 1 && s.population > 1) {
+      usable = false;
+      issues.push(issue('industry-survey-lonely-stratum', 'error', `層「${s.labelJa}」の回答者が 1 人だけ（母集団 ${s.population} 事業所）のため、層別の分散を推定できません。母集団ファイル ${frame.file} で隣の層と合わせてください（標本設計による推計は出しません）`, { file: frame.file }));
+    } else if (s.sampled === 0) {
+      issues.push(issue('industry-survey-stratum-no-respondents', 'warning', `層「${s.labelJa}」（母集団 ${s.population} 事業所）に回答者がいません。推計はこの層を含みません（隣の層と合わせることを検討してください）`, { file: frame.file }));
+    }
+  }
+  for (const p of pool) {
+    const data = p.wave.data;
+    if (!data) continue;
+    if (design.weights === 'file') {
+      if (data.weights === null || data.badWeights > 0) usable = false;
+      else weightsOf.set(data, data.weights);
+      continue;
+    }
+    const of = stratumOf.get(data)!;
+    const w = new Float64Array(data.count);
+    for (let i = 0; i < data.count; i += 1) {
+      const s = strata[of[i]!];
+      if (s) w[i] = s.population / s.sampled;
+    }
+    weightsOf.set(data, w);
+  }
+  return { design: usable ? { strata, stratumOf, weightsOf, frameFile: frame.file } : null, issues };
+}
