@@ -40,8 +40,8 @@ export const sourceBindingSchema = z.discriminatedUnion('kind', [
     instrument: z.string().min(1).optional(),
     /** Who is in the denominator: those who answered (default), all but 非該当 (無回答 stays in), or every respondent. */
     denominator: z.enum(['answered', 'applicable', 'all']).default('answered'),
-    /** The published value: the plain share of respondents (default), or the weighted estimate. */
-    estimate: z.enum(['unweighted', 'weighted']).default('unweighted'),
+    /** The published value: the weighted (design-based) estimate, default when the survey declares a design; else the plain share. */
+    estimate: z.enum(['unweighted', 'weighted']).optional(),
   }),
   z.strictObject({
     kind: z.literal('residentSurvey'),

@@ -377,6 +377,11 @@ export interface SurveyBreakdownRow {
   weighted_ci_low: number | null;
   weighted_ci_high: number | null;
   effective_n: number | null;
+  estimator: string;
+  weighted_method: string | null;
+  deff: number | null;
+  design_df: number | null;
+  design_flag: string | null;
   suppressed: boolean;
   suppression_reason: string | null;
   sources: string;
@@ -405,12 +410,17 @@ export const surveyBreakdowns: DatasetSpec = {
     col('ci_low', 'decimal', '95%信頼区間の下限（Wilson のスコア区間、%）', 'Lower bound of the Wilson interval (%)'),
     col('ci_high', 'decimal', '95%信頼区間の上限（Wilson のスコア区間、%）', 'Upper bound of the Wilson interval (%)'),
     col('weighted_share', 'decimal', '加重割合 Σw·y ÷ Σw（%）。ウェイトのない波・秘匿は空欄', 'Weighted share (%); empty without sound weights or when suppressed'),
-    col('weighted_se', 'decimal', '加重割合の標準誤差（Kish の有効標本サイズによる、%ポイント）', 'SE of the weighted share from the Kish effective n'),
-    col('weighted_ci_low', 'decimal', '加重割合の95%区間の下限（有効標本サイズによる Wilson 区間）', 'Lower bound of the weighted share interval'),
+    col('weighted_se', 'decimal', '加重割合の標準誤差（%ポイント）。weighted_method = design なら層別・有限母集団修正つきの線形化分散、kish なら Kish の有効標本サイズによる', 'SE of the weighted share: design-based (Taylor, strata, fpc) or from the Kish effective n (weighted_method)'),
+    col('weighted_ci_low', 'decimal', '加重割合の95%区間の下限（design: Korn–Graubard、kish: 有効標本サイズによる Wilson 区間）', 'Lower bound of the weighted share interval (Korn–Graubard when design-based)'),
     col('weighted_ci_high', 'decimal', '加重割合の95%区間の上限', 'Upper bound of the weighted share interval'),
-    col('effective_n', 'decimal', 'Kish の有効標本サイズ (Σw)² ÷ Σw²', 'Kish effective sample size'),
-    col('suppressed', 'boolean', '秘匿: 回答者が最小数未満（min-n）か、それを守るための二次秘匿（complementary）', 'Suppressed cell'),
-    col('suppression_reason', 'string', 'min-n=回答者が最小数未満、complementary=二次秘匿', 'min-n or complementary'),
+    col('effective_n', 'decimal', '有効標本サイズ。design: p(1−p) ÷ 設計分散（0%・100% は空欄）、kish: (Σw)² ÷ Σw²', 'Effective sample size: p(1−p)/design variance, or Kish (Σw)²/Σw²'),
+    col('estimator', 'string', '公表値（指標値）を出した推計: unweighted=単純集計、kish=加重（Kish）、design=標本設計による加重推計', 'Estimator of the published figure: unweighted, kish or design'),
+    col('weighted_method', 'string', 'weighted_* 列の計算方法: design（標本設計: 層・有限母集団修正）か kish。ウェイトがなければ空欄', 'How the weighted_* columns were computed: design or kish'),
+    col('deff', 'decimal', '計画効果（設計分散 ÷ 同じ大きさの単純無作為抽出の分散、R の svymean(deff = TRUE)）。0%・100% は空欄', 'Design effect as R svymean(deff = TRUE)'),
+    col('design_df', 'integer', 'Korn–Graubard 区間の自由度（グループの回答者数 − 回答者のいる層の数）', 'Degrees of freedom of the Korn–Graubard interval'),
+    col('design_flag', 'string', '設定の限度を超えたセル: effective-n=有効標本サイズが design.limits.minEffectiveN 未満、relative-se=相対標準誤差が maxRelativeSe 超', 'Design limit passed: effective-n or relative-se'),
+    col('suppressed', 'boolean', '秘匿: 回答者が最小数未満（min-n）、設計の限度を超えた（design-effective-n / design-relative-se、design.limits.action = withhold のとき）、それらを守るための二次秘匿（complementary）', 'Suppressed cell'),
+    col('suppression_reason', 'string', 'min-n=回答者が最小数未満、design-effective-n / design-relative-se=設計の限度、complementary=二次秘匿', 'min-n, design-effective-n, design-relative-se or complementary'),
     col('sources', 'string', '使った調査票・設問・ファイル（; 区切り）', 'Instruments, questions and files used (; separated)'),
     col('run_id', 'string', '実行ID', 'Run id'),
   ],

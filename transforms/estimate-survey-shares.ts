@@ -2,7 +2,9 @@
 // those in the denominator (the measure's rule), pooled over the instruments that ask the question, with n, the
 // numerator, Wilson intervals, the weighted estimate when every pooled file carries sound weights, and the same by
 // breakdown group. An estimate whose question has unusable cells in any pooled file is withheld, with the reasons.
+import { designShare, type StratumTotals } from './design-share.ts';
 import { shareFromTotals, type ShareEstimate } from './survey-share.ts';
+import type { StratifiedDesign } from './survey-design.ts';
 import { respondentGroups } from './respondent-groups.ts';
 import { suppressSmallCells, type Suppression } from './suppress-small-cells.ts';
 import type { Instrument, IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
@@ -25,6 +27,13 @@ export interface ShareCell {
   estimate: ShareEstimate;
   /** Standard error of the unweighted share, percentage points. */
   se: number | null;
+  /** How the weighted_* figures were made: design-based (a design is declared), Kish (weights only), or none. */
+  weightedMethod: 'design' | 'kish' | null;
+  /** Design effect and Korn–Graubard degrees of freedom (design-based only). */
+  deff: number | null;
+  df: number | null;
+  /** A design limit the cell passes (effective n below, or relative SE above, the configured one). */
+  designFlag: 'effective-n' | 'relative-se' | null;
   suppression: Suppression;
 }
 
@@ -47,6 +56,8 @@ export type MeasureEstimate =
 export interface EstimationSettings {
   confidence: number;
   breakdowns: IndustrySurveyConfig['breakdowns'];
+  /** The year's stratified design; null when one is declared but cannot be used (withheld weighted figures). */
+  design?: { design: StratifiedDesign | null; reasonJa?: string; limits: { minEffectiveN?: number | undefined; maxRelativeSe?: number | undefined; action: 'flag' | 'withhold' } };
 }
 
 export const UNKNOWN_GROUP = { code: 'unknown', labelJa: '不明・無回答' } as const;
@@ -108,9 +119,10 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
   if (askedSomewhere && missing.length > 0) {
     reasons.push(`調査票「${missing.join('」「')}」の${fiscalYear}年度のファイルがありません（他の調査票だけでは対象が変わってしまうため出しません）`);
   }
-  const weighted = used.length > 0 && used.every((u) => u.data.weights !== null && u.data.badWeights === 0);
+  const design = settings.design?.design ?? null;
+  const weighted = design !== null || (settings.design === undefined && used.length > 0 && used.every((u) => u.data.weights !== null && u.data.badWeights === 0));
   if (binding.estimate === 'weighted' && !weighted && reasons.length === 0) {
-    reasons.push('加重推計を公表する指標ですが、ウェイトの列がないか、空欄・正の数でないウェイトがあります');
+    reasons.push(settings.design ? `標本設計による推計を出せません（${settings.design.reasonJa ?? '母集団ファイルの問題を参照'}）` : '加重推計を公表する指標ですが、ウェイトの列がないか、空欄・正の数でないウェイトがあります');
   }
   if (reasons.length > 0) return { measureId: binding.measureId, fiscalYear, status: 'withheld', reasonsJa: reasons, sources };
 
@@ -136,12 +148,16 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
   const wCounted = new Float64Array(jointCells);
   const wSquared = new Float64Array(jointCells);
   const acc: Accumulators = { n, numerator, wSum, wCounted, wSquared };
+  // Design-based: the same sums per stratum × joint group, and Σw²y for the linearised variance.
+  const strataCount = design?.strata.length ?? 0;
+  const byStratum = design ? new StratumAccumulators(strataCount * jointCells) : null;
   const denominatorRule = binding.denominator === 'all' ? 2 : binding.denominator === 'applicable' ? 1 : 0;
   for (const u of used) {
     const joint = jointGroups(u.pooled, u.data, dimensions, strides);
-    const weights = weighted ? u.data.weights! : null;
-    if (u.q.codes) accumulateSingle(acc, u.data.count, u.q.role, u.q.codes, u.countedLut, joint, weights, denominatorRule);
-    else accumulateMulti(acc, u.data.count, u.q.role, u.countedChosen, joint, weights, denominatorRule);
+    const weights = design ? design.weightsOf.get(u.data)! : weighted ? u.data.weights! : null;
+    const stratified = design && byStratum ? { acc: byStratum, stratumOf: design.stratumOf.get(u.data)!, jointCells } : null;
+    if (u.q.codes) accumulateSingle(acc, u.data.count, u.q.role, u.q.codes, u.countedLut, joint, weights, denominatorRule, stratified);
+    else accumulateMulti(acc, u.data.count, u.q.role, u.countedChosen, joint, weights, denominatorRule, stratified);
   }
   const sum = (values: Float64Array, cell: number): number => {
     if (cell === 0) return values.reduce((a, b) => a + b, 0);
@@ -152,7 +168,15 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
     for (let j = 0; j < jointCells; j += 1) if (Math.floor(j / strides[d]!) % (dimensions[d]!.groups.length + 1) === group) total += values[j]!;
     return total;
   };
-  const cell = (index: number): { estimate: ShareEstimate; se: number | null } => {
+  const inCell = (index: number): ((j: number) => boolean) => {
+    if (index === 0) return () => true;
+    let d = offsets.length - 1;
+    while (offsets[d]! > index) d -= 1;
+    const group = index - offsets[d]!;
+    return (j) => Math.floor(j / strides[d]!) % (dimensions[d]!.groups.length + 1) === group;
+  };
+  const limits = settings.design?.limits;
+  const cell = (index: number): Omit<ShareCell, 'dimension' | 'dimensionJa' | 'groupCode' | 'groupLabelJa' | 'suppression'> => {
     const cellN = sum(n, index);
     const estimate = shareFromTotals(
       {
@@ -163,13 +187,23 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
       { confidence: settings.confidence },
     );
     const p = estimate.share === null ? null : estimate.share / 100;
-    return { estimate, se: p === null ? null : Math.sqrt((p * (1 - p)) / estimate.n) * 100 };
+    const se = p === null ? null : Math.sqrt((p * (1 - p)) / estimate.n) * 100;
+    if (!design || !byStratum) return { estimate, se, weightedMethod: estimate.weightedShare === null ? null : 'kish', deff: null, df: null, designFlag: null };
+    const member = inCell(index);
+    const strata: StratumTotals[] = design.strata.map((s, h) => byStratum.totals(h, jointCells, member, s.population, s.sampled));
+    const d = designShare(strata, settings.confidence);
+    const designed: ShareEstimate = { ...estimate, weightedShare: d.share, weightedSe: d.se, weightedCiLow: d.ciLow, weightedCiHigh: d.ciHigh, effectiveN: d.effectiveN };
+    let designFlag: ShareCell['designFlag'] = null;
+    if (d.share !== null && limits?.minEffectiveN !== undefined && d.effectiveN !== null && d.effectiveN < limits.minEffectiveN) designFlag = 'effective-n';
+    else if (d.share !== null && d.share > 0 && d.se !== null && limits?.maxRelativeSe !== undefined && d.se / d.share > limits.maxRelativeSe) designFlag = 'relative-se';
+    return { estimate: designed, se, weightedMethod: d.share === null ? null : 'design', deff: d.deff, df: d.share === null ? null : d.df, designFlag };
   };
   const total: ShareCell = { dimension: 'total', dimensionJa: '全体', groupCode: 'all', groupLabelJa: '全体', ...cell(0), suppression: null };
   const groups: ShareCell[] = [];
   dimensions.forEach((d, k) => {
     const list = [...d.groups, UNKNOWN_GROUP].map((g, j) => ({ dimension: d.id, dimensionJa: d.nameJa, groupCode: g.code, groupLabelJa: g.labelJa, ...cell(offsets[k]! + j) }));
-    const suppression = suppressSmallCells(list.map((c) => c.estimate.n), settings.breakdowns!.minN);
+    const byDesign = limits?.action === 'withhold' ? list.map((c) => (c.designFlag === null ? null : c.designFlag === 'effective-n' ? 'design-effective-n' : 'design-relative-se')) : [];
+    const suppression = suppressSmallCells(list.map((c) => c.estimate.n), settings.breakdowns!.minN, byDesign);
     list.forEach((c, j) => groups.push({ ...c, suppression: suppression[j]! }));
   });
   return { measureId: binding.measureId, fiscalYear, status: 'estimated', total, groups, sources };
@@ -188,8 +222,49 @@ function inDenominator(r: number, rule: number): boolean {
   return r === Role.Answer || rule === 2 || (rule === 1 && r === Role.NoAnswer);
 }
 
+/** Per stratum × joint group: members, Σw, Σwy, Σw², Σw²y. */
+class StratumAccumulators {
+  readonly count: Float64Array;
+  readonly w: Float64Array;
+  readonly wy: Float64Array;
+  readonly ww: Float64Array;
+  readonly wwy: Float64Array;
+  constructor(size: number) {
+    this.count = new Float64Array(size);
+    this.w = new Float64Array(size);
+    this.wy = new Float64Array(size);
+    this.ww = new Float64Array(size);
+    this.wwy = new Float64Array(size);
+  }
+  add(at: number, w: number, counted: number): void {
+    this.count[at]! += 1;
+    this.w[at]! += w;
+    this.ww[at]! += w * w;
+    if (counted === 1) {
+      this.wy[at]! += w;
+      this.wwy[at]! += w * w;
+    }
+  }
+  /** Stratum h's totals over the joint groups in a cell. */
+  totals(h: number, jointCells: number, member: (j: number) => boolean, population: number, sampled: number): StratumTotals {
+    const t: StratumTotals = { population, sampled, count: 0, w: 0, wy: 0, ww: 0, wwy: 0 };
+    for (let j = 0; j < jointCells; j += 1) {
+      if (!member(j)) continue;
+      const at = h * jointCells + j;
+      t.count += this.count[at]!;
+      t.w += this.w[at]!;
+      t.wy += this.wy[at]!;
+      t.ww += this.ww[at]!;
+      t.wwy += this.wwy[at]!;
+    }
+    return t;
+  }
+}
+
+type Stratified = { acc: StratumAccumulators; stratumOf: Int32Array; jointCells: number } | null;
+
 // One tight loop per question type (a large wave is walked once per measure).
-function accumulateSingle(acc: Accumulators, count: number, role: Int8Array, codes: Int32Array, lut: Uint8Array, joint: Int32Array, weights: Float64Array | null, rule: number): void {
+function accumulateSingle(acc: Accumulators, count: number, role: Int8Array, codes: Int32Array, lut: Uint8Array, joint: Int32Array, weights: Float64Array | null, rule: number, stratified: Stratified): void {
   const { n, numerator, wSum, wCounted, wSquared } = acc;
   for (let i = 0; i < count; i += 1) {
     const r = role[i]!;
@@ -204,11 +279,12 @@ function accumulateSingle(acc: Accumulators, count: number, role: Int8Array, cod
       wSum[c]! += w;
       wSquared[c]! += w * w;
       if (counted === 1) wCounted[c]! += w;
+      if (stratified) stratified.acc.add(stratified.stratumOf[i]! * stratified.jointCells + c, w, counted);
     }
   }
 }
 
-function accumulateMulti(acc: Accumulators, count: number, role: Int8Array, chosen: Uint8Array[], joint: Int32Array, weights: Float64Array | null, rule: number): void {
+function accumulateMulti(acc: Accumulators, count: number, role: Int8Array, chosen: Uint8Array[], joint: Int32Array, weights: Float64Array | null, rule: number, stratified: Stratified): void {
   const { n, numerator, wSum, wCounted, wSquared } = acc;
   for (let i = 0; i < count; i += 1) {
     const r = role[i]!;
@@ -230,6 +306,7 @@ function accumulateMulti(acc: Accumulators, count: number, role: Int8Array, chos
       wSum[c]! += w;
       wSquared[c]! += w * w;
       if (counted === 1) wCounted[c]! += w;
+      if (stratified) stratified.acc.add(stratified.stratumOf[i]! * stratified.jointCells + c, w, counted);
     }
   }
 }

@@ -8,13 +8,15 @@ import { roundHalfUp } from '../../lib/decimal.ts';
 import { formatFiscalYear, parseFiscalYear } from '../../lib/fiscal-year.ts';
 import { countBySeverity, issue, type Issue } from '../../lib/issues.ts';
 import type { Observation, SourceResult } from '../../lib/observation.ts';
-import { estimateSurveyShares, type MeasureEstimate, type PooledWave, type ShareCell } from '../../transforms/estimate-survey-shares.ts';
+import { estimateSurveyShares, type EstimationSettings, type MeasureEstimate, type PooledWave, type ShareCell } from '../../transforms/estimate-survey-shares.ts';
 import type { InboxFile } from '../inbox-file.ts';
 import type { Codebook } from './codebook.ts';
 import type { IndustrySurveyConfig, Instrument } from './industry-survey-config.ts';
 import { normalizeHeader } from './normalize-header.ts';
 import { formatDay } from './parse-response-day.ts';
+import { readFrameFile, type SurveyFrame } from './read-frame-file.ts';
 import { readWaveFile, type WaveFile } from './read-wave-file.ts';
+import { buildSurveyDesign } from '../../transforms/survey-design.ts';
 import { findQuestion, referenceIn, resolveSurveyBindings, type SurveyBinding } from './resolve-survey-bindings.ts';
 
 export const INDUSTRY_SURVEY_FAMILY = 'industry-survey';
@@ -55,7 +57,7 @@ export async function readIndustrySurvey(
   issues.push(...resolved.issues);
   const bindings = resolved.bindings;
 
-  const { waves, codebookFiles } = classifyFiles(files, config, issues);
+  const { waves, codebookFiles, frameFiles } = classifyFiles(files, config, issues);
   const selected = options.fiscalYears ? waves.filter((w) => options.fiscalYears!.includes(w.fiscalYear)) : waves;
   for (const w of selected) {
     w.read = await readWaveFile({
@@ -67,13 +69,12 @@ export async function readIndustrySurvey(
       usedBy: (codebook) => usedBy(bindings, w.instrument.id, codebook),
       ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!(w.input.name, done, total) } : {}),
     });
-    w.blocking = blockingProblems(w.read, w.instrument.id, bindings);
+    w.blocking = blockingProblems(w.read, w.instrument.id, bindings, config.design?.weights !== 'frame');
   }
 
   const observations: Observation[] = [];
   const breakdownRows: Row<SurveyBreakdownRow>[] = [];
   const revisionRows: Row<SurveyRevisionRow>[] = [];
-  const settings = { confidence: config.confidence, breakdowns: config.breakdowns };
   const years = [...new Set(selected.map((w) => w.fiscalYear))].sort((a, b) => a - b);
   // Versions are chosen first, so the files' own issues come before the figures' in the report.
   const chosen = years.map((year) => ({ year, ...chooseVersions(selected.filter((w) => w.fiscalYear === year)) }));
@@ -86,10 +87,18 @@ export async function readIndustrySurvey(
       if (w.fiscalYear !== year || state.has(w.instrument.id) || !w.read) continue;
       unusable.set(w.instrument.id, { ...w, read: { file: w.read.file, sha256: w.read.sha256, format: w.read.format, issues: [] } });
     }
-    const estimate = (s: Map<string, WaveVersion>) =>
-      bindings.map((b) =>
-        estimateSurveyShares(b, year, [...s.values(), ...unusable.values()].map((v): PooledWave => ({ instrument: v.instrument, wave: v.read! })), settings),
-      );
+    const frames = readFrames(frameFiles.filter((f) => f.fiscalYear === year), config, issues);
+    const frame = frames.at(-1);
+    const estimate = (s: Map<string, WaveVersion>, withFrame = frame, report?: Issue[]) => {
+      const pool = [...s.values(), ...unusable.values()].map((v): PooledWave => ({ instrument: v.instrument, wave: v.read! }));
+      return bindings.map((b) => estimateSurveyShares(b, year, pool, designSettings(config, pool, year, withFrame, report)));
+    };
+    // A corrected frame file (_v2 …) replaces the earlier one; every published figure it changes is listed.
+    for (let k = 1; k < frames.length; k += 1) {
+      const changes = diffEstimates(bindings, estimate(state, frames[k - 1]), estimate(state, frames[k]), frames[k - 1]!.file, frames[k]!.file);
+      revisionRows.push(...changes);
+      issues.push(issue('industry-survey-frame-replaced', 'info', `修正された母集団ファイル ${frames[k]!.file} を ${frames[k - 1]!.file} に代えて${formatFiscalYear(year)}の推計に使います。変わった公表値は ${changes.length} 件です（survey_revisions）`, { file: frames[k]!.file }));
+    }
     for (const step of steps) {
       const changes = diffEstimates(bindings, estimate(step.before), estimate(step.after), step.replaced.input.name, step.replacement.input.name);
       revisionRows.push(...changes);
@@ -114,7 +123,7 @@ export async function readIndustrySurvey(
         );
       }
     }
-    const finals = estimate(state);
+    const finals = estimate(state, frame, issues);
     finals.forEach((e, k) => publish(bindings[k]!, e, state, observations, breakdownRows, issues));
   }
 
@@ -127,13 +136,31 @@ export async function readIndustrySurvey(
   };
 }
 
-function classifyFiles(files: readonly InboxFile[], config: IndustrySurveyConfig, issues: Issue[]): { waves: WaveVersion[]; codebookFiles: Map<string, InboxFile> } {
+interface FrameFile {
+  fiscalYear: number;
+  version: number;
+  input: InboxFile;
+}
+
+function classifyFiles(files: readonly InboxFile[], config: IndustrySurveyConfig, issues: Issue[]): { waves: WaveVersion[]; codebookFiles: Map<string, InboxFile>; frameFiles: FrameFile[] } {
   const pattern = new RegExp(config.files.pattern, 'u');
   const codebookPattern = config.files.codebookPattern ? new RegExp(config.files.codebookPattern, 'u') : undefined;
+  const framePattern = config.files.framePattern ? new RegExp(config.files.framePattern, 'u') : undefined;
   const waves: WaveVersion[] = [];
+  const frameFiles: FrameFile[] = [];
   const codebooks = new Map<string, { file: InboxFile; version: number }>();
   for (const file of [...files].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const rel = file.name.startsWith(`${INDUSTRY_SURVEY_FAMILY}/`) ? file.name.slice(INDUSTRY_SURVEY_FAMILY.length + 1) : file.name;
+    const asFrame = framePattern?.exec(rel);
+    if (asFrame?.groups) {
+      const fiscalYear = parseFiscalYear(asFrame.groups.year ?? '');
+      if (fiscalYear === null) {
+        issues.push(issue('industry-survey-file-name', 'warning', `母集団ファイルの年度「${asFrame.groups.year}」を読み取れません（R6、令和6年度、2024 などにしてください）。読み込んでいません`, { file: file.name }));
+      } else if (config.design) {
+        frameFiles.push({ fiscalYear, version: asFrame.groups.version ? Number(asFrame.groups.version) : 1, input: file });
+      }
+      continue;
+    }
     const asCodebook = codebookPattern?.exec(rel);
     const match = asCodebook ?? pattern.exec(rel);
     if (!match?.groups) {
@@ -189,7 +216,33 @@ function classifyFiles(files: readonly InboxFile[], config: IndustrySurveyConfig
   return {
     waves: waves.sort((a, b) => a.fiscalYear - b.fiscalYear || (a.instrument.id < b.instrument.id ? -1 : a.instrument.id > b.instrument.id ? 1 : 0) || a.version - b.version),
     codebookFiles: new Map([...codebooks].map(([k, v]) => [k, v.file])),
+    frameFiles: frameFiles.sort((a, b) => a.fiscalYear - b.fiscalYear || a.version - b.version),
   };
+}
+
+/** The year's usable frame files in version order (the last is used); unusable ones are reported and skipped. */
+function readFrames(files: readonly FrameFile[], config: IndustrySurveyConfig, issues: Issue[]): SurveyFrame[] {
+  const frames: SurveyFrame[] = [];
+  for (const f of files) {
+    const frame = readFrameFile(f.input, f.fiscalYear, f.version, config, config.design!);
+    issues.push(...frame.issues);
+    if (frame.strata) frames.push(frame);
+  }
+  return frames;
+}
+
+/** Estimation settings with the year's design when the config declares one (issues only for the published state). */
+function designSettings(config: IndustrySurveyConfig, pool: readonly PooledWave[], year: number, frame: SurveyFrame | undefined, report?: Issue[]): EstimationSettings {
+  const settings: EstimationSettings = { confidence: config.confidence, breakdowns: config.breakdowns };
+  if (!config.design) return settings;
+  const limits = config.design.limits;
+  if (!frame?.strata) {
+    report?.push(issue('industry-survey-no-frame', 'error', `${formatFiscalYear(year)}の母集団ファイル（files.framePattern に合う名前、例: R6_産業基礎調査_母集団.csv）がないか読めないため、標本設計による推計（加重の公表値）を出せません。母集団ファイルを受信箱に置いてください`, {}));
+    return { ...settings, design: { design: null, reasonJa: `${formatFiscalYear(year)}の母集団ファイルがありません`, limits } };
+  }
+  const built = buildSurveyDesign(pool, { file: frame.file, strata: frame.strata }, config.design, config.breakdowns?.dimensions ?? []);
+  report?.push(...built.issues);
+  return { ...settings, design: { design: built.design, reasonJa: `母集団ファイル ${frame.file} と回答の層が合いません`, limits } };
 }
 
 function usedBy(bindings: readonly SurveyBinding[], instrument: string, codebook: Codebook): Map<string, string[]> {
@@ -203,7 +256,7 @@ function usedBy(bindings: readonly SurveyBinding[], instrument: string, codebook
 }
 
 /** What in a version would change or withhold a published figure: a re-send with any of these is not adopted. */
-function blockingProblems(read: WaveFile, instrument: string, bindings: readonly SurveyBinding[]): string[] {
+function blockingProblems(read: WaveFile, instrument: string, bindings: readonly SurveyBinding[], needsWeights: boolean): string[] {
   if (!read.data || !read.codebook) return ['ファイルを読み込めません'];
   const problems: string[] = [];
   for (const b of bindings) {
@@ -213,7 +266,7 @@ function blockingProblems(read: WaveFile, instrument: string, bindings: readonly
     if (!q) continue;
     const touched = read.data.touched.get(q.id);
     if (touched && touched.size > 0) problems.push(`設問 ${q.id}（${b.nameJa}）: ${[...touched].map(([code, n]) => `${code} ${n}件`).join('、')}`);
-    if (b.estimate === 'weighted' && (read.data.weights === null || read.data.badWeights > 0)) problems.push(`ウェイト（${b.nameJa} は加重推計）`);
+    if (needsWeights && b.estimate === 'weighted' && (read.data.weights === null || read.data.badWeights > 0)) problems.push(`ウェイト（${b.nameJa} は加重推計）`);
   }
   return [...new Set(problems)];
 }
@@ -358,7 +411,7 @@ function publish(binding: SurveyBinding, e: MeasureEstimate, state: Map<string, 
         sha256: e.sources[0]!.sha256,
         rows: e.sources[0]!.rows,
         ...(e.sources.length > 1 ? { otherInputs: e.sources.slice(1).map((s) => ({ file: s.file, sha256: s.sha256, rows: s.rows })) } : {}),
-        rule: `産業基礎調査 ${e.sources.map((s) => `${s.instrument} ${s.question}（${s.rows}行）`).join('・')}: 回答「${e.sources[0]!.counted}」を選んだ回答者 ÷ ${DENOMINATOR_JA[binding.denominator]}（${weighted ? '加重' : '単純集計'}、n=${total.n}）`,
+        rule: `産業基礎調査 ${e.sources.map((s) => `${s.instrument} ${s.question}（${s.rows}行）`).join('・')}: 回答「${e.sources[0]!.counted}」を選んだ回答者 ÷ ${DENOMINATOR_JA[binding.denominator]}（${weighted ? (e.total.weightedMethod === 'design' ? '標本設計による加重推計' : '加重') : '単純集計'}、n=${total.n}）`,
       },
       n: total.n,
       ciLow: (weighted ? total.weightedCiLow : total.ciLow)!,
@@ -393,6 +446,11 @@ function breakdownRow(binding: SurveyBinding, fiscalYear: number, c: ShareCell, 
     weighted_ci_low: hide ? null : s.weightedCiLow,
     weighted_ci_high: hide ? null : s.weightedCiHigh,
     effective_n: hide ? null : s.effectiveN,
+    estimator: binding.estimate === 'unweighted' ? 'unweighted' : (c.weightedMethod ?? 'unweighted'),
+    weighted_method: c.weightedMethod,
+    deff: hide ? null : c.deff,
+    design_df: hide ? null : c.df,
+    design_flag: c.designFlag,
     suppressed: hide,
     suppression_reason: c.suppression,
     sources,

@@ -47,7 +47,7 @@ export function resolveSurveyBindings(measures: Iterable<Measure>, config: Indus
       question: s.question,
       counted: s.countedAnswers,
       denominator: s.denominator,
-      estimate: s.estimate,
+      estimate: s.estimate ?? (config.design ? 'weighted' : 'unweighted'),
     });
   }
   return { bindings, issues };
