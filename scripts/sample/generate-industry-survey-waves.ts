@@ -2,8 +2,9 @@
 // 商業・サービス as the vendor's .xlsx (codebook sheet inside; FY2023 with question-id headers, FY2024 with question
 // wording), 建設・製造・その他 as CSV (FY2023 UTF-8 with BOM, FY2024 CP932; codebook in config).
 // About 3,000 businesses are sampled from a frame shaped like the ward's (経済センサス: 卸売・小売 27.7%, 飲食 14.1% …,
-// seed 003 §2.3), a third respond (larger firms more often), weights are post-stratified by industry × size, and each
-// survey-fed measure's pooled share is made to round to its printed FY2024 value and its unrounded FY2023 baseline.
+// seed 003 §2.3), a third respond (larger firms more often; every industry × size stratum gets at least 2 respondents,
+// chased by reminder calls), the frame file gives N_h per stratum, weights are N_h ÷ n_h, and each survey-fed
+// measure's design-based (weighted) pooled share is made to round to its printed FY2024 value and FY2023 baseline.
 // A few messy cells (an exact duplicate row, an empty questionnaire, an unknown column, a date outside the
 // fieldwork) give warnings but change no share. Seeded: the same bytes on every run.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -12,7 +13,6 @@ import { repoRoot } from '../../lib/repo-root.ts';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { readConfigFile, type Catalog, type ConfigProblem } from '../../config/load-catalog.ts';
-import { percentOf } from '../../lib/decimal.ts';
 import type { Codebook, CodebookQuestion } from '../../sources/industry-survey/codebook.ts';
 import { codebookFromConfig } from '../../sources/industry-survey/codebook-from-config.ts';
 import { industrySurveyConfigSchema, type Answer, type IndustrySurveyConfig } from '../../sources/industry-survey/industry-survey-config.ts';
@@ -104,6 +104,7 @@ async function sampleWaves(configDir: string, catalog: Catalog): Promise<[string
       }
     }
     files.push(...(await writeWave(year, businesses, codebooks, config)));
+    files.push([`R${year - 2018}_産業基礎調査_母集団.csv`, frameFile(config)]);
   }
   return files;
 }
@@ -174,17 +175,34 @@ function respondents(random: () => number, year: number, config: IndustrySurveyC
         cells.set(key, [...(cells.get(key) ?? []), b]);
       }
     });
-    // Post-stratification: weight = frame count ÷ respondents in the industry × size cell; empty cells fold into their industry.
-    frame.industries.forEach((population, i) => {
-      const counts = SIZE_SHARE.map((share) => population * share);
-      const covered = counts.reduce((sum, n, size) => sum + (cells.has(`${i}/${size}`) ? n : 0), 0);
-      SIZE_SHARE.forEach((_, size) => {
-        const members = cells.get(`${i}/${size}`);
-        if (!members) return;
-        const w = ((counts[size]! * population) / covered / members.length) * 1;
-        for (const b of members) b.weight = Math.round(w * 10_000) / 10_000;
+    // Reminder calls until every stratum has 2 respondents: one alone leaves its stratum's variance unestimable.
+    frame.industries.forEach((_, i) => {
+      SIZE_SHARE.forEach((__, size) => {
+        const key = `${i}/${size}`;
+        while ((cells.get(key)?.length ?? 0) < 2) {
+          serial += 1;
+          const b: Business = {
+            instrument,
+            id: `${instrument === 'commerce' ? 'C' : 'M'}${year % 100}-${String(serial).padStart(4, '0')}`,
+            industry: i + 1,
+            size,
+            employees: SIZE_MIN[size]! + Math.floor(random() * (SIZE_MAX[size]! - SIZE_MIN[size]! + 1)),
+            day: to,
+            minute: 10 * 60,
+            weight: 0,
+            answers: {},
+          };
+          b.answers = { F1: i + 1, F2: b.employees };
+          out.push(b);
+          cells.set(key, [...(cells.get(key) ?? []), b]);
+        }
       });
     });
+    // Design weights: N_h ÷ n_h (the frame's establishments over the stratum's respondents).
+    for (const members of cells.values()) {
+      const { industry, size } = members[0]!;
+      for (const b of members) b.weight = stratumPopulation(instrument, industry - 1, size) / members.length;
+    }
   }
   return out;
 }
@@ -209,13 +227,6 @@ function answerTopic(
     else if (random() < 0.025) silent.push(b);
     else answering.push(b);
   }
-  // n must admit a numerator that rounds to every target; move respondents to 無回答 until it does.
-  let counts: number[] | undefined;
-  for (;;) {
-    counts = numerators(answering.length, targets.map((t) => t.value));
-    if (counts) break;
-    silent.push(answering.splice(Math.floor(random() * answering.length), 1)[0]!);
-  }
   for (const b of silent) {
     const id = questions[b.instrument].id;
     b.answers[id] = q.type === 'multi' ? (random() < 0.3 ? [noAnswer] : []) : random() < 0.3 ? noAnswer : null;
@@ -224,8 +235,11 @@ function answerTopic(
   const lean = { size: SIZE_SHARE.map(() => random() * 0.8 - 0.2), industry: Array.from({ length: 8 }, () => random() * 0.6 - 0.3) };
   let pool = answering;
   const layers: Business[][] = [];
+  const answeringWeight = answering.reduce((sum, b) => sum + b.weight, 0);
   for (let t = 0; t < targets.length; t += 1) {
-    const chosen = weightedPick(random, pool, counts[t]!, (b) => Math.exp(lean.size[b.size]! * b.size * 0.5 + lean.industry[b.industry]!));
+    const k = Math.round((targets[t]!.value * answering.length) / 100);
+    const chosen = weightedPick(random, pool, Math.min(k, pool.length), (b) => Math.exp(lean.size[b.size]! * b.size * 0.5 + lean.industry[b.industry]!));
+    fitWeightedShare(chosen, pool, targets[t]!.value, answeringWeight);
     layers.push(pool.filter((b) => !chosen.has(b)));
     pool = pool.filter((b) => chosen.has(b));
   }
@@ -256,16 +270,67 @@ function answerTopic(
   });
 }
 
-/** Numerators k_t (non-increasing) such that k_t ÷ n × 100 rounds half-up to target t at 1 decimal, or undefined. */
-function numerators(n: number, targets: number[]): number[] | undefined {
-  const out: number[] = [];
-  for (const t of targets) {
-    const ideal = (t * n) / 100;
-    const k = [Math.round(ideal), Math.floor(ideal), Math.ceil(ideal)].find((c) => c >= 0 && c <= n && percentOf(c, n, 1) === t);
-    if (k === undefined || (out.length > 0 && k > out.at(-1)!)) return undefined;
-    out.push(k);
+/**
+ * Adds, removes or swaps members of `chosen` (within `pool`) until Σw over chosen ÷ `total` × 100 is within 0.03 of
+ * `target`, so the design-based share rounds half-up to it at 1 decimal. Weights are equal within a stratum, so
+ * the swaps are searched over the distinct weights only.
+ */
+function fitWeightedShare(chosen: Set<Business>, pool: readonly Business[], target: number, total: number): void {
+  const tolerance = (0.03 * total) / 100;
+  const goal = (target * total) / 100;
+  for (let step = 0; step < 100_000; step += 1) {
+    let have = 0;
+    for (const b of chosen) have += b.weight;
+    const diff = goal - have;
+    if (Math.abs(diff) <= tolerance) return;
+    const inside = firstByWeight(pool.filter((b) => chosen.has(b)));
+    const outside = firstByWeight(pool.filter((b) => !chosen.has(b)));
+    // Candidate moves: add one, remove one, or swap one for one; take the one that lands nearest the goal.
+    let best: { add?: Business; remove?: Business; miss: number } = { miss: Math.abs(diff) };
+    for (const [w, b] of outside) if (Math.abs(diff - w) < best.miss) best = { add: b, miss: Math.abs(diff - w) };
+    for (const [w, b] of inside) if (Math.abs(diff + w) < best.miss) best = { remove: b, miss: Math.abs(diff + w) };
+    for (const [wo, o] of outside) for (const [wi, i] of inside) if (Math.abs(diff - wo + wi) < best.miss) best = { add: o, remove: i, miss: Math.abs(diff - wo + wi) };
+    if (!best.add && !best.remove) throw new Error(`sample: cannot reach a weighted share of ${target}`);
+    if (best.add) chosen.add(best.add);
+    if (best.remove) chosen.delete(best.remove);
   }
-  return out;
+  throw new Error(`sample: no weighted share of ${target} after 100000 steps`);
+}
+
+/** One member per distinct weight (the first in pool order). */
+function firstByWeight(members: readonly Business[]): Map<number, Business> {
+  const map = new Map<number, Business>();
+  for (const b of members) if (!map.has(b.weight)) map.set(b.weight, b);
+  return map;
+}
+
+/** The weight column as the vendor delivers it (4 decimals); the design recomputes N_h ÷ n_h from the frame file. */
+function vendorWeight(b: Business): number {
+  return Math.round(b.weight * 10_000) / 10_000;
+}
+
+/** N_h of a stratum: the industry's establishments × the size class's share, rounded. */
+function stratumPopulation(instrument: InstrumentId, industry: number, size: number): number {
+  return Math.round(FRAME[instrument].industries[industry]! * SIZE_SHARE[size]!);
+}
+
+/** The frame file delivered with each wave (母集団: establishments per instrument × industry × size class), UTF-8 CSV (〜 has no CP932 code). */
+function frameFile(config: IndustrySurveyConfig): Buffer {
+  const design = config.design!;
+  const dimensions = design.strata.map((id) => config.breakdowns!.dimensions.find((d) => d.id === id)!);
+  const rows: string[][] = [[design.frameColumns.instrument, ...dimensions.map((d) => d.nameJa), design.frameColumns.population]];
+  for (const instrument of ['commerce', 'manufacturing'] as const) {
+    const source = config.instruments.find((i) => i.id === instrument)!;
+    FRAME[instrument].industries.forEach((_, i) => {
+      SIZE_SHARE.forEach((__, size) => {
+        const industry = source.breakdowns.industry!.groups![String(i + 1)]!;
+        const sizeGroup = source.breakdowns.size!.classes![size]!.group;
+        const label = (dimension: string, code: string) => dimensions.find((d) => d.id === dimension)!.groups.find((g) => g.code === code)!.labelJa;
+        rows.push([source.nameJa, label('industry', industry), label('size', sizeGroup), String(stratumPopulation(instrument, i, size))]);
+      });
+    });
+  }
+  return writeCsvFile(rows, 'utf-8-bom');
 }
 
 function filler(random: () => number, q: CodebookQuestion, b: Business): SurveyRespondent['answers'][string] {
@@ -301,7 +366,7 @@ async function writeWave(year: number, businesses: Business[], codebooks: Record
   const rows: SurveyRespondent[] = commerce.map((b) => ({
     id: b.id,
     answers: { ...b.answers },
-    weight: b.weight,
+    weight: vendorWeight(b),
     date: new Date(b.day * 86_400_000),
   }));
   if (year === 2023) {
@@ -346,7 +411,7 @@ async function writeWave(year: number, businesses: Business[], codebooks: Record
     // Japan 07:00–21:00 as a UTC instant: answers before 9:00 carry the previous UTC date.
     return new Date(b.day * 86_400_000 + (b.minute - 9 * 60) * 60_000).toISOString().replace('.000Z', 'Z');
   };
-  const mRows: SurveyRespondent[] = manufacturing.map((b) => ({ id: b.id, answers: { ...b.answers }, weight: b.weight, date: when(b) }));
+  const mRows: SurveyRespondent[] = manufacturing.map((b) => ({ id: b.id, answers: { ...b.answers }, weight: vendorWeight(b), date: when(b) }));
   if (year === 2023) mRows.splice(30, 0, mRows[29]!);
   else mRows.splice(12, 0, { id: 'M24-1001', answers: {}, weight: null, date: null });
   const mTable = surveyWaveTable(codebooks.manufacturing, mRows, {
