@@ -91,7 +91,8 @@ export async function readIndustrySurvey(
     const frame = frames.at(-1);
     const estimate = (s: Map<string, WaveVersion>, withFrame = frame, report?: Issue[]) => {
       const pool = [...s.values(), ...unusable.values()].map((v): PooledWave => ({ instrument: v.instrument, wave: v.read! }));
-      return bindings.map((b) => estimateSurveyShares(b, year, pool, designSettings(config, pool, year, withFrame, report)));
+      const settings = designSettings(config, pool, year, withFrame, report);
+      return bindings.map((b) => estimateSurveyShares(b, year, pool, settings));
     };
     // A corrected frame file (_v2 …) replaces the earlier one; every published figure it changes is listed.
     for (let k = 1; k < frames.length; k += 1) {
@@ -237,7 +238,7 @@ function designSettings(config: IndustrySurveyConfig, pool: readonly PooledWave[
   if (!config.design) return settings;
   const limits = config.design.limits;
   if (!frame?.strata) {
-    report?.push(issue('industry-survey-no-frame', 'error', `${formatFiscalYear(year)}の母集団ファイル（files.framePattern に合う名前、例: R6_産業基礎調査_母集団.csv）がないか読めないため、標本設計による推計（加重の公表値）を出せません。母集団ファイルを受信箱に置いてください`, {}));
+    report?.push(issue('industry-survey-no-frame', 'error', `${formatFiscalYear(year)}の母集団ファイル（名前は設定 files.framePattern: ${config.files.framePattern}）がないか読めないため、標本設計による推計（加重の公表値）を出せません。母集団ファイルを受信箱に置いてください`, {}));
     return { ...settings, design: { design: null, reasonJa: `${formatFiscalYear(year)}の母集団ファイルがありません`, limits } };
   }
   const built = buildSurveyDesign(pool, { file: frame.file, strata: frame.strata }, config.design, config.breakdowns?.dimensions ?? []);
