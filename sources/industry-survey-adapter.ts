@@ -6,7 +6,7 @@ import type { SourceAdapter } from '../pipelines/source-adapters.ts';
 import { codebookFromConfig } from './industry-survey/codebook-from-config.ts';
 import { industrySurveyConfigSchema, type IndustrySurveyConfig } from './industry-survey/industry-survey-config.ts';
 import { INDUSTRY_SURVEY_FAMILY, readIndustrySurvey } from './industry-survey/read-industry-survey.ts';
-import { countedCodes, findQuestion } from './industry-survey/resolve-survey-bindings.ts';
+import { countedCodes, findQuestion } from '../lib/find-survey-question.ts';
 
 export const industrySurveyAdapter: SourceAdapter = {
   family: INDUSTRY_SURVEY_FAMILY,

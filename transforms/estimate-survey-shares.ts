@@ -9,8 +9,10 @@ import { respondentGroups } from './respondent-groups.ts';
 import { suppressSmallCells, type Suppression } from './suppress-small-cells.ts';
 import type { Instrument, IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
 import type { WaveFile } from '../sources/industry-survey/read-wave-file.ts';
-import { countedCodes, findQuestion, referenceIn, type SurveyBinding } from '../sources/industry-survey/resolve-survey-bindings.ts';
-import { Role, type QuestionData, type WaveData } from '../sources/industry-survey/wave-ingester.ts';
+import { countedCodes, findQuestion, referenceIn } from '../lib/find-survey-question.ts';
+import { Role } from '../lib/survey-answer-role.ts';
+import type { SurveyBinding } from '../sources/industry-survey/resolve-survey-bindings.ts';
+import type { QuestionData, WaveData } from '../sources/industry-survey/wave-ingester.ts';
 
 export interface PooledWave {
   instrument: Instrument;

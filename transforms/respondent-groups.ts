@@ -1,8 +1,9 @@
 // Each respondent's group in one breakdown dimension (industry, size class …), from the instrument's breakdown
 // question: an answer code mapped to a group, or a number put in the first class whose max it does not pass.
 import type { PooledWave } from './estimate-survey-shares.ts';
-import { findQuestion } from '../sources/industry-survey/resolve-survey-bindings.ts';
-import { Role, type WaveData } from '../sources/industry-survey/wave-ingester.ts';
+import { findQuestion } from '../lib/find-survey-question.ts';
+import { Role } from '../lib/survey-answer-role.ts';
+import type { WaveData } from '../sources/industry-survey/wave-ingester.ts';
 
 const groupCache = new WeakMap<WaveData, Map<string, Int32Array>>();
 

@@ -45,7 +45,7 @@ export const benchCases: BenchCase[] = [
     maxSeconds: 1,
   },
   // The whole industry-survey ingest of the 100k wave: read and hash the file, check all 150 columns against the
-  // codebook, estimate 135 shares with weights, intervals and breakdowns (sources/industry-survey/, issue 3).
+  // codebook, estimate 135 shares design-based (strata, fpc, Korn–Graubard) with breakdowns (issues 3 and 11).
   {
     group: 'survey-xlsx',
     name: 'ingest-estimate',

@@ -1,14 +1,17 @@
 // Bench case: the whole industry-survey ingest of one wave file, as a run does it — read the file and hash it, check
 // every cell of all 150 columns against the codebook, and estimate 135 shares (Q1–Q100 top-2, 35 multi-select
-// options) with weights, Wilson intervals and breakdowns by 区分 and 年代 (with suppression).
+// options) design-based (strata 区分 with a frame file: Taylor variance with fpc, deff, Korn–Graubard intervals),
+// with Wilson intervals of the plain shares and breakdowns by 区分 and 年代 (with suppression).
 // The wave is scripts/bench/make-survey-wave.ts's layout; its codebook is written here as config.
 // Usage: node --import tsx scripts/bench/ingest-estimate-survey.ts <file.xlsx>
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import type { Measure } from '../../config/catalog-schema.ts';
 import { readInboxFile } from '../../sources/inbox-file.ts';
 import { industrySurveyConfigSchema } from '../../sources/industry-survey/industry-survey-config.ts';
 import { readIndustrySurvey } from '../../sources/industry-survey/read-industry-survey.ts';
+import { writeCsvFile } from '../sample/write-csv-file.ts';
 import { reportPeak } from './report-peak.ts';
 
 const [file] = process.argv.slice(2);
@@ -17,7 +20,8 @@ if (!file) throw new Error('usage: ingest-estimate-survey.ts <file.xlsx>');
 const likert = Array.from({ length: 5 }, (_, i) => ({ code: i + 1, labelJa: `${i + 1}` }));
 const codes = (n: number) => Array.from({ length: n }, (_, i) => ({ code: i + 1, labelJa: `${i + 1}` }));
 const config = industrySurveyConfigSchema.parse({
-  files: { pattern: '^(?<year>\\d{4})_(?<instrument>[^_/.]+)\\.xlsx$' },
+  files: { pattern: '^(?<year>\\d{4})_(?<instrument>[^_/.]+)\\.xlsx$', framePattern: '^(?<year>\\d{4})_母集団\\.csv$' },
+  design: { strata: ['segment'], weights: 'file', limits: { minEffectiveN: 30, maxRelativeSe: 0.3 } },
   nonResponse: [{ code: 99, kind: 'noAnswer', labelJa: '無回答' }],
   answerSets: { likert },
   breakdowns: {
@@ -66,7 +70,7 @@ const measure = (id: string, question: string, counted: number[]): Measure => ({
   decimals: 1,
   direction: 'higher',
   aggregation: 'surveyShare',
-  source: { kind: 'industrySurvey', question, questions: { web: question }, countedAnswers: counted, denominator: 'answered', estimate: 'unweighted' },
+  source: { kind: 'industrySurvey', question, questions: { web: question }, countedAnswers: counted, denominator: 'answered' },
 });
 const measures = [
   ...Array.from({ length: 100 }, (_, i) => measure(`q${i + 1}-top2`, `Q${i + 1}`, [4, 5])),
@@ -75,13 +79,16 @@ const measures = [
 
 const started = performance.now();
 const input = await readInboxFile(path.dirname(path.resolve(file)), path.resolve(file));
-const result = await readIndustrySurvey([{ ...input, name: '2024_wave.xlsx' }], measures, config);
+// The frame: establishments per 区分 (sampling fractions of about 60 %).
+const frame = writeCsvFile([['調査票', '区分', '母集団'], ...['商業', 'サービス業', '建設業', '製造業'].map((s) => ['ウェブ調査', s, 40_000])], 'utf-8');
+const frameFile = { name: '2024_母集団.csv', path: '2024_母集団.csv', bytes: frame, sha256: createHash('sha256').update(frame).digest('hex') };
+const result = await readIndustrySurvey([{ ...input, name: '2024_wave.xlsx' }, frameFile], measures, config);
 const ms = performance.now() - started;
 const wave = result.tables.survey_waves[0]!;
 const breakdowns = result.tables.survey_breakdowns;
 const check = result.observations.reduce((sum, o) => sum + o.value * o.n!, 0);
 process.stdout.write(
   `ingest+estimate ${ms.toFixed(0)} ms: ${wave.respondents} respondents, ${result.observations.length} estimates, ${breakdowns.length} breakdown rows ` +
-    `(${breakdowns.filter((b) => b.suppressed).length} suppressed), ${result.issues.length} issues, checksum ${check.toFixed(3)}\n`,
+    `(${breakdowns.filter((b) => b.suppressed).length} suppressed), ${breakdowns.filter((b) => b.weighted_method === 'design').length} design-based, ${result.issues.length} issues, checksum ${check.toFixed(3)}\n`,
 );
 reportPeak();

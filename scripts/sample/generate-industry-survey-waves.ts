@@ -16,7 +16,8 @@ import { readConfigFile, type Catalog, type ConfigProblem } from '../../config/l
 import type { Codebook, CodebookQuestion } from '../../sources/industry-survey/codebook.ts';
 import { codebookFromConfig } from '../../sources/industry-survey/codebook-from-config.ts';
 import { industrySurveyConfigSchema, type Answer, type IndustrySurveyConfig } from '../../sources/industry-survey/industry-survey-config.ts';
-import { countedCodes, findQuestion, resolveSurveyBindings } from '../../sources/industry-survey/resolve-survey-bindings.ts';
+import { countedCodes, findQuestion } from '../../lib/find-survey-question.ts';
+import { resolveSurveyBindings } from '../../sources/industry-survey/resolve-survey-bindings.ts';
 import { seededRandom } from './seeded-random.ts';
 import { surveyWaveTable, type SurveyRespondent, type WaveLayout } from './survey-wave-table.ts';
 import { writeCsvFile } from './write-csv-file.ts';

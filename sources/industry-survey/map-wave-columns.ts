@@ -5,7 +5,7 @@ import { issue, type Issue } from '../../lib/issues.ts';
 import type { Codebook, CodebookQuestion } from './codebook.ts';
 import { columnLetter } from './column-letter.ts';
 import type { Instrument } from './industry-survey-config.ts';
-import { normalizeHeader } from './normalize-header.ts';
+import { normalizeHeader } from '../../lib/normalize-header.ts';
 
 export interface QuestionColumns {
   question: CodebookQuestion;

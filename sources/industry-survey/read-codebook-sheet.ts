@@ -6,7 +6,7 @@ import type { XlsxRow } from '../xlsx/xlsx-row.ts';
 import type { Codebook, CodebookQuestion } from './codebook.ts';
 import { columnLetter } from './column-letter.ts';
 import type { IndustrySurveyConfig, QuestionType } from './industry-survey-config.ts';
-import { normalizeHeader } from './normalize-header.ts';
+import { normalizeHeader } from '../../lib/normalize-header.ts';
 
 type Layout = IndustrySurveyConfig['codebookSheet'];
 type Role = 'answer' | 'noAnswer' | 'notApplicable';

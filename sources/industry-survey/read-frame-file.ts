@@ -7,7 +7,7 @@ import { parseLooseNumber } from '../../lib/parse-number.ts';
 import { readCsvRows } from '../../lib/scan-csv.ts';
 import type { InboxFile } from '../inbox-file.ts';
 import type { IndustrySurveyConfig, SurveyDesign } from './industry-survey-config.ts';
-import { normalizeHeader } from './normalize-header.ts';
+import { normalizeHeader } from '../../lib/normalize-header.ts';
 
 export interface FrameStratum {
   instrument: string;

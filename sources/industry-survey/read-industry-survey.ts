@@ -4,7 +4,6 @@
 // figure; the earlier version stays in the inbox and every figure that the replacement changes is reported.
 import type { Measure } from '../../config/catalog-schema.ts';
 import type { SurveyBreakdownRow, SurveyRevisionRow, SurveyWaveRow } from '../../lib/datasets.ts';
-import { roundHalfUp } from '../../lib/decimal.ts';
 import { formatFiscalYear, parseFiscalYear } from '../../lib/fiscal-year.ts';
 import { countBySeverity, issue, type Issue } from '../../lib/issues.ts';
 import type { Observation, SourceResult } from '../../lib/observation.ts';
@@ -12,12 +11,14 @@ import { estimateSurveyShares, type EstimationSettings, type MeasureEstimate, ty
 import type { InboxFile } from '../inbox-file.ts';
 import type { Codebook } from './codebook.ts';
 import type { IndustrySurveyConfig, Instrument } from './industry-survey-config.ts';
-import { normalizeHeader } from './normalize-header.ts';
+import { normalizeHeader } from '../../lib/normalize-header.ts';
 import { formatDay } from './parse-response-day.ts';
 import { readFrameFile, type SurveyFrame } from './read-frame-file.ts';
 import { readWaveFile, type WaveFile } from './read-wave-file.ts';
 import { buildSurveyDesign } from '../../transforms/survey-design.ts';
-import { findQuestion, referenceIn, resolveSurveyBindings, type SurveyBinding } from './resolve-survey-bindings.ts';
+import { diffSurveyEstimates } from '../../transforms/diff-survey-estimates.ts';
+import { findQuestion, referenceIn } from '../../lib/find-survey-question.ts';
+import { resolveSurveyBindings, type SurveyBinding } from './resolve-survey-bindings.ts';
 
 export const INDUSTRY_SURVEY_FAMILY = 'industry-survey';
 
@@ -96,12 +97,12 @@ export async function readIndustrySurvey(
     };
     // A corrected frame file (_v2 …) replaces the earlier one; every published figure it changes is listed.
     for (let k = 1; k < frames.length; k += 1) {
-      const changes = diffEstimates(bindings, estimate(state, frames[k - 1]), estimate(state, frames[k]), frames[k - 1]!.file, frames[k]!.file);
+      const changes = diffSurveyEstimates(bindings, estimate(state, frames[k - 1]), estimate(state, frames[k]), frames[k - 1]!.file, frames[k]!.file);
       revisionRows.push(...changes);
       issues.push(issue('industry-survey-frame-replaced', 'info', `修正された母集団ファイル ${frames[k]!.file} を ${frames[k - 1]!.file} に代えて${formatFiscalYear(year)}の推計に使います。変わった公表値は ${changes.length} 件です（survey_revisions）`, { file: frames[k]!.file }));
     }
     for (const step of steps) {
-      const changes = diffEstimates(bindings, estimate(step.before), estimate(step.after), step.replaced.input.name, step.replacement.input.name);
+      const changes = diffSurveyEstimates(bindings, estimate(step.before), estimate(step.after), step.replaced.input.name, step.replacement.input.name);
       revisionRows.push(...changes);
       const headline = changes.filter((c) => c.dimension === 'total');
       issues.push(
@@ -316,65 +317,6 @@ function chooseVersions(versions: readonly WaveVersion[]): { state: Map<string, 
     steps.push({ replaced: current, replacement: v, before, after: new Map(state) });
   }
   return { state, steps, rejections };
-}
-
-interface Published {
-  status: 'estimated' | 'suppressed' | 'withheld' | 'absent';
-  value: number | null;
-  n: number | null;
-  label: string;
-}
-
-function publishedCells(binding: SurveyBinding, e: MeasureEstimate): Map<string, Published> {
-  const cells = new Map<string, Published>();
-  if (e.status === 'notAsked') return cells;
-  if (e.status === 'withheld') {
-    cells.set('total\u0000all', { status: 'withheld', value: null, n: null, label: '全体' });
-    return cells;
-  }
-  for (const c of [e.total, ...e.groups]) {
-    const value = binding.estimate === 'weighted' ? c.estimate.weightedShare : c.estimate.share;
-    cells.set(`${c.dimension}\u0000${c.groupCode}`, {
-      status: c.suppression ? 'suppressed' : 'estimated',
-      value: c.suppression || value === null ? null : roundHalfUp(value, binding.decimals),
-      n: c.estimate.n,
-      label: c.groupLabelJa,
-    });
-  }
-  return cells;
-}
-
-function diffEstimates(bindings: readonly SurveyBinding[], before: MeasureEstimate[], after: MeasureEstimate[], replaced: string, replacement: string): Row<SurveyRevisionRow>[] {
-  const rows: Row<SurveyRevisionRow>[] = [];
-  bindings.forEach((b, k) => {
-    const old = publishedCells(b, before[k]!);
-    const next = publishedCells(b, after[k]!);
-    const withheld = (m: Map<string, Published>) => m.get('total\u0000all')?.status === 'withheld';
-    for (const key of new Set([...old.keys(), ...next.keys()])) {
-      const absent = (m: Map<string, Published>): Published => ({ status: withheld(m) ? 'withheld' : 'absent', value: null, n: null, label: '' });
-      const o = old.get(key) ?? absent(old);
-      const x = next.get(key) ?? absent(next);
-      if (o.status === x.status && o.value === x.value && o.n === x.n) continue;
-      const [dimension, group] = key.split('\u0000') as [string, string];
-      rows.push({
-        measure_id: b.measureId,
-        name_ja: b.nameJa,
-        fiscal_year: after[k]!.fiscalYear,
-        dimension,
-        group_code: group,
-        group_label: x.label || o.label,
-        replaced_file: replaced,
-        replacement_file: replacement,
-        old_value: o.value,
-        new_value: x.value,
-        old_n: o.n,
-        new_n: x.n,
-        old_status: o.status,
-        new_status: x.status,
-      });
-    }
-  });
-  return rows;
 }
 
 function publish(binding: SurveyBinding, e: MeasureEstimate, state: Map<string, WaveVersion>, observations: Observation[], rows: Row<SurveyBreakdownRow>[], issues: Issue[]): void {

@@ -10,7 +10,7 @@ import type { Codebook } from './codebook.ts';
 import { codebookFromConfig } from './codebook-from-config.ts';
 import type { IndustrySurveyConfig, Instrument } from './industry-survey-config.ts';
 import { mapWaveColumns, type ColumnPlan } from './map-wave-columns.ts';
-import { normalizeHeader } from './normalize-header.ts';
+import { normalizeHeader } from '../../lib/normalize-header.ts';
 import { parseResponseDay } from './parse-response-day.ts';
 import { readCodebookSheet } from './read-codebook-sheet.ts';
 import { WaveIngester, type WaveData } from './wave-ingester.ts';

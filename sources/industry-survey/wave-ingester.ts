@@ -4,14 +4,13 @@
 // "touches" its question, so the estimates that use the question are withheld and the others still come out.
 import { issue, type Issue, type Severity } from '../../lib/issues.ts';
 import { parseLooseNumber } from '../../lib/parse-number.ts';
+import { Role } from '../../lib/survey-answer-role.ts';
 import type { CodebookQuestion } from './codebook.ts';
 import { columnLetter } from './column-letter.ts';
 import type { ColumnPlan } from './map-wave-columns.ts';
-import { normalizeHeader } from './normalize-header.ts';
+import { normalizeHeader } from '../../lib/normalize-header.ts';
 import { formatDay, parseResponseDay } from './parse-response-day.ts';
 
-/** A respondent's standing in one question. */
-export const Role = { Answer: 0, NoAnswer: 1, NotApplicable: 2, Invalid: 3 } as const;
 
 export interface QuestionData {
   question: CodebookQuestion;
