@@ -51,9 +51,9 @@ describe('designShare equals svymean / svyby / svyciprop(method = "beta") with s
     expect(reference.length).toBe(SYNTHETIC_OUTCOMES * 9);
   });
   for (const ref of reference) {
-    it(`${ref.outcome} ${ref.domain}: share, SE, deff, effective n, df and bounds to 1e-9 (percent units)`, () => {
+    it(`${ref.outcome} ${ref.domain}: share, SE, deff, effective n, df and bounds to 1e-11 (percent units; the issue asks 1e-9)`, () => {
       const got = designShare(totals(Number(ref.outcome!.slice(1)) - 1, ref.domain!), 0.95);
-      const close = (a: number | null, b: number | null, tolerance = 1e-9): void => {
+      const close = (a: number | null, b: number | null, tolerance = 1e-11): void => {
         if (b === null) return;
         expect(a).not.toBeNull();
         expect(Math.abs(a! - b)).toBeLessThan(tolerance);
@@ -63,7 +63,7 @@ describe('designShare equals svymean / svyby / svyciprop(method = "beta") with s
       close(got.deff, num(ref.deff));
       expect(got.df).toBe(Number(ref.df));
       // n.eff is p(1−p)/var: large, so compared relative to its size.
-      close(got.effectiveN, num(ref.effective_n), 1e-9 * (num(ref.effective_n) ?? 1));
+      close(got.effectiveN, num(ref.effective_n), 1e-11 * (num(ref.effective_n) ?? 1));
       close(got.ciLow, num(ref.ci_low));
       close(got.ciHigh, num(ref.ci_high));
       if (ref.deff === 'NA') expect(got.deff).toBeNull();
