@@ -3,9 +3,11 @@
 // unequal weights, item non-response, a 7-respondent domain, and 0 % / 100 % cells.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticWave, SYNTHETIC_OUTCOMES } from '../scripts/survey-reference/generate-synthetic-wave.ts';
+import { generateSyntheticWave, SYNTHETIC_OUTCOMES, syntheticMargins } from '../scripts/survey-reference/generate-synthetic-wave.ts';
 import { designShare, type StratumTotals } from '../transforms/design-share.ts';
 import { qbeta, qnorm, qt } from '../transforms/quantiles.ts';
+import { rakeWeights } from '../transforms/rake-weights.ts';
+import { rakedShare, type RakedDesign } from '../transforms/raked-share.ts';
 
 const dir = new URL('./fixtures/survey-reference/', import.meta.url);
 const csv = (name: string): Record<string, string>[] => {
@@ -22,7 +24,7 @@ describe('synthetic wave fixture', () => {
     expect(file.length).toBe(rows.length);
     rows.forEach((r, i) => {
       const f = file[i]!;
-      expect([Number(f.id), f.stratum, Number(f.N), Number(f.w), f.domain, num(f.y1), num(f.y2), num(f.y3)]).toEqual([r.id, r.stratum, r.population, r.weight, r.domain, ...r.y]);
+      expect([Number(f.id), f.stratum, Number(f.N), Number(f.w), f.domain, f.region, f.size, num(f.y1), num(f.y2), num(f.y3)]).toEqual([r.id, r.stratum, r.population, r.weight, r.domain, r.region, r.sizeClass, ...r.y]);
     });
   });
 });
@@ -90,5 +92,54 @@ describe('quantiles equal R', () => {
   it('has the limits R has: shape 0 at the edges', () => {
     expect(qbeta(0.025, 0, 10)).toBe(0);
     expect(qbeta(0.975, 10, 0)).toBe(1);
+  });
+});
+
+describe('raking equals rake() and svymean / svyciprop on the raked design', () => {
+  const rows = generateSyntheticWave();
+  const margins = syntheticMargins(rows);
+  const strataIds = [...new Set(rows.map((r) => r.stratum))];
+  const regions = Object.keys(margins.region);
+  const sizes = Object.keys(margins.sizeClass);
+  const result = rakeWeights(Float64Array.from(rows.map((r) => r.weight)), [
+    { category: Int32Array.from(rows.map((r) => regions.indexOf(r.region))), population: regions.map((k) => margins.region[k]!) },
+    { category: Int32Array.from(rows.map((r) => sizes.indexOf(r.sizeClass))), population: sizes.map((k) => margins.sizeClass[k]!) },
+  ]);
+  if (!result.ok) throw new Error('raking failed');
+  it('gives the calibrated weights of rake() to 1e-9 (relative)', () => {
+    const want = csv('raked-weights.csv');
+    expect(want.length).toBe(rows.length);
+    let worst = 0;
+    want.forEach((w, i) => (worst = Math.max(worst, Math.abs(result.weights[i]! - Number(w.weight)) / Number(w.weight))));
+    expect(worst).toBeLessThan(1e-9);
+  });
+  const design: RakedDesign = {
+    weights: result.weights,
+    steps: result.steps,
+    stratum: Int32Array.from(rows.map((r) => strataIds.indexOf(r.stratum))),
+    strata: strataIds.map((s) => ({ population: rows.find((r) => r.stratum === s)!.population, sampled: rows.filter((r) => r.stratum === s).length })),
+  };
+  for (const ref of csv('reference-raked.csv')) {
+    it(`${ref.outcome} ${ref.domain}: share, SE, deff, effective n, df and bounds to 1e-9`, () => {
+      const k = Number(ref.outcome!.slice(1)) - 1;
+      const member = Uint8Array.from(rows.map((r) => (r.y[k] !== null && (ref.domain === 'all' || r.domain === ref.domain) ? 1 : 0)));
+      const got = rakedShare(design, member, Uint8Array.from(rows.map((r) => r.y[k] ?? 0)), 0.95);
+      const near = (a: number | null, b: string | undefined, scale = 1) => {
+        if (b === 'NA' || b === undefined) return;
+        expect(Math.abs(a! - Number(b))).toBeLessThan(1e-9 * scale);
+      };
+      near(got.share, ref.share);
+      near(got.se, ref.se);
+      near(got.deff, ref.deff);
+      near(got.effectiveN, ref.effective_n, Number(ref.effective_n) || 1);
+      near(got.ciLow, ref.ci_low);
+      near(got.ciHigh, ref.ci_high);
+      expect(got.df).toBe(Number(ref.df));
+    });
+  }
+  it('reports margins that cannot be met instead of forcing them', () => {
+    const category = Int32Array.from(rows.map((r) => regions.indexOf(r.region)));
+    const out = rakeWeights(Float64Array.from(rows.map((r) => r.weight)), [{ category, population: [...regions.map((k) => margins.region[k]!), 500] }]);
+    expect(out).toEqual({ ok: false, unmet: [{ margin: 0, category: 3, kind: 'no-respondents' }] });
   });
 });

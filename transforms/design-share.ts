@@ -56,27 +56,36 @@ export function designShare(strata: readonly StratumTotals[], confidence: number
     const fpc = (s.population - s.sampled) / s.population;
     variance += fpc * (s.sampled / (s.sampled - 1)) * (squares - (sum * sum) / s.sampled);
   }
-  variance /= weighted * weighted;
+  return designStatistics({ p, variance: variance / (weighted * weighted), members, weightSum: weighted, df, rows: members }, confidence);
+}
+
+/**
+ * SE, deff, effective n and the Korn–Graubard interval from a domain's p and linearised variance (shared with the
+ * raked design). rows: the design's row count R's svyciprop uses (the domain's members, or every respondent for a
+ * calibrated design, whose subsets keep their rows).
+ */
+export function designStatistics(d: { p: number; variance: number; members: number; weightSum: number; df: number; rows: number }, confidence: number): DesignShare {
+  const { p, members, df } = d;
   // Rounding can leave −1e-20 where every member answers alike.
-  if (variance < 0) variance = 0;
+  const variance = d.variance < 0 ? 0 : d.variance;
   // svymean(deff = TRUE): the variance of a simple random sample of the domain's size without replacement.
-  const srs = ((p * (1 - p) * members) / (members - 1)) * ((weighted - members) / (weighted * members));
+  const srs = ((p * (1 - p) * members) / (members - 1)) * ((d.weightSum - members) / (d.weightSum * members));
   // R: NaN at 0 % / 100 % (0/0) and NA when the weights sum to less than the respondents.
-  const deff = p > 0 && p < 1 && members > 1 && weighted > members ? variance / srs : null;
+  const deff = p > 0 && p < 1 && members > 1 && d.weightSum > members ? variance / srs : null;
   const effectiveN = variance > 0 ? (p * (1 - p)) / variance : null;
-  const interval = kornGraubard(p, variance, members, df, confidence);
+  const interval = kornGraubard(p, variance, members, d.rows, df, confidence);
   return { share: p * 100, se: Math.sqrt(variance) * 100, deff, effectiveN, ciLow: interval ? interval.low * 100 : null, ciHigh: interval ? interval.high * 100 : null, df };
 }
 
 /**
  * svyciprop(method = "beta") of survey 4.1: Clopper–Pearson bounds at n.eff = p(1 − p)/var, scaled by
- * (qt(α/2, m − 1) / qt(α/2, df))² with m the domain's respondents and df = degf. Where R gives NaN (p = 0 or 1: the
- * variance is 0) n.eff is m itself with the same factor, so the interval still has a width; null when df < 1.
+ * (qt(α/2, rows − 1) / qt(α/2, df))² with rows = nrow(design) and df = degf. Where R gives NaN (p = 0 or 1: the
+ * variance is 0) n.eff is the domain's m itself with the same factor, so the interval still has a width; null when df < 1.
  */
-function kornGraubard(p: number, variance: number, members: number, df: number, confidence: number): { low: number; high: number } | null {
+function kornGraubard(p: number, variance: number, members: number, rows: number, df: number, confidence: number): { low: number; high: number } | null {
   if (members < 2 || df < 1) return null;
   const alpha = 1 - confidence;
-  const ratio = qt(alpha / 2, members - 1) / qt(alpha / 2, df);
+  const ratio = qt(alpha / 2, rows - 1) / qt(alpha / 2, df);
   const nEff = (variance > 0 ? (p * (1 - p)) / variance : members) * ratio * ratio;
   return { low: qbeta(alpha / 2, nEff * p, nEff * (1 - p) + 1), high: qbeta(1 - alpha / 2, nEff * p + 1, nEff * (1 - p)) };
 }

@@ -12,6 +12,9 @@ export interface SyntheticRow {
   population: number;
   weight: number;
   domain: string;
+  /** Raking variables (region A–C, size class s/m/l) with known population margins (SYNTHETIC_MARGINS). */
+  region: string;
+  sizeClass: string;
   /** 0/1 answers; null = item non-response. */
   y: (number | null)[];
 }
@@ -20,6 +23,8 @@ export const SYNTHETIC_OUTCOMES = 3;
 
 export function generateSyntheticWave(seed = 20261205): SyntheticRow[] {
   const random = seededRandom(seed);
+  // A second stream for the raking variables, so the rows of the first stream stay as they were.
+  const other = seededRandom(seed + 1);
   const rows: SyntheticRow[] = [];
   let id = 1;
   for (let h = 0; h < 55; h += 1) {
@@ -36,16 +41,35 @@ export function generateSyntheticWave(seed = 20261205): SyntheticRow[] {
       const y1 = domain === 'allzero' ? 0 : domain === 'allone' ? 1 : random() < 0.2 + 0.6 * lean ? 1 : 0;
       const y2 = domain === 'allone' ? 1 : random() < 0.03 ? 1 : 0;
       const y3 = random() < 0.12 ? null : domain === 'allzero' ? 0 : random() < 0.5 - 0.3 * lean ? 1 : 0;
-      rows.push({ id, stratum: `s${String(h + 1).padStart(2, '0')}`, population, weight, domain, y: [y1, y2, y3] });
+      const region = other() < 0.5 ? 'A' : other() < 0.6 ? 'B' : 'C';
+      const sizeClass = ['s', 'm', 'l'][Math.min(2, Math.floor(other() * 3 * (0.6 + 0.4 * lean)))]!;
+      rows.push({ id, stratum: `s${String(h + 1).padStart(2, '0')}`, population, weight, domain, region, sizeClass, y: [y1, y2, y3] });
       id += 1;
     }
   }
   return rows;
 }
 
+/** Population margins to rake to (both sum to the frame's total establishments). */
+export function syntheticMargins(rows: readonly SyntheticRow[]): { region: Record<string, number>; sizeClass: Record<string, number> } {
+  const total = [...new Map(rows.map((r) => [r.stratum, r.population])).values()].reduce((a, b) => a + b, 0);
+  const split = (shares: number[]) => {
+    const parts = shares.map((s) => Math.round(total * s));
+    parts[parts.length - 1] = total - parts.slice(0, -1).reduce((a, b) => a + b, 0);
+    return parts;
+  };
+  const [a, b, c] = split([0.46, 0.31, 0.23]);
+  const [s, m, l] = split([0.55, 0.3, 0.15]);
+  return { region: { A: a!, B: b!, C: c! }, sizeClass: { s: s!, m: m!, l: l! } };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = new URL('../../tests/fixtures/survey-reference/synthetic-wave.csv', import.meta.url);
-  const lines = ['id,stratum,N,w,domain,y1,y2,y3', ...generateSyntheticWave().map((r) => [r.id, r.stratum, r.population, r.weight, r.domain, ...r.y.map((v) => (v === null ? 'NA' : v))].join(','))];
+  const rows = generateSyntheticWave();
+  const lines = ['id,stratum,N,w,domain,region,size,y1,y2,y3', ...rows.map((r) => [r.id, r.stratum, r.population, r.weight, r.domain, r.region, r.sizeClass, ...r.y.map((v) => (v === null ? 'NA' : v))].join(','))];
   writeFileSync(out, `${lines.join('\n')}\n`);
+  const margins = syntheticMargins(rows);
+  const marginLines = ['variable,level,Freq', ...Object.entries(margins).flatMap(([v, m]) => Object.entries(m).map(([k, n]) => `${v === 'sizeClass' ? 'size' : v},${k},${n}`))];
+  writeFileSync(new URL('../../tests/fixtures/survey-reference/margins.csv', import.meta.url), `${marginLines.join('\n')}\n`);
   console.log(`${lines.length - 1} respondents → ${fileURLToPath(out)}`);
 }

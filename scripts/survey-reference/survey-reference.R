@@ -16,8 +16,8 @@ g <- function(x) ifelse(is.na(x) | !is.finite(x), "NA", sprintf("%.17g", x))
 rows <- list()
 cell <- function(outcome, domain, sub) {
   f <- as.formula(paste0("~", outcome))
-  m <- svymean(f, sub, deff = TRUE)
-  ci <- svyciprop(f, sub, method = "beta")
+  m <- svymean(f, sub, deff = TRUE, na.rm = TRUE)  # no-op unless the design is calibrated (its subsets keep NA rows)
+  ci <- svyciprop(f, sub, method = "beta", na.rm = TRUE)
   p <- coef(m)[[1]]
   v <- vcov(m)[1, 1]
   data.frame(outcome = outcome, domain = domain, n = nrow(sub), share = g(100 * p), se = g(100 * sqrt(v)),
@@ -37,6 +37,23 @@ by <- svyby(~y1, ~domain, des, svymean, deff = TRUE)
 stopifnot(isTRUE(all.equal(unname(coef(by)), as.numeric(ref$share[ref$outcome == "y1" & ref$domain != "all"]) / 100, tolerance = 1e-14)))
 stopifnot(isTRUE(all.equal(unname(SE(by)), as.numeric(ref$se[ref$outcome == "y1" & ref$domain != "all"]) / 100, tolerance = 1e-14)))
 write.csv(ref, file.path(dir, "reference.csv"), row.names = FALSE, quote = FALSE)
+# Raking (calibration to the region and size margins, rake()'s defaults: epsilon = 1, maxit = 10): the calibrated
+# weights, and the same cells on the raked design. A calibrated design's subset keeps its rows (weight 0), so
+# svyciprop's nrow(design) is every respondent there.
+m <- read.csv(file.path(dir, "margins.csv"), stringsAsFactors = FALSE)
+pop.region <- data.frame(region = m$level[m$variable == "region"], Freq = m$Freq[m$variable == "region"])
+pop.size <- data.frame(size = m$level[m$variable == "size"], Freq = m$Freq[m$variable == "size"])
+raked <- rake(des, list(~region, ~size), list(pop.region, pop.size))
+write.csv(data.frame(id = d$id, weight = g(weights(raked))), file.path(dir, "raked-weights.csv"), row.names = FALSE, quote = FALSE)
+rows <- list()
+for (y in c("y1", "y2", "y3")) {
+  answered <- subset(raked, !is.na(d[[y]]))
+  rows[[length(rows) + 1]] <- cell(y, "all", answered)
+  for (dom in sort(unique(d$domain))) {
+    rows[[length(rows) + 1]] <- cell(y, dom, subset(answered, domain == dom))
+  }
+}
+write.csv(do.call(rbind, rows), file.path(dir, "reference-raked.csv"), row.names = FALSE, quote = FALSE)
 # Quantiles the intervals rest on.
 qs <- data.frame(
   fn = c("qnorm", "qnorm", "qnorm", "qt", "qt", "qt", "qbeta", "qbeta", "qbeta", "qbeta", "qbeta"),

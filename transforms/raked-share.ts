@@ -1,0 +1,55 @@
+// The design-based share of a domain on a raked design, as R's survey package computes it for
+// svymean/svyciprop on rake(svydesign(ids = ~1, strata, weights, fpc), …): the ratio estimate with the calibrated
+// weights; the linearised values z_i = δ_i w_i (y_i − p)/N̂ made residuals of the margins (z ← z − psw·ave(z/psw) per
+// margin, 10 rounds, as svyrecvar does for a "raking" design); then the stratified variance with fpc.
+import { designStatistics, type DesignShare } from './design-share.ts';
+import type { RakeStep } from './rake-weights.ts';
+
+export interface RakedDesign {
+  /** Calibrated weights, per respondent (the design's global order). */
+  weights: Float64Array;
+  steps: RakeStep[];
+  stratum: Int32Array;
+  strata: readonly { population: number; sampled: number }[];
+}
+
+export function rakedShare(design: RakedDesign, member: Uint8Array, y: Uint8Array, confidence: number): DesignShare {
+  const n = design.weights.length;
+  let members = 0;
+  let weightSum = 0;
+  let total = 0;
+  const withMembers = new Set<number>();
+  for (let i = 0; i < n; i += 1) {
+    if (member[i] !== 1) continue;
+    members += 1;
+    weightSum += design.weights[i]!;
+    total += design.weights[i]! * y[i]!;
+    withMembers.add(design.stratum[i]!);
+  }
+  const df = members - withMembers.size;
+  if (members === 0 || weightSum <= 0) return { share: null, se: null, deff: null, effectiveN: null, ciLow: null, ciHigh: null, df };
+  const p = total / weightSum;
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) if (member[i] === 1) z[i] = (design.weights[i]! * (y[i]! - p)) / weightSum;
+  for (let round = 0; round < 10; round += 1) {
+    for (const step of design.steps) {
+      const mean = new Float64Array(step.count.length);
+      for (let i = 0; i < n; i += 1) mean[step.category[i]!]! += z[i]! / step.weights[i]!;
+      for (let c = 0; c < mean.length; c += 1) mean[c]! /= step.count[c]!;
+      for (let i = 0; i < n; i += 1) z[i]! -= step.weights[i]! * mean[step.category[i]!]!;
+    }
+  }
+  const sums = new Float64Array(design.strata.length);
+  const squares = new Float64Array(design.strata.length);
+  for (let i = 0; i < n; i += 1) {
+    sums[design.stratum[i]!]! += z[i]!;
+    squares[design.stratum[i]!]! += z[i]! * z[i]!;
+  }
+  let variance = 0;
+  design.strata.forEach((s, h) => {
+    if (s.sampled < 2) return;
+    const fpc = (s.population - s.sampled) / s.population;
+    variance += fpc * (s.sampled / (s.sampled - 1)) * (squares[h]! - (sums[h]! * sums[h]!) / s.sampled);
+  });
+  return designStatistics({ p, variance, members, weightSum, df, rows: n }, confidence);
+}
