@@ -7,16 +7,19 @@ import { describe, expect, it } from 'vitest';
 import type { Measure } from '../config/catalog-schema.ts';
 import { industrySurveyConfigSchema, type IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
 import { readIndustrySurvey } from '../sources/industry-survey/read-industry-survey.ts';
-import { generateSyntheticWave, type SyntheticRow } from '../scripts/survey-reference/generate-synthetic-wave.ts';
+import { generateSyntheticWave, syntheticMargins, type SyntheticRow } from '../scripts/survey-reference/generate-synthetic-wave.ts';
 import { writeCsvFile } from '../scripts/sample/write-csv-file.ts';
 import { inboxFile } from './fixtures/survey-wave-fixtures.ts';
 
 const rows = generateSyntheticWave();
 const strata = [...new Set(rows.map((r) => r.stratum))];
 const domains = ['a', 'b', 'c', 'd', 'e', 'tiny', 'allzero', 'allone'];
+const regions = ['A', 'B', 'C'];
+const sizes = ['s', 'm', 'l'];
+const margins = syntheticMargins(rows);
 const yesNo = [{ code: 1, labelJa: 'はい' }, { code: 2, labelJa: 'いいえ' }];
 
-function config(more: Record<string, unknown> = {}): IndustrySurveyConfig {
+function config(more: Record<string, unknown> = {}, calibration?: Record<string, Record<string, number>>): IndustrySurveyConfig {
   return industrySurveyConfigSchema.parse({
     files: { pattern: '^(?<year>\\d{4})_事業所調査_(?<instrument>[^_]+?)(?:_v(?<version>\\d+))?\\.csv$', framePattern: '^(?<year>\\d{4})_事業所調査_母集団(?:_v(?<version>\\d+))?\\.csv$' },
     nonResponse: [{ code: 99, kind: 'noAnswer', labelJa: '無回答' }],
@@ -25,9 +28,12 @@ function config(more: Record<string, unknown> = {}): IndustrySurveyConfig {
       dimensions: [
         { id: 'stratum', nameJa: '層', groups: strata.map((s) => ({ code: s, labelJa: s })) },
         { id: 'domain', nameJa: '領域', groups: domains.map((d) => ({ code: d, labelJa: d })) },
+        { id: 'region', nameJa: '地域', groups: regions.map((d) => ({ code: d, labelJa: `地域${d}` })) },
+        { id: 'size', nameJa: '規模', groups: sizes.map((d) => ({ code: d, labelJa: `規模${d}` })) },
       ],
     },
     design: { strata: ['stratum'], weights: 'file', ...more },
+    waves: calibration ? [{ fiscalYear: 2025, calibration: { margins: calibration } }] : [],
     instruments: [
       {
         id: 'survey',
@@ -38,6 +44,8 @@ function config(more: Record<string, unknown> = {}): IndustrySurveyConfig {
         breakdowns: {
           stratum: { question: 'S', groups: Object.fromEntries(strata.map((s, i) => [String(i + 1), s])) },
           domain: { question: 'D', groups: Object.fromEntries(domains.map((d, i) => [String(i + 1), d])) },
+          region: { question: 'R', groups: Object.fromEntries(regions.map((d, i) => [String(i + 1), d])) },
+          size: { question: 'Z', groups: Object.fromEntries(sizes.map((d, i) => [String(i + 1), d])) },
         },
       },
     ],
@@ -48,6 +56,8 @@ function config(more: Record<string, unknown> = {}): IndustrySurveyConfig {
         questions: [
           { id: 'S', textJa: '層', type: 'single', answers: strata.map((s, i) => ({ code: i + 1, labelJa: s })) },
           { id: 'D', textJa: '領域', type: 'single', answers: domains.map((d, i) => ({ code: i + 1, labelJa: d })) },
+          { id: 'R', textJa: '地域', type: 'single', answers: regions.map((d, i) => ({ code: i + 1, labelJa: d })) },
+          { id: 'Z', textJa: '規模', type: 'single', answers: sizes.map((d, i) => ({ code: i + 1, labelJa: d })) },
           ...[1, 2, 3].map((k) => ({ id: `Y${k}`, textJa: `設問${k}`, type: 'single', answers: yesNo })),
         ],
       },
@@ -69,7 +79,7 @@ const wave = (data: readonly SyntheticRow[], name = '2025_事業所調査_事業
   inboxFile({
     name,
     bytes: writeCsvFile(
-      [['ID', 'W', 'S', 'D', 'Y1', 'Y2', 'Y3'], ...data.map((r) => [r.id, r.weight, strata.indexOf(r.stratum) + 1, domains.indexOf(r.domain) + 1, ...r.y.map((v) => (v === null ? null : v === 1 ? 1 : 2))])],
+      [['ID', 'W', 'S', 'D', 'R', 'Z', 'Y1', 'Y2', 'Y3'], ...data.map((r) => [r.id, r.weight, strata.indexOf(r.stratum) + 1, domains.indexOf(r.domain) + 1, regions.indexOf(r.region) + 1, sizes.indexOf(r.sizeClass) + 1, ...r.y.map((v) => (v === null ? null : v === 1 ? 1 : 2))])],
       'utf-8',
     ),
   });
@@ -79,21 +89,28 @@ const frame = (population: (stratum: string) => number | string, name = '2025_�
 
 const populationOf = (s: string) => rows.find((r) => r.stratum === s)!.population;
 
-const reference = (() => {
-  const [head, ...lines] = readFileSync(new URL('./fixtures/survey-reference/reference.csv', import.meta.url), 'utf8').trim().split('\n');
+const fixture = (name: string) => {
+  const [head, ...lines] = readFileSync(new URL(`./fixtures/survey-reference/${name}`, import.meta.url), 'utf8').trim().split('\n');
   const keys = head!.split(',');
   return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [keys[i]!, v])));
-})();
+};
+const calibration = { region: margins.region, size: margins.sizeClass };
 
-describe('design-based shares through the pipeline equal R survey', async () => {
-  const result = await readIndustrySurvey([wave(rows), frame(populationOf)], measures, config());
+describe.each([
+  { label: 'stratified with fpc', reference: fixture('reference.csv'), calibrated: false },
+  { label: 'raked to the region and size margins', reference: fixture('reference-raked.csv'), calibrated: true },
+])('design-based shares through the pipeline equal R survey: $label', async ({ reference, calibrated }) => {
+  const result = await readIndustrySurvey([wave(rows), frame(populationOf)], measures, config({}, calibrated ? calibration : undefined));
+  const method = calibrated ? 'design-raked' : 'design';
   it('reads the wave and the frame without issues', () => {
     expect(result.issues.filter((i) => i.severity !== 'info')).toEqual([]);
   });
   for (const ref of reference) {
     it(`${ref.outcome} ${ref.domain}`, () => {
       const row = result.tables.survey_breakdowns.find((r) => r.measure_id === ref.outcome && (ref.domain === 'all' ? r.dimension === 'total' : r.dimension === 'domain' && r.group_code === ref.domain))!;
-      expect([row.estimator, row.weighted_method, row.n]).toEqual(['design', 'design', Number(ref.n)]);
+      // A calibrated design's subsets keep every row in R (nrow = all respondents), so n is compared only uncalibrated.
+      expect([row.estimator, row.weighted_method]).toEqual([method, method]);
+      if (!calibrated) expect(row.n).toBe(Number(ref.n));
       const want = (v: string | undefined) => (v === 'NA' || v === undefined ? null : Number(v));
       const near = (got: number | null, v: string | undefined, scale = 1) => {
         const w = want(v);
@@ -131,6 +148,15 @@ describe('frame problems are issues and withhold the design-based figures', () =
     const invalid = bad.issues.find((i) => i.code === 'industry-survey-frame-invalid')!;
     expect([invalid.location.row, invalid.location.column, invalid.raw]).toEqual([2, '母集団', '約300']);
     expect(invalid.message).toBe('母集団の事業所数「約300」が 1 以上の整数ではありません。母集団ファイルを直し、版を上げた名前（_v2）で置いてください（標本設計による推計は出しません）');
+  });
+});
+
+describe('calibration margins that cannot be met', () => {
+  it('are reported, and the design stays uncalibrated', async () => {
+    const result = await readIndustrySurvey([wave(rows), frame(populationOf)], measures, config({}, { region: { ...margins.region, C: 0 }, size: margins.sizeClass }));
+    const unmet = result.issues.find((i) => i.code === 'industry-survey-calibration-unmet')!;
+    expect(unmet.message).toBe('ウェイトの較正（レイキング）で周辺の合計に合わせられません: 地域「地域C」に回答者がいますが、その母集団が設定にありません。設定 waves[].calibration を直してください。較正しない標本設計で推計しています（weighted_method = design）');
+    expect(result.tables.survey_breakdowns.find((r) => r.dimension === 'total')!.weighted_method).toBe('design');
   });
 });
 

@@ -2,7 +2,8 @@
 // those in the denominator (the measure's rule), pooled over the instruments that ask the question, with n, the
 // numerator, Wilson intervals, the weighted estimate when every pooled file carries sound weights, and the same by
 // breakdown group. An estimate whose question has unusable cells in any pooled file is withheld, with the reasons.
-import { designShare, type StratumTotals } from './design-share.ts';
+import { designShare, type DesignShare, type StratumTotals } from './design-share.ts';
+import { rakedShare } from './raked-share.ts';
 import { shareFromTotals, type ShareEstimate } from './survey-share.ts';
 import type { StratifiedDesign } from './survey-design.ts';
 import { respondentGroups } from './respondent-groups.ts';
@@ -29,8 +30,8 @@ export interface ShareCell {
   estimate: ShareEstimate;
   /** Standard error of the unweighted share, percentage points. */
   se: number | null;
-  /** How the weighted_* figures were made: design-based (a design is declared), Kish (weights only), or none. */
-  weightedMethod: 'design' | 'kish' | null;
+  /** How the weighted_* figures were made: design-based (raked when the wave is calibrated), Kish (weights only), or none. */
+  weightedMethod: 'design' | 'design-raked' | 'kish' | null;
   /** Design effect and Korn–Graubard degrees of freedom (design-based only). */
   deff: number | null;
   df: number | null;
@@ -154,10 +155,14 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
   const strataCount = design?.strata.length ?? 0;
   const byStratum = design ? new StratumAccumulators(strataCount * jointCells) : null;
   const denominatorRule = binding.denominator === 'all' ? 2 : binding.denominator === 'applicable' ? 1 : 0;
+  // A raked design's variance needs each respondent (margin residuals cross strata): member, y and joint group.
+  const raking = design?.raking ?? null;
+  const perRespondent = raking ? { member: new Uint8Array(raking.weights.length), y: new Uint8Array(raking.weights.length), joint: new Int32Array(raking.weights.length), offset: 0 } : null;
   for (const u of used) {
     const joint = jointGroups(u.pooled, u.data, dimensions, strides);
     const weights = design ? design.weightsOf.get(u.data)! : weighted ? u.data.weights! : null;
-    const stratified = design && byStratum ? { acc: byStratum, stratumOf: design.stratumOf.get(u.data)!, jointCells } : null;
+    if (perRespondent && raking) perRespondent.offset = raking.offsetOf.get(u.data)!;
+    const stratified = design && byStratum ? { acc: byStratum, stratumOf: design.stratumOf.get(u.data)!, jointCells, perRespondent } : null;
     if (u.q.codes) accumulateSingle(acc, u.data.count, u.q.role, u.q.codes, u.countedLut, joint, weights, denominatorRule, stratified);
     else accumulateMulti(acc, u.data.count, u.q.role, u.countedChosen, joint, weights, denominatorRule, stratified);
   }
@@ -192,13 +197,19 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
     const se = p === null ? null : Math.sqrt((p * (1 - p)) / estimate.n) * 100;
     if (!design || !byStratum) return { estimate, se, weightedMethod: estimate.weightedShare === null ? null : 'kish', deff: null, df: null, designFlag: null };
     const member = inCell(index);
-    const strata: StratumTotals[] = design.strata.map((s, h) => byStratum.totals(h, jointCells, member, s.population, s.sampled));
-    const d = designShare(strata, settings.confidence);
+    let d: DesignShare;
+    if (raking && perRespondent) {
+      const inDomain = new Uint8Array(perRespondent.member.length);
+      for (let i = 0; i < inDomain.length; i += 1) if (perRespondent.member[i] === 1 && member(perRespondent.joint[i]!)) inDomain[i] = 1;
+      d = rakedShare(raking, inDomain, perRespondent.y, settings.confidence);
+    } else {
+      d = designShare(design.strata.map((s, h) => byStratum.totals(h, jointCells, member, s.population, s.sampled)), settings.confidence);
+    }
     const designed: ShareEstimate = { ...estimate, weightedShare: d.share, weightedSe: d.se, weightedCiLow: d.ciLow, weightedCiHigh: d.ciHigh, effectiveN: d.effectiveN };
     let designFlag: ShareCell['designFlag'] = null;
     if (d.share !== null && limits?.minEffectiveN !== undefined && d.effectiveN !== null && d.effectiveN < limits.minEffectiveN) designFlag = 'effective-n';
     else if (d.share !== null && d.share > 0 && d.se !== null && limits?.maxRelativeSe !== undefined && d.se / d.share > limits.maxRelativeSe) designFlag = 'relative-se';
-    return { estimate: designed, se, weightedMethod: d.share === null ? null : 'design', deff: d.deff, df: d.share === null ? null : d.df, designFlag };
+    return { estimate: designed, se, weightedMethod: d.share === null ? null : raking ? 'design-raked' : 'design', deff: d.deff, df: d.share === null ? null : d.df, designFlag };
   };
   const total: ShareCell = { dimension: 'total', dimensionJa: '全体', groupCode: 'all', groupLabelJa: '全体', ...cell(0), suppression: null };
   const groups: ShareCell[] = [];
@@ -263,7 +274,13 @@ class StratumAccumulators {
   }
 }
 
-type Stratified = { acc: StratumAccumulators; stratumOf: Int32Array; jointCells: number } | null;
+type Stratified = {
+  acc: StratumAccumulators;
+  stratumOf: Int32Array;
+  jointCells: number;
+  /** Raked designs only: each respondent's membership, answer and joint group, at offset in the pooled order. */
+  perRespondent: { member: Uint8Array; y: Uint8Array; joint: Int32Array; offset: number } | null;
+} | null;
 
 // One tight loop per question type (a large wave is walked once per measure).
 function accumulateSingle(acc: Accumulators, count: number, role: Int8Array, codes: Int32Array, lut: Uint8Array, joint: Int32Array, weights: Float64Array | null, rule: number, stratified: Stratified): void {
@@ -281,7 +298,15 @@ function accumulateSingle(acc: Accumulators, count: number, role: Int8Array, cod
       wSum[c]! += w;
       wSquared[c]! += w * w;
       if (counted === 1) wCounted[c]! += w;
-      if (stratified) stratified.acc.add(stratified.stratumOf[i]! * stratified.jointCells + c, w, counted);
+      if (stratified) {
+        stratified.acc.add(stratified.stratumOf[i]! * stratified.jointCells + c, w, counted);
+        const each = stratified.perRespondent;
+        if (each) {
+          each.member[each.offset + i] = 1;
+          each.y[each.offset + i] = counted;
+          each.joint[each.offset + i] = c;
+        }
+      }
     }
   }
 }
@@ -308,7 +333,15 @@ function accumulateMulti(acc: Accumulators, count: number, role: Int8Array, chos
       wSum[c]! += w;
       wSquared[c]! += w * w;
       if (counted === 1) wCounted[c]! += w;
-      if (stratified) stratified.acc.add(stratified.stratumOf[i]! * stratified.jointCells + c, w, counted);
+      if (stratified) {
+        stratified.acc.add(stratified.stratumOf[i]! * stratified.jointCells + c, w, counted);
+        const each = stratified.perRespondent;
+        if (each) {
+          each.member[each.offset + i] = 1;
+          each.y[each.offset + i] = counted;
+          each.joint[each.offset + i] = c;
+        }
+      }
     }
   }
 }

@@ -7,6 +7,8 @@ import type { SurveyDesign } from '../sources/industry-survey/industry-survey-co
 import type { FrameStratum } from '../sources/industry-survey/read-frame-file.ts';
 import type { WaveData } from '../sources/industry-survey/wave-ingester.ts';
 import type { PooledWave } from './estimate-survey-shares.ts';
+import { rakeWeights, type RakeMargin } from './rake-weights.ts';
+import type { RakedDesign } from './raked-share.ts';
 import { respondentGroups } from './respondent-groups.ts';
 
 export interface Stratum {
@@ -25,7 +27,12 @@ export interface StratifiedDesign {
   weightsOf: WeakMap<WaveData, Float64Array>;
   /** The frame file (for provenance and revision rows). */
   frameFile: string;
+  /** The raked design when the wave is calibrated (respondents in pool order; offsetOf gives each wave's first). */
+  raking: (RakedDesign & { offsetOf: WeakMap<WaveData, number> }) | null;
 }
+
+/** Known population margins: breakdown dimension → group code → population. */
+export type CalibrationMargins = Record<string, Record<string, number>>;
 
 type Dimension = { id: string; nameJa: string; groups: { code: string; labelJa: string }[] };
 
@@ -34,6 +41,7 @@ export function buildSurveyDesign(
   frame: { file: string; strata: readonly FrameStratum[] },
   design: SurveyDesign,
   dimensions: readonly Dimension[],
+  calibration?: CalibrationMargins,
 ): { design: StratifiedDesign | null; issues: Issue[] } {
   const issues: Issue[] = [];
   const dims = design.strata.map((id) => dimensions.find((d) => d.id === id)!);
@@ -108,5 +116,71 @@ export function buildSurveyDesign(
     }
     weightsOf.set(data, w);
   }
-  return { design: usable ? { strata, stratumOf, weightsOf, frameFile: frame.file } : null, issues };
+  if (!usable) return { design: null, issues };
+  const raking = calibration ? rake(pool, strata, stratumOf, weightsOf, calibration, dimensions, issues) : null;
+  return { design: { strata, stratumOf, weightsOf, frameFile: frame.file, raking }, issues };
+}
+
+/**
+ * Rakes the design weights of the pooled respondents to the margins (R's rake()); the calibrated weights replace
+ * the design weights. Margins that cannot be met (a group with population but no respondents, respondents whose
+ * group is unknown or has no population, no convergence in 10 passes) are reported and the design stays uncalibrated.
+ */
+function rake(
+  pool: readonly PooledWave[],
+  strata: readonly Stratum[],
+  stratumOf: WeakMap<WaveData, Int32Array>,
+  weightsOf: WeakMap<WaveData, Float64Array>,
+  calibration: CalibrationMargins,
+  dimensions: readonly Dimension[],
+  issues: Issue[],
+): (RakedDesign & { offsetOf: WeakMap<WaveData, number> }) | null {
+  const waves = pool.flatMap((p) => (p.wave.data ? [{ p, data: p.wave.data }] : []));
+  const n = waves.reduce((sum, w) => sum + w.data.count, 0);
+  const offsetOf = new WeakMap<WaveData, number>();
+  const base = new Float64Array(n);
+  const stratum = new Int32Array(n);
+  let at = 0;
+  for (const { data } of waves) {
+    offsetOf.set(data, at);
+    base.set(weightsOf.get(data)!, at);
+    stratum.set(stratumOf.get(data)!, at);
+    at += data.count;
+  }
+  const problems: string[] = [];
+  const margins: RakeMargin[] = Object.entries(calibration).map(([id, totals]) => {
+    const d = dimensions.find((x) => x.id === id)!;
+    const category = new Int32Array(n);
+    let unknown = 0;
+    for (const { p, data } of waves) {
+      const groups = respondentGroups(p, data, d);
+      const offset = offsetOf.get(data)!;
+      for (let i = 0; i < data.count; i += 1) {
+        category[offset + i] = groups[i]!;
+        if (groups[i] === d.groups.length) unknown += 1;
+      }
+    }
+    if (unknown > 0) problems.push(`${d.nameJa}が無回答・読めない回答者が ${unknown} 人います（どのグループの周辺にも入りません）`);
+    return { category, population: [...d.groups.map((g) => totals[g.code] ?? 0), 0] };
+  });
+  const ids = Object.keys(calibration);
+  const result = problems.length > 0 ? null : rakeWeights(base, margins);
+  if (result && !result.ok) {
+    for (const u of result.unmet) {
+      const d = dimensions.find((x) => x.id === ids[u.margin])!;
+      const label = d.groups[u.category]?.labelJa ?? '不明・無回答';
+      problems.push(u.kind === 'no-respondents' ? `${d.nameJa}「${label}」は母集団 ${calibration[d.id]![d.groups[u.category]!.code]} ですが回答者がいません` : `${d.nameJa}「${label}」に回答者がいますが、その母集団が設定にありません`);
+    }
+    if (result.converged === false) problems.push(`周辺の合計に ${result.passes} 回の反復で収束しません（周辺どうしの合計が食い違っていないか確かめてください）`);
+  }
+  if (!result || !result.ok) {
+    issues.push(issue('industry-survey-calibration-unmet', 'error', `ウェイトの較正（レイキング）で周辺の合計に合わせられません: ${problems.join('；')}。設定 waves[].calibration を直してください。較正しない標本設計で推計しています（weighted_method = design）`, {}));
+    return null;
+  }
+  at = 0;
+  for (const { data } of waves) {
+    weightsOf.set(data, result.weights.slice(at, at + data.count));
+    at += data.count;
+  }
+  return { weights: result.weights, steps: result.steps, stratum, strata, offsetOf };
 }

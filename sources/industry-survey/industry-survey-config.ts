@@ -201,7 +201,14 @@ export const industrySurveyConfigSchema = z
     instruments: z.array(instrumentSchema).min(1),
     codebooks: z.array(configCodebookSchema).default([]),
     waves: z
-      .array(z.strictObject({ fiscalYear, fieldwork: z.strictObject({ from: isoDate, to: isoDate }).optional() }))
+      .array(
+        z.strictObject({
+          fiscalYear,
+          fieldwork: z.strictObject({ from: isoDate, to: isoDate }).optional(),
+          /** Raking of the design weights to known population margins: breakdown dimension → group code → population. */
+          calibration: z.strictObject({ margins: z.record(idSchema, z.record(z.string().min(1), z.number().int().min(0))) }).optional(),
+        }),
+      )
       .default([]),
     breakdowns: z
       .strictObject({
@@ -241,6 +248,22 @@ export const industrySurveyConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['design', 'weights'], message: 'weights: file にはすべての調査票にウェイトの列（instruments[].weight）が必要です' });
       }
     }
+    config.waves.forEach((wave, i) => {
+      if (!wave.calibration) return;
+      if (!config.design) ctx.addIssue({ code: 'custom', path: ['waves', i, 'calibration'], message: '較正（calibration）には標本設計（design）が必要です' });
+      for (const [dimension, totals] of Object.entries(wave.calibration.margins)) {
+        const path = ['waves', i, 'calibration', 'margins', dimension];
+        const groups = dimensions.get(dimension);
+        if (!groups) {
+          ctx.addIssue({ code: 'custom', path, message: `内訳「${dimension}」は breakdowns.dimensions にありません` });
+          continue;
+        }
+        for (const g of Object.keys(totals)) if (!groups.has(g)) ctx.addIssue({ code: 'custom', path: [...path, g], message: `グループ「${g}」は内訳「${dimension}」の groups にありません` });
+        if (config.instruments.some((instrument) => !instrument.breakdowns[dimension])) {
+          ctx.addIssue({ code: 'custom', path, message: `すべての調査票の breakdowns に「${dimension}」の設問が必要です` });
+        }
+      }
+    });
     config.codebooks.forEach((codebook, i) => {
       if (!instruments.has(codebook.instrument)) {
         ctx.addIssue({ code: 'custom', path: ['codebooks', i, 'instrument'], message: `調査票「${codebook.instrument}」は instruments にありません` });
