@@ -7,7 +7,8 @@ import { generateSyntheticWave, SYNTHETIC_OUTCOMES, syntheticMargins } from '../
 import { designShare, type StratumTotals } from '../transforms/design-share.ts';
 import { qbeta, qnorm, qt } from '../transforms/quantiles.ts';
 import { rakeWeights } from '../transforms/rake-weights.ts';
-import { rakedShare, type RakedDesign } from '../transforms/raked-share.ts';
+import { calibrateWeights } from '../transforms/calibrate-weights.ts';
+import { calibratedShare, type CalibratedDesign } from '../transforms/calibrated-share.ts';
 
 const dir = new URL('./fixtures/survey-reference/', import.meta.url);
 const csv = (name: string): Record<string, string>[] => {
@@ -95,35 +96,40 @@ describe('quantiles equal R', () => {
   });
 });
 
-describe('raking equals rake() and svymean / svyciprop on the raked design', () => {
+describe.each([
+  { method: 'rake', fixture: 'raked', label: "rake()" },
+  { method: 'linear', fixture: 'linear', label: 'calibrate(calfun = "linear")' },
+])('calibration: weights and svymean / svyciprop equal R $label', ({ method, fixture }) => {
   const rows = generateSyntheticWave();
   const margins = syntheticMargins(rows);
   const strataIds = [...new Set(rows.map((r) => r.stratum))];
   const regions = Object.keys(margins.region);
   const sizes = Object.keys(margins.sizeClass);
-  const result = rakeWeights(Float64Array.from(rows.map((r) => r.weight)), [
+  const base = Float64Array.from(rows.map((r) => r.weight));
+  const byMargin = [
     { category: Int32Array.from(rows.map((r) => regions.indexOf(r.region))), population: regions.map((k) => margins.region[k]!) },
     { category: Int32Array.from(rows.map((r) => sizes.indexOf(r.sizeClass))), population: sizes.map((k) => margins.sizeClass[k]!) },
-  ]);
-  if (!result.ok) throw new Error('raking failed');
-  it('gives the calibrated weights of rake() to 1e-9 (relative)', () => {
-    const want = csv('raked-weights.csv');
+  ];
+  const result = method === 'rake' ? rakeWeights(base, byMargin) : calibrateWeights(base, byMargin);
+  if (!result.ok) throw new Error('calibration failed');
+  it('gives the calibrated weights to 1e-9 (relative)', () => {
+    const want = csv(`${fixture}-weights.csv`);
     expect(want.length).toBe(rows.length);
     let worst = 0;
     want.forEach((w, i) => (worst = Math.max(worst, Math.abs(result.weights[i]! - Number(w.weight)) / Number(w.weight))));
     expect(worst).toBeLessThan(1e-9);
   });
-  const design: RakedDesign = {
+  const design: CalibratedDesign = {
     weights: result.weights,
-    steps: result.steps,
+    residuals: result.residuals,
     stratum: Int32Array.from(rows.map((r) => strataIds.indexOf(r.stratum))),
     strata: strataIds.map((s) => ({ population: rows.find((r) => r.stratum === s)!.population, sampled: rows.filter((r) => r.stratum === s).length })),
   };
-  for (const ref of csv('reference-raked.csv')) {
+  for (const ref of csv(`reference-${fixture}.csv`)) {
     it(`${ref.outcome} ${ref.domain}: share, SE, deff, effective n, df and bounds to 1e-9`, () => {
       const k = Number(ref.outcome!.slice(1)) - 1;
       const member = Uint8Array.from(rows.map((r) => (r.y[k] !== null && (ref.domain === 'all' || r.domain === ref.domain) ? 1 : 0)));
-      const got = rakedShare(design, member, Uint8Array.from(rows.map((r) => r.y[k] ?? 0)), 0.95);
+      const got = calibratedShare(design, member, Uint8Array.from(rows.map((r) => r.y[k] ?? 0)), 0.95);
       const near = (a: number | null, b: string | undefined, scale = 1) => {
         if (b === 'NA' || b === undefined) return;
         expect(Math.abs(a! - Number(b))).toBeLessThan(1e-9 * scale);
@@ -138,8 +144,7 @@ describe('raking equals rake() and svymean / svyciprop on the raked design', () 
     });
   }
   it('reports margins that cannot be met instead of forcing them', () => {
-    const category = Int32Array.from(rows.map((r) => regions.indexOf(r.region)));
-    const out = rakeWeights(Float64Array.from(rows.map((r) => r.weight)), [{ category, population: [...regions.map((k) => margins.region[k]!), 500] }]);
+    const out = (method === 'rake' ? rakeWeights : calibrateWeights)(base, [{ category: byMargin[0]!.category, population: [...byMargin[0]!.population, 500] }]);
     expect(out).toEqual({ ok: false, unmet: [{ margin: 0, category: 3, kind: 'no-respondents' }] });
   });
 });

@@ -19,7 +19,7 @@ const sizes = ['s', 'm', 'l'];
 const margins = syntheticMargins(rows);
 const yesNo = [{ code: 1, labelJa: 'はい' }, { code: 2, labelJa: 'いいえ' }];
 
-function config(more: Record<string, unknown> = {}, calibration?: Record<string, Record<string, number>>): IndustrySurveyConfig {
+function config(more: Record<string, unknown> = {}, calibration?: Record<string, Record<string, number>>, method: 'rake' | 'linear' = 'rake'): IndustrySurveyConfig {
   return industrySurveyConfigSchema.parse({
     files: { pattern: '^(?<year>\\d{4})_事業所調査_(?<instrument>[^_]+?)(?:_v(?<version>\\d+))?\\.csv$', framePattern: '^(?<year>\\d{4})_事業所調査_母集団(?:_v(?<version>\\d+))?\\.csv$' },
     nonResponse: [{ code: 99, kind: 'noAnswer', labelJa: '無回答' }],
@@ -33,7 +33,7 @@ function config(more: Record<string, unknown> = {}, calibration?: Record<string,
       ],
     },
     design: { strata: ['stratum'], weights: 'file', ...more },
-    waves: calibration ? [{ fiscalYear: 2025, calibration: { margins: calibration } }] : [],
+    waves: calibration ? [{ fiscalYear: 2025, calibration: { method, margins: calibration } }] : [],
     instruments: [
       {
         id: 'survey',
@@ -97,11 +97,11 @@ const fixture = (name: string) => {
 const calibration = { region: margins.region, size: margins.sizeClass };
 
 describe.each([
-  { label: 'stratified with fpc', reference: fixture('reference.csv'), calibrated: false },
-  { label: 'raked to the region and size margins', reference: fixture('reference-raked.csv'), calibrated: true },
-])('design-based shares through the pipeline equal R survey: $label', async ({ reference, calibrated }) => {
-  const result = await readIndustrySurvey([wave(rows), frame(populationOf)], measures, config({}, calibrated ? calibration : undefined));
-  const method = calibrated ? 'design-raked' : 'design';
+  { label: 'stratified with fpc', reference: fixture('reference.csv'), calibrated: null, method: 'design' },
+  { label: 'raked to the region and size margins', reference: fixture('reference-raked.csv'), calibrated: 'rake', method: 'design-raked' },
+  { label: 'linearly calibrated to the same margins', reference: fixture('reference-linear.csv'), calibrated: 'linear', method: 'design-calibrated' },
+] as const)('design-based shares through the pipeline equal R survey: $label', async ({ reference, calibrated, method }) => {
+  const result = await readIndustrySurvey([wave(rows), frame(populationOf)], measures, config({}, calibrated ? calibration : undefined, calibrated ?? 'rake'));
   it('reads the wave and the frame without issues', () => {
     expect(result.issues.filter((i) => i.severity !== 'info')).toEqual([]);
   });

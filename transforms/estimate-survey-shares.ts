@@ -3,7 +3,7 @@
 // numerator, Wilson intervals, the weighted estimate when every pooled file carries sound weights, and the same by
 // breakdown group. An estimate whose question has unusable cells in any pooled file is withheld, with the reasons.
 import { designShare, type DesignShare, type StratumTotals } from './design-share.ts';
-import { rakedShare } from './raked-share.ts';
+import { calibratedShare } from './calibrated-share.ts';
 import { shareFromTotals, type ShareEstimate } from './survey-share.ts';
 import type { StratifiedDesign } from './survey-design.ts';
 import { respondentGroups } from './respondent-groups.ts';
@@ -31,7 +31,7 @@ export interface ShareCell {
   /** Standard error of the unweighted share, percentage points. */
   se: number | null;
   /** How the weighted_* figures were made: design-based (raked when the wave is calibrated), Kish (weights only), or none. */
-  weightedMethod: 'design' | 'design-raked' | 'kish' | null;
+  weightedMethod: 'design' | 'design-raked' | 'design-calibrated' | 'kish' | null;
   /** Design effect and Korn–Graubard degrees of freedom (design-based only). */
   deff: number | null;
   df: number | null;
@@ -156,7 +156,7 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
   const byStratum = design ? new StratumAccumulators(strataCount * jointCells) : null;
   const denominatorRule = binding.denominator === 'all' ? 2 : binding.denominator === 'applicable' ? 1 : 0;
   // A raked design's variance needs each respondent (margin residuals cross strata): member, y and joint group.
-  const raking = design?.raking ?? null;
+  const raking = design?.calibrated ?? null;
   const perRespondent = raking ? { member: new Uint8Array(raking.weights.length), y: new Uint8Array(raking.weights.length), joint: new Int32Array(raking.weights.length), offset: 0 } : null;
   for (const u of used) {
     const joint = jointGroups(u.pooled, u.data, dimensions, strides);
@@ -197,19 +197,21 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
     const se = p === null ? null : Math.sqrt((p * (1 - p)) / estimate.n) * 100;
     if (!design || !byStratum) return { estimate, se, weightedMethod: estimate.weightedShare === null ? null : 'kish', deff: null, df: null, designFlag: null };
     const member = inCell(index);
+    const js: number[] = [];
+    for (let j = 0; j < jointCells; j += 1) if (member(j)) js.push(j);
     let d: DesignShare;
     if (raking && perRespondent) {
       const inDomain = new Uint8Array(perRespondent.member.length);
       for (let i = 0; i < inDomain.length; i += 1) if (perRespondent.member[i] === 1 && member(perRespondent.joint[i]!)) inDomain[i] = 1;
-      d = rakedShare(raking, inDomain, perRespondent.y, settings.confidence);
+      d = calibratedShare(raking, inDomain, perRespondent.y, settings.confidence);
     } else {
-      d = designShare(design.strata.map((s, h) => byStratum.totals(h, jointCells, member, s.population, s.sampled)), settings.confidence);
+      d = designShare(design.strata.map((s, h) => byStratum.totals(h, jointCells, js, s.population, s.sampled)), settings.confidence);
     }
     const designed: ShareEstimate = { ...estimate, weightedShare: d.share, weightedSe: d.se, weightedCiLow: d.ciLow, weightedCiHigh: d.ciHigh, effectiveN: d.effectiveN };
     let designFlag: ShareCell['designFlag'] = null;
     if (d.share !== null && limits?.minEffectiveN !== undefined && d.effectiveN !== null && d.effectiveN < limits.minEffectiveN) designFlag = 'effective-n';
     else if (d.share !== null && d.share > 0 && d.se !== null && limits?.maxRelativeSe !== undefined && d.se / d.share > limits.maxRelativeSe) designFlag = 'relative-se';
-    return { estimate: designed, se, weightedMethod: d.share === null ? null : raking ? 'design-raked' : 'design', deff: d.deff, df: d.share === null ? null : d.df, designFlag };
+    return { estimate: designed, se, weightedMethod: d.share === null ? null : raking ? (raking.method === 'rake' ? 'design-raked' : 'design-calibrated') : 'design', deff: d.deff, df: d.share === null ? null : d.df, designFlag };
   };
   const total: ShareCell = { dimension: 'total', dimensionJa: '全体', groupCode: 'all', groupLabelJa: '全体', ...cell(0), suppression: null };
   const groups: ShareCell[] = [];
@@ -258,11 +260,10 @@ class StratumAccumulators {
       this.wwy[at]! += w * w;
     }
   }
-  /** Stratum h's totals over the joint groups in a cell. */
-  totals(h: number, jointCells: number, member: (j: number) => boolean, population: number, sampled: number): StratumTotals {
+  /** Stratum h's totals over the joint groups js of a cell. */
+  totals(h: number, jointCells: number, js: readonly number[], population: number, sampled: number): StratumTotals {
     const t: StratumTotals = { population, sampled, count: 0, w: 0, wy: 0, ww: 0, wwy: 0 };
-    for (let j = 0; j < jointCells; j += 1) {
-      if (!member(j)) continue;
+    for (const j of js) {
       const at = h * jointCells + j;
       t.count += this.count[at]!;
       t.w += this.w[at]!;

@@ -19,7 +19,7 @@ export interface RakeStep {
 }
 
 export type RakeResult =
-  | { ok: true; weights: Float64Array; steps: RakeStep[]; passes: number }
+  | { ok: true; weights: Float64Array; steps: RakeStep[]; passes: number; residuals: (z: Float64Array) => void }
   | { ok: false; unmet: { margin: number; category: number; kind: 'no-respondents' | 'no-population' }[]; passes?: number; converged?: false };
 
 export function rakeWeights(base: Float64Array, margins: readonly RakeMargin[], control: { epsilon: number; maxit: number } = { epsilon: 1, maxit: 10 }): RakeResult {
@@ -77,9 +77,25 @@ export function rakeWeights(base: Float64Array, margins: readonly RakeMargin[], 
     const next = table();
     let delta = 0;
     for (let c = 0; c < cells; c += 1) delta = Math.max(delta, Math.abs(old[c]! - next[c]!));
-    if (delta < epsilon) return { ok: true, weights: steps.at(-1)!.weights, steps, passes: passes + 1 };
+    if (delta < epsilon) {
+      const final = steps;
+      return { ok: true, weights: steps.at(-1)!.weights, steps, passes: passes + 1, residuals: (z) => rakeResiduals(z, final) };
+    }
     old = next;
     passes += 1;
   }
   return { ok: false, unmet: [], passes, converged: false };
+}
+
+/** svyrecvar for a "raking" design: z ← z − psw · ave(z/psw, margin) for each margin, 10 rounds. */
+function rakeResiduals(z: Float64Array, steps: readonly RakeStep[]): void {
+  const n = z.length;
+  for (let round = 0; round < 10; round += 1) {
+    for (const step of steps) {
+      const mean = new Float64Array(step.count.length);
+      for (let i = 0; i < n; i += 1) mean[step.category[i]!]! += z[i]! / step.weights[i]!;
+      for (let c = 0; c < mean.length; c += 1) if (step.count[c]! > 0) mean[c]! /= step.count[c]!;
+      for (let i = 0; i < n; i += 1) z[i]! -= step.weights[i]! * mean[step.category[i]!]!;
+    }
+  }
 }

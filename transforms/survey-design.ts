@@ -7,8 +7,9 @@ import type { SurveyDesign } from '../sources/industry-survey/industry-survey-co
 import type { FrameStratum } from '../sources/industry-survey/read-frame-file.ts';
 import type { WaveData } from '../sources/industry-survey/wave-ingester.ts';
 import type { PooledWave } from './estimate-survey-shares.ts';
+import { calibrateWeights } from './calibrate-weights.ts';
+import type { CalibratedDesign } from './calibrated-share.ts';
 import { rakeWeights, type RakeMargin } from './rake-weights.ts';
-import type { RakedDesign } from './raked-share.ts';
 import { respondentGroups } from './respondent-groups.ts';
 
 export interface Stratum {
@@ -27,12 +28,15 @@ export interface StratifiedDesign {
   weightsOf: WeakMap<WaveData, Float64Array>;
   /** The frame file (for provenance and revision rows). */
   frameFile: string;
-  /** The raked design when the wave is calibrated (respondents in pool order; offsetOf gives each wave's first). */
-  raking: (RakedDesign & { offsetOf: WeakMap<WaveData, number> }) | null;
+  /** The calibrated design when the wave is calibrated (respondents in pool order; offsetOf gives each wave's first). */
+  calibrated: (CalibratedDesign & { method: 'rake' | 'linear'; offsetOf: WeakMap<WaveData, number> }) | null;
 }
 
-/** Known population margins: breakdown dimension → group code → population. */
-export type CalibrationMargins = Record<string, Record<string, number>>;
+/** Calibration of a wave: rake (R's rake) or linear (R's calibrate, GREG) to margins: dimension → group code → population. */
+export interface Calibration {
+  method: 'rake' | 'linear';
+  margins: Record<string, Record<string, number>>;
+}
 
 type Dimension = { id: string; nameJa: string; groups: { code: string; labelJa: string }[] };
 
@@ -41,7 +45,7 @@ export function buildSurveyDesign(
   frame: { file: string; strata: readonly FrameStratum[] },
   design: SurveyDesign,
   dimensions: readonly Dimension[],
-  calibration?: CalibrationMargins,
+  calibration?: Calibration,
 ): { design: StratifiedDesign | null; issues: Issue[] } {
   const issues: Issue[] = [];
   const dims = design.strata.map((id) => dimensions.find((d) => d.id === id)!);
@@ -117,24 +121,24 @@ export function buildSurveyDesign(
     weightsOf.set(data, w);
   }
   if (!usable) return { design: null, issues };
-  const raking = calibration ? rake(pool, strata, stratumOf, weightsOf, calibration, dimensions, issues) : null;
-  return { design: { strata, stratumOf, weightsOf, frameFile: frame.file, raking }, issues };
+  const calibrated = calibration ? calibrate(pool, strata, stratumOf, weightsOf, calibration, dimensions, issues) : null;
+  return { design: { strata, stratumOf, weightsOf, frameFile: frame.file, calibrated }, issues };
 }
 
 /**
- * Rakes the design weights of the pooled respondents to the margins (R's rake()); the calibrated weights replace
- * the design weights. Margins that cannot be met (a group with population but no respondents, respondents whose
- * group is unknown or has no population, no convergence in 10 passes) are reported and the design stays uncalibrated.
+ * Calibrates the design weights of the pooled respondents to the margins (R's rake() or calibrate()); the calibrated
+ * weights replace the design weights. Margins that cannot be met (a group with population but no respondents,
+ * respondents whose group is unknown or has no population, no convergence) are reported; the design stays uncalibrated.
  */
-function rake(
+function calibrate(
   pool: readonly PooledWave[],
   strata: readonly Stratum[],
   stratumOf: WeakMap<WaveData, Int32Array>,
   weightsOf: WeakMap<WaveData, Float64Array>,
-  calibration: CalibrationMargins,
+  calibration: Calibration,
   dimensions: readonly Dimension[],
   issues: Issue[],
-): (RakedDesign & { offsetOf: WeakMap<WaveData, number> }) | null {
+): (CalibratedDesign & { method: 'rake' | 'linear'; offsetOf: WeakMap<WaveData, number> }) | null {
   const waves = pool.flatMap((p) => (p.wave.data ? [{ p, data: p.wave.data }] : []));
   const n = waves.reduce((sum, w) => sum + w.data.count, 0);
   const offsetOf = new WeakMap<WaveData, number>();
@@ -148,7 +152,7 @@ function rake(
     at += data.count;
   }
   const problems: string[] = [];
-  const margins: RakeMargin[] = Object.entries(calibration).map(([id, totals]) => {
+  const margins: RakeMargin[] = Object.entries(calibration.margins).map(([id, totals]) => {
     const d = dimensions.find((x) => x.id === id)!;
     const category = new Int32Array(n);
     let unknown = 0;
@@ -163,18 +167,19 @@ function rake(
     if (unknown > 0) problems.push(`${d.nameJa}が無回答・読めない回答者が ${unknown} 人います（どのグループの周辺にも入りません）`);
     return { category, population: [...d.groups.map((g) => totals[g.code] ?? 0), 0] };
   });
-  const ids = Object.keys(calibration);
-  const result = problems.length > 0 ? null : rakeWeights(base, margins);
+  const ids = Object.keys(calibration.margins);
+  const result = problems.length > 0 ? null : calibration.method === 'rake' ? rakeWeights(base, margins) : calibrateWeights(base, margins);
   if (result && !result.ok) {
     for (const u of result.unmet) {
       const d = dimensions.find((x) => x.id === ids[u.margin])!;
       const label = d.groups[u.category]?.labelJa ?? '不明・無回答';
-      problems.push(u.kind === 'no-respondents' ? `${d.nameJa}「${label}」は母集団 ${calibration[d.id]![d.groups[u.category]!.code]} ですが回答者がいません` : `${d.nameJa}「${label}」に回答者がいますが、その母集団が設定にありません`);
+      problems.push(u.kind === 'no-respondents' ? `${d.nameJa}「${label}」は母集団 ${calibration.margins[d.id]![d.groups[u.category]!.code]} ですが回答者がいません` : `${d.nameJa}「${label}」に回答者がいますが、その母集団が設定にありません`);
     }
     if (result.converged === false) problems.push(`周辺の合計に ${result.passes} 回の反復で収束しません（周辺どうしの合計が食い違っていないか確かめてください）`);
+    if (result.unmet.length === 0 && result.converged !== false) problems.push('較正の方程式が解けません（周辺のグループが互いに重なっていないか確かめてください）');
   }
   if (!result || !result.ok) {
-    issues.push(issue('industry-survey-calibration-unmet', 'error', `ウェイトの較正（レイキング）で周辺の合計に合わせられません: ${problems.join('；')}。設定 waves[].calibration を直してください。較正しない標本設計で推計しています（weighted_method = design）`, {}));
+    issues.push(issue('industry-survey-calibration-unmet', 'error', `ウェイトの較正（${calibration.method === 'rake' ? 'レイキング' : '線形較正'}）で周辺の合計に合わせられません: ${problems.join('；')}。設定 waves[].calibration を直してください。較正しない標本設計で推計しています（weighted_method = design）`, {}));
     return null;
   }
   at = 0;
@@ -182,5 +187,8 @@ function rake(
     weightsOf.set(data, result.weights.slice(at, at + data.count));
     at += data.count;
   }
-  return { weights: result.weights, steps: result.steps, stratum, strata, offsetOf };
+  if ('negative' in result && result.negative > 0) {
+    issues.push(issue('industry-survey-calibration-negative-weights', 'warning', `線形較正で 0 以下のウェイトになった回答者が ${result.negative} 人います（R の calibrate と同じく、そのまま使っています）。method: rake を検討してください`, {}));
+  }
+  return { method: calibration.method, weights: result.weights, residuals: result.residuals, stratum, strata, offsetOf };
 }

@@ -54,6 +54,20 @@ for (y in c("y1", "y2", "y3")) {
   }
 }
 write.csv(do.call(rbind, rows), file.path(dir, "reference-raked.csv"), row.names = FALSE, quote = FALSE)
+# Linear (GREG) calibration to the same margins: calibrate(calfun = "linear"), totals of ~region + size.
+totals <- c(sum(pop.region$Freq), pop.region$Freq[pop.region$region == "B"], pop.region$Freq[pop.region$region == "C"],
+            pop.size$Freq[pop.size$size == "m"], pop.size$Freq[pop.size$size == "s"])
+linear <- calibrate(des, ~region + size, totals, calfun = "linear")
+write.csv(data.frame(id = d$id, weight = g(weights(linear))), file.path(dir, "linear-weights.csv"), row.names = FALSE, quote = FALSE)
+rows <- list()
+for (y in c("y1", "y2", "y3")) {
+  answered <- subset(linear, !is.na(d[[y]]))
+  rows[[length(rows) + 1]] <- cell(y, "all", answered)
+  for (dom in sort(unique(d$domain))) {
+    rows[[length(rows) + 1]] <- cell(y, dom, subset(answered, domain == dom))
+  }
+}
+write.csv(do.call(rbind, rows), file.path(dir, "reference-linear.csv"), row.names = FALSE, quote = FALSE)
 # Quantiles the intervals rest on.
 qs <- data.frame(
   fn = c("qnorm", "qnorm", "qnorm", "qt", "qt", "qt", "qbeta", "qbeta", "qbeta", "qbeta", "qbeta"),

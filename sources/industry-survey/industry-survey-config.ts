@@ -205,8 +205,8 @@ export const industrySurveyConfigSchema = z
         z.strictObject({
           fiscalYear,
           fieldwork: z.strictObject({ from: isoDate, to: isoDate }).optional(),
-          /** Raking of the design weights to known population margins: breakdown dimension → group code → population. */
-          calibration: z.strictObject({ margins: z.record(idSchema, z.record(z.string().min(1), z.number().int().min(0))) }).optional(),
+          /** Calibration of the design weights to known population margins (breakdown dimension → group code → population): rake (R's rake) or linear (R's calibrate). */
+          calibration: z.strictObject({ method: z.enum(['rake', 'linear']).default('rake'), margins: z.record(idSchema, z.record(z.string().min(1), z.number().int().min(0))) }).optional(),
         }),
       )
       .default([]),

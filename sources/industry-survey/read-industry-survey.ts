@@ -242,7 +242,7 @@ function designSettings(config: IndustrySurveyConfig, pool: readonly PooledWave[
     report?.push(issue('industry-survey-no-frame', 'error', `${formatFiscalYear(year)}の母集団ファイル（名前は設定 files.framePattern: ${config.files.framePattern}）がないか読めないため、標本設計による推計（加重の公表値）を出せません。母集団ファイルを受信箱に置いてください`, {}));
     return { ...settings, design: { design: null, reasonJa: `${formatFiscalYear(year)}の母集団ファイルがありません`, limits } };
   }
-  const calibration = config.waves.find((w) => w.fiscalYear === year)?.calibration?.margins;
+  const calibration = config.waves.find((w) => w.fiscalYear === year)?.calibration;
   const built = buildSurveyDesign(pool, { file: frame.file, strata: frame.strata }, config.design, config.breakdowns?.dimensions ?? [], calibration);
   report?.push(...built.issues);
   return { ...settings, design: { design: built.design, reasonJa: `母集団ファイル ${frame.file} と回答の層が合いません`, limits } };
@@ -355,7 +355,7 @@ function publish(binding: SurveyBinding, e: MeasureEstimate, state: Map<string, 
         sha256: e.sources[0]!.sha256,
         rows: e.sources[0]!.rows,
         ...(e.sources.length > 1 ? { otherInputs: e.sources.slice(1).map((s) => ({ file: s.file, sha256: s.sha256, rows: s.rows })) } : {}),
-        rule: `産業基礎調査 ${e.sources.map((s) => `${s.instrument} ${s.question}（${s.rows}行）`).join('・')}: 回答「${e.sources[0]!.counted}」を選んだ回答者 ÷ ${DENOMINATOR_JA[binding.denominator]}（${weighted ? (e.total.weightedMethod === 'design-raked' ? '標本設計による加重推計（レイキングで較正）' : e.total.weightedMethod === 'design' ? '標本設計による加重推計' : '加重') : '単純集計'}、n=${total.n}）`,
+        rule: `産業基礎調査 ${e.sources.map((s) => `${s.instrument} ${s.question}（${s.rows}行）`).join('・')}: 回答「${e.sources[0]!.counted}」を選んだ回答者 ÷ ${DENOMINATOR_JA[binding.denominator]}（${weighted ? (e.total.weightedMethod === 'design-raked' ? '標本設計による加重推計（レイキングで較正）' : e.total.weightedMethod === 'design-calibrated' ? '標本設計による加重推計（線形較正）' : e.total.weightedMethod === 'design' ? '標本設計による加重推計' : '加重') : '単純集計'}、n=${total.n}）`,
       },
       n: total.n,
       ciLow: (weighted ? total.weightedCiLow : total.ciLow)!,

@@ -1,19 +1,19 @@
-// The design-based share of a domain on a raked design, as R's survey package computes it for
-// svymean/svyciprop on rake(svydesign(ids = ~1, strata, weights, fpc), …): the ratio estimate with the calibrated
-// weights; the linearised values z_i = δ_i w_i (y_i − p)/N̂ made residuals of the margins (z ← z − psw·ave(z/psw) per
-// margin, 10 rounds, as svyrecvar does for a "raking" design); then the stratified variance with fpc.
+// The design-based share of a domain on a calibrated design, as R's survey package computes svymean/svyciprop on
+// rake(…) or calibrate(…) of svydesign(ids = ~1, strata, weights, fpc): the ratio estimate with the calibrated
+// weights; the linearised values z_i = δ_i w_i (y_i − p)/N̂ made residuals of the calibration (the design's
+// `residuals`: rake-weights.ts or calibrate-weights.ts, as svyrecvar does); then the stratified variance with fpc.
 import { designStatistics, type DesignShare } from './design-share.ts';
-import type { RakeStep } from './rake-weights.ts';
 
-export interface RakedDesign {
+export interface CalibratedDesign {
   /** Calibrated weights, per respondent (the design's global order). */
   weights: Float64Array;
-  steps: RakeStep[];
+  /** Replaces z by its residuals of the calibration variables, in place. */
+  residuals: (z: Float64Array) => void;
   stratum: Int32Array;
   strata: readonly { population: number; sampled: number }[];
 }
 
-export function rakedShare(design: RakedDesign, member: Uint8Array, y: Uint8Array, confidence: number): DesignShare {
+export function calibratedShare(design: CalibratedDesign, member: Uint8Array, y: Uint8Array, confidence: number): DesignShare {
   const n = design.weights.length;
   let members = 0;
   let weightSum = 0;
@@ -31,14 +31,7 @@ export function rakedShare(design: RakedDesign, member: Uint8Array, y: Uint8Arra
   const p = total / weightSum;
   const z = new Float64Array(n);
   for (let i = 0; i < n; i += 1) if (member[i] === 1) z[i] = (design.weights[i]! * (y[i]! - p)) / weightSum;
-  for (let round = 0; round < 10; round += 1) {
-    for (const step of design.steps) {
-      const mean = new Float64Array(step.count.length);
-      for (let i = 0; i < n; i += 1) mean[step.category[i]!]! += z[i]! / step.weights[i]!;
-      for (let c = 0; c < mean.length; c += 1) mean[c]! /= step.count[c]!;
-      for (let i = 0; i < n; i += 1) z[i]! -= step.weights[i]! * mean[step.category[i]!]!;
-    }
-  }
+  design.residuals(z);
   const sums = new Float64Array(design.strata.length);
   const squares = new Float64Array(design.strata.length);
   for (let i = 0; i < n; i += 1) {
