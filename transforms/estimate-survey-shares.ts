@@ -283,9 +283,24 @@ type Stratified = {
   perRespondent: { member: Uint8Array; y: Uint8Array; joint: Int32Array; offset: number } | null;
 } | null;
 
+/** Adds respondent i (joint group c, weight w) to the weighted sums, and to its stratum's when a design is declared. */
+function addWeighted(acc: Accumulators, c: number, w: number, counted: number, i: number, stratified: Stratified): void {
+  acc.wSum[c]! += w;
+  acc.wSquared[c]! += w * w;
+  if (counted === 1) acc.wCounted[c]! += w;
+  if (!stratified) return;
+  stratified.acc.add(stratified.stratumOf[i]! * stratified.jointCells + c, w, counted);
+  const each = stratified.perRespondent;
+  if (each) {
+    each.member[each.offset + i] = 1;
+    each.y[each.offset + i] = counted;
+    each.joint[each.offset + i] = c;
+  }
+}
+
 // One tight loop per question type (a large wave is walked once per measure).
 function accumulateSingle(acc: Accumulators, count: number, role: Int8Array, codes: Int32Array, lut: Uint8Array, joint: Int32Array, weights: Float64Array | null, rule: number, stratified: Stratified): void {
-  const { n, numerator, wSum, wCounted, wSquared } = acc;
+  const { n, numerator } = acc;
   for (let i = 0; i < count; i += 1) {
     const r = role[i]!;
     if (r !== Role.Answer && !inDenominator(r, rule)) continue;
@@ -294,26 +309,12 @@ function accumulateSingle(acc: Accumulators, count: number, role: Int8Array, cod
     const c = joint[i]!;
     n[c]! += 1;
     numerator[c]! += counted;
-    if (weights !== null) {
-      const w = weights[i]!;
-      wSum[c]! += w;
-      wSquared[c]! += w * w;
-      if (counted === 1) wCounted[c]! += w;
-      if (stratified) {
-        stratified.acc.add(stratified.stratumOf[i]! * stratified.jointCells + c, w, counted);
-        const each = stratified.perRespondent;
-        if (each) {
-          each.member[each.offset + i] = 1;
-          each.y[each.offset + i] = counted;
-          each.joint[each.offset + i] = c;
-        }
-      }
-    }
+    if (weights !== null) addWeighted(acc, c, weights[i]!, counted, i, stratified);
   }
 }
 
 function accumulateMulti(acc: Accumulators, count: number, role: Int8Array, chosen: Uint8Array[], joint: Int32Array, weights: Float64Array | null, rule: number, stratified: Stratified): void {
-  const { n, numerator, wSum, wCounted, wSquared } = acc;
+  const { n, numerator } = acc;
   for (let i = 0; i < count; i += 1) {
     const r = role[i]!;
     if (r !== Role.Answer && !inDenominator(r, rule)) continue;
@@ -329,21 +330,7 @@ function accumulateMulti(acc: Accumulators, count: number, role: Int8Array, chos
     const c = joint[i]!;
     n[c]! += 1;
     numerator[c]! += counted;
-    if (weights !== null) {
-      const w = weights[i]!;
-      wSum[c]! += w;
-      wSquared[c]! += w * w;
-      if (counted === 1) wCounted[c]! += w;
-      if (stratified) {
-        stratified.acc.add(stratified.stratumOf[i]! * stratified.jointCells + c, w, counted);
-        const each = stratified.perRespondent;
-        if (each) {
-          each.member[each.offset + i] = 1;
-          each.y[each.offset + i] = counted;
-          each.joint[each.offset + i] = c;
-        }
-      }
-    }
+    if (weights !== null) addWeighted(acc, c, weights[i]!, counted, i, stratified);
   }
 }
 

@@ -13,7 +13,6 @@ dir <- "tests/fixtures/survey-reference"
 d <- read.csv(file.path(dir, "synthetic-wave.csv"), stringsAsFactors = FALSE)
 des <- svydesign(ids = ~1, strata = ~stratum, weights = ~w, fpc = ~N, data = d)
 g <- function(x) ifelse(is.na(x) | !is.finite(x), "NA", sprintf("%.17g", x))
-rows <- list()
 cell <- function(outcome, domain, sub) {
   f <- as.formula(paste0("~", outcome))
   m <- svymean(f, sub, deff = TRUE, na.rm = TRUE)  # no-op unless the design is calibrated (its subsets keep NA rows)
@@ -24,14 +23,17 @@ cell <- function(outcome, domain, sub) {
              deff = g(deff(m)[[1]]), effective_n = g(p * (1 - p) / v), df = degf(sub),
              ci_low = g(100 * attr(ci, "ci")[[1]]), ci_high = g(100 * attr(ci, "ci")[[2]]))
 }
-for (y in c("y1", "y2", "y3")) {
-  answered <- subset(des, !is.na(d[[y]]))
-  rows[[length(rows) + 1]] <- cell(y, "all", answered)
-  for (dom in sort(unique(d$domain))) {
-    rows[[length(rows) + 1]] <- cell(y, dom, subset(answered, domain == dom))
+# Every outcome, for everyone who answered and for each domain among them.
+cells <- function(design) {
+  rows <- list()
+  for (y in c("y1", "y2", "y3")) {
+    answered <- subset(design, !is.na(d[[y]]))
+    rows[[length(rows) + 1]] <- cell(y, "all", answered)
+    for (dom in sort(unique(d$domain))) rows[[length(rows) + 1]] <- cell(y, dom, subset(answered, domain == dom))
   }
+  do.call(rbind, rows)
 }
-ref <- do.call(rbind, rows)
+ref <- cells(des)
 # Cross-check of the subset route against svyby, as a statistician would call it (must agree to the last digit).
 by <- svyby(~y1, ~domain, des, svymean, deff = TRUE)
 stopifnot(isTRUE(all.equal(unname(coef(by)), as.numeric(ref$share[ref$outcome == "y1" & ref$domain != "all"]) / 100, tolerance = 1e-14)))
@@ -45,29 +47,13 @@ pop.region <- data.frame(region = m$level[m$variable == "region"], Freq = m$Freq
 pop.size <- data.frame(size = m$level[m$variable == "size"], Freq = m$Freq[m$variable == "size"])
 raked <- rake(des, list(~region, ~size), list(pop.region, pop.size))
 write.csv(data.frame(id = d$id, weight = g(weights(raked))), file.path(dir, "raked-weights.csv"), row.names = FALSE, quote = FALSE)
-rows <- list()
-for (y in c("y1", "y2", "y3")) {
-  answered <- subset(raked, !is.na(d[[y]]))
-  rows[[length(rows) + 1]] <- cell(y, "all", answered)
-  for (dom in sort(unique(d$domain))) {
-    rows[[length(rows) + 1]] <- cell(y, dom, subset(answered, domain == dom))
-  }
-}
-write.csv(do.call(rbind, rows), file.path(dir, "reference-raked.csv"), row.names = FALSE, quote = FALSE)
+write.csv(cells(raked), file.path(dir, "reference-raked.csv"), row.names = FALSE, quote = FALSE)
 # Linear (GREG) calibration to the same margins: calibrate(calfun = "linear"), totals of ~region + size.
 totals <- c(sum(pop.region$Freq), pop.region$Freq[pop.region$region == "B"], pop.region$Freq[pop.region$region == "C"],
             pop.size$Freq[pop.size$size == "m"], pop.size$Freq[pop.size$size == "s"])
 linear <- calibrate(des, ~region + size, totals, calfun = "linear")
 write.csv(data.frame(id = d$id, weight = g(weights(linear))), file.path(dir, "linear-weights.csv"), row.names = FALSE, quote = FALSE)
-rows <- list()
-for (y in c("y1", "y2", "y3")) {
-  answered <- subset(linear, !is.na(d[[y]]))
-  rows[[length(rows) + 1]] <- cell(y, "all", answered)
-  for (dom in sort(unique(d$domain))) {
-    rows[[length(rows) + 1]] <- cell(y, dom, subset(answered, domain == dom))
-  }
-}
-write.csv(do.call(rbind, rows), file.path(dir, "reference-linear.csv"), row.names = FALSE, quote = FALSE)
+write.csv(cells(linear), file.path(dir, "reference-linear.csv"), row.names = FALSE, quote = FALSE)
 # Quantiles the intervals rest on.
 qs <- data.frame(
   fn = c("qnorm", "qnorm", "qnorm", "qt", "qt", "qt", "qbeta", "qbeta", "qbeta", "qbeta", "qbeta"),
