@@ -82,9 +82,9 @@ describe('lei on the bundled sample', () => {
   it('explains a survey value with its interval at the published precision, in English with --lang en', async () => {
     const ja = await lei('explain', 'v1-short-1', '--year', 'R5', '--run', path.join(out, 'latest'));
     expect(ja.code).toBe(0);
-    expect(ja.stdout).toContain('値: 18.7 %（状態: observed、n = 1002、95%信頼区間 16.4〜21.2）');
+    expect(ja.stdout).toContain('値: 18.7 %（状態: observed、n = 1004、95%信頼区間 16.2〜21.4）');
     const en = await lei('--lang', 'en', 'explain', 'v1-short-1', '--year', 'R5', '--run', path.join(out, 'latest'));
-    expect(en.stdout).toContain('Value: 18.7 % (status: observed, n = 1002, 95% interval 16.4–21.2)');
+    expect(en.stdout).toContain('Value: 18.7 % (status: observed, n = 1004, 95% interval 16.2–21.4)');
     expect(en.stdout).toContain('Published by run:');
   });
 
