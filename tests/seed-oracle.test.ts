@@ -11,7 +11,8 @@ import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { readCsv, repoRoot, setagayaConfig, tempDir } from './helpers.ts';
 
-const research = path.resolve(repoRoot, '..', 'shared', 'research');
+// Copies of the printed tables, with their seed line numbers (tests/fixtures/seed-tables/README.md).
+const seedTables = path.join(repoRoot, 'tests', 'fixtures', 'seed-tables');
 
 interface SeedIndicator {
   vision: number;
@@ -39,8 +40,8 @@ interface Discrepancy {
   reasonJa: string;
 }
 
-const seed000: SeedIndicator[] = JSON.parse(await readFile(path.join(research, 'seed000_indicators.json'), 'utf8'));
-const seed001: SeedAction[] = JSON.parse(await readFile(path.join(research, 'seed001_actions.json'), 'utf8'));
+const seed000: SeedIndicator[] = JSON.parse(await readFile(path.join(seedTables, 'seed000-indicators.json'), 'utf8')).rows;
+const seed001: SeedAction[] = JSON.parse(await readFile(path.join(seedTables, 'seed001-actions.json'), 'utf8')).rows;
 const discrepancies: Discrepancy[] = parse(await readFile(path.join(repoRoot, 'tests', 'fixtures', 'seed-discrepancies.yaml'), 'utf8')).discrepancies;
 const known = (table: Discrepancy['table'], key: string) => discrepancies.find((d) => d.table === table && d.key === key);
 
