@@ -8,6 +8,8 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A real PostgreSQL for the publishing tests: the one LEI_TEST_PG_URL names when it answers, else a throwaway one.
+    globalSetup: ['tests/postgres-global-setup.ts'],
     reporters: ['default', new PlainSummaryReporter()],
   },
 });

@@ -1,10 +1,10 @@
-// Publishing to the real local PostgreSQL (.ci/run starts it when it is down): one transaction per run,
+// Publishing to a real PostgreSQL (tests/postgres-global-setup.ts: LEI_TEST_PG_URL, else a throwaway server): one transaction per run,
 // re-publishing is a no-op, readers never see half a run, and a killed publisher leaves the previous run.
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
@@ -12,7 +12,7 @@ import { runPipeline, type RunResult } from '../pipelines/run-pipeline.ts';
 import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
 
-const url = process.env.LEI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const url = inject('pgUrl');
 const schema = `lei_test_${process.pid}`;
 let client: pg.Client;
 let first: RunResult;
@@ -21,7 +21,7 @@ let second: RunResult;
 beforeAll(async () => {
   client = new pg.Client({ connectionString: url });
   await client.connect().catch((e: Error) => {
-    throw new Error(`PostgreSQL に接続できません（${url}）。pg_ctlcluster で起動してください: ${e.message}`);
+    throw new Error(`PostgreSQL に接続できません（${url}）: ${e.message}`);
   });
   const inbox = await tempDir();
   await generateSampleInbox(setagayaConfig, inbox);
