@@ -1,5 +1,6 @@
 // `npm run build` (also run by `npm ci` through "prepare"): compiles the sources to dist/ and stamps it.
-// A failed build never fails the install: bin/lei.js then simply runs the sources through tsx.
+// A failed build does not fail an ordinary install (bin/lei.js then runs the sources through tsx, slower to start), but
+// it says so; with LEI_BUILD_STRICT=1 (as .ci/run sets) it exits 1, so that CI fails on a type error.
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,5 +15,6 @@ if (tsc.status === 0) {
   console.error('dist/ を作りました（lei はコンパイル済みのコードで起動します）');
 } else {
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-  console.error('dist/ を作れませんでした。lei は TypeScript のまま（tsx で）起動します');
+  console.error(`dist/ を作れませんでした（tsc の終了コード ${tsc.status ?? tsc.signal}、上の型エラーを直してください）。lei は TypeScript のまま（tsx で）起動します`);
+  if (process.env.LEI_BUILD_STRICT === '1') process.exit(1);
 }
