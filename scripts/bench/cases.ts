@@ -1,5 +1,5 @@
-// The benchmark cases run by `npm run bench`. A case is a script run in its own process (it ends with
-// reportPeak() so the runner learns its peak memory) or a plain command (a floor such as `unzip -p`).
+// The benchmark cases run by `npm run bench`. A case is a script run in its own process as plain `node` from its
+// compiled copy in dist/ (it ends with reportPeak() so the runner learns its peak memory), or a command (`lei run`).
 import { wholeJobCases } from './whole-job-cases.ts';
 
 export interface BenchCase {
@@ -12,7 +12,7 @@ export interface BenchCase {
   prepare?: () => Promise<void>;
   /** Runs before every timed run, outside the timing (e.g. clears the output folder of a full refresh). */
   beforeEachRun?: () => Promise<void>;
-  /** Name of the case whose time this one is compared with. */
+  /** Name of the case (a floor) whose time this one is compared with: the two run in alternation, pair by pair. */
   compareTo?: string;
   maxRatio?: number;
   maxSeconds?: number;
@@ -24,7 +24,8 @@ export const benchCases: BenchCase[] = [
   {
     group: 'survey-xlsx',
     name: 'inflate-floor',
-    command: ['sh', '-c', 'unzip -p .bench-data/wave-100k.xlsx xl/worksheets/sheet1.xml > /dev/null'],
+    script: 'scripts/bench/inflate-floor.ts',
+    args: ['.bench-data/wave-100k.xlsx'],
     prepare: async () => (await import('./make-survey-wave.ts')).makeSurveyWave(100_000, '.bench-data/wave-100k.xlsx', { ifMissing: true }),
   },
   {
@@ -65,18 +66,13 @@ export const benchCases: BenchCase[] = [
     maxSeconds: 1,
   },
   // kosha-1m: counting 1,000,000 公社 records (CSV) into fiscal-year measures against reading and splitting the
-  // file's lines. Both run through the same launcher (node --import tsx); the plain-node floor is shown for reference.
+  // file's lines.
   {
     group: 'kosha-1m',
     name: 'line-floor',
     script: 'scripts/bench/line-floor.ts',
     args: ['.bench-data/kosha-1m.csv'],
     prepare: async () => (await import('./make-kosha-records.ts')).makeKoshaRecords(1_000_000, '.bench-data/kosha-1m.csv', { ifMissing: true }),
-  },
-  {
-    group: 'kosha-1m',
-    name: 'line-floor-plain-node',
-    command: ['node', '-e', "const t=require('fs').readFileSync(process.argv[1],'utf8');let n=0;for(let i=t.indexOf('\\n');i!==-1;i=t.indexOf('\\n',i+1))n++;console.log(n)", '.bench-data/kosha-1m.csv'],
   },
   {
     group: 'kosha-1m',

@@ -1,5 +1,5 @@
 // Bench floor for kosha-1m: what Node needs to read the file and split its lines (readFileSync as UTF-8, count
-// \n), started the same way as every script case. Usage: node --import tsx scripts/bench/line-floor.ts <file>
+// \n), started as plain `node` like every case. Usage: node dist/scripts/bench/line-floor.js <file>
 import { readFileSync } from 'node:fs';
 import { reportPeak } from './report-peak.ts';
 

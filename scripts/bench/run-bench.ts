@@ -1,0 +1,111 @@
+// Runs bench cases, each in a process of its own (start-up included in its wall time), and returns the table rows.
+// A case with a floor runs in alternation with it (floor, case, case, floor, …) and its ratio is the median of the
+// pairs' ratios, so both sides see the same load. A case that fails is named (row and `failures`); the others still run.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { BenchCase } from './cases.ts';
+
+interface Sample {
+  seconds: number;
+  peakMb: number | null;
+}
+
+export interface BenchResult {
+  /** Markdown table rows, one per case, in the order given. */
+  rows: string[];
+  /** Case name → why it failed. */
+  failures: Map<string, string>;
+  /** Names of the cases that missed a target. */
+  missed: string[];
+}
+
+/** A case that did not end as it should. */
+class CaseFailed extends Error {}
+
+/** The command a case runs: a script as plain node from its compiled copy in dist/, or its own command. */
+function commandOf(c: BenchCase): string[] {
+  if (c.command) return c.command;
+  return [process.execPath, path.join('dist', c.script!.replace(/\.ts$/, '.js')), ...(c.args ?? [])];
+}
+
+async function runOnce(c: BenchCase): Promise<Sample> {
+  const [cmd, ...args] = commandOf(c);
+  await c.beforeEachRun?.();
+  const started = process.hrtime.bigint();
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(cmd!, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', (e) => reject(new CaseFailed(e.message)));
+    child.on('close', (code, signal) => (code === 0 ? resolve(out) : reject(new CaseFailed(`exit ${code ?? signal}: ${[cmd, ...args].join(' ')}`))));
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const report = output.split('\n').find((l) => l.startsWith('BENCH '));
+  const peakMb = report ? (JSON.parse(report.slice(6)) as { peakMb: number }).peakMb : null;
+  return { seconds, peakMb };
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export async function runBench(cases: BenchCase[], runs: number, progress: (line: string) => void): Promise<BenchResult> {
+  const byName = new Map(cases.map((c) => [c.name, c]));
+  const samples = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
+  const ratios = new Map<string, number[]>();
+  const failures = new Map<string, string>();
+  const measure = async (side: BenchCase, forCase: BenchCase) => {
+    try {
+      samples.get(side.name)!.push(await runOnce(side));
+    } catch (e) {
+      if (!(e instanceof CaseFailed)) throw e;
+      throw new CaseFailed(side === forCase ? e.message : `${side.name}（基準）: ${e.message}`);
+    }
+  };
+
+  for (const c of cases) {
+    const floor = c.compareTo ? byName.get(c.compareTo) : undefined;
+    if (c.compareTo && !floor) throw new Error(`${c.name}: 基準のケース ${c.compareTo} がありません`);
+    if (!floor && cases.some((other) => other.compareTo === c.name)) continue; // a floor: measured in its pairs
+    progress(`… ${c.name}${floor ? `（${floor.name} と交互に ${runs} 組）` : `（${runs} 回）`}`);
+    try {
+      for (let i = 0; i < runs; i += 1) {
+        if (!floor) {
+          await measure(c, c);
+          continue;
+        }
+        // Alternate which side goes first, so that neither always runs on a warmer machine.
+        for (const side of i % 2 === 0 ? [floor, c] : [c, floor]) await measure(side, c);
+        ratios.set(c.name, [...(ratios.get(c.name) ?? []), samples.get(c.name)!.at(-1)!.seconds / samples.get(floor.name)!.at(-1)!.seconds]);
+      }
+    } catch (e) {
+      if (!(e instanceof CaseFailed)) throw e;
+      failures.set(c.name, e.message);
+      progress(`ベンチのケース ${c.name} が失敗しました: ${e.message}`);
+    }
+  }
+
+  const missed: string[] = [];
+  const rows = cases.map((c) => {
+    const mine = samples.get(c.name)!;
+    const failure = failures.get(c.name);
+    const seconds = mine.length ? median(mine.map((s) => s.seconds)) : null;
+    const peaks = mine.map((s) => s.peakMb).filter((p): p is number => p !== null);
+    const peakMb = peaks.length ? Math.max(...peaks) : null;
+    const paired = ratios.get(c.name);
+    const ratio = paired?.length === runs ? median(paired) : null;
+    const checks: string[] = [];
+    if (!failure) {
+      if (c.maxRatio !== undefined && ratio !== null) checks.push(`≤ ${c.maxRatio}× ${c.compareTo}: ${ratio <= c.maxRatio ? 'ok' : 'MISSED'}`);
+      if (c.maxSeconds !== undefined && seconds !== null) checks.push(`≤ ${c.maxSeconds} s: ${seconds <= c.maxSeconds ? 'ok' : 'MISSED'}`);
+      if (c.maxPeakMb !== undefined && peakMb !== null) checks.push(`≤ ${c.maxPeakMb} MB: ${peakMb <= c.maxPeakMb ? 'ok' : 'MISSED'}`);
+    }
+    if (checks.some((x) => x.endsWith('MISSED'))) missed.push(c.name);
+    const time = seconds === null ? '—' : `${seconds.toFixed(3)} (${mine.length})`;
+    const target = failure ? `**FAILED** ${failure}` : checks.join('; ');
+    return `| ${c.group} | ${c.name} | ${time} | ${peakMb === null ? '—' : peakMb.toFixed(0)} | ${ratio === null ? '' : `${ratio.toFixed(2)}×`} | ${target} |`;
+  });
+  return { rows, failures, missed };
+}
