@@ -9,7 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // A real PostgreSQL for the publishing tests: the one LEI_TEST_PG_URL names when it answers, else a throwaway one.
-    globalSetup: ['tests/postgres-global-setup.ts'],
+    // The bundled sample inbox and one run over it, made once and shared read-only (tests/sample-fixtures.ts).
+    globalSetup: ['tests/postgres-global-setup.ts', 'tests/sample-global-setup.ts'],
     reporters: ['default', new PlainSummaryReporter()],
   },
 });

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { BenchCase } from '../scripts/bench/cases.ts';
 import { runBench } from '../scripts/bench/run-bench.ts';
 import { leiRun } from '../scripts/bench/whole-job-cases.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
-import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
+import { repoRoot, tempDir } from './helpers.ts';
+import { sampleInbox } from './sample-fixtures.ts';
 
 const appendTo = (log: string, mark: string): string[] => [process.execPath, '-e', `require('fs').appendFileSync(process.argv[1], '${mark}')`, log];
 
@@ -37,9 +37,7 @@ describe('runBench', () => {
 
 describe('the whole-job bench command', () => {
   it('times a full run of the bundled sample (which has warnings) as a success and prints the peak memory', async () => {
-    const inbox = await tempDir();
-    await generateSampleInbox(setagayaConfig, inbox);
-    const [cmd, ...args] = leiRun('published', inbox, path.join(await tempDir(), 'out'), '--full');
+    const [cmd, ...args] = leiRun('published', sampleInbox(), path.join(await tempDir(), 'out'), '--full');
     const { stdout } = await promisify(execFile)(cmd!, args, { cwd: repoRoot });
     expect(stdout).toMatch(/^BENCH \{"peakMb":\d+\.\d\}$/m);
   });

@@ -16,9 +16,8 @@ import {
 import { cellText } from '../lib/cell-text.ts';
 import { writeCommitteeWorkbook } from '../outputs/committee-workbook.ts';
 import { formatCell } from '../outputs/format-csv.ts';
-import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
-import { readCsv, setagayaConfig, tempDir } from './helpers.ts';
+import { readCsv, setagayaConfig } from './helpers.ts';
+import { sampleRun } from './sample-fixtures.ts';
 
 const FY = 2024;
 const HEADER_ROW = 4;
@@ -72,18 +71,16 @@ function shown(cell: ExcelJS.Cell): number | string | null {
 const expected = (csv: string | undefined): number | string => (csv === undefined || csv === '' ? '—' : Number(csv));
 
 beforeAll(async () => {
-  const inbox = await tempDir();
-  await generateSampleInbox(setagayaConfig, inbox);
-  const out = await tempDir();
-  const storePath = path.join(out, 'store.duckdb');
-  const run = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath });
+  // The bundled sample run (made once per test run, tests/sample-global-setup.ts).
+  const run = sampleRun();
+  const out = run.outDir;
   catalog = await loadCatalog(setagayaConfig);
   valuesCsv = await readCsv(path.join(out, 'latest', 'indicator_values.csv'));
   progressCsv = await readCsv(path.join(out, 'latest', 'action_plan_progress.csv'));
   values = typed(indicatorValues, valuesCsv);
   progress = typed(actionPlanProgress, progressCsv);
 
-  const db = await DuckDBInstance.create(storePath);
+  const db = await DuckDBInstance.create(run.storePath, { access_mode: 'READ_ONLY' });
   const connection = await db.connect();
   const result = await connection.runAndReadAll(`SELECT slot_id, value, "index" FROM indicator_values WHERE run_id = $1 AND fiscal_year = ${FY}`, [run.runId]);
   stored = result.getRowObjects() as typeof stored;

@@ -8,11 +8,10 @@ import { compositeInputs } from '../config/composite-inputs.ts';
 import { compositeFileSchema } from '../config/composite-schema.ts';
 import { loadCatalog, slotId, type Catalog } from '../config/load-catalog.ts';
 import type { CompositeIndexRow, IndicatorValueRow } from '../lib/datasets.ts';
-import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { computeComposite } from '../transforms/compute-composite.ts';
 import { computeIndex } from '../transforms/compute-index.ts';
-import { copyConfig, problemsOf, setagayaConfig, tempDir } from './helpers.ts';
+import { copyConfig, problemsOf, setagayaConfig } from './helpers.ts';
+import { sampleRun } from './sample-fixtures.ts';
 
 // A small plan: 黒字 is printed in visions 1 and 2 (counted once), 倒産 is lower-is-better.
 const measures = measuresFileSchema.parse({
@@ -347,11 +346,7 @@ describe('the bundled sample (FY2024, 令和6年度)', () => {
   let index: CompositeIndexRow[];
 
   beforeAll(async () => {
-    const inbox = await tempDir();
-    await generateSampleInbox(setagayaConfig, inbox);
-    const out = await tempDir();
-    await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null });
-    const rows = JSON.parse(await readFile(path.join(out, 'latest', 'indicator_values.json'), 'utf8')) as IndicatorValueRow[];
+    const rows = JSON.parse(await readFile(path.join(sampleRun().outDir, 'latest', 'indicator_values.json'), 'utf8')) as IndicatorValueRow[];
     index = computeComposite(await loadCatalog(setagayaConfig), rows, 'run').index;
   }, 120_000);
 

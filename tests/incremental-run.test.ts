@@ -6,15 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { setagayaConfig, tempDir } from './helpers.ts';
+import { sampleInboxCopy, sampleRunCopy } from './sample-fixtures.ts';
 
 describe('an incremental run', () => {
   it('reuses unchanged families and matches a full run byte for byte', async () => {
-    const inbox = await tempDir();
-    await generateSampleInbox(setagayaConfig, inbox);
-    const out = await tempDir();
-    await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null });
+    // The sample inbox and the output folder of a plain run over it (the first run, with its family cache).
+    const inbox = await sampleInboxCopy();
+    const out = await sampleRunCopy();
 
     const catalog = await loadCatalog(setagayaConfig);
     await mkdir(path.join(inbox, 'manual-entry'), { recursive: true });

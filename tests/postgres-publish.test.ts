@@ -9,13 +9,14 @@ import { loadCatalog } from '../config/load-catalog.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { runPipeline, type RunResult } from '../pipelines/run-pipeline.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
+import { sampleInboxCopy, sampleRun } from './sample-fixtures.ts';
 
 const url = inject('pgUrl');
 const schema = `lei_test_${process.pid}`;
 let client: pg.Client;
-let first: RunResult;
+// The bundled sample run (made once per test run, tests/sample-global-setup.ts); published, never written into.
+const first = sampleRun();
 let second: RunResult;
 
 beforeAll(async () => {
@@ -23,9 +24,7 @@ beforeAll(async () => {
   await client.connect().catch((e: Error) => {
     throw new Error(`PostgreSQL に接続できません（${url}）: ${e.message}`);
   });
-  const inbox = await tempDir();
-  await generateSampleInbox(setagayaConfig, inbox);
-  first = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: await tempDir(), storePath: null });
+  const inbox = await sampleInboxCopy();
   // A second run: one more workbook with a FY2025 value changes the inputs and so the run.
   const catalog = await loadCatalog(setagayaConfig);
   await mkdir(path.join(inbox, 'manual-entry'), { recursive: true });

@@ -6,14 +6,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, readConfigFile, type Catalog } from '../config/load-catalog.ts';
 import type { SourceResult } from '../lib/observation.ts';
-import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { writeCsvFile, type CsvFileEncoding } from '../scripts/sample/write-csv-file.ts';
 import { writeSourceSamples } from '../scripts/sample/write-source-samples.ts';
 import type { InboxFile } from '../sources/inbox-file.ts';
 import { resasAdapter } from '../sources/resas-adapter.ts';
 import { resasExportConfigSchema, type ResasExportConfig } from '../sources/resas-export-config.ts';
 import { readCsv, setagayaConfig, tempDir } from './helpers.ts';
+import { sampleRun } from './sample-fixtures.ts';
 
 let catalog: Catalog;
 let config: ResasExportConfig;
@@ -68,11 +67,7 @@ describe('the sample downloads (2018年版 CP932 and 2020年版 UTF-8, productio
   });
 
   it('in a run, the published row says which benchmark year and vintage it is', async () => {
-    const inbox = await tempDir();
-    await generateSampleInbox(setagayaConfig, inbox);
-    const out = await tempDir();
-    await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null });
-    const rows = await readCsv(path.join(out, 'latest', 'indicator_values.csv'));
+    const rows = await readCsv(path.join(sampleRun().outDir, 'latest', 'indicator_values.csv'));
     expect(rows.filter((r) => r.measure_id === 'gross-regional-production').map((r) => [r.slot_id, r.fiscal_year, r.value, r.value_status, r.reference_period, r.source_vintage])).toEqual([
       ['v1-long-4', '2023', '44946', 'observed', '2018年（基準年）', '2020年版'],
       ['v1-long-4', '2024', '', 'missing', '', ''],

@@ -7,9 +7,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roundHalfUp } from '../lib/decimal.ts';
-import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
-import { readCsv, repoRoot, setagayaConfig, tempDir } from './helpers.ts';
+import { readCsv, repoRoot } from './helpers.ts';
+import { sampleRun } from './sample-fixtures.ts';
 
 // Copies of the printed tables, with their seed line numbers (tests/fixtures/seed-tables/README.md).
 const seedTables = path.join(repoRoot, 'tests', 'fixtures', 'seed-tables');
@@ -49,14 +48,12 @@ let values: Record<string, string>[];
 let progress: Record<string, string>[];
 let storePath: string;
 
+// The bundled sample run (made once per test run, tests/sample-global-setup.ts).
 beforeAll(async () => {
-  const inbox = await tempDir();
-  await generateSampleInbox(setagayaConfig, inbox);
-  const out = await tempDir();
-  storePath = path.join(out, 'store.duckdb');
-  await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath });
-  values = await readCsv(path.join(out, 'latest', 'indicator_values.csv'));
-  progress = await readCsv(path.join(out, 'latest', 'action_plan_progress.csv'));
+  const run = sampleRun();
+  storePath = run.storePath;
+  values = await readCsv(path.join(run.outDir, 'latest', 'indicator_values.csv'));
+  progress = await readCsv(path.join(run.outDir, 'latest', 'action_plan_progress.csv'));
 });
 
 const decimalsOf = (n: number) => (String(n).split('.')[1] ?? '').length;

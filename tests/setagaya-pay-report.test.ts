@@ -10,14 +10,13 @@ import { loadCatalog, readConfigFile, type Catalog } from '../config/load-catalo
 import { deterministicZip } from '../lib/deterministic-zip.ts';
 import type { SourceResult } from '../lib/observation.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { apportion } from '../scripts/sample/seeded-random.ts';
 import { writePayReport, type PayReportSample } from '../scripts/sample/write-pay-report.ts';
-import { writeSourceSamples } from '../scripts/sample/write-source-samples.ts';
 import type { InboxFile } from '../sources/inbox-file.ts';
 import { setagayaPayAdapter } from '../sources/setagaya-pay-adapter.ts';
 import { setagayaPayConfigSchema, type SetagayaPayConfig } from '../sources/setagaya-pay-report-config.ts';
 import { readCsv, setagayaConfig, tempDir } from './helpers.ts';
+import { sampleInbox, sampleInboxCopy } from './sample-fixtures.ts';
 
 let catalog: Catalog;
 let config: SetagayaPayConfig;
@@ -26,8 +25,8 @@ let sample: InboxFile[];
 beforeAll(async () => {
   catalog = await loadCatalog(setagayaConfig);
   config = (await readConfigFile(path.join(setagayaConfig, 'sources', 'setagaya-pay.yaml'), setagayaPayConfigSchema, []))!;
-  const dir = await tempDir();
-  await writeSourceSamples(dir, new Set(['setagayaPay']));
+  // The reports of the bundled sample inbox (generated once per test run by writeSourceSamples).
+  const dir = sampleInbox();
   const names = (await readdir(path.join(dir, 'setagaya-pay'))).sort();
   sample = await Promise.all(names.map(async (n) => inboxFile(n, await readFile(path.join(dir, 'setagaya-pay', n)))));
 });
@@ -194,8 +193,7 @@ describe('store classes', () => {
 
 describe('in a run', () => {
   it('a fiscal year with a missing month is published as incomplete, with the reason', async () => {
-    const inbox = await tempDir();
-    await generateSampleInbox(setagayaConfig, inbox);
+    const inbox = await sampleInboxCopy();
     const missing = (await readdir(path.join(inbox, 'setagaya-pay'))).find((n) => n.includes('2024年07月'))!;
     await rm(path.join(inbox, 'setagaya-pay', missing));
     const out = await tempDir();
