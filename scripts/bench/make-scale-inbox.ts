@@ -8,7 +8,7 @@
 // manual-entry and resas stay as in the sample. Seeded: the same content on every machine.
 // Usage: node --import tsx scripts/bench/make-scale-inbox.ts [<inbox-dir>]
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { deterministicZip } from '../../lib/deterministic-zip.ts';
@@ -32,6 +32,8 @@ export interface ScaleInboxOptions {
   respondents?: number;
   koshaRecords?: number;
   configDir?: string;
+  /** A sample inbox generated earlier (generateSampleInbox with the same config), copied instead of generated again. */
+  sampleInbox?: string;
 }
 
 export async function makeScaleInbox(inboxDir: string = SCALE_INBOX, options: ScaleInboxOptions = {}): Promise<void> {
@@ -39,7 +41,8 @@ export async function makeScaleInbox(inboxDir: string = SCALE_INBOX, options: Sc
   // Built beside the target and renamed into place, so an interrupted generation is never taken for a finished one.
   const partial = `${inboxDir}.partial`;
   await rm(partial, { recursive: true, force: true });
-  await generateSampleInbox(options.configDir ?? path.join(repoRoot, 'config', 'setagaya'), partial);
+  if (options.sampleInbox) await cp(options.sampleInbox, partial, { recursive: true });
+  else await generateSampleInbox(options.configDir ?? path.join(repoRoot, 'config', 'setagaya'), partial);
 
   await scaleSurveyWave(path.join(partial, COMMERCE_2024), options.respondents ?? 100_000);
 
