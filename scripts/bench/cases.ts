@@ -1,5 +1,5 @@
 // The benchmark cases run by `npm run bench`. A case is a script run in its own process as plain `node` from its
-// compiled copy in dist/ (it ends with reportPeak() so the runner learns its peak memory), or a command (`lei run`).
+// compiled copy in dist/ (peak memory from /usr/bin/time), or a command (`lei run` under time-lei.sh).
 import { wholeJobCases } from './whole-job-cases.ts';
 
 export interface BenchCase {

@@ -10,11 +10,10 @@ const [file] = process.argv.slice(2);
 if (!file) throw new Error('usage: count-kosha-records.ts <file.csv>');
 // The file is read (and hashed) while the config modules load, as the pipeline reads inputs alongside config.
 const reading = readInboxFile(path.dirname(path.resolve(file)), path.resolve(file));
-const [{ loadCatalog, readConfigFile }, { koshaRecordsConfigSchema }, { readKoshaRecords }, { reportPeak }] = await Promise.all([
+const [{ loadCatalog, readConfigFile }, { koshaRecordsConfigSchema }, { readKoshaRecords }] = await Promise.all([
   import('../../config/load-catalog.ts'),
   import('../../sources/kosha-records-config.ts'),
   import('../../sources/kosha-records.ts'),
-  import('./report-peak.ts'),
 ]);
 const configDir = path.resolve('config/setagaya');
 const problems: ConfigProblem[] = [];
@@ -23,4 +22,3 @@ if (!config) throw new Error(problems.map((p) => p.message).join('\n'));
 const result = await readKoshaRecords([await reading], catalog, config);
 for (const o of result.observations) process.stdout.write(`${o.measureId} ${o.fiscalYear} ${o.value}\n`);
 process.stdout.write(`issues ${result.issues.length} gaps ${result.gaps?.length ?? 0}\n`);
-reportPeak();

@@ -1,7 +1,6 @@
 // Bench floor for survey-xlsx: what Node needs to inflate a workbook's first sheet part and nothing else (yauzl + zlib,
 // the bytes counted and dropped), started as plain `node` like every case. Usage: node dist/scripts/bench/inflate-floor.js <file.xlsx>
 import yauzl from 'yauzl';
-import { reportPeak } from './report-peak.ts';
 
 const [file] = process.argv.slice(2);
 if (!file) throw new Error('usage: inflate-floor.js <file.xlsx>');
@@ -23,4 +22,3 @@ const bytes = await new Promise<number>((resolve, reject) => {
 });
 zip.close();
 process.stdout.write(`inflated ${bytes}\n`);
-reportPeak();

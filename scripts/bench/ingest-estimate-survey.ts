@@ -12,7 +12,6 @@ import { readInboxFile } from '../../sources/inbox-file.ts';
 import { industrySurveyConfigSchema } from '../../sources/industry-survey/industry-survey-config.ts';
 import { readIndustrySurvey } from '../../sources/industry-survey/read-industry-survey.ts';
 import { writeCsvFile } from '../sample/write-csv-file.ts';
-import { reportPeak } from './report-peak.ts';
 
 const [file] = process.argv.slice(2);
 if (!file) throw new Error('usage: ingest-estimate-survey.ts <file.xlsx>');
@@ -91,4 +90,3 @@ process.stdout.write(
   `ingest+estimate ${ms.toFixed(0)} ms: ${wave.respondents} respondents, ${result.observations.length} estimates, ${breakdowns.length} breakdown rows ` +
     `(${breakdowns.filter((b) => b.suppressed).length} suppressed), ${breakdowns.filter((b) => b.weighted_method === 'design').length} design-based, ${result.issues.length} issues, checksum ${check.toFixed(3)}\n`,
 );
-reportPeak();

@@ -1,7 +1,6 @@
 // Bench floor for kosha-1m: what Node needs to read the file and split its lines (readFileSync as UTF-8, count
 // \n), started as plain `node` like every case. Usage: node dist/scripts/bench/line-floor.js <file>
 import { readFileSync } from 'node:fs';
-import { reportPeak } from './report-peak.ts';
 
 const [file] = process.argv.slice(2);
 if (!file) throw new Error('usage: line-floor.ts <file>');
@@ -12,4 +11,3 @@ function countLines(text: string): number {
   return lines;
 }
 process.stdout.write(`lines ${countLines(readFileSync(file, 'utf8'))}\n`);
-reportPeak();

@@ -1,7 +1,6 @@
 // Bench case: read every row of a wave with the streaming XLSX reader and sum a checksum (cells, numbers, text length),
 // so no work can be skipped. Usage: node --import tsx scripts/bench/read-survey-wave.ts <file.xlsx> [sheet]
 import { readXlsxRows } from '../../sources/xlsx/read-xlsx-rows.ts';
-import { reportPeak } from './report-peak.ts';
 
 const [file, sheet] = process.argv.slice(2);
 if (!file) throw new Error('usage: read-survey-wave.ts <file.xlsx> [sheet]');
@@ -19,4 +18,3 @@ for await (const row of readXlsxRows(file, { sheet })) {
   }
 }
 process.stdout.write(`checksum rows=${rows} cells=${cells} numberSum=${numberSum.toFixed(4)} textLength=${textLength}\n`);
-reportPeak();

@@ -2,6 +2,8 @@
 // A case with a floor runs in alternation with it (floor, case, case, floor, …) and its ratio is the median of the
 // pairs' ratios, so both sides see the same load. A case that fails is named (row and `failures`); the others still run.
 import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BenchCase } from './cases.ts';
 
@@ -22,14 +24,26 @@ export interface BenchResult {
 /** A case that did not end as it should. */
 class CaseFailed extends Error {}
 
-/** The command a case runs: a script as plain node from its compiled copy in dist/, or its own command. */
-function commandOf(c: BenchCase): string[] {
+/**
+ * The command a case runs: a script as plain node from its compiled copy in dist/, under /usr/bin/time for its peak
+ * memory (a process's own maxRSS would include this runner's, which Linux carries over fork and exec); or its own command.
+ */
+function commandOf(c: BenchCase, peakFile: string): string[] {
   if (c.command) return c.command;
-  return [process.execPath, path.join('dist', c.script!.replace(/\.ts$/, '.js')), ...(c.args ?? [])];
+  return ['/usr/bin/time', '-f', '%M', '-o', peakFile, process.execPath, path.join('dist', c.script!.replace(/\.ts$/, '.js')), ...(c.args ?? [])];
 }
 
 async function runOnce(c: BenchCase): Promise<Sample> {
-  const [cmd, ...args] = commandOf(c);
+  const scratch = await mkdtemp(path.join(tmpdir(), 'lei-bench-'));
+  try {
+    return await timed(c, path.join(scratch, 'peak'));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function timed(c: BenchCase, peakFile: string): Promise<Sample> {
+  const [cmd, ...args] = commandOf(c, peakFile);
   await c.beforeEachRun?.();
   const started = process.hrtime.bigint();
   const output = await new Promise<string>((resolve, reject) => {
@@ -40,9 +54,11 @@ async function runOnce(c: BenchCase): Promise<Sample> {
     child.on('close', (code, signal) => (code === 0 ? resolve(out) : reject(new CaseFailed(`exit ${code ?? signal}: ${[cmd, ...args].join(' ')}`))));
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // time-lei.sh (whole-job) prints its own BENCH line from /usr/bin/time; a script's is in peakFile, in KiB.
   const report = output.split('\n').find((l) => l.startsWith('BENCH '));
-  const peakMb = report ? (JSON.parse(report.slice(6)) as { peakMb: number }).peakMb : null;
-  return { seconds, peakMb };
+  if (report) return { seconds, peakMb: (JSON.parse(report.slice(6)) as { peakMb: number }).peakMb };
+  const kib = c.command ? NaN : Number((await readFile(peakFile, 'utf8')).trim().split('\n').at(-1));
+  return { seconds, peakMb: Number.isFinite(kib) ? kib / 1024 : null };
 }
 
 export function median(xs: number[]): number {
