@@ -34,13 +34,17 @@ async function setup() {
 
 function recorder() {
   const log: { event: string; status?: string; runId?: string; at: number }[] = [];
+  // 'started' is logged before the job takes the run lock; the run's first message comes once it holds the lock.
+  const runLog = (message: string) => {
+    if (message.startsWith('設定を読み込みました')) log.push({ event: 'locked', at: Date.now() });
+  };
   const events: SchedulerEvents = {
     started: () => log.push({ event: 'started', at: Date.now() }),
     finished: (_id, r: RunResult) => log.push({ event: 'finished', status: r.status, runId: r.runId, at: Date.now() }),
     skipped: () => log.push({ event: 'skipped', at: Date.now() }),
     failed: (_id, e) => log.push({ event: `failed: ${e.message}`, at: Date.now() }),
   };
-  return { log, events };
+  return { log, events, runLog };
 }
 
 const until = async (check: () => boolean, ms = 15_000) => {
@@ -76,20 +80,21 @@ describe('the scheduler', () => {
     await drop('a.xlsx', 2016, 520);
     const a = recorder();
     const b = recorder();
-    const schedulers = [startScheduler(config, { ...pipeline, schedules: pipeline.schedules.map((s) => ({ ...s, job: 'fullRefresh' as const })) }, a.events), startScheduler(config, { ...pipeline, schedules: pipeline.schedules.map((s) => ({ ...s, job: 'fullRefresh' as const })) }, b.events)];
+    const schedulers = [startScheduler(config, { ...pipeline, schedules: pipeline.schedules.map((s) => ({ ...s, job: 'fullRefresh' as const })) }, a.events, a.runLog), startScheduler(config, { ...pipeline, schedules: pipeline.schedules.map((s) => ({ ...s, job: 'fullRefresh' as const })) }, b.events, b.runLog)];
+    const events = (log: typeof a.log) => log.filter((e) => e.event !== 'locked').length;
     try {
-      await until(() => a.log.length + b.log.length >= 16);
+      await until(() => events(a.log) + events(b.log) >= 16);
     } finally {
       await Promise.all(schedulers.map((s) => s.stop()));
     }
-    // Intervals between each started job and its end must not overlap across the two schedulers.
+    // Intervals from a job taking the run lock to its end must not overlap across the two schedulers.
     const intervals = (log: typeof a.log) => {
       const out: [number, number][] = [];
       let start: number | undefined;
       for (const e of log) {
-        if (e.event === 'started') start = e.at;
+        if (e.event === 'locked') start = e.at;
         else if (e.event === 'finished' && start !== undefined) out.push([start, e.at]);
-        if (e.event !== 'started') start = undefined;
+        if (e.event !== 'locked' && e.event !== 'started') start = undefined;
       }
       return out;
     };
