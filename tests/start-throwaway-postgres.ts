@@ -99,7 +99,12 @@ async function hydrateLibraryLinks(packageDir: string): Promise<void> {
   const links: { source: string; target: string }[] = JSON.parse(await readFile(list, 'utf8'));
   for (const { source, target } of links) {
     const at = path.join(packageDir, target);
-    if (!existsSync(at)) await symlink(path.relative(path.dirname(at), path.join(packageDir, source)), at);
+    // Another test process may be making the same link at the same moment.
+    if (!existsSync(at)) {
+      await symlink(path.relative(path.dirname(at), path.join(packageDir, source)), at).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e;
+      });
+    }
   }
 }
 
