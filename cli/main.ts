@@ -9,6 +9,7 @@ import { formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
 import { countBySeverity, formatLocation, type Issue } from '../lib/issues.ts';
 import { UserError } from '../lib/user-error.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
+import { ensureSampleInbox, sampleFingerprint, writeSampleStamp } from '../scripts/ensure-sample-inbox.ts';
 import { adapterFedSourceKinds, loadSourceConfigs, sourceAdapters } from '../pipelines/source-adapters.ts';
 import { explainValue, formatExplanation } from '../pipelines/explain-value.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
@@ -82,7 +83,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
       let inbox = opts.inbox;
       if (opts.sample) {
         inbox = DEFAULTS.sampleInbox;
-        if (!(await exists(inbox))) await (await sampleGenerator())(opts.config, inbox);
+        await ensureSampleInbox(opts.config, inbox);
       }
       const store = storeOf(opts);
       const result = await runPipeline({
@@ -190,6 +191,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .helpOption('-h, --help', t.optHelp)
     .action(async (opts: { config: string; inbox: string }) => {
       const files = await (await sampleGenerator())(opts.config, opts.inbox);
+      await writeSampleStamp(opts.inbox, await sampleFingerprint(opts.config));
       print(t.sampleWritten(opts.inbox, files.length));
     });
 
