@@ -5,6 +5,8 @@
 // splitting their lines (docs/benchmarks.md).
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
+import { openExceljsWorkbook } from './xlsx/open-exceljs-workbook.ts';
+import { workbookOpenIssue } from './xlsx/workbook-open-issue.ts';
 import type { Catalog } from '../config/load-catalog.ts';
 import type { Measure } from '../config/catalog-schema.ts';
 import { ByteInterner } from '../lib/byte-interner.ts';
@@ -716,12 +718,11 @@ class CellColumn implements ColumnKeys {
 
 async function tallyXlsx(input: InboxFile, config: KoshaRecordsConfig, tallies: Map<string, TypeTally>, issues: Issue[]): Promise<void> {
   const fileName = input.name;
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
+  let workbook: ExcelJS.Workbook;
   try {
-    await workbook.xlsx.load(input.bytes as unknown as ArrayBuffer);
+    workbook = await openExceljsWorkbook(input.bytes);
   } catch (e) {
-    issues.push(issue('kosha-unreadable', 'error', 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください。このファイルは読み込みません', { file: fileName }, (e as Error).message));
+    issues.push(workbookOpenIssue('kosha-unreadable', 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください。このファイルは読み込みません', fileName, e));
     return;
   }
   const sheetIssues: Issue[] = [];

@@ -1,7 +1,8 @@
 // Reads a filled manual-entry workbook (made by `lei template`): one row per measure and fiscal year.
 // A bad cell becomes an issue with its sheet, row, column and raw text; the rest of the workbook still loads.
 import type ExcelJS from 'exceljs';
-import { openWorkbook } from '../lib/load-exceljs.ts';
+import { openExceljsWorkbook } from './xlsx/open-exceljs-workbook.ts';
+import { workbookOpenIssue } from './xlsx/workbook-open-issue.ts';
 import type { Catalog } from '../config/load-catalog.ts';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
 import { issue, type Issue } from '../lib/issues.ts';
@@ -19,11 +20,9 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
   const file = input.name;
   let workbook: ExcelJS.Workbook;
   try {
-    workbook = await openWorkbook(input.bytes);
+    workbook = await openExceljsWorkbook(input.bytes);
   } catch (e) {
-    issues.push(
-      issue('manual-entry-unreadable', 'error', 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください', { file }, (e as Error).message),
-    );
+    issues.push(workbookOpenIssue('manual-entry-unreadable', 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください', file, e));
     return { observations: [], issues };
   }
   const sheet = workbook.getWorksheet(MANUAL_ENTRY_SHEET) ?? workbook.worksheets[0];

@@ -1,7 +1,8 @@
 // Reads one せたがやPay monthly report (.xlsx from the system operator): recognises its layout, finds each figure
 // by its label, checks units printed beside labels against the layout, and reads the report month.
 import type ExcelJS from 'exceljs';
-import { openWorkbook } from '../lib/load-exceljs.ts';
+import { openExceljsWorkbook } from './xlsx/open-exceljs-workbook.ts';
+import { workbookOpenIssue } from './xlsx/workbook-open-issue.ts';
 import { Decimal } from 'decimal.js';
 import { cellText } from '../lib/cell-text.ts';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
@@ -45,9 +46,9 @@ export async function readSetagayaPayReport(input: InboxFile, config: SetagayaPa
   const file = input.name;
   let workbook: ExcelJS.Workbook;
   try {
-    workbook = await openWorkbook(input.bytes);
+    workbook = await openExceljsWorkbook(input.bytes);
   } catch (e) {
-    issues.push(issue('pay-unreadable', 'error', 'Excelブック（.xlsx）として開けません。事業者から届いたファイルをそのまま置いてください。この報告は読み込みません', { file }, (e as Error).message));
+    issues.push(workbookOpenIssue('pay-unreadable', 'Excelブック（.xlsx）として開けません。事業者から届いたファイルをそのまま置いてください。この報告は読み込みません', file, e));
     return { issues };
   }
 

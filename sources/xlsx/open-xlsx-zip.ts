@@ -1,10 +1,11 @@
 // The zip container of an .xlsx: its entries by name, whole small parts as text, and the raw inflate stream of a sheet.
 import { open as openFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { pipeline, Readable } from 'node:stream';
+import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { corruptWorkbook, RESAVE_HINT, XlsxReadError } from './xlsx-read-error.ts';
+import { defaultXlsxLimits, megabytes, tooLarge, type XlsxLimits } from './xlsx-limits.ts';
 
 export interface XlsxZip {
   /** The entry at a path inside the zip (exact, else case-insensitive), or undefined. */
@@ -14,6 +15,9 @@ export interface XlsxZip {
   /** The inflated bytes of a part as a stream; `onCompressed` learns each compressed chunk's size as it is consumed. */
   openInflated(entry: yauzl.Entry, onCompressed?: (bytes: number) => void): Promise<Readable>;
   close(): void;
+  limits: XlsxLimits;
+  /** Every entry, in the order of the zip's directory. */
+  entries(): yauzl.Entry[];
 }
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -24,7 +28,7 @@ const INFLATE_CHUNK = 64 * 1024;
 const INFLATE_READ_AHEAD = 1024 * 1024;
 const RAW_CHUNK = 256 * 1024;
 
-export async function openXlsxZip(source: string | Uint8Array): Promise<XlsxZip> {
+export async function openXlsxZip(source: string | Uint8Array, limits: XlsxLimits = defaultXlsxLimits): Promise<XlsxZip> {
   const head = typeof source === 'string' ? await readHead(source) : source.subarray(0, 4);
   if (OLE_SIGNATURE.every((b, i) => head[i] === b)) {
     throw new XlsxReadError(
@@ -57,6 +61,9 @@ export async function openXlsxZip(source: string | Uint8Array): Promise<XlsxZip>
     if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) {
       throw corruptWorkbook(`${entry.fileName} の圧縮方式 ${entry.compressionMethod} には対応していません`);
     }
+    if (entry.uncompressedSize > limits.maxPartBytes) {
+      throw tooLarge(`${entry.fileName} は展開後 ${megabytes(entry.uncompressedSize)}、上限は ${megabytes(limits.maxPartBytes)}`);
+    }
     let raw: Readable;
     try {
       // Our own read of the entry's bytes in large pieces: yauzl's 16 KB pieces cost one zlib round trip each.
@@ -74,8 +81,9 @@ export async function openXlsxZip(source: string | Uint8Array): Promise<XlsxZip>
     if (onCompressed) raw.on('data', (b: Buffer) => onCompressed(b.length));
     if (entry.compressionMethod === 0) return raw;
     const inflate = zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK, readableHighWaterMark: INFLATE_READ_AHEAD } as zlib.ZlibOptions);
-    pipeline(raw, inflate, () => {});
-    return inflate;
+    const budget = byteBudget(entry);
+    pipeline(raw, inflate, budget, () => {});
+    return budget;
   };
 
   return {
@@ -91,6 +99,8 @@ export async function openXlsxZip(source: string | Uint8Array): Promise<XlsxZip>
     },
     openInflated,
     close: () => zip.close(),
+    limits,
+    entries: () => [...entries.values()],
   };
 }
 
@@ -119,4 +129,20 @@ function* pieces(bytes: Uint8Array): Generator<Buffer> {
 
 function notAWorkbook(cause: unknown): XlsxReadError {
   return new XlsxReadError('xlsx-not-a-workbook', `Excelブック（.xlsx）として読めません。ファイルが壊れているか、別の形式です。${RESAVE_HINT}`, { cause });
+}
+
+/** Passes the inflated bytes through and stops the moment they exceed the size the zip records (a bomb's lie). */
+function byteBudget(entry: yauzl.Entry): Transform {
+  let inflated = 0;
+  return new Transform({
+    readableHighWaterMark: INFLATE_READ_AHEAD,
+    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+      inflated += chunk.length;
+      if (inflated > entry.uncompressedSize) {
+        done(tooLarge(`${entry.fileName} が記録された大きさ ${megabytes(entry.uncompressedSize)} を超えて展開されます`));
+        return;
+      }
+      done(null, chunk);
+    },
+  });
 }

@@ -11,6 +11,7 @@ import { resolveWorkbook } from './resolve-workbook.ts';
 import { SheetRowScanner } from './sheet-row-scanner.ts';
 import { corruptWorkbook, XlsxReadError } from './xlsx-read-error.ts';
 import type { XlsxRow } from './xlsx-row.ts';
+import type { XlsxLimits } from './xlsx-limits.ts';
 
 export type { XlsxCellValue, XlsxRow } from './xlsx-row.ts';
 export { XlsxReadError } from './xlsx-read-error.ts';
@@ -23,6 +24,8 @@ export interface XlsxReadOptions {
   sheet?: string | number;
   /** Compressed bytes of the sheet part consumed so far, of its compressed size; at most ~20 calls a second, and once at the end. */
   onProgress?: (done: number, total: number) => void;
+  /** Size limits (decompression bombs, giant cells); default defaultXlsxLimits. */
+  limits?: XlsxLimits;
 }
 
 const PROGRESS_INTERVAL_MS = 50;
@@ -36,7 +39,7 @@ const CAN_CHECK_CRC = typeof zlib.crc32 === 'function';
  * CRC-32 mismatch is only known at the end) rejects after rows were yielded, so discard what was read.
  */
 export async function* readXlsxRows(source: string | Uint8Array, options: XlsxReadOptions = {}): AsyncGenerator<XlsxRow> {
-  const zip = await openXlsxZip(source);
+  const zip = await openXlsxZip(source, options.limits);
   try {
     const parts = await resolveWorkbook(zip);
     const sheet = pickSheet(parts.sheets, options.sheet);
@@ -45,7 +48,7 @@ export async function* readXlsxRows(source: string | Uint8Array, options: XlsxRe
     const sharedEntry = parts.sharedStringsPath === undefined ? undefined : zip.entry(parts.sharedStringsPath);
     let sharedStrings: string[] = [];
     try {
-      if (sharedEntry) sharedStrings = await readSharedStrings(await zip.openInflated(sharedEntry));
+      if (sharedEntry) sharedStrings = await readSharedStrings(await zip.openInflated(sharedEntry), zip.limits.maxRowChars);
     } catch (cause) {
       throw cause instanceof XlsxReadError ? cause : corruptWorkbook('共有文字列（xl/sharedStrings.xml）を展開できません', cause);
     }
@@ -64,7 +67,7 @@ export async function* readXlsxRows(source: string | Uint8Array, options: XlsxRe
       }
     });
 
-    const scanner = new SheetRowScanner(sharedStrings, parts.date1904);
+    const scanner = new SheetRowScanner(sharedStrings, parts.date1904, zip.limits.maxRowChars);
     const decoder = new StringDecoder('utf8');
     const rows: XlsxRow[] = [];
     let inflated = 0;

@@ -3,7 +3,9 @@
 import { decodeXmlText } from './decode-xml-text.ts';
 import { nextTag } from './next-tag.ts';
 import { parseRichText } from './parse-rich-text.ts';
+import { PendingText } from './pending-text.ts';
 import { corruptWorkbook } from './xlsx-read-error.ts';
+import { defaultXlsxLimits, megabytes, tooLarge } from './xlsx-limits.ts';
 import type { XlsxCellValue, XlsxRow } from './xlsx-row.ts';
 
 const enum CellType {
@@ -17,8 +19,6 @@ const enum CellType {
 }
 
 const INCOMPLETE = -1;
-// A row is a few KB; text this large without a row end means the part is damaged, not that a row is long.
-const MAX_CARRY = 128 * 1024 * 1024;
 const LT = 60;
 const SLASH = 47;
 const GT = 62;
@@ -29,7 +29,7 @@ const LETTER_R = 114;
 const LETTER_T = 116;
 
 export class SheetRowScanner {
-  private carry = '';
+  private readonly pending: PendingText;
   private inSheetData = false;
   private finished = false;
   private prefix = '';
@@ -48,18 +48,24 @@ export class SheetRowScanner {
   constructor(
     private readonly sharedStrings: readonly string[],
     private readonly date1904: boolean,
-  ) {}
+    maxRowChars = defaultXlsxLimits.maxRowChars,
+  ) {
+    // A row is a few KB; text this large without its end is a damaged part or a giant cell, not a long row.
+    this.pending = new PendingText(maxRowChars, () => tooLarge(`1行が ${megabytes(maxRowChars)} を超えています`));
+  }
 
   /** Feeds the next piece of decoded XML; every row completed by it is appended to `out`. */
   push(chunk: string, out: XlsxRow[]): void {
     if (this.finished) return;
-    const xml = this.carry.length > 0 ? this.carry + chunk : chunk;
-    this.carry = '';
+    const xml = this.pending.holding ? this.pending.feed(chunk) : chunk;
+    if (xml === undefined) return;
     let pos = 0;
     if (!this.inSheetData) {
       const open = /<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*>/.exec(xml);
       if (!open) {
-        this.carry = xml;
+        // Whole tags before <sheetData> are not needed; only an unfinished last one is kept.
+        const last = xml.lastIndexOf('<');
+        if (last !== -1) this.pending.hold(xml.slice(last), '>');
         return;
       }
       this.usePrefix(open[1] ?? '');
@@ -81,7 +87,11 @@ export class SheetRowScanner {
         const after = xml.charCodeAt(start + rowOpen.length);
         if (after <= 32 || after === GT || after === SLASH) {
           const next = this.parseRow(xml, start, out);
-          if (next === INCOMPLETE) break;
+          if (next === INCOMPLETE) {
+            // Re-parsed only once its close tag has arrived (its start tag first, when that is cut).
+            this.pending.hold(xml.slice(start), xml.indexOf('>', start) === -1 ? '>' : this.rowClose);
+            return;
+          }
           pos = next;
           continue;
         }
@@ -93,13 +103,11 @@ export class SheetRowScanner {
       // Anything else between rows (a comment, a partial tag at the end of the text): skip it whole or wait for more.
       const tagEnd = xml.indexOf('>', start);
       if (tagEnd === -1 || start + this.sheetDataClose.length >= xml.length) {
-        pos = start;
-        break;
+        this.pending.hold(xml.slice(start), '>');
+        return;
       }
       pos = tagEnd + 1;
     }
-    if (xml.length - pos > MAX_CARRY) throw corruptWorkbook('行の終わりが見つからないまま、データが大きくなりすぎました');
-    this.carry = xml.slice(pos);
   }
 
   /** Called after the last chunk: a sheet that stops inside its rows is damaged. */

@@ -6,7 +6,8 @@ export type XlsxReadErrorCode =
   | 'xlsx-not-a-workbook'
   | 'xlsx-corrupt'
   | 'xlsx-sheet-not-found'
-  | 'xlsx-not-a-worksheet';
+  | 'xlsx-not-a-worksheet'
+  | 'xlsx-too-large';
 
 /** Its message is Japanese and says what to do; `code` is stable English kebab-case for the issue. */
 export class XlsxReadError extends Error {

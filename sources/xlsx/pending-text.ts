@@ -1,0 +1,57 @@
+// Text held back until the string that closes it arrives. Only newly arrived text is searched, so an element that
+// never ends (one 2 GB cell) costs linear time instead of a rescan of everything held for every chunk.
+
+export class PendingText {
+  private pieces: string[] = [];
+  private length = 0;
+  private needle = '';
+  private tail = '';
+
+  /** `tooLarge` is thrown once more than `maxChars` characters are held. */
+  constructor(
+    private readonly maxChars: number,
+    private readonly tooLarge: () => Error,
+  ) {}
+
+  get holding(): boolean {
+    return this.pieces.length > 0;
+  }
+
+  /** Holds `text` until `needle` appears in text fed after it. */
+  hold(text: string, needle: string): void {
+    this.pieces = [text];
+    this.length = text.length;
+    this.needle = needle;
+    this.tail = tailOf(text, needle);
+    if (this.length > this.maxChars) throw this.tooLarge();
+  }
+
+  /** Adds a chunk: the whole held text once the needle is in it (holding nothing then), else undefined. */
+  feed(chunk: string): string | undefined {
+    const found = (this.tail + chunk).includes(this.needle);
+    this.pieces.push(chunk);
+    this.length += chunk.length;
+    if (!found) {
+      if (this.length > this.maxChars) throw this.tooLarge();
+      this.tail = tailOf(this.tail + chunk, this.needle);
+      return undefined;
+    }
+    const text = this.pieces.join('');
+    this.pieces = [];
+    this.length = 0;
+    return text;
+  }
+
+  /** Everything held, at the end of the input (holding nothing then). */
+  flush(): string {
+    const text = this.pieces.join('');
+    this.pieces = [];
+    this.length = 0;
+    return text;
+  }
+}
+
+// The last needle.length − 1 characters: a needle split across two chunks is still found.
+function tailOf(text: string, needle: string): string {
+  return needle.length > 1 ? text.slice(Math.max(0, text.length - needle.length + 1)) : '';
+}
