@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { z } from 'zod';
 import { ConfigError, loadCatalog } from '../config/load-catalog.ts';
+import { loadContracts } from '../config/load-contracts.ts';
 import { formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
 import { countBySeverity, formatLocation, type Issue } from '../lib/issues.ts';
 import { UserError } from '../lib/user-error.ts';
@@ -203,6 +204,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .action(async (opts: { config: string }) => {
       const catalog = await loadCatalog(opts.config);
       await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
+      await loadContracts(catalog);
       print(t.configOk(catalog.measures.size, catalog.slots.length, catalog.lines.length));
     });
 

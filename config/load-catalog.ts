@@ -71,7 +71,7 @@ export interface Catalog {
   files: string[];
 }
 
-const KNOWN_FILES = /^(plan|sections|measures(?:-[a-z0-9-]+)?|slots|action-plan|pipeline|composite|progress)\.ya?ml$/;
+const KNOWN_FILES = /^(plan|sections|measures(?:-[a-z0-9-]+)?|slots|action-plan|pipeline|composite|progress|contracts)\.ya?ml$/;
 
 export function slotId(slot: Pick<Slot, 'vision' | 'tier' | 'position'>): string {
   return `v${slot.vision}-${slot.tier}-${slot.position}`;

@@ -62,6 +62,8 @@ export interface IndicatorValueRow {
   ci_low: number | null;
   ci_high: number | null;
   value_status: string;
+  withheld_code: string | null;
+  withheld_reason: string | null;
   source_kind: string | null;
   comment: string | null;
   reference_period: string | null;
@@ -103,6 +105,13 @@ export const indicatorValues: DatasetSpec = {
       'observed=観測値, declared=設定に記載の基準値, missing=欠測, conflict=入力が矛盾し不採用, incomplete=元データが揃わず不公表（例: 月次報告の欠けた月）, invalid=元データの検査に通らず不公表（例: 累計が減った）。理由は comment',
       'observed, declared, missing, conflict, incomplete (inputs missing, e.g. a month), invalid (inputs failed a check); the reason is in comment',
     ),
+    col(
+      'withheld_code',
+      'string',
+      '公表しない値（conflict・incomplete・invalid）の理由の固定コード（データ規則なら contract-*、issues.csv の code と同じ）。元データの検査が理由を文章でだけ示す場合は空',
+      'Stable code of why the value is withheld (contract-* for a data contract, as in issues.csv); empty when the check gave only text',
+    ),
+    col('withheld_reason', 'string', '公表しない値の理由（日本語）。value が空なのは 0 でも前年度の値でもなく、この理由による', 'Why the value is withheld (Japanese): an empty value is neither 0 nor last year’s value'),
     col('source_kind', 'string', '値の出所: manual / industrySurvey / resas / setagayaPay / kosha など', 'Where the value came from'),
     col('comment', 'string', '入力時のコメント。incomplete・invalid のときは公表しない理由', 'Comment entered with the value; for incomplete/invalid, why the value is not published'),
     col(
@@ -129,6 +138,9 @@ export interface ActionPlanProgressRow {
   fiscal_year: number;
   fiscal_year_label: string;
   actual: number | null;
+  value_status: string;
+  withheld_code: string | null;
+  withheld_reason: string | null;
   actual_cumulative: number | null;
   target_year: number | null;
   target_year_original: number | null;
@@ -157,6 +169,9 @@ export const actionPlanProgress: DatasetSpec = {
     col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year (start year)'),
     col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
     col('actual', 'decimal', 'その年度の実績', 'Actual for the fiscal year'),
+    col('value_status', 'string', '実績の状態: observed=観測値, missing=欠測, conflict・incomplete・invalid=公表しない（indicator_values と同じ）', 'Status of the actual: observed, missing, or withheld (conflict, incomplete, invalid)'),
+    col('withheld_code', 'string', '公表しない実績の理由の固定コード（indicator_values と同じ）', 'Stable code of why the actual is withheld'),
+    col('withheld_reason', 'string', '公表しない実績の理由（日本語）', 'Why the actual is withheld (Japanese)'),
     col('actual_cumulative', 'decimal', '計画初年度からの実績累計（合計が年度目標の和の場合）', 'Actuals summed from the first plan year (sum kind)'),
     col('target_year', 'decimal', 'その年度の目標値（改定後）', 'Target for the year (after revisions)'),
     col('target_year_original', 'decimal', '改定前の当初目標値（改定がなければ target_year と同じ）', 'Original target before revisions'),
@@ -340,7 +355,7 @@ export const observationsDataset: DatasetSpec = {
     col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year'),
     col('seq', 'integer', '実行内での通し番号', 'Sequence number within the run'),
     col('value', 'decimal', '読み取った値（丸める前）', 'Value as read, unrounded'),
-    col('status', 'string', 'used=採用, conflict=他の入力と食い違い不採用', 'used or conflict'),
+    col('status', 'string', 'used=採用, conflict=他の入力と食い違い不採用, withheld=データ規則（issues.csv の contract-*）に反し不採用', 'used, conflict, or withheld (broke a data contract)'),
     col('source_kind', 'string', '出所の種類', 'Source kind'),
     col('file', 'string', 'ファイル（受信箱からの相対パス）', 'File (relative to the inbox)'),
     col('sha256', 'string', 'ファイルの sha256', 'sha256 of the file'),

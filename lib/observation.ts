@@ -1,5 +1,6 @@
 // An observation: the value of a measure for a fiscal year, with where it came from.
 import type { SourceBinding } from '../config/catalog-schema.ts';
+import type { ContractFacts } from './contract-facts.ts';
 import type { Issue } from './issues.ts';
 
 export type SourceKind = SourceBinding['kind'];
@@ -13,6 +14,8 @@ export interface Provenance {
   rows?: string;
   /** The rule that produced the value, in words (e.g. 手入力値をそのまま採用). */
   rule: string;
+  /** Column of a single cell the value was read from (manual entry), as a letter. */
+  column?: string;
   /** Further files the value was formed from (12 monthly reports, several record exports), with the rows used. */
   otherInputs?: { file: string; sha256: string; rows?: string }[];
 }
@@ -54,6 +57,8 @@ export interface Gap {
   status: 'incomplete' | 'invalid';
   /** Japanese, for the user: why the value is not published. */
   reasonJa: string;
+  /** The issue code of the check that withheld it (a data contract's code), when one did. */
+  code?: string;
   provenance?: Provenance;
 }
 
@@ -66,4 +71,6 @@ export interface SourceResult {
   statuses?: StatusReading[];
   /** Rows of adapter tables (lib/datasets.ts adapterDatasets) by dataset name, without run_id (the run adds it). */
   tables?: Record<string, object[]>;
+  /** What the data contracts check besides the values (transforms/evaluate-contracts.ts). */
+  facts?: ContractFacts;
 }

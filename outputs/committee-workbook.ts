@@ -23,6 +23,8 @@ export interface CommitteeTables {
 }
 
 const NO_VALUE = '—';
+// A withheld value is never shown as 0, as last year's value or as a plain dash: it says so, with the reason beside it.
+const WITHHELD = '不公表';
 const SUMMARY_SHEET = '概要';
 /** The column header row of every table sheet (title, subtitle and legend lines above it). */
 const HEADER_ROW = 4;
@@ -152,7 +154,8 @@ function writeVisionSheet(workbook: ExcelJS.Workbook, catalog: Catalog, table: V
       setText(excelRow.getCell(4), slot.previousNameJa ? `${slot.previousNameJa}\n${NO_VALUE}${slot.nameJa}` : slot.nameJa);
       setText(excelRow.getCell(5), slot.methodJa ?? measure.methodJa ?? '');
       setNumber(excelRow.getCell(6), baseline, Math.max(decimals, decimalsOf(baseline)));
-      setNumber(excelRow.getCell(7), row?.value ?? null, decimals);
+      if (row?.withheld_reason) setText(excelRow.getCell(7), WITHHELD);
+      else setNumber(excelRow.getCell(7), row?.value ?? null, decimals);
       setText(excelRow.getCell(8), row?.unit ?? slot.unitJa ?? measure.unit);
       setNumber(excelRow.getCell(9), row?.index ?? null, 2);
       setText(excelRow.getCell(10), row?.trend ?? '');
@@ -185,7 +188,7 @@ function writeVisionSheet(workbook: ExcelJS.Workbook, catalog: Catalog, table: V
 function visionRemarks(row: IndicatorValueRow | undefined, baseline: number | null, baselineYear: number, decimals: number): string[] {
   const notes: string[] = [];
   if (row?.direction === 'lower') notes.push('低いほど良い指標（指数の↑は悪化）');
-  if (row?.value_status === 'conflict') notes.push('入力値が矛盾するため不採用（issues.csv を参照）');
+  if (row?.withheld_reason) notes.push(`${WITHHELD}: ${row.withheld_reason}（issues.csv を参照）`);
   if (baseline === 0) notes.push('基準値が0のため指数なし');
   if (row?.baseline_fiscal_year !== null && row?.baseline_fiscal_year !== undefined && row.baseline_fiscal_year !== baselineYear) {
     notes.push(`基準値は${formatFiscalYear(row.baseline_fiscal_year)}`);
@@ -194,7 +197,7 @@ function visionRemarks(row: IndicatorValueRow | undefined, baseline: number | nu
     const ci = row.ci_low !== null && row.ci_high !== null ? `（95%信頼区間 ${fixed(row.ci_low, decimals)}〜${fixed(row.ci_high, decimals)}）` : '';
     notes.push(`回答数 n=${grouped(row.n)}${ci}`);
   }
-  if (row?.comment) notes.push(row.comment);
+  if (row?.comment && row.comment !== row.withheld_reason) notes.push(row.comment);
   return notes;
 }
 
@@ -297,7 +300,8 @@ function writeActionPlanSheet(workbook: ExcelJS.Workbook, catalog: Catalog, tabl
       setNumber(excelRow.getCell(c++), total, targetDecimals);
       for (const t of targets) setNumber(excelRow.getCell(c++), t, targetDecimals);
       setText(excelRow.getCell(c++), current?.unit ?? line.unitJa ?? measure.unit);
-      setNumber(excelRow.getCell(c++), current?.actual ?? null, line.actualDecimals ?? measure.decimals);
+      if (current?.withheld_reason) setText(excelRow.getCell(c++), WITHHELD);
+      else setNumber(excelRow.getCell(c++), current?.actual ?? null, line.actualDecimals ?? measure.decimals);
       setNumber(excelRow.getCell(c++), current?.achievement_rate ?? null, 1, '"%"');
       setText(excelRow.getCell(c++), lineRemarks(line, current, fiscalYear, start).join('\n'));
       setText(excelRow.getCell(c++), line.id);
@@ -352,6 +356,7 @@ function groupLines(catalog: Catalog): LineGroup[] {
 
 function lineRemarks(line: CatalogLine, row: ActionPlanProgressRow | undefined, fiscalYear: number, start: number): string[] {
   const notes: string[] = [];
+  if (row?.withheld_reason) notes.push(`実績は${WITHHELD}: ${row.withheld_reason}（issues.csv を参照）`);
   if (line.total.kind === 'endLevel') notes.push('合計は最終年度の水準');
   if (line.total.kind === 'constant') notes.push('合計は毎年度の目標値');
   if (row && row.total_kind === 'sum' && fiscalYear > start && row.actual_cumulative !== null) {

@@ -5,7 +5,9 @@ import { readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { ConfigError, loadCatalog, type Catalog } from '../config/load-catalog.ts';
+import { loadContracts } from '../config/load-contracts.ts';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
+import { asOfDate, asOfMonth, type AsOf } from '../lib/as-of.ts';
 import {
   actionPlanProgress,
   compositeComponents,
@@ -38,10 +40,12 @@ import { buildIndicatorValues } from '../transforms/build-indicator-values.ts';
 import { buildObservationRows } from '../transforms/build-observation-rows.ts';
 import { computeComposite } from '../transforms/compute-composite.ts';
 import { diffIndicatorValues, type ValueChange } from '../transforms/diff-indicator-values.ts';
+import { evaluateContracts } from '../transforms/evaluate-contracts.ts';
 import { resolveObservations } from '../transforms/resolve-observations.ts';
 import { adapterTables } from './adapter-tables.ts';
 import { familyCache } from './family-cache.ts';
-import { loadSourceConfigs, sourceAdapters, type SourceAdapter } from './source-adapters.ts';
+import { loadSourceConfigs, sourceAdapters, type ReadContext, type SourceAdapter } from './source-adapters.ts';
+import { mergeFacts, surveyWavesOf, xlsxLimitsOf } from './contract-inputs.ts';
 
 /** The published datasets' format version; the run id also covers the code itself (lib/code-version.ts). */
 export const DATASET_VERSION = '1';
@@ -63,6 +67,8 @@ export interface RunOptions {
   /** Compute everything and report what would change against out/latest, but write and publish nothing. */
   dryRun?: boolean;
   now?: () => Date;
+  /** The month (YYYY-MM, Japan) the data contracts judge a year not started or closed against; default the month of `now`. */
+  asOf?: string;
   /** Progress lines in Japanese, with the English text for --lang en. */
   log?: (message: string, messageEn?: string) => void;
   /** Progress through large input files (the CLI draws a bar on a terminal). */
@@ -145,6 +151,8 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   );
 
   const pipeline = await loadPipelineConfig(catalog.dir);
+  const contracts = await loadContracts(catalog);
+  const asOf: AsOf = options.asOf ? asOfMonth(options.asOf) : asOfDate(startedAt);
   const sourceConfigs = await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
   const configFiles = [...catalog.files, ...sourceConfigs.files];
 
@@ -162,6 +170,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   const runId = await computeRunId(
     configCopies.map((c) => ({ name: path.relative(catalog.dir, c.file), bytes: c.bytes })),
     inputs,
+    asOf,
   );
   const previous = await lastRunId(options.outDir);
   if (!options.full && previous === runId) {
@@ -207,7 +216,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
             log(`${a.labelJa}: 前回から変わっていないため、読み込み結果を再利用しました`, `${a.family}: unchanged since the last run; its reading reused`);
             return cached;
           }
-          const result = await readFamily(a, files, catalog, sourceConfigs.byFamily.get(a.family), options.onProgress);
+          const result = await readFamily(a, files, catalog, sourceConfigs.byFamily.get(a.family), { ...(options.onProgress ? { onProgress: options.onProgress } : {}), xlsxLimits: xlsxLimitsOf(contracts) });
           if (!options.dryRun) await cache.put(a.family, files, result);
           return result;
         }),
@@ -223,7 +232,9 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   }
   log(`受信箱のファイル ${inputs.length} 件から ${observations.length} 件の値を読み込みました`, `${observations.length} values read from ${inputs.length} inbox files`);
 
-  const resolved = resolveObservations(observations, gaps);
+  const checked = evaluateContracts({ catalog, entries: contracts.entries, observations, facts: mergeFacts(results), surveyWaves: surveyWavesOf(results), asOf });
+  issues.push(...checked.issues);
+  const resolved = resolveObservations(checked.observations, [...checked.gaps, ...gaps]);
   issues.push(...resolved.issues);
   const years = fiscalYearsToReport(catalog, resolved.index.fiscalYears);
   const values = buildIndicatorValues(catalog, resolved.index, years, runId);
@@ -253,7 +264,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     ...(catalog.progress ? [{ spec: indicatorProgress, rows: indicatorProgressTable.rows }] : []),
     { spec: compositeIndex, rows: composite.index },
     { spec: compositeComponents, rows: composite.components },
-    { spec: observationsDataset, rows: buildObservationRows(observations, resolved.index, runId) },
+    { spec: observationsDataset, rows: buildObservationRows(observations, resolved.index, runId, checked.withheld) },
     ...adapterTables(results, runId),
     { spec: issuesDataset, rows: issueRows },
   ] satisfies PublishedTable[]).map((t) => ({ ...t, spec: withPlanWords(t.spec, catalog.plan) }));
@@ -272,6 +283,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     config_files: configCopies.map((c) => ({ file: path.relative(catalog.dir, c.file), sha256: sha256(c.bytes) })),
     inputs: inputs.map((f) => ({ file: f.name, sha256: f.sha256, bytes: f.bytes.length })),
     fiscal_years: years,
+    as_of: asOf.yearMonth,
     // Kept in the inbox and the archive, never deleted: what to look at in issues.csv.
     files_with_errors: [...new Set(issues.filter((i) => i.severity === 'error' && i.location.file).map((i) => i.location.file!))].sort(),
     counts: {
@@ -368,10 +380,10 @@ async function readFamily(
   files: InboxFile[],
   catalog: Catalog,
   config: unknown,
-  onProgress: RunOptions['onProgress'],
+  context: ReadContext,
 ): Promise<SourceResult> {
   try {
-    return await adapter.read(files, catalog, config, onProgress ? { onProgress } : {});
+    return await adapter.read(files, catalog, config, context);
   } catch (e) {
     // An adapter bug must not take the other sources down with it.
     return {
@@ -414,8 +426,9 @@ async function lastRunId(outDir: string): Promise<string | undefined> {
 }
 
 /** Same config, same inputs and same dataset version give the same run id, and so byte-identical datasets. */
-async function computeRunId(configFiles: readonly { name: string; bytes: Uint8Array }[], inputs: readonly InboxFile[]): Promise<string> {
-  const hash = createHash('sha256').update(`dataset-version:${DATASET_VERSION}\ncode:${await codeVersion()}\n`);
+async function computeRunId(configFiles: readonly { name: string; bytes: Uint8Array }[], inputs: readonly InboxFile[], asOf: AsOf): Promise<string> {
+  // The month counts: the data contracts judge "not started yet" and "closed" against it.
+  const hash = createHash('sha256').update(`dataset-version:${DATASET_VERSION}\ncode:${await codeVersion()}\nas-of:${asOf.yearMonth}\n`);
   for (const f of configFiles) hash.update(`config:${f.name}:${sha256(f.bytes)}\n`);
   for (const f of [...inputs].sort((a, b) => (a.name < b.name ? -1 : 1))) hash.update(`input:${f.name}:${f.sha256}\n`);
   return hash.digest('hex').slice(0, 12);

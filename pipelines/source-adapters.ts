@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { ConfigError, readConfigFile, type Catalog, type ConfigProblem } from '../config/load-catalog.ts';
 import type { SourceResult } from '../lib/observation.ts';
 import type { InboxFile } from '../sources/inbox-file.ts';
+import type { XlsxLimits } from '../sources/xlsx/xlsx-limits.ts';
 import { readManualEntryWorkbook } from '../sources/manual-entry-workbook.ts';
 import { koshaAdapter } from '../sources/kosha-adapter.ts';
 import { resasAdapter } from '../sources/resas-adapter.ts';
@@ -16,6 +17,8 @@ import { industrySurveyAdapter } from '../sources/industry-survey-adapter.ts';
 /** What a run offers an adapter besides its inputs: a way to report progress through a large file. */
 export interface ReadContext {
   onProgress?: (file: string, done: number, total: number) => void;
+  /** Size limits of .xlsx inputs (contracts.yaml limits); the readers' defaults when absent. */
+  xlsxLimits?: XlsxLimits;
 }
 
 export interface SourceAdapter {
@@ -36,10 +39,15 @@ export const sourceAdapters: readonly SourceAdapter[] = [
     family: 'manual-entry',
     labelJa: '手入力ワークブック',
     extensions: ['.xlsx'],
-    read: async (files, catalog) => {
-      const results = await Promise.all(files.map((f) => readManualEntryWorkbook(f, catalog)));
+    read: async (files, catalog, _config, context) => {
+      const results = await Promise.all(files.map((f) => readManualEntryWorkbook(f, catalog, context?.xlsxLimits)));
       const statuses = results.flatMap((r) => r.statuses ?? []);
-      return { observations: results.flatMap((r) => r.observations), issues: results.flatMap((r) => r.issues), ...(statuses.length > 0 ? { statuses } : {}) };
+      return {
+        observations: results.flatMap((r) => r.observations),
+        issues: results.flatMap((r) => r.issues),
+        ...(statuses.length > 0 ? { statuses } : {}),
+        facts: { filePeriods: results.flatMap((r) => r.facts?.filePeriods ?? []) },
+      };
     },
   },
   resasAdapter,

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { datasets } from '../lib/datasets.ts';
+import { renderContractDocs } from './render-contract-docs.ts';
 
 export function renderDatasetDocs(): string {
   const parts = [
@@ -34,4 +35,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const target = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'datasets.md');
   await writeFile(target, renderDatasetDocs());
   console.log(`wrote ${target}`);
+  const contracts = path.join(path.dirname(target), 'data-contracts.md');
+  await writeFile(contracts, renderContractDocs());
+  console.log(`wrote ${contracts}`);
 }

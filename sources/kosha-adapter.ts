@@ -38,10 +38,10 @@ export const koshaAdapter: SourceAdapter = {
     }
     return problems;
   },
-  read: async (files, catalog, config) => {
+  read: async (files, catalog, config, context) => {
     if (!config) {
       return { observations: [], issues: files.map((f) => issue('kosha-no-config', 'error', '公社の記録の読み方（config の sources/kosha.yaml）がありません。設定を追加してから再実行してください', { file: f.name })) };
     }
-    return readKoshaRecords(files, catalog, config as KoshaRecordsConfig);
+    return readKoshaRecords(files, catalog, config as KoshaRecordsConfig, context?.xlsxLimits);
   },
 };

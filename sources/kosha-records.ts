@@ -5,8 +5,10 @@
 // splitting their lines (docs/benchmarks.md).
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
+import type { RecordExport } from '../lib/contract-facts.ts';
 import { openExceljsWorkbook } from './xlsx/open-exceljs-workbook.ts';
 import { workbookOpenIssue } from './xlsx/workbook-open-issue.ts';
+import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
 import type { Catalog } from '../config/load-catalog.ts';
 import type { Measure } from '../config/catalog-schema.ts';
 import { ByteInterner } from '../lib/byte-interner.ts';
@@ -61,6 +63,8 @@ interface TypeTally {
   /** Ids of the files read so far, for the files after them (built into `seenIds` only when a later file comes). */
   idsByFile: { file: string; ids: ColumnKeys; count: number }[];
   seenIds?: Map<string, string>;
+  /** What each file of this kind holds, for the data contracts (period covered, categories). */
+  exports: RecordExport[];
 }
 
 /** A column of one file: equal cell values share a key; the text of a key is decoded once. */
@@ -71,11 +75,11 @@ interface ColumnKeys {
   isBlank(key: number): boolean;
 }
 
-export async function readKoshaRecords(files: readonly InboxFile[], catalog: Catalog, config: KoshaRecordsConfig): Promise<SourceResult> {
+export async function readKoshaRecords(files: readonly InboxFile[], catalog: Catalog, config: KoshaRecordsConfig, limits?: XlsxLimits): Promise<SourceResult> {
   const issues: Issue[] = [];
   const tallies = new Map<string, TypeTally>();
   for (const [key, type] of Object.entries(config.recordTypes)) {
-    tallies.set(key, { key, type, counters: [], periods: [], yearsWithoutPeriod: new Set(), files: [], idsByFile: [] });
+    tallies.set(key, { key, type, counters: [], periods: [], yearsWithoutPeriod: new Set(), files: [], idsByFile: [], exports: [] });
   }
   for (const measure of catalog.measures.values()) {
     if (measure.source.kind !== 'kosha') continue;
@@ -95,7 +99,7 @@ export async function readKoshaRecords(files: readonly InboxFile[], catalog: Cat
   for (const input of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const ext = path.extname(input.name).toLowerCase();
     if (ext === '.csv') tallyCsv(input, config, tallies, issues);
-    else await tallyXlsx(input, config, tallies, issues);
+    else await tallyXlsx(input, config, tallies, issues, limits);
   }
 
   const observations: Observation[] = [];
@@ -120,7 +124,7 @@ export async function readKoshaRecords(files: readonly InboxFile[], catalog: Cat
       }
     });
   }
-  return { observations, issues, gaps };
+  return { observations, issues, gaps, facts: { recordExports: [...tallies.values()].flatMap((t) => t.exports) } };
 }
 
 /**
@@ -307,6 +311,10 @@ interface FileTally {
   idCount: () => number;
   /** Column readers by column index. */
   columns: ColumnKeys[];
+  /** Months (year × 12 + month − 1) with a counted record. */
+  months: Set<number>;
+  /** Filter columns (config key, column index) and, per value key, its first line and count. */
+  categories: { key: string; column: number; seen: Map<number, { line: number; count: number }> }[];
 }
 
 function startFile(
@@ -363,6 +371,8 @@ function startFile(
     ids,
     idCount,
     columns,
+    months: new Set(),
+    categories: [...new Set(match.tally.counters.flatMap((c) => c.filters.map((f) => f.column)))].map((key) => ({ key, column: col(`columns.${key}`), seen: new Map() })),
   };
 }
 
@@ -393,6 +403,21 @@ function finishFile(ft: FileTally, sha256: string): void {
     for (const fy of covered) counter.undated.set(fy, (counter.undated.get(fy) ?? 0) + ft.undated[c]!);
   });
   tally.files.push({ file: ft.fileName, sha256, ...(ft.sheet ? { sheet: ft.sheet } : {}), lines: ft.lines, covered });
+  tally.exports.push({
+    file: ft.fileName,
+    ...(ft.sheet ? { sheet: ft.sheet } : {}),
+    recordType: tally.key,
+    labelJa: tally.type.labelJa,
+    measureIds: tally.counters.map((c) => c.measure.id),
+    ...(ft.period ? { period: { from: isoDay(ft.period[0]), to: isoDay(ft.period[1]) } } : {}),
+    months: [...ft.months].sort((a, b) => a - b).map((m) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`),
+    categories: ft.categories.map((c) => ({
+      column: c.key,
+      header: headerOf(ft, c.column),
+      letter: headerOf(ft, c.column),
+      values: [...c.seen].map(([key, v]) => ({ value: ft.columns[c.column]!.text(key), row: v.line, count: v.count })),
+    })),
+  });
   // Later files of this kind check their ids against this one's (decoded only if such a file comes).
   tally.idsByFile.push({ file: ft.fileName, ids: ft.ids, count: ft.idCount() });
 }
@@ -412,6 +437,7 @@ function earlierIds(tally: TypeTally): Map<string, string> {
 class KeyCaches {
   day: number[] = [];
   fiscalYear: number[] = [];
+  month: number[] = [];
   verdict: Uint8Array[][];
   count: number[][];
 
@@ -462,6 +488,19 @@ function tallyRecord(ft: FileTally, caches: KeyCaches, line: number, idKey: numb
   if (day === DATE_BAD || (ft.period !== null && (day < ft.period[0] || day > ft.period[1]))) {
     reportBadDate(ft, caches, line, dateKey, day !== DATE_BAD, keys);
     return;
+  }
+  let month = caches.month[dateKey];
+  if (month === undefined) {
+    const date = new Date(day * DAY_MS);
+    month = date.getUTCFullYear() * 12 + date.getUTCMonth();
+    caches.month[dateKey] = month;
+    ft.months.add(month);
+  }
+  for (const c of ft.categories) {
+    const key = keys[c.column]!;
+    const seen = c.seen.get(key);
+    if (seen) seen.count += 1;
+    else c.seen.set(key, { line, count: 1 });
   }
   if (fiscalYear !== ft.lastFiscalYear) {
     ft.lastFiscalYear = fiscalYear;
@@ -716,11 +755,11 @@ class CellColumn implements ColumnKeys {
   }
 }
 
-async function tallyXlsx(input: InboxFile, config: KoshaRecordsConfig, tallies: Map<string, TypeTally>, issues: Issue[]): Promise<void> {
+async function tallyXlsx(input: InboxFile, config: KoshaRecordsConfig, tallies: Map<string, TypeTally>, issues: Issue[], limits?: XlsxLimits): Promise<void> {
   const fileName = input.name;
   let workbook: ExcelJS.Workbook;
   try {
-    workbook = await openExceljsWorkbook(input.bytes);
+    workbook = await openExceljsWorkbook(input.bytes, limits);
   } catch (e) {
     issues.push(workbookOpenIssue('kosha-unreadable', 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください。このファイルは読み込みません', fileName, e));
     return;
@@ -796,6 +835,10 @@ function fiscalYearOfDay(day: number): number {
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}
+
+function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 function dayText(day: number): string {

@@ -7,7 +7,9 @@ import type { Catalog } from '../config/load-catalog.ts';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
 import { issue, type Issue } from '../lib/issues.ts';
 import { MANUAL_ENTRY_HEADER_ROW, MANUAL_ENTRY_SHEET, manualEntryColumns, type ManualEntryColumn } from '../lib/manual-entry-layout.ts';
+import type { FilePeriod } from '../lib/contract-facts.ts';
 import type { Observation, SourceResult, StatusReading } from '../lib/observation.ts';
+import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
 import { cellText } from '../lib/cell-text.ts';
 import { isMissingMarker, parseLooseNumber } from '../lib/parse-number.ts';
 import type { InboxFile } from './inbox-file.ts';
@@ -15,12 +17,12 @@ import { readSpecialValue } from './read-special-value.ts';
 
 const REQUIRED: ManualEntryColumn[] = ['measureId', 'fiscalYear', 'value'];
 
-export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog): Promise<SourceResult> {
+export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog, limits?: XlsxLimits): Promise<SourceResult> {
   const issues: Issue[] = [];
   const file = input.name;
   let workbook: ExcelJS.Workbook;
   try {
-    workbook = await openExceljsWorkbook(input.bytes);
+    workbook = await openExceljsWorkbook(input.bytes, limits);
   } catch (e) {
     issues.push(workbookOpenIssue('manual-entry-unreadable', 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください', file, e));
     return { observations: [], issues };
@@ -59,6 +61,9 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
 
   const observations: Observation[] = [];
   const statuses: StatusReading[] = [];
+  // The year the file is named for (手入力_令和6年度.xlsx): the data contracts check each row's year against it.
+  const fileYear = fiscalYearOfFileName(file);
+  const periodRows: FilePeriod['rows'] = [];
   const seen = new Map<string, { row: number; value: number }>();
   for (let r = headerRow + 1; r <= sheet.rowCount; r += 1) {
     const row = sheet.getRow(r);
@@ -87,7 +92,8 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
     }
     if (!valueText) continue; // not entered yet
     const comment = columns.has('comment') ? cellText(row.getCell(col('comment')).value).trim() : '';
-    const provenance = { file, sha256: input.sha256, sheet: sheet.name, rows: String(r), rule: '手入力ワークブックの値' };
+    const provenance = { file, sha256: input.sha256, sheet: sheet.name, rows: String(r), column: letter('value'), rule: '手入力ワークブックの値' };
+    const periodRow = { measureId: measure.id, fiscalYear, location: at(r, letter('fiscalYear')), raw: fyRaw };
     // A state (実施 …) or a two-figure cell (320人（8回）) is read before ― could be taken for "no value".
     const special = measure.valueType === 'status' || measure.valueType === 'pair' ? readSpecialValue(measure, valueText, catalog.plan.statuses) : undefined;
     if (special?.kind === 'problem') {
@@ -99,6 +105,7 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
       continue;
     }
     if (special?.kind === 'pair') {
+      periodRows.push(periodRow);
       observations.push({ measureId: measure.id, fiscalYear, value: special.value, sourceKind: 'manual', provenance, ...(special.secondaryValue === undefined ? {} : { secondaryValue: special.secondaryValue }), ...(comment ? { comment } : {}) });
       continue;
     }
@@ -144,16 +151,28 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
       continue;
     }
     seen.set(key, { row: r, value });
+    periodRows.push(periodRow);
     observations.push({
       measureId: measure.id,
       fiscalYear,
       value,
       sourceKind: 'manual',
-      provenance: { file, sha256: input.sha256, sheet: sheet.name, rows: String(r), rule: '手入力ワークブックの値' },
+      provenance,
       ...(comment ? { comment } : {}),
     });
   }
-  return { observations, issues, ...(statuses.length > 0 ? { statuses } : {}) };
+  return {
+    observations,
+    issues,
+    ...(statuses.length > 0 ? { statuses } : {}),
+    ...(fileYear === null ? {} : { facts: { filePeriods: [{ file, fiscalYear: fileYear, rows: periodRows }] } }),
+  };
+}
+
+/** 手入力_令和6年度.xlsx → 2024; null when the name states no fiscal year. */
+function fiscalYearOfFileName(file: string): number | null {
+  const label = /(?:令和|平成)(?:\d+|元)年度|[RH]\d+(?![\d年])|\d{4}年度/.exec(file.split('/').at(-1) ?? file);
+  return label ? parseFiscalYear(label[0]) : null;
 }
 
 function findHeaderRow(sheet: ExcelJS.Worksheet): number | undefined {

@@ -3,6 +3,7 @@
 import type ExcelJS from 'exceljs';
 import { openExceljsWorkbook } from './xlsx/open-exceljs-workbook.ts';
 import { workbookOpenIssue } from './xlsx/workbook-open-issue.ts';
+import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
 import { Decimal } from 'decimal.js';
 import { cellText } from '../lib/cell-text.ts';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
@@ -41,12 +42,12 @@ export function payMonthFromFileName(name: string): YearMonth | null {
   return named ? { year: Number(named[1] ?? named[3]), month: Number(named[2] ?? named[4]) } : null;
 }
 
-export async function readSetagayaPayReport(input: InboxFile, config: SetagayaPayConfig): Promise<{ report?: PayMonthlyReport; issues: Issue[] }> {
+export async function readSetagayaPayReport(input: InboxFile, config: SetagayaPayConfig, limits?: XlsxLimits): Promise<{ report?: PayMonthlyReport; issues: Issue[] }> {
   const issues: Issue[] = [];
   const file = input.name;
   let workbook: ExcelJS.Workbook;
   try {
-    workbook = await openExceljsWorkbook(input.bytes);
+    workbook = await openExceljsWorkbook(input.bytes, limits);
   } catch (e) {
     issues.push(workbookOpenIssue('pay-unreadable', 'Excelブック（.xlsx）として開けません。事業者から届いたファイルをそのまま置いてください。この報告は読み込みません', file, e));
     return { issues };

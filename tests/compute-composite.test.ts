@@ -101,6 +101,8 @@ function rowsFor(fiscalYear: number, values: Record<string, number | null | { va
         ci_low: null,
         ci_high: null,
         value_status: spec.status ?? (value === null ? 'missing' : 'observed'),
+        withheld_code: null,
+        withheld_reason: null,
         source_kind: null,
         comment: null,
         reference_period: null,

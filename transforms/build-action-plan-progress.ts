@@ -8,6 +8,7 @@ import { formatFiscalYear } from '../lib/fiscal-year.ts';
 import { issue, type Issue } from '../lib/issues.ts';
 import { achievementRate, periodTotal } from './achievement-rate.ts';
 import type { ObservationIndex } from './resolve-observations.ts';
+import { withheldReason } from './withheld-reason.ts';
 
 export function buildActionPlanProgress(catalog: Catalog, index: ObservationIndex, runId: string): { rows: ActionPlanProgressRow[]; issues: Issue[] } {
   const { start, end } = catalog.plan.period;
@@ -27,6 +28,7 @@ export function buildActionPlanProgress(catalog: Catalog, index: ObservationInde
       cumulative = cumulative === null || actual === null ? null : roundHalfUp(cumulative + actual, 6);
       const rated = line.total.kind === 'sum' ? cumulative : actual;
       const target = line.targets[String(fiscalYear)];
+      const withheld = withheldReason(found);
       rows.push({
         plan_id: catalog.plan.id,
         section: line.section,
@@ -40,6 +42,9 @@ export function buildActionPlanProgress(catalog: Catalog, index: ObservationInde
         fiscal_year: fiscalYear,
         fiscal_year_label: formatFiscalYear(fiscalYear),
         actual,
+        value_status: found?.status ?? 'missing',
+        withheld_code: withheld?.code ?? null,
+        withheld_reason: withheld?.reason ?? null,
         actual_cumulative: line.total.kind === 'sum' ? cumulative : null,
         target_year: effectiveTarget(target),
         target_year_original: originalTarget(target),

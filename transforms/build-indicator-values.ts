@@ -9,6 +9,7 @@ import { computeIndex } from './compute-index.ts';
 import { resolveBaseline, type Baseline } from './resolve-baseline.ts';
 import type { ObservationIndex } from './resolve-observations.ts';
 import { trendMark } from './trend-mark.ts';
+import { withheldReason } from './withheld-reason.ts';
 
 export function buildIndicatorValues(
   catalog: Catalog,
@@ -48,6 +49,7 @@ export function buildIndicatorValues(
       const observation = found?.status === 'observed' ? found.observation : undefined;
       const gap = found?.status === 'incomplete' || found?.status === 'invalid' ? found.gap : undefined;
       const idx = computeIndex(value, baseline.value);
+      const withheld = withheldReason(found);
       rows.push({
         plan_id: catalog.plan.id,
         vision: slot.vision,
@@ -72,6 +74,8 @@ export function buildIndicatorValues(
         ci_low: observation?.ciLow ?? null,
         ci_high: observation?.ciHigh ?? null,
         value_status: status,
+        withheld_code: withheld?.code ?? null,
+        withheld_reason: withheld?.reason ?? null,
         source_kind: observation?.sourceKind ?? gap?.sourceKind ?? (status === 'declared' ? 'config' : null),
         comment: observation?.comment ?? gap?.reasonJa ?? slot.comments?.[String(fiscalYear)] ?? null,
         reference_period: observation?.referencePeriod ?? null,

@@ -3,7 +3,7 @@ import type { ObservationRow } from '../lib/datasets.ts';
 import type { Observation } from '../lib/observation.ts';
 import type { ObservationIndex } from './resolve-observations.ts';
 
-export function buildObservationRows(observations: readonly Observation[], index: ObservationIndex, runId: string): ObservationRow[] {
+export function buildObservationRows(observations: readonly Observation[], index: ObservationIndex, runId: string, withheld: ReadonlySet<Observation> = new Set()): ObservationRow[] {
   const sorted = [...observations].sort(
     (a, b) =>
       compare(a.measureId, b.measureId) || a.fiscalYear - b.fiscalYear || compare(a.provenance.file, b.provenance.file) || compare(a.provenance.rows ?? '', b.provenance.rows ?? ''),
@@ -13,7 +13,7 @@ export function buildObservationRows(observations: readonly Observation[], index
     fiscal_year: o.fiscalYear,
     seq: i + 1,
     value: o.value,
-    status: index.get(o.measureId, o.fiscalYear)?.status === 'conflict' ? 'conflict' : 'used',
+    status: withheld.has(o) ? 'withheld' : index.get(o.measureId, o.fiscalYear)?.status === 'conflict' ? 'conflict' : 'used',
     source_kind: o.sourceKind,
     file: o.provenance.file,
     sha256: o.provenance.sha256,

@@ -1,0 +1,64 @@
+// config/<city>/contracts.yaml (optional), checked against the catalog; the built-in defaults come first, so a
+// municipality's file holds only what is particular to it.
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { Measure } from './catalog-schema.ts';
+import type { ContractRuleKind } from './contract-rules.ts';
+import { contractsFileSchema, defaultContractEntries, type ContractEntry, type ContractsFile } from './contracts-schema.ts';
+import { ConfigError, readConfigFile, type Catalog, type ConfigProblem } from './load-catalog.ts';
+
+export interface Contracts {
+  /** Defaults, then the file's entries: for a rule and a measure the last entry that selects it is in force. */
+  entries: readonly ContractEntry[];
+  limits: ContractsFile['limits'];
+  /** The file, when there is one. */
+  file?: string;
+}
+
+export const CONTRACTS_FILE = 'contracts.yaml';
+
+export async function loadContracts(catalog: Catalog): Promise<Contracts> {
+  const file = path.join(catalog.dir, CONTRACTS_FILE);
+  if (!(await access(file).then(() => true, () => false))) return { entries: defaultContractEntries, limits: {} };
+  const problems: ConfigProblem[] = [];
+  const parsed = await readConfigFile(file, contractsFileSchema, problems);
+  if (parsed) problems.push(...checkContracts(parsed, catalog, file));
+  if (!parsed || problems.length > 0) throw new ConfigError(problems);
+  return { entries: [...defaultContractEntries, ...parsed.rules], limits: parsed.limits, file };
+}
+
+/** The entry in force for a rule and a measure, or undefined when the rule is off or selects nothing. */
+export function contractFor(entries: readonly ContractEntry[], rule: ContractRuleKind, measure: Measure): ContractEntry | undefined {
+  let found: ContractEntry | undefined;
+  for (const e of entries) if (e.rule === rule && selects(e, measure)) found = e;
+  return found === undefined || found.severity === 'off' ? undefined : found;
+}
+
+function selects(entry: ContractEntry, measure: Measure): boolean {
+  return (
+    (entry.measures === undefined || entry.measures.includes(measure.id)) &&
+    (entry.sources === undefined || (entry.sources as readonly string[]).includes(measure.source.kind)) &&
+    (entry.units === undefined || entry.units.includes(measure.unit))
+  );
+}
+
+function checkContracts(file: ContractsFile, catalog: Catalog, fileName: string): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  file.rules.forEach((entry, i) => {
+    const at = (key: string, message: string) => problems.push({ file: fileName, path: `rules[${i}]${key}`, message });
+    entry.measures?.forEach((id, j) => {
+      if (!catalog.measures.has(id)) at(`.measures[${j}]`, `指標ID「${id}」は設定（measures*.yaml）にありません`);
+    });
+    if (entry.rule === 'range' && entry.min === undefined && entry.max === undefined) at('', 'range には min か max（または両方）を書いてください');
+    if (entry.min !== undefined && entry.max !== undefined && entry.min > entry.max) at('.min', `min（${entry.min}）が max（${entry.max}）より大きくなっています`);
+    if (entry.rule === 'volume-change' && entry.maxChangePercent === undefined && entry.severity !== 'off') at('', 'volume-change には maxChangePercent（例: 50）を書いてください');
+    if (entry.rule === 'allowed-categories') {
+      if (!entry.recordType || !entry.column || !entry.values) at('', 'allowed-categories には recordType・column・values を書いてください');
+      const used = [...catalog.measures.values()].some((m) => m.source.kind === 'kosha' && m.source.recordType === entry.recordType);
+      if (entry.recordType && !used) at('.recordType', `記録の種類「${entry.recordType}」を数える指標がありません（measures*.yaml の source.recordType）`);
+    } else if (entry.recordType || entry.column || entry.values) {
+      at('', `recordType・column・values は allowed-categories の規則でだけ使えます（この規則は ${entry.rule}）`);
+    }
+  });
+  return problems;
+}
