@@ -1,0 +1,85 @@
+// The sample inbox with one file spoiled, case by case (tests/fixtures/make-spoiled-inputs.ts): every case is either
+// rejected at its place or published with a warning that names it. Every published figure is compared with the
+// unspoiled run: one that differs must be withheld or named by an issue. No crash; no hang (the test's time limit).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ActionPlanProgressRow, IndicatorValueRow, ObservationRow } from '../lib/datasets.ts';
+import type { Issue } from '../lib/issues.ts';
+import { runPipeline } from '../pipelines/run-pipeline.ts';
+import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
+import { makeSpoiledInputs, spoiledCases } from './fixtures/make-spoiled-inputs.ts';
+import { setagayaConfig, tempDir } from './helpers.ts';
+
+// Fiscal year 2024 is closed and 2025 has started; 2026 has not.
+const AS_OF = '2025-06';
+
+interface Outcome {
+  issues: Issue[];
+  values: IndicatorValueRow[];
+  progress: ActionPlanProgressRow[];
+  observations: ObservationRow[];
+}
+
+async function run(inbox: string): Promise<Outcome> {
+  const result = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: await tempDir('lei-spoiled-out-'), storePath: null, asOf: AS_OF, full: true });
+  const read = async <T,>(name: string) => JSON.parse(await readFile(path.join(result.folder, `${name}.json`), 'utf8')) as T[];
+  return { issues: result.issues, values: await read('indicator_values'), progress: await read('action_plan_progress'), observations: await read('observations') };
+}
+
+/** Figures that differ from the unspoiled run with neither a withheld mark nor a new issue naming the value or its file. */
+function silentDifferences(before: Outcome, after: Outcome): string[] {
+  const issueKey = (i: Issue) => `${i.code}|${i.location.file}|${i.location.row}|${i.message}`;
+  const old = new Set(before.issues.map(issueKey));
+  const fresh = after.issues.filter((i) => i.severity !== 'info' && !old.has(issueKey(i)));
+  const named = (measureId: string, nameJa: string, fiscalYear: number) => {
+    const files = new Set(
+      [...before.observations, ...after.observations]
+        .filter((o) => o.measure_id === measureId && o.fiscal_year === fiscalYear)
+        .flatMap((o) => [o.file, ...(o.other_files?.split(';') ?? [])]),
+    );
+    return fresh.some((i) => i.message.includes(nameJa) || (i.location.file !== undefined && files.has(i.location.file)));
+  };
+  const silent: string[] = [];
+  const compare = <R,>(rows: (r: Outcome) => R[], key: (r: R) => string, figure: (r: R) => number | null, withheld: (r: R) => boolean, who: (r: R) => [string, string, number]) => {
+    const old = new Map(rows(before).map((r) => [key(r), r]));
+    for (const r of rows(after)) {
+      const was = old.get(key(r));
+      const then = was === undefined ? null : figure(was);
+      if (then === figure(r) || (figure(r) === null && withheld(r))) continue;
+      if (!named(...who(r))) silent.push(`${key(r)}: ${then} → ${figure(r)}`);
+    }
+  };
+  compare((o) => o.values, (r) => `${r.slot_id} ${r.fiscal_year}`, (r) => r.value, (r) => r.withheld_reason !== null, (r) => [r.measure_id, r.name_ja, r.fiscal_year]);
+  compare((o) => o.progress, (r) => `${r.line_id} ${r.fiscal_year}`, (r) => r.actual, (r) => r.withheld_reason !== null, (r) => [r.measure_id, r.indicator_ja, r.fiscal_year]);
+  return silent;
+}
+
+describe('spoiled inputs: rejected at their place or published with a warning that names them', () => {
+  let dir: string;
+  let unspoiled: Outcome;
+
+  beforeAll(async () => {
+    dir = await tempDir('lei-spoiled-');
+    const sample = path.join(dir, 'sample');
+    await generateSampleInbox(setagayaConfig, sample);
+    await makeSpoiledInputs(sample, dir);
+    unspoiled = await run(sample);
+  }, 180_000);
+
+  it('the unspoiled sample breaks no data contract', () => {
+    expect(unspoiled.issues.filter((i) => i.code.startsWith('contract-') || i.code === 'xlsx-too-large')).toEqual([]);
+  });
+
+  it.each(spoiledCases.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
+    const spoiled = await run(path.join(dir, c.id));
+    const found = spoiled.issues.filter((i) => c.expectCodes.includes(i.code));
+    expect(found.length, `${c.what}: expected one of ${c.expectCodes.join(', ')}; got ${[...new Set(spoiled.issues.map((i) => i.code))].join(', ')}`).toBeGreaterThan(0);
+    // Every issue names its place and says what to do, in Japanese.
+    for (const i of found) {
+      expect(i.location.file ?? i.raw, `${i.code} has no place`).toBeTruthy();
+      expect(i.message).toMatch(/[ぁ-んァ-ン一-龠]/);
+    }
+    expect(silentDifferences(unspoiled, spoiled)).toEqual([]);
+  }, 120_000);
+});
