@@ -10,6 +10,8 @@ interface Manifest {
   run_id: string;
   inputs: { file: string; sha256: string }[];
   config_files: { file: string; sha256: string }[];
+  /** The month the data contracts judged against (absent in runs made before they existed). */
+  as_of?: string;
 }
 
 export async function reproduceRun(runDir: string, archiveDir: string, into: string): Promise<{ original: string; result: RunResult }> {
@@ -31,6 +33,14 @@ export async function reproduceRun(runDir: string, archiveDir: string, into: str
   await mkdir(inbox, { recursive: true });
   for (const f of manifest.inputs) await restore(f.sha256, path.join(inbox, f.file));
   for (const f of manifest.config_files) await restore(f.sha256, path.join(config, f.file));
-  const result = await runPipeline({ configDir: config, inboxDir: inbox, outDir: path.join(into, 'out'), storePath: null, trigger: 'reprocess', full: true });
+  const result = await runPipeline({
+    configDir: config,
+    inboxDir: inbox,
+    outDir: path.join(into, 'out'),
+    storePath: null,
+    trigger: 'reprocess',
+    full: true,
+    ...(manifest.as_of ? { asOf: manifest.as_of } : {}),
+  });
   return { original: manifest.run_id, result };
 }
