@@ -18,7 +18,7 @@ export function renderContractDocs(): string {
     '`issues.csv` にファイル・シート・行・列・元の値・規則・対処方法が載る。黙って違う数字を出すことはない。',
     '',
     '組み込みの規則は入力の種類ごとに既定で働く。自治体に固有の規則は `config/<自治体>/contracts.yaml` に書く（書き方は',
-    '[config.md](config.md#データ規則-contractsyaml)）。同じ規則・同じ指標に当てはまる設定は後に書いたものが優先する。',
+    '[config.md](config.md#データ規則contractsyaml)）。同じ規則・同じ指標に当てはまる設定は後に書いたものが優先する。',
     '',
     '| 規則 (`rule`) | コード | 内容 | 既定 | 公表しない値の状態 | 対処方法 |',
     '|---|---|---|---|---|---|',
