@@ -57,6 +57,9 @@ export const industrySurveyAdapter: SourceAdapter = {
         ),
       };
     }
-    return readIndustrySurvey(files, catalog.measures.values(), config as IndustrySurveyConfig, context?.onProgress ? { onProgress: context.onProgress } : {});
+    return readIndustrySurvey(files, catalog.measures.values(), config as IndustrySurveyConfig, {
+      ...(context?.onProgress ? { onProgress: context.onProgress } : {}),
+      ...(context?.xlsxLimits ? { xlsxLimits: context.xlsxLimits } : {}),
+    });
   },
 };

@@ -20,6 +20,8 @@ import { diffSurveyEstimates } from '../../transforms/diff-survey-estimates.ts';
 import { findQuestion, referenceIn } from '../../lib/find-survey-question.ts';
 import { resolveSurveyBindings, type SurveyBinding } from './resolve-survey-bindings.ts';
 
+import type { XlsxLimits } from '../xlsx/xlsx-limits.ts';
+
 export const INDUSTRY_SURVEY_FAMILY = 'industry-survey';
 
 export interface IndustrySurveyOptions {
@@ -27,6 +29,8 @@ export interface IndustrySurveyOptions {
   onProgress?: (file: string, done: number, total: number) => void;
   /** Only these fiscal years' waves (reprocess); default all. */
   fiscalYears?: readonly number[];
+  /** Size limits of .xlsx waves (contracts.yaml limits). */
+  xlsxLimits?: XlsxLimits;
 }
 
 export interface WaveVersion {
@@ -69,6 +73,7 @@ export async function readIndustrySurvey(
       codebookFile: codebookFiles.get(`${w.fiscalYear}\u0000${w.instrument.id}`),
       usedBy: (codebook) => usedBy(bindings, w.instrument.id, codebook),
       ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!(w.input.name, done, total) } : {}),
+      ...(options.xlsxLimits ? { xlsxLimits: options.xlsxLimits } : {}),
     });
     w.blocking = blockingProblems(w.read, w.instrument.id, bindings, config.design?.weights !== 'frame');
   }

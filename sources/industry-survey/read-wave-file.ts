@@ -6,6 +6,7 @@ import { issue, type Issue } from '../../lib/issues.ts';
 import { csvSliceText, MAX_CSV_FIELDS, scanCsv } from '../../lib/scan-csv.ts';
 import type { InboxFile } from '../inbox-file.ts';
 import { readXlsxRows, readXlsxWorkbookInfo, XlsxReadError, type XlsxRow } from '../xlsx/read-xlsx-rows.ts';
+import type { XlsxLimits } from '../xlsx/xlsx-limits.ts';
 import type { Codebook } from './codebook.ts';
 import { codebookFromConfig } from './codebook-from-config.ts';
 import type { IndustrySurveyConfig, Instrument } from './industry-survey-config.ts';
@@ -25,6 +26,7 @@ export interface WaveFileInput {
   /** Published figures using each question of this instrument's codebook (question id → measure names). */
   usedBy: (codebook: Codebook) => ReadonlyMap<string, readonly string[]>;
   onProgress?: (done: number, total: number) => void;
+  xlsxLimits?: XlsxLimits;
 }
 
 export interface WaveFile {
@@ -60,7 +62,7 @@ async function resolveCodebook(input: WaveFileInput, result: WaveFile, source: W
   result.codebook = codebookFromConfig(config, instrument.id, input.fiscalYear);
   if (result.codebook || !source) return;
   const rows: XlsxRow[] = [];
-  for await (const row of readXlsxRows(source.bytes, { sheet: config.codebookSheet.name })) rows.push(row);
+  for await (const row of readXlsxRows(source.bytes, { sheet: config.codebookSheet.name, ...(input.xlsxLimits ? { limits: input.xlsxLimits } : {}) })) rows.push(row);
   const read = readCodebookSheet({
     rows,
     layout: config.codebookSheet,
@@ -83,7 +85,7 @@ async function readXlsxWave(input: WaveFileInput, result: WaveFile): Promise<voi
   const sheet = instrument.sheet ?? info.sheets.find((s) => s !== codebookSheet) ?? info.sheets[0];
   result.sheet = sheet;
   let ingester: WaveIngester | undefined;
-  for await (const row of readXlsxRows(file.bytes, { sheet, onProgress: input.onProgress })) {
+  for await (const row of readXlsxRows(file.bytes, { sheet, onProgress: input.onProgress, ...(input.xlsxLimits ? { limits: input.xlsxLimits } : {}) })) {
     if (ingester) {
       ingester.push(row.rowNumber, row.cells);
       continue;

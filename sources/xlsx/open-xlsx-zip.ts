@@ -27,6 +27,7 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 const INFLATE_CHUNK = 64 * 1024;
 const INFLATE_READ_AHEAD = 1024 * 1024;
 const RAW_CHUNK = 256 * 1024;
+const MAX_WHOLE_PART = 64 * 1024 * 1024;
 
 export async function openXlsxZip(source: string | Uint8Array, limits: XlsxLimits = defaultXlsxLimits): Promise<XlsxZip> {
   const head = typeof source === 'string' ? await readHead(source) : source.subarray(0, 4);
@@ -89,6 +90,8 @@ export async function openXlsxZip(source: string | Uint8Array, limits: XlsxLimit
   return {
     entry: (name) => entries.get(name) ?? byLowerName.get(name.toLowerCase()),
     async readText(entry) {
+      // Parts read whole (workbook.xml, relationships) are a few KB; a large one is a bomb, not a workbook.
+      if (entry.uncompressedSize > MAX_WHOLE_PART) throw tooLarge(`${entry.fileName} は展開後 ${megabytes(entry.uncompressedSize)}、上限は ${megabytes(MAX_WHOLE_PART)}`);
       const parts: Buffer[] = [];
       try {
         for await (const chunk of await openInflated(entry)) parts.push(chunk as Buffer);
