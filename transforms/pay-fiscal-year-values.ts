@@ -168,7 +168,7 @@ export function payFiscalYearValues(
         : undefined;
       const broken = invalid.get(metric)?.get(fy);
       if (broken) {
-        gaps.push({ measureId: measure.id, fiscalYear: fy, sourceKind: 'setagayaPay', status: 'invalid', reasonJa: broken, ...(provenance ? { provenance } : {}) });
+        gaps.push({ measureId: measure.id, fiscalYear: fy, sourceKind: 'setagayaPay', status: 'invalid', reasonJa: broken, code: 'pay-cumulative-decreased', ...(provenance ? { provenance } : {}) });
         continue;
       }
       const aggregate =
@@ -181,7 +181,7 @@ export function payFiscalYearValues(
           lacking.length > 0
             ? `${formatFiscalYear(fy)}の月次報告に ${lacking.map((k) => yearMonthJa(parseKey(k))).join('、')} の${payMetrics[metric].labelJa}がないため、年度の値を作れません`
             : `${formatFiscalYear(fy)}の${payMetrics[metric].labelJa}を作れません`;
-        gaps.push({ measureId: measure.id, fiscalYear: fy, sourceKind: 'setagayaPay', status: 'incomplete', reasonJa, ...(provenance ? { provenance } : {}) });
+        gaps.push({ measureId: measure.id, fiscalYear: fy, sourceKind: 'setagayaPay', status: 'incomplete', reasonJa, code: latest && lacking.every((k) => k > yearMonthKey(latest)) ? 'pay-fiscal-year-in-progress' : 'pay-missing-month', ...(provenance ? { provenance } : {}) });
         continue;
       }
       // A March-only figure is distorted only by a campaign running in that March.
