@@ -559,6 +559,8 @@ export interface IndicatorProgressRow {
   status_value: string | null;
   value_text: string | null;
   value_status: string;
+  withheld_code: string | null;
+  withheld_reason: string | null;
   baseline_value: number | null;
   baseline_fiscal_year: number | null;
   target_fiscal_year: number | null;
@@ -604,7 +606,14 @@ export const indicatorProgress: DatasetSpec = {
     col('secondary_unit', 'string', '2つ目の数値の単位', 'Unit of the second figure'),
     col('status_value', 'string', '状態で示す値（plan.yaml の statuses。例: 実施・未実施・検討中・―）。0 とは別', 'Status value (実施 …), distinct from 0'),
     col('value_text', 'string', '印字どおりの値（例: 1,200、320人（8回）、実施）', 'The value as printed'),
-    col('value_status', 'string', 'observed=入力値, declared=設定に記載の基準値, missing=値なし, conflict=入力が矛盾し不採用', 'observed, declared, missing or conflict'),
+    col(
+      'value_status',
+      'string',
+      'observed=入力値, declared=設定に記載の基準値, missing=値なし, conflict=入力が矛盾し不採用, incomplete・invalid=データ規則などの検査により不公表（理由は withheld_reason）',
+      'observed, declared, missing, conflict, or incomplete/invalid (withheld by a check; see withheld_reason)',
+    ),
+    col('withheld_code', 'string', '公表しない値の理由の固定コード（indicator_values と同じ）', 'Stable code of why the value is withheld'),
+    col('withheld_reason', 'string', '公表しない値の理由（日本語）。値が空なのは 0 でも前年度の値でもなく、この理由による', 'Why the value is withheld (Japanese)'),
     col('baseline_value', 'decimal', '基準値（基準値の役割の年度の値）', 'Baseline value'),
     col('baseline_fiscal_year', 'integer', '基準値の年度', 'Baseline fiscal year'),
     col('target_fiscal_year', 'integer', '目標値の年度（目標値の役割の年度）', 'Target fiscal year'),

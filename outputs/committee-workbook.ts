@@ -448,6 +448,7 @@ function writeProgressTableSheet(workbook: ExcelJS.Workbook, catalog: Catalog, r
     setText(excelRow.getCell(c++), indicator.tierLabelJa);
     setText(excelRow.getCell(c++), any?.owners.split('・').join('\n') ?? '');
     setText(excelRow.getCell(c++), indicator.unit);
+    const withheldNotes: string[] = [];
     for (const role of progress.yearRoles) {
       const cell = excelRow.getCell(c++);
       if (role.kind === 'target') {
@@ -459,7 +460,10 @@ function writeProgressTableSheet(workbook: ExcelJS.Workbook, catalog: Catalog, r
       const fy = roleYear(role);
       const row = role.latest ? latest : own.find((x) => x.fiscal_year === fy);
       const yearNote = role.latest && row && row.fiscal_year !== latestYear ? `\n（${formatFiscalYear(row.fiscal_year)}）` : '';
-      if (row?.value !== null && row?.value !== undefined && row.status_value === null && row.secondary_value === null && !yearNote) setNumber(cell, row.value, indicator.decimals);
+      if (row?.withheld_reason) {
+        setText(cell, WITHHELD);
+        withheldNotes.push(`${formatFiscalYear(row.fiscal_year)}は${WITHHELD}: ${row.withheld_reason}（issues.csv を参照）`);
+      } else if (row?.value !== null && row?.value !== undefined && row.status_value === null && row.secondary_value === null && !yearNote) setNumber(cell, row.value, indicator.decimals);
       else setText(cell, row?.value_text ? `${row.value_text}${yearNote}` : NO_VALUE);
     }
     setNumber(excelRow.getCell(c++), any?.target_original ?? null, Math.max(0, decimalsOf(any?.target_original ?? null)));
@@ -468,7 +472,7 @@ function writeProgressTableSheet(workbook: ExcelJS.Workbook, catalog: Catalog, r
     setNumber(excelRow.getCell(c++), latest?.achievement_rate_original ?? null, 1, '"%"');
     setText(excelRow.getCell(c++), grade.grade);
     setText(excelRow.getCell(c++), grade.ruleJa);
-    setText(excelRow.getCell(c++), progressRemarks(indicator.direction, latest).join('\n'));
+    setText(excelRow.getCell(c++), [...progressRemarks(indicator.direction, latest), ...withheldNotes].join('\n'));
     setText(excelRow.getCell(c++), indicator.id);
     styleBody(excelRow, columns);
     excelRow.getCell(1).alignment = { vertical: 'middle', horizontal: 'center' };

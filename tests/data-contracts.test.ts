@@ -10,7 +10,10 @@ import { loadContracts } from '../config/load-contracts.ts';
 import { asOfDate, asOfMonth } from '../lib/as-of.ts';
 import type { Observation } from '../lib/observation.ts';
 import { renderContractDocs } from '../scripts/render-contract-docs.ts';
+import { buildIndicatorProgress } from '../transforms/build-indicator-progress.ts';
 import { evaluateContracts, type ContractInput } from '../transforms/evaluate-contracts.ts';
+import { resolveObservations } from '../transforms/resolve-observations.ts';
+import { wardProgressConfig } from './fixtures/make-ward-progress-inbox.ts';
 import { copyConfig, repoRoot, setagayaConfig } from './helpers.ts';
 
 let catalog: Catalog;
@@ -148,5 +151,16 @@ describe('contracts.yaml', () => {
     const docs = await readFile(path.join(repoRoot, 'docs', 'data-contracts.md'), 'utf8');
     expect(docs).toBe(renderContractDocs());
     for (const kind of contractRuleKinds) expect(docs).toContain(`\`${contractRules[kind].code}\``);
+  });
+});
+
+describe('a withheld value in a ward progress table', () => {
+  it('is marked with its status and reason in indicator_progress, never as missing', async () => {
+    const ward = await loadCatalog(wardProgressConfig);
+    const indicator = ward.progress!.indicators[0]!;
+    const gap = { measureId: indicator.measureId, fiscalYear: 2024, sourceKind: 'manual' as const, status: 'invalid' as const, reasonJa: '負の値: …（contract-negative）', code: 'contract-negative' };
+    const { index } = resolveObservations([], [gap]);
+    const row = buildIndicatorProgress(ward, index, [], 'r').rows.find((r) => r.indicator_id === indicator.id && r.fiscal_year === 2024)!;
+    expect([row.value, row.value_status, row.withheld_code, row.withheld_reason]).toEqual([null, 'invalid', 'contract-negative', gap.reasonJa]);
   });
 });

@@ -10,13 +10,15 @@ import { issue, type Issue } from '../lib/issues.ts';
 import type { StatusReading } from '../lib/observation.ts';
 import { gradeIndicator } from './grade-indicator.ts';
 import type { ObservationIndex } from './resolve-observations.ts';
+import { withheldReason } from './withheld-reason.ts';
 
 interface YearFigure {
   value: number | null;
   secondaryValue: number | null;
   status: string | null;
-  valueStatus: 'observed' | 'declared' | 'missing' | 'conflict';
+  valueStatus: 'observed' | 'declared' | 'missing' | 'conflict' | 'incomplete' | 'invalid';
   comment: string | null;
+  withheld?: { code: string | null; reason: string } | null;
 }
 
 export function buildIndicatorProgress(
@@ -39,7 +41,12 @@ export function buildIndicatorProgress(
     const figureOf = (fy: number): YearFigure => {
       const found = index.get(indicator.measureId, fy);
       const state = statusOf.get(`${indicator.measureId}\u0000${fy}`);
-      if (found?.status === 'conflict' || state === 'conflict') return { value: null, secondaryValue: null, status: null, valueStatus: 'conflict', comment: null };
+      if (found?.status === 'conflict' || state === 'conflict') {
+        const withheld = withheldReason(found) ?? { code: 'conflicting-statuses', reason: '状態の入力が食い違っています' };
+        return { value: null, secondaryValue: null, status: null, valueStatus: 'conflict', comment: null, withheld };
+      }
+      // A value a data contract or a source check withheld is not "missing": it says why.
+      if (found?.status === 'incomplete' || found?.status === 'invalid') return { value: null, secondaryValue: null, status: null, valueStatus: found.status, comment: null, withheld: withheldReason(found) };
       if (state) return { value: null, secondaryValue: null, status: state.status, valueStatus: 'observed', comment: state.comment ?? null };
       if (found?.status === 'observed') {
         const o = found.observation;
@@ -62,7 +69,9 @@ export function buildIndicatorProgress(
       if (measureId === indicator.measureId && !observedYears.includes(Number(fy))) observedYears.push(Number(fy));
     }
     const latestYear = observedYears.length > 0 ? Math.max(...observedYears) : null;
-    const years = [...new Set([...fixedRoleYears, ...observedYears])].sort((a, b) => a - b);
+    // A year whose value was withheld is listed with its reason, not left out as if nothing had been entered.
+    const withheldYears = index.fiscalYears.filter((fy) => ['incomplete', 'invalid'].includes(figureOf(fy).valueStatus));
+    const years = [...new Set([...fixedRoleYears, ...observedYears, ...withheldYears])].sort((a, b) => a - b);
     const baseline = figureOf(baselineYear).value;
     const target = targetFigures(indicator.target);
     const owners = ownerNames(indicator.owners ?? catalog.plan.owners ?? []).join('・');
@@ -106,6 +115,8 @@ export function buildIndicatorProgress(
         status_value: figure.status,
         value_text: valueText(figure, indicator),
         value_status: figure.valueStatus,
+        withheld_code: figure.withheld?.code ?? null,
+        withheld_reason: figure.withheld?.reason ?? null,
         baseline_value: baseline,
         baseline_fiscal_year: baseline === null ? null : baselineYear,
         target_fiscal_year: indicator.target ? targetYear : null,
