@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActionPlanProgressRow, IndicatorValueRow, ObservationRow } from '../lib/datasets.ts';
 import type { Issue } from '../lib/issues.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { makeSpoiledInputs, spoiledCases } from './fixtures/make-spoiled-inputs.ts';
 import { setagayaConfig, tempDir } from './helpers.ts';
+import { sampleInbox } from './sample-fixtures.ts';
 
 // Fiscal year 2024 is closed and 2025 has started; 2026 has not.
 const AS_OF = '2025-06';
@@ -61,10 +61,8 @@ describe('spoiled inputs: rejected at their place or published with a warning th
 
   beforeAll(async () => {
     dir = await tempDir('lei-spoiled-');
-    const sample = path.join(dir, 'sample');
-    await generateSampleInbox(setagayaConfig, sample);
-    await makeSpoiledInputs(sample, dir);
-    unspoiled = await run(sample);
+    await makeSpoiledInputs(sampleInbox(), dir);
+    unspoiled = await run(path.join(dir, 'unspoiled'));
   }, 180_000);
 
   it('the unspoiled sample breaks no data contract', () => {
