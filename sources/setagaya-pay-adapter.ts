@@ -8,7 +8,8 @@ import { unitsConvertible } from '../lib/convert-unit.ts';
 import { issue, type Issue } from '../lib/issues.ts';
 import type { SourceAdapter } from '../pipelines/source-adapters.ts';
 import { payFiscalYearValues } from '../transforms/pay-fiscal-year-values.ts';
-import { payMetrics, setagayaPayConfigSchema, type PayMetric, type SetagayaPayConfig } from './setagaya-pay-report-config.ts';
+import { payMetrics, type PayMetric } from '../lib/pay-metrics.ts';
+import { setagayaPayConfigSchema, type SetagayaPayConfig } from './setagaya-pay-report-config.ts';
 import { readSetagayaPayReport, type PayMonthlyReport } from './setagaya-pay-report.ts';
 
 export const setagayaPayAdapter: SourceAdapter = {

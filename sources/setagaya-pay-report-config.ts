@@ -2,17 +2,8 @@
 // changes between system versions, so each version is a layout recognised by a text on its sheet, and every
 // figure is found by its label (the value is the first filled cell to its right).
 import { z } from 'zod';
+import { payMetrics, type PayMetric } from '../lib/pay-metrics.ts';
 
-/** What the operator reports each month, and how a fiscal-year value is formed from it. */
-export const payMetrics = {
-  memberStores: { labelJa: '加盟店舗数', nature: 'stock' },
-  cumulativePayers: { labelJa: '累計支払経験者数', nature: 'stock' },
-  paymentCount: { labelJa: '決済回数（月）', nature: 'flow' },
-  paymentAmount: { labelJa: '決済金額（月）', nature: 'flow' },
-  cumulativeAmount: { labelJa: '累計支払額', nature: 'stock' },
-  continuationRate: { labelJa: '継続率', nature: 'rate' },
-} as const;
-export type PayMetric = keyof typeof payMetrics;
 const metricKey = z.enum(Object.keys(payMetrics) as [PayMetric, ...PayMetric[]]);
 
 const text = z.string().min(1);

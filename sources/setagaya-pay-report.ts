@@ -10,7 +10,8 @@ import { parseFiscalYear } from '../lib/fiscal-year.ts';
 import { issue, type Issue } from '../lib/issues.ts';
 import { parseLooseNumber } from '../lib/parse-number.ts';
 import { parseYearMonth, yearMonthJa, type YearMonth } from '../lib/parse-year-month.ts';
-import { payMetrics, type PayLayout, type PayMetric, type SetagayaPayConfig } from './setagaya-pay-report-config.ts';
+import { payMetrics, type PayMetric } from '../lib/pay-metrics.ts';
+import type { PayLayout, SetagayaPayConfig } from './setagaya-pay-report-config.ts';
 import type { InboxFile } from './inbox-file.ts';
 
 export interface PayFigure {

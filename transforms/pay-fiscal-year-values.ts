@@ -9,7 +9,8 @@ import { fiscalYearOf, formatFiscalYear } from '../lib/fiscal-year.ts';
 import { issue, type Issue } from '../lib/issues.ts';
 import type { Gap, Observation, Provenance } from '../lib/observation.ts';
 import { yearMonthJa, yearMonthKey, type YearMonth } from '../lib/parse-year-month.ts';
-import { payMetrics, type PayMetric, type SetagayaPayConfig } from '../sources/setagaya-pay-report-config.ts';
+import { payMetrics, type PayMetric } from '../lib/pay-metrics.ts';
+import type { SetagayaPayConfig } from '../sources/setagaya-pay-report-config.ts';
 import type { PayFigure, PayMonthlyReport } from '../sources/setagaya-pay-report.ts';
 import { aggregateMonthly, type MonthlyPoint } from './aggregate-fiscal-year.ts';
 
