@@ -28,8 +28,10 @@ export const pipelineConfigSchema = z.strictObject({
       json: z.boolean().default(true),
       parquet: z.boolean().default(true),
       committeeWorkbook: z.boolean().default(true),
+      /** The static dashboard in <run>/site/ (docs/dashboard.md). */
+      site: z.boolean().default(true),
     })
-    .default({ json: true, parquet: true, committeeWorkbook: true }),
+    .default({ json: true, parquet: true, committeeWorkbook: true, site: true }),
   /** Day of month M+1 by which the せたがやPay report for month M is due (lei status flags it after that). */
   payReportDueDay: z.number().int().min(1).max(28).default(20),
   schedules: z

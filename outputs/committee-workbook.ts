@@ -4,12 +4,13 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../lib/load-exceljs.ts';
 import type { Target } from '../config/catalog-schema.ts';
-import type { Catalog, CatalogLine, CatalogSlot } from '../config/load-catalog.ts';
+import type { Catalog, CatalogLine } from '../config/load-catalog.ts';
 import type { ActionPlanProgressRow, CompositeIndexRow, IndicatorProgressRow, IndicatorValueRow } from '../lib/datasets.ts';
 import { roundHalfUp } from '../lib/decimal.ts';
 import { deterministicZip } from '../lib/deterministic-zip.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
 import { neutralizeFormula } from '../lib/neutralize-formula.ts';
+import { visionTableName, visionTables, type VisionTable } from '../transforms/vision-tables.ts';
 
 export interface CommitteeTables {
   indicatorValues: readonly IndicatorValueRow[];
@@ -67,11 +68,6 @@ export async function writeCommitteeWorkbook(catalog: Catalog, tables: Committee
 
 // ---- vision sheets (seed 000: ソーシャルインパクト指標一覧) ----
 
-interface VisionTable {
-  visions: number[];
-  slots: CatalogSlot[];
-}
-
 interface VisionStats {
   sheetName: string;
   titleJa: string;
@@ -81,25 +77,6 @@ interface VisionStats {
   improved: number;
   worsened: number;
   unchanged: number;
-}
-
-/** One table per printed vision; visions sharing a table (8・9) get one sheet. */
-function visionTables(catalog: Catalog): VisionTable[] {
-  const byVision = new Map<number, VisionTable>();
-  for (const slot of catalog.slots) {
-    const table = byVision.get(slot.vision) ?? { visions: [slot.vision], slots: [] };
-    for (const v of slot.alsoVisions ?? []) if (!table.visions.includes(v)) table.visions.push(v);
-    table.slots.push(slot);
-    byVision.set(slot.vision, table);
-  }
-  const tierOrder = (t: string) => catalog.plan.tiers.findIndex((x) => x.id === t);
-  return [...byVision.values()]
-    .sort((a, b) => a.visions[0]! - b.visions[0]!)
-    .map((t) => ({ visions: t.visions, slots: [...t.slots].sort((a, b) => tierOrder(a.tier) - tierOrder(b.tier) || a.position - b.position) }));
-}
-
-function visionSheetName(catalog: Catalog, visions: readonly number[]): string {
-  return `${catalog.plan.terms.pillar}${visions.join('・')}`;
 }
 
 function writeVisionSheet(workbook: ExcelJS.Workbook, catalog: Catalog, table: VisionTable, tables: CommitteeTables): VisionStats {
@@ -119,7 +96,7 @@ function writeVisionSheet(workbook: ExcelJS.Workbook, catalog: Catalog, table: V
     { header: '備考', width: 28 },
     { header: '指標枠ID', width: 14, hidden: true },
   ];
-  const sheetName = visionSheetName(catalog, table.visions);
+  const sheetName = visionTableName(catalog, table.visions);
   const sheet = workbook.addWorksheet(sheetName, sheetOptions(HEADER_ROW));
   const titleJa = table.visions.map((v) => catalog.plan.visions.find((x) => x.number === v)?.titleJa ?? '').join('／');
   writeHeading(sheet, columns, [

@@ -31,6 +31,8 @@ import { publishToStore, recordExecution } from '../outputs/duckdb-store.ts';
 import { publishToPostgres, type PostgresTarget } from '../outputs/publish-to-postgres.ts';
 import { existingRunFolder, stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { writeDatasetFiles } from '../outputs/write-dataset-files.ts';
+import { buildSite } from '../outputs/site/build-site.ts';
+import { writeSite } from '../outputs/site/write-site.ts';
 import { readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
 import { archiveInputs } from '../sources/archive-inputs.ts';
 import { listInbox } from '../sources/list-inbox.ts';
@@ -256,6 +258,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     message: i.message,
     run_id: runId,
   }));
+  const observationRows = buildObservationRows(observations, resolved.index, runId, checked.withheld);
   // Every published dataset of the run, in the order files, store and PostgreSQL receive them, in the plan's words.
   const tables: PublishedTable[] = ([
     { spec: indicatorValues, rows: values.rows },
@@ -264,7 +267,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     ...(catalog.progress ? [{ spec: indicatorProgress, rows: indicatorProgressTable.rows }] : []),
     { spec: compositeIndex, rows: composite.index },
     { spec: compositeComponents, rows: composite.components },
-    { spec: observationsDataset, rows: buildObservationRows(observations, resolved.index, runId, checked.withheld) },
+    { spec: observationsDataset, rows: observationRows },
     ...adapterTables(results, runId),
     { spec: issuesDataset, rows: issueRows },
   ] satisfies PublishedTable[]).map((t) => ({ ...t, spec: withPlanWords(t.spec, catalog.plan) }));
@@ -326,6 +329,21 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
       );
     }
     await writeFile(path.join(staged.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (pipeline.outputs.site) {
+      const site = buildSite(catalog, {
+        runId,
+        fiscalYear: reportFiscalYear(catalog, years),
+        indicatorValues: values.rows,
+        actionPlanProgress: progress.rows,
+        compositeIndex: composite.index,
+        observations: observationRows,
+        issues: issueRows,
+        tables,
+        formats: pipeline.outputs,
+        otherFiles: ['manifest.json', ...(pipeline.outputs.committeeWorkbook ? ['committee_report.xlsx'] : [])],
+      });
+      await writeSite(path.join(staged.dir, 'site'), site);
+    }
     if (options.storePath) {
       store = await publishToStore(
         options.storePath,

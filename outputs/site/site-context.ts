@@ -1,0 +1,98 @@
+// What every page of the dashboard reads: the run's dataset rows (the same rows the CSV files hold), the plan's
+// words from the catalog, and the paths pages link each other by.
+import type { Catalog, CatalogSlot } from '../../config/load-catalog.ts';
+import type {
+  ActionPlanProgressRow,
+  CompositeIndexRow,
+  IndicatorValueRow,
+  IssueRow,
+  ObservationRow,
+  PublishedTable,
+} from '../../lib/datasets.ts';
+import { formatFiscalYear } from '../../lib/fiscal-year.ts';
+import { visionTableName, visionTables, type VisionTable } from '../../transforms/vision-tables.ts';
+
+export interface SiteInput {
+  runId: string;
+  /** The report year (the committee's actual column). */
+  fiscalYear: number;
+  indicatorValues: readonly IndicatorValueRow[];
+  actionPlanProgress: readonly ActionPlanProgressRow[];
+  compositeIndex: readonly CompositeIndexRow[];
+  observations: readonly ObservationRow[];
+  issues: readonly IssueRow[];
+  /** Every dataset of the run (breakdowns are read from here; the data page lists their files). */
+  tables: readonly PublishedTable[];
+  formats: { json: boolean; parquet: boolean };
+  /** Further files of the run folder the data page links to (manifest.json, committee_report.xlsx). */
+  otherFiles: readonly string[];
+}
+
+export interface SiteContext {
+  catalog: Catalog;
+  input: SiteInput;
+  siteTitle: string;
+  runLine: string;
+  tables: VisionTable[];
+  /** indicator_values rows by slot id, then fiscal year. */
+  rowsBySlot: Map<string, Map<number, IndicatorValueRow>>;
+  /** Measures printed in the logic model, in the order of the vision tables. */
+  measureIds: string[];
+}
+
+/** value_status values for which a figure exists in the inputs but is not published. */
+export const WITHHELD = new Set(['conflict', 'incomplete', 'invalid']);
+
+export const STATUS_JA: Record<string, string> = {
+  observed: '観測値',
+  declared: '設定に記載の基準値',
+  missing: '値なし（未集計・欠測）',
+  conflict: '不公表: 入力値が矛盾するため不採用',
+  incomplete: '不公表: 元データが揃わない',
+  invalid: '不公表: 元データが検査に通らない',
+};
+
+export const ASSESSMENT_JA: Record<string, string> = { improved: '改善', worsened: '悪化', unchanged: '変化なし' };
+export const DIRECTION_JA: Record<string, string> = { higher: '高いほど良い', lower: '低いほど良い', unknown: '方向なし（良し悪しを判断しない）' };
+
+export function siteContext(catalog: Catalog, input: SiteInput): SiteContext {
+  const rowsBySlot = new Map<string, Map<number, IndicatorValueRow>>();
+  for (const r of input.indicatorValues) {
+    const byYear = rowsBySlot.get(r.slot_id) ?? new Map<number, IndicatorValueRow>();
+    byYear.set(r.fiscal_year, r);
+    rowsBySlot.set(r.slot_id, byYear);
+  }
+  const tables = visionTables(catalog);
+  const measureIds = [...new Set(tables.flatMap((t) => t.slots.map((s) => s.measure)))];
+  const { plan } = catalog;
+  return {
+    catalog,
+    input,
+    siteTitle: `${plan.municipality.nameJa}　${plan.titleJa}`,
+    runLine: `${formatFiscalYear(input.fiscalYear)}実績　基準年度 ${formatFiscalYear(plan.baselineFiscalYear)}　実行ID ${input.runId}`,
+    tables,
+    rowsBySlot,
+    measureIds,
+  };
+}
+
+export const visionPagePath = (visions: readonly number[]) => `visions/vision-${visions.join('-')}.html`;
+/** Ids may be printed codes (Ⅰ/1-②): characters a file name or a URL cannot hold become _. */
+export const indicatorPagePath = (measureId: string) => `indicators/${measureId.replace(/[/\\?%*:|"<>#\s]/g, '_')}.html`;
+
+/** The plan's label of a tier (行動指標 …), from plan.yaml tiers. */
+export function tierLabel(catalog: Catalog, id: string): string {
+  return catalog.plan.tiers.find((t) => t.id === id)?.labelJa ?? id;
+}
+
+export function visionTitle(catalog: Catalog, visions: readonly number[]): string {
+  return `${visionTableName(catalog, visions)}　${visions.map((v) => catalog.plan.visions.find((x) => x.number === v)?.titleJa ?? '').join('／')}`;
+}
+
+/** The report year's row of a slot, and its baseline even when that year has no row (as the workbook prints it). */
+export function slotFigures(ctx: SiteContext, slot: CatalogSlot): { row: IndicatorValueRow | undefined; baseline: number | null } {
+  const byYear = ctx.rowsBySlot.get(slot.id);
+  const row = byYear?.get(ctx.input.fiscalYear);
+  const baseline = row?.baseline_value ?? byYear?.values().next().value?.baseline_value ?? null;
+  return { row, baseline };
+}
