@@ -24,6 +24,7 @@ import { detectLang, messages, type Messages } from './messages.ts';
 import { progressBar } from './progress-bar.ts';
 import { registerInitCommand } from './init-command.ts';
 import { registerReprocessCommand } from './reprocess-command.ts';
+import { registerServeCommand } from './serve-command.ts';
 import { RUN_DEFAULTS, storeOf, withRunLocations, type RunLocations } from './run-location-options.ts';
 
 /** 0 success; 5 success with warnings (0 with --warnings-ok); 2 some input rejected; 3 config/usage; 1 failure. */
@@ -143,6 +144,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
 
   registerReprocessCommand(program, lang, { print, setExit, io, exitForIssues });
   registerInitCommand(program, lang, { print });
+  registerServeCommand(program, lang, { print });
 
   program
     .command('publish')

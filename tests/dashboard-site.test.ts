@@ -1,7 +1,10 @@
 // The dashboard says what the run's datasets say: given the bundled sample run, the figures on the pages equal
 // indicator_values.csv, the vision pages carry the committee workbook's figures, marks and order, suppressed cells
 // never show a number, every page is small and self-contained, and the same rows give the same bytes.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseHTML } from 'linkedom';
@@ -12,7 +15,7 @@ import { datasets, type PublishedTable } from '../lib/datasets.ts';
 import { buildSite, type SiteInput } from '../outputs/site/build-site.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
-import { readCsv, setagayaConfig, tempDir } from './helpers.ts';
+import { readCsv, repoRoot, setagayaConfig, tempDir } from './helpers.ts';
 
 const FY = 2024;
 let runDir: string;
@@ -165,4 +168,28 @@ describe('dashboard: self-contained, small and deterministic', () => {
     expect(buildSite(catalog, input)).toEqual(first);
     for (const f of first) expect(f.content, f.path).toBe(await readFile(path.join(site, f.path), 'utf8'));
   });
+});
+
+describe('lei serve', () => {
+  it('serves the run folder on 127.0.0.1 and stops cleanly on SIGTERM', async () => {
+    const probe = createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const address = probe.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    probe.close();
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'lei.js'), 'serve', '--port', String(port), '--dir', runDir], { cwd: repoRoot });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    while (!out.includes('127.0.0.1')) await new Promise((r) => setTimeout(r, 100));
+    expect(out).toContain(`ダッシュボードを表示しています: http://127.0.0.1:${port}/site/index.html`);
+    const page = await fetch(`http://127.0.0.1:${port}/site/visions/vision-2.html`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('data-slot="v2-long-1"');
+    expect((await fetch(`http://127.0.0.1:${port}/indicator_values.csv`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(out).toContain('停止しました');
+  }, 60_000);
 });

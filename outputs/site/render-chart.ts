@@ -105,7 +105,12 @@ function yDomain(values: readonly number[]): [number, number] {
   return [lo >= 0 && lo - pad < 0 ? 0 : lo - pad, hi + pad];
 }
 
+/** One accessible image: the label sits on the <svg>; Plot's labels on its inner groups are not allowed there (axe). */
 function outerSvg(node: Element | SVGSVGElement | HTMLElement): string {
+  for (const inner of node.querySelectorAll('[aria-label], [aria-description]')) {
+    inner.removeAttribute('aria-label');
+    inner.removeAttribute('aria-description');
+  }
   node.setAttribute('role', 'img');
   node.setAttribute('focusable', 'false');
   return node.outerHTML;

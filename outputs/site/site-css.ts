@@ -26,7 +26,7 @@ th,td{border:1px solid var(--line);padding:.25em .6em;vertical-align:top}
 thead th{background:var(--band)}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .note{color:var(--muted);font-size:.9em}
-.figure{font-size:1.6em;font-weight:700}
+.facts{display:grid;grid-template-columns:auto 1fr;gap:0 1em}.facts dt{color:var(--muted)}.facts dd{margin:0}
 .stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(13em,1fr));gap:.75em}
 .stat{border:1px solid var(--line);padding:.5em .75em}
 .stat .big{font-size:1.8em;font-weight:700;display:block}
@@ -41,7 +41,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .card.improved{border-left-color:var(--good);background:var(--good-bg)}
 .card.worsened{border-left-color:var(--bad);border-left-style:double;border-left-width:10px;background:var(--bad-bg)}
 .card.unchanged{border-left-color:var(--flat);background:var(--flat-bg)}
-.card.none{border-left:8px dotted var(--muted)}
+.card.none{border-left:6px dashed var(--muted)}
 .mark{font-weight:700;white-space:nowrap}
 .mark.improved{color:var(--good)}.mark.worsened{color:var(--bad)}
 .withheld{font-weight:700}

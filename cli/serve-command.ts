@@ -1,0 +1,96 @@
+// `lei serve [--port 8080] [--dir out/latest]`: previews the dashboard of the latest run on 127.0.0.1. The site
+// needs no server (it opens from file://); this one only saves finding the file. Ctrl-C or SIGTERM stops it cleanly.
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { UserError } from '../lib/user-error.ts';
+import type { CommandContext } from './main.ts';
+import { messages, type Lang } from './messages.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.parquet': 'application/vnd.apache.parquet',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+const TEXT = {
+  ja: {
+    cmd: 'ダッシュボード（out/latest/site）を 127.0.0.1 で表示する（Ctrl-C で停止）',
+    optPort: 'ポート番号',
+    optDir: '実行フォルダ',
+    badPort: (p: string) => `ポート番号「${p}」は 1〜65535 の整数で指定してください`,
+    noSite: (dir: string) => `${dir} にダッシュボード（site/）がありません。先に lei run を実行してください`,
+    inUse: (port: number) => `ポート ${port} は使用中です。--port で別の番号を指定してください`,
+    listening: (url: string) => `ダッシュボードを表示しています: ${url}（Ctrl-C で停止）`,
+    stopped: '停止しました',
+  },
+  en: {
+    cmd: 'Preview the dashboard (out/latest/site) on 127.0.0.1 (Ctrl-C stops it)',
+    optPort: 'port',
+    optDir: 'run folder',
+    badPort: (p: string) => `Port "${p}" must be an integer from 1 to 65535`,
+    noSite: (dir: string) => `${dir} has no dashboard (site/). Run lei run first`,
+    inUse: (port: number) => `Port ${port} is in use. Choose another with --port`,
+    listening: (url: string) => `Serving the dashboard at ${url} (Ctrl-C to stop)`,
+    stopped: 'Stopped',
+  },
+} as const;
+
+export function registerServeCommand(program: Command, lang: Lang, context: Pick<CommandContext, 'print'>): void {
+  const t = TEXT[lang];
+  const ja = TEXT.ja;
+  const en = TEXT.en;
+  program
+    .command('serve')
+    .description(t.cmd)
+    .addOption(new Option('--port <port>', t.optPort).default('8080'))
+    .addOption(new Option('--dir <dir>', t.optDir).default('out/latest'))
+    .helpOption('-h, --help', messages(lang).optHelp)
+    .action(async (opts: { port: string; dir: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(ja.badPort(opts.port), en.badPort(opts.port));
+      const root = await realpath(opts.dir).catch(() => '');
+      if (root === '' || !(await stat(path.join(root, 'site', 'index.html')).catch(() => null))) throw new UserError(ja.noSite(opts.dir), en.noSite(opts.dir));
+      const server = serveRunFolder(root);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new UserError(ja.inUse(port), en.inUse(port)) : e));
+        server.listen(port, '127.0.0.1', resolve);
+      });
+      context.print(t.listening(`http://127.0.0.1:${port}/site/index.html`));
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop).off('SIGTERM', stop);
+          server.close(() => resolve());
+          server.closeAllConnections();
+        };
+        process.on('SIGINT', stop).on('SIGTERM', stop);
+      });
+      context.print(t.stopped);
+    });
+}
+
+/** The run folder read-only over HTTP: the site's links to ../<dataset>.csv resolve as they do from file://. */
+function serveRunFolder(root: string): Server {
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
+    if (url.pathname === '/' || url.pathname === '/site' || url.pathname === '/site/') return void res.writeHead(302, { location: '/site/index.html' }).end();
+    const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root + path.sep)) return void res.writeHead(403).end();
+    stat(file).then(
+      (s) => {
+        if (!s.isFile()) return void res.writeHead(404).end();
+        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': s.size });
+        if (req.method === 'HEAD') return void res.end();
+        createReadStream(file).pipe(res);
+      },
+      () => void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('見つかりません'),
+    );
+  });
+}

@@ -1,0 +1,120 @@
+// The dashboard in a real browser: Debian's Chromium driven by playwright-core opens the sample run's pages from
+// file://, finds the printed 指数 of seed 000 on their cards, and sees no console error, no network request and no
+// serious or critical axe-core violation. Without Chromium (/usr/bin/chromium, or LEI_CHROMIUM) the suite is skipped
+// and says why. Screenshots go to a temporary folder, or to docs/images/ with LEI_UPDATE_SCREENSHOTS=1.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPipeline } from '../pipelines/run-pipeline.ts';
+import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
+import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
+
+const CHROMIUM = process.env.LEI_CHROMIUM ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available) console.warn(`dashboard-browser: ${CHROMIUM} がないため、ブラウザのテストを省略します（apt-get install -y chromium で入ります。.ci/run は自動で入れます）`);
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** 指数 as printed in seed 000 (ソーシャルインパクト指標一覧, 令和6年度). */
+const SEED_INDEX: Record<string, { page: string; index: string }> = {
+  'v1-short-1': { page: 'visions/vision-1.html', index: '107.49' },
+  'v1-long-3': { page: 'visions/vision-1.html', index: '110.53' },
+  'v2-action-1': { page: 'visions/vision-2.html', index: '257.95' },
+  'v2-short-2': { page: 'visions/vision-2.html', index: '123.54' },
+  'v2-long-1': { page: 'visions/vision-2.html', index: '105.14' },
+  'v2-long-2': { page: 'visions/vision-2.html', index: '118.00' },
+};
+
+let site: string;
+let context: BrowserContext;
+let shots: string;
+const consoleErrors: string[] = [];
+const requests: string[] = [];
+
+beforeAll(async () => {
+  if (!available) return;
+  const inbox = await tempDir();
+  await generateSampleInbox(setagayaConfig, inbox);
+  const out = await tempDir();
+  await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null });
+  site = path.join(out, 'latest', 'site');
+  shots = process.env.LEI_UPDATE_SCREENSHOTS === '1' ? path.join(repoRoot, 'docs', 'images') : await tempDir('lei-shots-');
+  // An empty profile of its own: no extension, sync or stored state of another run.
+  context = await chromium.launchPersistentContext(await tempDir('lei-chromium-'), { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 } });
+  // Anything but file:// is recorded and refused: the pages must not reach the network.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file://')) return route.continue();
+    requests.push(url);
+    return route.abort();
+  });
+  context.on('request', (r) => {
+    if (!r.url().startsWith('file://')) requests.push(r.url());
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+});
+
+async function open(p: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${p}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`${p}: ${e.message}`));
+  await page.goto(pathToFileURL(path.join(site, p)).href);
+  return page;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: await readFile(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+describe.skipIf(!available)('dashboard in Chromium (file://)', () => {
+  it.each([
+    ['overview', 'index.html'],
+    ['vision 2', 'visions/vision-2.html'],
+    ['indicator 黒字決算事業者の割合', 'indicators/profit-making-business-share.html'],
+  ])('opens the %s page with no console error, no request and no serious axe violation', async (name, p) => {
+    const page = await open(p);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await seriousViolations(page), p).toEqual([]);
+    await page.screenshot({ path: path.join(shots, `dashboard-${p.replace(/\/|\.html$/g, (s) => (s === '/' ? '-' : ''))}.png`), fullPage: name !== 'vision 2' });
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it.each(Object.entries(SEED_INDEX))('prints the seed 000 指数 of %s on its card', async (slot, { page: p, index }) => {
+    const page = await open(p);
+    await expect(page.locator(`[data-slot="${slot}"] .index`).textContent()).resolves.toBe(index);
+    await page.close();
+  });
+
+  it('draws the indicator chart as SVG without any script, with its table beside it', async () => {
+    const page = await open('indicators/profit-making-business-share.html');
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('figure.chart svg[role="img"]').count()).toBeGreaterThan(0);
+    await expect(page.locator('#series-table tr[data-year="2024"] td').first().textContent()).resolves.toBe('53.2');
+    await page.close();
+  });
+
+  it('lets a keyboard user skip to the content', async () => {
+    const page = await open('index.html');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('本文へ移動');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    await page.close();
+  });
+});
