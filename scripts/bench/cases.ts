@@ -1,5 +1,6 @@
 // The benchmark cases run by `npm run bench`. A case is a script run in its own process as plain `node` from its
 // compiled copy in dist/ (peak memory from /usr/bin/time), or a command (`lei run` under time-lei.sh).
+import { siteCases } from './site-cases.ts';
 import { wholeJobCases } from './whole-job-cases.ts';
 
 export interface BenchCase {
@@ -99,4 +100,6 @@ export const benchCases: BenchCase[] = [
   },
   // whole-job: `lei run` at scale (100k-respondent wave, 1M 公社 records, 120 Pay reports) and on the bundled sample.
   ...wholeJobCases,
+  // site: the dashboard built from a run's rows (outputs/site/), for the bundled sample and the scale inbox.
+  ...siteCases,
 ];

@@ -1,0 +1,39 @@
+// Bench case site: the dashboard of a run folder built and written as a run does (outputs/site/), from the rows
+// the run published (read back from its JSON files, untimed). Timed inside the process: loading the chart library,
+// building every page and writing it; Node's start-up is left out, as the site is built inside `lei run`.
+// Usage: node --import tsx scripts/bench/build-site.ts <run-folder> <site-out-dir>
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { loadCatalog } from '../../config/load-catalog.ts';
+import { datasets, type PublishedTable } from '../../lib/datasets.ts';
+
+const [runDir, outDir] = process.argv.slice(2);
+if (!runDir || !outDir) throw new Error('usage: build-site.ts <run-folder> <site-out-dir>');
+// JSON.parse gives untyped rows; the run wrote them from the typed datasets.
+const json = async <T extends object>(name: string): Promise<T[]> => JSON.parse(await readFile(path.join(runDir, `${name}.json`), 'utf8'));
+const catalog = await loadCatalog(path.resolve('config/setagaya'));
+const manifest = JSON.parse(await readFile(path.join(runDir, 'manifest.json'), 'utf8')) as { run_id: string; fiscal_years: number[] };
+const tables: PublishedTable[] = await Promise.all(datasets.map(async (spec) => ({ spec, rows: await json(spec.name) })));
+await rm(outDir, { recursive: true, force: true });
+
+const started = process.hrtime.bigint();
+const [{ buildSite }, { writeSite }] = await Promise.all([import('../../outputs/site/build-site.ts'), import('../../outputs/site/write-site.ts')]);
+const { start, end } = catalog.plan.period;
+const files = buildSite(catalog, {
+  runId: manifest.run_id,
+  fiscalYear: manifest.fiscal_years.filter((y) => y >= start && y <= end).at(-1) ?? start,
+  indicatorValues: await json('indicator_values'),
+  actionPlanProgress: await json('action_plan_progress'),
+  compositeIndex: await json('composite_index'),
+  observations: await json('observations'),
+  issues: await json('issues'),
+  tables,
+  formats: { json: true, parquet: true },
+  otherFiles: ['manifest.json', 'committee_report.xlsx'],
+});
+await writeSite(outDir, files);
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+
+const sizes = files.map((f) => Buffer.byteLength(f.content));
+process.stdout.write(`pages ${files.length} total ${(sizes.reduce((a, b) => a + b, 0) / 1024).toFixed(0)} KB largest ${(Math.max(...sizes) / 1024).toFixed(1)} KB\n`);
+process.stdout.write(`BENCH ${JSON.stringify({ seconds })}\n`);
