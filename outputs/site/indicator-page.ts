@@ -151,13 +151,28 @@ interface BreakdownCell {
   reason: string | null;
 }
 
-/** survey_breakdowns rows of this measure and the report year, read field by field (adapter tables are untyped). */
+// survey_breakdowns rows by measure and year, indexed once per build (adapter tables are untyped: read field by field).
+const breakdownIndexes = new WeakMap<readonly PublishedTable[], Map<string, Map<string, unknown>[]>>();
+
+function breakdownRows(tables: readonly PublishedTable[], measureId: string, fiscalYear: number): Map<string, unknown>[] {
+  let index = breakdownIndexes.get(tables);
+  if (!index) {
+    index = new Map();
+    for (const row of tables.find((t) => t.spec.name === 'survey_breakdowns')?.rows ?? []) {
+      const f = new Map<string, unknown>(Object.entries(row));
+      const key = `${String(f.get('measure_id'))}|${String(f.get('fiscal_year'))}`;
+      index.set(key, [...(index.get(key) ?? []), f]);
+    }
+    breakdownIndexes.set(tables, index);
+  }
+  return index.get(`${measureId}|${fiscalYear}`) ?? [];
+}
+
+/** The breakdown cells of this measure and the report year (the total is the series above). */
 function breakdownCells(tables: readonly PublishedTable[], measure: Measure, fiscalYear: number): BreakdownCell[] {
   const weighted = measure.source.kind === 'industrySurvey' && measure.source.estimate === 'weighted';
-  const rows = tables.find((t) => t.spec.name === 'survey_breakdowns')?.rows ?? [];
   const cells: BreakdownCell[] = [];
-  for (const row of rows) {
-    const f = new Map<string, unknown>(Object.entries(row));
+  for (const f of breakdownRows(tables, measure.id, fiscalYear)) {
     const num = (k: string) => {
       const v = f.get(k);
       return typeof v === 'number' ? v : null;
@@ -166,7 +181,7 @@ function breakdownCells(tables: readonly PublishedTable[], measure: Measure, fis
       const v = f.get(k);
       return typeof v === 'string' ? v : '';
     };
-    if (text('measure_id') !== measure.id || num('fiscal_year') !== fiscalYear || text('dimension') === 'total') continue;
+    if (text('dimension') === 'total') continue;
     const suppressed = f.get('suppressed') === true;
     cells.push({
       dimension: text('dimension'),
@@ -192,12 +207,12 @@ function breakdowns(ctx: SiteContext, measure: Measure): SafeHtml {
   const d = measure.decimals;
   return html`<h2>内訳（${formatFiscalYear(fiscalYear)}）</h2>
 <p class="note">${SUPPRESSED} = 回答者が少ないため値を公表しないグループ（0 ではない）。横線は95%信頼区間。</p>
-${dimensions.map((dim) => {
+<div class="breakdowns">${dimensions.map((dim) => {
     const group = cells.filter((c) => c.dimension === dim);
     const name = group[0]!.dimensionJa;
     const bars: BreakdownBar[] = group.map((c) => ({ label: c.label, value: c.share, low: c.low, high: c.high }));
-    return html`<h3>${name}別</h3>
-<figure class="chart">${raw(renderBreakdown(bars, '%', `${measure.nameJa}の${name}別の割合（下の表と同じ内容）`, SUPPRESSED))}</figure>
+    return html`<section><h3>${name}別</h3>
+<figure class="chart breakdown-chart">${raw(renderBreakdown(bars, '%', `${measure.nameJa}の${name}別の割合（下の表と同じ内容）`, SUPPRESSED))}</figure>
 <table class="breakdown" data-dimension="${dim}"><caption>${name}別の割合（表）</caption>
 <thead><tr><th scope="col">${name}</th><th scope="col">n</th><th scope="col">割合（%）</th><th scope="col">95%信頼区間</th></tr></thead>
 <tbody>${group.map((c) =>
@@ -206,8 +221,8 @@ ${dimensions.map((dim) => {
         : html`<tr><th scope="row">${c.label}</th><td class="num">${c.n === null ? NO_VALUE : c.n.toLocaleString('en-US')}</td><td class="num">${formatFigure(c.share, d)}</td><td class="num">${
             c.low === null || c.high === null ? NO_VALUE : `${formatFigure(c.low, d)}〜${formatFigure(c.high, d)}`
           }</td></tr>`,
-    )}</tbody></table>`;
-  })}`;
+    )}</tbody></table></section>`;
+  })}</div>`;
 }
 
 /** The inputs behind each year's value (observations.csv): file, sha256, sheet, rows, rule — `lei explain` as a page. */

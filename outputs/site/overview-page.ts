@@ -40,7 +40,7 @@ function composite(ctx: SiteContext): SafeHtml {
   }</p>
 <p class="stat"><span class="big">${pct(primary.coverage_rate)}</span>入力の被覆率: ${primary.inputs_total} 指標のうち ${primary.inputs_present} 指標に値あり（公表に必要 ${pct(primary.min_coverage_rate)}）</p>
 ${primary.leave_one_out_low !== null && primary.leave_one_out_high !== null ? html`<p class="stat"><span class="big">${formatFigure(primary.leave_one_out_low, 2)}〜${formatFigure(primary.leave_one_out_high, 2)}</span>1指標を除いたときの幅</p>` : ''}
-${config.targets.map((t) => html`<p class="stat"><span class="big">${formatFigure(t.value, 2)}</span>目標値（${t.labelJa ?? formatFiscalYear(t.fiscalYear)}）</p>`)}
+${config.targets.map((t) => html`<p class="stat"><span class="big">${formatFigure(t.value, 2)}</span>${t.labelJa ?? `目標値（${formatFiscalYear(t.fiscalYear)}）`}</p>`)}
 </div>
 <p class="note">算出方法: ${primary.method_label_ja}</p>
 <table><caption>感応度分析（算出方法を変えたときの値）</caption>

@@ -1,6 +1,7 @@
 // The dashboard's one stylesheet, inlined in every page. Meaning never rests on colour alone: marks carry
 // ↑→↓ and words, chart series differ by dash and symbol; the palette (Okabe–Ito) stays apart for colour-blind
-// readers and in greyscale. Print: A4, one indicator per page, navigation hidden.
+// readers and in greyscale. Print: A4, an indicator on one page where it fits (breakdown charts give way to their
+// tables), navigation hidden.
 export const SITE_CSS = `
 :root{--ink:#1a1a1a;--muted:#555;--line:#bbb;--bg:#fff;--band:#f2f2f2;--link:#0047ab;--focus:#b35900;
 --good:#006b3c;--good-bg:#e3f4ea;--bad:#a0002a;--bad-bg:#fbe4e8;--flat:#333;--flat-bg:#eee;--none-bg:#fff}
@@ -24,6 +25,7 @@ table{border-collapse:collapse;margin:.5em 0 1em;font-size:.92em}
 caption{text-align:left;font-weight:700;padding:.25em 0}
 th,td{border:1px solid var(--line);padding:.25em .6em;vertical-align:top}
 thead th{background:var(--band)}
+tbody th{text-align:left;white-space:nowrap}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .note{color:var(--muted);font-size:.9em}
 .facts{display:grid;grid-template-columns:auto 1fr;gap:0 1em}.facts dt{color:var(--muted)}.facts dd{margin:0}
@@ -53,13 +55,17 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 @media (max-width:60em){.model{grid-template-columns:1fr}.tier+.tier>h2::before{content:"↓ "}}
 @media print{
 @page{size:A4;margin:14mm}
-body{font-size:10.5pt}
+body{font-size:9.5pt;line-height:1.5}
 header.site nav,.skip{display:none}
 header.site{border-bottom-width:1px;padding:0 0 .25em}
 main{padding:0;max-width:none}
 .model{grid-template-columns:repeat(4,minmax(0,1fr))}
 .card,.chart,table{break-inside:avoid}
-article.indicator{break-after:page}
+figure.breakdown-chart{display:none}
+.breakdowns{display:grid;grid-template-columns:1fr 1fr;gap:0 1.5em}
+.chart svg{max-height:62mm}
+table.lineage{font-size:7.5pt}
+h2{margin-top:1em}
 a{color:inherit;text-decoration:none}
 }
 `;

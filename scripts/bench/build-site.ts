@@ -1,7 +1,7 @@
 // Bench case site: the dashboard of a run folder built and written as a run does (outputs/site/), from the rows
 // the run published (read back from its JSON files, untimed). Timed inside the process: loading the chart library,
 // building every page and writing it; Node's start-up is left out, as the site is built inside `lei run`.
-// Usage: node --import tsx scripts/bench/build-site.ts <run-folder> <site-out-dir>
+// Usage: node dist/scripts/bench/build-site.js <run-folder> <site-out-dir>   (or node --import tsx scripts/bench/build-site.ts …)
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCatalog } from '../../config/load-catalog.ts';
