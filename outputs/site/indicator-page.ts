@@ -1,8 +1,7 @@
 // One page per indicator (measure printed in the logic model): its time series over every fiscal year with the
 // baseline, the targets (original and revised) and the survey interval, the breakdowns by industry and size
 // (suppressed cells as 秘匿, their figures nowhere in the page), and its lineage — what `lei explain` prints.
-import type { Measure } from '../../config/catalog-schema.ts';
-import type { CatalogLine } from '../../config/load-catalog.ts';
+import type { Measure, Target } from '../../config/catalog-schema.ts';
 import type { IndicatorValueRow, PublishedTable } from '../../lib/datasets.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
 import { visionTableName } from '../../transforms/vision-tables.ts';
@@ -47,29 +46,55 @@ interface TargetPoint {
   year: number;
   original: number | null;
   revised: number | null;
-  line: CatalogLine;
 }
 
-/** Targets of the action-plan line that supplies this measure (reprints carry the same targets). */
-function targets(ctx: SiteContext, measureId: string): TargetPoint[] {
+interface Targets {
+  points: TargetPoint[];
+  /** Where the targets are declared, for the note under the table. */
+  sourceJa: string;
+  revisionsJa: string;
+}
+
+/** The indicator's own targets (slots.yaml), else those of the action-plan line supplying it (reprints share them). */
+function targets(ctx: SiteContext, measureId: string): Targets {
+  const slot = ctx.catalog.slots.find((s) => s.measure === measureId && s.targets && Object.keys(s.targets).length > 0);
+  if (slot?.targets) return { points: fromConfig(slot.targets), sourceJa: `指標枠 ${slot.id} の目標`, revisionsJa: revisions(slot.targets) };
   const line = ctx.catalog.lines.find((l) => l.measure === measureId && !l.reprintOf && Object.keys(l.targets).length > 0);
-  if (!line) return [];
+  if (!line) return { points: [], sourceJa: '', revisionsJa: '' };
+  // Plan years come from action_plan_progress (the rows the CSV holds); milestones beyond the period from the plan.
   const progress = new Map(ctx.input.actionPlanProgress.filter((p) => p.line_id === line.id).map((p) => [p.fiscal_year, p]));
-  return Object.entries(line.targets)
-    .map(([key, target]) => {
+  const points = fromConfig(line.targets).map((t) => {
+    const row = progress.get(t.year);
+    return row ? { year: t.year, original: row.target_year_original, revised: row.target_year } : t;
+  });
+  return { points, sourceJa: `${ctx.catalog.plan.terms.actionPlan}の行 ${line.id}（${line.indicatorJa}）の目標`, revisionsJa: revisions(line.targets) };
+}
+
+function fromConfig(targets: Record<string, Target>): TargetPoint[] {
+  return Object.entries(targets)
+    .map(([key, t]) => {
       const year = Number(key);
-      const row = progress.get(year);
-      if (row) return { year, original: row.target_year_original, revised: row.target_year, line };
-      if (target === null || typeof target === 'number') return { year, original: target, revised: target, line };
-      return { year, original: target.value, revised: target.revisions.at(-1)!.value, line };
+      if (t === null || typeof t === 'number') return { year, original: t, revised: t };
+      return { year, original: t.value, revised: t.revisions.at(-1)!.value };
     })
     .filter((t) => t.original !== null || t.revised !== null)
     .sort((a, b) => a.year - b.year);
 }
 
+function revisions(targets: Record<string, Target>): string {
+  return Object.entries(targets)
+    .flatMap(([year, t]) =>
+      t !== null && typeof t === 'object'
+        ? t.revisions.map((r) => `${formatFiscalYear(Number(year))}の目標を${formatFiscalYear(r.revisedInFiscalYear)}に ${t.value ?? NO_VALUE} から ${r.value} に改定（${r.reasonJa}）。`)
+        : [],
+    )
+    .join('');
+}
+
 function timeSeries(ctx: SiteContext, measure: Measure, series: readonly IndicatorValueRow[], unit: string): SafeHtml {
   const decimals = measure.decimals;
-  const goals = targets(ctx, measure.id);
+  const goalSet = targets(ctx, measure.id);
+  const goals = goalSet.points;
   const known = [...series.map((r) => r.fiscal_year), ...goals.map((t) => t.year)];
   const years = known.length === 0 ? [] : range(Math.min(...known), Math.max(...known));
   const byYear = new Map(series.map((r) => [r.fiscal_year, r]));
@@ -120,15 +145,7 @@ ${svg === '' ? html`<p>この実行には値も目標もありません。</p>` 
     }</tr>`;
   })}</tbody></table>
 ${baseline !== null ? html`<p>基準値: ${formatFigure(baseline, Math.max(decimals, decimalsOf(baseline)))} ${unit}（${baselineYear === null ? NO_VALUE : formatFiscalYear(baselineYear)}、丸める前の値）</p>` : ''}
-${goals.length > 0 ? html`<p class="note">目標は${ctx.catalog.plan.terms.actionPlan}の行 ${goals[0]!.line.id}（${goals[0]!.line.indicatorJa}）。${revisions(goals[0]!.line)}</p>` : ''}`;
-}
-
-function revisions(line: CatalogLine): string {
-  return Object.entries(line.targets)
-    .flatMap(([year, t]) =>
-      t !== null && typeof t === 'object' ? t.revisions.map((r) => `${formatFiscalYear(Number(year))}の目標を${formatFiscalYear(r.revisedInFiscalYear)}に ${t.value ?? NO_VALUE} → ${r.value} に改定（${r.reasonJa}）。`) : [],
-    )
-    .join('');
+${goals.length > 0 ? html`<p class="note">目標: ${goalSet.sourceJa}。${goalSet.revisionsJa}</p>` : ''}`;
 }
 
 /** A small legend key drawn like the series: the same colour, dash and symbol. */
