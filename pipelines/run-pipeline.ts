@@ -31,8 +31,6 @@ import { publishToStore, recordExecution } from '../outputs/duckdb-store.ts';
 import { publishToPostgres, type PostgresTarget } from '../outputs/publish-to-postgres.ts';
 import { existingRunFolder, stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { writeDatasetFiles } from '../outputs/write-dataset-files.ts';
-import { buildSite } from '../outputs/site/build-site.ts';
-import { writeSite } from '../outputs/site/write-site.ts';
 import { readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
 import { archiveInputs } from '../sources/archive-inputs.ts';
 import { listInbox } from '../sources/list-inbox.ts';
@@ -330,6 +328,8 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     }
     await writeFile(path.join(staged.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     if (pipeline.outputs.site) {
+      // Loaded only when wanted: the chart library is most of the site's cost.
+      const [{ buildSite }, { writeSite }] = await Promise.all([import('../outputs/site/build-site.ts'), import('../outputs/site/write-site.ts')]);
       const site = buildSite(catalog, {
         runId,
         fiscalYear: reportFiscalYear(catalog, years),
