@@ -13,6 +13,7 @@ import { loadCatalog, type Catalog } from '../config/load-catalog.ts';
 import { cellText } from '../lib/cell-text.ts';
 import { datasets, type PublishedTable } from '../lib/datasets.ts';
 import { buildSite, type SiteInput } from '../outputs/site/build-site.ts';
+import { SERIES } from '../outputs/site/render-chart.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { readCsv, repoRoot, setagayaConfig, tempDir } from './helpers.ts';
@@ -192,4 +193,24 @@ describe('lei serve', () => {
     expect(code).toBe(0);
     expect(out).toContain('停止しました');
   }, 60_000);
+});
+
+describe('dashboard: chart series readable in greyscale and without colour', () => {
+  /** Relative luminance (WCAG) of a #rrggbb colour: what is left of it in greyscale. */
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const lines = (['value', 'baseline', 'targetOriginal', 'targetRevised'] as const).map((k) => SERIES[k]);
+
+  it('draws every line series with its own dash pattern, and every marked one with its own symbol', () => {
+    expect(new Set(lines.map((s) => s.dash)).size).toBe(lines.length);
+    const symbols = lines.map((s) => s.symbol).filter((x) => x !== '');
+    expect(new Set(symbols).size).toBe(symbols.length);
+  });
+
+  it('keeps the value line apart from the band behind it in greyscale', () => {
+    const [dark, light] = [luminance(SERIES.value.colour), luminance(SERIES.band.colour)].sort((a, b) => a - b);
+    expect((light! + 0.05) / (dark! + 0.05)).toBeGreaterThan(3);
+  });
 });
