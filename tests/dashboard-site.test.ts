@@ -140,13 +140,14 @@ describe('dashboard: self-contained, small and deterministic', () => {
     }
   });
 
-  it('links only to pages and files that exist', async () => {
+  it('links only to pages, anchors and files that exist', async () => {
     for (const p of await allPages()) {
       const doc = await page(p);
       for (const a of doc.querySelectorAll('a[href]')) {
-        const target = a.getAttribute('href')!.split('#')[0]!;
-        if (target === '') continue;
-        await expect(readFile(path.resolve(path.dirname(path.join(site, p)), target)).then(() => true), `${p} → ${target}`).resolves.toBe(true);
+        const [target, fragment] = a.getAttribute('href')!.split('#');
+        const file = target === '' ? path.join(site, p) : path.resolve(path.dirname(path.join(site, p)), target!);
+        await expect(readFile(file).then(() => true), `${p} → ${target}`).resolves.toBe(true);
+        if (fragment && file.endsWith('.html')) expect(parseHTML(await readFile(file, 'utf8')).document.getElementById(fragment), `${p} → ${target}#${fragment}`).not.toBeNull();
       }
     }
   });
