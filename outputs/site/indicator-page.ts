@@ -264,8 +264,8 @@ ${observations.length === 0 ? html`<p>この実行の入力にはこの指標の
 function actionPlanLines(ctx: SiteContext, from: string, measureId: string): SafeHtml {
   const rows = ctx.input.actionPlanProgress.filter((p) => p.measure_id === measureId && p.fiscal_year === ctx.input.fiscalYear);
   if (rows.length === 0) return html``;
-  return html`<table class="lines"><caption>アクションプランでの実績と達成率（${formatFiscalYear(ctx.input.fiscalYear)}）</caption>
-<thead><tr><th scope="col">行</th><th scope="col">行動指標</th><th scope="col">実績</th><th scope="col">合計</th><th scope="col">達成率</th></tr></thead>
+  return html`<table class="lines"><caption>${ctx.catalog.plan.terms.actionPlan}での実績と達成率（${formatFiscalYear(ctx.input.fiscalYear)}）</caption>
+<thead><tr><th scope="col">行</th><th scope="col">${tierLabel(ctx.catalog, 'action')}</th><th scope="col">実績</th><th scope="col">合計</th><th scope="col">達成率</th></tr></thead>
 <tbody>${rows.map(
     (r) => html`<tr><th scope="row"><a href="${href(from, `action-plan.html#${r.line_id}`)}">${r.line_id}</a>${r.reprint_of ? '【再掲】' : ''}</th><td>${r.indicator_ja}</td><td class="num">${formatFigure(r.actual, decimalsOf(r.actual))}</td><td class="num">${formatFigure(r.target_total, decimalsOf(r.target_total))}</td><td class="num">${
       r.achievement_rate === null ? NO_VALUE : `${formatFigure(r.achievement_rate, 1)}%`
