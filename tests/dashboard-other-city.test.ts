@@ -1,12 +1,14 @@
 // The dashboard of another municipality's plan speaks that plan's words, and shows a revised target beside the
-// original: on the indicator page (a slot's own target) and on the action-plan page (a line's target).
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// original: on the indicator page (a slot's own target) and on the action-plan page (a line's target). A ward
+// progress table (printed codes as ids) gets a site whose links all resolve.
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
+import { wardProgressConfig, writeWardProgressInbox } from './fixtures/make-ward-progress-inbox.ts';
 import { otherCityConfig, tempDir } from './helpers.ts';
 
 let site: string;
@@ -54,4 +56,26 @@ describe('dashboard of another plan', () => {
     expect(text(doc.querySelector('#p1-1'))).toContain('当初 55');
     expect(doc.querySelector('#p1-1-reprint a[href="#p1-1"]')).not.toBeNull();
   });
+});
+
+describe('dashboard of a ward progress table (printed codes as ids, its own tiers and words)', () => {
+  it('links only to pages, anchors and files that exist, and speaks none of the logic-model plan words', async () => {
+    const inbox = await tempDir();
+    await writeWardProgressInbox(inbox);
+    const out = await tempDir();
+    await runPipeline({ configDir: wardProgressConfig, inboxDir: inbox, outDir: out, storePath: null });
+    const ward = path.join(out, 'latest', 'site');
+    const pages = (await readdir(ward, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+    expect(pages.length).toBeGreaterThan(3);
+    for (const p of pages) {
+      const text = await readFile(p, 'utf8');
+      expect(text, p).not.toMatch(/世田谷|目指す姿|ソーシャルインパクト|行動指標|中長期アウトカム/);
+      for (const a of parseHTML(text).document.querySelectorAll('a[href]')) {
+        const [target, fragment] = a.getAttribute('href')!.split('#');
+        const file = target === '' ? p : path.resolve(path.dirname(p), target!);
+        await expect(readFile(file).then(() => true), `${p} → ${target}`).resolves.toBe(true);
+        if (fragment && file.endsWith('.html')) expect(parseHTML(await readFile(file, 'utf8')).document.getElementById(fragment), `${p} → #${fragment}`).not.toBeNull();
+      }
+    }
+  }, 120_000);
 });

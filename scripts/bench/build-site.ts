@@ -2,10 +2,12 @@
 // the run published (read back from its JSON files, untimed). Timed inside the process: loading the chart library,
 // building every page and writing it; Node's start-up is left out, as the site is built inside `lei run`.
 // Usage: node dist/scripts/bench/build-site.js <run-folder> <site-out-dir>   (or node --import tsx scripts/bench/build-site.ts …)
+import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCatalog } from '../../config/load-catalog.ts';
 import { datasets, type PublishedTable } from '../../lib/datasets.ts';
+import { withPlanWords } from '../../lib/with-plan-words.ts';
 
 const [runDir, outDir] = process.argv.slice(2);
 if (!runDir || !outDir) throw new Error('usage: build-site.ts <run-folder> <site-out-dir>');
@@ -13,7 +15,8 @@ if (!runDir || !outDir) throw new Error('usage: build-site.ts <run-folder> <site
 const json = async <T extends object>(name: string): Promise<T[]> => JSON.parse(await readFile(path.join(runDir, `${name}.json`), 'utf8'));
 const catalog = await loadCatalog(path.resolve('config/setagaya'));
 const manifest = JSON.parse(await readFile(path.join(runDir, 'manifest.json'), 'utf8')) as { run_id: string; fiscal_years: number[] };
-const tables: PublishedTable[] = await Promise.all(datasets.map(async (spec) => ({ spec, rows: await json(spec.name) })));
+const published = datasets.filter((spec) => existsSync(path.join(runDir, `${spec.name}.json`)));
+const tables: PublishedTable[] = await Promise.all(published.map(async (spec) => ({ spec: withPlanWords(spec, catalog.plan), rows: await json(spec.name) })));
 await rm(outDir, { recursive: true, force: true });
 
 const started = process.hrtime.bigint();
