@@ -92,8 +92,13 @@ describe('lei on the bundled sample', () => {
     const into = await tempDir();
     const result = await lei('reproduce', '--run', path.join(out, 'latest'), '--archive', path.join(out, 'archive'), '--into', into);
     expect(result.code).toBe(0);
-    const files = (await readdir(path.join(out, 'latest'))).filter((f) => f !== 'manifest.json');
-    expect(files).toEqual(expect.arrayContaining(['issues.csv', 'issues.json', 'issues.parquet', 'indicator_values.csv', 'survey_breakdowns.parquet', 'committee_report.xlsx']));
+    // Every file of the run folder, the dashboard's pages (site/) included.
+    const latest = path.join(out, 'latest');
+    const files = (await readdir(latest, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(latest, path.join(e.parentPath, e.name)))
+      .filter((f) => f !== 'manifest.json');
+    expect(files).toEqual(expect.arrayContaining(['issues.csv', 'issues.json', 'issues.parquet', 'indicator_values.csv', 'survey_breakdowns.parquet', 'committee_report.xlsx', path.join('site', 'index.html')]));
     for (const f of files) {
       expect((await readFile(path.join(into, 'out', 'latest', f))).equals(await readFile(path.join(out, 'latest', f))), f).toBe(true);
     }
