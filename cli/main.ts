@@ -8,6 +8,8 @@ import { ConfigError, loadCatalog } from '../config/load-catalog.ts';
 import { loadContracts } from '../config/load-contracts.ts';
 import { formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
 import { countBySeverity, formatLocation, type Issue } from '../lib/issues.ts';
+import { redactConnectionString } from '../lib/redact-connection-string.ts';
+import { systemErrorMessage } from '../lib/system-error-message.ts';
 import { UserError } from '../lib/user-error.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { ensureSampleInbox, sampleFingerprint, writeSampleStamp } from '../scripts/ensure-sample-inbox.ts';
@@ -15,7 +17,7 @@ import { adapterFedSourceKinds, loadSourceConfigs, sourceAdapters } from '../pip
 import { explainValue, formatExplanation } from '../pipelines/explain-value.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { reproduceRun } from '../pipelines/reproduce-run.ts';
-import { runPipeline, type ValueChange } from '../pipelines/run-pipeline.ts';
+import { runPipeline, type RunResult, type ValueChange } from '../pipelines/run-pipeline.ts';
 import { readStatus } from '../pipelines/read-status.ts';
 import { startScheduler } from '../pipelines/scheduler.ts';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
@@ -77,6 +79,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .option('--warnings-ok', t.optWarningsOk)
     .option('--publish <url>', t.optPublish, env.LEI_PUBLISH_URL)
     .option('--publish-schema <name>', t.optPublishSchema, 'lei')
+    .option('--read-role <name>', t.optReadRole)
     .option('--json', t.optJson)
     .helpOption('-h, --help', t.optHelp)
     .action(async (opts: RunOpts) => {
@@ -93,7 +96,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
         inboxDir: inbox,
         outDir: opts.out,
         storePath: store,
-        ...(opts.publish ? { publish: { connectionString: opts.publish, schema: opts.publishSchema } } : {}),
+        ...(opts.publish ? { publish: { connectionString: opts.publish, schema: opts.publishSchema, ...(opts.readRole ? { readRole: opts.readRole } : {}) } } : {}),
         full: Boolean(opts.full),
         dryRun: Boolean(opts.dryRun),
         log: (m, en) => {
@@ -114,10 +117,16 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
             changes: result.changes,
             store: result.store,
             postgres: result.postgres,
+            repaired: result.repaired,
           }),
         );
       } else if (result.status === 'unchanged') {
         print(t.summaryUnchanged(result.runId, result.folder));
+        printRepairs(t, print, result, opts.publishSchema);
+        if (result.postgres.result !== 'skipped' && result.postgres.result !== 'repaired') {
+          const error = 'error' in result.postgres ? describePublishError(result.postgres.error, opts.publish ?? '', t) : '';
+          print(t.summaryPostgres(opts.publishSchema, result.postgres.result, error));
+        }
       } else if (result.status === 'dry-run') {
         print(result.previousRunId === null ? t.summaryFirstRun : t.dryRunTitle(result.changes.length));
         for (const c of result.changes) print(`  ${formatChange(t, c)}`);
@@ -125,6 +134,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
         printIssues(t, print, result.issues);
       } else {
         print(t.summaryTitle);
+        printRepairs(t, print, result, opts.publishSchema);
         print(t.summaryRun(result.runId));
         print(t.summaryCounts(result.counts.inputs, result.counts.observations, result.counts.indicatorValues, result.counts.actionPlanRows));
         print(t.summaryIssues(counts.error, counts.warning, counts.info, path.join(result.folder, 'issues.csv')));
@@ -151,11 +161,14 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .description(t.cmdPublish)
     .requiredOption('--to <url>', t.optPublish, env.LEI_PUBLISH_URL)
     .option('--publish-schema <name>', t.optPublishSchema, 'lei')
+    .option('--read-role <name>', t.optReadRole)
+    .option('--config <dir>', t.optConfig, DEFAULTS.config)
     .option('--run <dir>', t.optRunDir, 'out/latest')
     .helpOption('-h, --help', t.optHelp)
-    .action(async (opts: { to: string; publishSchema: string; run: string }) => {
+    .action(async (opts: { to: string; publishSchema: string; readRole?: string; config: string; run: string }) => {
+      const readRole = opts.readRole ?? (await loadPipelineConfig(opts.config)).publish?.readRole;
       try {
-        const { runId, result } = await publishRun(opts.run, { connectionString: opts.to, schema: opts.publishSchema });
+        const { runId, result } = await publishRun(opts.run, { connectionString: opts.to, schema: opts.publishSchema, ...(readRole ? { readRole } : {}) });
         print(t.summaryRun(runId));
         print(t.summaryPostgres(opts.publishSchema, result, ''));
       } catch (e) {
@@ -334,11 +347,17 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
       return EXIT.configError;
     }
     if (e instanceof UserError) {
-      printErr(lang === 'en' ? (e.messageEn ?? e.message) : e.message);
+      printErr(redactConnectionString(lang === 'en' ? (e.messageEn ?? e.message) : e.message));
       return EXIT.configError;
     }
+    const systemMessage = systemErrorMessage(e);
+    if (systemMessage) {
+      printErr(systemMessage);
+      return EXIT.failure;
+    }
+    // Connection strings are redacted even here: a password never reaches a terminal or a log.
     printErr(t.failed);
-    printErr(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    printErr(redactConnectionString(e instanceof Error ? (e.stack ?? e.message) : String(e)));
     return EXIT.failure;
   }
   return exitCode;
@@ -352,10 +371,18 @@ export interface CommandContext {
   exitForIssues(issues: readonly Issue[], warningsOk: boolean): number;
 }
 
+/** What this run supplied to targets an earlier, interrupted run had left behind. */
+function printRepairs(t: Messages, print: (line: string) => void, result: RunResult, schema: string): void {
+  if (result.cleaned.length > 0) print(t.cleanedStaging(result.cleaned.join('、')));
+  if (result.repaired.store) print(t.repairedStore(result.repaired.store));
+  if (result.repaired.postgres) print(t.repairedPostgres(schema, result.repaired.postgres));
+}
+
 interface RunOpts extends RunLocations {
   sample?: boolean;
   publish?: string;
   publishSchema: string;
+  readRole?: string;
   full?: boolean;
   dryRun?: boolean;
   warningsOk?: boolean;

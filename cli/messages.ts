@@ -65,7 +65,7 @@ const ja = {
   cmdPublish: '実行結果を PostgreSQL（共有ダッシュボード用）に公開する。1実行1トランザクション、公開済みなら何もしない',
   summaryPostgres: (schema: string, result: string, error: string) =>
     `PostgreSQL（スキーマ ${schema}）: ${
-      { written: '公開しました', 'already-published': '同じ実行IDが公開済みのため変更なし', failed: `公開できませんでした（前回の公開はそのまま）: ${error}` }[result] ?? result
+      { written: '公開しました', repaired: '公開されていなかった最新の実行を公開しました', 'already-published': '同じ実行IDが公開済みのため変更なし', failed: `公開できませんでした（前回の公開はそのまま）: ${error}` }[result] ?? result
     }`,
   cmdTemplate: '手入力ワークブック（.xlsx）を年度ごとに作る',
   optYear: '年度（例: 2024、R6、令和6年度）',
@@ -104,7 +104,17 @@ const ja = {
       }[kind] ?? '予期しないエラーです。下の詳細を確認してください'
     }（${detail}）。ローカルの出力はそのままです。直してから lei publish で公開し直してください`,
   summaryStore: (s: string) => `データベース: ${s}`,
-  storeStates: { written: '書き込みました', 'already-stored': '同じ実行IDが登録済みのため変更なし', skipped: '書き込みなし（--no-store）' },
+  storeStates: {
+    written: '書き込みました',
+    'already-stored': '同じ実行IDが登録済みのため変更なし',
+    repaired: '最新の実行が欠けていたため、実行フォルダから補いました',
+    skipped: '書き込みなし（--no-store）',
+  },
+  repairedStore: (id: string) => `データベースに最新の実行（${id}）が欠けていたため（前の実行の中断）、実行フォルダから補いました`,
+  repairedPostgres: (schema: string, id: string) =>
+    `PostgreSQL（スキーマ ${schema}）に最新の実行（${id}）が公開されていなかったため（前の実行の中断・接続の失敗）、公開し直しました`,
+  cleanedStaging: (names: string) => `中断した実行の書きかけを消しました: ${names}`,
+  optReadRole: 'ダッシュボード用の読み取り専用ロール（latest_* ビューの SELECT を付与。既定は pipeline.yaml の publish.readRole）',
   moreIssues: (n: number) => `…ほか ${n} 件`,
   failed: '予期しないエラーで中断しました。前回の出力はそのまま残っています。',
   /** Commander's usage errors, in Japanese (the exit code is 3). */
@@ -189,7 +199,7 @@ const en: typeof ja = {
   cmdPublish: 'publish a run to PostgreSQL (shared dashboards): one transaction per run; a no-op when already published',
   summaryPostgres: (schema, result, error) =>
     `PostgreSQL (schema ${schema}): ${
-      { written: 'published', 'already-published': 'run id already published; unchanged', failed: `not published (previous publication intact): ${error}` }[result] ?? result
+      { written: 'published', repaired: 'the latest run was not published; published it', 'already-published': 'run id already published; unchanged', failed: `not published (previous publication intact): ${error}` }[result] ?? result
     }`,
   cmdTemplate: 'write the manual-entry workbook (.xlsx) for a fiscal year',
   optYear: 'fiscal year (e.g. 2024, R6, 令和6年度)',
@@ -226,7 +236,16 @@ const en: typeof ja = {
       }[kind] ?? 'unexpected error; see the detail'
     } (${detail}). The local outputs are untouched; publish again with lei publish once fixed`,
   summaryStore: (s) => `Store: ${s}`,
-  storeStates: { written: 'written', 'already-stored': 'run id already stored; unchanged', skipped: 'not written (--no-store)' },
+  storeStates: {
+    written: 'written',
+    'already-stored': 'run id already stored; unchanged',
+    repaired: 'the latest run was missing; filled from the run folder',
+    skipped: 'not written (--no-store)',
+  },
+  repairedStore: (id) => `The store lacked the latest run (${id}) after an interrupted run; filled from the run folder`,
+  repairedPostgres: (schema, id) => `PostgreSQL (schema ${schema}) lacked the latest run (${id}) after an interrupted run or a failed connection; published it`,
+  cleanedStaging: (names) => `Removed the half-written folders of an interrupted run: ${names}`,
+  optReadRole: "the dashboards' read-only role, granted SELECT on the latest_* views (default: pipeline.yaml publish.readRole)",
   moreIssues: (n) => `… and ${n} more`,
   failed: 'Stopped by an unexpected error. The previous outputs are untouched.',
   translateUsageError: (text) => text,

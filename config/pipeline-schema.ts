@@ -49,8 +49,17 @@ export const pipelineConfigSchema = z.strictObject({
       /** Name of the environment variable holding the PostgreSQL URL (never the URL itself: it may hold a password). */
       postgresUrlEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/),
       schema: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('lei'),
+      /** The dashboards' read-only role, granted SELECT on the latest_* views at each publication. */
+      readRole: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
     })
     .optional(),
+  /** Who may read what a run keeps (archive, store, run folders): owner-only unless a group is named. */
+  access: z
+    .strictObject({
+      /** The analysts' group (name or number): folders 0750, files 0640, owned by that group. */
+      group: z.string().min(1).optional(),
+    })
+    .default({}),
 });
 export type PipelineFile = z.infer<typeof pipelineConfigSchema>;
 /** pipeline.yaml with every folder resolved. */

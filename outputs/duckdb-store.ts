@@ -1,9 +1,10 @@
 // The embedded default store: one DuckDB file holding every run's tables with their run_id, and a
 // latest_<table> view per table. A run is written in one transaction; a run_id already stored is a no-op.
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetSpec, PublishedTable } from '../lib/datasets.ts';
+import { faultPoint } from '../lib/fault-point.ts';
 import { appendRows, columnSql, createTableSql } from './duckdb-tables.ts';
 
 export interface StoredRun {
@@ -16,10 +17,7 @@ export interface StoredRun {
 }
 
 export async function publishToStore(storePath: string, run: StoredRun, tables: readonly PublishedTable[]): Promise<'written' | 'already-stored'> {
-  await mkdir(path.dirname(storePath), { recursive: true });
-  const instance = await DuckDBInstance.create(storePath);
-  const connection = await instance.connect();
-  try {
+  return withStore(storePath, async (connection) => {
     await ensureSchema(connection, tables.map((t) => t.spec));
     const existing = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM runs WHERE run_id = $1', [run.runId]);
     if ((existing.getRowObjects()[0]?.n as number) > 0) return 'already-stored';
@@ -42,16 +40,15 @@ export async function publishToStore(storePath: string, run: StoredRun, tables: 
         await connection.run(`INSERT INTO "${t.spec.name}" BY NAME SELECT * FROM "${staging}"`);
         await connection.run(`DROP TABLE "${staging}"`);
       }
+      faultPoint('before-store-commit');
       await connection.run('COMMIT');
+      faultPoint('after-store-commit');
     } catch (e) {
       await connection.run('ROLLBACK');
       throw e;
     }
     return 'written';
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  });
 }
 
 async function ensureSchema(connection: DuckDBConnection, specs: readonly DatasetSpec[]): Promise<void> {
@@ -74,28 +71,88 @@ async function ensureSchema(connection: DuckDBConnection, specs: readonly Datase
   }
 }
 
+/** Whether the store holds the run (a crash between the latest switch and the store commit leaves it behind). */
+export async function storeHasRun(storePath: string, runId: string): Promise<boolean> {
+  if (!(await access(storePath).then(() => true, () => false))) return false;
+  return withStore(storePath, async (connection) => {
+    const tables = await connection.runAndReadAll(`SELECT count(*)::INT AS n FROM information_schema.tables WHERE table_name = 'runs'`);
+    if ((tables.getRowObjects()[0]?.n as number) === 0) return false;
+    const found = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM runs WHERE run_id = $1', [runId]);
+    return (found.getRowObjects()[0]?.n as number) > 0;
+  });
+}
+
+/** Where each publish target stands after an execution, recorded separately in the ledger. */
+export interface TargetStates {
+  /** The run folder and `latest`: written, unchanged (already the latest), or none (failed before). */
+  folder: 'written' | 'unchanged' | 'none';
+  store: 'written' | 'already-stored' | 'repaired' | 'skipped' | 'none';
+  postgres: 'written' | 'already-published' | 'repaired' | 'failed' | 'skipped';
+  /** The PostgreSQL target, its password redacted; null when not publishing. */
+  postgresTarget: string | null;
+}
+
 export interface ExecutionRecord {
+  /** One ledger row per execution: written as running at the start, completed at the end. */
+  executionId: string;
   startedAt: Date;
-  finishedAt: Date;
+  finishedAt: Date | null;
   trigger: string;
-  status: 'published' | 'unchanged' | 'dry-run' | 'failed';
+  status: 'running' | 'published' | 'unchanged' | 'dry-run' | 'failed';
   runId: string | null;
   counts: { error: number; warning: number; info: number } | null;
   error: string | null;
+  targets: TargetStates | null;
 }
+
+const LEDGER_COLUMNS = [
+  'started_at TIMESTAMPTZ',
+  'finished_at TIMESTAMPTZ',
+  'trigger VARCHAR',
+  'status VARCHAR',
+  'run_id VARCHAR',
+  'errors INTEGER',
+  'warnings INTEGER',
+  'infos INTEGER',
+  'error VARCHAR',
+  'execution_id VARCHAR',
+  'folder_state VARCHAR',
+  'store_state VARCHAR',
+  'postgres_state VARCHAR',
+  'postgres_target VARCHAR',
+];
 
 /** The run ledger: every execution (including unchanged and failed ones), for `lei status` and audits. */
 export async function recordExecution(storePath: string, record: ExecutionRecord): Promise<void> {
-  await mkdir(path.dirname(storePath), { recursive: true });
-  const instance = await DuckDBInstance.create(storePath);
-  const connection = await instance.connect();
-  try {
-    await connection.run(
-      `CREATE TABLE IF NOT EXISTS run_ledger (started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, trigger VARCHAR, status VARCHAR, run_id VARCHAR, errors INTEGER, warnings INTEGER, infos INTEGER, error VARCHAR)`,
-    );
-    await connection.run('INSERT INTO run_ledger VALUES ($1::TIMESTAMPTZ, $2::TIMESTAMPTZ, $3, $4, $5, $6, $7, $8, $9)', [
+  await withStore(storePath, (connection) => writeLedgerRow(connection, record));
+}
+
+/**
+ * Opens an execution's ledger row (status running), first marking executions still recorded as running as
+ * interrupted (killed, power cut): called by the holder of the run lock, so no live run is among them.
+ * Returns how many were interrupted.
+ */
+export async function beginExecution(storePath: string, record: ExecutionRecord, interruptedMessage: string): Promise<number> {
+  return withStore(storePath, async (connection) => {
+    await ensureLedger(connection);
+    const found = await connection.runAndReadAll(`SELECT count(*)::INT AS n FROM run_ledger WHERE status = 'running'`);
+    const n = (found.getRowObjects()[0]?.n as number) ?? 0;
+    if (n > 0) await connection.run(`UPDATE run_ledger SET status = 'interrupted', error = $1 WHERE status = 'running'`, [interruptedMessage]);
+    await writeLedgerRow(connection, record);
+    return n;
+  });
+}
+
+/** Recording an execution again (same id) replaces its row. */
+async function writeLedgerRow(connection: DuckDBConnection, record: ExecutionRecord): Promise<void> {
+  await ensureLedger(connection);
+  await connection.run('BEGIN TRANSACTION');
+  await connection.run('DELETE FROM run_ledger WHERE execution_id = $1', [record.executionId]);
+  await connection.run(
+    `INSERT INTO run_ledger (${LEDGER_COLUMNS.map((c) => c.split(' ')[0]).join(', ')}) VALUES ($1::TIMESTAMPTZ, $2::TIMESTAMPTZ, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [
       record.startedAt.toISOString(),
-      record.finishedAt.toISOString(),
+      record.finishedAt?.toISOString() ?? null,
       record.trigger,
       record.status,
       record.runId,
@@ -103,7 +160,31 @@ export async function recordExecution(storePath: string, record: ExecutionRecord
       record.counts?.warning ?? null,
       record.counts?.info ?? null,
       record.error,
-    ]);
+      record.executionId,
+      record.targets?.folder ?? null,
+      record.targets?.store ?? null,
+      record.targets?.postgres ?? null,
+      record.targets?.postgresTarget ?? null,
+    ],
+  );
+  await connection.run('COMMIT');
+}
+
+async function ensureLedger(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`CREATE TABLE IF NOT EXISTS run_ledger (${LEDGER_COLUMNS.join(', ')})`);
+  const present = new Set(
+    (await connection.runAndReadAll(`SELECT column_name FROM information_schema.columns WHERE table_name = 'run_ledger'`)).getRowObjects().map((r) => String(r.column_name)),
+  );
+  // A ledger made by an older version gains the newer columns (its rows keep NULL there).
+  for (const column of LEDGER_COLUMNS.filter((c) => !present.has(c.split(' ')[0]!))) await connection.run(`ALTER TABLE run_ledger ADD COLUMN ${column}`);
+}
+
+async function withStore<T>(storePath: string, use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  await mkdir(path.dirname(storePath), { recursive: true });
+  const instance = await DuckDBInstance.create(storePath);
+  const connection = await instance.connect();
+  try {
+    return await use(connection);
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -19,12 +19,7 @@ export async function stageRunFolder(outDir: string, folderName: string): Promis
   const staging = path.join(runsDir, `.staging-${folderName}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging);
-  const pointLatest = async (target: string) => {
-    const tempLink = path.join(outDir, `.latest-${process.pid}`);
-    await rm(tempLink, { force: true });
-    await symlink(path.relative(outDir, target), tempLink);
-    await rename(tempLink, path.join(outDir, 'latest'));
-  };
+  const pointLatest = (target: string) => pointLatestAt(outDir, target);
   return {
     dir: staging,
     async activate() {
@@ -55,4 +50,12 @@ export async function stageRunFolder(outDir: string, folderName: string): Promis
 export async function existingRunFolder(outDir: string, runId: string): Promise<string | undefined> {
   const names = await readdir(path.join(outDir, 'runs')).catch(() => []);
   return names.filter((n) => !n.startsWith('.') && n.endsWith(`-${runId}`)).sort().at(-1);
+}
+
+/** Points <outDir>/latest at a run folder by one rename of a fresh symlink (readers never see it missing). */
+export async function pointLatestAt(outDir: string, target: string): Promise<void> {
+  const tempLink = path.join(outDir, `.latest-${process.pid}`);
+  await rm(tempLink, { force: true });
+  await symlink(path.relative(outDir, target), tempLink);
+  await rename(tempLink, path.join(outDir, 'latest'));
 }

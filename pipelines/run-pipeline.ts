@@ -1,6 +1,6 @@
 // The main job: catalog → inbox files → observations → indicator tables → run folder + embedded store.
 // A bad file never stops the others; a failure at any point leaves the previous run's outputs in place.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -21,13 +21,17 @@ import {
   type PublishedTable,
 } from '../lib/datasets.ts';
 import { codeVersion } from '../lib/code-version.ts';
+import { faultPoint } from '../lib/fault-point.ts';
+import { outputAccess, restrictPath, restrictTree, type OutputAccess } from '../lib/output-access.ts';
+import { redactConnectionString, redactSecrets } from '../lib/redact-connection-string.ts';
+import type { PipelineConfig } from '../config/pipeline-schema.ts';
 import { countBySeverity, issue, type Issue } from '../lib/issues.ts';
 import { acquireRunLock, type LockHolder } from '../lib/run-lock.ts';
 import { UserError } from '../lib/user-error.ts';
 import { withPlanWords } from '../lib/with-plan-words.ts';
 import type { Gap, Observation, SourceResult, StatusReading } from '../lib/observation.ts';
 import { writeCommitteeWorkbook } from '../outputs/committee-workbook.ts';
-import { publishToStore, recordExecution } from '../outputs/duckdb-store.ts';
+import { beginExecution, publishToStore, recordExecution, type ExecutionRecord } from '../outputs/duckdb-store.ts';
 import { publishToPostgres, type PostgresTarget } from '../outputs/publish-to-postgres.ts';
 import { existingRunFolder, stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { writeDatasetFiles } from '../outputs/write-dataset-files.ts';
@@ -44,6 +48,7 @@ import { evaluateContracts } from '../transforms/evaluate-contracts.ts';
 import { resolveObservations } from '../transforms/resolve-observations.ts';
 import { adapterTables } from './adapter-tables.ts';
 import { familyCache } from './family-cache.ts';
+import { reconcileTargets, type Reconciliation } from './reconcile-targets.ts';
 import { loadSourceConfigs, sourceAdapters, type ReadContext, type SourceAdapter } from './source-adapters.ts';
 import { mergeFacts, surveyWavesOf, xlsxLimitsOf } from './contract-inputs.ts';
 
@@ -85,49 +90,83 @@ export interface RunResult {
   folder: string;
   issues: Issue[];
   counts: { inputs: number; observations: number; indicatorValues: number; actionPlanRows: number };
-  store: 'written' | 'already-stored' | 'skipped';
+  /** repaired: an unchanged run found the store without the latest run and filled it from the run folder. */
+  store: 'written' | 'already-stored' | 'repaired' | 'skipped';
   /** Indicator values that differ from the previous run's (out/latest) — or would differ, in a dry run. */
   changes: ValueChange[];
   /** The run the changes are measured against; null on the first run of an output folder. */
   previousRunId: string | null;
   /** PostgreSQL publication; a failure there leaves the local run published and is reported here. */
-  postgres: { result: 'written' | 'already-published' | 'skipped' } | { result: 'failed'; error: string };
+  postgres: { result: 'written' | 'already-published' | 'repaired' | 'skipped' } | { result: 'failed'; error: string };
+  /** Runs a target lacked (a crash, PostgreSQL down) and this run supplied before its own. */
+  repaired: { store: string | null; postgres: string | null };
+  /** Staging folders left by a killed run and removed. */
+  cleaned: string[];
 }
 
 /** One run at a time per output folder (across processes); every execution is recorded in the ledger. */
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => {});
   const trigger = options.trigger ?? 'manual';
   const startedAt = now();
   // Config is checked before taking the lock: a typo never blocks the scheduler.
   const catalog = await loadCatalog(options.configDir);
-  if (options.dryRun) return executeRun({ ...options, storePath: null }, catalog, startedAt);
+  const pipeline = await loadPipelineConfig(catalog.dir);
+  const publish = options.publish && { ...options.publish, ...readRoleOf(options.publish, pipeline) };
+  if (options.dryRun) return executeRun({ ...options, storePath: null }, catalog, pipeline, startedAt, null, outputAccess(undefined));
+  const access = outputAccess(pipeline.access.group);
   const attempt = await acquireRunLock(options.outDir, trigger, now);
   if (!attempt.acquired) throw new RunBusyError(attempt.heldBy);
+  const execution: Omit<ExecutionRecord, 'finishedAt' | 'status' | 'runId' | 'counts' | 'error' | 'targets'> = { executionId: randomUUID(), startedAt, trigger };
+  const postgresTarget = publish ? `${redactConnectionString(publish.connectionString)} schema=${publish.schema}` : null;
   try {
-    const result = await executeRun(options, catalog, startedAt);
+    await restrictPath(options.outDir, access);
+    if (options.storePath) {
+      const interrupted = await beginExecution(
+        options.storePath,
+        { ...execution, finishedAt: null, status: 'running', runId: null, counts: null, error: null, targets: null },
+        '実行が途中で止まりました（強制終了・停電など）。次の実行が出力をそろえ直しました',
+      );
+      await restrictPath(options.storePath, access);
+      if (interrupted > 0) log(`前の実行 ${interrupted} 件が途中で止まっていました（実行台帳に interrupted と記録）。出力をそろえ直します`);
+    }
+    const reconciliation = await reconcileTargets({ outDir: options.outDir, storePath: options.storePath, publish });
+    if (reconciliation.cleaned.length > 0) log(`止まった実行の書きかけを消しました: ${reconciliation.cleaned.join('、')}`);
+    const result = await executeRun({ ...options, ...(publish ? { publish } : {}) }, catalog, pipeline, startedAt, reconciliation, access);
+    faultPoint('before-ledger');
     if (options.storePath) {
       await recordExecution(options.storePath, {
-        startedAt,
+        ...execution,
         finishedAt: now(),
-        trigger,
         status: result.status,
         runId: result.runId,
         counts: countBySeverity(result.issues),
-        error: null,
+        error: 'error' in result.postgres ? result.postgres.error : null,
+        targets: {
+          folder: result.status === 'published' ? 'written' : 'unchanged',
+          store: result.store,
+          postgres: result.postgres.result,
+          postgresTarget,
+        },
       });
     }
     return result;
   } catch (e) {
     if (options.storePath && !(e instanceof ConfigError)) {
-      await recordExecution(options.storePath, { startedAt, finishedAt: now(), trigger, status: 'failed', runId: null, counts: null, error: (e as Error).message }).catch(
-        () => {},
-      );
+      const message = publish ? redactSecrets((e as Error).message, publish.connectionString) : (e as Error).message;
+      await recordExecution(options.storePath, { ...execution, finishedAt: now(), status: 'failed', runId: null, counts: null, error: message, targets: null }).catch(() => {});
     }
     throw e;
   } finally {
     await attempt.lock.release();
   }
+}
+
+/** The dashboards' read-only role: the option given, else pipeline.yaml publish.readRole. */
+function readRoleOf(publish: Omit<PostgresTarget, 'onBatch'>, pipeline: PipelineConfig): { readRole?: string } {
+  const role = publish.readRole ?? pipeline.publish?.readRole;
+  return role === undefined ? {} : { readRole: role };
 }
 
 export class RunBusyError extends UserError {
@@ -139,7 +178,14 @@ export class RunBusyError extends UserError {
   }
 }
 
-async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date): Promise<RunResult> {
+async function executeRun(
+  options: RunOptions,
+  catalog: Catalog,
+  pipeline: PipelineConfig,
+  startedAt: Date,
+  reconciliation: Reconciliation | null,
+  access: OutputAccess,
+): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => {});
 
@@ -150,7 +196,6 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
       (catalog.progress ? `, ${catalog.progress.indicators.length} progress-table indicators` : ''),
   );
 
-  const pipeline = await loadPipelineConfig(catalog.dir);
   const contracts = await loadContracts(catalog);
   const asOf: AsOf = options.asOf ? asOfMonth(options.asOf) : asOfDate(startedAt);
   const sourceConfigs = await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
@@ -164,8 +209,9 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
   const archived = options.dryRun ? 0 : await archiveInputs(archiveDir, [
     ...inputs,
     ...configCopies.map((c) => ({ bytes: c.bytes, sha256: sha256(c.bytes) })),
-  ]);
+  ], access);
   if (archived > 0) log(`${archived} 件のファイルをアーカイブに保存しました: ${archiveDir}`, `${archived} files archived: ${archiveDir}`);
+  faultPoint('after-archive');
 
   const runId = await computeRunId(
     configCopies.map((c) => ({ name: path.relative(catalog.dir, c.file), bytes: c.bytes })),
@@ -173,7 +219,10 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     asOf,
   );
   const previous = await lastRunId(options.outDir);
-  if (!options.full && previous === runId) {
+  const repaired = repairedRuns(reconciliation);
+  // A target that lacks the latest run and cannot be filled from its folder gets it by recomputing.
+  const repairable = reconciliation?.store !== 'unrepairable' && reconciliation?.postgres.result !== 'unrepairable';
+  if (!options.full && previous === runId && repairable) {
     log(`前回の実行（${runId}）から入力も設定も変わっていないため、再計算しません（--full で強制）`, `Inputs and config unchanged since run ${runId}: nothing recomputed (--full forces it)`);
     return {
       status: 'unchanged',
@@ -181,10 +230,12 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
       folder: await realpath(path.join(options.outDir, 'latest')),
       issues: [],
       counts: { inputs: inputs.length, observations: 0, indicatorValues: 0, actionPlanRows: 0 },
-      store: 'skipped',
+      store: reconciliation?.store === 'repaired' ? 'repaired' : options.storePath ? 'already-stored' : 'skipped',
       changes: [],
       previousRunId: previous,
-      postgres: { result: 'skipped' },
+      postgres: postgresAfterReconciliation(reconciliation),
+      repaired,
+      cleaned: reconciliation?.cleaned ?? [],
     };
   }
 
@@ -307,6 +358,8 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
       changes,
       previousRunId: previous ?? null,
       postgres: { result: 'skipped' },
+      repaired,
+      cleaned: [],
     };
   }
 
@@ -344,21 +397,27 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
       });
       await writeSite(path.join(staged.dir, 'site'), site);
     }
-    if (options.storePath) {
-      store = await publishToStore(
-        options.storePath,
-        { runId, folder, startedAt: manifest.started_at, finishedAt: manifest.finished_at, status: 'succeeded', manifestJson: JSON.stringify(manifest) },
-        tables,
-      );
-    }
+    await restrictTree(staged.dir, access);
   } catch (e) {
     await staged.discard();
     throw e;
   }
+  faultPoint('after-staging-write');
   const finalDir = await staged.activate();
+  faultPoint('after-switch');
   log(`出力しました: ${finalDir}`, `Written: ${finalDir}`);
+  await restrictTree(path.join(options.outDir, 'cache'), access);
+  // The store follows the switch: a crash in between leaves it behind `latest`, and the next run fills it.
+  if (options.storePath) {
+    store = await publishToStore(
+      options.storePath,
+      { runId, folder: path.basename(finalDir), startedAt: manifest.started_at, finishedAt: manifest.finished_at, status: 'succeeded', manifestJson: JSON.stringify(manifest) },
+      tables,
+    );
+  }
   let postgres: RunResult['postgres'] = { result: 'skipped' };
-  if (options.publish) {
+  if (reconciliation?.postgres.result === 'failed') postgres = reconciliation.postgres;
+  else if (options.publish) {
     try {
       const result = await publishToPostgres(
         options.publish,
@@ -367,7 +426,7 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
       );
       postgres = { result };
     } catch (e) {
-      postgres = { result: 'failed', error: (e as Error).message };
+      postgres = { result: 'failed', error: redactSecrets((e as Error).message, options.publish.connectionString) };
     }
   }
   return {
@@ -380,6 +439,23 @@ async function executeRun(options: RunOptions, catalog: Catalog, startedAt: Date
     changes,
     previousRunId: previous ?? null,
     postgres,
+    repaired,
+    cleaned: reconciliation?.cleaned ?? [],
+  };
+}
+
+function postgresAfterReconciliation(reconciliation: Reconciliation | null): RunResult['postgres'] {
+  const state = reconciliation?.postgres;
+  if (!state) return { result: 'skipped' };
+  if (state.result === 'failed') return state;
+  return { result: state.result === 'unrepairable' ? 'skipped' : state.result };
+}
+
+function repairedRuns(reconciliation: Reconciliation | null): RunResult['repaired'] {
+  const latest = reconciliation?.latestRunId ?? null;
+  return {
+    store: reconciliation?.store === 'repaired' ? latest : null,
+    postgres: reconciliation?.postgres.result === 'repaired' ? latest : null,
   };
 }
 

@@ -94,7 +94,8 @@ describe('a run', () => {
     const unchanged = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: store });
     const forced = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: store, full: true });
     expect([first.status, unchanged.status, forced.status]).toEqual(['published', 'unchanged', 'published']);
-    expect([first.store, unchanged.store, forced.store]).toEqual(['written', 'skipped', 'already-stored']);
+    // An unchanged run checks that the store holds the latest run (it would fill it in otherwise).
+    expect([first.store, unchanged.store, forced.store]).toEqual(['written', 'already-stored', 'already-stored']);
     await writeFile(path.join(dir, 'manual-entry', 'b.xlsx'), await workbook(2016, { manufacturers: 520 }));
     const second = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: store });
 
@@ -106,12 +107,15 @@ describe('a run', () => {
       `SELECT value, "index" FROM latest_indicator_values WHERE slot_id = 'v2-long-1' AND fiscal_year = 2021`,
     );
     expect(latest.getRowObjects()).toEqual([{ value: 498, index: 95.77 }]);
-    const ledger = await connection.runAndReadAll('SELECT trigger, status, run_id FROM run_ledger ORDER BY started_at');
+    const ledger = await connection.runAndReadAll(
+      'SELECT trigger, status, run_id, folder_state AS folder, store_state AS store, postgres_state AS pg FROM run_ledger ORDER BY started_at',
+    );
+    // Each publish target's state is recorded apart from the others.
     expect(ledger.getRowObjects()).toEqual([
-      { trigger: 'manual', status: 'published', run_id: first.runId },
-      { trigger: 'manual', status: 'unchanged', run_id: first.runId },
-      { trigger: 'manual', status: 'published', run_id: first.runId },
-      { trigger: 'manual', status: 'published', run_id: second.runId },
+      { trigger: 'manual', status: 'published', run_id: first.runId, folder: 'written', store: 'written', pg: 'skipped' },
+      { trigger: 'manual', status: 'unchanged', run_id: first.runId, folder: 'unchanged', store: 'already-stored', pg: 'skipped' },
+      { trigger: 'manual', status: 'published', run_id: first.runId, folder: 'written', store: 'already-stored', pg: 'skipped' },
+      { trigger: 'manual', status: 'published', run_id: second.runId, folder: 'written', store: 'written', pg: 'skipped' },
     ]);
     connection.closeSync();
     db.closeSync();
