@@ -1,0 +1,125 @@
+// kill -9 at each named point of a real `lei run --publish` (LEI_FAULT_AT, lib/fault-point.ts): afterwards the
+// next ordinary run leaves `latest`, the DuckDB store, the run ledger and PostgreSQL naming the same run, with
+// every earlier run kept, nothing half-written left, and the summary saying what it repaired.
+import { spawn } from 'node:child_process';
+import { cp, mkdir, readdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../config/load-catalog.ts';
+import type { FaultPoint } from '../lib/fault-point.ts';
+import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
+import { publishRun } from '../pipelines/publish-run.ts';
+import { runPipeline } from '../pipelines/run-pipeline.ts';
+import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
+import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
+
+const url = process.env.LEI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schemaPrefix = `lei_crash_${process.pid}`;
+let client: pg.Client;
+let baselineOut: string;
+let baselineRunId: string;
+let nextInbox: string;
+let nextRunId: string;
+const schemas: string[] = [];
+
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: url });
+  await client.connect();
+  // The run before the crash (R0), published everywhere; then an inbox with one more workbook (R1).
+  const inbox = await tempDir();
+  await generateSampleInbox(setagayaConfig, inbox);
+  baselineOut = await tempDir();
+  baselineRunId = (await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: baselineOut, storePath: path.join(baselineOut, 'store.duckdb') })).runId;
+  nextInbox = await tempDir();
+  await cp(inbox, nextInbox, { recursive: true });
+  const catalog = await loadCatalog(setagayaConfig);
+  await mkdir(path.join(nextInbox, 'manual-entry'), { recursive: true });
+  await writeFile(
+    path.join(nextInbox, 'manual-entry', 'extra.xlsx'),
+    await writeManualEntryTemplate(catalog, 2025, { measures: [catalog.measures.get('loan-mediations')!], values: new Map([['loan-mediations', { value: 2001 }]]) }),
+  );
+  nextRunId = (await runPipeline({ configDir: setagayaConfig, inboxDir: nextInbox, outDir: baselineOut, storePath: null, dryRun: true })).runId;
+});
+
+afterAll(async () => {
+  for (const s of schemas) await client?.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+  await client?.end();
+});
+
+/** What the next ordinary run must say it repaired, by where the killed run stopped. */
+const cases: { at: FaultPoint; says: RegExp[] }[] = [
+  { at: 'after-archive', says: [] },
+  { at: 'after-staging-write', says: [/中断した実行の書きかけを消しました: runs\/\.staging-/] },
+  { at: 'after-switch', says: [/データベースに最新の実行（\w+）が欠けていた/, /PostgreSQL（スキーマ \w+）に最新の実行（\w+）が公開されていなかった/] },
+  { at: 'before-store-commit', says: [/データベースに最新の実行/, /PostgreSQL（スキーマ \w+）に最新の実行/] },
+  { at: 'after-store-commit', says: [/PostgreSQL（スキーマ \w+）に最新の実行/] },
+  { at: 'mid-postgres-publish', says: [/PostgreSQL（スキーマ \w+）に最新の実行/] },
+  { at: 'after-postgres-commit', says: [] },
+  { at: 'before-ledger', says: [] },
+];
+
+describe('a run killed with SIGKILL', () => {
+  it.each(cases)('at $at is made consistent by the next ordinary run, with nothing lost', async ({ at, says }) => {
+    const out = await tempDir();
+    await cp(baselineOut, out, { recursive: true, verbatimSymlinks: true });
+    const schema = `${schemaPrefix}_${schemas.length}`;
+    schemas.push(schema);
+    await publishRun(path.join(out, 'latest'), { connectionString: url, schema });
+    const args = ['run', '--config', setagayaConfig, '--inbox', nextInbox, '--out', out, '--store', path.join(out, 'store.duckdb'), '--publish', url, '--publish-schema', schema, '--warnings-ok'];
+
+    const killed = await lei(args, { LEI_FAULT_AT: at });
+    expect(killed.signal).toBe('SIGKILL');
+    const next = await lei(args, {});
+    expect(next.code, next.stderr).toBe(0);
+    for (const message of says) expect(next.stdout).toMatch(message);
+    if (says.length === 0) expect(next.stdout).not.toMatch(/補いました|公開し直しました|書きかけを消しました/);
+
+    // latest, the store, PostgreSQL and the ledger all name R1; R0 is still in the store and PostgreSQL.
+    const latestDir = await realpath(path.join(out, 'latest'));
+    const manifest = JSON.parse(await readFile(path.join(latestDir, 'manifest.json'), 'utf8')) as { run_id: string; counts: { indicator_values: number } };
+    expect(manifest.run_id).toBe(nextRunId);
+    const store = await readStore(path.join(out, 'store.duckdb'));
+    expect(store.runs).toEqual([
+      { run_id: baselineRunId, folder: expect.any(String) },
+      { run_id: nextRunId, folder: path.basename(latestDir) },
+    ]);
+    expect(store.latest).toEqual([{ run_id: nextRunId, n: manifest.counts.indicator_values }]);
+    expect(store.ledger.at(-1)).toMatchObject({ status: expect.stringMatching(/^(published|unchanged)$/), run_id: nextRunId, store_state: expect.any(String) });
+    expect(store.ledger.filter((r) => r.status === 'interrupted')).toHaveLength(1);
+    expect(store.ledger.filter((r) => r.status === 'running')).toHaveLength(0);
+    const pgRuns = (await client.query(`SELECT run_id FROM "${schema}".runs ORDER BY published_at`)).rows.map((r: { run_id: string }) => r.run_id);
+    expect(pgRuns).toEqual([baselineRunId, nextRunId]);
+    const pgLatest = await client.query(`SELECT run_id, count(*)::int AS n FROM "${schema}".latest_indicator_values GROUP BY run_id`);
+    expect(pgLatest.rows).toEqual([{ run_id: nextRunId, n: manifest.counts.indicator_values }]);
+    // Nothing half-made is left, and the lock is free.
+    expect((await readdir(path.join(out, 'runs'))).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect((await readdir(out)).filter((n) => n.startsWith('.latest-') || n === '.run.lock')).toEqual([]);
+  });
+});
+
+async function lei(args: string[], env: Record<string, string>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  const child = spawn('node', [path.join(repoRoot, 'bin', 'lei.js'), ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
+async function readStore(file: string) {
+  const db = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+  const connection = await db.connect();
+  try {
+    const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjects();
+    return {
+      runs: await rows('SELECT run_id, folder FROM runs ORDER BY finished_at'),
+      latest: await rows('SELECT run_id, count(*)::INT AS n FROM latest_indicator_values GROUP BY run_id'),
+      ledger: await rows('SELECT status, run_id, folder_state, store_state, postgres_state FROM run_ledger ORDER BY started_at'),
+    };
+  } finally {
+    connection.closeSync();
+    db.closeSync();
+  }
+}
