@@ -72,7 +72,7 @@ export async function reprocessWave(options: ReprocessOptions): Promise<Reproces
     throw new UserError(`${file} がありません。産業基礎調査の読み方を設定してください`, `${file} is missing: configure how the industry survey is read`);
   }
 
-  const paths = (await listInbox(options.inboxDir)).filter((p) => path.relative(options.inboxDir, p).split(path.sep)[0] === INDUSTRY_SURVEY_FAMILY);
+  const paths = (await listInbox(options.inboxDir)).files.filter((p) => path.relative(options.inboxDir, p).split(path.sep)[0] === INDUSTRY_SURVEY_FAMILY);
   const files = await Promise.all(paths.map((p) => readInboxFile(options.inboxDir, p)));
   const survey = await readIndustrySurvey(files, catalog.measures.values(), config, {
     fiscalYears: [options.fiscalYear],

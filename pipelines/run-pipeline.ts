@@ -201,9 +201,10 @@ async function executeRun(
   const sourceConfigs = await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
   const configFiles = [...catalog.files, ...sourceConfigs.files];
 
-  const inboxPaths = await listInbox(options.inboxDir);
+  const inbox = await listInbox(options.inboxDir);
   const limit = pLimit(2);
-  const inputs = await Promise.all(inboxPaths.map((p) => limit(() => readInboxFile(options.inboxDir, p))));
+  const inputs = await Promise.all(inbox.files.map((p) => limit(() => readInboxFile(options.inboxDir, p))));
+  const symlinks = inbox.symlinks.map((p) => path.relative(options.inboxDir, p).split(path.sep).join('/'));
   const archiveDir = options.archiveDir ?? path.join(options.outDir, 'archive');
   const configCopies = await Promise.all(configFiles.map(async (f) => ({ file: f, bytes: await readFile(f) })));
   const archived = options.dryRun ? 0 : await archiveInputs(archiveDir, [
@@ -217,6 +218,7 @@ async function executeRun(
     configCopies.map((c) => ({ name: path.relative(catalog.dir, c.file), bytes: c.bytes })),
     inputs,
     asOf,
+    symlinks,
   );
   const previous = await lastRunId(options.outDir);
   const repaired = repairedRuns(reconciliation);
@@ -239,7 +241,7 @@ async function executeRun(
     };
   }
 
-  const issues: Issue[] = [];
+  const issues: Issue[] = symlinks.map(symlinkIssue);
   const observations: Observation[] = [];
   const cache = familyCache(
     path.join(options.outDir, 'cache', 'families'),
@@ -364,6 +366,7 @@ async function executeRun(
   }
 
   const staged = await stageRunFolder(options.outDir, folder);
+  await restrictPath(path.join(options.outDir, 'runs'), access);
   let store: RunResult['store'] = 'skipped';
   try {
     await writeDatasetFiles(staged.dir, catalog.plan.id, runId, tables, pipeline.outputs);
@@ -464,6 +467,15 @@ function adapterFor(file: InboxFile): SourceAdapter | undefined {
   return sourceAdapters.find((a) => a.family === folder && a.extensions.includes(path.extname(file.name).toLowerCase()));
 }
 
+function symlinkIssue(name: string): Issue {
+  return issue(
+    'inbox-symlink',
+    'warning',
+    'シンボリックリンクは読みません（受信箱の外のファイルを読まないため）。リンク先のファイルそのものを受信箱に複製して置いてください',
+    { file: name },
+  );
+}
+
 function unknownFileIssue(file: InboxFile): Issue {
   const known = sourceAdapters.map((a) => `${a.family}/（${a.extensions.join('・')}）`).join('、');
   return issue('inbox-unknown-file', 'warning', `このファイルを読むアダプタがありません。受信箱の決まったフォルダに置いてください: ${known}`, { file: file.name });
@@ -520,11 +532,18 @@ async function lastRunId(outDir: string): Promise<string | undefined> {
 }
 
 /** Same config, same inputs and same dataset version give the same run id, and so byte-identical datasets. */
-async function computeRunId(configFiles: readonly { name: string; bytes: Uint8Array }[], inputs: readonly InboxFile[], asOf: AsOf): Promise<string> {
+async function computeRunId(
+  configFiles: readonly { name: string; bytes: Uint8Array }[],
+  inputs: readonly InboxFile[],
+  asOf: AsOf,
+  symlinks: readonly string[],
+): Promise<string> {
   // The month counts: the data contracts judge "not started yet" and "closed" against it.
   const hash = createHash('sha256').update(`dataset-version:${DATASET_VERSION}\ncode:${await codeVersion()}\nas-of:${asOf.yearMonth}\n`);
   for (const f of configFiles) hash.update(`config:${f.name}:${sha256(f.bytes)}\n`);
   for (const f of [...inputs].sort((a, b) => (a.name < b.name ? -1 : 1))) hash.update(`input:${f.name}:${f.sha256}\n`);
+  // A link added to the inbox is a change the run must report (it is not read).
+  for (const name of symlinks) hash.update(`symlink:${name}\n`);
   return hash.digest('hex').slice(0, 12);
 }
 

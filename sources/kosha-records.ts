@@ -458,8 +458,8 @@ function tallyRecord(ft: FileTally, caches: KeyCaches, line: number, idKey: numb
   const ids = ft.columns[ft.idColumn]!;
   if (!idIsNew) {
     if (!ids.isBlank(idKey)) {
-      const idText = ids.text(idKey);
-      report(ft, 'kosha-duplicate-id', 'warning', `${type.id}「${idText}」が同じファイルの前の行にもあります。同じ記録として1件だけ数えました（最初の行を採用）`, locationOf(ft, line, ft.idColumn), idText);
+      // Located by file, row and column: a record's id never leaves the archive (docs/operations.md).
+      report(ft, 'kosha-duplicate-id', 'warning', `この行の${type.id}が同じファイルの前の行にもあります。同じ記録として1件だけ数えました（最初の行を採用）`, locationOf(ft, line, ft.idColumn));
       return;
     }
   }
@@ -469,7 +469,7 @@ function tallyRecord(ft: FileTally, caches: KeyCaches, line: number, idKey: numb
     const idText = ids.text(idKey);
     const earlier = ft.earlierIds.get(normalizeText(idText));
     if (earlier !== undefined) {
-      report(ft, 'kosha-duplicate-id', 'warning', `${type.id}「${idText}」は ${earlier} にもあります。同じ記録として1件だけ数えました（先のファイルを採用）`, locationOf(ft, line, ft.idColumn), idText);
+      report(ft, 'kosha-duplicate-id', 'warning', `この行の${type.id}は ${earlier} にもあります。同じ記録として1件だけ数えました（先のファイルを採用）`, locationOf(ft, line, ft.idColumn));
       return;
     }
   }

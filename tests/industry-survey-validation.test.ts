@@ -83,11 +83,12 @@ describe('unknown codes', () => {
 });
 
 describe('duplicated respondents and empty rows', () => {
-  it('counts an exact copy once, with a warning', async () => {
+  it('counts an exact copy once, with a warning that locates the row without quoting the respondent id', async () => {
     const result = await xlsxWave((t) => t.rows.splice(6, 0, [...t.rows[5]!]));
-    expect(result.issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.severity, i.location.row, i.raw])).toEqual([
-      ['industry-survey-duplicate-respondent', 'warning', 8, 'R7-00006'],
+    expect(result.issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.severity, i.location.row, i.location.column, i.raw])).toEqual([
+      ['industry-survey-duplicate-respondent', 'warning', 8, 'A', undefined],
     ]);
+    expect(JSON.stringify(result.issues)).not.toContain('R7-00006');
     expect(result.tables.survey_waves[0]).toMatchObject({ data_rows: 641, respondents: 640, duplicate_rows: 1 });
     expect(published(result)).toEqual(ALL);
   });
@@ -99,9 +100,10 @@ describe('duplicated respondents and empty rows', () => {
       t.rows.splice(6, 0, copy);
     });
     const duplicate = result.issues.find((i) => i.code === 'industry-survey-duplicate-respondent')!;
-    expect(duplicate).toMatchObject({ severity: 'error', location: { file: FILE, sheet: '回答', row: 8, column: 'A' }, raw: 'R7-00006' });
+    expect(duplicate).toMatchObject({ severity: 'error', location: { file: FILE, sheet: '回答', row: 8, column: 'A' } });
+    expect(duplicate.raw).toBeUndefined();
     expect(duplicate.message).toBe(
-      '回答者ID R7-00006 の行が7行目と重複していて、設問 B1 の回答が違います。どちらが正しいか決められないため、この回答者のそれらの設問の回答は使いません（1人として数えます）。影響する公表値（res-shop-weekly）は、直したファイルが届くまで出しません。回答者IDを直すか重複行を消してください',
+      'この行の回答者IDが7行目と重複していて、設問 B1 の回答が違います。どちらが正しいか決められないため、この回答者のそれらの設問の回答は使いません（1人として数えます）。影響する公表値（res-shop-weekly）は、直したファイルが届くまで出しません。回答者IDを直すか重複行を消してください',
     );
     expect(published(result)).toEqual(ALL.filter((m) => m !== 'res-shop-weekly'));
   });
@@ -109,7 +111,7 @@ describe('duplicated respondents and empty rows', () => {
   it('leaves out a row with an id and no answers', async () => {
     const result = await xlsxWave((t) => t.rows.splice(2, 0, ['R7-09999', null, null, null, null, 0, 0, 0, 0, 0, null, null, null, 1.2]));
     expect(result.issues.map((i) => [i.code, i.location.row, i.message])).toEqual([
-      ['industry-survey-empty-row', 4, '回答が1つもない行です（回答者ID R7-09999）。回答者に数えず、集計から除きました'],
+      ['industry-survey-empty-row', 4, '回答が1つもない行です。回答者に数えず、集計から除きました'],
     ]);
     expect(result.tables.survey_waves[0]).toMatchObject({ data_rows: 641, respondents: 640, empty_rows: 1 });
   });

@@ -60,7 +60,7 @@ const catalog = await loadCatalog(configDir);
 const sourceConfigs = await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
 lap('config: catalog and source layouts (zod)');
 
-const inputs = await Promise.all((await listInbox(inboxDir)).map((p) => readInboxFile(inboxDir, p)));
+const inputs = await Promise.all((await listInbox(inboxDir)).files.map((p) => readInboxFile(inboxDir, p)));
 const megabytes = inputs.reduce((n, f) => n + f.bytes.length, 0) / 1048576;
 lap(`inbox: read and sha256 (${inputs.length} files, ${megabytes.toFixed(0)} MB)`);
 

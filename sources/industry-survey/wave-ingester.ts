@@ -247,8 +247,8 @@ export class WaveIngester {
     const plan = this.ctx.plan;
     if (!nonEmpty) {
       this.stats.emptyRows += 1;
-      const id = plan.respondentId === undefined ? undefined : cells[plan.respondentId];
-      this.rowIssue('industry-survey-empty-row', 'warning', rowNumber, id, `回答が1つもない行です${id === null || id === undefined ? '' : `（回答者ID ${String(id)}）`}。回答者に数えず、集計から除きました`);
+      // The row number locates the row; a respondent id never leaves the archive (docs/operations.md).
+      this.rowIssue('industry-survey-empty-row', 'warning', rowNumber, undefined, `回答が1つもない行です。回答者に数えず、集計から除きました`);
       this.clearSlot(i);
       return;
     }
@@ -599,7 +599,7 @@ export class WaveIngester {
     }
     const firstRow = this.rowNumbers[first]!;
     if (differing.length === 0) {
-      this.rowIssue('industry-survey-duplicate-respondent', 'warning', rowNumber, id, `回答者ID ${id} の行が${firstRow}行目と重複しています（回答は同じ）。1人として数えました。重複行を消してください`, this.ctx.plan.respondentId);
+      this.rowIssue('industry-survey-duplicate-respondent', 'warning', rowNumber, undefined, `この行の回答者IDが${firstRow}行目と重複しています（回答は同じ）。1人として数えました。重複行を消してください`, this.ctx.plan.respondentId);
       return;
     }
     this.stats.conflictingDuplicates += 1;
@@ -608,8 +608,8 @@ export class WaveIngester {
       'industry-survey-duplicate-respondent',
       'error',
       rowNumber,
-      id,
-      `回答者ID ${id} の行が${firstRow}行目と重複していて、設問 ${differing.join('・')} の回答が違います。どちらが正しいか決められないため、この回答者のそれらの設問の回答は使いません（1人として数えます）。${
+      undefined,
+      `この行の回答者IDが${firstRow}行目と重複していて、設問 ${differing.join('・')} の回答が違います。どちらが正しいか決められないため、この回答者のそれらの設問の回答は使いません（1人として数えます）。${
         used.length > 0 ? `影響する公表値（${used.join('、')}）は、直したファイルが届くまで出しません。` : ''
       }回答者IDを直すか重複行を消してください`,
       this.ctx.plan.respondentId,
