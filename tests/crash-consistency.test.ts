@@ -52,7 +52,7 @@ afterAll(async () => {
 const cases: { at: FaultPoint; says: RegExp[] }[] = [
   { at: 'after-archive', says: [] },
   { at: 'after-staging-write', says: [/中断した実行の書きかけを消しました: runs\/\.staging-/] },
-  { at: 'after-switch', says: [/データベースに最新の実行（\w+）が欠けていた/, /PostgreSQL（スキーマ \w+）に最新の実行（\w+）が公開されていなかった/] },
+  { at: 'after-switch', says: [/データベースに最新の実行（\w+）がなかった/, /PostgreSQL（スキーマ \w+）に最新の実行（\w+）がなかった/] },
   { at: 'before-store-commit', says: [/データベースに最新の実行/, /PostgreSQL（スキーマ \w+）に最新の実行/] },
   { at: 'after-store-commit', says: [/PostgreSQL（スキーマ \w+）に最新の実行/] },
   { at: 'mid-postgres-publish', says: [/PostgreSQL（スキーマ \w+）に最新の実行/] },
@@ -74,7 +74,7 @@ describe('a run killed with SIGKILL', () => {
     const next = await lei(args, {});
     expect(next.code, next.stderr).toBe(0);
     for (const message of says) expect(next.stdout).toMatch(message);
-    if (says.length === 0) expect(next.stdout).not.toMatch(/補いました|公開し直しました|書きかけを消しました/);
+    if (says.length === 0) expect(next.stdout).not.toMatch(/補いました|がなかったため|書きかけを消しました/);
 
     // latest, the store, PostgreSQL and the ledger all name R1; R0 is still in the store and PostgreSQL.
     const latestDir = await realpath(path.join(out, 'latest'));
