@@ -12,7 +12,8 @@ import { industrySurveyConfigSchema } from '../sources/industry-survey/industry-
 import { payMonthFromFileName } from '../sources/setagaya-pay-report.ts';
 
 export interface StatusReport {
-  recentRuns: { startedAt: string; finishedAt: string; trigger: string; status: string; runId: string | null; error: string | null }[];
+  /** status: published, unchanged, failed, running (in progress now) or interrupted (killed; the next run repaired it). */
+  recentRuns: { startedAt: string; finishedAt: string | null; trigger: string; status: string; runId: string | null; error: string | null }[];
   schedules: { id: string; cron: string; job: string; descriptionJa?: string; next: string | null }[];
   lock: LockHolder | null;
   stale: string[];
@@ -34,9 +35,9 @@ export async function readStatus(configDir: string, now: () => Date = () => new 
   });
   const stale: string[] = [];
   const staleEn: string[] = [];
-  const lastGood = recentRuns.find((r) => r.status !== 'failed');
+  const lastGood = recentRuns.find((r) => r.status === 'published' || r.status === 'unchanged');
   const nightly = pipeline.schedules.some((s) => s.job === 'refresh');
-  if (nightly && (!lastGood || now().getTime() - new Date(lastGood.finishedAt).getTime() > 2 * 86_400_000)) {
+  if (nightly && (!lastGood || now().getTime() - new Date(lastGood.finishedAt ?? lastGood.startedAt).getTime() > 2 * 86_400_000)) {
     stale.push('2日以上、成功した実行がありません。schedule が動いているか、ログを確認してください');
     staleEn.push('No successful run for 2 days or more: check that schedule is running, and its log');
   }
@@ -44,11 +45,17 @@ export async function readStatus(configDir: string, now: () => Date = () => new 
     stale.push(`直近の実行が失敗しています: ${recentRuns[0].error ?? ''}`);
     staleEn.push(`The last run failed: ${recentRuns[0].error ?? ''}`);
   }
+  const lock = (await readRunLock(pipeline.out)) ?? null;
+  // A run recorded as running while nobody holds the lock was killed; the next run marks it interrupted and repairs.
+  if (recentRuns[0]?.status === 'running' && !lock) {
+    stale.push('直近の実行が途中で止まっています（強制終了・停電など）。次の実行が出力をそろえ直します');
+    staleEn.push('The last run was interrupted (killed, power cut); the next run will make the outputs consistent again');
+  }
   for (const o of await overdueInputs(configDir, pipeline.inbox, pipeline.payReportDueDay, now())) {
     stale.push(o.ja);
     staleEn.push(o.en);
   }
-  return { recentRuns, schedules, lock: (await readRunLock(pipeline.out)) ?? null, stale, staleEn };
+  return { recentRuns, schedules, lock, stale, staleEn };
 }
 
 /** Inputs that should have arrived by now: last month's Pay report (after its due day), last fiscal year's survey wave. */
@@ -110,7 +117,7 @@ async function readLedger(storePath: string): Promise<StatusReport['recentRuns']
     );
     return rows.getRowObjects().map((r) => ({
       startedAt: String(r.s),
-      finishedAt: String(r.f),
+      finishedAt: r.f === null ? null : String(r.f),
       trigger: String(r.trigger),
       status: String(r.status),
       runId: r.run_id === null ? null : String(r.run_id),
