@@ -74,12 +74,16 @@ async function ensureSchema(connection: DuckDBConnection, specs: readonly Datase
 /** Whether the store holds the run (a crash between the latest switch and the store commit leaves it behind). */
 export async function storeHasRun(storePath: string, runId: string): Promise<boolean> {
   if (!(await access(storePath).then(() => true, () => false))) return false;
-  return withStore(storePath, async (connection) => {
-    const tables = await connection.runAndReadAll(`SELECT count(*)::INT AS n FROM information_schema.tables WHERE table_name = 'runs'`);
-    if ((tables.getRowObjects()[0]?.n as number) === 0) return false;
-    const found = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM runs WHERE run_id = $1', [runId]);
-    return (found.getRowObjects()[0]?.n as number) > 0;
-  });
+  return withStore(
+    storePath,
+    async (connection) => {
+      const tables = await connection.runAndReadAll(`SELECT count(*)::INT AS n FROM information_schema.tables WHERE table_name = 'runs'`);
+      if ((tables.getRowObjects()[0]?.n as number) === 0) return false;
+      const found = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM runs WHERE run_id = $1', [runId]);
+      return (found.getRowObjects()[0]?.n as number) > 0;
+    },
+    { access_mode: 'READ_ONLY' },
+  );
 }
 
 /** Where each publish target stands after an execution, recorded separately in the ledger. */
@@ -93,12 +97,12 @@ export interface TargetStates {
 }
 
 export interface ExecutionRecord {
-  /** One ledger row per execution: written as running at the start, completed at the end. */
+  /** One ledger row per execution. */
   executionId: string;
   startedAt: Date;
   finishedAt: Date | null;
   trigger: string;
-  status: 'running' | 'published' | 'unchanged' | 'dry-run' | 'failed';
+  status: 'interrupted' | 'published' | 'unchanged' | 'dry-run' | 'failed';
   runId: string | null;
   counts: { error: number; warning: number; info: number } | null;
   error: string | null;
@@ -122,24 +126,14 @@ const LEDGER_COLUMNS = [
   'postgres_target VARCHAR',
 ];
 
-/** The run ledger: every execution (including unchanged and failed ones), for `lei status` and audits. */
-export async function recordExecution(storePath: string, record: ExecutionRecord): Promise<void> {
-  await withStore(storePath, (connection) => writeLedgerRow(connection, record));
-}
-
 /**
- * Opens an execution's ledger row (status running), first marking executions still recorded as running as
- * interrupted (killed, power cut): called by the holder of the run lock, so no live run is among them.
- * Returns how many were interrupted.
+ * The run ledger: every execution (including unchanged and failed ones), for `lei status` and audits, with an
+ * execution found killed (interrupted) recorded in the same transaction.
  */
-export async function beginExecution(storePath: string, record: ExecutionRecord, interruptedMessage: string): Promise<number> {
-  return withStore(storePath, async (connection) => {
-    await ensureLedger(connection);
-    const found = await connection.runAndReadAll(`SELECT count(*)::INT AS n FROM run_ledger WHERE status = 'running'`);
-    const n = (found.getRowObjects()[0]?.n as number) ?? 0;
-    if (n > 0) await connection.run(`UPDATE run_ledger SET status = 'interrupted', error = $1 WHERE status = 'running'`, [interruptedMessage]);
+export async function recordExecution(storePath: string, record: ExecutionRecord, interrupted?: ExecutionRecord): Promise<void> {
+  await withStore(storePath, async (connection) => {
+    if (interrupted) await writeLedgerRow(connection, interrupted);
     await writeLedgerRow(connection, record);
-    return n;
   });
 }
 
@@ -179,9 +173,10 @@ async function ensureLedger(connection: DuckDBConnection): Promise<void> {
   for (const column of LEDGER_COLUMNS.filter((c) => !present.has(c.split(' ')[0]!))) await connection.run(`ALTER TABLE run_ledger ADD COLUMN ${column}`);
 }
 
-async function withStore<T>(storePath: string, use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+/** A read-only open (options.access_mode) skips the checkpoint a writer pays on close. */
+async function withStore<T>(storePath: string, use: (connection: DuckDBConnection) => Promise<T>, options: Record<string, string> = {}): Promise<T> {
   await mkdir(path.dirname(storePath), { recursive: true });
-  const instance = await DuckDBInstance.create(storePath);
+  const instance = await DuckDBInstance.create(storePath, options);
   const connection = await instance.connect();
   try {
     return await use(connection);

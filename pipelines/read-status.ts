@@ -8,11 +8,12 @@ import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
 import { readConfigFile, type ConfigProblem } from '../config/load-catalog.ts';
 import { fiscalYearOfDate, formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
 import { readRunLock, type LockHolder } from '../lib/run-lock.ts';
+import { readExecutionMarker } from './execution-marker.ts';
 import { industrySurveyConfigSchema } from '../sources/industry-survey/industry-survey-config.ts';
 import { payMonthFromFileName } from '../sources/setagaya-pay-report.ts';
 
 export interface StatusReport {
-  /** status: published, unchanged, failed, running (in progress now) or interrupted (killed; the next run repaired it). */
+  /** status: published, unchanged, failed, or interrupted (killed; recorded and repaired by the next run). */
   recentRuns: { startedAt: string; finishedAt: string | null; trigger: string; status: string; runId: string | null; error: string | null }[];
   schedules: { id: string; cron: string; job: string; descriptionJa?: string; next: string | null }[];
   lock: LockHolder | null;
@@ -46,8 +47,8 @@ export async function readStatus(configDir: string, now: () => Date = () => new 
     staleEn.push(`The last run failed: ${recentRuns[0].error ?? ''}`);
   }
   const lock = (await readRunLock(pipeline.out)) ?? null;
-  // A run recorded as running while nobody holds the lock was killed; the next run marks it interrupted and repairs.
-  if (recentRuns[0]?.status === 'running' && !lock) {
+  // An execution marker while nobody holds the lock: a killed run; the next run records it as interrupted and repairs.
+  if (!lock && (await readExecutionMarker(pipeline.out))) {
     stale.push('直近の実行が途中で止まっています（強制終了・停電など）。次の実行が出力をそろえ直します');
     staleEn.push('The last run was interrupted (killed, power cut); the next run will make the outputs consistent again');
   }

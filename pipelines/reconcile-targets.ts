@@ -76,6 +76,7 @@ async function removeLeftovers(outDir: string): Promise<string[]> {
     [runsDir, '.staging-'],
     [runsDir, '.replaced-'],
     [outDir, '.latest-'],
+    [outDir, '.execution.json.'],
   ] as const) {
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names.filter((n) => n.startsWith(prefix))) {

@@ -31,7 +31,7 @@ import { UserError } from '../lib/user-error.ts';
 import { withPlanWords } from '../lib/with-plan-words.ts';
 import type { Gap, Observation, SourceResult, StatusReading } from '../lib/observation.ts';
 import { writeCommitteeWorkbook } from '../outputs/committee-workbook.ts';
-import { beginExecution, publishToStore, recordExecution, type ExecutionRecord } from '../outputs/duckdb-store.ts';
+import { publishToStore, recordExecution, type ExecutionRecord } from '../outputs/duckdb-store.ts';
 import { publishToPostgres, type PostgresTarget } from '../outputs/publish-to-postgres.ts';
 import { existingRunFolder, stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { writeDatasetFiles } from '../outputs/write-dataset-files.ts';
@@ -47,6 +47,7 @@ import { diffIndicatorValues, type ValueChange } from '../transforms/diff-indica
 import { evaluateContracts } from '../transforms/evaluate-contracts.ts';
 import { resolveObservations } from '../transforms/resolve-observations.ts';
 import { adapterTables } from './adapter-tables.ts';
+import { clearExecutionMarker, replaceExecutionMarker } from './execution-marker.ts';
 import { familyCache } from './family-cache.ts';
 import { reconcileTargets, type Reconciliation } from './reconcile-targets.ts';
 import { loadSourceConfigs, sourceAdapters, type ReadContext, type SourceAdapter } from './source-adapters.ts';
@@ -120,16 +121,23 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   if (!attempt.acquired) throw new RunBusyError(attempt.heldBy);
   const execution: Omit<ExecutionRecord, 'finishedAt' | 'status' | 'runId' | 'counts' | 'error' | 'targets'> = { executionId: randomUUID(), startedAt, trigger };
   const postgresTarget = publish ? `${redactConnectionString(publish.connectionString)} schema=${publish.schema}` : null;
+  let interrupted: ExecutionRecord | undefined;
   try {
     await restrictPath(options.outDir, access);
-    if (options.storePath) {
-      const interrupted = await beginExecution(
-        options.storePath,
-        { ...execution, finishedAt: null, status: 'running', runId: null, counts: null, error: null, targets: null },
-        '実行が途中で止まりました（強制終了・停電など）。次の実行が出力をそろえ直しました',
-      );
-      await restrictPath(options.storePath, access);
-      if (interrupted > 0) log(`前の実行 ${interrupted} 件が途中で止まっていました（実行台帳に interrupted と記録）。出力をそろえ直します`);
+    const killed = await replaceExecutionMarker(options.outDir, { executionId: execution.executionId, startedAt: startedAt.toISOString(), trigger });
+    if (killed) {
+      log(`前の実行（${killed.startedAt} 開始）が途中で止まっていました（強制終了・停電など）。出力をそろえ直します`);
+      interrupted = {
+        executionId: killed.executionId,
+        startedAt: new Date(killed.startedAt),
+        finishedAt: null,
+        trigger: killed.trigger,
+        status: 'interrupted',
+        runId: null,
+        counts: null,
+        error: '実行が途中で止まりました（強制終了・停電など）。次の実行が出力をそろえ直しました',
+        targets: null,
+      };
     }
     const reconciliation = await reconcileTargets({ outDir: options.outDir, storePath: options.storePath, publish });
     if (reconciliation.cleaned.length > 0) log(`止まった実行の書きかけを消しました: ${reconciliation.cleaned.join('、')}`);
@@ -149,14 +157,17 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
           postgres: result.postgres.result,
           postgresTarget,
         },
-      });
+      }, interrupted);
+      await restrictPath(options.storePath, access);
     }
+    await clearExecutionMarker(options.outDir);
     return result;
   } catch (e) {
     if (options.storePath && !(e instanceof ConfigError)) {
       const message = publish ? redactSecrets((e as Error).message, publish.connectionString) : (e as Error).message;
-      await recordExecution(options.storePath, { ...execution, finishedAt: now(), status: 'failed', runId: null, counts: null, error: message, targets: null }).catch(() => {});
+      await recordExecution(options.storePath, { ...execution, finishedAt: now(), status: 'failed', runId: null, counts: null, error: message, targets: null }, interrupted).catch(() => {});
     }
+    await clearExecutionMarker(options.outDir).catch(() => {});
     throw e;
   } finally {
     await attempt.lock.release();
