@@ -3,6 +3,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
+import { replaceExecutionMarker } from '../pipelines/execution-marker.ts';
 import { readStatus } from '../pipelines/read-status.ts';
 import { copyConfig, setagayaConfig, tempDir } from './helpers.ts';
 
@@ -33,5 +35,16 @@ describe('lei status', () => {
     const config = await setup(['setagaya-pay/せたがやPay_月次報告_2025年9月.xlsx', 'industry-survey/R6_産業基礎調査_商業・サービス.xlsx']);
     const report = await readStatus(config, () => new Date('2025-10-21T03:00:00Z'));
     expect(report.stale.filter((s) => !s.startsWith('2日以上'))).toEqual([]);
+  });
+
+  it('says when the last run was killed (its execution marker is there and nobody holds the lock)', async () => {
+    const config = await setup(['setagaya-pay/せたがやPay_月次報告_2025年9月.xlsx', 'industry-survey/R6_産業基礎調査_商業・サービス.xlsx']);
+    const { out } = await loadPipelineConfig(config);
+    await mkdir(out, { recursive: true });
+    const quiet = await readStatus(config, () => new Date('2025-10-21T03:00:00Z'));
+    expect(quiet.stale.filter((s) => s.includes('途中で止まって'))).toEqual([]);
+    await replaceExecutionMarker(out, { executionId: 'killed', startedAt: '2025-10-21T02:00:00Z', trigger: 'schedule' });
+    const report = await readStatus(config, () => new Date('2025-10-21T03:00:00Z'));
+    expect(report.stale).toContain('直近の実行が途中で止まっています（強制終了・停電など）。次の実行が出力をそろえ直します');
   });
 });
