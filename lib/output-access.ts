@@ -58,5 +58,8 @@ function groupId(group: string): number {
   } catch {
     // falls through to the message below
   }
-  throw new UserError(`pipeline.yaml の access.group「${group}」というグループがこのサーバーにありません。分析担当のグループ名（または番号）を書いてください`);
+  throw new UserError(
+    `pipeline.yaml の access.group「${group}」というグループがこのサーバーにありません。分析担当のグループ名（または番号）を書いてください`,
+    `pipeline.yaml access.group "${group}": no such group on this server; give the analysts' group name (or number)`,
+  );
 }

@@ -33,9 +33,11 @@ const RUNS_COMMENT = 'パイプラインの実行（1行1実行）。latest_* �
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 export async function publishToPostgres(target: PostgresTarget, run: PublishedRun, tables: readonly PublishedTable[]): Promise<'written' | 'already-published'> {
-  if (!IDENTIFIER.test(target.schema)) throw new UserError(`スキーマ名「${target.schema}」は英小文字・数字・_ で指定してください`);
+  if (!IDENTIFIER.test(target.schema)) {
+    throw new UserError(`スキーマ名「${target.schema}」は英小文字・数字・_ で指定してください`, `Schema name "${target.schema}": use lower-case letters, digits and _`);
+  }
   if (target.readRole !== undefined && !IDENTIFIER.test(target.readRole)) {
-    throw new UserError(`読み取り用ロール名「${target.readRole}」は英小文字・数字・_ で指定してください`);
+    throw new UserError(`読み取り用ロール名「${target.readRole}」は英小文字・数字・_ で指定してください`, `Read role "${target.readRole}": use lower-case letters, digits and _`);
   }
   const s = `"${target.schema}"`;
   const { default: postgres } = await import('pg'); // loaded only when publishing
@@ -167,7 +169,10 @@ async function claimSchema(client: pg.Client, schema: string, specs: readonly Da
   const meta = (await client.query(`SELECT object_name, schema_version FROM ${s}.lei_meta`)).rows as { object_name: string; schema_version: number }[];
   const newest = Math.max(0, ...meta.map((m) => m.schema_version));
   if (newest > SCHEMA_VERSION) {
-    throw new UserError(`スキーマ「${schema}」は新しい版の lei（表の版 ${newest}）が作ったものです。この lei（版 ${SCHEMA_VERSION}）では書き込みません。lei を更新してください`);
+    throw new UserError(
+      `スキーマ「${schema}」は新しい版の lei（表の版 ${newest}）が作ったものです。この lei（版 ${SCHEMA_VERSION}）では書き込みません。lei を更新してください`,
+      `Schema "${schema}" was made by a newer lei (table version ${newest}); this lei (version ${SCHEMA_VERSION}) does not write to it. Update lei`,
+    );
   }
   const owned = new Set(meta.map((m) => m.object_name));
   for (const name of ['runs', ...specs.flatMap((spec) => [spec.name, `latest_${spec.name}`])]) {
@@ -180,6 +185,8 @@ function notOurs(schema: string, name: string): UserError {
   return new UserError(
     `PostgreSQL のスキーマ「${schema}」に lei が作ったのではない表「${name}」があるため、公開しません（その表を変更・追記しないため）。` +
       `lei 専用のスキーマを --publish-schema（pipeline.yaml の publish.schema）で指定するか、その表を別のスキーマに移してください`,
+    `PostgreSQL schema "${schema}" holds a table "${name}" that lei did not create; not published (that table is left as it is). ` +
+      'Give lei a schema of its own with --publish-schema (pipeline.yaml publish.schema), or move that table to another schema',
   );
 }
 
@@ -190,7 +197,10 @@ async function register(client: pg.Client, s: string, name: string): Promise<voi
 /** Least privilege for dashboards: USAGE on the schema and SELECT on the latest_* views, nothing else (granted once). */
 async function grantReadRole(client: pg.Client, schema: string, role: string, specs: readonly DatasetSpec[]): Promise<void> {
   if (!(await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount) {
-    throw new UserError(`読み取り用ロール「${role}」が PostgreSQL にありません。管理者が CREATE ROLE ${role} LOGIN; で作ってから公開してください`);
+    throw new UserError(
+      `読み取り用ロール「${role}」が PostgreSQL にありません。管理者が CREATE ROLE ${role} LOGIN; で作ってから公開してください`,
+      `Read role "${role}" does not exist in PostgreSQL; an administrator creates it (CREATE ROLE ${role} LOGIN;) before publishing`,
+    );
   }
   const s = `"${schema}"`;
   if (!(await client.query('SELECT has_schema_privilege($1, $2, $3) AS ok', [role, schema, 'USAGE'])).rows[0].ok) {

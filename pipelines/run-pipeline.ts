@@ -126,7 +126,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     await restrictPath(options.outDir, access);
     const killed = await replaceExecutionMarker(options.outDir, { executionId: execution.executionId, startedAt: startedAt.toISOString(), trigger });
     if (killed) {
-      log(`前の実行（${killed.startedAt} 開始）が途中で止まっていました（強制終了・停電など）。出力をそろえ直します`);
+      log(
+        `前の実行（${killed.startedAt} 開始）が途中で止まっていました（強制終了・停電など）。出力をそろえ直します`,
+        `The previous run (started ${killed.startedAt}) was interrupted (killed, power cut); making the outputs consistent`,
+      );
       interrupted = {
         executionId: killed.executionId,
         startedAt: new Date(killed.startedAt),
@@ -140,7 +143,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       };
     }
     const reconciliation = await reconcileTargets({ outDir: options.outDir, storePath: options.storePath, publish });
-    if (reconciliation.cleaned.length > 0) log(`止まった実行の書きかけを消しました: ${reconciliation.cleaned.join('、')}`);
+    if (reconciliation.cleaned.length > 0) {
+      log(`止まった実行の書きかけを消しました: ${reconciliation.cleaned.join('、')}`, `Removed what an interrupted run left half-written: ${reconciliation.cleaned.join(', ')}`);
+    }
     const result = await executeRun({ ...options, ...(publish ? { publish } : {}) }, catalog, pipeline, startedAt, reconciliation, access);
     faultPoint('before-ledger');
     if (options.storePath) {
