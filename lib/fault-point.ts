@@ -4,6 +4,7 @@ export type FaultPoint =
   | 'after-archive'
   | 'after-staging-write'
   | 'after-switch'
+  | 'mid-folder-replace'
   | 'before-store-commit'
   | 'after-store-commit'
   | 'mid-postgres-publish'

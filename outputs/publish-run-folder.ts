@@ -3,6 +3,7 @@
 // run id (--full) replaces its folder under the same name, so runs/ holds one folder per run id.
 import { cp, mkdir, readdir, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
+import { faultPoint } from '../lib/fault-point.ts';
 
 export interface StagedRunFolder {
   /** Where the run's files are written before activation. */
@@ -34,6 +35,7 @@ export async function stageRunFolder(outDir: string, folderName: string): Promis
         const replaced = path.join(runsDir, `.replaced-${folderName}`);
         await rm(replaced, { recursive: true, force: true });
         await rename(final, replaced);
+        faultPoint('mid-folder-replace');
         await cp(staging, final, { recursive: true });
         await pointLatest(final);
         await Promise.all([rm(staging, { recursive: true, force: true }), rm(replaced, { recursive: true, force: true })]);

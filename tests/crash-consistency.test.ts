@@ -20,6 +20,7 @@ const schemaPrefix = `lei_crash_${process.pid}`;
 let client: pg.Client;
 let baselineOut: string;
 let baselineRunId: string;
+let baselineInbox: string;
 let nextInbox: string;
 let nextRunId: string;
 const schemas: string[] = [];
@@ -29,6 +30,7 @@ beforeAll(async () => {
   await client.connect();
   // The run before the crash (R0), published everywhere; then an inbox with one more workbook (R1).
   const inbox = await tempDir();
+  baselineInbox = inbox;
   await generateSampleInbox(setagayaConfig, inbox);
   baselineOut = await tempDir();
   baselineRunId = (await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: baselineOut, storePath: path.join(baselineOut, 'store.duckdb') })).runId;
@@ -96,6 +98,23 @@ describe('a run killed with SIGKILL', () => {
     // Nothing half-made is left, and the lock is free.
     expect((await readdir(path.join(out, 'runs'))).filter((n) => n.startsWith('.'))).toEqual([]);
     expect((await readdir(out)).filter((n) => n.startsWith('.latest-') || n === '.run.lock')).toEqual([]);
+  });
+});
+
+describe('a run made again with --full, killed while its folder is being replaced', () => {
+  it('is completed by the next ordinary run: latest, the folder and the store name the same run', async () => {
+    const out = await tempDir();
+    await cp(baselineOut, out, { recursive: true, verbatimSymlinks: true });
+    const args = ['run', '--config', setagayaConfig, '--inbox', baselineInbox, '--out', out, '--store', path.join(out, 'store.duckdb'), '--warnings-ok'];
+    const killed = await lei([...args, '--full'], { LEI_FAULT_AT: 'mid-folder-replace' });
+    expect(killed.signal).toBe('SIGKILL');
+    const next = await lei(args, {});
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout).toMatch(/中断した実行の書きかけを消しました: runs\/\.staging-/);
+    const latestDir = await realpath(path.join(out, 'latest'));
+    expect(JSON.parse(await readFile(path.join(latestDir, 'manifest.json'), 'utf8')).run_id).toBe(baselineRunId);
+    expect((await readStore(path.join(out, 'store.duckdb'))).runs).toEqual([{ run_id: baselineRunId, folder: path.basename(latestDir) }]);
+    expect(await readdir(path.join(out, 'runs'))).toEqual([path.basename(latestDir)]);
   });
 });
 
