@@ -15,6 +15,8 @@ if (tsc.status === 0) {
   console.error('dist/ を作りました（lei はコンパイル済みのコードで起動します）');
 } else {
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-  console.error(`dist/ を作れませんでした（tsc の終了コード ${tsc.status ?? tsc.signal}、上の型エラーを直してください）。lei は TypeScript のまま（tsx で）起動します`);
+  console.error(
+    `dist/ を作れませんでした（tsc の終了コード ${tsc.status ?? tsc.signal}、上の型エラーを直してください）。lei は TypeScript のまま（tsx で）起動します`,
+  );
   if (process.env.LEI_BUILD_STRICT === '1') process.exit(1);
 }

@@ -32,7 +32,10 @@ const text = {
     badName: (n: string) => `Cannot use plan name "${n}": use lowercase letters, digits and hyphens (e.g. minami)`,
     exists: (d: string) => `Folder ${d} already exists; not overwriting. Choose another name or --into`,
     done: (d: string, files: string[]) =>
-      [`Plan folder created: ${d} (${files.join(', ')})`, `Next: fill in ${d}/plan.yaml and progress.yaml (docs/config.md), then npx lei check-config --config ${d}`].join('\n'),
+      [
+        `Plan folder created: ${d} (${files.join(', ')})`,
+        `Next: fill in ${d}/plan.yaml and progress.yaml (docs/config.md), then npx lei check-config --config ${d}`,
+      ].join('\n'),
   },
 };
 

@@ -96,7 +96,9 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
         inboxDir: inbox,
         outDir: opts.out,
         storePath: store,
-        ...(opts.publish ? { publish: { connectionString: opts.publish, schema: opts.publishSchema, ...(opts.readRole ? { readRole: opts.readRole } : {}) } } : {}),
+        ...(opts.publish
+          ? { publish: { connectionString: opts.publish, schema: opts.publishSchema, ...(opts.readRole ? { readRole: opts.readRole } : {}) } }
+          : {}),
         full: Boolean(opts.full),
         dryRun: Boolean(opts.dryRun),
         log: (m, en) => {
@@ -283,7 +285,11 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
       print(t.backfillTitle(formatFiscalYear(from), formatFiscalYear(to), inRange.length, Boolean(opts.dryRun)));
       for (const c of inRange) print(`  ${formatChange(t, c)}`);
       const counts = countBySeverity(result.issues);
-      print(opts.dryRun ? t.summaryIssuesNotWritten(counts.error, counts.warning, counts.info) : t.summaryIssues(counts.error, counts.warning, counts.info, path.join(result.folder, 'issues.csv')));
+      print(
+        opts.dryRun
+          ? t.summaryIssuesNotWritten(counts.error, counts.warning, counts.info)
+          : t.summaryIssues(counts.error, counts.warning, counts.info, path.join(result.folder, 'issues.csv')),
+      );
       printIssues(t, print, result.issues);
       setExit(exitForIssues(result.issues, Boolean(opts.warningsOk)));
     });
@@ -327,10 +333,12 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
         return;
       }
       print(t.statusRuns);
-      for (const r of report.recentRuns) print(`  ${formatTokyo(new Date(r.startedAt))}  ${r.trigger.padEnd(9)} ${r.status.padEnd(10)} ${r.runId ?? ''} ${r.error ?? ''}`);
+      for (const r of report.recentRuns)
+        print(`  ${formatTokyo(new Date(r.startedAt))}  ${r.trigger.padEnd(9)} ${r.status.padEnd(10)} ${r.runId ?? ''} ${r.error ?? ''}`);
       if (report.recentRuns.length === 0) print(`  ${t.statusNoRuns}`);
       print(t.statusSchedules);
-      for (const s of report.schedules) print(`  ${s.id.padEnd(10)} ${s.cron.padEnd(14)} ${t.statusNext} ${formatTokyo(s.next ? new Date(s.next) : null)}  ${s.descriptionJa ?? ''}`);
+      for (const s of report.schedules)
+        print(`  ${s.id.padEnd(10)} ${s.cron.padEnd(14)} ${t.statusNext} ${formatTokyo(s.next ? new Date(s.next) : null)}  ${s.descriptionJa ?? ''}`);
       print(report.lock ? t.statusLocked(report.lock.purpose, report.lock.pid, report.lock.since) : t.statusIdle);
       for (const w of lang === 'en' ? report.staleEn : report.stale) print(`  ⚠ ${w}`);
     });

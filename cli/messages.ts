@@ -33,12 +33,14 @@ const ja = {
   summaryFirstRun: 'この出力フォルダでは初めての実行のため、変わった値の比較はありません',
   summaryUnchanged: (id: string, folder: string) => `前回の実行（${id}）から入力も設定も変わっていません。出力はそのまま: ${folder}`,
   cmdSchedule: '常駐して設定（pipeline.yaml）の予定どおりに実行する（毎晩の差分更新、年度初めの処理）。SIGTERM で実行中の処理を終えてから止まる',
-  cmdExplain: '公開した値の来歴を表示する: 入力ファイル（sha256）・シート・行・規則・基準値・計算式・公開した実行（対象は slot_id、measure_id、行ID、指標名の一部）',
+  cmdExplain:
+    '公開した値の来歴を表示する: 入力ファイル（sha256）・シート・行・規則・基準値・計算式・公開した実行（対象は slot_id、measure_id、行ID、指標名の一部）',
   cmdBackfill: '過去の年度をまとめて取り込み直す（古い年度のファイルを受信箱に加えてから）。全入力を読み直し、指定した年度で変わる値を表示する',
   optFromYear: '最初の年度（例: 2016、H28）',
   optToYear: '最後の年度（例: 2023、R5）',
   backfillReversed: (from: string, to: string) => `--from（${from}）が --to（${to}）より後の年度です。--from に最初の年度、--to に最後の年度を指定してください`,
-  backfillTitle: (from: string, to: string, n: number, dry: boolean) => `${from}〜${to}で${dry ? '（試行）変わる' : '変わった'}指標値: ${n} 件${dry ? '（何も書き込んでいません）' : ''}`,
+  backfillTitle: (from: string, to: string, n: number, dry: boolean) =>
+    `${from}〜${to}で${dry ? '（試行）変わる' : '変わった'}指標値: ${n} 件${dry ? '（何も書き込んでいません）' : ''}`,
   cmdReproduce: '過去の実行をアーカイブだけから作り直す（入力と設定を sha256 で取り出して再実行）',
   optInto: '作り直す先のフォルダ（inbox/ config/ out/ を作る）',
   optArchive: 'アーカイブのフォルダ',
@@ -65,7 +67,12 @@ const ja = {
   cmdPublish: '実行結果を PostgreSQL（共有ダッシュボード用）に公開する。1実行1トランザクション、公開済みなら何もしない',
   summaryPostgres: (schema: string, result: string, error: string) =>
     `PostgreSQL（スキーマ ${schema}）: ${
-      { written: '公開しました', repaired: '公開されていなかった最新の実行を公開しました', 'already-published': '同じ実行IDが公開済みのため変更なし', failed: `公開できませんでした（前回の公開はそのまま）: ${error}` }[result] ?? result
+      {
+        written: '公開しました',
+        repaired: '公開されていなかった最新の実行を公開しました',
+        'already-published': '同じ実行IDが公開済みのため変更なし',
+        failed: `公開できませんでした（前回の公開はそのまま）: ${error}`,
+      }[result] ?? result
     }`,
   cmdTemplate: '手入力ワークブック（.xlsx）を年度ごとに作る',
   optYear: '年度（例: 2024、R6、令和6年度）',
@@ -77,7 +84,8 @@ const ja = {
   cmdCheck: '設定ファイルを検査する（何も読み込まず、誤りの場所を表示）',
   configOk: (m: number, s: number, l: number) => `設定に誤りはありません（指標 ${m}、指標枠 ${s}、アクションプラン ${l} 行）`,
   badYear: (v: string) => `年度「${v}」を読み取れません。2024、R6、令和6年度 のように指定してください`,
-  configErrors: (problems: readonly ConfigProblem[]) => `設定ファイルに誤りがあります（${problems.length}件）。修正してから再実行してください。\n${problemLines(problems, '(ファイル全体)')}`,
+  configErrors: (problems: readonly ConfigProblem[]) =>
+    `設定ファイルに誤りがあります（${problems.length}件）。修正してから再実行してください。\n${problemLines(problems, '(ファイル全体)')}`,
   templateWritten: (f: string, n: number) => `手入力ワークブックを書き出しました: ${f}（${n} 指標）`,
   sampleWritten: (d: string, n: number) => `サンプル受信箱を生成しました: ${d}（${n} ファイル）`,
   summaryTitle: '— 実行結果 —',
@@ -85,7 +93,8 @@ const ja = {
   summaryCounts: (inputs: number, obs: number, values: number, lines: number) =>
     `入力 ${inputs} ファイル / 値 ${obs} 件 → 指標値 ${values} 行、アクションプラン進捗 ${lines} 行`,
   summaryIssues: (e: number, w: number, i: number, file: string) => `問題: エラー ${e} 件、警告 ${w} 件、情報 ${i} 件（詳細は ${file}）`,
-  summaryIssuesNotWritten: (e: number, w: number, i: number) => `問題: エラー ${e} 件、警告 ${w} 件、情報 ${i} 件（試行のため issues.csv は書いていません。主なものを下に示します）`,
+  summaryIssuesNotWritten: (e: number, w: number, i: number) =>
+    `問題: エラー ${e} 件、警告 ${w} 件、情報 ${i} 件（試行のため issues.csv は書いていません。主なものを下に示します）`,
   summaryOut: (f: string, latest: string) => `出力: ${f}（最新は ${latest}/）`,
   change: (slot: string, year: string, name: string, oldValue: string, newValue: string, oldIndex: string, newIndex: string) =>
     `${slot} ${year} ${name}: 値 ${oldValue} → ${newValue}、指数 ${oldIndex} → ${newIndex}`,
@@ -126,7 +135,10 @@ const ja = {
       .replace(/^error: missing required argument '(.+)'/m, 'エラー: 引数 $1 を指定してください')
       .replace(/^error: option '(.+)' argument missing/m, 'エラー: オプション $1 に値を指定してください')
       .replace(/^error: option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\./m, 'エラー: オプション $1 に「$2」は使えません（選べる値: $3）')
-      .replace(/^error: too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\./m, 'エラー: 引数が多すぎます（$1 の引数は $2 個、指定は $3 個）')
+      .replace(
+        /^error: too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\./m,
+        'エラー: 引数が多すぎます（$1 の引数は $2 個、指定は $3 個）',
+      )
       .replace(/\(Did you mean one of (.+)\?\)/, '（もしかして: $1）')
       .replace(/\(Did you mean (.+)\?\)/, '（もしかして: $1）')
       .replace(/^error: /m, 'エラー: '),
@@ -143,7 +155,7 @@ const ja = {
 };
 
 const en: typeof ja = {
-  programDescription: 'Local-economy indicator pipeline (any plan\'s indicator and progress tables, by config)',
+  programDescription: "Local-economy indicator pipeline (any plan's indicator and progress tables, by config)",
   optLang: 'display language: ja (default) or en',
   optHelp: 'display help',
   optVersion: 'display the version',
@@ -152,7 +164,7 @@ const en: typeof ja = {
   helpAfterError: '(add --help for usage)',
   cmdRun: 'ingest the inbox and write the indicator tables to the output folder and the store (the main job)',
   optConfig: 'plan config folder (default: LEI_CONFIG, else config in lei.yaml)',
-  optInbox: 'inbox folder (default: inbox of the plan\'s pipeline.yaml)',
+  optInbox: "inbox folder (default: inbox of the plan's pipeline.yaml)",
   optOut: 'output folder (each run under runs/, the newest at latest/, the store and run ledger in store.duckdb; default: out of pipeline.yaml)',
   optStore: 'embedded database (DuckDB) file (default: store.duckdb in --out when given, else store of pipeline.yaml)',
   optStatusOut: 'output folder (where the run ledger and lock are read; default: out of pipeline.yaml)',
@@ -168,7 +180,8 @@ const en: typeof ja = {
   summaryFirstRun: 'First run in this output folder: nothing to compare with',
   summaryUnchanged: (id, folder) => `Nothing changed since run ${id}; outputs unchanged: ${folder}`,
   cmdSchedule: 'stay running and start jobs on the schedules of pipeline.yaml (nightly refresh, new fiscal year); SIGTERM lets the current job finish',
-  cmdExplain: 'show how a published value was produced: input files (sha256), sheet, rows, rule, baseline, formula and the run (target: slot id, measure id, line id or part of a name)',
+  cmdExplain:
+    'show how a published value was produced: input files (sha256), sheet, rows, rule, baseline, formula and the run (target: slot id, measure id, line id or part of a name)',
   cmdBackfill: 'take in past fiscal years again (after adding their files to the inbox): re-reads every input and shows the values of those years that change',
   optFromYear: 'first fiscal year (e.g. 2016, H28)',
   optToYear: 'last fiscal year (e.g. 2023, R5)',
@@ -199,7 +212,12 @@ const en: typeof ja = {
   cmdPublish: 'publish a run to PostgreSQL (shared dashboards): one transaction per run; a no-op when already published',
   summaryPostgres: (schema, result, error) =>
     `PostgreSQL (schema ${schema}): ${
-      { written: 'published', repaired: 'the latest run was not published; published it', 'already-published': 'run id already published; unchanged', failed: `not published (previous publication intact): ${error}` }[result] ?? result
+      {
+        written: 'published',
+        repaired: 'the latest run was not published; published it',
+        'already-published': 'run id already published; unchanged',
+        failed: `not published (previous publication intact): ${error}`,
+      }[result] ?? result
     }`,
   cmdTemplate: 'write the manual-entry workbook (.xlsx) for a fiscal year',
   optYear: 'fiscal year (e.g. 2024, R6, 令和6年度)',
@@ -220,7 +238,8 @@ const en: typeof ja = {
   summaryIssues: (e, w, i, file) => `Issues: ${e} errors, ${w} warnings, ${i} info (see ${file})`,
   summaryIssuesNotWritten: (e, w, i) => `Issues: ${e} errors, ${w} warnings, ${i} info (dry run: no issues.csv written; the main ones are listed below)`,
   summaryOut: (f, latest) => `Output: ${f} (newest at ${latest}/)`,
-  change: (slot, year, name, oldValue, newValue, oldIndex, newIndex) => `${slot} ${year} ${name}: value ${oldValue} → ${newValue}, index ${oldIndex} → ${newIndex}`,
+  change: (slot, year, name, oldValue, newValue, oldIndex, newIndex) =>
+    `${slot} ${year} ${name}: value ${oldValue} → ${newValue}, index ${oldIndex} → ${newIndex}`,
   publishError: (server, kind, detail) =>
     `server ${server}: ${
       {
@@ -243,7 +262,8 @@ const en: typeof ja = {
     skipped: 'not written (--no-store)',
   },
   repairedStore: (id) => `The store lacked the latest run (${id}) (an interrupted run?); filled from the run folder`,
-  repairedPostgres: (schema, id) => `PostgreSQL (schema ${schema}) lacked the latest run (${id}) (never published, an interrupted run or a failed connection); published it`,
+  repairedPostgres: (schema, id) =>
+    `PostgreSQL (schema ${schema}) lacked the latest run (${id}) (never published, an interrupted run or a failed connection); published it`,
   cleanedStaging: (names) => `Removed the half-written folders of an interrupted run: ${names}`,
   optReadRole: "the dashboards' read-only role, granted SELECT on the latest_* views (default: pipeline.yaml publish.readRole)",
   moreIssues: (n) => `… and ${n} more`,

@@ -15,7 +15,10 @@ export function progressBar(): { update: (file: string, done: number, total: num
       if (file !== current) {
         stop();
         current = file;
-        bar = new cliProgress.SingleBar({ stream: process.stderr, format: `${file} [{bar}] {percentage}%`, hideCursor: true }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          { stream: process.stderr, format: `${file} [{bar}] {percentage}%`, hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(total, 0);
       }
       bar!.update(done);

@@ -62,12 +62,23 @@ function print(log: (line: string) => void, t: ReprocessMessages, r: ReprocessRe
   log(t.changes(r.changes.length, dryRun));
   for (const c of r.changes.slice(0, SHOWN)) {
     const index = (v: number | null) => (v === null ? t.none : v.toFixed(2));
-    log(t.change(`${c.name_ja}（${c.slot_id}）`, formatFiscalYear(c.fiscal_year), show(c.old_value), show(c.new_value), index(c.old_index), index(c.new_index)));
+    log(
+      t.change(`${c.name_ja}（${c.slot_id}）`, formatFiscalYear(c.fiscal_year), show(c.old_value), show(c.new_value), index(c.old_index), index(c.new_index)),
+    );
   }
   if (r.changes.length > SHOWN) log(t.more(r.changes.length - SHOWN));
   log(t.breakdowns(r.breakdownChanges.length));
   for (const c of r.breakdownChanges.slice(0, SHOWN)) {
-    log(t.breakdown(c.name_ja, c.dimension === 'total' ? c.group_label : `${c.dimension}:${c.group_label}`, show(c.old_value, c.old_suppressed), show(c.new_value, c.new_suppressed), show(c.old_n), show(c.new_n)));
+    log(
+      t.breakdown(
+        c.name_ja,
+        c.dimension === 'total' ? c.group_label : `${c.dimension}:${c.group_label}`,
+        show(c.old_value, c.old_suppressed),
+        show(c.new_value, c.new_suppressed),
+        show(c.old_n),
+        show(c.new_n),
+      ),
+    );
   }
   if (r.breakdownChanges.length > SHOWN) log(t.more(r.breakdownChanges.length - SHOWN));
   if (r.otherChanges.length > 0) log(t.others(r.otherChanges.length));

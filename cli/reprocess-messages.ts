@@ -12,11 +12,13 @@ const ja = {
   wave: (status: string, file: string, version: number, respondents: number | null, errors: number, warnings: number) =>
     `  [${status}] ${file}（版 ${version}）回答者 ${respondents ?? '—'} 人、エラー ${errors} 件、警告 ${warnings} 件`,
   issues: (e: number, w: number) => `この年度のファイルの問題: エラー ${e} 件、警告 ${w} 件`,
-  changes: (n: number, dryRun: boolean) => (n === 0 ? `${dryRun ? '変わる' : '変わった'}公表値（指標値）はありません` : `${dryRun ? '変わる' : '変わった'}公表値（指標値）: ${n} 件`),
+  changes: (n: number, dryRun: boolean) =>
+    n === 0 ? `${dryRun ? '変わる' : '変わった'}公表値（指標値）はありません` : `${dryRun ? '変わる' : '変わった'}公表値（指標値）: ${n} 件`,
   change: (name: string, year: string, oldValue: string, newValue: string, oldIndex: string, newIndex: string) =>
     `  ${name} ${year}: ${oldValue} → ${newValue}（指数 ${oldIndex} → ${newIndex}）`,
   breakdowns: (n: number) => `内訳（survey_breakdowns）の変更: ${n} 件`,
-  breakdown: (name: string, group: string, oldValue: string, newValue: string, oldN: string, newN: string) => `  ${name} ${group}: ${oldValue} → ${newValue}（n ${oldN} → ${newN}）`,
+  breakdown: (name: string, group: string, oldValue: string, newValue: string, oldN: string, newN: string) =>
+    `  ${name} ${group}: ${oldValue} → ${newValue}（n ${oldN} → ${newN}）`,
   suppressed: '秘匿',
   none: '—',
   others: (n: number) => `ほかのソースの値も ${n} 件変わります（前回の実行から受信箱が変わっています）`,
@@ -33,9 +35,13 @@ const en: typeof ja = {
   title: (label, dryRun) => `Re-processing the industry survey ${label}${dryRun ? ' (dry run: nothing is written)' : ''}`,
   files: 'Files:',
   status: { active: 'in use', superseded: 'replaced (kept)', rejected: 'rejected', unreadable: 'unreadable' },
-  wave: (status, file, version, respondents, errors, warnings) => `  [${status}] ${file} (version ${version}) ${respondents ?? '—'} respondents, ${errors} errors, ${warnings} warnings`,
+  wave: (status, file, version, respondents, errors, warnings) =>
+    `  [${status}] ${file} (version ${version}) ${respondents ?? '—'} respondents, ${errors} errors, ${warnings} warnings`,
   issues: (e, w) => `Problems in this year's files: ${e} errors, ${w} warnings`,
-  changes: (n, dryRun) => (n === 0 ? `No published indicator value ${dryRun ? 'would change' : 'changed'}` : `Published indicator values that ${dryRun ? 'would change' : 'changed'}: ${n}`),
+  changes: (n, dryRun) =>
+    n === 0
+      ? `No published indicator value ${dryRun ? 'would change' : 'changed'}`
+      : `Published indicator values that ${dryRun ? 'would change' : 'changed'}: ${n}`,
   change: (name, year, oldValue, newValue, oldIndex, newIndex) => `  ${name} ${year}: ${oldValue} → ${newValue} (index ${oldIndex} → ${newIndex})`,
   breakdowns: (n) => `Breakdown cells (survey_breakdowns) changed: ${n}`,
   breakdown: (name, group, oldValue, newValue, oldN, newN) => `  ${name} ${group}: ${oldValue} → ${newValue} (n ${oldN} → ${newN})`,

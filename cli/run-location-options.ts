@@ -27,7 +27,8 @@ export function withRunLocations(command: Command, t: Messages): Command {
     .hook('preAction', async (command) => {
       const pipeline = await loadPipelineConfig(String(command.getOptionValue('config')));
       const out: unknown = command.getOptionValue('out');
-      if (command.getOptionValue('store') === undefined && typeof out === 'string') command.setOptionValueWithSource('store', path.join(out, 'store.duckdb'), 'default');
+      if (command.getOptionValue('store') === undefined && typeof out === 'string')
+        command.setOptionValueWithSource('store', path.join(out, 'store.duckdb'), 'default');
       for (const key of ['inbox', 'out', 'store'] as const) {
         if (command.getOptionValue(key) === undefined) command.setOptionValueWithSource(key, pipeline[key], 'config');
       }

@@ -5,9 +5,7 @@ import { z } from 'zod';
 export const fiscalYearSchema = z.number().int().min(1900).max(2200);
 
 /** Kebab-case English identifier: the plan id (it names folders and packages). */
-const planIdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'IDは半角英小文字・数字・ハイフン（kebab-case）で書いてください');
+const planIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'IDは半角英小文字・数字・ハイフン（kebab-case）で書いてください');
 
 /** Measure, slot and line ids: English, Japanese or the printed code; separators of the outputs (; , :) and spaces are not allowed. */
 const idSchema = z.string().regex(/^[^\s,;:]+$/u, 'IDに空白・カンマ・セミコロン・コロンは使えません');
@@ -102,15 +100,14 @@ export const targetRevisionSchema = z.strictObject({
   reasonJa: z.string().min(1),
   /** The fiscal year in which the revision was decided. */
   revisedInFiscalYear: fiscalYearSchema,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 
 /** A target: a plain number, null (printed as ー: no target that year), or a value with revisions. */
-export const targetSchema = z.union([
-  z.number(),
-  z.null(),
-  z.strictObject({ value: z.number().nullable(), revisions: z.array(targetRevisionSchema).min(1) }),
-]);
+export const targetSchema = z.union([z.number(), z.null(), z.strictObject({ value: z.number().nullable(), revisions: z.array(targetRevisionSchema).min(1) })]);
 export type Target = z.infer<typeof targetSchema>;
 
 /** Keys are fiscal years ("2024"), values targets. */
@@ -192,12 +189,7 @@ export const actionPlanLineSchema = z.strictObject({
   actualDecimals: z.number().int().min(0).max(6).optional(),
   markers: z.strictObject({ circle: z.boolean(), bullet: z.boolean() }).optional(),
   /** Figures as printed in the published progress report of a fiscal year, kept for comparison. */
-  printed: z
-    .record(
-      yearKey,
-      z.strictObject({ actual: z.number().nullable().optional(), achievementRate: z.number().nullable().optional() }),
-    )
-    .optional(),
+  printed: z.record(yearKey, z.strictObject({ actual: z.number().nullable().optional(), achievementRate: z.number().nullable().optional() })).optional(),
   owners: textList.optional(),
   comments: commentsByYearSchema.optional(),
   notes: textList.optional(),
@@ -216,9 +208,7 @@ export const planSchema = z.strictObject({
   /** The action plan's period (合計 is formed over it). */
   period: z.strictObject({ start: fiscalYearSchema, end: fiscalYearSchema }),
   /** Further target years beyond the period (中間目標・最終目標), e.g. 2031. */
-  milestones: z
-    .array(z.strictObject({ fiscalYear: fiscalYearSchema, labelJa: z.string().min(1) }))
-    .default([]),
+  milestones: z.array(z.strictObject({ fiscalYear: fiscalYearSchema, labelJa: z.string().min(1) })).default([]),
   /** A year of reference values (参考年), if the plan has one. */
   referenceFiscalYear: fiscalYearSchema.optional(),
   policies: z.array(z.strictObject({ number: z.number().int().min(1), nameJa: z.string().min(1) })).default([]),

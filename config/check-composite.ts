@@ -35,7 +35,11 @@ export function checkComposite(
   const longVisions = new Set(slots.filter((s) => s.tier === 'long').map((s) => s.vision));
   for (const key of Object.keys(composite.inputs.visionWeights)) {
     if (!longVisions.has(Number(key))) {
-      problems.push({ file, path: `inputs.visionWeights.${key}`, message: `目指す姿 ${key} には中長期アウトカムの枠がありません（slots.yaml の vision を確認してください）` });
+      problems.push({
+        file,
+        path: `inputs.visionWeights.${key}`,
+        message: `目指す姿 ${key} には中長期アウトカムの枠がありません（slots.yaml の vision を確認してください）`,
+      });
     }
   }
   if (problems.length === 0 && compositeInputs(composite, slots).length === 0) {

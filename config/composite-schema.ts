@@ -4,9 +4,7 @@
 import { z } from 'zod';
 import { fiscalYearSchema } from './catalog-schema.ts';
 
-const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'IDは半角英小文字・数字・ハイフン（kebab-case）で書いてください');
+const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'IDは半角英小文字・数字・ハイフン（kebab-case）で書いてください');
 
 /** One complete way of computing the composite: the primary method and every alternative of the sensitivity table. */
 export const compositeMethodSchema = z

@@ -95,7 +95,8 @@ export const contractRules: Record<ContractRuleKind, ContractRuleSpec> = {
   'record-coverage': {
     code: 'contract-records-incomplete',
     titleJa: '抽出期間を覆わない記録の出力',
-    checksJa: '公社の記録の出力の抽出期間（見出しの上に書かれた期間、実行時点までの月）の始めか終わりに、記録が1件もない月が3か月以上続かないこと。行の区切りで途中まで切れた出力を見つける',
+    checksJa:
+      '公社の記録の出力の抽出期間（見出しの上に書かれた期間、実行時点までの月）の始めか終わりに、記録が1件もない月が3か月以上続かないこと。行の区切りで途中まで切れた出力を見つける',
     defaultsJa: '産業振興公社の記録（error）',
     whatToDoJa: '出力が途中で切れていないか確かめ、抽出期間の全体を出力し直して置き直してください',
     withheldAs: 'incomplete',
@@ -137,4 +138,27 @@ export const contractRules: Record<ContractRuleKind, ContractRuleSpec> = {
 };
 
 /** Units whose values are counts of things (integers), for the integer rule's default. */
-export const COUNT_UNITS: readonly string[] = ['件', '人', '回', '社', '店', '店舗', '団体', '事業者', '事業所', '事業', '者', '名', '会員', '区画', '台', '園', '校', '箇所', '部', '商店街', 'アカウント', 'アクセス'];
+export const COUNT_UNITS: readonly string[] = [
+  '件',
+  '人',
+  '回',
+  '社',
+  '店',
+  '店舗',
+  '団体',
+  '事業者',
+  '事業所',
+  '事業',
+  '者',
+  '名',
+  '会員',
+  '区画',
+  '台',
+  '園',
+  '校',
+  '箇所',
+  '部',
+  '商店街',
+  'アカウント',
+  'アクセス',
+];

@@ -90,7 +90,8 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
       problems.push({
         file: path.join(dir, n),
         path: '',
-        message: '想定外の設定ファイル名です（plan / sections / measures*.yaml / slots / action-plan / progress / composite / pipeline）。綴りを確認してください',
+        message:
+          '想定外の設定ファイル名です（plan / sections / measures*.yaml / slots / action-plan / progress / composite / pipeline）。綴りを確認してください',
       });
     }
   }

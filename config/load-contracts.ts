@@ -19,7 +19,13 @@ export const CONTRACTS_FILE = 'contracts.yaml';
 
 export async function loadContracts(catalog: Catalog): Promise<Contracts> {
   const file = path.join(catalog.dir, CONTRACTS_FILE);
-  if (!(await access(file).then(() => true, () => false))) return { entries: defaultContractEntries, limits: {} };
+  if (
+    !(await access(file).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return { entries: defaultContractEntries, limits: {} };
   const problems: ConfigProblem[] = [];
   const parsed = await readConfigFile(file, contractsFileSchema, problems);
   if (parsed) problems.push(...checkContracts(parsed, catalog, file));
@@ -50,8 +56,10 @@ function checkContracts(file: ContractsFile, catalog: Catalog, fileName: string)
       if (!catalog.measures.has(id)) at(`.measures[${j}]`, `指標ID「${id}」は設定（measures*.yaml）にありません`);
     });
     if (entry.rule === 'range' && entry.min === undefined && entry.max === undefined) at('', 'range には min か max（または両方）を書いてください');
-    if (entry.min !== undefined && entry.max !== undefined && entry.min > entry.max) at('.min', `min（${entry.min}）が max（${entry.max}）より大きくなっています`);
-    if (entry.rule === 'volume-change' && entry.maxChangePercent === undefined && entry.severity !== 'off') at('', 'volume-change には maxChangePercent（例: 50）を書いてください');
+    if (entry.min !== undefined && entry.max !== undefined && entry.min > entry.max)
+      at('.min', `min（${entry.min}）が max（${entry.max}）より大きくなっています`);
+    if (entry.rule === 'volume-change' && entry.maxChangePercent === undefined && entry.severity !== 'off')
+      at('', 'volume-change には maxChangePercent（例: 50）を書いてください');
     if (entry.rule === 'allowed-categories') {
       if (!entry.recordType || !entry.column || !entry.values) at('', 'allowed-categories には recordType・column・values を書いてください');
       const used = [...catalog.measures.values()].some((m) => m.source.kind === 'kosha' && m.source.recordType === entry.recordType);

@@ -6,7 +6,13 @@ import { pipelineConfigSchema, type PipelineConfig, type PipelineFile } from './
 
 export async function loadPipelineConfig(configDir: string): Promise<PipelineConfig> {
   const file = path.join(configDir, 'pipeline.yaml');
-  if (!(await access(file).then(() => true, () => false))) return withFolders(configDir, pipelineConfigSchema.parse({}));
+  if (
+    !(await access(file).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return withFolders(configDir, pipelineConfigSchema.parse({}));
   const problems: ConfigProblem[] = [];
   const config = await readConfigFile(file, pipelineConfigSchema, problems);
   if (!config) throw new ConfigError(problems);

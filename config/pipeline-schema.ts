@@ -48,9 +48,15 @@ export const pipelineConfigSchema = z.strictObject({
     .strictObject({
       /** Name of the environment variable holding the PostgreSQL URL (never the URL itself: it may hold a password). */
       postgresUrlEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/),
-      schema: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('lei'),
+      schema: z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]*$/)
+        .default('lei'),
       /** The dashboards' read-only role, granted SELECT on the latest_* views at each publication. */
-      readRole: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+      readRole: z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]*$/)
+        .optional(),
     })
     .optional(),
   /** Who may read what a run keeps (archive, store, run folders): owner-only unless a group is named. */

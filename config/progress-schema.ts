@@ -72,7 +72,10 @@ export const progressIndicatorSchema = z.strictObject({
   /** The printed code, kept exactly (1-①, Ⅰ-ⅰ, 施策2-③); it may repeat in other pillars. */
   code: text,
   /** The id used in the manual-entry workbook; default 「柱の記号/番号」 (e.g. Ⅰ/1-①). Japanese is fine. */
-  id: z.string().regex(/^[^\s,;:]+$/u, 'IDに空白・カンマ・セミコロン・コロンは使えません').optional(),
+  id: z
+    .string()
+    .regex(/^[^\s,;:]+$/u, 'IDに空白・カンマ・セミコロン・コロンは使えません')
+    .optional(),
   nameJa: text,
   /** One of plan.yaml `tiers` (its id or its printed label, e.g. 活動指標). */
   tier: text,

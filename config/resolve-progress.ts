@@ -49,8 +49,10 @@ export function resolveProgress(
         seen.add(id);
         const tier = plan.tiers.find((t) => t.id === indicator.tier || t.labelJa === indicator.tier);
         if (!tier) problem(`区分「${indicator.tier}」は plan.yaml の tiers にありません（${plan.tiers.map((t) => t.labelJa).join('・')}）`);
-        if (indicator.valueType === 'pair' && !indicator.secondary) problem('2つの数値を持つ指標（valueType: pair）には secondary（2つ目の数値の単位）を書いてください');
-        if (indicator.valueType === 'status' && statusLabels.size === 0) problem('状態で示す指標（valueType: status）には plan.yaml の statuses（実施・未実施 など）が必要です');
+        if (indicator.valueType === 'pair' && !indicator.secondary)
+          problem('2つの数値を持つ指標（valueType: pair）には secondary（2つ目の数値の単位）を書いてください');
+        if (indicator.valueType === 'status' && statusLabels.size === 0)
+          problem('状態で示す指標（valueType: status）には plan.yaml の statuses（実施・未実施 など）が必要です');
         if (indicator.target && 'status' in indicator.target && !statusLabels.has(indicator.target.status)) {
           problem(`目標「${indicator.target.status}」は plan.yaml の statuses にありません`);
         }

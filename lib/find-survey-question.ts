@@ -20,7 +20,8 @@ export function countedCodes(question: CodebookQuestion, counted: readonly (stri
   const codes = new Set<number>();
   const unknown: string[] = [];
   for (const c of counted) {
-    const found = typeof c === 'number' ? question.answers.find((a) => a.code === c) : question.answers.find((a) => normalizeHeader(a.labelJa) === normalizeHeader(c));
+    const found =
+      typeof c === 'number' ? question.answers.find((a) => a.code === c) : question.answers.find((a) => normalizeHeader(a.labelJa) === normalizeHeader(c));
     if (found) codes.add(found.code);
     else unknown.push(String(c));
   }

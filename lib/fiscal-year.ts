@@ -28,8 +28,7 @@ const ERA_PATTERN = '(令和|平成|昭和|[RHS])\\s*(元|\\d{1,2})';
 const FISCAL_ERA = new RegExp(`^${ERA_PATTERN}\\s*(?:年度)?$`, 'i');
 const FISCAL_WESTERN = /^(?:FY\s*)?(\d{4})$|^(\d{4})\s*年度$/i;
 // 年月日 or one separator used twice (R6.4.1, 2024/4/1); `separatorGroup` is its capture index.
-const dateTail = (separatorGroup: number): string =>
-  `(?:年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|([./-])(\\d{1,2})\\${separatorGroup}(\\d{1,2}))`;
+const dateTail = (separatorGroup: number): string => `(?:年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|([./-])(\\d{1,2})\\${separatorGroup}(\\d{1,2}))`;
 const DATE_ERA = new RegExp(`^${ERA_PATTERN}\\s*${dateTail(5)}$`, 'i');
 const DATE_WESTERN = new RegExp(`^(\\d{4})\\s*${dateTail(4)}$`);
 
@@ -112,8 +111,7 @@ const TOKYO_YEAR_MONTH = new Intl.DateTimeFormat('en-US', {
 export function fiscalYearOfDate(date: Date): number {
   if (Number.isNaN(date.getTime())) throw new RangeError('invalid Date');
   const parts = TOKYO_YEAR_MONTH.formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((candidate) => candidate.type === type)?.value);
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((candidate) => candidate.type === type)?.value);
   return fiscalYearOf(part('year'), part('month'));
 }
 

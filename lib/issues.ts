@@ -24,13 +24,7 @@ export interface Issue {
   raw?: string;
 }
 
-export function issue(
-  code: string,
-  severity: Severity,
-  message: string,
-  location: IssueLocation = {},
-  raw?: unknown,
-): Issue {
+export function issue(code: string, severity: Severity, message: string, location: IssueLocation = {}, raw?: unknown): Issue {
   return raw === undefined ? { code, severity, message, location } : { code, severity, message, location, raw: String(raw) };
 }
 

@@ -14,7 +14,10 @@ const ERA = /^(令和|平成|R|H)\s*(元|\d{1,2})\s*(?:年\s*(\d{1,2})\s*月|[./
 /** Year and month (1–12), or null. A full date gives its month. */
 export function parseYearMonth(value: unknown): YearMonth | null {
   if (typeof value === 'string') {
-    const text = value.normalize('NFKC').trim().replace(/\s*[(（].*[)）]$/, '');
+    const text = value
+      .normalize('NFKC')
+      .trim()
+      .replace(/\s*[(（].*[)）]$/, '');
     const western = WESTERN.exec(text);
     if (western) return checked(Number(western[1]), Number(western[2] ?? western[3]));
     const era = ERA.exec(text);

@@ -265,7 +265,10 @@ function writeActionPlanSheet(workbook: ExcelJS.Workbook, catalog: Catalog, tabl
       const measure = catalog.measures.get(line.measure)!;
       const byYear = rowsOf.get(line.id);
       const current = byYear?.get(fiscalYear);
-      const targets = [...periodYears.map((y) => byYear?.get(y)?.target_year ?? effectiveTarget(line.targets[String(y)])), ...laterYears.map((y) => effectiveTarget(line.targets[String(y)]))];
+      const targets = [
+        ...periodYears.map((y) => byYear?.get(y)?.target_year ?? effectiveTarget(line.targets[String(y)])),
+        ...laterYears.map((y) => effectiveTarget(line.targets[String(y)])),
+      ];
       const total = current?.target_total ?? byYear?.values().next().value?.target_total ?? null;
       const targetDecimals = Math.max(0, ...[total, ...targets].map(decimalsOf));
       const excelRow = sheet.getRow(r);
@@ -284,7 +287,8 @@ function writeActionPlanSheet(workbook: ExcelJS.Workbook, catalog: Catalog, tabl
       setText(excelRow.getCell(c++), line.id);
       styleBody(excelRow, columns);
       excelRow.getCell(1).alignment = { vertical: 'middle', horizontal: 'center' };
-      for (const cc of [4, periodYears.length + laterYears.length + 6]) excelRow.getCell(cc).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+      for (const cc of [4, periodYears.length + laterYears.length + 6])
+        excelRow.getCell(cc).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
       if (line.reprintOf) for (const cc of [2, 3]) excelRow.getCell(cc).font = { name: FONT, size: FONT_SIZE, color: { argb: 'FF595959' } };
       fitRowHeight(excelRow, columns);
 
@@ -394,7 +398,11 @@ function writeProgressTableSheet(workbook: ExcelJS.Workbook, catalog: Catalog, r
     `${progress.grading.labelJa}: ${[...progress.grading.grades, progress.grading.notEvaluable].map((g) => `${g.grade} = ${g.ruleJa}`).join('　')}　${NO_VALUE} = 値なし`,
   ]);
   const counts = new Map<string, GradeCount>();
-  for (const g of [...progress.grading.grades, progress.grading.notEvaluable, ...(progress.grading.definitionChanged ? [progress.grading.definitionChanged] : [])]) {
+  for (const g of [
+    ...progress.grading.grades,
+    progress.grading.notEvaluable,
+    ...(progress.grading.definitionChanged ? [progress.grading.definitionChanged] : []),
+  ]) {
     if (!counts.has(g.grade)) counts.set(g.grade, { grade: g.grade, ruleJa: g.ruleJa, count: 0 });
   }
   const last = visibleCount(columns);
@@ -440,7 +448,8 @@ function writeProgressTableSheet(workbook: ExcelJS.Workbook, catalog: Catalog, r
       if (row?.withheld_reason) {
         setText(cell, WITHHELD);
         withheldNotes.push(`${formatFiscalYear(row.fiscal_year)}は${WITHHELD}: ${row.withheld_reason}（issues.csv を参照）`);
-      } else if (row?.value !== null && row?.value !== undefined && row.status_value === null && row.secondary_value === null && !yearNote) setNumber(cell, row.value, indicator.decimals);
+      } else if (row?.value !== null && row?.value !== undefined && row.status_value === null && row.secondary_value === null && !yearNote)
+        setNumber(cell, row.value, indicator.decimals);
       else setText(cell, row?.value_text ? `${row.value_text}${yearNote}` : NO_VALUE);
     }
     setNumber(excelRow.getCell(c++), any?.target_original ?? null, Math.max(0, decimalsOf(any?.target_original ?? null)));
@@ -478,7 +487,11 @@ function progressLegend(catalog: Catalog): [string, string][] {
   return [
     ...progress.yearRoles.map((role): [string, string] => [
       role.labelJa,
-      role.latest ? '最新の実績年度の値' : role.kind === 'target' ? `${formatFiscalYear(role.fiscalYear!)}の目標（改定があれば改定後）` : `${formatFiscalYear(role.fiscalYear!)}の値`,
+      role.latest
+        ? '最新の実績年度の値'
+        : role.kind === 'target'
+          ? `${formatFiscalYear(role.fiscalYear!)}の目標（改定があれば改定後）`
+          : `${formatFiscalYear(role.fiscalYear!)}の値`,
     ]),
     ['達成率', '実績 ÷ 目標 × 100（小数第1位、四捨五入）。低いほど良い指標は 目標 ÷ 実績 × 100。方向の定めがない指標は出さない'],
     ['目標の改定', '改定は決めた年度から適用し、それより前の年度の達成率は当初の目標のまま'],
@@ -544,15 +557,15 @@ function writeSummary(
   }
 
   if (visions.length > 0) {
-  line([plan.terms.indicators], { bold: true, size: 12 });
-  line([plan.terms.pillar, '名称', '指標数', '実数あり', '指数あり', '改善', '悪化', '変化なし'], { bold: true, fill: HEADER_FILL, border: true });
-  const totals = { slots: 0, withValue: 0, withIndex: 0, improved: 0, worsened: 0, unchanged: 0 };
-  for (const v of visions) {
-    line([v.sheetName, v.titleJa, v.slots, v.withValue, v.withIndex, v.improved, v.worsened, v.unchanged], { border: true });
-    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += v[k];
-  }
-  line(['計', '', totals.slots, totals.withValue, totals.withIndex, totals.improved, totals.worsened, totals.unchanged], { bold: true, border: true });
-  r++;
+    line([plan.terms.indicators], { bold: true, size: 12 });
+    line([plan.terms.pillar, '名称', '指標数', '実数あり', '指数あり', '改善', '悪化', '変化なし'], { bold: true, fill: HEADER_FILL, border: true });
+    const totals = { slots: 0, withValue: 0, withIndex: 0, improved: 0, worsened: 0, unchanged: 0 };
+    for (const v of visions) {
+      line([v.sheetName, v.titleJa, v.slots, v.withValue, v.withIndex, v.improved, v.worsened, v.unchanged], { border: true });
+      for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += v[k];
+    }
+    line(['計', '', totals.slots, totals.withValue, totals.withIndex, totals.improved, totals.worsened, totals.unchanged], { bold: true, border: true });
+    r++;
   }
 
   if (lines) {
@@ -564,20 +577,29 @@ function writeSummary(
   }
 
   line(['凡例'], { bold: true, size: 12 });
-  const legend: [string, string][] = grades && visions.length === 0 && !lines ? progressLegend(catalog) : [
-    ['↑ → ↓', '指数が100を上回る / 100 / 100を下回る（基準値との比較。良し悪しは方向による）'],
-    ['指数の色', '緑 = 改善、赤 = 悪化。低いほど良い指標（例: 区内倒産事業者数）は 青 = 改善（↓）、橙 = 悪化（↑）'],
-    [NO_VALUE, '値なし（未集計・欠測・非公表、または基準値が0・無いため指数を計算できない）。0 とは異なる'],
-    ['旧名—新名', '指標名の変更。1行目が旧名、2行目（—に続く）が新名。実数は旧定義で測っていることが多い'],
-    ['○', '横断的指標（表に○印のある指標）'],
-    ['【再掲】', `他の${plan.terms.section}に載っている行の再掲（目標・実績は元の行と同じ）`],
-    ['指数', `${formatFiscalYear(fiscalYear)}実数 ÷ 基準値 × 100（小数第2位、四捨五入。丸める前の基準値で計算）`],
-    ['達成率', `実績 ÷ 合計（${formatFiscalYear(plan.period.start, 'short')}-${formatFiscalYear(plan.period.end, 'short')}）× 100（小数第1位、四捨五入）`],
-  ];
+  const legend: [string, string][] =
+    grades && visions.length === 0 && !lines
+      ? progressLegend(catalog)
+      : [
+          ['↑ → ↓', '指数が100を上回る / 100 / 100を下回る（基準値との比較。良し悪しは方向による）'],
+          ['指数の色', '緑 = 改善、赤 = 悪化。低いほど良い指標（例: 区内倒産事業者数）は 青 = 改善（↓）、橙 = 悪化（↑）'],
+          [NO_VALUE, '値なし（未集計・欠測・非公表、または基準値が0・無いため指数を計算できない）。0 とは異なる'],
+          ['旧名—新名', '指標名の変更。1行目が旧名、2行目（—に続く）が新名。実数は旧定義で測っていることが多い'],
+          ['○', '横断的指標（表に○印のある指標）'],
+          ['【再掲】', `他の${plan.terms.section}に載っている行の再掲（目標・実績は元の行と同じ）`],
+          ['指数', `${formatFiscalYear(fiscalYear)}実数 ÷ 基準値 × 100（小数第2位、四捨五入。丸める前の基準値で計算）`],
+          [
+            '達成率',
+            `実績 ÷ 合計（${formatFiscalYear(plan.period.start, 'short')}-${formatFiscalYear(plan.period.end, 'short')}）× 100（小数第1位、四捨五入）`,
+          ],
+        ];
   for (const [k, v] of legend) line([k, v]);
   for (let i = 1; i < r; i++) {
     const row = sheet.getRow(i);
-    fitRowHeight(row, [{ header: '', width: 22 }, { header: '', width: 60 }]);
+    fitRowHeight(row, [
+      { header: '', width: 22 },
+      { header: '', width: 60 },
+    ]);
     row.height = Math.max(row.height, (row.getCell(1).font?.size ?? FONT_SIZE) * 1.8);
   }
 }
@@ -608,7 +630,14 @@ function writeComposite(catalog: Catalog, tables: CommitteeTables, line: Summary
   line(['区分', '内容', '値'], { bold: true, fill: HEADER_FILL, border: true });
   fix2(line([`基準（${formatFiscalYear(referenceYear, 'short')}年度）`, '各指標の指数がすべて100', 100], { border: true }));
   fix2(line([formatFiscalYear(fiscalYear), `${COMPOSITE_STATUS[primary.status] ?? primary.status}`, primary.value], { border: true, bold: true }));
-  line(['入力の被覆率', `${tierLabel(catalog, 'long')} ${primary.inputs_total} 指標のうち ${primary.inputs_present} 指標に値あり（被覆率 ${pct(primary.coverage_rate)}、公表に必要 ${pct(primary.min_coverage_rate)}）`, ''], { border: true });
+  line(
+    [
+      '入力の被覆率',
+      `${tierLabel(catalog, 'long')} ${primary.inputs_total} 指標のうち ${primary.inputs_present} 指標に値あり（被覆率 ${pct(primary.coverage_rate)}、公表に必要 ${pct(primary.min_coverage_rate)}）`,
+      '',
+    ],
+    { border: true },
+  );
   if (primary.value === null && primary.provisional_value !== null) {
     fix2(line(['参考値', 'そろった入力だけで計算した値（公表値ではない）', primary.provisional_value], { border: true }));
   }
@@ -622,7 +651,9 @@ function writeComposite(catalog: Catalog, tables: CommitteeTables, line: Summary
   if (rows.length > 1) {
     line(['感応度分析', '算出方法', '値', '被覆率', '参考値'], { bold: true, fill: HEADER_FILL, border: true });
     for (const c of rows) {
-      const row = fix2(line([c.is_primary ? '公表値' : '', c.method_label_ja, c.value, c.coverage_rate, c.value === null ? c.provisional_value : ''], { border: true }));
+      const row = fix2(
+        line([c.is_primary ? '公表値' : '', c.method_label_ja, c.value, c.coverage_rate, c.value === null ? c.provisional_value : ''], { border: true }),
+      );
       row.getCell(4).numFmt = '0.0"%"';
       if (typeof row.getCell(5).value === 'number') row.getCell(5).numFmt = '#,##0.00';
     }
@@ -756,7 +787,7 @@ function fitRowHeight(row: ExcelJS.Row, columns: readonly ColumnDef[]): void {
   let lines = 1;
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
-    if (typeof cell.value !== 'string' || cell.isMerged && cell.master !== cell) return;
+    if (typeof cell.value !== 'string' || (cell.isMerged && cell.master !== cell)) return;
     const perLine = Math.max(1, c.width - 1.5);
     const needed = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / perLine)), 0);
     lines = Math.max(lines, needed);

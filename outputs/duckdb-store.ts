@@ -18,7 +18,10 @@ export interface StoredRun {
 
 export async function publishToStore(storePath: string, run: StoredRun, tables: readonly PublishedTable[]): Promise<'written' | 'already-stored'> {
   return withStore(storePath, async (connection) => {
-    await ensureSchema(connection, tables.map((t) => t.spec));
+    await ensureSchema(
+      connection,
+      tables.map((t) => t.spec),
+    );
     const existing = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM runs WHERE run_id = $1', [run.runId]);
     if ((existing.getRowObjects()[0]?.n as number) > 0) return 'already-stored';
     await connection.run('BEGIN TRANSACTION');
@@ -73,7 +76,13 @@ async function ensureSchema(connection: DuckDBConnection, specs: readonly Datase
 
 /** Whether the store holds the run (a crash between the latest switch and the store commit leaves it behind). */
 export async function storeHasRun(storePath: string, runId: string): Promise<boolean> {
-  if (!(await access(storePath).then(() => true, () => false))) return false;
+  if (
+    !(await access(storePath).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return false;
   return withStore(
     storePath,
     async (connection) => {
@@ -167,7 +176,9 @@ async function writeLedgerRow(connection: DuckDBConnection, record: ExecutionRec
 async function ensureLedger(connection: DuckDBConnection): Promise<void> {
   await connection.run(`CREATE TABLE IF NOT EXISTS run_ledger (${LEDGER_COLUMNS.join(', ')})`);
   const present = new Set(
-    (await connection.runAndReadAll(`SELECT column_name FROM information_schema.columns WHERE table_name = 'run_ledger'`)).getRowObjects().map((r) => String(r.column_name)),
+    (await connection.runAndReadAll(`SELECT column_name FROM information_schema.columns WHERE table_name = 'run_ledger'`))
+      .getRowObjects()
+      .map((r) => String(r.column_name)),
   );
   // A ledger made by an older version gains the newer columns (its rows keep NULL there).
   for (const column of LEDGER_COLUMNS.filter((c) => !present.has(c.split(' ')[0]!))) await connection.run(`ALTER TABLE run_ledger ADD COLUMN ${column}`);

@@ -8,11 +8,7 @@ const BOM = '\uFEFF';
 
 export function formatCsv(spec: DatasetSpec, rows: readonly object[]): string {
   const data = rows.map((row) => spec.columns.map((c) => formatCell(c, (row as Record<string, unknown>)[c.name])));
-  return (
-    BOM +
-    Papa.unparse({ fields: spec.columns.map((c) => c.name), data }, { newline: '\r\n', quotes: false, escapeFormulae: false }) +
-    '\r\n'
-  );
+  return BOM + Papa.unparse({ fields: spec.columns.map((c) => c.name), data }, { newline: '\r\n', quotes: false, escapeFormulae: false }) + '\r\n';
 }
 
 export function formatCell(column: ColumnSpec, value: unknown): string {

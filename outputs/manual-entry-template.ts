@@ -6,13 +6,7 @@ import type { Catalog } from '../config/load-catalog.ts';
 import type { Measure } from '../config/catalog-schema.ts';
 import { deterministicZip } from '../lib/deterministic-zip.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
-import {
-  MANUAL_ENTRY_FORMAT,
-  MANUAL_ENTRY_HEADER_ROW,
-  MANUAL_ENTRY_META_SHEET,
-  MANUAL_ENTRY_SHEET,
-  manualEntryColumns,
-} from '../lib/manual-entry-layout.ts';
+import { MANUAL_ENTRY_FORMAT, MANUAL_ENTRY_HEADER_ROW, MANUAL_ENTRY_META_SHEET, MANUAL_ENTRY_SHEET, manualEntryColumns } from '../lib/manual-entry-layout.ts';
 
 export interface TemplateOptions {
   /** Measures to list; by default every measure of the catalog, in catalog order. */
@@ -88,7 +82,10 @@ export async function writeManualEntryTemplate(catalog: Catalog, fiscalYear: num
     }
     const valueCell = row.getCell(valueCol);
     valueCell.numFmt = m.valueType === 'status' || m.valueType === 'pair' ? '@' : m.decimals > 0 ? `#,##0.${'0'.repeat(m.decimals)}` : '#,##0';
-    valueCell.dataValidation = valueValidation(m, catalog.plan.statuses.map((s) => s.labelJa));
+    valueCell.dataValidation = valueValidation(
+      m,
+      catalog.plan.statuses.map((s) => s.labelJa),
+    );
   });
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 

@@ -51,7 +51,10 @@ export async function stageRunFolder(outDir: string, folderName: string): Promis
 /** The folder of an earlier run with this run id (`<time>-<runId>`), reused when the run is made again. */
 export async function existingRunFolder(outDir: string, runId: string): Promise<string | undefined> {
   const names = await readdir(path.join(outDir, 'runs')).catch(() => []);
-  return names.filter((n) => !n.startsWith('.') && n.endsWith(`-${runId}`)).sort().at(-1);
+  return names
+    .filter((n) => !n.startsWith('.') && n.endsWith(`-${runId}`))
+    .sort()
+    .at(-1);
 }
 
 /** Points <outDir>/latest at a run folder by one rename of a fresh symlink (readers never see it missing). */

@@ -32,12 +32,22 @@ const SCHEMA_VERSION = 1;
 const RUNS_COMMENT = 'パイプラインの実行（1行1実行）。latest_* ビューは最後に公開された実行を指す';
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
-export async function publishToPostgres(target: PostgresTarget, run: PublishedRun, tables: readonly PublishedTable[]): Promise<'written' | 'already-published'> {
+export async function publishToPostgres(
+  target: PostgresTarget,
+  run: PublishedRun,
+  tables: readonly PublishedTable[],
+): Promise<'written' | 'already-published'> {
   if (!IDENTIFIER.test(target.schema)) {
-    throw new UserError(`スキーマ名「${target.schema}」は英小文字・数字・_ で指定してください`, `Schema name "${target.schema}": use lower-case letters, digits and _`);
+    throw new UserError(
+      `スキーマ名「${target.schema}」は英小文字・数字・_ で指定してください`,
+      `Schema name "${target.schema}": use lower-case letters, digits and _`,
+    );
   }
   if (target.readRole !== undefined && !IDENTIFIER.test(target.readRole)) {
-    throw new UserError(`読み取り用ロール名「${target.readRole}」は英小文字・数字・_ で指定してください`, `Read role "${target.readRole}": use lower-case letters, digits and _`);
+    throw new UserError(
+      `読み取り用ロール名「${target.readRole}」は英小文字・数字・_ で指定してください`,
+      `Read role "${target.readRole}": use lower-case letters, digits and _`,
+    );
   }
   const s = `"${target.schema}"`;
   const { default: postgres } = await import('pg'); // loaded only when publishing
@@ -46,7 +56,11 @@ export async function publishToPostgres(target: PostgresTarget, run: PublishedRu
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`lei:${target.schema}`]);
-    const owned = await claimSchema(client, target.schema, tables.map((t) => t.spec));
+    const owned = await claimSchema(
+      client,
+      target.schema,
+      tables.map((t) => t.spec),
+    );
     if (!owned.has('runs')) {
       await client.query(
         `CREATE TABLE ${s}.runs (run_id text PRIMARY KEY, folder text NOT NULL, started_at timestamptz NOT NULL, finished_at timestamptz NOT NULL, published_at timestamptz NOT NULL DEFAULT clock_timestamp(), manifest jsonb NOT NULL)`,
@@ -56,7 +70,13 @@ export async function publishToPostgres(target: PostgresTarget, run: PublishedRu
     }
     const existing = await client.query(`SELECT 1 FROM ${s}.runs WHERE run_id = $1`, [run.runId]);
     if (existing.rowCount) {
-      if (target.readRole) await grantReadRole(client, target.schema, target.readRole, tables.map((t) => t.spec));
+      if (target.readRole)
+        await grantReadRole(
+          client,
+          target.schema,
+          target.readRole,
+          tables.map((t) => t.spec),
+        );
       await client.query('COMMIT');
       return 'already-published';
     }
@@ -68,7 +88,13 @@ export async function publishToPostgres(target: PostgresTarget, run: PublishedRu
       run.manifestJson,
     ]);
     for (const t of tables) await ensureTable(client, target.schema, s, t.spec);
-    if (target.readRole) await grantReadRole(client, target.schema, target.readRole, tables.map((t) => t.spec));
+    if (target.readRole)
+      await grantReadRole(
+        client,
+        target.schema,
+        target.readRole,
+        tables.map((t) => t.spec),
+      );
     for (const t of tables) await insertRows(client, s, t, target.onBatch);
     await client.query('COMMIT');
     faultPoint('after-postgres-commit');

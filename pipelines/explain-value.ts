@@ -62,7 +62,8 @@ export async function explainValue(runDir: string, target: string, fiscalYear: n
     fiscalYear,
     slots,
     value: observations.filter((o) => o.measure_id === measureId && o.fiscal_year === fiscalYear),
-    baseline: baselineYear === null || baselineYear === fiscalYear ? [] : observations.filter((o) => o.measure_id === measureId && o.fiscal_year === baselineYear),
+    baseline:
+      baselineYear === null || baselineYear === fiscalYear ? [] : observations.filter((o) => o.measure_id === measureId && o.fiscal_year === baselineYear),
     lines: progress.filter((p) => p.measure_id === measureId && p.fiscal_year === fiscalYear),
   };
 }
@@ -129,25 +130,42 @@ export function formatExplanation(e: Explanation, lang: 'ja' | 'en' = 'ja'): str
   out.push(l.measure(e.measureId, fy));
   for (const slot of e.slots) out.push(l.slot(slot.slot_id, slot.name_ja, slot.previous_name_ja));
   if (s) {
-    const interval = s.n !== null && s.ci_low !== null && s.ci_high !== null ? l.interval(s.n, roundHalfUp(s.ci_low, e.decimals).toFixed(e.decimals), roundHalfUp(s.ci_high, e.decimals).toFixed(e.decimals)) : '';
+    const interval =
+      s.n !== null && s.ci_low !== null && s.ci_high !== null
+        ? l.interval(s.n, roundHalfUp(s.ci_low, e.decimals).toFixed(e.decimals), roundHalfUp(s.ci_high, e.decimals).toFixed(e.decimals))
+        : '';
     out.push(l.value(show(s.value), s.unit, s.value_status, interval));
     out.push(l.baseline(show(s.baseline_value), s.baseline_fiscal_year === null ? '—' : formatFiscalYear(s.baseline_fiscal_year)));
-    out.push(s.index === null ? l.noIndex : l.index(show(s.value), show(s.baseline_value), s.index.toFixed(2), s.trend ?? '', s.direction === 'lower', s.assessment ?? ''));
+    out.push(
+      s.index === null
+        ? l.noIndex
+        : l.index(show(s.value), show(s.baseline_value), s.index.toFixed(2), s.trend ?? '', s.direction === 'lower', s.assessment ?? ''),
+    );
   }
   const describe = (label: string, rows: ObservationRow[]) => {
     out.push(`${label}:`);
     if (rows.length === 0) out.push(l.none);
     for (const o of rows) {
       out.push(`  ${l.used(o.status === 'used')} ${o.value}  ${o.file}${o.sheet ? l.sheet(o.sheet) : ''}${o.rows ? l.rows(o.rows) : ''}`);
-      out.push(`      sha256 ${o.sha256.slice(0, 16)}…  ${l.rule}: ${o.rule}${o.n !== null ? `  n = ${o.n}` : ''}${o.comment ? `  ${l.comment}: ${o.comment}` : ''}`);
+      out.push(
+        `      sha256 ${o.sha256.slice(0, 16)}…  ${l.rule}: ${o.rule}${o.n !== null ? `  n = ${o.n}` : ''}${o.comment ? `  ${l.comment}: ${o.comment}` : ''}`,
+      );
       if (o.other_files) {
         const rows = o.other_rows?.split(';') ?? [];
-        out.push(l.others(o.other_files.split(';').map((f, i) => `${f}${rows[i] ? l.rows(rows[i]) : ''}`).join('、')));
+        out.push(
+          l.others(
+            o.other_files
+              .split(';')
+              .map((f, i) => `${f}${rows[i] ? l.rows(rows[i]) : ''}`)
+              .join('、'),
+          ),
+        );
       }
     }
   };
   describe(l.inputs(fy), e.value);
-  if (s?.baseline_fiscal_year != null && s.baseline_fiscal_year !== e.fiscalYear) describe(l.baselineInputs(formatFiscalYear(s.baseline_fiscal_year)), e.baseline);
+  if (s?.baseline_fiscal_year != null && s.baseline_fiscal_year !== e.fiscalYear)
+    describe(l.baselineInputs(formatFiscalYear(s.baseline_fiscal_year)), e.baseline);
   for (const p of e.lines) {
     out.push(
       l.line(

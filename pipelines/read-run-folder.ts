@@ -21,7 +21,13 @@ export async function readRunFolder(runDir: string): Promise<RunFolder> {
   const tables: PublishedTable[] = [];
   for (const spec of datasets) {
     const file = path.join(dir, `${spec.name}.json`);
-    if (!(await access(file).then(() => true, () => false))) continue;
+    if (
+      !(await access(file).then(
+        () => true,
+        () => false,
+      ))
+    )
+      continue;
     tables.push({ spec, rows: JSON.parse(await readFile(file, 'utf8')) as object[] });
   }
   return { dir, manifest: JSON.parse(manifestText) as RunFolder['manifest'], manifestText, tables };

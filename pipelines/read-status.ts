@@ -104,10 +104,20 @@ function tokyoDate(d: Date): { year: number; month: number; day: number } {
   return { year: get('year'), month: get('month'), day: get('day') };
 }
 
-const exists = (p: string) => access(p).then(() => true, () => false);
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
 
 async function readLedger(storePath: string): Promise<StatusReport['recentRuns']> {
-  if (!(await access(storePath).then(() => true, () => false))) return [];
+  if (
+    !(await access(storePath).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return [];
   const instance = await DuckDBInstance.create(storePath, { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
   try {

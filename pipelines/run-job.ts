@@ -28,7 +28,10 @@ export async function runJob(job: Job, context: JobContext): Promise<RunResult> 
     await mkdir(pipeline.templates, { recursive: true });
     const file = path.join(pipeline.templates, `手入力_${formatFiscalYear(fiscalYear)}.xlsx`);
     await writeFile(file, await writeManualEntryTemplate(catalog, fiscalYear, { measures }));
-    context.log?.(`新年度（${formatFiscalYear(fiscalYear)}）の手入力ワークブックを作りました: ${file}`, `Manual-entry workbook for the new fiscal year (${fiscalYear}) written: ${file}`);
+    context.log?.(
+      `新年度（${formatFiscalYear(fiscalYear)}）の手入力ワークブックを作りました: ${file}`,
+      `Manual-entry workbook for the new fiscal year (${fiscalYear}) written: ${file}`,
+    );
   }
   return runPipeline({
     configDir: context.configDir,

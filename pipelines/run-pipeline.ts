@@ -119,7 +119,11 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const access = outputAccess(pipeline.access.group);
   const attempt = await acquireRunLock(options.outDir, trigger, now);
   if (!attempt.acquired) throw new RunBusyError(attempt.heldBy);
-  const execution: Omit<ExecutionRecord, 'finishedAt' | 'status' | 'runId' | 'counts' | 'error' | 'targets'> = { executionId: randomUUID(), startedAt, trigger };
+  const execution: Omit<ExecutionRecord, 'finishedAt' | 'status' | 'runId' | 'counts' | 'error' | 'targets'> = {
+    executionId: randomUUID(),
+    startedAt,
+    trigger,
+  };
   const postgresTarget = publish ? `${redactConnectionString(publish.connectionString)} schema=${publish.schema}` : null;
   let interrupted: ExecutionRecord | undefined;
   try {
@@ -144,25 +148,32 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     }
     const reconciliation = await reconcileTargets({ outDir: options.outDir, storePath: options.storePath, publish });
     if (reconciliation.cleaned.length > 0) {
-      log(`止まった実行の書きかけを消しました: ${reconciliation.cleaned.join('、')}`, `Removed what an interrupted run left half-written: ${reconciliation.cleaned.join(', ')}`);
+      log(
+        `止まった実行の書きかけを消しました: ${reconciliation.cleaned.join('、')}`,
+        `Removed what an interrupted run left half-written: ${reconciliation.cleaned.join(', ')}`,
+      );
     }
     const result = await executeRun({ ...options, ...(publish ? { publish } : {}) }, catalog, pipeline, startedAt, reconciliation, access);
     faultPoint('before-ledger');
     if (options.storePath) {
-      await recordExecution(options.storePath, {
-        ...execution,
-        finishedAt: now(),
-        status: result.status,
-        runId: result.runId,
-        counts: countBySeverity(result.issues),
-        error: 'error' in result.postgres ? result.postgres.error : null,
-        targets: {
-          folder: result.status === 'published' ? 'written' : 'unchanged',
-          store: result.store,
-          postgres: result.postgres.result,
-          postgresTarget,
+      await recordExecution(
+        options.storePath,
+        {
+          ...execution,
+          finishedAt: now(),
+          status: result.status,
+          runId: result.runId,
+          counts: countBySeverity(result.issues),
+          error: 'error' in result.postgres ? result.postgres.error : null,
+          targets: {
+            folder: result.status === 'published' ? 'written' : 'unchanged',
+            store: result.store,
+            postgres: result.postgres.result,
+            postgresTarget,
+          },
         },
-      }, interrupted);
+        interrupted,
+      );
       await restrictPath(options.storePath, access);
     }
     await clearExecutionMarker(options.outDir);
@@ -170,7 +181,11 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   } catch (e) {
     if (options.storePath && !(e instanceof ConfigError)) {
       const message = publish ? redactSecrets((e as Error).message, publish.connectionString) : (e as Error).message;
-      await recordExecution(options.storePath, { ...execution, finishedAt: now(), status: 'failed', runId: null, counts: null, error: message, targets: null }, interrupted).catch(() => {});
+      await recordExecution(
+        options.storePath,
+        { ...execution, finishedAt: now(), status: 'failed', runId: null, counts: null, error: message, targets: null },
+        interrupted,
+      ).catch(() => {});
     }
     await clearExecutionMarker(options.outDir).catch(() => {});
     throw e;
@@ -223,10 +238,9 @@ async function executeRun(
   const symlinks = inbox.symlinks.map((p) => path.relative(options.inboxDir, p).split(path.sep).join('/'));
   const archiveDir = options.archiveDir ?? path.join(options.outDir, 'archive');
   const configCopies = await Promise.all(configFiles.map(async (f) => ({ file: f, bytes: await readFile(f) })));
-  const archived = options.dryRun ? 0 : await archiveInputs(archiveDir, [
-    ...inputs,
-    ...configCopies.map((c) => ({ bytes: c.bytes, sha256: sha256(c.bytes) })),
-  ], access);
+  const archived = options.dryRun
+    ? 0
+    : await archiveInputs(archiveDir, [...inputs, ...configCopies.map((c) => ({ bytes: c.bytes, sha256: sha256(c.bytes) }))], access);
   if (archived > 0) log(`${archived} 件のファイルをアーカイブに保存しました: ${archiveDir}`, `${archived} files archived: ${archiveDir}`);
   faultPoint('after-archive');
 
@@ -241,7 +255,10 @@ async function executeRun(
   // A target that lacks the latest run and cannot be filled from its folder gets it by recomputing.
   const repairable = reconciliation?.store !== 'unrepairable' && reconciliation?.postgres.result !== 'unrepairable';
   if (!options.full && previous === runId && repairable) {
-    log(`前回の実行（${runId}）から入力も設定も変わっていないため、再計算しません（--full で強制）`, `Inputs and config unchanged since run ${runId}: nothing recomputed (--full forces it)`);
+    log(
+      `前回の実行（${runId}）から入力も設定も変わっていないため、再計算しません（--full で強制）`,
+      `Inputs and config unchanged since run ${runId}: nothing recomputed (--full forces it)`,
+    );
     return {
       status: 'unchanged',
       runId,
@@ -285,7 +302,10 @@ async function executeRun(
             log(`${a.labelJa}: 前回から変わっていないため、読み込み結果を再利用しました`, `${a.family}: unchanged since the last run; its reading reused`);
             return cached;
           }
-          const result = await readFamily(a, files, catalog, sourceConfigs.byFamily.get(a.family), { ...(options.onProgress ? { onProgress: options.onProgress } : {}), xlsxLimits: xlsxLimitsOf(contracts) });
+          const result = await readFamily(a, files, catalog, sourceConfigs.byFamily.get(a.family), {
+            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+            xlsxLimits: xlsxLimitsOf(contracts),
+          });
           if (!options.dryRun) await cache.put(a.family, files, result);
           return result;
         }),
@@ -299,9 +319,19 @@ async function executeRun(
     gaps.push(...(r.gaps ?? []));
     statuses.push(...(r.statuses ?? []));
   }
-  log(`受信箱のファイル ${inputs.length} 件から ${observations.length} 件の値を読み込みました`, `${observations.length} values read from ${inputs.length} inbox files`);
+  log(
+    `受信箱のファイル ${inputs.length} 件から ${observations.length} 件の値を読み込みました`,
+    `${observations.length} values read from ${inputs.length} inbox files`,
+  );
 
-  const checked = evaluateContracts({ catalog, entries: contracts.entries, observations, facts: mergeFacts(results), surveyWaves: surveyWavesOf(results), asOf });
+  const checked = evaluateContracts({
+    catalog,
+    entries: contracts.entries,
+    observations,
+    facts: mergeFacts(results),
+    surveyWaves: surveyWavesOf(results),
+    asOf,
+  });
   issues.push(...checked.issues);
   const resolved = resolveObservations(checked.observations, [...checked.gaps, ...gaps]);
   issues.push(...resolved.issues);
@@ -327,17 +357,19 @@ async function executeRun(
   }));
   const observationRows = buildObservationRows(observations, resolved.index, runId, checked.withheld);
   // Every published dataset of the run, in the order files, store and PostgreSQL receive them, in the plan's words.
-  const tables: PublishedTable[] = ([
-    { spec: indicatorValues, rows: values.rows },
-    { spec: actionPlanProgress, rows: progress.rows },
-    // Only a plan with a progress table (progress.yaml) publishes one.
-    ...(catalog.progress ? [{ spec: indicatorProgress, rows: indicatorProgressTable.rows }] : []),
-    { spec: compositeIndex, rows: composite.index },
-    { spec: compositeComponents, rows: composite.components },
-    { spec: observationsDataset, rows: observationRows },
-    ...adapterTables(results, runId),
-    { spec: issuesDataset, rows: issueRows },
-  ] satisfies PublishedTable[]).map((t) => ({ ...t, spec: withPlanWords(t.spec, catalog.plan) }));
+  const tables: PublishedTable[] = (
+    [
+      { spec: indicatorValues, rows: values.rows },
+      { spec: actionPlanProgress, rows: progress.rows },
+      // Only a plan with a progress table (progress.yaml) publishes one.
+      ...(catalog.progress ? [{ spec: indicatorProgress, rows: indicatorProgressTable.rows }] : []),
+      { spec: compositeIndex, rows: composite.index },
+      { spec: compositeComponents, rows: composite.components },
+      { spec: observationsDataset, rows: observationRows },
+      ...adapterTables(results, runId),
+      { spec: issuesDataset, rows: issueRows },
+    ] satisfies PublishedTable[]
+  ).map((t) => ({ ...t, spec: withPlanWords(t.spec, catalog.plan) }));
 
   const finishedAt = now();
   const folder = (await existingRunFolder(options.outDir, runId)) ?? `${compactTime(startedAt)}-${runId}`;
@@ -430,7 +462,14 @@ async function executeRun(
   if (options.storePath) {
     store = await publishToStore(
       options.storePath,
-      { runId, folder: path.basename(finalDir), startedAt: manifest.started_at, finishedAt: manifest.finished_at, status: 'succeeded', manifestJson: JSON.stringify(manifest) },
+      {
+        runId,
+        folder: path.basename(finalDir),
+        startedAt: manifest.started_at,
+        finishedAt: manifest.finished_at,
+        status: 'succeeded',
+        manifestJson: JSON.stringify(manifest),
+      },
       tables,
     );
   }
@@ -494,16 +533,12 @@ function symlinkIssue(name: string): Issue {
 
 function unknownFileIssue(file: InboxFile): Issue {
   const known = sourceAdapters.map((a) => `${a.family}/（${a.extensions.join('・')}）`).join('、');
-  return issue('inbox-unknown-file', 'warning', `このファイルを読むアダプタがありません。受信箱の決まったフォルダに置いてください: ${known}`, { file: file.name });
+  return issue('inbox-unknown-file', 'warning', `このファイルを読むアダプタがありません。受信箱の決まったフォルダに置いてください: ${known}`, {
+    file: file.name,
+  });
 }
 
-async function readFamily(
-  adapter: SourceAdapter,
-  files: InboxFile[],
-  catalog: Catalog,
-  config: unknown,
-  context: ReadContext,
-): Promise<SourceResult> {
+async function readFamily(adapter: SourceAdapter, files: InboxFile[], catalog: Catalog, config: unknown, context: ReadContext): Promise<SourceResult> {
   try {
     return await adapter.read(files, catalog, config, context);
   } catch (e) {
@@ -511,7 +546,12 @@ async function readFamily(
     return {
       observations: [],
       issues: files.map((f) =>
-        issue('source-read-failed', 'error', `${adapter.labelJa}の読み込み中に予期しないエラーが起きました。このファイルは採用していません: ${(e as Error).message}`, { file: f.name }),
+        issue(
+          'source-read-failed',
+          'error',
+          `${adapter.labelJa}の読み込み中に予期しないエラーが起きました。このファイルは採用していません: ${(e as Error).message}`,
+          { file: f.name },
+        ),
       ),
     };
   }

@@ -68,11 +68,7 @@ export interface SourceConfigs {
  * Every adapter's config file that exists, parsed, and (given the catalog) the measures' bindings checked
  * against it; stops with every problem found, like the catalog.
  */
-export async function loadSourceConfigs(
-  configDir: string,
-  adapters: readonly SourceAdapter[] = sourceAdapters,
-  catalog?: Catalog,
-): Promise<SourceConfigs> {
+export async function loadSourceConfigs(configDir: string, adapters: readonly SourceAdapter[] = sourceAdapters, catalog?: Catalog): Promise<SourceConfigs> {
   const problems: ConfigProblem[] = [];
   const byFamily = new Map<string, unknown>();
   const files: string[] = [];

@@ -11,7 +11,11 @@ const STAMP = '.sample-stamp';
 /** Fingerprint of what the sample is made from: the pipeline code, the generator's code and the plan's config. */
 export async function sampleFingerprint(configDir: string): Promise<string> {
   const hash = createHash('sha256').update(await codeVersion());
-  const files = [...(await filesUnder(path.join(repoRoot, 'scripts', 'sample'))), path.join(repoRoot, 'scripts', 'generate-sample-inbox.ts'), ...(await filesUnder(configDir))];
+  const files = [
+    ...(await filesUnder(path.join(repoRoot, 'scripts', 'sample'))),
+    path.join(repoRoot, 'scripts', 'generate-sample-inbox.ts'),
+    ...(await filesUnder(configDir)),
+  ];
   for (const file of files.sort()) hash.update(`${path.relative(repoRoot, file)}\n`).update(await readFile(file));
   return hash.digest('hex').slice(0, 16);
 }

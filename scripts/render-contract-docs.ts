@@ -33,7 +33,12 @@ export function renderContractDocs(): string {
     '## 組み込みの既定（contracts.yaml がなくても働く）',
     '',
     '```yaml',
-    ...defaultContractEntries.map((e) => `- ${JSON.stringify(e).replace(/"([a-zA-Z]+)":/g, '$1: ').replace(/,/g, ', ')}`),
+    ...defaultContractEntries.map(
+      (e) =>
+        `- ${JSON.stringify(e)
+          .replace(/"([a-zA-Z]+)":/g, '$1: ')
+          .replace(/,/g, ', ')}`,
+    ),
     '```',
     '',
     `件数の単位（integer の既定）: ${COUNT_UNITS.join('、')}`,
@@ -41,7 +46,7 @@ export function renderContractDocs(): string {
     '## 「まだ始まっていない年度」「終わった年度」の基準',
     '',
     '実行した時点の日本時間の年月（`as_of`、manifest.json に記録）。実行IDにも入るので、同じ入力でも月が変われば新しい実行になり、',
-    '`lei reproduce` は元の実行の `as_of` で作り直す（同じ結果になる）。テストや再計算では `runPipeline({ asOf: \'2025-06\' })` で与える。',
+    "`lei reproduce` は元の実行の `as_of` で作り直す（同じ結果になる）。テストや再計算では `runPipeline({ asOf: '2025-06' })` で与える。",
     '',
     '## 入力ファイルの大きさの上限（xlsx）',
     '',

@@ -21,7 +21,13 @@ export async function archiveInputs(archiveDir: string, files: readonly Archivab
   await restrictPath(archiveDir, modes);
   for (const f of files) {
     const target = archivePath(archiveDir, f.sha256);
-    if (await access(target).then(() => true, () => false)) continue;
+    if (
+      await access(target).then(
+        () => true,
+        () => false,
+      )
+    )
+      continue;
     await mkdir(path.dirname(target), { recursive: true, mode: modes.dirMode });
     await restrictPath(path.dirname(target), modes);
     const temp = `${target}.${process.pid}.tmp`;

@@ -53,7 +53,12 @@ export const industrySurveyAdapter: SourceAdapter = {
       return {
         observations: [],
         issues: files.map((f) =>
-          issue('industry-survey-no-config', 'error', '産業基礎調査の読み方（config の sources/industry-survey.yaml）がありません。設定を追加してから再実行してください', { file: f.name }),
+          issue(
+            'industry-survey-no-config',
+            'error',
+            '産業基礎調査の読み方（config の sources/industry-survey.yaml）がありません。設定を追加してから再実行してください',
+            { file: f.name },
+          ),
         ),
       };
     }

@@ -18,7 +18,10 @@ export const koshaAdapter: SourceAdapter = {
       if (source.kind !== 'kosha') continue;
       const at = (p: string, message: string) => problems.push({ file, path: `measures.${measure.id}.source${p}`, message });
       if (!parsed) {
-        at('', `指標「${measure.nameJa}」は公社の記録（kind: kosha）に結び付いていますが、${file} がありません。記録の出力の列名を書いたファイルを置いてください`);
+        at(
+          '',
+          `指標「${measure.nameJa}」は公社の記録（kind: kosha）に結び付いていますが、${file} がありません。記録の出力の列名を書いたファイルを置いてください`,
+        );
         continue;
       }
       const type = parsed.recordTypes[source.recordType];
@@ -27,10 +30,17 @@ export const koshaAdapter: SourceAdapter = {
         continue;
       }
       for (const column of Object.keys(source.filter ?? {})) {
-        if (!(column in type.columns)) at(`.filter.${column}`, `列のキー「${column}」は recordTypes.${source.recordType}.columns にありません（あるもの: ${Object.keys(type.columns).join('、') || 'なし'}）`);
+        if (!(column in type.columns))
+          at(
+            `.filter.${column}`,
+            `列のキー「${column}」は recordTypes.${source.recordType}.columns にありません（あるもの: ${Object.keys(type.columns).join('、') || 'なし'}）`,
+          );
       }
       if (source.countColumn && !(source.countColumn in type.counts)) {
-        at('.countColumn', `列のキー「${source.countColumn}」は recordTypes.${source.recordType}.counts にありません（あるもの: ${Object.keys(type.counts).join('、') || 'なし'}）`);
+        at(
+          '.countColumn',
+          `列のキー「${source.countColumn}」は recordTypes.${source.recordType}.counts にありません（あるもの: ${Object.keys(type.counts).join('、') || 'なし'}）`,
+        );
       }
       if (measure.aggregation !== 'flow' && measure.aggregation !== 'eventCount') {
         at('', `公社の記録は年度内の件数・合計しか作れません。指標の aggregation は flow か eventCount にしてください（いまは ${measure.aggregation}）`);
@@ -40,7 +50,14 @@ export const koshaAdapter: SourceAdapter = {
   },
   read: async (files, catalog, config, context) => {
     if (!config) {
-      return { observations: [], issues: files.map((f) => issue('kosha-no-config', 'error', '公社の記録の読み方（config の sources/kosha.yaml）がありません。設定を追加してから再実行してください', { file: f.name })) };
+      return {
+        observations: [],
+        issues: files.map((f) =>
+          issue('kosha-no-config', 'error', '公社の記録の読み方（config の sources/kosha.yaml）がありません。設定を追加してから再実行してください', {
+            file: f.name,
+          }),
+        ),
+      };
     }
     return readKoshaRecords(files, catalog, config as KoshaRecordsConfig, context?.xlsxLimits);
   },

@@ -22,7 +22,10 @@ export type KoshaRecordType = z.infer<typeof koshaRecordTypeSchema>;
 
 export const koshaRecordsConfigSchema = z.strictObject({
   /** Encodings accepted for CSV exports; each file is checked over its whole length. */
-  encodings: z.array(z.enum(['utf-8', 'cp932'])).min(1).default(['utf-8', 'cp932']),
+  encodings: z
+    .array(z.enum(['utf-8', 'cp932']))
+    .min(1)
+    .default(['utf-8', 'cp932']),
   /** How many rows from the top are searched for the header row (title rows may come first). */
   headerSearchRows: z.number().int().min(1).max(200).default(30),
   recordTypes: z.record(columnKey, koshaRecordTypeSchema),

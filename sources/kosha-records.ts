@@ -114,7 +114,8 @@ export async function readKoshaRecords(files: readonly InboxFile[], catalog: Cat
         const broken = counter.broken.get(fiscalYear);
         const partialReason = partial.get(fiscalYear);
         const undated = counter.undated.get(fiscalYear) ?? 0;
-        const undatedReason = undated > 0 ? `日付を読めない記録が ${undated} 件あり、どの年度の記録か分からないため件数が確定しません（issues.csv を参照）` : undefined;
+        const undatedReason =
+          undated > 0 ? `日付を読めない記録が ${undated} 件あり、どの年度の記録か分からないため件数が確定しません（issues.csv を参照）` : undefined;
         const reason = broken?.reasonJa ?? partialReason ?? undatedReason;
         if (reason !== undefined) {
           gaps.push({ measureId: counter.measure.id, fiscalYear, sourceKind: 'kosha', status: broken?.status ?? 'incomplete', reasonJa: reason, provenance });
@@ -164,7 +165,10 @@ function coveredFiscalYears(tally: TypeTally): { complete: Set<number>; partial:
       const fyEnd = dayNumber(fy + 1, 3, 31);
       if (merged.some(([a, b]) => a <= fyStart && b >= fyEnd)) complete.add(fy);
       else if (!complete.has(fy)) {
-        partial.set(fy, `${tally.type.labelJa}の抽出期間（${merged.map(([a, b]) => `${dayText(a)}〜${dayText(b)}`).join('、')}）が${fy}年度の全期間を含まないため、件数が確定しません`);
+        partial.set(
+          fy,
+          `${tally.type.labelJa}の抽出期間（${merged.map(([a, b]) => `${dayText(a)}〜${dayText(b)}`).join('、')}）が${fy}年度の全期間を含まないため、件数が確定しません`,
+        );
       }
     }
   }
@@ -234,7 +238,15 @@ function findHeader(
     place('date', tally.type.date);
     for (const [key, header] of Object.entries(tally.type.columns)) place(`columns.${key}`, header);
     for (const [key, header] of Object.entries(tally.type.counts)) place(`counts.${key}`, header);
-    return { tally, row: r, columns, titleText: rows.slice(0, r).flat().filter((t) => t.trim() !== '') };
+    return {
+      tally,
+      row: r,
+      columns,
+      titleText: rows
+        .slice(0, r)
+        .flat()
+        .filter((t) => t.trim() !== ''),
+    };
   }
   const expected = [...tallies.values()].map((t) => `${t.type.labelJa}（${t.type.id}・${t.type.date}）`).join('、');
   issues.push(
@@ -250,7 +262,10 @@ function findHeader(
 
 /** Column indexes the counting reads: the date and every filter and count column in use. */
 function neededColumns(match: HeaderMatch): number[] {
-  const keys = ['date', ...match.tally.counters.flatMap((c) => [...c.filters.map((f) => `columns.${f.column}`), ...(c.countColumn ? [`counts.${c.countColumn}`] : [])])];
+  const keys = [
+    'date',
+    ...match.tally.counters.flatMap((c) => [...c.filters.map((f) => `columns.${f.column}`), ...(c.countColumn ? [`counts.${c.countColumn}`] : [])]),
+  ];
   return [...new Set(keys.map((k) => match.columns.get(k)).filter((i): i is number => i !== undefined))];
 }
 
@@ -262,9 +277,7 @@ function missingColumns(match: HeaderMatch): string[] {
     if (counter.countColumn) needed.add(`counts.${counter.countColumn}`);
   }
   const { type } = match.tally;
-  return [...needed]
-    .filter((k) => !match.columns.has(k))
-    .map((k) => (k.startsWith('columns.') ? type.columns[k.slice(8)] : type.counts[k.slice(7)]) ?? k);
+  return [...needed].filter((k) => !match.columns.has(k)).map((k) => (k.startsWith('columns.') ? type.columns[k.slice(8)] : type.counts[k.slice(7)]) ?? k);
 }
 
 /** The export's date range from a title row such as 抽出期間：2024/4/1～2025/3/31 (era dates too). */
@@ -372,7 +385,11 @@ function startFile(
     idCount,
     columns,
     months: new Set(),
-    categories: [...new Set(match.tally.counters.flatMap((c) => c.filters.map((f) => f.column)))].map((key) => ({ key, column: col(`columns.${key}`), seen: new Map() })),
+    categories: [...new Set(match.tally.counters.flatMap((c) => c.filters.map((f) => f.column)))].map((key) => ({
+      key,
+      column: col(`columns.${key}`),
+      seen: new Map(),
+    })),
   };
 }
 
@@ -386,10 +403,15 @@ function finishFile(ft: FileTally, sha256: string): void {
   for (const [code, n] of ft.issueCounts) {
     if (n > ISSUES_PER_KIND) {
       ft.issues.push(
-        issue(code, 'info', `同じ種類の問題（${code}）がこのファイルにほか ${n - ISSUES_PER_KIND} 件あります（先頭 ${ISSUES_PER_KIND} 件だけを個別に示しています）`, {
-          file: ft.fileName,
-          ...(ft.sheet ? { sheet: ft.sheet } : {}),
-        }),
+        issue(
+          code,
+          'info',
+          `同じ種類の問題（${code}）がこのファイルにほか ${n - ISSUES_PER_KIND} 件あります（先頭 ${ISSUES_PER_KIND} 件だけを個別に示しています）`,
+          {
+            file: ft.fileName,
+            ...(ft.sheet ? { sheet: ft.sheet } : {}),
+          },
+        ),
       );
     }
   }
@@ -459,7 +481,13 @@ function tallyRecord(ft: FileTally, caches: KeyCaches, line: number, idKey: numb
   if (!idIsNew) {
     if (!ids.isBlank(idKey)) {
       // Located by file, row and column: a record's id never leaves the archive (docs/operations.md).
-      report(ft, 'kosha-duplicate-id', 'warning', `この行の${type.id}が同じファイルの前の行にもあります。同じ記録として1件だけ数えました（最初の行を採用）`, locationOf(ft, line, ft.idColumn));
+      report(
+        ft,
+        'kosha-duplicate-id',
+        'warning',
+        `この行の${type.id}が同じファイルの前の行にもあります。同じ記録として1件だけ数えました（最初の行を採用）`,
+        locationOf(ft, line, ft.idColumn),
+      );
       return;
     }
   }
@@ -469,7 +497,13 @@ function tallyRecord(ft: FileTally, caches: KeyCaches, line: number, idKey: numb
     const idText = ids.text(idKey);
     const earlier = ft.earlierIds.get(normalizeText(idText));
     if (earlier !== undefined) {
-      report(ft, 'kosha-duplicate-id', 'warning', `この行の${type.id}は ${earlier} にもあります。同じ記録として1件だけ数えました（先のファイルを採用）`, locationOf(ft, line, ft.idColumn));
+      report(
+        ft,
+        'kosha-duplicate-id',
+        'warning',
+        `この行の${type.id}は ${earlier} にもあります。同じ記録として1件だけ数えました（先のファイルを採用）`,
+        locationOf(ft, line, ft.idColumn),
+      );
       return;
     }
   }
@@ -566,7 +600,10 @@ function reportBadCount(ft: FileTally, counter: Counter, line: number, column: n
     locationOf(ft, line, column),
     raw,
   );
-  counter.broken.set(fiscalYear, { status: 'invalid', reasonJa: `${headerOf(ft, column)}を読めない記録があります（${ft.fileName} ${line}行目ほか、issues.csv を参照）` });
+  counter.broken.set(fiscalYear, {
+    status: 'invalid',
+    reasonJa: `${headerOf(ft, column)}を読めない記録があります（${ft.fileName} ${line}行目ほか、issues.csv を参照）`,
+  });
 }
 
 function passes(ft: FileTally, caches: KeyCaches, c: number, keys: Int32Array): boolean {
@@ -663,7 +700,12 @@ function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: Map<str
   const bytes = input.bytes;
   const detected = detectEncoding(bytes, config.encodings);
   if (!detected.ok) {
-    issues.push(issue(`kosha-${detected.code}`, 'error', `${detected.message}。このファイルは読み込みません`, { file: fileName, ...(detected.line ? { row: detected.line } : {}) }));
+    issues.push(
+      issue(`kosha-${detected.code}`, 'error', `${detected.message}。このファイルは読み込みません`, {
+        file: fileName,
+        ...(detected.line ? { row: detected.line } : {}),
+      }),
+    );
     return;
   }
   const { encoding, bomLength } = detected;
@@ -696,16 +738,22 @@ function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: Map<str
   const keys = new Int32Array(Math.max(...needed, idIndex) + 1);
   const neededList = Int32Array.from(needed);
 
-  const end = scanCsv(bytes, afterHeader.offset, afterHeader.line, (record) => {
-    if (record.count === 1 && record.start[0] === record.end[0]) return; // blank line
-    const before = idColumn.interner.size;
-    const idKey = idColumn.key(record, idIndex);
-    for (let i = 0; i < neededList.length; i += 1) {
-      const index = neededList[i]!;
-      keys[index] = columns[index]!.key(record, index);
-    }
-    tallyRecord(ft, caches, record.line, idKey, idKey === before, keys);
-  }, keys.length);
+  const end = scanCsv(
+    bytes,
+    afterHeader.offset,
+    afterHeader.line,
+    (record) => {
+      if (record.count === 1 && record.start[0] === record.end[0]) return; // blank line
+      const before = idColumn.interner.size;
+      const idKey = idColumn.key(record, idIndex);
+      for (let i = 0; i < neededList.length; i += 1) {
+        const index = neededList[i]!;
+        keys[index] = columns[index]!.key(record, index);
+      }
+      tallyRecord(ft, caches, record.line, idKey, idKey === before, keys);
+    },
+    keys.length,
+  );
   if (end.unterminatedQuoteLine !== undefined) {
     issues.push(
       issue(
@@ -761,7 +809,14 @@ async function tallyXlsx(input: InboxFile, config: KoshaRecordsConfig, tallies: 
   try {
     workbook = await openExceljsWorkbook(input.bytes, limits);
   } catch (e) {
-    issues.push(workbookOpenIssue('kosha-unreadable', 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください。このファイルは読み込みません', fileName, e));
+    issues.push(
+      workbookOpenIssue(
+        'kosha-unreadable',
+        'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください。このファイルは読み込みません',
+        fileName,
+        e,
+      ),
+    );
     return;
   }
   const sheetIssues: Issue[] = [];
@@ -772,7 +827,9 @@ async function tallyXlsx(input: InboxFile, config: KoshaRecordsConfig, tallies: 
       rows[rowNumber - 1] = values;
     });
     for (let i = 0; i < rows.length; i += 1) rows[i] ??= [];
-    const head = rows.slice(0, config.headerSearchRows).map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null ? '' : String(v))));
+    const head = rows
+      .slice(0, config.headerSearchRows)
+      .map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null ? '' : String(v))));
     const found: Issue[] = [];
     const match = findHeader(head, tallies, fileName, (row) => ({ file: fileName, sheet: sheet.name, ...(row ? { row } : {}) }), found);
     if (!match) {
@@ -845,4 +902,3 @@ function dayText(day: number): string {
   const date = new Date(day * DAY_MS);
   return `${date.getUTCFullYear()}/${date.getUTCMonth() + 1}/${date.getUTCDate()}`;
 }
-

@@ -29,7 +29,9 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
   }
   const sheet = workbook.getWorksheet(MANUAL_ENTRY_SHEET) ?? workbook.worksheets[0];
   if (!sheet) {
-    issues.push(issue('manual-entry-no-sheet', 'error', `シート「${MANUAL_ENTRY_SHEET}」がありません。lei template で作ったブックに入力してください`, { file }));
+    issues.push(
+      issue('manual-entry-no-sheet', 'error', `シート「${MANUAL_ENTRY_SHEET}」がありません。lei template で作ったブックに入力してください`, { file }),
+    );
     return { observations: [], issues };
   }
   const at = (row?: number, column?: string) => ({ file, sheet: sheet.name, row, column });
@@ -72,13 +74,27 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
     const valueText = cellText(rawValue).trim();
     if (!idText && !valueText) continue;
     if (!idText) {
-      issues.push(issue('manual-entry-missing-measure-id', 'error', '値はありますが指標IDが空です。指標IDの列は消さないでください', at(r, letter('measureId')), valueText));
+      issues.push(
+        issue(
+          'manual-entry-missing-measure-id',
+          'error',
+          '値はありますが指標IDが空です。指標IDの列は消さないでください',
+          at(r, letter('measureId')),
+          valueText,
+        ),
+      );
       continue;
     }
     const measure = catalog.measures.get(idText);
     if (!measure) {
       issues.push(
-        issue('manual-entry-unknown-measure', 'error', `指標ID「${idText}」は設定にありません。最新の lei template で作り直したブックを使ってください`, at(r, letter('measureId')), idText),
+        issue(
+          'manual-entry-unknown-measure',
+          'error',
+          `指標ID「${idText}」は設定にありません。最新の lei template で作り直したブックを使ってください`,
+          at(r, letter('measureId')),
+          idText,
+        ),
       );
       continue;
     }
@@ -86,7 +102,13 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
     const fiscalYear = parseFiscalYear(fyRaw);
     if (fiscalYear === null) {
       issues.push(
-        issue('manual-entry-bad-fiscal-year', 'error', `年度「${fyRaw}」を読み取れません。「令和6年度」「R6」「2024年度」のように書いてください`, at(r, letter('fiscalYear')), fyRaw),
+        issue(
+          'manual-entry-bad-fiscal-year',
+          'error',
+          `年度「${fyRaw}」を読み取れません。「令和6年度」「R6」「2024年度」のように書いてください`,
+          at(r, letter('fiscalYear')),
+          fyRaw,
+        ),
       );
       continue;
     }
@@ -106,11 +128,21 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
     }
     if (special?.kind === 'pair') {
       periodRows.push(periodRow);
-      observations.push({ measureId: measure.id, fiscalYear, value: special.value, sourceKind: 'manual', provenance, ...(special.secondaryValue === undefined ? {} : { secondaryValue: special.secondaryValue }), ...(comment ? { comment } : {}) });
+      observations.push({
+        measureId: measure.id,
+        fiscalYear,
+        value: special.value,
+        sourceKind: 'manual',
+        provenance,
+        ...(special.secondaryValue === undefined ? {} : { secondaryValue: special.secondaryValue }),
+        ...(comment ? { comment } : {}),
+      });
       continue;
     }
     if (isMissingMarker(valueText)) {
-      issues.push(issue('manual-entry-marked-missing', 'info', `${measure.nameJa}（${fyRaw}）は「—」（値なし）として扱います`, at(r, letter('value')), valueText));
+      issues.push(
+        issue('manual-entry-marked-missing', 'info', `${measure.nameJa}（${fyRaw}）は「—」（値なし）として扱います`, at(r, letter('value')), valueText),
+      );
       continue;
     }
     const value = typeof rawValue === 'number' ? rawValue : parseLooseNumber(valueText);
@@ -128,7 +160,13 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
     }
     if (measure.unit === '%' && (value < 0 || value > 100)) {
       issues.push(
-        issue('manual-entry-out-of-range', 'error', `${measure.nameJa}（${fyRaw}）は割合（%）なので 0〜100 で入力してください（入力値 ${valueText}）`, at(r, letter('value')), valueText),
+        issue(
+          'manual-entry-out-of-range',
+          'error',
+          `${measure.nameJa}（${fyRaw}）は割合（%）なので 0〜100 で入力してください（入力値 ${valueText}）`,
+          at(r, letter('value')),
+          valueText,
+        ),
       );
       continue;
     }

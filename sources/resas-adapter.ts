@@ -19,7 +19,8 @@ export const resasAdapter: SourceAdapter = {
     const parsed = config as ResasExportConfig | undefined;
     if (parsed) {
       for (const [key, series] of Object.entries(parsed.series)) {
-        if (!(series.export in parsed.exports)) problems.push({ file, path: `series.${key}.export`, message: `出力の種類「${series.export}」は exports にありません` });
+        if (!(series.export in parsed.exports))
+          problems.push({ file, path: `series.${key}.export`, message: `出力の種類「${series.export}」は exports にありません` });
       }
       for (const [key, kind] of Object.entries(parsed.exports)) {
         if (kind.layout === 'long' && (!kind.columns.year || !kind.columns.value)) {
@@ -28,23 +29,36 @@ export const resasAdapter: SourceAdapter = {
       }
       parsed.fiscalYears.forEach((a, i) => {
         if (!parsed.benchmarkYears.includes(a.benchmarkYear)) {
-          problems.push({ file, path: `fiscalYears[${i}].benchmarkYear`, message: `${a.benchmarkYear}年は benchmarkYears（${parsed.benchmarkYears.join('・')}）にありません` });
+          problems.push({
+            file,
+            path: `fiscalYears[${i}].benchmarkYear`,
+            message: `${a.benchmarkYear}年は benchmarkYears（${parsed.benchmarkYears.join('・')}）にありません`,
+          });
         }
-        for (const s of a.series ?? []) if (!(s in parsed.series)) problems.push({ file, path: `fiscalYears[${i}].series`, message: `系列「${s}」は series にありません` });
+        for (const s of a.series ?? [])
+          if (!(s in parsed.series)) problems.push({ file, path: `fiscalYears[${i}].series`, message: `系列「${s}」は series にありません` });
       });
     }
     for (const measure of catalog.measures.values()) {
       if (measure.source.kind !== 'resas') continue;
       const at = (message: string) => problems.push({ file, path: `measures.${measure.id}.source`, message });
       if (!parsed) at(`指標「${measure.nameJa}」は RESAS（kind: resas）に結び付いていますが、${file} がありません`);
-      else if (!(measure.source.series in parsed.series)) at(`系列「${measure.source.series}」は series にありません（あるもの: ${Object.keys(parsed.series).join('、')}）`);
+      else if (!(measure.source.series in parsed.series))
+        at(`系列「${measure.source.series}」は series にありません（あるもの: ${Object.keys(parsed.series).join('、')}）`);
       if (!unitsConvertible(measure.unit, '円')) at(`RESAS の金額を指標の単位「${measure.unit}」に換算できません（円・千円・百万円・億円 など）`);
     }
     return problems;
   },
   read: async (files, catalog, config) => {
     if (!config) {
-      return { observations: [], issues: files.map((f) => issue('resas-no-config', 'error', 'RESAS データの読み方（config の sources/resas.yaml）がありません。設定を追加してから再実行してください', { file: f.name })) };
+      return {
+        observations: [],
+        issues: files.map((f) =>
+          issue('resas-no-config', 'error', 'RESAS データの読み方（config の sources/resas.yaml）がありません。設定を追加してから再実行してください', {
+            file: f.name,
+          }),
+        ),
+      };
     }
     const parsed = config as ResasExportConfig;
     const code = municipalityCode(catalog.plan.municipality.code) ?? catalog.plan.municipality.code.slice(0, 5);

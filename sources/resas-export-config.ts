@@ -5,14 +5,17 @@ import { fiscalYearSchema } from '../config/catalog-schema.ts';
 
 const key = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'キーは英小文字で始まる英数字（camelCase）で書いてください');
 const text = z.string().min(1);
-const regex = z.string().min(1).refine((s) => {
-  try {
-    new RegExp(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, '正規表現として読めません');
+const regex = z
+  .string()
+  .min(1)
+  .refine((s) => {
+    try {
+      new RegExp(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, '正規表現として読めません');
 
 export const resasExportKindSchema = z.strictObject({
   labelJa: text,
@@ -41,7 +44,10 @@ export const resasSeriesSchema = z.strictObject({
 });
 
 export const resasExportConfigSchema = z.strictObject({
-  encodings: z.array(z.enum(['utf-8', 'cp932'])).min(1).default(['utf-8', 'cp932']),
+  encodings: z
+    .array(z.enum(['utf-8', 'cp932']))
+    .min(1)
+    .default(['utf-8', 'cp932']),
   headerSearchRows: z.number().int().min(1).max(200).default(30),
   /** Years the data exist for (地域経済循環: 2010, 2013, 2015, 2018, 2020); other years are reported and skipped. */
   benchmarkYears: z.array(z.number().int().min(1900).max(2200)).min(1),

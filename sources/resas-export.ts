@@ -49,12 +49,21 @@ export function readResasExport(input: InboxFile, config: ResasExportConfig, mun
   const file = input.name;
   const detected = detectEncoding(input.bytes, config.encodings);
   if (!detected.ok) {
-    issues.push(issue(`resas-${detected.code}`, 'error', `${detected.message}。このファイルは読み込みません`, { file, ...(detected.line ? { row: detected.line } : {}) }));
+    issues.push(
+      issue(`resas-${detected.code}`, 'error', `${detected.message}。このファイルは読み込みません`, { file, ...(detected.line ? { row: detected.line } : {}) }),
+    );
     return { issues };
   }
   const { rows, end } = readCsvRows(input.bytes, detected.bomLength, detected.encoding);
   if (end.unterminatedQuoteLine !== undefined) {
-    issues.push(issue('resas-unterminated-quote', 'error', `${end.unterminatedQuoteLine}行目の「"」が閉じていません。ファイルが途中で切れていないか確認してください。このファイルは読み込みません`, { file, row: end.unterminatedQuoteLine }));
+    issues.push(
+      issue(
+        'resas-unterminated-quote',
+        'error',
+        `${end.unterminatedQuoteLine}行目の「"」が閉じていません。ファイルが途中で切れていないか確認してください。このファイルは読み込みません`,
+        { file, row: end.unterminatedQuoteLine },
+      ),
+    );
     return { issues };
   }
 
@@ -79,7 +88,10 @@ export function readResasExport(input: InboxFile, config: ResasExportConfig, mun
   // The table runs from the header to the first blank row; the rest are notes.
   let tableEnd = rowIndex + 1;
   while (tableEnd < rows.length && rows[tableEnd]!.cells.some((c) => c.trim() !== '')) tableEnd += 1;
-  const noteText = [...rows.slice(0, rowIndex), ...rows.slice(tableEnd)].flatMap((r) => r.cells).filter((c) => c.trim() !== '').map((c) => c.normalize('NFKC'));
+  const noteText = [...rows.slice(0, rowIndex), ...rows.slice(tableEnd)]
+    .flatMap((r) => r.cells)
+    .filter((c) => c.trim() !== '')
+    .map((c) => c.normalize('NFKC'));
 
   const vintageMatch = [...noteText, file.normalize('NFKC')].map((t) => new RegExp(config.vintage.pattern).exec(t)).find((m) => m !== null);
   if (!vintageMatch) {
@@ -109,7 +121,14 @@ export function readResasExport(input: InboxFile, config: ResasExportConfig, mun
   }
   const units = [...new Set(unitSources.map((u) => u.unit))];
   if (units.length > 1) {
-    issues.push(issue('resas-unit-conflict', 'error', `単位の記載が食い違っています（${unitSources.map((u) => `${u.where}: ${u.unit}`).join('、')}）。ダウンロードし直してください。このファイルは読み込みません`, { file }));
+    issues.push(
+      issue(
+        'resas-unit-conflict',
+        'error',
+        `単位の記載が食い違っています（${unitSources.map((u) => `${u.where}: ${u.unit}`).join('、')}）。ダウンロードし直してください。このファイルは読み込みません`,
+        { file },
+      ),
+    );
     return { issues };
   }
   const unit = units[0] ?? kind.unit;
@@ -130,7 +149,14 @@ export function readResasExport(input: InboxFile, config: ResasExportConfig, mun
 
   const fileArea = columns.area === undefined ? checkAreaInTitle(noteText, municipality) : true;
   if (!fileArea) {
-    issues.push(issue('resas-area-unknown', 'error', `地域コードの列がなく、注記にも「${municipality.nameJa}」がありません。どの地域のデータか分かりません。このファイルは読み込みません`, { file }));
+    issues.push(
+      issue(
+        'resas-area-unknown',
+        'error',
+        `地域コードの列がなく、注記にも「${municipality.nameJa}」がありません。どの地域のデータか分かりません。このファイルは読み込みません`,
+        { file },
+      ),
+    );
     return { issues };
   }
 
@@ -154,7 +180,15 @@ export function readResasExport(input: InboxFile, config: ResasExportConfig, mun
         : columns.years.map((y) => ({ year: y.year, yearRaw: headerCells[y.column] ?? '', raw: row[y.column] ?? '', column: y.column }));
     for (const e of entries) {
       if (e.year === null) {
-        issues.push(issue('resas-bad-year', 'error', `年「${e.yearRaw}」を暦年として読めません（例: 2018年、2018、平成30年）。この行は使いません`, { file, row: line, column: headerCells[columns.year!] }, e.yearRaw));
+        issues.push(
+          issue(
+            'resas-bad-year',
+            'error',
+            `年「${e.yearRaw}」を暦年として読めません（例: 2018年、2018、平成30年）。この行は使いません`,
+            { file, row: line, column: headerCells[columns.year!] },
+            e.yearRaw,
+          ),
+        );
         continue;
       }
       if (!config.benchmarkYears.includes(e.year)) {
@@ -165,14 +199,22 @@ export function readResasExport(input: InboxFile, config: ResasExportConfig, mun
       if (raw === '' || isMissingMarker(raw) || raw === '*' || raw === 'X' || raw === 'x') continue;
       const number = parseLooseNumber(raw);
       if (number === null) {
-        issues.push(issue('resas-not-a-number', 'error', `値「${raw}」は数値ではありません。この値は使いません`, { file, row: line, column: headerCells[e.column] }, raw));
+        issues.push(
+          issue('resas-not-a-number', 'error', `値「${raw}」は数値ではありません。この値は使いません`, { file, row: line, column: headerCells[e.column] }, raw),
+        );
         continue;
       }
       const k = `${item}\u0000${e.year}`;
       const earlier = cells.get(k);
       if (earlier && earlier.value !== String(number)) {
         issues.push(
-          issue('resas-duplicate-item', 'error', `「${item}」の${e.year}年の値が ${earlier.line}行目（${earlier.value}）とこの行（${raw}）にあり、食い違っています。この年の値は使いません`, { file, row: line }, raw),
+          issue(
+            'resas-duplicate-item',
+            'error',
+            `「${item}」の${e.year}年の値が ${earlier.line}行目（${earlier.value}）とこの行（${raw}）にあり、食い違っています。この年の値は使いません`,
+            { file, row: line },
+            raw,
+          ),
         );
         cells.set(k, { value: 'conflict', line });
         continue;
@@ -192,7 +234,15 @@ export function readResasExport(input: InboxFile, config: ResasExportConfig, mun
     return { issues };
   }
   for (const year of [...nonBenchmark].sort()) {
-    issues.push(issue('resas-not-benchmark-year', 'warning', `${year}年は基準年（${config.benchmarkYears.join('・')}）ではないので使いません。別の種類のデータでないか確認してください`, { file }, year));
+    issues.push(
+      issue(
+        'resas-not-benchmark-year',
+        'warning',
+        `${year}年は基準年（${config.benchmarkYears.join('・')}）ではないので使いません。別の種類のデータでないか確認してください`,
+        { file },
+        year,
+      ),
+    );
   }
 
   const values: ResasSeriesValue[] = [];
@@ -244,7 +294,9 @@ function findHeader(rows: readonly { cells: string[] }[], config: ResasExportCon
         if (year === undefined || value === undefined || year < 0 || value < 0) continue;
         found.push({ exportKey, kind, rowIndex: r, columns: { year, item, value, years: [], ...(area === undefined ? {} : { area }) } });
       } else {
-        const years = cells.map((c, column) => ({ year: calendarYear(c.replace(/[（(【[].*$/, '')), column })).filter((y): y is { year: number; column: number } => y.year !== null);
+        const years = cells
+          .map((c, column) => ({ year: calendarYear(c.replace(/[（(【[].*$/, '')), column }))
+          .filter((y): y is { year: number; column: number } => y.year !== null);
         if (years.length === 0) continue;
         found.push({ exportKey, kind, rowIndex: r, columns: { item, years, ...(area === undefined ? {} : { area }) } });
       }

@@ -41,15 +41,30 @@ export const setagayaPayAdapter: SourceAdapter = {
         at(`${spec.labelJa}は ${wanted} の量です。指標の aggregation を ${wanted} にしてください（いまは ${measure.aggregation}）`);
       }
       for (const layout of parsed.layouts) {
-        const unit = source.storeClass ? (layout.storeClasses?.metrics[source.metric as PayMetric] ? layout.metrics[source.metric as PayMetric]?.unit : undefined) : layout.metrics[source.metric as PayMetric]?.unit;
-        if (unit && !unitsConvertible(unit, measure.unit)) at(`様式 ${layout.id} の${spec.labelJa}の単位 ${unit} を指標の単位 ${measure.unit} に換算できません`);
+        const unit = source.storeClass
+          ? layout.storeClasses?.metrics[source.metric as PayMetric]
+            ? layout.metrics[source.metric as PayMetric]?.unit
+            : undefined
+          : layout.metrics[source.metric as PayMetric]?.unit;
+        if (unit && !unitsConvertible(unit, measure.unit))
+          at(`様式 ${layout.id} の${spec.labelJa}の単位 ${unit} を指標の単位 ${measure.unit} に換算できません`);
       }
     }
     return problems;
   },
   read: async (files, catalog, config, context) => {
     if (!config) {
-      return { observations: [], issues: files.map((f) => issue('pay-no-config', 'error', 'せたがやPay月次報告の読み方（config の sources/setagaya-pay.yaml）がありません。設定を追加してから再実行してください', { file: f.name })) };
+      return {
+        observations: [],
+        issues: files.map((f) =>
+          issue(
+            'pay-no-config',
+            'error',
+            'せたがやPay月次報告の読み方（config の sources/setagaya-pay.yaml）がありません。設定を追加してから再実行してください',
+            { file: f.name },
+          ),
+        ),
+      };
     }
     const parsed = config as SetagayaPayConfig;
     const issues: Issue[] = [];
@@ -88,5 +103,10 @@ function payFacts(reports: readonly PayMonthlyReport[], catalog: Catalog): Contr
     add(r.figures);
     for (const [storeClass, figures] of r.storeClasses) add(figures, storeClass);
   }
-  return { readings, monthlySeries: [{ labelJa: 'せたがやPay 月次報告', measureIds: measures.map((m) => m.id), months: [...new Set(reports.map((r) => yearMonthKey(r.month)))] }] };
+  return {
+    readings,
+    monthlySeries: [
+      { labelJa: 'せたがやPay 月次報告', measureIds: measures.map((m) => m.id), months: [...new Set(reports.map((r) => yearMonthKey(r.month)))] },
+    ],
+  };
 }

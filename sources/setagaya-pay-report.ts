@@ -43,14 +43,25 @@ export function payMonthFromFileName(name: string): YearMonth | null {
   return named ? { year: Number(named[1] ?? named[3]), month: Number(named[2] ?? named[4]) } : null;
 }
 
-export async function readSetagayaPayReport(input: InboxFile, config: SetagayaPayConfig, limits?: XlsxLimits): Promise<{ report?: PayMonthlyReport; issues: Issue[] }> {
+export async function readSetagayaPayReport(
+  input: InboxFile,
+  config: SetagayaPayConfig,
+  limits?: XlsxLimits,
+): Promise<{ report?: PayMonthlyReport; issues: Issue[] }> {
   const issues: Issue[] = [];
   const file = input.name;
   let workbook: ExcelJS.Workbook;
   try {
     workbook = await openExceljsWorkbook(input.bytes, limits);
   } catch (e) {
-    issues.push(workbookOpenIssue('pay-unreadable', 'Excelブック（.xlsx）として開けません。事業者から届いたファイルをそのまま置いてください。この報告は読み込みません', file, e));
+    issues.push(
+      workbookOpenIssue(
+        'pay-unreadable',
+        'Excelブック（.xlsx）として開けません。事業者から届いたファイルをそのまま置いてください。この報告は読み込みません',
+        file,
+        e,
+      ),
+    );
     return { issues };
   }
 
@@ -87,7 +98,9 @@ export async function readSetagayaPayReport(input: InboxFile, config: SetagayaPa
       issue(
         'pay-bad-month',
         'error',
-        monthCell ? `対象月「${cellText(monthCell.value as ExcelJS.CellValue)}」を読めません（例: 2024年4月、令和6年4月）。この報告は読み込みません` : `「${layout.month}」の欄が見つかりません（様式 ${layout.labelJa}）。この報告は読み込みません`,
+        monthCell
+          ? `対象月「${cellText(monthCell.value as ExcelJS.CellValue)}」を読めません（例: 2024年4月、令和6年4月）。この報告は読み込みません`
+          : `「${layout.month}」の欄が見つかりません（様式 ${layout.labelJa}）。この報告は読み込みません`,
         monthCell ? at(monthCell.row, monthCell.column) : at(),
         monthCell ? cellText(monthCell.value as ExcelJS.CellValue) : undefined,
       ),
@@ -120,7 +133,14 @@ export async function readSetagayaPayReport(input: InboxFile, config: SetagayaPa
   for (const [metric, spec] of Object.entries(layout.metrics) as [PayMetric, NonNullable<PayLayout['metrics'][PayMetric]>][]) {
     const label = grid.find(spec.label);
     if (!label) {
-      issues.push(issue('pay-missing-figure', 'error', `「${spec.label}」（${payMetrics[metric].labelJa}）の欄がありません（様式 ${layout.labelJa}）。様式が変わっていないか確認してください`, at()));
+      issues.push(
+        issue(
+          'pay-missing-figure',
+          'error',
+          `「${spec.label}」（${payMetrics[metric].labelJa}）の欄がありません（様式 ${layout.labelJa}）。様式が変わっていないか確認してください`,
+          at(),
+        ),
+      );
       continue;
     }
     const printedUnit = BRACKET.exec(label.text.slice(normalize(spec.label).length))?.[1]?.trim();
@@ -140,7 +160,9 @@ export async function readSetagayaPayReport(input: InboxFile, config: SetagayaPa
     const value = cell ? numberOf(cell.value) : null;
     if (!cell || value === null) {
       const raw = cell ? cellText(cell.value as ExcelJS.CellValue) : '';
-      issues.push(issue('pay-not-a-number', 'error', `「${spec.label}」の値「${raw}」が数値ではありません。この値は使いません`, at(label.row, cell?.column), raw));
+      issues.push(
+        issue('pay-not-a-number', 'error', `「${spec.label}」の値「${raw}」が数値ではありません。この値は使いません`, at(label.row, cell?.column), raw),
+      );
       continue;
     }
     figures[metric] = { value: spec.fraction ? new Decimal(String(value)).times(100).toNumber() : value, unit: spec.unit, row: cell.row, column: cell.column };
@@ -158,14 +180,19 @@ export async function readSetagayaPayReport(input: InboxFile, config: SetagayaPa
       }));
       for (let row = head.row + 1; ; row += 1) {
         const name = grid.at(row, head.col);
-        const className = name ? cellText(name.value as ExcelJS.CellValue).normalize('NFKC').trim() : '';
+        const className = name
+          ? cellText(name.value as ExcelJS.CellValue)
+              .normalize('NFKC')
+              .trim()
+          : '';
         if (className === '' || className === '合計' || className === '計') break;
         const byMetric: Partial<Record<PayMetric, PayFigure>> = {};
         for (const mc of metricColumns) {
           if (!mc.cell) continue;
           const cell = grid.at(row, mc.cell.col);
           const value = cell ? numberOf(cell.value) : null;
-          if (value !== null) byMetric[mc.metric] = { value: mc.fraction ? new Decimal(String(value)).times(100).toNumber() : value, unit: mc.unit, row, column: cell!.column };
+          if (value !== null)
+            byMetric[mc.metric] = { value: mc.fraction ? new Decimal(String(value)).times(100).toNumber() : value, unit: mc.unit, row, column: cell!.column };
         }
         storeClasses.set(className, byMetric);
       }
@@ -189,7 +216,16 @@ export async function readSetagayaPayReport(input: InboxFile, config: SetagayaPa
     }
   }
   return {
-    report: { file, sha256: input.sha256, sheet: sheet.name, layout: layout.id, month, ...(statedFiscalYear === undefined ? {} : { statedFiscalYear }), figures, storeClasses },
+    report: {
+      file,
+      sha256: input.sha256,
+      sheet: sheet.name,
+      layout: layout.id,
+      month,
+      ...(statedFiscalYear === undefined ? {} : { statedFiscalYear }),
+      figures,
+      storeClasses,
+    },
     issues,
   };
 }

@@ -55,8 +55,16 @@ describe('aggregateMonthly: flow (決済回数)', () => {
       { year: 2024, month: 4, value: 1 },
     ];
     expect(aggregateMonthly(points, 'flow', 2024).missingMonths).toEqual([
-      '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10',
-      '2024-11', '2024-12', '2025-01', '2025-02',
+      '2024-05',
+      '2024-06',
+      '2024-07',
+      '2024-08',
+      '2024-09',
+      '2024-10',
+      '2024-11',
+      '2024-12',
+      '2025-01',
+      '2025-02',
     ]);
   });
 
@@ -170,11 +178,23 @@ describe('countByFiscalYear (公社 records)', () => {
   });
 
   it('sums decimal weights exactly', () => {
-    expect(countByFiscalYear([{ year: 2024, month: 5 }, { year: 2024, month: 6 }], [0.1, 0.2]).get(2024)).toBe(0.3);
+    expect(
+      countByFiscalYear(
+        [
+          { year: 2024, month: 5 },
+          { year: 2024, month: 6 },
+        ],
+        [0.1, 0.2],
+      ).get(2024),
+    ).toBe(0.3);
   });
 
   it('orders years even when records arrive out of order', () => {
-    const shuffled = [{ year: 2026, month: 1 }, { year: 2023, month: 7 }, { year: 2024, month: 2 }];
+    const shuffled = [
+      { year: 2026, month: 1 },
+      { year: 2023, month: 7 },
+      { year: 2024, month: 2 },
+    ];
     expect([...countByFiscalYear(shuffled).keys()]).toEqual([2023, 2025]);
   });
 

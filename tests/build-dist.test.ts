@@ -11,8 +11,14 @@ async function projectWithTypeError(): Promise<string> {
   const root = await tempDir('lei-build-');
   await cp(path.join(repoRoot, 'bin'), path.join(root, 'bin'), { recursive: true });
   await symlink(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'));
-  await writeFile(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', target: 'ES2022', lib: ['ES2022'], types: [], skipLibCheck: true, noEmit: true } }));
-  await writeFile(path.join(root, 'tsconfig.build.json'), JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: false, outDir: 'dist' }, include: ['cli'] }));
+  await writeFile(
+    path.join(root, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', target: 'ES2022', lib: ['ES2022'], types: [], skipLibCheck: true, noEmit: true } }),
+  );
+  await writeFile(
+    path.join(root, 'tsconfig.build.json'),
+    JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: false, outDir: 'dist' }, include: ['cli'] }),
+  );
   await writeFile(path.join(root, 'package-lock.json'), '{}');
   await mkdir(path.join(root, 'cli'));
   await writeFile(path.join(root, 'cli', 'main.ts'), "export const year: number = 'R6';\n");
@@ -28,7 +34,10 @@ async function build(root: string, env: Record<string, string>): Promise<{ code:
 
 describe('bin/build-dist.js', () => {
   it('shows the type error and, with LEI_BUILD_STRICT=1, fails', async () => {
-    const [lenient, strict] = await Promise.all([build(await projectWithTypeError(), { LEI_BUILD_STRICT: '' }), build(await projectWithTypeError(), { LEI_BUILD_STRICT: '1' })]);
+    const [lenient, strict] = await Promise.all([
+      build(await projectWithTypeError(), { LEI_BUILD_STRICT: '' }),
+      build(await projectWithTypeError(), { LEI_BUILD_STRICT: '1' }),
+    ]);
     for (const run of [lenient, strict]) {
       expect(run.output).toContain("cli/main.ts(1,14): error TS2322: Type 'string' is not assignable to type 'number'.");
       expect(run.output).toContain('dist/ を作れませんでした');

@@ -62,7 +62,9 @@ describe('lei', () => {
     const config = await copyConfig(otherCityConfig, { file: 'slots.yaml', replace: ['tier: long, position: 2', 'tier: longg, position: 2'] });
     const result = await lei('run', '--config', config, '--inbox', '/nonexistent', '--out', await tempDir(), '--no-store');
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain(`${path.join(config, 'slots.yaml')}:6 slots[1].tier: 無効な選択: "action"、"short"、"long"、"reference"のいずれかである必要があります 値: "longg"`);
+    expect(result.stderr).toContain(
+      `${path.join(config, 'slots.yaml')}:6 slots[1].tier: 無効な選択: "action"、"short"、"long"、"reference"のいずれかである必要があります 値: "longg"`,
+    );
     const en = await lei('--lang', 'en', 'check-config', '--config', config);
     expect(en.code).toBe(3);
     expect(en.stderr).toMatch(/^The config has 1 error\(s\); fix them and run again\.\n/);
@@ -125,7 +127,18 @@ describe('lei', () => {
   it('run --publish to a closed port writes the outputs, says why publishing failed and exits 1', async () => {
     const inbox = await templateInbox();
     const out = await tempDir();
-    const result = await lei('run', '--config', otherCityConfig, '--inbox', inbox, '--out', out, '--no-store', '--publish', 'postgres://lei:secret@127.0.0.1:9/db');
+    const result = await lei(
+      'run',
+      '--config',
+      otherCityConfig,
+      '--inbox',
+      inbox,
+      '--out',
+      out,
+      '--no-store',
+      '--publish',
+      'postgres://lei:secret@127.0.0.1:9/db',
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('PostgreSQL（スキーマ lei）: 公開できませんでした（前回の公開はそのまま）: 接続先 127.0.0.1:9/db: 接続を拒否されました。');
     expect(result.stdout + result.stderr).not.toContain('secret');
@@ -149,14 +162,34 @@ describe('lei', () => {
     expect((await lei('run', '--config', otherCityConfig, '--inbox', inbox, '--out', out, '--no-store')).code).toBe(0);
     // A FY2016 (平成28年度) workbook with a value arrives later.
     const catalog = await loadCatalog(otherCityConfig);
-    await writeFile(path.join(inbox, 'manual-entry', 'h28.xlsx'), await writeManualEntryTemplate(catalog, 2016, { values: new Map([['manufacturers', { value: 530 }]]) }));
+    await writeFile(
+      path.join(inbox, 'manual-entry', 'h28.xlsx'),
+      await writeManualEntryTemplate(catalog, 2016, { values: new Map([['manufacturers', { value: 530 }]]) }),
+    );
     const dry = await lei('backfill', '--from', 'H28', '--to', 'H28', '--config', otherCityConfig, '--inbox', inbox, '--out', out, '--no-store', '--dry-run');
     // The new 平成28年度 value differs from the baseline the config declares: a warning, so exit 5.
     expect(dry.code).toBe(5);
     expect(dry.stdout).toContain('平成28年度〜平成28年度で（試行）変わる指標値: 1 件');
     expect(dry.stdout).toContain('[warning] baseline-mismatch manual-entry/h28.xlsx');
     expect(dry.stdout).toContain('v2-long-1 平成28年度 区内製造業事業所数: 値 520 → 530');
-    const en = await lei('--lang', 'en', 'backfill', '--from', 'H28', '--to', 'H28', '--config', otherCityConfig, '--inbox', inbox, '--out', out, '--no-store', '--dry-run', '--warnings-ok');
+    const en = await lei(
+      '--lang',
+      'en',
+      'backfill',
+      '--from',
+      'H28',
+      '--to',
+      'H28',
+      '--config',
+      otherCityConfig,
+      '--inbox',
+      inbox,
+      '--out',
+      out,
+      '--no-store',
+      '--dry-run',
+      '--warnings-ok',
+    );
     expect(en.code).toBe(0);
     expect(en.stderr).toContain('"message":"Config read: 3 measures, 3 slots, 2 action-plan lines"');
     expect(en.stdout).toContain('v2-long-1 平成28年度 区内製造業事業所数: value 520 → 530');

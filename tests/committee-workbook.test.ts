@@ -113,9 +113,36 @@ describe('committee workbook: sheets and print setup', () => {
 
   it('labels the seed 000 columns in Japanese with the baseline and report years', () => {
     const headers = book.getWorksheet('目指す姿2')!.getRow(HEADER_ROW).values as unknown[];
-    expect(headers.slice(1, 12)).toEqual(['区分', '番号', '横断的', '指標名', 'データの収集方法', '基準値（令和5年度）', '令和6年度実数', '単位', '指数', '↑→↓', '備考']);
+    expect(headers.slice(1, 12)).toEqual([
+      '区分',
+      '番号',
+      '横断的',
+      '指標名',
+      'データの収集方法',
+      '基準値（令和5年度）',
+      '令和6年度実数',
+      '単位',
+      '指数',
+      '↑→↓',
+      '備考',
+    ]);
     const plan = book.getWorksheet('アクションプラン')!.getRow(HEADER_ROW).values as unknown[];
-    expect(plan.slice(1, 15)).toEqual(['方針', '施策', '行動指標', '再掲', '合計\n（R6-R9）', 'R6年度', 'R7年度', 'R8年度', 'R9年度', 'R13年度', '単位', 'R6年度実績', '達成率', '備考']);
+    expect(plan.slice(1, 15)).toEqual([
+      '方針',
+      '施策',
+      '行動指標',
+      '再掲',
+      '合計\n（R6-R9）',
+      'R6年度',
+      'R7年度',
+      'R8年度',
+      'R9年度',
+      'R13年度',
+      '単位',
+      'R6年度実績',
+      '達成率',
+      '備考',
+    ]);
   });
 
   it('gives identical bytes for identical inputs', async () => {
@@ -133,7 +160,8 @@ describe('committee workbook: vision sheets equal indicator_values.csv and the s
     const [tierCol, posCol] = [column(sheet, '区分'), column(sheet, '番号')];
     const matches: ExcelJS.Row[] = [];
     sheet.eachRow((row, n) => {
-      if (n > HEADER_ROW && cellText(row.getCell(tierCol).value) === TIER_LABELS[r.tier!] && row.getCell(posCol).value === Number(r.position)) matches.push(row);
+      if (n > HEADER_ROW && cellText(row.getCell(tierCol).value) === TIER_LABELS[r.tier!] && row.getCell(posCol).value === Number(r.position))
+        matches.push(row);
     });
     expect(matches, `${r.slot_id} in ${sheet.name}`).toHaveLength(1);
     return matches[0]!;
@@ -262,7 +290,9 @@ describe('committee workbook: summary', () => {
   };
 
   it('shows the composite with its coverage and the targets 130 (R9) and 135 (R13) when rows are given', async () => {
-    const wb = await read(await writeCommitteeWorkbook(catalog, { indicatorValues: values, actionPlanProgress: progress, composite: [composite], fiscalYear: FY }));
+    const wb = await read(
+      await writeCommitteeWorkbook(catalog, { indicatorValues: values, actionPlanProgress: progress, composite: [composite], fiscalYear: FY }),
+    );
     const summary = wb.getWorksheet('概要')!;
     const find = (label: string) => {
       let found: ExcelJS.Row | undefined;
@@ -279,7 +309,9 @@ describe('committee workbook: summary', () => {
 
   it('prints a composite that is not published as — , and says so when the run has none', async () => {
     const unpublished = { ...composite, status: 'below-coverage', value: null, provisional_value: 118.2 };
-    const wb = await read(await writeCommitteeWorkbook(catalog, { indicatorValues: values, actionPlanProgress: progress, composite: [unpublished], fiscalYear: FY }));
+    const wb = await read(
+      await writeCommitteeWorkbook(catalog, { indicatorValues: values, actionPlanProgress: progress, composite: [unpublished], fiscalYear: FY }),
+    );
     let fyRow: ExcelJS.Row | undefined;
     wb.getWorksheet('概要')!.eachRow((row) => {
       if (cellText(row.getCell(1).value) === '令和6年度') fyRow ??= row;

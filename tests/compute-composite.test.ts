@@ -69,7 +69,10 @@ function catalogWith(composite: Record<string, unknown>, catalogSlots = slots): 
 }
 
 /** indicator_values rows as the pipeline writes them: one per slot, the index from the unrounded baseline. */
-function rowsFor(fiscalYear: number, values: Record<string, number | null | { value: number | null; baseline?: number | null; status?: string; baselineYear?: number }>): IndicatorValueRow[] {
+function rowsFor(
+  fiscalYear: number,
+  values: Record<string, number | null | { value: number | null; baseline?: number | null; status?: string; baselineYear?: number }>,
+): IndicatorValueRow[] {
   return slots.flatMap((s) => {
     if (!(s.measure in values)) return [];
     const given = values[s.measure]!;
@@ -155,7 +158,11 @@ describe('the reference year comes out at 100', () => {
   it('with unrounded baselines and only one input present', () => {
     const { index } = computeComposite(catalogWith(allMethods), baseYear, 'run');
     expect(index.map((r) => r.value)).toEqual([100, 100, 100, 100, 100, 100]);
-    const one = computeComposite(catalogWith({ ...allMethods, primary: { ...method, minCoverage: 0 } }), rowsFor(2023, { staff: { value: 35.1, baseline: 35.1 } }), 'run');
+    const one = computeComposite(
+      catalogWith({ ...allMethods, primary: { ...method, minCoverage: 0 } }),
+      rowsFor(2023, { staff: { value: 35.1, baseline: 35.1 } }),
+      'run',
+    );
     expect(one.index.map((r) => r.provisional_value)).toEqual([100, 100, 100, 100, 100, 100]);
     expect(one.index[0]).toMatchObject({ inputs_present: 1, inputs_total: 4, coverage_rate: 25 });
   });
@@ -164,7 +171,10 @@ describe('the reference year comes out at 100', () => {
 describe('direction: a lower-is-better input enters inverted', () => {
   it('区内倒産事業者数 50 → 59 enters as 84.75 (baseline ÷ value), not as the printed 118.00', () => {
     const rows = rowsFor(2024, { bankruptcies: { value: 59, baseline: 50 } });
-    const catalog = catalogWith({ primary: { ...method, minCoverage: 0 }, alternatives: [{ ...method, id: 'as-printed', direction: 'asPrinted', minCoverage: 0 }] });
+    const catalog = catalogWith({
+      primary: { ...method, minCoverage: 0 },
+      alternatives: [{ ...method, id: 'as-printed', direction: 'asPrinted', minCoverage: 0 }],
+    });
     const { index, components } = computeComposite(catalog, rows, 'run');
     const bankruptcies = components.filter((c) => c.measure_id === 'bankruptcies');
     expect(bankruptcies.map((c) => [c.method_id, c.index, c.adjusted_index, c.capped_index])).toEqual([
@@ -190,7 +200,12 @@ describe('direction: a lower-is-better input enters inverted', () => {
 
 describe('capping', () => {
   it('clamps each input to [50, 200] before the mean: 従業員確保 214.53 → 200, 40 → 50', () => {
-    const rows = rowsFor(2024, { profit: { value: 53.2, baseline: 50.6 }, staff: { value: 75.3, baseline: 35.1 }, pay: { value: 40, baseline: 100 }, bankruptcies: { value: 50, baseline: 50 } });
+    const rows = rowsFor(2024, {
+      profit: { value: 53.2, baseline: 50.6 },
+      staff: { value: 75.3, baseline: 35.1 },
+      pay: { value: 40, baseline: 100 },
+      bankruptcies: { value: 50, baseline: 50 },
+    });
     const { index, components } = computeComposite(catalogWith({ alternatives: [{ ...method, id: 'uncapped', cap: null }] }), rows, 'run');
     expect(components.filter((c) => c.method_id === 'flat').map((c) => [c.measure_id, c.index, c.capped_index, c.was_capped, c.contribution])).toEqual([
       ['profit', 105.14, 105.14, false, 1.285],
@@ -233,13 +248,26 @@ describe('missing inputs and coverage', () => {
     const catalog = catalogWith({ inputs: { weights: { pay: 3 } }, primary: { ...method, minCoverage: 0.6 } });
     const [row] = computeComposite(catalog, rows, 'run').index;
     // present weight 1 + 3 of 6; (105.14 × 1 + 150 × 3) / 4 = 138.785 → 138.79
-    expect(summary(row!)).toEqual({ fiscal_year: 2024, method_id: 'flat', status: 'published', value: 138.79, provisional_value: 138.79, inputs: '2/4', coverage_rate: 66.7 });
+    expect(summary(row!)).toEqual({
+      fiscal_year: 2024,
+      method_id: 'flat',
+      status: 'published',
+      value: 138.79,
+      provisional_value: 138.79,
+      inputs: '2/4',
+      coverage_rate: 66.7,
+    });
   });
 
   it('tells apart no value, no baseline and no input at all', () => {
     const none = rowsFor(2024, { profit: { value: 53.2, baseline: null }, staff: null });
     const { index, issues } = computeComposite(catalogWith({}), none, 'run');
-    expect(index[0]).toMatchObject({ status: 'no-inputs', value: null, provisional_value: null, missing_inputs: 'profit:no-baseline;bankruptcies:no-value;staff:no-value;pay:no-value' });
+    expect(index[0]).toMatchObject({
+      status: 'no-inputs',
+      value: null,
+      provisional_value: null,
+      missing_inputs: 'profit:no-baseline;bankruptcies:no-value;staff:no-value;pay:no-value',
+    });
     expect(issues.map((i) => i.code)).toEqual(['composite-no-inputs']);
   });
 
@@ -252,12 +280,19 @@ describe('missing inputs and coverage', () => {
 describe('a measure printed in several visions counts once', () => {
   // 黒字 (profit) is printed in visions 1 and 2. Vision 1: 黒字 130; vision 2: 黒字 130, 倒産 100, 従業員 160.
   const rows = rowsFor(2024, { profit: 130, bankruptcies: 100, staff: 160 });
-  const catalog = catalogWith({ primary: { ...method, minCoverage: 0 }, alternatives: [{ ...method, id: 'by-vision', structure: 'byVision', minCoverage: 0 }] });
+  const catalog = catalogWith({
+    primary: { ...method, minCoverage: 0 },
+    alternatives: [{ ...method, id: 'by-vision', structure: 'byVision', minCoverage: 0 }],
+  });
 
   it('flat: one input of weight 1, not two (130 + 100 + 160) / 3 = 130', () => {
     const { index, components } = computeComposite(catalog, rows, 'run');
     expect(index[0]).toMatchObject({ method_id: 'flat', provisional_value: 130, inputs_total: 4 });
-    expect(components.find((c) => c.method_id === 'flat' && c.measure_id === 'profit')).toMatchObject({ visions: '1;2', slot_ids: 'v1-long-1;v2-long-1', effective_weight: 0.3333 });
+    expect(components.find((c) => c.method_id === 'flat' && c.measure_id === 'profit')).toMatchObject({
+      visions: '1;2',
+      slot_ids: 'v1-long-1;v2-long-1',
+      effective_weight: 0.3333,
+    });
   });
 
   it('by vision: it brings half its weight to each vision, so vision 1 = 130 and vision 2 = (65 + 100 + 160) / 2.5 = 130', () => {
@@ -292,7 +327,20 @@ describe('the sensitivity table', () => {
       ],
     });
     const { index } = computeComposite(catalog, rows, 'run');
-    expect(index.map((r) => [r.fiscal_year, r.method_id, r.is_primary, r.value, r.leave_one_out_low, r.leave_one_out_low_without, r.leave_one_out_high, r.leave_one_out_high_without, r.next_target_fiscal_year, r.next_target_value])).toEqual([
+    expect(
+      index.map((r) => [
+        r.fiscal_year,
+        r.method_id,
+        r.is_primary,
+        r.value,
+        r.leave_one_out_low,
+        r.leave_one_out_low_without,
+        r.leave_one_out_high,
+        r.leave_one_out_high_without,
+        r.next_target_fiscal_year,
+        r.next_target_value,
+      ]),
+    ).toEqual([
       [2023, 'flat', true, 100, 100, null, 100, null, 2027, 130],
       [2023, 'geometric', false, 100, 100, null, 100, null, 2027, 130],
       [2023, 'as-printed', false, 100, 100, null, 100, null, 2027, 130],
@@ -321,26 +369,35 @@ describe('config: composite.yaml', () => {
   });
 
   it('names a measure that is not a long-tier outcome, and one that does not exist', async () => {
-    const dir = await copyConfig(setagayaConfig, { file: 'composite.yaml', replace: ['  exclude: []', '  exclude: [public-role-group-support, no-such-measure]'] });
+    const dir = await copyConfig(setagayaConfig, {
+      file: 'composite.yaml',
+      replace: ['  exclude: []', '  exclude: [public-role-group-support, no-such-measure]'],
+    });
     const problems = await problemsOf(dir);
     expect(problems).toEqual([
       {
         file: path.join(dir, 'composite.yaml'),
         path: 'inputs.exclude[0]',
-        message: '指標「public-role-group-support」（公共的役割を担う団体の活動の支援数）は中長期アウトカム（tier: long）の枠にありません。充実度の入力にできるのは中長期アウトカムの指標だけです',
+        message:
+          '指標「public-role-group-support」（公共的役割を担う団体の活動の支援数）は中長期アウトカム（tier: long）の枠にありません。充実度の入力にできるのは中長期アウトカムの指標だけです',
       },
       { file: path.join(dir, 'composite.yaml'), path: 'inputs.exclude[1]', message: '指標ID「no-such-measure」は measures*.yaml に定義されていません' },
     ]);
   });
 
   it('rejects an unknown key, with the key meant', async () => {
-    const dir = await copyConfig(setagayaConfig, { file: 'composite.yaml', replace: ['  structure: flat\n  mean: arithmetic\n  minCoverage: 0.5', '  structur: flat\n  mean: arithmetic\n  minCoverage: 0.5'] });
+    const dir = await copyConfig(setagayaConfig, {
+      file: 'composite.yaml',
+      replace: ['  structure: flat\n  mean: arithmetic\n  minCoverage: 0.5', '  structur: flat\n  mean: arithmetic\n  minCoverage: 0.5'],
+    });
     expect((await problemsOf(dir)).map((p) => [p.path, p.message])).toContainEqual(['primary', '不明なキー「structur」']);
   });
 
   it('rejects a cap that would move the reference year off 100', async () => {
     const dir = await copyConfig(setagayaConfig, { file: 'composite.yaml', replace: ['  cap: { lo: 50, hi: 200 }', '  cap: { lo: 110, hi: 200 }'] });
-    expect((await problemsOf(dir)).map((p) => [p.path, p.message])).toEqual([['primary.cap', 'cap は lo ≤ 100 ≤ hi にしてください（基準年度が100にならなくなります）']]);
+    expect((await problemsOf(dir)).map((p) => [p.path, p.message])).toEqual([
+      ['primary.cap', 'cap は lo ≤ 100 ≤ hi にしてください（基準年度が100にならなくなります）'],
+    ]);
   });
 });
 
@@ -366,12 +423,52 @@ describe('the bundled sample (FY2024, 令和6年度)', () => {
   it('has 14 of 29 inputs in FY2024: below the 50% coverage, so the primary value is not published', () => {
     expect(index.filter((r) => r.fiscal_year === 2024).map(summary)).toEqual([
       { fiscal_year: 2024, method_id: 'flat-capped', status: 'below-coverage', value: null, provisional_value: 119.34, inputs: '14/29', coverage_rate: 48.3 },
-      { fiscal_year: 2024, method_id: 'by-vision-capped', status: 'below-coverage', value: null, provisional_value: 129.48, inputs: '14/29', coverage_rate: 48.3 },
-      { fiscal_year: 2024, method_id: 'flat-capped-geometric', status: 'below-coverage', value: null, provisional_value: 111.62, inputs: '14/29', coverage_rate: 48.3 },
-      { fiscal_year: 2024, method_id: 'flat-capped-narrow', status: 'below-coverage', value: null, provisional_value: 110.63, inputs: '14/29', coverage_rate: 48.3 },
+      {
+        fiscal_year: 2024,
+        method_id: 'by-vision-capped',
+        status: 'below-coverage',
+        value: null,
+        provisional_value: 129.48,
+        inputs: '14/29',
+        coverage_rate: 48.3,
+      },
+      {
+        fiscal_year: 2024,
+        method_id: 'flat-capped-geometric',
+        status: 'below-coverage',
+        value: null,
+        provisional_value: 111.62,
+        inputs: '14/29',
+        coverage_rate: 48.3,
+      },
+      {
+        fiscal_year: 2024,
+        method_id: 'flat-capped-narrow',
+        status: 'below-coverage',
+        value: null,
+        provisional_value: 110.63,
+        inputs: '14/29',
+        coverage_rate: 48.3,
+      },
       // seed000_notes.md (c): the plain mean of the 14 R6 indices, 128.51 with 倒産 inverted and 130.89 as printed
-      { fiscal_year: 2024, method_id: 'plain-mean-inverted', status: 'published', value: 128.51, provisional_value: 128.51, inputs: '14/29', coverage_rate: 48.3 },
-      { fiscal_year: 2024, method_id: 'plain-mean-as-printed', status: 'published', value: 130.89, provisional_value: 130.89, inputs: '14/29', coverage_rate: 48.3 },
+      {
+        fiscal_year: 2024,
+        method_id: 'plain-mean-inverted',
+        status: 'published',
+        value: 128.51,
+        provisional_value: 128.51,
+        inputs: '14/29',
+        coverage_rate: 48.3,
+      },
+      {
+        fiscal_year: 2024,
+        method_id: 'plain-mean-as-printed',
+        status: 'published',
+        value: 130.89,
+        provisional_value: 130.89,
+        inputs: '14/29',
+        coverage_rate: 48.3,
+      },
     ]);
     expect(index.find((r) => r.fiscal_year === 2024 && r.is_primary)?.capped_inputs).toBe('staff-secured-share;senior-hiring-intent-share');
   });

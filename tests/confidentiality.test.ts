@@ -52,11 +52,18 @@ describe('nothing respondent-level leaves the archive', () => {
     const archived = await scanFiles(path.join(out, 'archive'));
     expect(archived.join('\n').match(RESPONDENT_ID)?.length).toBeGreaterThan(100);
 
-    const texts = [...(await scanFiles(out, ['archive', 'store.duckdb'])), await storeText(path.join(out, 'store.duckdb')), logs.join('\n'), JSON.stringify(run.issues)];
+    const texts = [
+      ...(await scanFiles(out, ['archive', 'store.duckdb'])),
+      await storeText(path.join(out, 'store.duckdb')),
+      logs.join('\n'),
+      JSON.stringify(run.issues),
+    ];
     const found = texts.flatMap((t) => t.match(RESPONDENT_ID) ?? []);
     expect(found).toEqual([]);
     // The rows those ids were on are still located for the analyst: file, row and column.
-    expect(run.issues.filter((i) => i.code === 'industry-survey-duplicate-respondent').map((i) => [i.location.file, i.location.row, i.location.column])).toEqual([
+    expect(
+      run.issues.filter((i) => i.code === 'industry-survey-duplicate-respondent').map((i) => [i.location.file, i.location.row, i.location.column]),
+    ).toEqual([
       ['industry-survey/R5_産業基礎調査_建設・製造・その他.csv', 32, 'A'],
       ['industry-survey/R6_産業基礎調査_商業・サービス.xlsx', 122, 'A'],
     ]);

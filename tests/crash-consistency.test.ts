@@ -33,14 +33,18 @@ beforeAll(async () => {
   baselineInbox = inbox;
   await generateSampleInbox(setagayaConfig, inbox);
   baselineOut = await tempDir();
-  baselineRunId = (await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: baselineOut, storePath: path.join(baselineOut, 'store.duckdb') })).runId;
+  baselineRunId = (await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: baselineOut, storePath: path.join(baselineOut, 'store.duckdb') }))
+    .runId;
   nextInbox = await tempDir();
   await cp(inbox, nextInbox, { recursive: true });
   const catalog = await loadCatalog(setagayaConfig);
   await mkdir(path.join(nextInbox, 'manual-entry'), { recursive: true });
   await writeFile(
     path.join(nextInbox, 'manual-entry', 'extra.xlsx'),
-    await writeManualEntryTemplate(catalog, 2025, { measures: [catalog.measures.get('loan-mediations')!], values: new Map([['loan-mediations', { value: 2001 }]]) }),
+    await writeManualEntryTemplate(catalog, 2025, {
+      measures: [catalog.measures.get('loan-mediations')!],
+      values: new Map([['loan-mediations', { value: 2001 }]]),
+    }),
   );
   nextRunId = (await runPipeline({ configDir: setagayaConfig, inboxDir: nextInbox, outDir: baselineOut, storePath: null, dryRun: true })).runId;
 });
@@ -69,7 +73,22 @@ describe('a run killed with SIGKILL', () => {
     const schema = `${schemaPrefix}_${schemas.length}`;
     schemas.push(schema);
     await publishRun(path.join(out, 'latest'), { connectionString: url, schema });
-    const args = ['run', '--config', setagayaConfig, '--inbox', nextInbox, '--out', out, '--store', path.join(out, 'store.duckdb'), '--publish', url, '--publish-schema', schema, '--warnings-ok'];
+    const args = [
+      'run',
+      '--config',
+      setagayaConfig,
+      '--inbox',
+      nextInbox,
+      '--out',
+      out,
+      '--store',
+      path.join(out, 'store.duckdb'),
+      '--publish',
+      url,
+      '--publish-schema',
+      schema,
+      '--warnings-ok',
+    ];
 
     const killed = await lei(args, { LEI_FAULT_AT: at });
     expect(killed.signal).toBe('SIGKILL');
@@ -118,7 +137,10 @@ describe('a run made again with --full, killed while its folder is being replace
   });
 });
 
-async function lei(args: string[], env: Record<string, string>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+async function lei(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   const child = spawn('node', [path.join(repoRoot, 'bin', 'lei.js'), ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';

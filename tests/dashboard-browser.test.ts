@@ -14,9 +14,19 @@ import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
 
 const CHROMIUM = process.env.LEI_CHROMIUM ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
-if (!available) console.warn(`dashboard-browser: ${CHROMIUM} がないため、ブラウザのテストを省略します（apt-get install -y chromium で入ります。.ci/run は自動で入れます）`);
+if (!available)
+  console.warn(`dashboard-browser: ${CHROMIUM} がないため、ブラウザのテストを省略します（apt-get install -y chromium で入ります。.ci/run は自動で入れます）`);
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** 指数 as printed in seed 000 (ソーシャルインパクト指標一覧, 令和6年度). */
 const SEED_INDEX: Record<string, { page: string; index: string }> = {
@@ -43,7 +53,12 @@ beforeAll(async () => {
   site = path.join(out, 'latest', 'site');
   shots = process.env.LEI_UPDATE_SCREENSHOTS === '1' ? path.join(repoRoot, 'docs', 'images') : await tempDir('lei-shots-');
   // An empty profile of its own: no extension, sync or stored state of another run.
-  context = await chromium.launchPersistentContext(await tempDir('lei-chromium-'), { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 } });
+  context = await chromium.launchPersistentContext(await tempDir('lei-chromium-'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 900 },
+  });
   // Anything but file:// is recorded and refused: the pages must not reach the network.
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -73,9 +88,15 @@ async function open(p: string): Promise<Page> {
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: await readFile(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document);
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
 
@@ -89,7 +110,10 @@ describe.skipIf(!available)('dashboard in Chromium (file://)', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
     expect(await page.locator('h1').count()).toBe(1);
     expect(await seriousViolations(page), p).toEqual([]);
-    await page.screenshot({ path: path.join(shots, `dashboard-${p.replace(/\/|\.html$/g, (s) => (s === '/' ? '-' : ''))}.png`), fullPage: name !== 'vision 2' });
+    await page.screenshot({
+      path: path.join(shots, `dashboard-${p.replace(/\/|\.html$/g, (s) => (s === '/' ? '-' : ''))}.png`),
+      fullPage: name !== 'vision 2',
+    });
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();

@@ -19,7 +19,10 @@ beforeAll(async () => {
   const catalog = await loadCatalog(otherCityConfig);
   const inbox = await tempDir();
   await mkdir(path.join(inbox, 'manual-entry'));
-  const values = { 2016: { 'shopping-street-events': 40, 'vacant-store-rate': 8.4, manufacturers: 520 }, 2021: { 'shopping-street-events': 44, 'vacant-store-rate': 9.1, manufacturers: 498 } };
+  const values = {
+    2016: { 'shopping-street-events': 40, 'vacant-store-rate': 8.4, manufacturers: 520 },
+    2021: { 'shopping-street-events': 44, 'vacant-store-rate': 9.1, manufacturers: 498 },
+  };
   for (const [year, byMeasure] of Object.entries(values)) {
     const map = new Map(Object.entries(byMeasure).map(([k, v]) => [k, { value: v }]));
     await writeFile(path.join(inbox, 'manual-entry', `${year}.xlsx`), await writeManualEntryTemplate(catalog, Number(year), { values: map }));
@@ -48,7 +51,18 @@ describe('dashboard of another plan', () => {
     expect(row.slice(-2)).toEqual(['60', '50']);
     expect([...doc.querySelectorAll('.legend li')].map(text)).toEqual(['実績', '基準値（平成28年度）', '目標（当初）', '目標（改定後）']);
     // Every fiscal year from the baseline to the last target, gaps included.
-    expect([...doc.querySelectorAll('#series-table tbody th')].map(text)).toEqual(['平成28年度', '平成29年度', '平成30年度', '令和元年度', '令和2年度', '令和3年度', '令和4年度', '令和5年度', '令和6年度', '令和7年度']);
+    expect([...doc.querySelectorAll('#series-table tbody th')].map(text)).toEqual([
+      '平成28年度',
+      '平成29年度',
+      '平成30年度',
+      '令和元年度',
+      '令和2年度',
+      '令和3年度',
+      '令和4年度',
+      '令和5年度',
+      '令和6年度',
+      '令和7年度',
+    ]);
   });
 
   it('shows a revised action-plan target with its original, and links a reprint to its line', async () => {
@@ -73,8 +87,12 @@ describe('dashboard of a ward progress table (printed codes as ids, its own tier
       for (const a of parseHTML(text).document.querySelectorAll('a[href]')) {
         const [target, fragment] = a.getAttribute('href')!.split('#');
         const file = target === '' ? p : path.resolve(path.dirname(p), target!);
-        await expect(readFile(file).then(() => true), `${p} → ${target}`).resolves.toBe(true);
-        if (fragment && file.endsWith('.html')) expect(parseHTML(await readFile(file, 'utf8')).document.getElementById(fragment), `${p} → #${fragment}`).not.toBeNull();
+        await expect(
+          readFile(file).then(() => true),
+          `${p} → ${target}`,
+        ).resolves.toBe(true);
+        if (fragment && file.endsWith('.html'))
+          expect(parseHTML(await readFile(file, 'utf8')).document.getElementById(fragment), `${p} → #${fragment}`).not.toBeNull();
       }
     }
   }, 120_000);

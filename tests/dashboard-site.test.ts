@@ -31,7 +31,18 @@ const text = (e: Element | null | undefined) => (e?.textContent ?? '').trim();
 // JSON.parse gives untyped rows; the run wrote them from the typed datasets.
 const json = async <T extends object>(name: string): Promise<T[]> => JSON.parse(await readFile(path.join(runDir, `${name}.json`), 'utf8'));
 /** The run's order of datasets (the data page lists them so). */
-const RUN_ORDER = ['indicator_values', 'action_plan_progress', 'indicator_progress', 'composite_index', 'composite_components', 'observations', 'survey_breakdowns', 'survey_waves', 'survey_revisions', 'issues'];
+const RUN_ORDER = [
+  'indicator_values',
+  'action_plan_progress',
+  'indicator_progress',
+  'composite_index',
+  'composite_components',
+  'observations',
+  'survey_breakdowns',
+  'survey_waves',
+  'survey_revisions',
+  'issues',
+];
 const order = (name: string) => RUN_ORDER.indexOf(name);
 
 beforeAll(async () => {
@@ -95,7 +106,10 @@ describe('dashboard: vision pages match the committee workbook', () => {
       sheet.eachRow((row, n) => {
         if (n > 4) rows.push(row);
       });
-      expect(cards.map((c) => c.getAttribute('data-slot')), sheet.name).toEqual(rows.map((r) => cellText(r.getCell(12).value)));
+      expect(
+        cards.map((c) => c.getAttribute('data-slot')),
+        sheet.name,
+      ).toEqual(rows.map((r) => cellText(r.getCell(12).value)));
       rows.forEach((row, i) => {
         const card = cards[i]!;
         const asShown = (cell: ExcelJS.Cell) => {
@@ -148,15 +162,21 @@ describe('dashboard: self-contained, small and deterministic', () => {
       for (const a of doc.querySelectorAll('a[href]')) {
         const [target, fragment] = a.getAttribute('href')!.split('#');
         const file = target === '' ? path.join(site, p) : path.resolve(path.dirname(path.join(site, p)), target!);
-        await expect(readFile(file).then(() => true), `${p} → ${target}`).resolves.toBe(true);
-        if (fragment && file.endsWith('.html')) expect(parseHTML(await readFile(file, 'utf8')).document.getElementById(fragment), `${p} → ${target}#${fragment}`).not.toBeNull();
+        await expect(
+          readFile(file).then(() => true),
+          `${p} → ${target}`,
+        ).resolves.toBe(true);
+        if (fragment && file.endsWith('.html'))
+          expect(parseHTML(await readFile(file, 'utf8')).document.getElementById(fragment), `${p} → ${target}#${fragment}`).not.toBeNull();
       }
     }
   });
 
   it('builds the same bytes from the same rows, read back from the JSON files of the run', async () => {
     const published = datasets.filter((spec) => existsSync(path.join(runDir, `${spec.name}.json`)));
-    const tables: PublishedTable[] = await Promise.all(published.map(async (spec) => ({ spec: withPlanWords(spec, catalog.plan), rows: await json(spec.name) })));
+    const tables: PublishedTable[] = await Promise.all(
+      published.map(async (spec) => ({ spec: withPlanWords(spec, catalog.plan), rows: await json(spec.name) })),
+    );
     const input: SiteInput = {
       runId: valuesCsv[0]!.run_id!,
       fiscalYear: FY,
@@ -202,7 +222,9 @@ describe('lei serve', () => {
 describe('dashboard: chart series readable in greyscale and without colour', () => {
   /** Relative luminance (WCAG) of a #rrggbb colour: what is left of it in greyscale. */
   const luminance = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, b] = [1, 3, 5]
+      .map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   };
   const lines = (['value', 'baseline', 'targetOriginal', 'targetRevised'] as const).map((k) => SERIES[k]);

@@ -38,7 +38,9 @@ describe('value rules', () => {
     const r = evaluate([obs('pay-cumulative-payers', 2024, -5)]);
     expect(r.observations).toEqual([]);
     expect(r.gaps).toMatchObject([{ measureId: 'pay-cumulative-payers', fiscalYear: 2024, status: 'invalid', code: 'contract-negative' }]);
-    expect(r.issues).toMatchObject([{ code: 'contract-negative', severity: 'error', raw: '-5', location: { file: 'manual-entry/手入力_令和6年度.xlsx', sheet: '入力', row: 7, column: 'F' } }]);
+    expect(r.issues).toMatchObject([
+      { code: 'contract-negative', severity: 'error', raw: '-5', location: { file: 'manual-entry/手入力_令和6年度.xlsx', sheet: '入力', row: 7, column: 'F' } },
+    ]);
     expect(r.issues[0]!.message).toContain('この値は公表しません');
   });
 
@@ -79,7 +81,15 @@ describe('fact rules', () => {
     const manual = [...catalog.measures.values()].find((m) => m.source.kind === 'manual')!;
     const row = obs(manual.id, 2025, 10);
     const r = evaluate([row], {
-      facts: { filePeriods: [{ file: row.provenance.file, fiscalYear: 2024, rows: [{ measureId: row.measureId, fiscalYear: 2025, location: { file: row.provenance.file, row: 7, column: 'E' }, raw: '令和7年度' }] }] },
+      facts: {
+        filePeriods: [
+          {
+            file: row.provenance.file,
+            fiscalYear: 2024,
+            rows: [{ measureId: row.measureId, fiscalYear: 2025, location: { file: row.provenance.file, row: 7, column: 'E' }, raw: '令和7年度' }],
+          },
+        ],
+      },
     });
     expect(r.issues).toMatchObject([{ code: 'contract-file-period-mismatch', raw: '令和7年度', location: { row: 7, column: 'E' } }]);
     expect(r.observations).toEqual([]);
@@ -87,7 +97,18 @@ describe('fact rules', () => {
 
   it('a negative monthly figure withholds the fiscal year it is summed into', () => {
     const r = evaluate([obs('pay-payment-count', 2024, 5000, 'setagaya-pay/a.xlsx')], {
-      facts: { readings: [{ measureIds: ['pay-payment-count'], fiscalYear: 2024, value: -40, labelJa: '2024年6月の決済回数', location: { file: 'setagaya-pay/b.xlsx', sheet: '月次報告', row: 8, column: 'B' }, raw: '-40' }] },
+      facts: {
+        readings: [
+          {
+            measureIds: ['pay-payment-count'],
+            fiscalYear: 2024,
+            value: -40,
+            labelJa: '2024年6月の決済回数',
+            location: { file: 'setagaya-pay/b.xlsx', sheet: '月次報告', row: 8, column: 'B' },
+            raw: '-40',
+          },
+        ],
+      },
     });
     expect(r.issues).toMatchObject([{ code: 'contract-negative', location: { file: 'setagaya-pay/b.xlsx', row: 8, column: 'B' } }]);
     expect(r.gaps).toMatchObject([{ measureId: 'pay-payment-count', fiscalYear: 2024 }]);
@@ -110,7 +131,17 @@ describe('fact rules', () => {
       measureIds: consultation,
       period: { from: '2024-04-01', to: '2025-03-31' },
       months: ['2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09'],
-      categories: [{ column: 'category', header: '相談区分', letter: '相談区分', values: [{ value: '経営相談', row: 6, count: 3 }, { value: '経営そうだん', row: 9, count: 1 }] }],
+      categories: [
+        {
+          column: 'category',
+          header: '相談区分',
+          letter: '相談区分',
+          values: [
+            { value: '経営相談', row: 6, count: 3 },
+            { value: '経営そうだん', row: 9, count: 1 },
+          ],
+        },
+      ],
     };
     const r = evaluate([], { facts: { recordExports: [exp] } }, entries);
     expect(r.issues.map((i) => i.code)).toEqual(['contract-records-incomplete', 'contract-unknown-category']);
@@ -119,7 +150,14 @@ describe('fact rules', () => {
   });
 
   it('a survey instrument with only a header row, or missing from a year, withholds the shares that use it', () => {
-    const wave = (fiscal_year: number, instrument: string, data_rows: number) => ({ fiscal_year, instrument, instrument_name_ja: instrument, file: `${fiscal_year}-${instrument}`, status: 'active', data_rows });
+    const wave = (fiscal_year: number, instrument: string, data_rows: number) => ({
+      fiscal_year,
+      instrument,
+      instrument_name_ja: instrument,
+      file: `${fiscal_year}-${instrument}`,
+      status: 'active',
+      data_rows,
+    });
     const empty = evaluate([], { surveyWaves: [wave(2024, 'commerce', 300), wave(2024, 'manufacturing', 0)] });
     expect(empty.issues.map((i) => i.code)).toEqual(['contract-survey-instrument-empty']);
     expect(empty.gaps.length).toBeGreaterThan(0);
@@ -139,11 +177,9 @@ describe('contracts.yaml', () => {
       );
     };
     expect(await problemsWith('rules:\n  - rule: non-negativ\n')).toEqual(['rules[0].rule']);
-    expect(await problemsWith('rules:\n  - rule: range\n    measures: [no-such-measure]\n  - rule: allowed-categories\n    recordType: consultation\n')).toEqual([
-      'rules[0].measures[0]',
-      'rules[0]',
-      'rules[1]',
-    ]);
+    expect(
+      await problemsWith('rules:\n  - rule: range\n    measures: [no-such-measure]\n  - rule: allowed-categories\n    recordType: consultation\n'),
+    ).toEqual(['rules[0].measures[0]', 'rules[0]', 'rules[1]']);
     expect(await problemsWith('rules:\n  - rule: volume-change\n    measures: [pay-payment-count]\n    maxChangePercent: 30\n')).toEqual([]);
   });
 
@@ -158,7 +194,14 @@ describe('a withheld value in a ward progress table', () => {
   it('is marked with its status and reason in indicator_progress, never as missing', async () => {
     const ward = await loadCatalog(wardProgressConfig);
     const indicator = ward.progress!.indicators[0]!;
-    const gap = { measureId: indicator.measureId, fiscalYear: 2024, sourceKind: 'manual' as const, status: 'invalid' as const, reasonJa: '負の値: …（contract-negative）', code: 'contract-negative' };
+    const gap = {
+      measureId: indicator.measureId,
+      fiscalYear: 2024,
+      sourceKind: 'manual' as const,
+      status: 'invalid' as const,
+      reasonJa: '負の値: …（contract-negative）',
+      code: 'contract-negative',
+    };
     const { index } = resolveObservations([], [gap]);
     const row = buildIndicatorProgress(ward, index, [], 'r').rows.find((r) => r.indicator_id === indicator.id && r.fiscal_year === 2024)!;
     expect([row.value, row.value_status, row.withheld_code, row.withheld_reason]).toEqual([null, 'invalid', 'contract-negative', gap.reasonJa]);

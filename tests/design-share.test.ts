@@ -25,7 +25,16 @@ describe('synthetic wave fixture', () => {
     expect(file.length).toBe(rows.length);
     rows.forEach((r, i) => {
       const f = file[i]!;
-      expect([Number(f.id), f.stratum, Number(f.N), Number(f.w), f.domain, f.region, f.size, num(f.y1), num(f.y2), num(f.y3)]).toEqual([r.id, r.stratum, r.population, r.weight, r.domain, r.region, r.sizeClass, ...r.y]);
+      expect([Number(f.id), f.stratum, Number(f.N), Number(f.w), f.domain, f.region, f.size, num(f.y1), num(f.y2), num(f.y3)]).toEqual([
+        r.id,
+        r.stratum,
+        r.population,
+        r.weight,
+        r.domain,
+        r.region,
+        r.sizeClass,
+        ...r.y,
+      ]);
     });
   });
 });
@@ -97,7 +106,7 @@ describe('quantiles equal R', () => {
 });
 
 describe.each([
-  { method: 'rake', fixture: 'raked', label: "rake()" },
+  { method: 'rake', fixture: 'raked', label: 'rake()' },
   { method: 'linear', fixture: 'linear', label: 'calibrate(calfun = "linear")' },
 ])('calibration: weights and svymean / svyciprop equal R $label', ({ method, fixture }) => {
   const rows = generateSyntheticWave();
@@ -144,7 +153,9 @@ describe.each([
     });
   }
   it('reports margins that cannot be met instead of forcing them', () => {
-    const out = (method === 'rake' ? rakeWeights : calibrateWeights)(base, [{ category: byMargin[0]!.category, population: [...byMargin[0]!.population, 500] }]);
+    const out = (method === 'rake' ? rakeWeights : calibrateWeights)(base, [
+      { category: byMargin[0]!.category, population: [...byMargin[0]!.population, 500] },
+    ]);
     expect(out).toEqual({ ok: false, unmet: [{ margin: 0, category: 3, kind: 'no-respondents' }] });
   });
 });

@@ -1,11 +1,5 @@
 import { afterEach, describe, it, expect } from 'vitest';
-import {
-  fiscalYearOf,
-  fiscalYearOfDate,
-  formatFiscalYear,
-  parseFiscalYear,
-  parseJapaneseDate,
-} from '../lib/fiscal-year.ts';
+import { fiscalYearOf, fiscalYearOfDate, formatFiscalYear, parseFiscalYear, parseJapaneseDate } from '../lib/fiscal-year.ts';
 
 describe('parseFiscalYear', () => {
   it.each([
@@ -124,18 +118,15 @@ describe('fiscalYearOfDate', () => {
     else process.env.TZ = originalTz;
   });
 
-  it.each(['UTC', 'America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Kiritimati'])(
-    'reads the calendar date in Tokyo when the process runs in %s',
-    (timeZone) => {
-      process.env.TZ = timeZone;
-      // 2024-04-01 00:30 in Tokyo, still 31 March in UTC and Los Angeles
-      expect(fiscalYearOfDate(new Date('2024-03-31T15:30:00Z'))).toBe(2024);
-      // 2024-03-31 23:59 in Tokyo
-      expect(fiscalYearOfDate(new Date('2024-03-31T14:59:00Z'))).toBe(2023);
-      // 2025-04-01 02:00 in Kiritimati (UTC+14), still 31 March 21:00 in Tokyo
-      expect(fiscalYearOfDate(new Date('2025-03-31T12:00:00Z'))).toBe(2024);
-    },
-  );
+  it.each(['UTC', 'America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Kiritimati'])('reads the calendar date in Tokyo when the process runs in %s', (timeZone) => {
+    process.env.TZ = timeZone;
+    // 2024-04-01 00:30 in Tokyo, still 31 March in UTC and Los Angeles
+    expect(fiscalYearOfDate(new Date('2024-03-31T15:30:00Z'))).toBe(2024);
+    // 2024-03-31 23:59 in Tokyo
+    expect(fiscalYearOfDate(new Date('2024-03-31T14:59:00Z'))).toBe(2023);
+    // 2025-04-01 02:00 in Kiritimati (UTC+14), still 31 March 21:00 in Tokyo
+    expect(fiscalYearOfDate(new Date('2025-03-31T12:00:00Z'))).toBe(2024);
+  });
 
   it('rejects an invalid Date', () => {
     expect(() => fiscalYearOfDate(new Date('not a date'))).toThrow(RangeError);

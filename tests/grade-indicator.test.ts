@@ -26,7 +26,16 @@ const input = (originalTarget: number | null, extra: Partial<GradeInput> = {}): 
 
 describe('a five-level scale against the original target', () => {
   it('gives the first level whose bound holds, at the exact boundaries', () => {
-    expect([120, 119.9, 100, 99.9, 80, 50, 49.9, 0].map((rate) => gradeIndicator(fiveLevels, input(rate)).grade)).toEqual(['a', 'b', 'b', 'c', 'c', 'd', 'e', 'e']);
+    expect([120, 119.9, 100, 99.9, 80, 50, 49.9, 0].map((rate) => gradeIndicator(fiveLevels, input(rate)).grade)).toEqual([
+      'a',
+      'b',
+      'b',
+      'c',
+      'c',
+      'd',
+      'e',
+      'e',
+    ]);
   });
 
   it('says why: the rule in the plan’s words comes with the grade', () => {

@@ -33,7 +33,8 @@ async function importsOf(folder: string): Promise<Import[]> {
 }
 
 const inFolder = (target: string, ...folders: string[]) => folders.some((f) => target.startsWith(`${f}/`));
-const IO_MODULES = /^(node:)?(fs|fs\/promises|child_process|net|http|https|os|worker_threads|readline|dgram|cluster)$|^(pg|exceljs|@duckdb\/|yauzl|jszip|papaparse)/;
+const IO_MODULES =
+  /^(node:)?(fs|fs\/promises|child_process|net|http|https|os|worker_threads|readline|dgram|cluster)$|^(pg|exceljs|@duckdb\/|yauzl|jszip|papaparse)/;
 
 // Source adapters that still run their family's fiscal-year rollup or the survey estimation themselves:
 // moving that wiring to pipelines/ is the rest of issue 9. The list may only shrink.

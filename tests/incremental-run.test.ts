@@ -19,7 +19,10 @@ describe('an incremental run', () => {
     await mkdir(path.join(inbox, 'manual-entry'), { recursive: true });
     await writeFile(
       path.join(inbox, 'manual-entry', 'extra.xlsx'),
-      await writeManualEntryTemplate(catalog, 2025, { measures: [catalog.measures.get('loan-mediations')!], values: new Map([['loan-mediations', { value: 2001 }]]) }),
+      await writeManualEntryTemplate(catalog, 2025, {
+        measures: [catalog.measures.get('loan-mediations')!],
+        values: new Map([['loan-mediations', { value: 2001 }]]),
+      }),
     );
     const log: string[] = [];
     const incremental = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null, log: (m) => log.push(m) });
@@ -30,7 +33,14 @@ describe('an incremental run', () => {
     const fullOut = await tempDir();
     const full = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: fullOut, storePath: null, full: true });
     expect(full.runId).toBe(incremental.runId);
-    for (const f of ['indicator_values.csv', 'action_plan_progress.csv', 'survey_breakdowns.csv', 'observations.csv', 'issues.csv', 'composite_index.parquet']) {
+    for (const f of [
+      'indicator_values.csv',
+      'action_plan_progress.csv',
+      'survey_breakdowns.csv',
+      'observations.csv',
+      'issues.csv',
+      'composite_index.parquet',
+    ]) {
       expect((await readFile(path.join(out, 'latest', f))).equals(await readFile(path.join(fullOut, 'latest', f))), f).toBe(true);
     }
   });

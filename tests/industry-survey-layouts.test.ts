@@ -18,7 +18,13 @@ import {
 const Z = 1.959963984540054;
 
 /** The share written out by hand: who is in the denominator, who is counted, Wilson bounds, Σw·y ÷ Σw, Kish n. */
-function recompute(respondents: readonly SurveyRespondent[], question: string, counted: number[], rule: 'answered' | 'applicable' | 'all', keep: (r: SurveyRespondent) => boolean = () => true) {
+function recompute(
+  respondents: readonly SurveyRespondent[],
+  question: string,
+  counted: number[],
+  rule: 'answered' | 'applicable' | 'all',
+  keep: (r: SurveyRespondent) => boolean = () => true,
+) {
   let n = 0;
   let k = 0;
   let w = 0;
@@ -122,7 +128,11 @@ it('gives the same table in every layout', async () => {
   const tables = [];
   for (const layout of Object.keys(layouts) as FixtureLayout[]) {
     const files = await writeResidentsWave(layout, respondents);
-    const result = await readIndustrySurvey(files.map(inboxFile), residentsMeasures, residentsConfig({ codebookInConfig: layouts[layout].codebook === 'config' }));
+    const result = await readIndustrySurvey(
+      files.map(inboxFile),
+      residentsMeasures,
+      residentsConfig({ codebookInConfig: layouts[layout].codebook === 'config' }),
+    );
     tables.push(result.tables.survey_breakdowns.map(({ sources: _sources, ...row }) => row));
   }
   for (const t of tables.slice(1)) expect(t).toEqual(tables[0]);

@@ -54,10 +54,19 @@ describe('a re-sent wave in the inbox', () => {
     for (const id of ['res-pay-use', 'res-satisfied', 'res-cashless-weighted']) expect(share(after, id)!.value).toBe(share(before, id)!.value);
 
     const revisions = after.tables.survey_revisions;
-    expect(revisions.every((r) => r.measure_id === 'res-shop-weekly' && r.replaced_file.endsWith('区民.csv') && r.replacement_file.endsWith('_v2.csv'))).toBe(true);
+    expect(revisions.every((r) => r.measure_id === 'res-shop-weekly' && r.replaced_file.endsWith('区民.csv') && r.replacement_file.endsWith('_v2.csv'))).toBe(
+      true,
+    );
     const headline = revisions.find((r) => r.dimension === 'total')!;
     const round1 = (x: number) => Math.round(x * 10) / 10;
-    expect(headline).toMatchObject({ old_value: round1(old.value), new_value: round1(next.value), old_n: old.n, new_n: next.n, old_status: 'estimated', new_status: 'estimated' });
+    expect(headline).toMatchObject({
+      old_value: round1(old.value),
+      new_value: round1(next.value),
+      old_n: old.n,
+      new_n: next.n,
+      old_status: 'estimated',
+      new_status: 'estimated',
+    });
     expect(revisions.length).toBeGreaterThan(1);
     expect(after.issues.map((i) => [i.code, i.severity, i.raw])).toEqual([
       ['industry-survey-wave-replaced', 'info', undefined],
@@ -81,7 +90,10 @@ describe('a re-sent wave in the inbox', () => {
     );
     // The rejected file's own problem is still listed, so the vendor can be told what to fix.
     // Line 7 of the CSV: an earlier comment spans two lines.
-    expect(after.issues.find((i) => i.code === 'industry-survey-unknown-code')).toMatchObject({ location: { file: 'industry-survey/R7_区民調査_区民_v2.csv', row: 7, column: 'K' }, raw: '7' });
+    expect(after.issues.find((i) => i.code === 'industry-survey-unknown-code')).toMatchObject({
+      location: { file: 'industry-survey/R7_区民調査_区民_v2.csv', row: 7, column: 'K' },
+      raw: '7',
+    });
   });
 
   it('publishes a figure the first version had to withhold once the vendor corrects it', async () => {
@@ -95,7 +107,9 @@ describe('a re-sent wave in the inbox', () => {
       'industry-survey-figure-revised',
       'industry-survey-figure-revised',
     ]);
-    expect(after.issues[0]!.message).toBe('industry-survey/R7_区民調査_区民.csv は再送された版に置き換えたため、この版で見つかった問題 1 件は表示していません（ファイルは残してあります）');
+    expect(after.issues[0]!.message).toBe(
+      'industry-survey/R7_区民調査_区民.csv は再送された版に置き換えたため、この版で見つかった問題 1 件は表示していません（ファイルは残してあります）',
+    );
     const satisfied = after.tables.survey_revisions.find((r) => r.measure_id === 'res-satisfied' && r.dimension === 'total')!;
     expect(satisfied).toMatchObject({ old_status: 'withheld', old_value: null, new_status: 'estimated' });
     expect(after.issues[2]!.message).toMatch(/^指標「res-satisfied」の令和7年度の値が、再送データで 不公表 → \d+\.\d に変わりました（n — → \d+）$/);
@@ -163,16 +177,31 @@ describe('lei reprocess', () => {
     expect(change.new_value).toBeCloseTo(Number(oldRow.value) + Math.round((1000 * 10) / Number(oldRow.n)) / 10, 6);
     // Only 買い物頻度 changed (its FY2025 value, which is also its baseline).
     expect(dry.changes.map((c) => [c.slot_id, c.fiscal_year])).toEqual([['v1-short-1', 2025]]);
-    expect(dry.breakdownChanges.find((c) => c.measure_id === 'res-shop-weekly' && c.dimension === 'total')).toMatchObject({ old_value: change.old_value, new_value: change.new_value });
+    expect(dry.breakdownChanges.find((c) => c.measure_id === 'res-shop-weekly' && c.dimension === 'total')).toMatchObject({
+      old_value: change.old_value,
+      new_value: change.new_value,
+    });
     expect(dry.otherChanges).toEqual([]);
 
-    const applied = await reprocessWave({ source: 'industry-survey', fiscalYear: 2025, configDir, inboxDir: inbox, outDir: out, storePath: null, dryRun: false });
+    const applied = await reprocessWave({
+      source: 'industry-survey',
+      fiscalYear: 2025,
+      configDir,
+      inboxDir: inbox,
+      outDir: out,
+      storePath: null,
+      dryRun: false,
+    });
     expect(applied.run.status).toBe('published');
     expect(applied.changes).toEqual(dry.changes);
     const now = await readCsv(path.join(out, 'latest', 'indicator_values.csv'));
     expect(Number(now.find((r) => r.slot_id === 'v1-short-1' && r.fiscal_year === '2025')!.value)).toBe(change.new_value);
     const revisions = await readCsv(path.join(out, 'latest', 'survey_revisions.csv'));
-    expect(revisions.find((r) => r.dimension === 'total')).toMatchObject({ measure_id: 'res-shop-weekly', old_value: String(change.old_value), new_value: String(change.new_value) });
+    expect(revisions.find((r) => r.dimension === 'total')).toMatchObject({
+      measure_id: 'res-shop-weekly',
+      old_value: String(change.old_value),
+      new_value: String(change.new_value),
+    });
   });
 
   it('writes byte-identical survey tables for identical inputs', async () => {
@@ -199,7 +228,6 @@ describe('lei reprocess', () => {
 describe('lei reprocess (the command)', () => {
   const lei = runLei;
 
-
   it('prints each file, its problems and the values that would change, old → new, and writes nothing', async () => {
     const configDir = await surveyConfigDir();
     const inbox = await tempDir();
@@ -210,7 +238,21 @@ describe('lei reprocess (the command)', () => {
     await putInInbox(inbox, await writeResidentsWave('csv-utf8-bom', corrected, 3));
     const before = await readdir(path.join(out, 'runs'));
 
-    const result = await lei('reprocess', '--source', 'industry-survey', '--year', 'R7', '--dry-run', '--config', configDir, '--inbox', inbox, '--out', out, '--no-store');
+    const result = await lei(
+      'reprocess',
+      '--source',
+      'industry-survey',
+      '--year',
+      'R7',
+      '--dry-run',
+      '--config',
+      configDir,
+      '--inbox',
+      inbox,
+      '--out',
+      out,
+      '--no-store',
+    );
     expect(result.code).toBe(2);
     const lines = result.stdout.split('\n');
     expect(lines.slice(0, 5)).toEqual([
@@ -220,7 +262,9 @@ describe('lei reprocess (the command)', () => {
       '  [不採用] industry-survey/R7_区民調査_区民_v2.csv（版 2）回答者 640 人、エラー 1 件、警告 0 件',
       '  [使用] industry-survey/R7_区民調査_区民_v3.csv（版 3）回答者 640 人、エラー 0 件、警告 0 件',
     ]);
-    expect(result.stdout).toContain('変わる公表値（指標値）: 1 件\n  商店街で週に数回以上買い物をする区民の割合（v1-short-1） 令和7年度: 47.3 → 48.9（指数 100.00 → 100.00）\n');
+    expect(result.stdout).toContain(
+      '変わる公表値（指標値）: 1 件\n  商店街で週に数回以上買い物をする区民の割合（v1-short-1） 令和7年度: 47.3 → 48.9（指数 100.00 → 100.00）\n',
+    );
     expect(result.stdout).toContain('  res-shop-weekly 全体: 47.3 → 48.9（n 619 → 619）');
     expect(await readdir(path.join(out, 'runs'))).toEqual(before);
   });

@@ -70,7 +70,9 @@ it('looks like a real wave: ~3,000 sampled, a third responding, retail the large
     expect(respondents / 3000).toBeGreaterThan(0.3);
     expect(respondents / 3000).toBeLessThan(0.4);
   }
-  const industries = result.tables.survey_breakdowns.filter((r) => r.measure_id === 'profit-making-business-share' && r.fiscal_year === 2024 && r.dimension === 'industry');
+  const industries = result.tables.survey_breakdowns.filter(
+    (r) => r.measure_id === 'profit-making-business-share' && r.fiscal_year === 2024 && r.dimension === 'industry',
+  );
   expect(industries.reduce((a, b) => (b.n > a.n ? b : a)).group_label).toBe('卸売業・小売業');
   expect(result.tables.survey_waves.every((w) => w.weighted)).toBe(true);
   // Small groups are published as suppressed, never as 0.

@@ -59,7 +59,13 @@ describe('Japanese text', () => {
       { name: '回答', rows: [table.header, ...table.rows] },
       { name: 'コードブック', rows: codebookSheetRows(residentsCodebook) },
     ]);
-    const bytes = await withFurigana(plain, { 整理番号: 'セイリバンゴウ', 回答日: 'カイトウビ', ほぼ毎日: 'ホボマイニチ', 区内の商店街の満足度: 'クナイノショウテンガイノマンゾクド', 非該当: 'ヒガイトウ' });
+    const bytes = await withFurigana(plain, {
+      整理番号: 'セイリバンゴウ',
+      回答日: 'カイトウビ',
+      ほぼ毎日: 'ホボマイニチ',
+      区内の商店街の満足度: 'クナイノショウテンガイノマンゾクド',
+      非該当: 'ヒガイトウ',
+    });
     expect((await (await JSZip.loadAsync(bytes)).file('xl/sharedStrings.xml')!.async('string')).match(/<rPh /g)?.length).toBe(5);
 
     const result = await readIndustrySurvey([inboxFile({ name: FILE, bytes })], residentsMeasures, residentsConfig({ codebookInConfig: false }));
@@ -88,10 +94,17 @@ describe('response dates in the ward calendar', () => {
   it.each(['UTC', 'America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Kiritimati'])('gives the same days under TZ=%s', async (tz) => {
     process.env.TZ = tz;
     // Excel date cells are the wall-clock time typed in Japan: 00:30 on 1 June and 23:59:59 on 30 June.
-    const xlsxTable = surveyWaveTable(residentsCodebook, people([new Date(Date.UTC(2025, 5, 1, 0, 30)), new Date(Date.UTC(2025, 5, 30, 23, 59, 59)), new Date(Date.UTC(2025, 5, 15))]), { ...layout, headers: 'id' });
+    const xlsxTable = surveyWaveTable(
+      residentsCodebook,
+      people([new Date(Date.UTC(2025, 5, 1, 0, 30)), new Date(Date.UTC(2025, 5, 30, 23, 59, 59)), new Date(Date.UTC(2025, 5, 15))]),
+      { ...layout, headers: 'id' },
+    );
     const xlsx = await writeSurveyWorkbook([{ name: '回答', rows: [xlsxTable.header, ...xlsxTable.rows] }], 'yyyy/mm/dd hh:mm:ss');
     // A web form's UTC instants: 15:30Z is 00:30 the next day in Japan; 15:00Z on 30 June is already 1 July.
-    const csvTable = surveyWaveTable(residentsCodebook, people(['2025-05-31T15:30:00Z', '2025-06-30T14:59:59Z', '2025-06-30T15:00:00Z', '2025/6/10 8:15']), { ...layout, headers: 'id' });
+    const csvTable = surveyWaveTable(residentsCodebook, people(['2025-05-31T15:30:00Z', '2025-06-30T14:59:59Z', '2025-06-30T15:00:00Z', '2025/6/10 8:15']), {
+      ...layout,
+      headers: 'id',
+    });
     const csv = writeCsvFile([csvTable.header, ...csvTable.rows.map((r) => r.map((v) => (v instanceof Date ? null : v)))], 'utf-8-bom');
 
     const config = residentsConfig({ codebookInConfig: true });

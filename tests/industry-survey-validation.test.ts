@@ -17,7 +17,13 @@ const respondents = residentsRespondents();
 
 /** The wave as .xlsx (question-id headers, 0/1 columns: A 整理番号 … E B1, F–J B2_1–5, K B3, L B4, M C1, N ウェイト), edited. */
 async function xlsxWave(edit: (table: { header: WaveCell[]; rows: WaveCell[][] }) => void, people: readonly SurveyRespondent[] = respondents) {
-  const table = surveyWaveTable(residentsCodebook, people, { headers: 'id', multi: 'columns', idHeader: '整理番号', dateHeader: '回答日', weightHeader: 'ウェイト' });
+  const table = surveyWaveTable(residentsCodebook, people, {
+    headers: 'id',
+    multi: 'columns',
+    idHeader: '整理番号',
+    dateHeader: '回答日',
+    weightHeader: 'ウェイト',
+  });
   const t = { header: [...table.header] as WaveCell[], rows: table.rows.map((r) => [...r]) };
   edit(t);
   const bytes = await writeSurveyWorkbook([
@@ -153,8 +159,14 @@ describe('columns', () => {
     const result = await xlsxWave((t) => {
       t.header[0] = 'ID';
     });
-    expect(result.issues.map((i) => i.code)).toEqual(['industry-survey-unknown-column', 'industry-survey-missing-id-column', ...ALL.map(() => 'industry-survey-estimate-withheld')]);
-    expect(result.issues.at(-1)!.message).toBe(`指標「res-cashless-weighted」の令和7年度の値は出しません: 「区民調査」のファイル ${FILE} を使えません（このファイルの問題を参照）。ファイルを直し、版を上げた名前（_v2 など）で受信箱に置いてください`);
+    expect(result.issues.map((i) => i.code)).toEqual([
+      'industry-survey-unknown-column',
+      'industry-survey-missing-id-column',
+      ...ALL.map(() => 'industry-survey-estimate-withheld'),
+    ]);
+    expect(result.issues.at(-1)!.message).toBe(
+      `指標「res-cashless-weighted」の令和7年度の値は出しません: 「区民調査」のファイル ${FILE} を使えません（このファイルの問題を参照）。ファイルを直し、版を上げた名前（_v2 など）で受信箱に置いてください`,
+    );
     expect(result.observations).toEqual([]);
     expect(result.tables.survey_waves[0]).toMatchObject({ status: 'unreadable', respondents: null });
   });
@@ -164,7 +176,11 @@ describe('text encodings', () => {
   it('refuses a CP932 file when the config says UTF-8, instead of reading mojibake', async () => {
     const [cp932] = await writeResidentsWave('csv-cp932', respondents);
     const name = 'industry-survey/R7_区民調査_区民.csv';
-    const result = await readIndustrySurvey([inboxFile({ name, bytes: cp932!.bytes })], residentsMeasures, residentsConfig({ codebookInConfig: true, encoding: 'utf-8' }));
+    const result = await readIndustrySurvey(
+      [inboxFile({ name, bytes: cp932!.bytes })],
+      residentsMeasures,
+      residentsConfig({ codebookInConfig: true, encoding: 'utf-8' }),
+    );
     expect(result.issues[0]).toEqual({
       code: 'text-encoding-not-accepted',
       severity: 'error',
@@ -178,7 +194,11 @@ describe('text encodings', () => {
 
   it('reads the same CP932 file exactly with encoding auto', async () => {
     const [cp932] = await writeResidentsWave('csv-cp932', respondents);
-    const result = await readIndustrySurvey([inboxFile({ name: 'industry-survey/R7_区民調査_区民.csv', bytes: cp932!.bytes })], residentsMeasures, residentsConfig({ codebookInConfig: true }));
+    const result = await readIndustrySurvey(
+      [inboxFile({ name: 'industry-survey/R7_区民調査_区民.csv', bytes: cp932!.bytes })],
+      residentsMeasures,
+      residentsConfig({ codebookInConfig: true }),
+    );
     expect(result.issues).toEqual([]);
     expect(result.tables.survey_waves[0]).toMatchObject({ format: 'csv-cp932', respondents: 640 });
   });
@@ -186,18 +206,36 @@ describe('text encodings', () => {
   it('refuses a file that is neither UTF-8 nor CP932, with the line', async () => {
     const text = Buffer.from('整理番号,回答日,A1\r\nR7-1,2025/6/1,1\r\n', 'utf8');
     const bad = Buffer.concat([text, Buffer.from([0x52, 0x37, 0x2c, 0xff, 0xfe, 0x0d, 0x0a])]);
-    const result = await readIndustrySurvey([inboxFile({ name: 'industry-survey/R7_区民調査_区民.csv', bytes: bad })], residentsMeasures, residentsConfig({ codebookInConfig: true }));
+    const result = await readIndustrySurvey(
+      [inboxFile({ name: 'industry-survey/R7_区民調査_区民.csv', bytes: bad })],
+      residentsMeasures,
+      residentsConfig({ codebookInConfig: true }),
+    );
     expect(result.issues[0]).toMatchObject({ code: 'text-undecodable', severity: 'error', location: { row: 3 } });
     expect(result.observations).toEqual([]);
   });
 
   it('refuses a header turned into mojibake by a wrong conversion', async () => {
-    const table = surveyWaveTable(residentsCodebook, respondents, { headers: 'id', multi: 'delimited', idHeader: '整理番号', dateHeader: '回答日', weightHeader: 'ウェイト' });
+    const table = surveyWaveTable(residentsCodebook, respondents, {
+      headers: 'id',
+      multi: 'delimited',
+      idHeader: '整理番号',
+      dateHeader: '回答日',
+      weightHeader: 'ウェイト',
+    });
     // 整理番号 saved as CP932, then read as Latin-1 and saved as UTF-8 by some tool.
     const header = table.header.map((h, i) => (i === 0 ? Buffer.from(String(h), 'utf8').toString('latin1') : h));
     const bytes = writeCsvFile([header, ...table.rows.map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)))], 'utf-8-bom');
-    const result = await readIndustrySurvey([inboxFile({ name: 'industry-survey/R7_区民調査_区民.csv', bytes })], residentsMeasures, residentsConfig({ codebookInConfig: true }));
-    expect(result.issues.map((i) => i.code).slice(0, 3)).toEqual(['industry-survey-mojibake', 'industry-survey-unknown-column', 'industry-survey-missing-id-column']);
+    const result = await readIndustrySurvey(
+      [inboxFile({ name: 'industry-survey/R7_区民調査_区民.csv', bytes })],
+      residentsMeasures,
+      residentsConfig({ codebookInConfig: true }),
+    );
+    expect(result.issues.map((i) => i.code).slice(0, 3)).toEqual([
+      'industry-survey-mojibake',
+      'industry-survey-unknown-column',
+      'industry-survey-missing-id-column',
+    ]);
     expect(result.issues[0]!.message).toContain('見出しが文字化けしています');
     expect(result.observations).toEqual([]);
   });
@@ -209,7 +247,10 @@ it('caps the cell issues of one column and counts the rest', async () => {
   });
   const cells = result.issues.filter((i) => i.code === 'industry-survey-not-a-number');
   expect(cells.length).toBe(21);
-  expect(cells.at(-1)).toMatchObject({ message: '同じ列で同じ種類の問題がほかに 10 件あります（最初の 20 件だけを1件ずつ示しました）', location: { column: 'L' } });
+  expect(cells.at(-1)).toMatchObject({
+    message: '同じ列で同じ種類の問題がほかに 10 件あります（最初の 20 件だけを1件ずつ示しました）',
+    location: { column: 'L' },
+  });
 });
 
 describe('config', () => {
@@ -219,8 +260,16 @@ describe('config', () => {
     const error = await loadSourceConfigs(dir, sourceAdapters, catalog).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([
-      { file: path.join(dir, 'sources', 'industry-survey.yaml'), path: '（指標 profit-making-business-share の source）', message: '数える回答「7」は設問 Q2（manufacturing, 2023年度）の選択肢にありません' },
-      { file: path.join(dir, 'sources', 'industry-survey.yaml'), path: '（指標 profit-making-business-share の source）', message: '数える回答「7」は設問 Q2（manufacturing, 2024年度）の選択肢にありません' },
+      {
+        file: path.join(dir, 'sources', 'industry-survey.yaml'),
+        path: '（指標 profit-making-business-share の source）',
+        message: '数える回答「7」は設問 Q2（manufacturing, 2023年度）の選択肢にありません',
+      },
+      {
+        file: path.join(dir, 'sources', 'industry-survey.yaml'),
+        path: '（指標 profit-making-business-share の source）',
+        message: '数える回答「7」は設問 Q2（manufacturing, 2024年度）の選択肢にありません',
+      },
     ]);
   });
 

@@ -24,7 +24,12 @@ beforeAll(async () => {
   config = (await readConfigFile(path.join(setagayaConfig, 'sources', 'kosha.yaml'), koshaRecordsConfigSchema, []))!;
 });
 
-const inboxFile = (name: string, bytes: Buffer): InboxFile => ({ name: `kosha/${name}`, path: name, bytes, sha256: createHash('sha256').update(bytes).digest('hex') });
+const inboxFile = (name: string, bytes: Buffer): InboxFile => ({
+  name: `kosha/${name}`,
+  path: name,
+  bytes,
+  sha256: createHash('sha256').update(bytes).digest('hex'),
+});
 
 /** measure fiscalYear value — observed values, then gaps as "measure fiscalYear status". */
 const table = (result: SourceResult, measures?: string[]) => [
@@ -37,7 +42,8 @@ const table = (result: SourceResult, measures?: string[]) => [
     .map((g) => `${g.measureId} ${g.fiscalYear} ${g.status}`)
     .sort(),
 ];
-const codes = (result: SourceResult) => result.issues.map((i) => `${i.code} ${i.location.file ?? ''} ${i.location.row ?? ''} ${i.location.column ?? ''}`.trim());
+const codes = (result: SourceResult) =>
+  result.issues.map((i) => `${i.code} ${i.location.file ?? ''} ${i.location.row ?? ''} ${i.location.column ?? ''}`.trim());
 const CONSULTATIONS = ['business-consultations', 'startup-consultation-sessions', 'labour-consultations'];
 const HEADER = ['相談番号', '相談日', '相談区分', '窓口', '相談方法'];
 
@@ -132,7 +138,14 @@ describe('an export the project has never seen', () => {
 
   it('a date that cannot be read is reported with its place, and the counts it could belong to are withheld', async () => {
     const bytes = writeCsvFile(
-      [['抽出期間：2024/4/1～2025/3/31'], HEADER, ['B1', '2024/4/1', '経営相談', '北沢', '来所'], ['B2', '2024/2/30', '経営相談', '北沢', '来所'], ['B3', '', '創業相談', '北沢', '来所'], ['B4', '2024/5/1', '創業相談', '北沢', '来所']],
+      [
+        ['抽出期間：2024/4/1～2025/3/31'],
+        HEADER,
+        ['B1', '2024/4/1', '経営相談', '北沢', '来所'],
+        ['B2', '2024/2/30', '経営相談', '北沢', '来所'],
+        ['B3', '', '創業相談', '北沢', '来所'],
+        ['B4', '2024/5/1', '創業相談', '北沢', '来所'],
+      ],
       'utf-8',
     );
     const lastYear = writeCsvFile([['抽出期間：2023/4/1～2024/3/31'], HEADER, ['A1', '2023/5/1', '経営相談', '北沢', '来所']], 'utf-8');
@@ -156,7 +169,11 @@ describe('an export the project has never seen', () => {
   it('an export that stops part-way through a fiscal year does not publish that year', async () => {
     const bytes = writeCsvFile([['抽出期間：2024/04/01～2024/09/30'], HEADER, ['P1', '2024/4/1', '経営相談', '北沢', '来所']], 'utf-8');
     const result = await readKoshaRecords([inboxFile('half.csv', bytes)], catalog, config);
-    expect(table(result, CONSULTATIONS)).toEqual(['business-consultations 2024 incomplete', 'labour-consultations 2024 incomplete', 'startup-consultation-sessions 2024 incomplete']);
+    expect(table(result, CONSULTATIONS)).toEqual([
+      'business-consultations 2024 incomplete',
+      'labour-consultations 2024 incomplete',
+      'startup-consultation-sessions 2024 incomplete',
+    ]);
     expect(result.gaps![0]!.reasonJa).toContain('2024/4/1〜2024/9/30');
   });
 
@@ -167,7 +184,22 @@ describe('an export the project has never seen', () => {
   });
 
   it('a file with no recognisable header says which columns it looked for', async () => {
-    const result = await readKoshaRecords([inboxFile('other.csv', writeCsvFile([['番号', '日付', '内容'], ['1', '2024/4/1', 'x']], 'utf-8'))], catalog, config);
+    const result = await readKoshaRecords(
+      [
+        inboxFile(
+          'other.csv',
+          writeCsvFile(
+            [
+              ['番号', '日付', '内容'],
+              ['1', '2024/4/1', 'x'],
+            ],
+            'utf-8',
+          ),
+        ),
+      ],
+      catalog,
+      config,
+    );
     expect(codes(result)).toEqual(['kosha-header-not-found kosha/other.csv']);
     expect(result.issues[0]!.message).toContain('相談記録（経営相談・創業相談・専門相談）（相談番号・相談日）');
   });

@@ -98,7 +98,17 @@ describe('lei on the bundled sample', () => {
       .filter((e) => e.isFile())
       .map((e) => path.relative(latest, path.join(e.parentPath, e.name)))
       .filter((f) => f !== 'manifest.json');
-    expect(files).toEqual(expect.arrayContaining(['issues.csv', 'issues.json', 'issues.parquet', 'indicator_values.csv', 'survey_breakdowns.parquet', 'committee_report.xlsx', path.join('site', 'index.html')]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'issues.csv',
+        'issues.json',
+        'issues.parquet',
+        'indicator_values.csv',
+        'survey_breakdowns.parquet',
+        'committee_report.xlsx',
+        path.join('site', 'index.html'),
+      ]),
+    );
     for (const f of files) {
       expect((await readFile(path.join(into, 'out', 'latest', f))).equals(await readFile(path.join(out, 'latest', f))), f).toBe(true);
     }
@@ -129,7 +139,8 @@ async function editRows(file: string, sheet: string | null, lines: number[], edi
     const bytes = await readFile(file);
     const text = bytes.toString('latin1'); // byte-preserving: CP932 trail bytes are never digits or line breaks
     const rows = text.split('\n');
-    if (edit === 'bump-number') for (const l of lines) rows[l - 1] = rows[l - 1]!.replace(/(?<=^|,)"?(\d+)/, (m) => m.replace(/\d+$/, (d) => String(Number(d) + 1)));
+    if (edit === 'bump-number')
+      for (const l of lines) rows[l - 1] = rows[l - 1]!.replace(/(?<=^|,)"?(\d+)/, (m) => m.replace(/\d+$/, (d) => String(Number(d) + 1)));
     else rows.splice(lines[0]! - 1, edit === 'delete-first-row' ? 1 : lines.length);
     await writeFile(file, Buffer.from(rows.join('\n'), 'latin1'));
     return;

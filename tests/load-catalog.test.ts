@@ -65,7 +65,10 @@ describe('a broken config stops with the file, line, path and reason', () => {
   });
 
   it('refuses a reprint that repeats targets, and one that points nowhere', async () => {
-    const dir = await copyConfig(otherCityConfig, { file: 'action-plan.yaml', replace: ['    reprintOf: p1-1', '    reprintOf: p1-9\n    total: { kind: sum }'] });
+    const dir = await copyConfig(otherCityConfig, {
+      file: 'action-plan.yaml',
+      replace: ['    reprintOf: p1-1', '    reprintOf: p1-9\n    total: { kind: sum }'],
+    });
     const messages = (await problemsOf(dir)).map((p) => `${p.path}: ${p.message}`);
     expect(messages).toEqual([
       'lines[1]: 【再掲】の行に targets / total は書けません（元の行から引き継ぎます）',

@@ -66,7 +66,12 @@ describe('parseYearMonth', () => {
 describe('municipalityCode', () => {
   it('takes 世田谷区 as 13112 or 131121, and refuses a wrong check digit', () => {
     expect(municipalityCheckDigit('13112')).toBe(1);
-    expect([municipalityCode('13112'), municipalityCode('131121'), municipalityCode(131121), municipalityCode('１３１１２')]).toEqual(['13112', '13112', '13112', '13112']);
+    expect([municipalityCode('13112'), municipalityCode('131121'), municipalityCode(131121), municipalityCode('１３１１２')]).toEqual([
+      '13112',
+      '13112',
+      '13112',
+      '13112',
+    ]);
     expect(municipalityCode('131122')).toBeNull();
     expect(municipalityCode(1100)).toBe('01100');
   });

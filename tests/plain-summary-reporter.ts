@@ -23,7 +23,9 @@ const kind = (state: string): keyof Counts => (state === 'failed' ? 'failed' : s
 const order: (keyof Counts)[] = ['failed', 'passed', 'skipped'];
 
 const line = (c: Counts) =>
-  `${order
-    .filter((k) => c[k] > 0)
-    .map((k) => `${c[k]} ${k}`)
-    .join(' | ') || 'none'} (${c.failed + c.passed + c.skipped})`;
+  `${
+    order
+      .filter((k) => c[k] > 0)
+      .map((k) => `${c[k]} ${k}`)
+      .join(' | ') || 'none'
+  } (${c.failed + c.passed + c.skipped})`;

@@ -20,7 +20,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => undefined;
   }
   const server = await startThrowawayPostgres();
-  process.stderr.write(`PostgreSQL テスト: ${wanted} に接続できない（${refusal}）ため、使い捨てのサーバーを起動しました（${server.binaries}）: ${server.url}\n`);
+  process.stderr.write(
+    `PostgreSQL テスト: ${wanted} に接続できない（${refusal}）ため、使い捨てのサーバーを起動しました（${server.binaries}）: ${server.url}\n`,
+  );
   project.provide('pgUrl', server.url);
   return server.stop;
 }

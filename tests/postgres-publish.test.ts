@@ -30,7 +30,10 @@ beforeAll(async () => {
   await mkdir(path.join(inbox, 'manual-entry'), { recursive: true });
   await writeFile(
     path.join(inbox, 'manual-entry', 'extra.xlsx'),
-    await writeManualEntryTemplate(catalog, 2025, { measures: [catalog.measures.get('loan-mediations')!], values: new Map([['loan-mediations', { value: 2001 }]]) }),
+    await writeManualEntryTemplate(catalog, 2025, {
+      measures: [catalog.measures.get('loan-mediations')!],
+      values: new Map([['loan-mediations', { value: 2001 }]]),
+    }),
   );
   second = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: await tempDir(), storePath: null });
 });
@@ -49,7 +52,11 @@ describe('publishing to PostgreSQL', () => {
     expect((await publishRun(first.folder, target)).result).toBe('written');
     expect((await publishRun(first.folder, target)).result).toBe('already-published');
     expect(await latestRuns()).toEqual([{ run_id: first.runId, n: 206 }]);
-    const row = (await client.query(`SELECT value, "index"::text AS index, trend, direction FROM "${schema}".latest_indicator_values WHERE slot_id = 'v2-long-2' AND fiscal_year = 2024`)).rows[0];
+    const row = (
+      await client.query(
+        `SELECT value, "index"::text AS index, trend, direction FROM "${schema}".latest_indicator_values WHERE slot_id = 'v2-long-2' AND fiscal_year = 2024`,
+      )
+    ).rows[0];
     expect(row).toEqual({ value: '59', index: '118.00', trend: '↑', direction: 'lower' });
     const key = await client.query(
       `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY a.attname`,
@@ -85,9 +92,13 @@ describe('publishing to PostgreSQL', () => {
     const killedSchema = `${schema}_kill`;
     try {
       await publishRun(first.folder, { connectionString: url, schema: killedSchema });
-      const child = spawn('node', ['--import', 'tsx', path.join(repoRoot, 'tests', 'fixtures', 'publish-slowly.ts'), second.folder, url, killedSchema, '2000'], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        'node',
+        ['--import', 'tsx', path.join(repoRoot, 'tests', 'fixtures', 'publish-slowly.ts'), second.folder, url, killedSchema, '2000'],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('batch') && resolve()));
       child.kill('SIGKILL');
       await new Promise((r) => child.on('close', r));

@@ -70,10 +70,38 @@ describe('lei run --publish', () => {
     const store = path.join(out, 'store.duckdb');
     const withPassword = url.replace('postgres://postgres@', `postgres://postgres:${password}@`);
     expect(withPassword).toContain(password);
-    const ok = await lei(['run', '--config', setagayaConfig, '--inbox', inbox, '--out', out, '--store', store, '--warnings-ok', '--publish', withPassword, '--publish-schema', schema]);
+    const ok = await lei([
+      'run',
+      '--config',
+      setagayaConfig,
+      '--inbox',
+      inbox,
+      '--out',
+      out,
+      '--store',
+      store,
+      '--warnings-ok',
+      '--publish',
+      withPassword,
+      '--publish-schema',
+      schema,
+    ]);
     expect(ok.code, ok.stderr).toBe(0);
     // A failing publication (nothing listens on port 1) with the password: the message names no password either.
-    const failed = await lei(['run', '--config', setagayaConfig, '--inbox', inbox, '--out', out, '--store', store, '--warnings-ok', '--publish', `postgres://postgres:${password}@127.0.0.1:1/test`]);
+    const failed = await lei([
+      'run',
+      '--config',
+      setagayaConfig,
+      '--inbox',
+      inbox,
+      '--out',
+      out,
+      '--store',
+      store,
+      '--warnings-ok',
+      '--publish',
+      `postgres://postgres:${password}@127.0.0.1:1/test`,
+    ]);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/公開できませんでした/);
     const published = await lei(['publish', '--to', `postgres://postgres:${password}@127.0.0.1:1/test`, '--run', path.join(out, 'latest')]);
@@ -81,7 +109,8 @@ describe('lei run --publish', () => {
 
     const texts = [ok.stdout, ok.stderr, failed.stdout, failed.stderr, published.stdout, published.stderr, await storeText(store)];
     for (const entry of await readdir(out, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && entry.name !== 'store.duckdb') texts.push(await readFile(path.join(entry.parentPath, entry.name), 'latin1'), await readFile(path.join(entry.parentPath, entry.name), 'utf8'));
+      if (entry.isFile() && entry.name !== 'store.duckdb')
+        texts.push(await readFile(path.join(entry.parentPath, entry.name), 'latin1'), await readFile(path.join(entry.parentPath, entry.name), 'utf8'));
     }
     expect(texts.filter((t) => t.includes(password))).toEqual([]);
     const targets = (await ledger(store, 'postgres_target')).map((r) => r.postgres_target);
@@ -98,7 +127,10 @@ describe('publishing to a PostgreSQL schema', () => {
     await expect(publishRun(sample.folder, { connectionString: url, schema })).rejects.toThrow(
       `PostgreSQL のスキーマ「${schema}」に lei が作ったのではない表「indicator_values」があるため、公開しません`,
     );
-    const columns = await client.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'indicator_values' ORDER BY ordinal_position`, [schema]);
+    const columns = await client.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'indicator_values' ORDER BY ordinal_position`,
+      [schema],
+    );
     expect(columns.rows.map((r: { column_name: string }) => r.column_name)).toEqual(['id', 'note']);
     expect((await client.query(`SELECT count(*)::int AS n FROM "${schema}".indicator_values`)).rows[0].n).toBe(1);
     // A foreign runs table is refused the same way.
@@ -113,13 +145,17 @@ describe('publishing to a PostgreSQL schema', () => {
     await publishRun(sample.folder, { connectionString: url, schema });
     await client.query(`DROP TABLE "${schema}".lei_meta`);
     expect((await publishRun(sample.folder, { connectionString: url, schema })).result).toBe('already-published');
-    const meta = await client.query(`SELECT object_name FROM "${schema}".lei_meta WHERE object_name IN ('runs', 'indicator_values', 'latest_indicator_values') ORDER BY 1`);
+    const meta = await client.query(
+      `SELECT object_name FROM "${schema}".lei_meta WHERE object_name IN ('runs', 'indicator_values', 'latest_indicator_values') ORDER BY 1`,
+    );
     expect(meta.rows.map((r: { object_name: string }) => r.object_name)).toEqual(['indicator_values', 'latest_indicator_values', 'runs']);
   });
 
   it('grants the read-only role SELECT on the latest_* views and nothing else', async () => {
     const schema = schemaFor('reader');
-    await expect(publishRun(sample.folder, { connectionString: url, schema, readRole: `${reader}_missing` })).rejects.toThrow(`読み取り用ロール「${reader}_missing」が PostgreSQL にありません`);
+    await expect(publishRun(sample.folder, { connectionString: url, schema, readRole: `${reader}_missing` })).rejects.toThrow(
+      `読み取り用ロール「${reader}_missing」が PostgreSQL にありません`,
+    );
     expect((await publishRun(sample.folder, { connectionString: url, schema, readRole: reader })).result).toBe('written');
     const asReader = async (sql: string) => {
       await client.query('BEGIN');

@@ -102,7 +102,16 @@ describe('readXlsxRows on workbooks written by exceljs', () => {
     expect(withDates(rows, expected)).toEqual(expected);
     // the fixture really has what the test is about
     expect(expected.find((r) => r.rowNumber === 2)!.cells).toEqual([
-      1001, { at: '2024-06-29 04:06:37' }, '業種2', expect.any(Number), false, expect.any(String), 2002, '業種2様', -0.125, expect.any(Number),
+      1001,
+      { at: '2024-06-29 04:06:37' },
+      '業種2',
+      expect.any(Number),
+      false,
+      expect.any(String),
+      2002,
+      '業種2様',
+      -0.125,
+      expect.any(Number),
     ]);
     expect((expected[1]!.cells[5] as string).length).toBe(LONG_TEXT_LENGTH + 1);
     expect(rows.map((r) => r.rowNumber)).not.toContain(30);
@@ -176,7 +185,26 @@ describe('multi-byte characters split across chunk boundaries', () => {
 
 describe('numbers', () => {
   it('come back exactly as Number() parses their text', () => {
-    const texts = ['0', '-0', '3', '007', '1.', '-0.125', '0.1', '0.3', '45472.17126157407', '9007199254740991', '9007199254740993', '12345678901234567890', '1.5E-3', '-2e+21', '1e308', '0.000001', '5e-324', '123.4567890123456789'];
+    const texts = [
+      '0',
+      '-0',
+      '3',
+      '007',
+      '1.',
+      '-0.125',
+      '0.1',
+      '0.3',
+      '45472.17126157407',
+      '9007199254740991',
+      '9007199254740993',
+      '12345678901234567890',
+      '1.5E-3',
+      '-2e+21',
+      '1e308',
+      '0.000001',
+      '5e-324',
+      '123.4567890123456789',
+    ];
     for (let i = 0; i < 2000; i += 1) texts.push(String(Math.sin(i) * 10 ** ((i % 30) - 10)), (Math.cos(i) * 1000).toFixed(i % 17));
     const xml = `<worksheet><sheetData>${texts.map((t, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${t}</v></c></row>`).join('')}</sheetData></worksheet>`;
     const rows: XlsxRow[] = [];

@@ -22,13 +22,20 @@ beforeAll(async () => {
   config = (await readConfigFile(path.join(setagayaConfig, 'sources', 'resas.yaml'), resasExportConfigSchema, []))!;
 });
 
-const inboxFile = (name: string, bytes: Buffer): InboxFile => ({ name: `resas/${name}`, path: name, bytes, sha256: createHash('sha256').update(bytes).digest('hex') });
+const inboxFile = (name: string, bytes: Buffer): InboxFile => ({
+  name: `resas/${name}`,
+  path: name,
+  bytes,
+  sha256: createHash('sha256').update(bytes).digest('hex'),
+});
 const read = (files: InboxFile[], c: ResasExportConfig = config) => resasAdapter.read(files, catalog, c);
-const table = (result: SourceResult) => [
-  ...result.observations.map((o) => `${o.measureId} ${o.fiscalYear} ${o.value} ${o.referencePeriod} ${o.sourceVintage}`),
-  ...(result.gaps ?? []).map((g) => `${g.measureId} ${g.fiscalYear} ${g.status}`),
-].sort();
-const codes = (result: SourceResult) => result.issues.filter((i) => i.severity !== 'info').map((i) => `${i.severity} ${i.code}${i.location.row ? ` ${i.location.row}` : ''}`);
+const table = (result: SourceResult) =>
+  [
+    ...result.observations.map((o) => `${o.measureId} ${o.fiscalYear} ${o.value} ${o.referencePeriod} ${o.sourceVintage}`),
+    ...(result.gaps ?? []).map((g) => `${g.measureId} ${g.fiscalYear} ${g.status}`),
+  ].sort();
+const codes = (result: SourceResult) =>
+  result.issues.filter((i) => i.severity !== 'info').map((i) => `${i.severity} ${i.code}${i.location.row ? ` ${i.location.row}` : ''}`);
 
 /** A production export: title rows, header, 世田谷区 rows (and 東京都 rows to skip), notes. */
 const production = (
@@ -40,7 +47,15 @@ const production = (
       ...(options.title ?? [['地域経済循環図（生産）'], [`出典：環境省「地域経済循環分析」（${options.vintage ?? '2020年版'}）`], []]),
       ['集計年', '都道府県コード', '都道府県名', '市区町村コード', '市区町村名', '産業', options.unitHeader ?? '付加価値額【百万円】'],
       ...Object.entries(values).flatMap(([year, sectors]) => [
-        ...['第1次産業', '第2次産業', '第3次産業'].map((s, i) => [options.yearLabel?.(Number(year)) ?? `${year}年`, '13', '東京都', options.code ?? '13112', '世田谷区', s, sectors[i]!]),
+        ...['第1次産業', '第2次産業', '第3次産業'].map((s, i) => [
+          options.yearLabel?.(Number(year)) ?? `${year}年`,
+          '13',
+          '東京都',
+          options.code ?? '13112',
+          '世田谷区',
+          s,
+          sectors[i]!,
+        ]),
         [`${year}年`, '13', '東京都', '13000', '東京都', '第3次産業', 99_999_999],
       ]),
       [],
@@ -68,7 +83,11 @@ describe('the sample downloads (2018年版 CP932 and 2020年版 UTF-8, productio
 
   it('in a run, the published row says which benchmark year and vintage it is', async () => {
     const rows = await readCsv(path.join(sampleRun().outDir, 'latest', 'indicator_values.csv'));
-    expect(rows.filter((r) => r.measure_id === 'gross-regional-production').map((r) => [r.slot_id, r.fiscal_year, r.value, r.value_status, r.reference_period, r.source_vintage])).toEqual([
+    expect(
+      rows
+        .filter((r) => r.measure_id === 'gross-regional-production')
+        .map((r) => [r.slot_id, r.fiscal_year, r.value, r.value_status, r.reference_period, r.source_vintage]),
+    ).toEqual([
       ['v1-long-4', '2023', '44946', 'observed', '2018年（基準年）', '2020年版'],
       ['v1-long-4', '2024', '', 'missing', '', ''],
       ['v2-long-3', '2023', '44946', 'observed', '2018年（基準年）', '2020年版'],
@@ -85,7 +104,15 @@ describe('a download the project has never seen', () => {
         encoding: 'cp932',
         code: '131121',
         yearLabel: (y) => (y === 2018 ? '平成30年' : `${y}`),
-        title: [['RESAS 地域経済分析システム'], ['地域経済循環マップ ＞ 地域経済循環図'], ['対象地域：東京都世田谷区'], ['表示年：2015年・2018年'], ['データ出典：環境省「地域経済循環分析」（2020年版）'], [''], ['']],
+        title: [
+          ['RESAS 地域経済分析システム'],
+          ['地域経済循環マップ ＞ 地域経済循環図'],
+          ['対象地域：東京都世田谷区'],
+          ['表示年：2015年・2018年'],
+          ['データ出典：環境省「地域経済循環分析」（2020年版）'],
+          [''],
+          [''],
+        ],
       },
     );
     const result = await read([inboxFile('download(3).csv', bytes)]);
@@ -123,9 +150,14 @@ describe('a download the project has never seen', () => {
   });
 
   it('an older vintage loses to a newer one whatever the file order, and the revision is reported', async () => {
-    const result = await read([inboxFile('z_new.csv', production({ 2018: [1, 2, 4_000_000] })), inboxFile('a_old.csv', production({ 2018: [1, 2, 3_999_000] }, { vintage: '2018年版' }))]);
+    const result = await read([
+      inboxFile('z_new.csv', production({ 2018: [1, 2, 4_000_000] })),
+      inboxFile('a_old.csv', production({ 2018: [1, 2, 3_999_000] }, { vintage: '2018年版' })),
+    ]);
     expect(table(result)).toContain('gross-regional-production 2023 40000.03 2018年（基準年） 2020年版');
-    expect(result.issues.find((i) => i.code === 'resas-revised')!.message).toContain('2018年版（resas/a_old.csv）の 3999003百万円 から 2020年版 の 4000003百万円 に改定');
+    expect(result.issues.find((i) => i.code === 'resas-revised')!.message).toContain(
+      '2018年版（resas/a_old.csv）の 3999003百万円 から 2020年版 の 4000003百万円 に改定',
+    );
   });
 
   it('a unit in the header and another in a note contradict each other: refused', async () => {
@@ -152,7 +184,13 @@ describe('a download the project has never seen', () => {
       series: { productionValue: config.series.productionValue! },
     };
     const bytes = writeCsvFile(
-      [['世田谷区 地域経済循環（生産）2020年版'], ['産業', '2015年', '2018年', '2020年'], ['第1次産業', 1, 2, 3], ['第2次産業', 10, 20, 30], ['第3次産業', 100, 200, 300]],
+      [
+        ['世田谷区 地域経済循環（生産）2020年版'],
+        ['産業', '2015年', '2018年', '2020年'],
+        ['第1次産業', 1, 2, 3],
+        ['第2次産業', 10, 20, 30],
+        ['第3次産業', 100, 200, 300],
+      ],
       'cp932',
     );
     const result = await read([inboxFile('wide.csv', bytes)], wide);
@@ -162,7 +200,11 @@ describe('a download the project has never seen', () => {
 
 describe('checking resas.yaml at load time', () => {
   it('refuses a fiscal year assigned to a year that is not a benchmark year, and a series of an unknown export', () => {
-    const bad: ResasExportConfig = { ...config, fiscalYears: [{ fiscalYear: 2024, benchmarkYear: 2021 }], series: { ...config.series, x: { labelJa: 'x', export: 'nope', items: ['a'] } } };
+    const bad: ResasExportConfig = {
+      ...config,
+      fiscalYears: [{ fiscalYear: 2024, benchmarkYear: 2021 }],
+      series: { ...config.series, x: { labelJa: 'x', export: 'nope', items: ['a'] } },
+    };
     expect(resasAdapter.checkConfig!(bad, catalog, 'resas.yaml').map((p) => `${p.path}: ${p.message}`)).toEqual([
       'series.x.export: 出力の種類「nope」は exports にありません',
       'fiscalYears[0].benchmarkYear: 2021年は benchmarkYears（2010・2013・2015・2018・2020）にありません',

@@ -26,7 +26,10 @@ const workbook = (year: number, values: Record<string, number | string>) =>
 
 describe('a run', () => {
   it('gives byte-identical datasets and the same run id on the same inputs', async () => {
-    const dir = await inbox({ 'manual-entry/a.xlsx': await workbook(2016, { manufacturers: 520 }), 'manual-entry/b.xlsx': await workbook(2021, { manufacturers: 498 }) });
+    const dir = await inbox({
+      'manual-entry/a.xlsx': await workbook(2016, { manufacturers: 520 }),
+      'manual-entry/b.xlsx': await workbook(2021, { manufacturers: 498 }),
+    });
     const [outA, outB] = [await tempDir(), await tempDir()];
     const a = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: outA, storePath: null });
     const b = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: outB, storePath: null });
@@ -58,7 +61,10 @@ describe('a run', () => {
   });
 
   it('reports two inputs that disagree and publishes neither value', async () => {
-    const dir = await inbox({ 'manual-entry/a.xlsx': await workbook(2021, { manufacturers: 498 }), 'manual-entry/b.xlsx': await workbook(2021, { manufacturers: 501 }) });
+    const dir = await inbox({
+      'manual-entry/a.xlsx': await workbook(2021, { manufacturers: 498 }),
+      'manual-entry/b.xlsx': await workbook(2021, { manufacturers: 501 }),
+    });
     const out = await tempDir();
     const result = await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: null });
     expect(result.issues.map((i) => i.code)).toEqual(['conflicting-values']);
@@ -103,9 +109,7 @@ describe('a run', () => {
     const connection = await db.connect();
     const runs = (await connection.runAndReadAll('SELECT run_id FROM runs ORDER BY finished_at')).getRowObjects();
     expect(runs.map((r) => r.run_id)).toEqual([first.runId, second.runId]);
-    const latest = await connection.runAndReadAll(
-      `SELECT value, "index" FROM latest_indicator_values WHERE slot_id = 'v2-long-1' AND fiscal_year = 2021`,
-    );
+    const latest = await connection.runAndReadAll(`SELECT value, "index" FROM latest_indicator_values WHERE slot_id = 'v2-long-1' AND fiscal_year = 2021`);
     expect(latest.getRowObjects()).toEqual([{ value: 498, index: 95.77 }]);
     const ledger = await connection.runAndReadAll(
       'SELECT trigger, status, run_id, folder_state AS folder, store_state AS store, postgres_state AS pg FROM run_ledger ORDER BY started_at',
@@ -154,7 +158,10 @@ describe('one run at a time', () => {
 
 describe('the datasets of a run', () => {
   it('say the same thing in CSV, JSON, Parquet and the store, row for row', async () => {
-    const dir = await inbox({ 'manual-entry/a.xlsx': await workbook(2016, { manufacturers: 520, 'vacant-store-rate': 8.4 }), 'manual-entry/b.xlsx': await workbook(2021, { manufacturers: 498, 'vacant-store-rate': 9.1 }) });
+    const dir = await inbox({
+      'manual-entry/a.xlsx': await workbook(2016, { manufacturers: 520, 'vacant-store-rate': 8.4 }),
+      'manual-entry/b.xlsx': await workbook(2021, { manufacturers: 498, 'vacant-store-rate': 9.1 }),
+    });
     const out = await tempDir();
     const store = path.join(out, 'store.duckdb');
     await runPipeline({ configDir: otherCityConfig, inboxDir: dir, outDir: out, storePath: store });
@@ -169,7 +176,9 @@ describe('the datasets of a run', () => {
     connection.closeSync();
     db.closeSync();
     const normalise = (rows: Record<string, unknown>[]) =>
-      rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? '' : typeof v === 'bigint' ? String(v) : String(v)])));
+      rows.map((r) =>
+        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? '' : typeof v === 'bigint' ? String(v) : String(v)])),
+      );
     expect(csv.length).toBe(6);
     const key = (r: Record<string, string>) => `${r.slot_id}/${r.fiscal_year}`;
     for (const other of [json, parquet, stored]) {

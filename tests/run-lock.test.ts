@@ -35,23 +35,28 @@ describe('the run lock', () => {
     expect(attempts.filter((a) => a.acquired)).toHaveLength(1);
   });
 
-  it('admits exactly one of many concurrent takers of a dead holder\'s lock, and a taker that died mid-takeover blocks nobody', async () => {
+  it("admits exactly one of many concurrent takers of a dead holder's lock, and a taker that died mid-takeover blocks nobody", async () => {
     const deadPid = await deadProcessId();
     for (let round = 0; round < 5; round += 1) {
       const dir = await tempDir();
       await writeFile(path.join(dir, '.run.lock'), JSON.stringify({ pid: deadPid, host: hostname(), since: '2026-01-01T00:00:00Z', purpose: 'nightly' }));
       // Staggered starts: one taker's removal lands between another's look at the dead holder and its own removal.
-      const attempts = await Promise.all(Array.from({ length: 12 }, async (_, i) => {
-        for (let n = 0; n < i * round; n += 1) await new Promise((r) => setImmediate(r));
-        return acquireRunLock(dir, `t${i}`);
-      }));
+      const attempts = await Promise.all(
+        Array.from({ length: 12 }, async (_, i) => {
+          for (let n = 0; n < i * round; n += 1) await new Promise((r) => setImmediate(r));
+          return acquireRunLock(dir, `t${i}`);
+        }),
+      );
       expect(attempts.filter((a) => a.acquired)).toHaveLength(1);
     }
     const dir = await tempDir();
     const lockText = JSON.stringify({ pid: deadPid, host: hostname(), since: '2026-01-01T00:00:00Z', purpose: 'nightly' });
     await writeFile(path.join(dir, '.run.lock'), lockText);
     const instance = createHash('sha256').update(lockText).digest('hex').slice(0, 16);
-    await writeFile(path.join(dir, `.run.lock.takeover-${instance}`), JSON.stringify({ pid: deadPid, host: hostname(), since: '2026-01-01T00:00:01Z', purpose: 'takeover' }));
+    await writeFile(
+      path.join(dir, `.run.lock.takeover-${instance}`),
+      JSON.stringify({ pid: deadPid, host: hostname(), since: '2026-01-01T00:00:01Z', purpose: 'takeover' }),
+    );
     expect((await acquireRunLock(dir, 'manual')).acquired).toBe(true);
   });
 });

@@ -9,14 +9,19 @@ import { makeScaleInbox } from '../scripts/bench/make-scale-inbox.ts';
 import { setagayaConfig, tempDir } from './helpers.ts';
 import { sampleInbox } from './sample-fixtures.ts';
 
-const csv = async (file: string) => Papa.parse<Record<string, string>>((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+const csv = async (file: string) =>
+  Papa.parse<Record<string, string>>((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
 
 describe('the scale inbox', () => {
   it('reads every family without an error at the requested sizes', async () => {
     const inbox = path.join(await tempDir(), 'inbox');
     await makeScaleInbox(inbox, { respondents: 2_500, koshaRecords: 20_000, sampleInbox: sampleInbox() });
     expect((await readdir(path.join(inbox, 'setagaya-pay'))).length).toBe(120);
-    expect((await readdir(path.join(inbox, 'kosha'))).sort()).toEqual(['公社_セミナー実施記録_令和5-6年度.xlsx', '公社_相談記録_平成30年度-令和6年度.csv', '公社_診断士派遣記録_令和6年度.csv']);
+    expect((await readdir(path.join(inbox, 'kosha'))).sort()).toEqual([
+      '公社_セミナー実施記録_令和5-6年度.xlsx',
+      '公社_相談記録_平成30年度-令和6年度.csv',
+      '公社_診断士派遣記録_令和6年度.csv',
+    ]);
 
     const out = await tempDir();
     const run = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null, full: true });

@@ -80,7 +80,10 @@ describe('the scheduler', () => {
     await drop('a.xlsx', 2016, 520);
     const a = recorder();
     const b = recorder();
-    const schedulers = [startScheduler(config, { ...pipeline, schedules: pipeline.schedules.map((s) => ({ ...s, job: 'fullRefresh' as const })) }, a.events, a.runLog), startScheduler(config, { ...pipeline, schedules: pipeline.schedules.map((s) => ({ ...s, job: 'fullRefresh' as const })) }, b.events, b.runLog)];
+    const schedulers = [
+      startScheduler(config, { ...pipeline, schedules: pipeline.schedules.map((s) => ({ ...s, job: 'fullRefresh' as const })) }, a.events, a.runLog),
+      startScheduler(config, { ...pipeline, schedules: pipeline.schedules.map((s) => ({ ...s, job: 'fullRefresh' as const })) }, b.events, b.runLog),
+    ];
     const events = (log: typeof a.log) => log.filter((e) => e.event !== 'locked').length;
     try {
       await until(() => events(a.log) + events(b.log) >= 16);

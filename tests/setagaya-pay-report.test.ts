@@ -31,13 +31,19 @@ beforeAll(async () => {
   sample = await Promise.all(names.map(async (n) => inboxFile(n, await readFile(path.join(dir, 'setagaya-pay', n)))));
 });
 
-const inboxFile = (name: string, bytes: Buffer): InboxFile => ({ name: `setagaya-pay/${name}`, path: name, bytes, sha256: createHash('sha256').update(bytes).digest('hex') });
+const inboxFile = (name: string, bytes: Buffer): InboxFile => ({
+  name: `setagaya-pay/${name}`,
+  path: name,
+  bytes,
+  sha256: createHash('sha256').update(bytes).digest('hex'),
+});
 const read = (files: InboxFile[], c: Catalog = catalog) => setagayaPayAdapter.read(files, c, config);
 const PAY = ['pay-member-stores', 'pay-cumulative-payers', 'pay-payment-count', 'pay-cumulative-amount', 'pay-continuation-rate'];
-const table = (result: SourceResult, measures = PAY) => [
-  ...result.observations.filter((o) => measures.includes(o.measureId)).map((o) => `${o.measureId} ${o.fiscalYear} ${o.value}`),
-  ...(result.gaps ?? []).filter((g) => measures.includes(g.measureId)).map((g) => `${g.measureId} ${g.fiscalYear} ${g.status}`),
-].sort();
+const table = (result: SourceResult, measures = PAY) =>
+  [
+    ...result.observations.filter((o) => measures.includes(o.measureId)).map((o) => `${o.measureId} ${o.fiscalYear} ${o.value}`),
+    ...(result.gaps ?? []).filter((g) => measures.includes(g.measureId)).map((g) => `${g.measureId} ${g.fiscalYear} ${g.status}`),
+  ].sort();
 const codes = (result: SourceResult) => result.issues.map((i) => `${i.severity} ${i.code}`);
 const named = (month: string) => sample.find((f) => f.name.replace(/年|月|_/g, '').includes(month.replace('-', '')))!;
 
@@ -51,7 +57,14 @@ const simpleYear = (edit: (r: PayReportSample, i: number) => void = () => {}): P
         layout: 'v2023',
         year,
         month,
-        figures: { memberStores: 5000 + i, cumulativePayers: 200_000 + 100 * i, paymentCount: 300_000, paymentAmount: 1_000_000, cumulativeAmount: 30_000_000 + 1_000_000 * i, continuationRate: 75 },
+        figures: {
+          memberStores: 5000 + i,
+          cumulativePayers: 200_000 + 100 * i,
+          paymentCount: 300_000,
+          paymentAmount: 1_000_000,
+          cumulativeAmount: 30_000_000 + 1_000_000 * i,
+          continuationRate: 75,
+        },
         storeClasses: [],
       };
       edit(r, i);
@@ -77,7 +90,10 @@ describe('the sample reports, April 2023 – March 2025 (layout changes in Octob
     expect(result.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     const count = result.observations.find((o) => o.measureId === 'pay-payment-count' && o.fiscalYear === 2024)!;
     expect(count.comment).toBe('ポイント還元キャンペーンの月を含む: 秋の区内消費応援ポイント還元（2024年10月〜2024年11月）');
-    expect(count.provenance).toMatchObject({ file: 'setagaya-pay/【せたがやPay】月次集計レポート_202503.xlsx', rule: expect.stringContaining('4月〜3月の月次報告の合計（件→千件）') });
+    expect(count.provenance).toMatchObject({
+      file: 'setagaya-pay/【せたがやPay】月次集計レポート_202503.xlsx',
+      rule: expect.stringContaining('4月〜3月の月次報告の合計（件→千件）'),
+    });
     expect(count.provenance.otherInputs).toHaveLength(11);
   });
 
@@ -91,7 +107,10 @@ describe('the sample reports, April 2023 – March 2025 (layout changes in Octob
       source: { kind: 'setagayaPay', metric: 'memberStores', storeClass: '中小個店（商店街加盟）' },
     });
     const result = await read(sample, { ...catalog, measures: new Map([[measure.id, measure]]) });
-    expect(table(result, [measure.id])).toEqual([`pay-stores-shotengai 2023 ${apportion(5093, [0.36, 0.45, 0.14, 0.05])[0]}`, `pay-stores-shotengai 2024 ${apportion(5810, [0.36, 0.45, 0.14, 0.05])[0]}`]);
+    expect(table(result, [measure.id])).toEqual([
+      `pay-stores-shotengai 2023 ${apportion(5093, [0.36, 0.45, 0.14, 0.05])[0]}`,
+      `pay-stores-shotengai 2024 ${apportion(5810, [0.36, 0.45, 0.14, 0.05])[0]}`,
+    ]);
   });
 });
 
@@ -134,7 +153,10 @@ describe('continuity', () => {
     );
     expect(codes(result)).toEqual(['error pay-cumulative-decreased']);
     expect(result.issues[0]).toMatchObject({ location: { file: 'setagaya-pay/report_202409.xlsx', row: 7, column: 'B' }, raw: '199000' });
-    expect(table(result, ['pay-cumulative-payers', 'pay-cumulative-amount'])).toEqual(['pay-cumulative-amount 2024 41000000', 'pay-cumulative-payers 2024 invalid']);
+    expect(table(result, ['pay-cumulative-payers', 'pay-cumulative-amount'])).toEqual([
+      'pay-cumulative-amount 2024 41000000',
+      'pay-cumulative-payers 2024 invalid',
+    ]);
   });
 
   it('a report whose month is outside the fiscal year it states is not used', async () => {
@@ -170,7 +192,19 @@ describe('layouts', () => {
 
   it('a unit printed beside a label that differs from the layout is refused, not silently scaled', async () => {
     const result = await read([
-      inboxFile('r.xlsx', await custom([['せたがやPay 月次利用状況報告書'], ['対象月', '2024年4月'], ['加盟店舗数', 5000], ['累計支払経験者数', 1], ['決済回数', 1], ['決済金額（円）', 1000], ['累計支払額（千円）', 1], ['継続率（%）', 70]])),
+      inboxFile(
+        'r.xlsx',
+        await custom([
+          ['せたがやPay 月次利用状況報告書'],
+          ['対象月', '2024年4月'],
+          ['加盟店舗数', 5000],
+          ['累計支払経験者数', 1],
+          ['決済回数', 1],
+          ['決済金額（円）', 1000],
+          ['累計支払額（千円）', 1],
+          ['継続率（%）', 70],
+        ]),
+      ),
     ]);
     expect(result.issues.map((i) => [i.code, i.location.row, i.raw])).toContainEqual(['pay-unit-mismatch', 6, '決済金額（円）']);
   });

@@ -22,9 +22,21 @@ interface Outcome {
 }
 
 async function run(inbox: string): Promise<Outcome> {
-  const result = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: await tempDir('lei-spoiled-out-'), storePath: null, asOf: AS_OF, full: true });
-  const read = async <T,>(name: string) => JSON.parse(await readFile(path.join(result.folder, `${name}.json`), 'utf8')) as T[];
-  return { issues: result.issues, values: await read('indicator_values'), progress: await read('action_plan_progress'), observations: await read('observations') };
+  const result = await runPipeline({
+    configDir: setagayaConfig,
+    inboxDir: inbox,
+    outDir: await tempDir('lei-spoiled-out-'),
+    storePath: null,
+    asOf: AS_OF,
+    full: true,
+  });
+  const read = async <T>(name: string) => JSON.parse(await readFile(path.join(result.folder, `${name}.json`), 'utf8')) as T[];
+  return {
+    issues: result.issues,
+    values: await read('indicator_values'),
+    progress: await read('action_plan_progress'),
+    observations: await read('observations'),
+  };
 }
 
 /** Figures that differ from the unspoiled run with neither a withheld mark nor a new issue naming the value or its file. */
@@ -41,7 +53,13 @@ function silentDifferences(before: Outcome, after: Outcome): string[] {
     return fresh.some((i) => i.message.includes(nameJa) || (i.location.file !== undefined && files.has(i.location.file)));
   };
   const silent: string[] = [];
-  const compare = <R,>(rows: (r: Outcome) => R[], key: (r: R) => string, figure: (r: R) => number | null, withheld: (r: R) => boolean, who: (r: R) => [string, string, number]) => {
+  const compare = <R>(
+    rows: (r: Outcome) => R[],
+    key: (r: R) => string,
+    figure: (r: R) => number | null,
+    withheld: (r: R) => boolean,
+    who: (r: R) => [string, string, number],
+  ) => {
     const old = new Map(rows(before).map((r) => [key(r), r]));
     for (const r of rows(after)) {
       const was = old.get(key(r));
@@ -50,8 +68,20 @@ function silentDifferences(before: Outcome, after: Outcome): string[] {
       if (!named(...who(r))) silent.push(`${key(r)}: ${then} → ${figure(r)}`);
     }
   };
-  compare((o) => o.values, (r) => `${r.slot_id} ${r.fiscal_year}`, (r) => r.value, (r) => r.withheld_reason !== null, (r) => [r.measure_id, r.name_ja, r.fiscal_year]);
-  compare((o) => o.progress, (r) => `${r.line_id} ${r.fiscal_year}`, (r) => r.actual, (r) => r.withheld_reason !== null, (r) => [r.measure_id, r.indicator_ja, r.fiscal_year]);
+  compare(
+    (o) => o.values,
+    (r) => `${r.slot_id} ${r.fiscal_year}`,
+    (r) => r.value,
+    (r) => r.withheld_reason !== null,
+    (r) => [r.measure_id, r.name_ja, r.fiscal_year],
+  );
+  compare(
+    (o) => o.progress,
+    (r) => `${r.line_id} ${r.fiscal_year}`,
+    (r) => r.actual,
+    (r) => r.withheld_reason !== null,
+    (r) => [r.measure_id, r.indicator_ja, r.fiscal_year],
+  );
   return silent;
 }
 
@@ -69,15 +99,22 @@ describe('spoiled inputs: rejected at their place or published with a warning th
     expect(unspoiled.issues.filter((i) => i.code.startsWith('contract-') || i.code === 'xlsx-too-large')).toEqual([]);
   });
 
-  it.each(spoiledCases.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
-    const spoiled = await run(path.join(dir, c.id));
-    const found = spoiled.issues.filter((i) => c.expectCodes.includes(i.code));
-    expect(found.length, `${c.what}: expected one of ${c.expectCodes.join(', ')}; got ${[...new Set(spoiled.issues.map((i) => i.code))].join(', ')}`).toBeGreaterThan(0);
-    // Every issue names its place and says what to do, in Japanese.
-    for (const i of found) {
-      expect(i.location.file ?? i.raw, `${i.code} has no place`).toBeTruthy();
-      expect(i.message).toMatch(/[ぁ-んァ-ン一-龠]/);
-    }
-    expect(silentDifferences(unspoiled, spoiled)).toEqual([]);
-  }, 120_000);
+  it.each(spoiledCases.map((c) => [c.id, c] as const))(
+    '%s',
+    async (_id, c) => {
+      const spoiled = await run(path.join(dir, c.id));
+      const found = spoiled.issues.filter((i) => c.expectCodes.includes(i.code));
+      expect(
+        found.length,
+        `${c.what}: expected one of ${c.expectCodes.join(', ')}; got ${[...new Set(spoiled.issues.map((i) => i.code))].join(', ')}`,
+      ).toBeGreaterThan(0);
+      // Every issue names its place and says what to do, in Japanese.
+      for (const i of found) {
+        expect(i.location.file ?? i.raw, `${i.code} has no place`).toBeTruthy();
+        expect(i.message).toMatch(/[ぁ-んァ-ン一-龠]/);
+      }
+      expect(silentDifferences(unspoiled, spoiled)).toEqual([]);
+    },
+    120_000,
+  );
 });

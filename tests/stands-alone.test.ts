@@ -25,7 +25,9 @@ describe('the repo stands alone', () => {
 
   it('keeps the seed line numbers of every printed figure the oracle checks', async () => {
     for (const name of ['seed000-indicators.json', 'seed001-actions.json']) {
-      const table: { seed: string; rows: { seedLines: [number, number] }[] } = JSON.parse(await readFile(path.join(repoRoot, 'tests', 'fixtures', 'seed-tables', name), 'utf8'));
+      const table: { seed: string; rows: { seedLines: [number, number] }[] } = JSON.parse(
+        await readFile(path.join(repoRoot, 'tests', 'fixtures', 'seed-tables', name), 'utf8'),
+      );
       expect(table.seed, name).toMatch(/^00[01]_[0-9a-f]{16}\.txt$/);
       for (const r of table.rows) expect(r.seedLines[0] >= 1 && r.seedLines[0] <= r.seedLines[1], `${name} ${JSON.stringify(r)}`).toBe(true);
     }

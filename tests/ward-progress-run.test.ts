@@ -41,19 +41,27 @@ describe('indicator_progress of a ward progress table', () => {
       ['2025', '目標値', 'false', '', '', '', '', '−'],
     ]);
     const first = rows.find((r) => r.indicator_id === 'Ⅰ/1-①')!;
-    expect([first.pillar_code, first.section_code, first.code, first.tier, first.owners]).toEqual(['Ⅰ', 'Ⅰ-ⅰ', '1-①', '活動指標', '商業振興課（旧 産業振興課）']);
+    expect([first.pillar_code, first.section_code, first.code, first.tier, first.owners]).toEqual([
+      'Ⅰ',
+      'Ⅰ-ⅰ',
+      '1-①',
+      '活動指標',
+      '商業振興課（旧 産業振興課）',
+    ]);
     expect(rows.find((r) => r.indicator_id === 'Ⅰ/1-②')!.owners).toBe('商業振興課・都市計画課');
     expect(rows.find((r) => r.indicator_id === 'Ⅱ/1-②')!.owners).toBe('産業振興課');
   });
 
   it('rates each year against the target in force then: the FY2024 revision does not rewrite FY2021', () => {
-    expect(pick(['fiscal_year', 'value', 'target_in_force', 'target_original', 'achievement_rate', 'achievement_rate_original', 'grade'], 'Ⅰ/施策2-③')).toEqual([
-      ['2016', '5', '20', '20', '25.0', '25.0', '−'],
-      ['2021', '2', '20', '20', '10.0', '10.0', 'C'],
-      ['2022', '2', '20', '20', '10.0', '10.0', 'C'],
-      ['2024', '4', '3', '20', '133.3', '20.0', 'S'],
-      ['2025', '', '3', '20', '', '', '−'],
-    ]);
+    expect(pick(['fiscal_year', 'value', 'target_in_force', 'target_original', 'achievement_rate', 'achievement_rate_original', 'grade'], 'Ⅰ/施策2-③')).toEqual(
+      [
+        ['2016', '5', '20', '20', '25.0', '25.0', '−'],
+        ['2021', '2', '20', '20', '10.0', '10.0', 'C'],
+        ['2022', '2', '20', '20', '10.0', '10.0', 'C'],
+        ['2024', '4', '3', '20', '133.3', '20.0', 'S'],
+        ['2025', '', '3', '20', '', '', '−'],
+      ],
+    );
     expect(rows.find((r) => r.indicator_id === 'Ⅰ/施策2-③')!.target_revisions).toBe('20社 ↓ 3社に変更（令和6年度: 施設の改修で入居区画が減ったため）');
   });
 
@@ -105,9 +113,21 @@ describe('the committee workbook and the data package speak the plan’s words',
     const sheet = book.getWorksheet('施策の進捗状況')!;
     const header = (sheet.getRow(4).values as unknown[]).slice(1).map((v) => cellText(v as ExcelJS.CellValue));
     expect(header.slice(0, 15)).toEqual([
-      '番号', '指標名', '指標区分', '所管課', '単位',
-      '基準値\n（平成28年度）', '中間値\n（令和3年度）', '参考実績\n（令和4年度）', '実績値\n（令和6年度）', '目標値\n（令和7年度）',
-      '当初目標', '目標の改定', '達成率\n（改定後目標）', '達成率\n（当初目標）', '評価',
+      '番号',
+      '指標名',
+      '指標区分',
+      '所管課',
+      '単位',
+      '基準値\n（平成28年度）',
+      '中間値\n（令和3年度）',
+      '参考実績\n（令和4年度）',
+      '実績値\n（令和6年度）',
+      '目標値\n（令和7年度）',
+      '当初目標',
+      '目標の改定',
+      '達成率\n（改定後目標）',
+      '達成率\n（当初目標）',
+      '評価',
     ]);
     const body = (code: string, name: string) => {
       let found: string[] = [];
@@ -118,10 +138,32 @@ describe('the committee workbook and the data package speak the plan’s words',
       return found;
     };
     expect(body('施策2-③', '創業支援施設の入居企業数')).toEqual([
-      '施策2-③', '創業支援施設の入居企業数', '成果指標', '産業振興課', '社', '5', '2', '2', '4', '3', '20',
-      '20社 ↓ 3社に変更（令和6年度: 施設の改修で入居区画が減ったため）', '133.3', '20', 'S', '実績値が目標値以上',
+      '施策2-③',
+      '創業支援施設の入居企業数',
+      '成果指標',
+      '産業振興課',
+      '社',
+      '5',
+      '2',
+      '2',
+      '4',
+      '3',
+      '20',
+      '20社 ↓ 3社に変更（令和6年度: 施設の改修で入居区画が減ったため）',
+      '133.3',
+      '20',
+      'S',
+      '実績値が目標値以上',
     ]);
-    expect(body('1-①', '商店街イベントの参加者数（開催回数）').slice(3, 10)).toEqual(['商業振興課（旧 産業振興課）', '人', '250人（6回）', '180人（4回）', '300人（7回）', '320人（8回）', '400']);
+    expect(body('1-①', '商店街イベントの参加者数（開催回数）').slice(3, 10)).toEqual([
+      '商業振興課（旧 産業振興課）',
+      '人',
+      '250人（6回）',
+      '180人（4回）',
+      '300人（7回）',
+      '320人（8回）',
+      '400',
+    ]);
     expect(body('1-②', '空き店舗活用事業の実施').slice(5, 10)).toEqual(['未実施', '検討中', '―', '実施', '実施']);
     expect(texts(sheet)).toEqual(expect.arrayContaining(['柱 Ⅰ　地域商業の活性化', '施策 Ⅰ-ⅰ　商店街の魅力づくり', '柱 Ⅱ　ものづくり産業の振興']));
   });
@@ -131,14 +173,29 @@ describe('the committee workbook and the data package speak the plan’s words',
     expect(summary).toContain('産業振興会議資料　令和6年度（2024年度）実績');
     const at = summary.indexOf('施策の進捗状況（評価の集計）');
     expect(summary.slice(at + 1, at + 24)).toEqual([
-      '評価', '規則', '指標数',
-      'S', '実績値が目標値以上', '2',
-      'A', '基準値を10%を超えて上回る', '1',
-      'B', '基準値の±10%以内', '1',
-      'C', '基準値を10%を超えて下回る', '0',
-      '−', '評価できない（値・基準値・方向のいずれかがない）', '1',
-      '比較不可', '指標の定義が変わったため比較できない', '1',
-      '計', '6',
+      '評価',
+      '規則',
+      '指標数',
+      'S',
+      '実績値が目標値以上',
+      '2',
+      'A',
+      '基準値を10%を超えて上回る',
+      '1',
+      'B',
+      '基準値の±10%以内',
+      '1',
+      'C',
+      '基準値を10%を超えて下回る',
+      '0',
+      '−',
+      '評価できない（値・基準値・方向のいずれかがない）',
+      '1',
+      '比較不可',
+      '指標の定義が変わったため比較できない',
+      '1',
+      '計',
+      '6',
     ]);
   });
 

@@ -46,11 +46,7 @@ function fiscalMonths(fiscalYear: number): Array<{ year: number; month: number }
  * has exactly one value, and duplicates in other months are listed without voiding the March value.
  * Throws RangeError on a point whose month is not 1–12.
  */
-export function aggregateMonthly(
-  points: readonly MonthlyPoint[],
-  aggregation: MonthlyAggregation,
-  fiscalYear: number,
-): FiscalYearAggregate {
+export function aggregateMonthly(points: readonly MonthlyPoint[], aggregation: MonthlyAggregation, fiscalYear: number): FiscalYearAggregate {
   const byMonth = new Map<string, MonthlyPoint[]>();
   for (const point of points) {
     if (fiscalYearOf(point.year, point.month) !== fiscalYear) continue;
@@ -64,9 +60,7 @@ export function aggregateMonthly(
   for (const { year, month } of fiscalMonths(fiscalYear)) {
     const key = monthKey(year, month);
     const monthPoints = byMonth.get(key) ?? [];
-    const values = monthPoints
-      .map((point) => point.value)
-      .filter((value): value is number => value !== null && Number.isFinite(value));
+    const values = monthPoints.map((point) => point.value).filter((value): value is number => value !== null && Number.isFinite(value));
     if (monthPoints.length > 1) duplicateMonths.push(key);
     if (values.length === 0) missingMonths.push(key);
     if (monthPoints.length === 1 && values.length === 1) singleValues.set(key, values[0]!);
@@ -90,10 +84,7 @@ export function aggregateMonthly(
  * seminar) when `weights` is given, one per record. Keys are in ascending fiscal-year order.
  * Throws RangeError when `weights` does not have one entry per record.
  */
-export function countByFiscalYear(
-  dates: ReadonlyArray<{ year: number; month: number }>,
-  weights?: readonly number[],
-): Map<number, number> {
+export function countByFiscalYear(dates: ReadonlyArray<{ year: number; month: number }>, weights?: readonly number[]): Map<number, number> {
   if (weights !== undefined && weights.length !== dates.length) {
     throw new RangeError(`weights has ${weights.length} entries for ${dates.length} records`);
   }

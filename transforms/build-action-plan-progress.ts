@@ -61,7 +61,10 @@ export function buildActionPlanProgress(catalog: Catalog, index: ObservationInde
 
 /** The printed 合計 when given (it is what the plan rates against), checked against the kind's rule. */
 function lineTotal(line: CatalogLine, years: number[], catalog: Catalog, issues: Issue[]): number | null {
-  const computed = periodTotal(years.map((y) => effectiveTarget(line.targets[String(y)])), line.total.kind);
+  const computed = periodTotal(
+    years.map((y) => effectiveTarget(line.targets[String(y)])),
+    line.total.kind,
+  );
   const declared = line.total.value;
   if (declared === undefined) return computed;
   if (computed !== declared && !line.reprintOf) {

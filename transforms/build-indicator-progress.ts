@@ -46,7 +46,8 @@ export function buildIndicatorProgress(
         return { value: null, secondaryValue: null, status: null, valueStatus: 'conflict', comment: null, withheld };
       }
       // A value a data contract or a source check withheld is not "missing": it says why.
-      if (found?.status === 'incomplete' || found?.status === 'invalid') return { value: null, secondaryValue: null, status: null, valueStatus: found.status, comment: null, withheld: withheldReason(found) };
+      if (found?.status === 'incomplete' || found?.status === 'invalid')
+        return { value: null, secondaryValue: null, status: null, valueStatus: found.status, comment: null, withheld: withheldReason(found) };
       if (state) return { value: null, secondaryValue: null, status: state.status, valueStatus: 'observed', comment: state.comment ?? null };
       if (found?.status === 'observed') {
         const o = found.observation;
@@ -80,8 +81,7 @@ export function buildIndicatorProgress(
       const figure = figureOf(fy);
       const inForce = target.inForce(fy);
       const rate = (reference: number | null) => directedRate(figure.value, reference, indicator.direction);
-      const met =
-        figure.status === null || target.status === null || notApplicable.has(figure.status) ? null : figure.status === target.status;
+      const met = figure.status === null || target.status === null || notApplicable.has(figure.status) ? null : figure.status === target.status;
       const definitionChanged = indicator.definitionChanged !== undefined && fy >= indicator.definitionChanged.fiscalYear;
       const grade =
         figure.status !== null && notApplicable.has(figure.status)
@@ -178,7 +178,10 @@ function valueText(figure: YearFigure, indicator: CatalogIndicator): string | nu
 
 /** Thousands separators; the value is already rounded half-up, so the formatter never rounds. */
 function grouped(value: number, decimals?: number): string {
-  return new Intl.NumberFormat('ja-JP', decimals === undefined ? { maximumFractionDigits: 6 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  return new Intl.NumberFormat(
+    'ja-JP',
+    decimals === undefined ? { maximumFractionDigits: 6 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals },
+  ).format(value);
 }
 
 /** One state per measure and year; two different states are a conflict: neither is published, and the user is told where. */

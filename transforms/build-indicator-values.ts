@@ -91,5 +91,5 @@ export function buildIndicatorValues(
 function assess(idx: number | null, direction: Direction): string | null {
   if (idx === null || direction === 'unknown') return null;
   if (idx === 100) return 'unchanged';
-  return (idx > 100) === (direction === 'higher') ? 'improved' : 'worsened';
+  return idx > 100 === (direction === 'higher') ? 'improved' : 'worsened';
 }

@@ -3,10 +3,18 @@ import type { ObservationRow } from '../lib/datasets.ts';
 import type { Observation } from '../lib/observation.ts';
 import type { ObservationIndex } from './resolve-observations.ts';
 
-export function buildObservationRows(observations: readonly Observation[], index: ObservationIndex, runId: string, withheld: ReadonlySet<Observation> = new Set()): ObservationRow[] {
+export function buildObservationRows(
+  observations: readonly Observation[],
+  index: ObservationIndex,
+  runId: string,
+  withheld: ReadonlySet<Observation> = new Set(),
+): ObservationRow[] {
   const sorted = [...observations].sort(
     (a, b) =>
-      compare(a.measureId, b.measureId) || a.fiscalYear - b.fiscalYear || compare(a.provenance.file, b.provenance.file) || compare(a.provenance.rows ?? '', b.provenance.rows ?? ''),
+      compare(a.measureId, b.measureId) ||
+      a.fiscalYear - b.fiscalYear ||
+      compare(a.provenance.file, b.provenance.file) ||
+      compare(a.provenance.rows ?? '', b.provenance.rows ?? ''),
   );
   return sorted.map((o, i) => ({
     measure_id: o.measureId,

@@ -38,7 +38,10 @@ export function calibrateWeights(base: Float64Array, margins: readonly RakeMargi
       for (let b = 0; b < k; b += 1) if (row[b] !== 0) T[a]![b]! += base[i]!;
     }
   }
-  const lambda = solve(T, target.map((t, j) => t - sample[j]!));
+  const lambda = solve(
+    T,
+    target.map((t, j) => t - sample[j]!),
+  );
   if (!lambda) return { ok: false, unmet: [] };
   const g = new Float64Array(n);
   const weights = new Float64Array(n);

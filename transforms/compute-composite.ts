@@ -59,7 +59,13 @@ export function computeComposite(catalog: Catalog, rows: readonly IndicatorValue
   for (const year of years) {
     for (const method of methods) {
       const entries = inputs.map((input) =>
-        normalise(input, catalog.measures.get(input.measureId)?.direction ?? 'higher', rowOf.get(`${input.measureId}\u0000${year}`), method, config.referenceFiscalYear),
+        normalise(
+          input,
+          catalog.measures.get(input.measureId)?.direction ?? 'higher',
+          rowOf.get(`${input.measureId}\u0000${year}`),
+          method,
+          config.referenceFiscalYear,
+        ),
       );
       const present = entries.filter((e): e is Present => e.capped !== null);
       const weights = effectiveWeights(present, method, config);
@@ -84,7 +90,10 @@ export function computeComposite(catalog: Catalog, rows: readonly IndicatorValue
         coverage_rate: roundHalfUp(coverage.times(100).toFixed(), 1),
         min_coverage_rate: roundHalfUp(new Exact(method.minCoverage).times(100).toFixed(), 1),
         missing_inputs: missing.map((e) => `${e.input.measureId}:${e.missing}`).join(';'),
-        capped_inputs: present.filter((p) => p.wasCapped).map((p) => p.input.measureId).join(';'),
+        capped_inputs: present
+          .filter((p) => p.wasCapped)
+          .map((p) => p.input.measureId)
+          .join(';'),
         leave_one_out_low: loo ? publish(loo.low.value) : null,
         leave_one_out_low_without: loo?.low.without ?? null,
         leave_one_out_high: loo ? publish(loo.high.value) : null,

@@ -64,7 +64,10 @@ export function designShare(strata: readonly StratumTotals[], confidence: number
  * raked design). rows: the design's row count R's svyciprop uses (the domain's members, or every respondent for a
  * calibrated design, whose subsets keep their rows).
  */
-export function designStatistics(d: { p: number; variance: number; members: number; weightSum: number; df: number; rows: number }, confidence: number): DesignShare {
+export function designStatistics(
+  d: { p: number; variance: number; members: number; weightSum: number; df: number; rows: number },
+  confidence: number,
+): DesignShare {
   const { p, members, df } = d;
   // Rounding can leave −1e-20 where every member answers alike.
   const variance = d.variance < 0 ? 0 : d.variance;
@@ -74,7 +77,15 @@ export function designStatistics(d: { p: number; variance: number; members: numb
   const deff = p > 0 && p < 1 && members > 1 && d.weightSum > members ? variance / srs : null;
   const effectiveN = variance > 0 ? (p * (1 - p)) / variance : null;
   const interval = kornGraubard(p, variance, members, d.rows, df, confidence);
-  return { share: p * 100, se: Math.sqrt(variance) * 100, deff, effectiveN, ciLow: interval ? interval.low * 100 : null, ciHigh: interval ? interval.high * 100 : null, df };
+  return {
+    share: p * 100,
+    se: Math.sqrt(variance) * 100,
+    deff,
+    effectiveN,
+    ciLow: interval ? interval.low * 100 : null,
+    ciHigh: interval ? interval.high * 100 : null,
+    df,
+  };
 }
 
 /**

@@ -32,7 +32,13 @@ function publishedCells(binding: SurveyBinding, e: MeasureEstimate): Map<string,
 }
 
 /** Every published figure (total and breakdown cells: value as published, n, status) that differs between two estimates. */
-export function diffSurveyEstimates(bindings: readonly SurveyBinding[], before: MeasureEstimate[], after: MeasureEstimate[], replaced: string, replacement: string): Omit<SurveyRevisionRow, 'run_id'>[] {
+export function diffSurveyEstimates(
+  bindings: readonly SurveyBinding[],
+  before: MeasureEstimate[],
+  after: MeasureEstimate[],
+  replaced: string,
+  replacement: string,
+): Omit<SurveyRevisionRow, 'run_id'>[] {
   const rows: Omit<SurveyRevisionRow, 'run_id'>[] = [];
   bindings.forEach((b, k) => {
     const old = publishedCells(b, before[k]!);

@@ -60,7 +60,11 @@ export interface EstimationSettings {
   confidence: number;
   breakdowns: IndustrySurveyConfig['breakdowns'];
   /** The year's stratified design; null when one is declared but cannot be used (withheld weighted figures). */
-  design?: { design: StratifiedDesign | null; reasonJa?: string; limits: { minEffectiveN?: number | undefined; maxRelativeSe?: number | undefined; action: 'flag' | 'withhold' } };
+  design?: {
+    design: StratifiedDesign | null;
+    reasonJa?: string;
+    limits: { minEffectiveN?: number | undefined; maxRelativeSe?: number | undefined; action: 'flag' | 'withhold' };
+  };
 }
 
 export const UNKNOWN_GROUP = { code: 'unknown', labelJa: '不明・無回答' } as const;
@@ -94,10 +98,15 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
       continue;
     }
     const { codes, unknown } = countedCodes(question, binding.counted);
-    const counted = question.answers.filter((a) => codes.has(a.code)).map((a) => `${a.code} ${a.labelJa}`).join('・');
+    const counted = question.answers
+      .filter((a) => codes.has(a.code))
+      .map((a) => `${a.code} ${a.labelJa}`)
+      .join('・');
     sources.push({ instrument: instrumentId, question: question.id, file: pooled.wave.file, sha256: pooled.wave.sha256, rows: rowsOf(data), counted });
     if (unknown.length > 0) {
-      reasons.push(`数える回答「${unknown.join('」「')}」が「${name}」の設問 ${question.id} の選択肢にありません（measures.yaml の countedAnswers を確かめてください）`);
+      reasons.push(
+        `数える回答「${unknown.join('」「')}」が「${name}」の設問 ${question.id} の選択肢にありません（measures.yaml の countedAnswers を確かめてください）`,
+      );
       continue;
     }
     if (question.type !== 'single' && question.type !== 'multi') {
@@ -123,9 +132,14 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
     reasons.push(`調査票「${missing.join('」「')}」の${fiscalYear}年度のファイルがありません（他の調査票だけでは対象が変わってしまうため出しません）`);
   }
   const design = settings.design?.design ?? null;
-  const weighted = design !== null || (settings.design === undefined && used.length > 0 && used.every((u) => u.data.weights !== null && u.data.badWeights === 0));
+  const weighted =
+    design !== null || (settings.design === undefined && used.length > 0 && used.every((u) => u.data.weights !== null && u.data.badWeights === 0));
   if (binding.estimate === 'weighted' && !weighted && reasons.length === 0) {
-    reasons.push(settings.design ? `標本設計による推計を出せません（${settings.design.reasonJa ?? '母集団ファイルの問題を参照'}）` : '加重推計を公表する指標ですが、ウェイトの列がないか、空欄・正の数でないウェイトがあります');
+    reasons.push(
+      settings.design
+        ? `標本設計による推計を出せません（${settings.design.reasonJa ?? '母集団ファイルの問題を参照'}）`
+        : '加重推計を公表する指標ですが、ウェイトの列がないか、空欄・正の数でないウェイトがあります',
+    );
   }
   if (reasons.length > 0) return { measureId: binding.measureId, fiscalYear, status: 'withheld', reasonsJa: reasons, sources };
 
@@ -157,7 +171,9 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
   const denominatorRule = binding.denominator === 'all' ? 2 : binding.denominator === 'applicable' ? 1 : 0;
   // A raked design's variance needs each respondent (margin residuals cross strata): member, y and joint group.
   const raking = design?.calibrated ?? null;
-  const perRespondent = raking ? { member: new Uint8Array(raking.weights.length), y: new Uint8Array(raking.weights.length), joint: new Int32Array(raking.weights.length), offset: 0 } : null;
+  const perRespondent = raking
+    ? { member: new Uint8Array(raking.weights.length), y: new Uint8Array(raking.weights.length), joint: new Int32Array(raking.weights.length), offset: 0 }
+    : null;
   for (const u of used) {
     const joint = jointGroups(u.pooled, u.data, dimensions, strides);
     const weights = design ? design.weightsOf.get(u.data)! : weighted ? u.data.weights! : null;
@@ -205,20 +221,51 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
       for (let i = 0; i < inDomain.length; i += 1) if (perRespondent.member[i] === 1 && member(perRespondent.joint[i]!)) inDomain[i] = 1;
       d = calibratedShare(raking, inDomain, perRespondent.y, settings.confidence);
     } else {
-      d = designShare(design.strata.map((s, h) => byStratum.totals(h, jointCells, js, s.population, s.sampled)), settings.confidence);
+      d = designShare(
+        design.strata.map((s, h) => byStratum.totals(h, jointCells, js, s.population, s.sampled)),
+        settings.confidence,
+      );
     }
-    const designed: ShareEstimate = { ...estimate, weightedShare: d.share, weightedSe: d.se, weightedCiLow: d.ciLow, weightedCiHigh: d.ciHigh, effectiveN: d.effectiveN };
+    const designed: ShareEstimate = {
+      ...estimate,
+      weightedShare: d.share,
+      weightedSe: d.se,
+      weightedCiLow: d.ciLow,
+      weightedCiHigh: d.ciHigh,
+      effectiveN: d.effectiveN,
+    };
     let designFlag: ShareCell['designFlag'] = null;
     if (d.share !== null && limits?.minEffectiveN !== undefined && d.effectiveN !== null && d.effectiveN < limits.minEffectiveN) designFlag = 'effective-n';
-    else if (d.share !== null && d.share > 0 && d.se !== null && limits?.maxRelativeSe !== undefined && d.se / d.share > limits.maxRelativeSe) designFlag = 'relative-se';
-    return { estimate: designed, se, weightedMethod: d.share === null ? null : raking ? (raking.method === 'rake' ? 'design-raked' : 'design-calibrated') : 'design', deff: d.deff, df: d.share === null ? null : d.df, designFlag };
+    else if (d.share !== null && d.share > 0 && d.se !== null && limits?.maxRelativeSe !== undefined && d.se / d.share > limits.maxRelativeSe)
+      designFlag = 'relative-se';
+    return {
+      estimate: designed,
+      se,
+      weightedMethod: d.share === null ? null : raking ? (raking.method === 'rake' ? 'design-raked' : 'design-calibrated') : 'design',
+      deff: d.deff,
+      df: d.share === null ? null : d.df,
+      designFlag,
+    };
   };
   const total: ShareCell = { dimension: 'total', dimensionJa: '全体', groupCode: 'all', groupLabelJa: '全体', ...cell(0), suppression: null };
   const groups: ShareCell[] = [];
   dimensions.forEach((d, k) => {
-    const list = [...d.groups, UNKNOWN_GROUP].map((g, j) => ({ dimension: d.id, dimensionJa: d.nameJa, groupCode: g.code, groupLabelJa: g.labelJa, ...cell(offsets[k]! + j) }));
-    const byDesign = limits?.action === 'withhold' ? list.map((c) => (c.designFlag === null ? null : c.designFlag === 'effective-n' ? 'design-effective-n' : 'design-relative-se')) : [];
-    const suppression = suppressSmallCells(list.map((c) => c.estimate.n), settings.breakdowns!.minN, byDesign);
+    const list = [...d.groups, UNKNOWN_GROUP].map((g, j) => ({
+      dimension: d.id,
+      dimensionJa: d.nameJa,
+      groupCode: g.code,
+      groupLabelJa: g.labelJa,
+      ...cell(offsets[k]! + j),
+    }));
+    const byDesign =
+      limits?.action === 'withhold'
+        ? list.map((c) => (c.designFlag === null ? null : c.designFlag === 'effective-n' ? 'design-effective-n' : 'design-relative-se'))
+        : [];
+    const suppression = suppressSmallCells(
+      list.map((c) => c.estimate.n),
+      settings.breakdowns!.minN,
+      byDesign,
+    );
     list.forEach((c, j) => groups.push({ ...c, suppression: suppression[j]! }));
   });
   return { measureId: binding.measureId, fiscalYear, status: 'estimated', total, groups, sources };
@@ -299,7 +346,17 @@ function addWeighted(acc: Accumulators, c: number, w: number, counted: number, i
 }
 
 // One tight loop per question type (a large wave is walked once per measure).
-function accumulateSingle(acc: Accumulators, count: number, role: Int8Array, codes: Int32Array, lut: Uint8Array, joint: Int32Array, weights: Float64Array | null, rule: number, stratified: Stratified): void {
+function accumulateSingle(
+  acc: Accumulators,
+  count: number,
+  role: Int8Array,
+  codes: Int32Array,
+  lut: Uint8Array,
+  joint: Int32Array,
+  weights: Float64Array | null,
+  rule: number,
+  stratified: Stratified,
+): void {
   const { n, numerator } = acc;
   for (let i = 0; i < count; i += 1) {
     const r = role[i]!;
@@ -313,7 +370,16 @@ function accumulateSingle(acc: Accumulators, count: number, role: Int8Array, cod
   }
 }
 
-function accumulateMulti(acc: Accumulators, count: number, role: Int8Array, chosen: Uint8Array[], joint: Int32Array, weights: Float64Array | null, rule: number, stratified: Stratified): void {
+function accumulateMulti(
+  acc: Accumulators,
+  count: number,
+  role: Int8Array,
+  chosen: Uint8Array[],
+  joint: Int32Array,
+  weights: Float64Array | null,
+  rule: number,
+  stratified: Stratified,
+): void {
   const { n, numerator } = acc;
   for (let i = 0; i < count; i += 1) {
     const r = role[i]!;
@@ -346,7 +412,12 @@ function countedLookup(q: QuestionData, codes: Set<number>): { countedLut: Uint8
 const jointCache = new WeakMap<WaveData, Map<string, Int32Array>>();
 
 /** Each respondent's joint group: Σ group index × stride over the dimensions (the unknown group is each dimension's last). */
-function jointGroups(pooled: PooledWave, data: WaveData, dimensions: readonly { id: string; groups: { code: string }[] }[], strides: readonly number[]): Int32Array {
+function jointGroups(
+  pooled: PooledWave,
+  data: WaveData,
+  dimensions: readonly { id: string; groups: { code: string }[] }[],
+  strides: readonly number[],
+): Int32Array {
   let cache = jointCache.get(data);
   if (!cache) jointCache.set(data, (cache = new Map()));
   const key = dimensions.map((d) => `${d.id}:${d.groups.length}`).join('|');

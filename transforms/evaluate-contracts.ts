@@ -40,14 +40,28 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
   const rule = (kind: ContractRuleKind, measure: Measure) => contractFor(entries, kind, measure);
 
   /** Reports a broken rule; on `error`, withholds the measure's value for those years (or just the observation). */
-  const fire = (kind: ContractRuleKind, entry: ContractEntry, what: string, location: IssueLocation, raw: string | undefined, target: { observation: Observation } | { measureIds: string[]; fiscalYears: number[] }) => {
+  const fire = (
+    kind: ContractRuleKind,
+    entry: ContractEntry,
+    what: string,
+    location: IssueLocation,
+    raw: string | undefined,
+    target: { observation: Observation } | { measureIds: string[]; fiscalYears: number[] },
+  ) => {
     const spec = contractRules[kind];
     const error = entry.severity !== 'warning';
     const consequence = error ? 'この値は公表しません' : '値は公表しています';
     issues.push(issue(spec.code, error ? 'error' : 'warning', `データ規則「${spec.titleJa}」: ${what}。${spec.whatToDoJa}。${consequence}`, location, raw));
     if (!error) return;
     const reasonJa = `${spec.titleJa}: ${what}（${spec.code}）`;
-    const gap = (measureId: string, fiscalYear: number): Gap => ({ measureId, fiscalYear, sourceKind: catalog.measures.get(measureId)!.source.kind, status: spec.withheldAs, reasonJa, code: spec.code });
+    const gap = (measureId: string, fiscalYear: number): Gap => ({
+      measureId,
+      fiscalYear,
+      sourceKind: catalog.measures.get(measureId)!.source.kind,
+      status: spec.withheldAs,
+      reasonJa,
+      code: spec.code,
+    });
     if ('observation' in target) {
       dropped.add(target.observation);
       const key = keyOf(target.observation.measureId, target.observation.fiscalYear);
@@ -70,7 +84,10 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
     const location = locationOf(o);
     const what = `${measure.nameJa}（${formatFiscalYear(o.fiscalYear)}）の値 ${o.value}`;
     const checks: [ContractRuleKind, (e: ContractEntry) => string | undefined][] = [
-      ['future-year', () => (o.fiscalYear > asOf.fiscalYear ? `${formatFiscalYear(o.fiscalYear)}はまだ始まっていません（実行時点 ${asOf.yearMonth}）` : undefined)],
+      [
+        'future-year',
+        () => (o.fiscalYear > asOf.fiscalYear ? `${formatFiscalYear(o.fiscalYear)}はまだ始まっていません（実行時点 ${asOf.yearMonth}）` : undefined),
+      ],
       ['non-negative', () => (o.value < 0 ? `${what}が負です` : undefined)],
       ['integer', () => (!Number.isInteger(o.value) ? `${what}が整数ではありません（単位 ${measure.unit}）` : undefined)],
       ['range', (e) => (outside(o.value, e) ? `${what}が範囲（${rangeText(e)}）の外です` : undefined)],
@@ -90,10 +107,17 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
     const measures = r.measureIds.map((id) => catalog.measures.get(id)).filter((m): m is Measure => m !== undefined);
     const entry = measures.map((m) => rule('non-negative', m)).find((e) => e !== undefined);
     if (entry && r.value < 0) {
-      fire('non-negative', entry, `${r.labelJa}が負です（${r.value}）。年度の値（${measures.map((m) => m.nameJa).join('、')}）を正しく作れません`, r.location, r.raw, {
-        measureIds: measures.filter((m) => rule('non-negative', m)).map((m) => m.id),
-        fiscalYears: [r.fiscalYear],
-      });
+      fire(
+        'non-negative',
+        entry,
+        `${r.labelJa}が負です（${r.value}）。年度の値（${measures.map((m) => m.nameJa).join('、')}）を正しく作れません`,
+        r.location,
+        r.raw,
+        {
+          measureIds: measures.filter((m) => rule('non-negative', m)).map((m) => m.id),
+          fiscalYears: [r.fiscalYear],
+        },
+      );
     }
   }
 
@@ -103,7 +127,10 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
       const measure = catalog.measures.get(row.measureId);
       const entry = measure && rule('file-period', measure);
       if (!entry || row.fiscalYear === f.fiscalYear) continue;
-      const observation = input.observations.find((o) => o.measureId === row.measureId && o.fiscalYear === row.fiscalYear && o.provenance.file === f.file && o.provenance.rows === String(row.location.row));
+      const observation = input.observations.find(
+        (o) =>
+          o.measureId === row.measureId && o.fiscalYear === row.fiscalYear && o.provenance.file === f.file && o.provenance.rows === String(row.location.row),
+      );
       const what = `ファイルは${formatFiscalYear(f.fiscalYear)}のものですが、この行は${formatFiscalYear(row.fiscalYear)}です（${measure.nameJa}）`;
       if (observation) fire('file-period', entry, what, row.location, row.raw, { observation });
     }
@@ -122,10 +149,17 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
       const measures = series.measureIds.map((id) => catalog.measures.get(id)!).filter((m) => rule('months-complete', m));
       const entry = measures[0] && rule('months-complete', measures[0]);
       if (missing.length === 0 || !entry) continue;
-      fire('months-complete', entry, `${formatFiscalYear(fy)}は終わっていますが、${series.labelJa}の ${missing.join('、')} がありません`, {}, missing.join(', '), {
-        measureIds: measures.map((m) => m.id),
-        fiscalYears: [fy],
-      });
+      fire(
+        'months-complete',
+        entry,
+        `${formatFiscalYear(fy)}は終わっていますが、${series.labelJa}の ${missing.join('、')} がありません`,
+        {},
+        missing.join(', '),
+        {
+          measureIds: measures.map((m) => m.id),
+          fiscalYears: [fy],
+        },
+      );
     }
   }
 
@@ -180,20 +214,34 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
   for (const w of active) {
     const measures = surveyMeasures(w.instrument, 'survey-instrument-rows');
     if (w.data_rows !== 0 || measures.length === 0) continue;
-    fire('survey-instrument-rows', rule('survey-instrument-rows', measures[0]!)!, `${w.instrument_name_ja}（${formatFiscalYear(w.fiscal_year)}）の回答ファイルに回答の行がありません（見出し行だけ）`, { file: w.file }, undefined, {
-      measureIds: measures.map((m) => m.id),
-      fiscalYears: [w.fiscal_year],
-    });
+    fire(
+      'survey-instrument-rows',
+      rule('survey-instrument-rows', measures[0]!)!,
+      `${w.instrument_name_ja}（${formatFiscalYear(w.fiscal_year)}）の回答ファイルに回答の行がありません（見出し行だけ）`,
+      { file: w.file },
+      undefined,
+      {
+        measureIds: measures.map((m) => m.id),
+        fiscalYears: [w.fiscal_year],
+      },
+    );
   }
   for (const fy of [...new Set(active.map((w) => w.fiscal_year))]) {
     for (const [instrument, nameJa] of instruments) {
       if (active.some((w) => w.fiscal_year === fy && w.instrument === instrument)) continue;
       const measures = surveyMeasures(instrument, 'survey-instruments-complete');
       if (measures.length === 0) continue;
-      fire('survey-instruments-complete', rule('survey-instruments-complete', measures[0]!)!, `${formatFiscalYear(fy)}の${nameJa}の回答ファイルがありません（ほかの年度にはあります）`, {}, instrument, {
-        measureIds: measures.map((m) => m.id),
-        fiscalYears: [fy],
-      });
+      fire(
+        'survey-instruments-complete',
+        rule('survey-instruments-complete', measures[0]!)!,
+        `${formatFiscalYear(fy)}の${nameJa}の回答ファイルがありません（ほかの年度にはあります）`,
+        {},
+        instrument,
+        {
+          measureIds: measures.map((m) => m.id),
+          fiscalYears: [fy],
+        },
+      );
     }
   }
 
@@ -210,10 +258,17 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
       if (!previous) continue;
       const monotone = rule('monotone', measure);
       if (monotone && o.value < previous.value) {
-        fire('monotone', monotone, `${measure.nameJa}が${formatFiscalYear(previous.fiscalYear)}の ${previous.value} から${formatFiscalYear(o.fiscalYear)}の ${o.value} に減っています`, locationOf(o), String(o.value), {
-          measureIds: [measureId],
-          fiscalYears: [previous.fiscalYear, o.fiscalYear],
-        });
+        fire(
+          'monotone',
+          monotone,
+          `${measure.nameJa}が${formatFiscalYear(previous.fiscalYear)}の ${previous.value} から${formatFiscalYear(o.fiscalYear)}の ${o.value} に減っています`,
+          locationOf(o),
+          String(o.value),
+          {
+            measureIds: [measureId],
+            fiscalYears: [previous.fiscalYear, o.fiscalYear],
+          },
+        );
         continue;
       }
       const volume = rule('volume-change', measure);

@@ -42,7 +42,8 @@ export function payFiscalYearValues(
 
   // One report per month: identical copies count once; differing copies make the month unusable.
   const byMonth = new Map<string, PayMonthlyReport[]>();
-  for (const r of [...usable].sort((a, b) => (a.file < b.file ? -1 : 1))) byMonth.set(yearMonthKey(r.month), [...(byMonth.get(yearMonthKey(r.month)) ?? []), r]);
+  for (const r of [...usable].sort((a, b) => (a.file < b.file ? -1 : 1)))
+    byMonth.set(yearMonthKey(r.month), [...(byMonth.get(yearMonthKey(r.month)) ?? []), r]);
   const monthly = new Map<string, PayMonthlyReport>();
   const conflicting = new Set<string>();
   for (const [key, list] of [...byMonth].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -80,12 +81,18 @@ export function payFiscalYearValues(
       if (previous && before && inBase(figure) < inBase(before)) {
         const reason = `${payMetrics[metric].labelJa}が ${yearMonthJa(previous.month)}（${before.value}${before.unit}）から ${yearMonthJa(r.month)}（${figure.value}${figure.unit}）に減っています`;
         issues.push(
-          issue('pay-cumulative-decreased', 'error', `${reason}。累計は減らないはずです。どちらかの報告の誤りです。事業者に確認してください。該当する年度の値は公表しません`, {
-            file: r.file,
-            sheet: r.sheet,
-            row: figure.row,
-            column: figure.column,
-          }, figure.value),
+          issue(
+            'pay-cumulative-decreased',
+            'error',
+            `${reason}。累計は減らないはずです。どちらかの報告の誤りです。事業者に確認してください。該当する年度の値は公表しません`,
+            {
+              file: r.file,
+              sheet: r.sheet,
+              row: figure.row,
+              column: figure.column,
+            },
+            figure.value,
+          ),
         );
         const years = invalid.get(metric) ?? new Map<number, string>();
         for (const m of [previous.month, r.month]) years.set(fiscalYearOf(m.year, m.month), reason);
@@ -117,7 +124,8 @@ export function payFiscalYearValues(
   const latest = months.at(-1)?.month;
   // Every fiscal year from the first report to the last, so a year with no report at all is reported too.
   const seenYears = [...months.map((r) => fiscalYearOf(r.month.year, r.month.month)), ...[...conflicting].map((k) => fiscalYearOfKey(k))];
-  const fiscalYears = seenYears.length === 0 ? [] : Array.from({ length: Math.max(...seenYears) - Math.min(...seenYears) + 1 }, (_, i) => Math.min(...seenYears) + i);
+  const fiscalYears =
+    seenYears.length === 0 ? [] : Array.from({ length: Math.max(...seenYears) - Math.min(...seenYears) + 1 }, (_, i) => Math.min(...seenYears) + i);
   for (const fy of fiscalYears) {
     const missing = fiscalMonths(fy).filter((m) => !monthly.has(yearMonthKey(m)));
     const holes = missing.filter((m) => latest && compareMonth(m, latest) < 0);
@@ -135,7 +143,12 @@ export function payFiscalYearValues(
     }
     if (pending.length > 0) {
       issues.push(
-        issue('pay-fiscal-year-in-progress', 'info', `${formatFiscalYear(fy)}は ${yearMonthJa(latest!)} までの報告です（${pending.length} か月分が未着）。月の合計は年度の報告がそろってから公表します`, {}),
+        issue(
+          'pay-fiscal-year-in-progress',
+          'info',
+          `${formatFiscalYear(fy)}は ${yearMonthJa(latest!)} までの報告です（${pending.length} か月分が未着）。月の合計は年度の報告がそろってから公表します`,
+          {},
+        ),
       );
     }
   }
@@ -164,25 +177,45 @@ export function payFiscalYearValues(
             sheet: main.report.sheet,
             ...(main.figure ? { rows: String(main.figure.row) } : {}),
             rule: ruleText(metric, nature, config, storeClass, main.figure?.unit, measure.unit),
-            ...(inYear.length > 1 ? { otherInputs: inYear.filter((p) => p !== main).map((p) => ({ file: p.report.file, sha256: p.report.sha256, ...(p.figure ? { rows: String(p.figure.row) } : {}) })) } : {}),
+            ...(inYear.length > 1
+              ? {
+                  otherInputs: inYear
+                    .filter((p) => p !== main)
+                    .map((p) => ({ file: p.report.file, sha256: p.report.sha256, ...(p.figure ? { rows: String(p.figure.row) } : {}) })),
+                }
+              : {}),
           }
         : undefined;
       const broken = invalid.get(metric)?.get(fy);
       if (broken) {
-        gaps.push({ measureId: measure.id, fiscalYear: fy, sourceKind: 'setagayaPay', status: 'invalid', reasonJa: broken, code: 'pay-cumulative-decreased', ...(provenance ? { provenance } : {}) });
+        gaps.push({
+          measureId: measure.id,
+          fiscalYear: fy,
+          sourceKind: 'setagayaPay',
+          status: 'invalid',
+          reasonJa: broken,
+          code: 'pay-cumulative-decreased',
+          ...(provenance ? { provenance } : {}),
+        });
         continue;
       }
       const aggregate =
-        nature === 'rate' && config.rateAggregation === 'mean'
-          ? meanOfYear(inYear, fy)
-          : aggregateMonthly(inYear, nature === 'rate' ? 'rate' : nature, fy);
+        nature === 'rate' && config.rateAggregation === 'mean' ? meanOfYear(inYear, fy) : aggregateMonthly(inYear, nature === 'rate' ? 'rate' : nature, fy);
       if (!aggregate.complete || aggregate.value === null) {
         const lacking = nature === 'flow' || (nature === 'rate' && config.rateAggregation === 'mean') ? aggregate.missingMonths : [`${fy + 1}-03`];
         const reasonJa =
           lacking.length > 0
             ? `${formatFiscalYear(fy)}の月次報告に ${lacking.map((k) => yearMonthJa(parseKey(k))).join('、')} の${payMetrics[metric].labelJa}がないため、年度の値を作れません`
             : `${formatFiscalYear(fy)}の${payMetrics[metric].labelJa}を作れません`;
-        gaps.push({ measureId: measure.id, fiscalYear: fy, sourceKind: 'setagayaPay', status: 'incomplete', reasonJa, code: latest && lacking.every((k) => k > yearMonthKey(latest)) ? 'pay-fiscal-year-in-progress' : 'pay-missing-month', ...(provenance ? { provenance } : {}) });
+        gaps.push({
+          measureId: measure.id,
+          fiscalYear: fy,
+          sourceKind: 'setagayaPay',
+          status: 'incomplete',
+          reasonJa,
+          code: latest && lacking.every((k) => k > yearMonthKey(latest)) ? 'pay-fiscal-year-in-progress' : 'pay-missing-month',
+          ...(provenance ? { provenance } : {}),
+        });
         continue;
       }
       // A March-only figure is distorted only by a campaign running in that March.
@@ -221,7 +254,9 @@ function meanOfYear(points: readonly MonthlyPoint[], fy: number): { complete: bo
 function campaignsIn(config: SetagayaPayConfig, fy: number, marchOnly: boolean): string[] {
   const from = marchOnly ? `${fy + 1}-03` : `${fy}-04`;
   const to = `${fy + 1}-03`;
-  return config.campaigns.filter((c) => c.from <= to && c.to >= from).map((c) => `${c.nameJa}（${yearMonthJa(parseKey(c.from))}〜${yearMonthJa(parseKey(c.to))}）`);
+  return config.campaigns
+    .filter((c) => c.from <= to && c.to >= from)
+    .map((c) => `${c.nameJa}（${yearMonthJa(parseKey(c.from))}〜${yearMonthJa(parseKey(c.to))}）`);
 }
 
 function sameFigures(a: PayMonthlyReport, b: PayMonthlyReport): boolean {

@@ -22,7 +22,11 @@ export type RakeResult =
   | { ok: true; weights: Float64Array; steps: RakeStep[]; passes: number; residuals: (z: Float64Array) => void }
   | { ok: false; unmet: { margin: number; category: number; kind: 'no-respondents' | 'no-population' }[]; passes?: number; converged?: false };
 
-export function rakeWeights(base: Float64Array, margins: readonly RakeMargin[], control: { epsilon: number; maxit: number } = { epsilon: 1, maxit: 10 }): RakeResult {
+export function rakeWeights(
+  base: Float64Array,
+  margins: readonly RakeMargin[],
+  control: { epsilon: number; maxit: number } = { epsilon: 1, maxit: 10 },
+): RakeResult {
   const n = base.length;
   const unmet: { margin: number; category: number; kind: 'no-respondents' | 'no-population' }[] = [];
   margins.forEach((m, k) => {

@@ -33,7 +33,8 @@ export function resasFiscalYearValues(
   const published = new Set<string>();
   for (const measure of catalog.measures.values()) {
     if (measure.source.kind !== 'resas') continue;
-    for (const a of config.fiscalYears) if (!a.series || a.series.includes(measure.source.series)) published.add(`${measure.source.series}\u0000${a.benchmarkYear}`);
+    for (const a of config.fiscalYears)
+      if (!a.series || a.series.includes(measure.source.series)) published.add(`${measure.source.series}\u0000${a.benchmarkYear}`);
   }
 
   // The newest vintage per series and year; equal newest vintages must agree.

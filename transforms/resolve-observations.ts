@@ -5,9 +5,7 @@ import type { Gap, Observation } from '../lib/observation.ts';
 
 // A gap (a source that could not form the value: a month missing) stands where no input gave a value.
 export type ResolvedObservation =
-  | { status: 'observed'; observation: Observation }
-  | { status: 'conflict'; observations: Observation[] }
-  | { status: Gap['status']; gap: Gap };
+  { status: 'observed'; observation: Observation } | { status: 'conflict'; observations: Observation[] } | { status: Gap['status']; gap: Gap };
 
 export interface ObservationIndex {
   get(measureId: string, fiscalYear: number): ResolvedObservation | undefined;
@@ -39,7 +37,11 @@ export function resolveObservations(observations: readonly Observation[], gaps: 
         `指標「${first.measureId}」の${first.fiscalYear}年度の値が入力間で食い違っています（${list
           .map((o) => `${o.provenance.file}${o.provenance.rows ? ` ${o.provenance.rows}行目` : ''}: ${o.value}`)
           .join(' / ')}）。正しい値を1つだけ残してください。この値は公表しません`,
-        { file: first.provenance.file, sheet: first.provenance.sheet, row: first.provenance.rows && /^\d+$/.test(first.provenance.rows) ? Number(first.provenance.rows) : undefined },
+        {
+          file: first.provenance.file,
+          sheet: first.provenance.sheet,
+          row: first.provenance.rows && /^\d+$/.test(first.provenance.rows) ? Number(first.provenance.rows) : undefined,
+        },
         list.map((o) => o.value).join(' / '),
       ),
     );

@@ -50,7 +50,10 @@ export function buildSurveyDesign(
   const issues: Issue[] = [];
   const dims = design.strata.map((id) => dimensions.find((d) => d.id === id)!);
   const labelOf = (instrument: string, groups: readonly string[]): string =>
-    [pool.find((p) => p.instrument.id === instrument)?.instrument.nameJa ?? instrument, ...groups.map((g, k) => dims[k]!.groups.find((x) => x.code === g)?.labelJa ?? g)].join('・');
+    [
+      pool.find((p) => p.instrument.id === instrument)?.instrument.nameJa ?? instrument,
+      ...groups.map((g, k) => dims[k]!.groups.find((x) => x.code === g)?.labelJa ?? g),
+    ].join('・');
   const index = new Map<string, number>();
   const strata: Stratum[] = frame.strata.map((s, i) => {
     index.set([s.instrument, ...s.groups].join('\u0000'), i);
@@ -96,12 +99,34 @@ export function buildSurveyDesign(
   for (const s of strata) {
     if (s.sampled > s.population) {
       usable = false;
-      issues.push(issue('industry-survey-stratum-over-frame', 'error', `層「${s.labelJa}」の回答者 ${s.sampled} 人が母集団の ${s.population} 事業所より多くなっています。母集団ファイル ${frame.file} の事業所数か回答ファイルの層の回答を確かめてください（標本設計による推計は出しません）`, { file: frame.file }, `${s.sampled} > ${s.population}`));
+      issues.push(
+        issue(
+          'industry-survey-stratum-over-frame',
+          'error',
+          `層「${s.labelJa}」の回答者 ${s.sampled} 人が母集団の ${s.population} 事業所より多くなっています。母集団ファイル ${frame.file} の事業所数か回答ファイルの層の回答を確かめてください（標本設計による推計は出しません）`,
+          { file: frame.file },
+          `${s.sampled} > ${s.population}`,
+        ),
+      );
     } else if (s.sampled === 1 && s.population > 1) {
       usable = false;
-      issues.push(issue('industry-survey-lonely-stratum', 'error', `層「${s.labelJa}」の回答者が 1 人だけ（母集団 ${s.population} 事業所）のため、層別の分散を推定できません。母集団ファイル ${frame.file} で隣の層と合わせてください（標本設計による推計は出しません）`, { file: frame.file }));
+      issues.push(
+        issue(
+          'industry-survey-lonely-stratum',
+          'error',
+          `層「${s.labelJa}」の回答者が 1 人だけ（母集団 ${s.population} 事業所）のため、層別の分散を推定できません。母集団ファイル ${frame.file} で隣の層と合わせてください（標本設計による推計は出しません）`,
+          { file: frame.file },
+        ),
+      );
     } else if (s.sampled === 0) {
-      issues.push(issue('industry-survey-stratum-no-respondents', 'warning', `層「${s.labelJa}」（母集団 ${s.population} 事業所）に回答者がいません。推計はこの層を含みません（隣の層と合わせることを検討してください）`, { file: frame.file }));
+      issues.push(
+        issue(
+          'industry-survey-stratum-no-respondents',
+          'warning',
+          `層「${s.labelJa}」（母集団 ${s.population} 事業所）に回答者がいません。推計はこの層を含みません（隣の層と合わせることを検討してください）`,
+          { file: frame.file },
+        ),
+      );
     }
   }
   for (const p of pool) {
@@ -173,13 +198,26 @@ function calibrate(
     for (const u of result.unmet) {
       const d = dimensions.find((x) => x.id === ids[u.margin])!;
       const label = d.groups[u.category]?.labelJa ?? '不明・無回答';
-      problems.push(u.kind === 'no-respondents' ? `${d.nameJa}「${label}」は母集団 ${calibration.margins[d.id]![d.groups[u.category]!.code]} ですが回答者がいません` : `${d.nameJa}「${label}」に回答者がいますが、その母集団が設定にありません`);
+      problems.push(
+        u.kind === 'no-respondents'
+          ? `${d.nameJa}「${label}」は母集団 ${calibration.margins[d.id]![d.groups[u.category]!.code]} ですが回答者がいません`
+          : `${d.nameJa}「${label}」に回答者がいますが、その母集団が設定にありません`,
+      );
     }
-    if (result.converged === false) problems.push(`周辺の合計に ${result.passes} 回の反復で収束しません（周辺どうしの合計が食い違っていないか確かめてください）`);
-    if (result.unmet.length === 0 && result.converged !== false) problems.push('較正の方程式が解けません（周辺のグループが互いに重なっていないか確かめてください）');
+    if (result.converged === false)
+      problems.push(`周辺の合計に ${result.passes} 回の反復で収束しません（周辺どうしの合計が食い違っていないか確かめてください）`);
+    if (result.unmet.length === 0 && result.converged !== false)
+      problems.push('較正の方程式が解けません（周辺のグループが互いに重なっていないか確かめてください）');
   }
   if (!result || !result.ok) {
-    issues.push(issue('industry-survey-calibration-unmet', 'error', `ウェイトの較正（${calibration.method === 'rake' ? 'レイキング' : '線形較正'}）で周辺の合計に合わせられません: ${problems.join('；')}。設定 waves[].calibration を直してください。較正しない標本設計で推計しています（weighted_method = design）`, {}));
+    issues.push(
+      issue(
+        'industry-survey-calibration-unmet',
+        'error',
+        `ウェイトの較正（${calibration.method === 'rake' ? 'レイキング' : '線形較正'}）で周辺の合計に合わせられません: ${problems.join('；')}。設定 waves[].calibration を直してください。較正しない標本設計で推計しています（weighted_method = design）`,
+        {},
+      ),
+    );
     return null;
   }
   at = 0;
@@ -188,7 +226,14 @@ function calibrate(
     at += data.count;
   }
   if ('negative' in result && result.negative > 0) {
-    issues.push(issue('industry-survey-calibration-negative-weights', 'warning', `線形較正で 0 以下のウェイトになった回答者が ${result.negative} 人います（R の calibrate と同じく、そのまま使っています）。method: rake を検討してください`, {}));
+    issues.push(
+      issue(
+        'industry-survey-calibration-negative-weights',
+        'warning',
+        `線形較正で 0 以下のウェイトになった回答者が ${result.negative} 人います（R の calibrate と同じく、そのまま使っています）。method: rake を検討してください`,
+        {},
+      ),
+    );
   }
   return { method: calibration.method, weights: result.weights, residuals: result.residuals, stratum, strata, offsetOf };
 }

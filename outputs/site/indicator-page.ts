@@ -23,24 +23,38 @@ export function indicatorPage(ctx: SiteContext, measureId: string): { path: stri
   const title = first?.name_ja ?? measure.nameJa;
   const unit = first?.unit ?? measure.unit;
   const body = html`<article class="indicator">
-<h1>${title}</h1>
-${printedIn(ctx, path, measureId)}
-<dl class="facts"><dt>単位</dt><dd>${unit}</dd><dt>方向</dt><dd>${DIRECTION_JA[measure.direction] ?? measure.direction}</dd>${
-    measure.methodJa ? html`<dt>データの収集方法</dt><dd>${measure.methodJa}</dd>` : ''
-  }</dl>
-${timeSeries(ctx, measure, series, unit)}
-${breakdowns(ctx, measure)}
-${lineage(ctx, measureId, series)}
-${actionPlanLines(ctx, path, measureId)}
-</article>`;
-  return { path, content: sitePage({ path, title, siteTitle: ctx.siteTitle, terms: ctx.catalog.plan.terms, section: 'indicators', runLine: ctx.runLine, body }) };
+    <h1>${title}</h1>
+    ${printedIn(ctx, path, measureId)}
+    <dl class="facts">
+      <dt>単位</dt>
+      <dd>${unit}</dd>
+      <dt>方向</dt>
+      <dd>${DIRECTION_JA[measure.direction] ?? measure.direction}</dd>
+      ${
+        measure.methodJa
+          ? html`<dt>データの収集方法</dt>
+              <dd>${measure.methodJa}</dd>`
+          : ''
+      }
+    </dl>
+    ${timeSeries(ctx, measure, series, unit)} ${breakdowns(ctx, measure)} ${lineage(ctx, measureId, series)} ${actionPlanLines(ctx, path, measureId)}
+  </article>`;
+  return {
+    path,
+    content: sitePage({ path, title, siteTitle: ctx.siteTitle, terms: ctx.catalog.plan.terms, section: 'indicators', runLine: ctx.runLine, body }),
+  };
 }
 
 function printedIn(ctx: SiteContext, from: string, measureId: string): SafeHtml {
   const places = ctx.tables.flatMap((t) => t.slots.filter((s) => s.measure === measureId).map((s) => ({ t, s })));
-  return html`<p>掲載: ${places.map(
-    ({ t, s }, i) => html`${i > 0 ? '、' : ''}<a href="${href(from, visionPagePath(t.visions))}">${visionTableName(ctx.catalog, t.visions)}</a> ${tierLabel(ctx.catalog, s.tier)} ${s.position}`,
-  )}</p>`;
+  return html`<p>
+    掲載:
+    ${places.map(
+      ({ t, s }, i) =>
+        html`${i > 0 ? '、' : ''}<a href="${href(from, visionPagePath(t.visions))}">${visionTableName(ctx.catalog, t.visions)}</a>
+          ${tierLabel(ctx.catalog, s.tier)} ${s.position}`,
+    )}
+  </p>`;
 }
 
 interface TargetPoint {
@@ -86,7 +100,10 @@ function revisions(targets: Record<string, Target>): string {
   return Object.entries(targets)
     .flatMap(([year, t]) =>
       t !== null && typeof t === 'object'
-        ? t.revisions.map((r) => `${formatFiscalYear(Number(year))}の目標を${formatFiscalYear(r.revisedInFiscalYear)}に ${t.value ?? NO_VALUE} から ${r.value} に改定（${r.reasonJa}）。`)
+        ? t.revisions.map(
+            (r) =>
+              `${formatFiscalYear(Number(year))}の目標を${formatFiscalYear(r.revisedInFiscalYear)}に ${t.value ?? NO_VALUE} から ${r.value} に改定（${r.reasonJa}）。`,
+          )
         : [],
     )
     .join('');
@@ -129,32 +146,69 @@ function timeSeries(ctx: SiteContext, measure: Measure, series: readonly Indicat
   ];
   const cell = (v: number | null | undefined, d = decimals) => html`<td class="num">${formatFigure(v, d)}</td>`;
   return html`<h2>年度ごとの推移</h2>
-${svg === '' ? html`<p>この実行には値も目標もありません。</p>` : html`<figure class="chart" aria-describedby="series-table">${raw(svg)}
-<figcaption><ul class="legend">${legend.filter(([, , on]) => on).map(([key, label]) => html`<li>${swatch(key)}${label}</li>`)}</ul></figcaption></figure>`}
-<table id="series-table"><caption>グラフの値（表）</caption>
-<thead><tr><th scope="col">年度</th><th scope="col">実績（${unit}）</th><th scope="col">95%信頼区間</th><th scope="col">n</th><th scope="col">指数</th><th scope="col">状態</th><th scope="col">${revisedDiffers ? '目標（当初）' : '目標'}</th>${revisedDiffers ? html`<th scope="col">目標（改定後）</th>` : ''}</tr></thead>
-<tbody>${years.map((y) => {
-    const r = byYear.get(y);
-    const goal = goals.find((t) => t.year === y);
-    const status = r?.value_status;
-    return html`<tr data-year="${y}"><th scope="row">${formatFiscalYear(y)}</th>${cell(r?.value)}<td class="num">${
-      r && r.ci_low !== null && r.ci_high !== null ? `${formatFigure(r.ci_low, decimals)}〜${formatFigure(r.ci_high, decimals)}` : NO_VALUE
-    }</td><td class="num">${r?.n === null || r?.n === undefined ? NO_VALUE : r.n.toLocaleString('en-US')}</td><td class="num">${formatFigure(r?.index, 2)} ${r?.trend ?? ''}${
-      r?.assessment ? `（${ASSESSMENT_JA[r.assessment] ?? r.assessment}）` : ''
-    }</td><td${status && WITHHELD.has(status) ? raw(' class="withheld"') : ''}>${status ? (STATUS_JA[status] ?? status) : NO_VALUE}${r?.comment ? `: ${r.comment}` : ''}</td>${cell(goal?.original, Math.max(decimals, decimalsOf(goal?.original)))}${
-      revisedDiffers ? cell(goal?.revised, Math.max(decimals, decimalsOf(goal?.revised))) : ''
-    }</tr>`;
-  })}</tbody></table>
-${baseline !== null ? html`<p>基準値: ${formatFigure(baseline, Math.max(decimals, decimalsOf(baseline)))} ${unit}（${baselineYear === null ? NO_VALUE : formatFiscalYear(baselineYear)}、丸める前の値）</p>` : ''}
-${goals.length > 0 ? html`<p class="note">目標: ${goalSet.sourceJa}。${goalSet.revisionsJa}</p>` : ''}`;
+    ${
+      svg === ''
+        ? html`<p>この実行には値も目標もありません。</p>`
+        : html`<figure class="chart" aria-describedby="series-table">
+            ${raw(svg)}
+            <figcaption>
+              <ul class="legend">
+                ${legend.filter(([, , on]) => on).map(([key, label]) => html`<li>${swatch(key)}${label}</li>`)}
+              </ul>
+            </figcaption>
+          </figure>`
+    }
+    <table id="series-table">
+      <caption>
+        グラフの値（表）
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">年度</th>
+          <th scope="col">実績（${unit}）</th>
+          <th scope="col">95%信頼区間</th>
+          <th scope="col">n</th>
+          <th scope="col">指数</th>
+          <th scope="col">状態</th>
+          <th scope="col">${revisedDiffers ? '目標（当初）' : '目標'}</th>
+          ${revisedDiffers ? html`<th scope="col">目標（改定後）</th>` : ''}
+        </tr>
+      </thead>
+      <tbody>
+        ${years.map((y) => {
+          const r = byYear.get(y);
+          const goal = goals.find((t) => t.year === y);
+          const status = r?.value_status;
+          return html`<tr data-year="${y}"><th scope="row">${formatFiscalYear(y)}</th>${cell(r?.value)}<td class="num">${
+            r && r.ci_low !== null && r.ci_high !== null ? `${formatFigure(r.ci_low, decimals)}〜${formatFigure(r.ci_high, decimals)}` : NO_VALUE
+          }</td><td class="num">${r?.n === null || r?.n === undefined ? NO_VALUE : r.n.toLocaleString('en-US')}</td><td class="num">${formatFigure(r?.index, 2)} ${r?.trend ?? ''}${
+            r?.assessment ? `（${ASSESSMENT_JA[r.assessment] ?? r.assessment}）` : ''
+          }</td><td${status && WITHHELD.has(status) ? raw(' class="withheld"') : ''}>${status ? (STATUS_JA[status] ?? status) : NO_VALUE}${r?.comment ? `: ${r.comment}` : ''}</td>${cell(goal?.original, Math.max(decimals, decimalsOf(goal?.original)))}${
+            revisedDiffers ? cell(goal?.revised, Math.max(decimals, decimalsOf(goal?.revised))) : ''
+          }</tr>`;
+        })}
+      </tbody>
+    </table>
+    ${baseline !== null ? html`<p>基準値: ${formatFigure(baseline, Math.max(decimals, decimalsOf(baseline)))} ${unit}（${baselineYear === null ? NO_VALUE : formatFiscalYear(baselineYear)}、丸める前の値）</p>` : ''}
+    ${goals.length > 0 ? html`<p class="note">目標: ${goalSet.sourceJa}。${goalSet.revisionsJa}</p>` : ''}`;
 }
 
 /** A small legend key drawn like the series: the same colour, dash and symbol. */
 function swatch(key: keyof typeof SERIES): SafeHtml {
   const s = SERIES[key];
-  if (key === 'band') return html`<svg width="28" height="12" aria-hidden="true"><rect width="28" height="12" fill="${s.colour}"/></svg>`;
-  const symbol = s.symbol === 'circle' ? html`<circle cx="14" cy="6" r="4" fill="${s.colour}"/>` : s.symbol === 'triangle' ? html`<path d="M14 1 L19 10 L9 10 Z" fill="${s.colour}"/>` : s.symbol === 'square' ? html`<rect x="10" y="2" width="8" height="8" fill="${s.colour}"/>` : '';
-  return html`<svg width="28" height="12" aria-hidden="true"><line x1="0" y1="6" x2="28" y2="6" stroke="${s.colour}" stroke-width="2" stroke-dasharray="${s.dash}"/>${symbol}</svg>`;
+  if (key === 'band') return html`<svg width="28" height="12" aria-hidden="true"><rect width="28" height="12" fill="${s.colour}" /></svg>`;
+  const symbol =
+    s.symbol === 'circle'
+      ? html`<circle cx="14" cy="6" r="4" fill="${s.colour}" />`
+      : s.symbol === 'triangle'
+        ? html`<path d="M14 1 L19 10 L9 10 Z" fill="${s.colour}" />`
+        : s.symbol === 'square'
+          ? html`<rect x="10" y="2" width="8" height="8" fill="${s.colour}" />`
+          : '';
+  return html`<svg width="28" height="12" aria-hidden="true">
+    <line x1="0" y1="6" x2="28" y2="6" stroke="${s.colour}" stroke-width="2" stroke-dasharray="${s.dash}" />
+    ${symbol}
+  </svg>`;
 }
 
 interface BreakdownCell {
@@ -224,23 +278,48 @@ function breakdowns(ctx: SiteContext, measure: Measure): SafeHtml {
   const dimensions = [...new Set(cells.map((c) => c.dimension))];
   const d = measure.decimals;
   return html`<h2>内訳（${formatFiscalYear(fiscalYear)}）</h2>
-<p class="note">${SUPPRESSED} = 回答者が少ないため値を公表しないグループ（0 ではない）。横線は95%信頼区間。</p>
-<div class="breakdowns">${dimensions.map((dim) => {
-    const group = cells.filter((c) => c.dimension === dim);
-    const name = group[0]!.dimensionJa;
-    const bars: BreakdownBar[] = group.map((c) => ({ label: c.label, value: c.share, low: c.low, high: c.high }));
-    return html`<section><h3>${name}別</h3>
-<figure class="chart breakdown-chart">${raw(renderBreakdown(bars, '%', `${measure.nameJa}の${name}別の割合（下の表と同じ内容）`, SUPPRESSED))}</figure>
-<table class="breakdown" data-dimension="${dim}"><caption>${name}別の割合（表）</caption>
-<thead><tr><th scope="col">${name}</th><th scope="col">n</th><th scope="col">割合（%）</th><th scope="col">95%信頼区間</th></tr></thead>
-<tbody>${group.map((c) =>
-      c.suppressed
-        ? html`<tr class="suppressed"><th scope="row">${c.label}</th><td colspan="3" class="secret">${SUPPRESSED}（${SUPPRESSION_JA[c.reason ?? ''] ?? c.reason}）</td></tr>`
-        : html`<tr><th scope="row">${c.label}</th><td class="num">${c.n === null ? NO_VALUE : c.n.toLocaleString('en-US')}</td><td class="num">${formatFigure(c.share, d)}</td><td class="num">${
-            c.low === null || c.high === null ? NO_VALUE : `${formatFigure(c.low, d)}〜${formatFigure(c.high, d)}`
-          }</td></tr>`,
-    )}</tbody></table></section>`;
-  })}</div>`;
+    <p class="note">${SUPPRESSED} = 回答者が少ないため値を公表しないグループ（0 ではない）。横線は95%信頼区間。</p>
+    <div class="breakdowns">
+      ${dimensions.map((dim) => {
+        const group = cells.filter((c) => c.dimension === dim);
+        const name = group[0]!.dimensionJa;
+        const bars: BreakdownBar[] = group.map((c) => ({ label: c.label, value: c.share, low: c.low, high: c.high }));
+        return html`<section>
+          <h3>${name}別</h3>
+          <figure class="chart breakdown-chart">
+            ${raw(renderBreakdown(bars, '%', `${measure.nameJa}の${name}別の割合（下の表と同じ内容）`, SUPPRESSED))}
+          </figure>
+          <table class="breakdown" data-dimension="${dim}">
+            <caption>
+              ${name}別の割合（表）
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">${name}</th>
+                <th scope="col">n</th>
+                <th scope="col">割合（%）</th>
+                <th scope="col">95%信頼区間</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${group.map((c) =>
+                c.suppressed
+                  ? html`<tr class="suppressed">
+                      <th scope="row">${c.label}</th>
+                      <td colspan="3" class="secret">${SUPPRESSED}（${SUPPRESSION_JA[c.reason ?? ''] ?? c.reason}）</td>
+                    </tr>`
+                  : html`<tr>
+                      <th scope="row">${c.label}</th>
+                      <td class="num">${c.n === null ? NO_VALUE : c.n.toLocaleString('en-US')}</td>
+                      <td class="num">${formatFigure(c.share, d)}</td>
+                      <td class="num">${c.low === null || c.high === null ? NO_VALUE : `${formatFigure(c.low, d)}〜${formatFigure(c.high, d)}`}</td>
+                    </tr>`,
+              )}
+            </tbody>
+          </table>
+        </section>`;
+      })}
+    </div>`;
 }
 
 /** The inputs behind each year's value (observations.csv): file, sha256, sheet, rows, rule — `lei explain` as a page. */
@@ -248,29 +327,80 @@ function lineage(ctx: SiteContext, measureId: string, series: readonly Indicator
   const observations = ctx.input.observations.filter((o) => o.measure_id === measureId).sort((a, b) => a.fiscal_year - b.fiscal_year || a.seq - b.seq);
   const slot = series[0]?.slot_id ?? measureId;
   return html`<h2>来歴（値の出所）</h2>
-<p>実行ID <code>${ctx.input.runId}</code> が公開した値です。端末では <code>lei explain ${slot} --year ${formatFiscalYear(ctx.input.fiscalYear, 'short')}</code> で同じ内容を表示できます。</p>
-${observations.length === 0 ? html`<p>この実行の入力にはこの指標の値がありません（設定の宣言値か欠測）。</p>` : html`<table class="lineage"><caption>入力値と出所</caption>
-<thead><tr><th scope="col">年度</th><th scope="col">採否</th><th scope="col">値</th><th scope="col">ファイル</th><th scope="col">sha256</th><th scope="col">シート</th><th scope="col">行</th><th scope="col">規則</th><th scope="col">n</th></tr></thead>
-<tbody>${observations.map(
-      (o) => html`<tr><th scope="row">${formatFiscalYear(o.fiscal_year)}</th><td>${o.status === 'used' ? '採用' : '不採用（食い違い）'}</td><td class="num">${String(o.value)}</td><td>${o.file}${
-        o.other_files ? html`<br><span class="note">ほか: ${o.other_files}</span>` : ''
-      }</td><td><code title="${o.sha256}">${o.sha256.slice(0, 16)}…</code></td><td>${o.sheet ?? NO_VALUE}</td><td>${o.rows ?? NO_VALUE}</td><td>${o.rule}${o.comment ? html`<br>コメント: ${o.comment}` : ''}</td><td class="num">${
-        o.n === null ? NO_VALUE : o.n.toLocaleString('en-US')
-      }</td></tr>`,
-    )}</tbody></table>`}`;
+    <p>
+      実行ID <code>${ctx.input.runId}</code> が公開した値です。端末では
+      <code>lei explain ${slot} --year ${formatFiscalYear(ctx.input.fiscalYear, 'short')}</code> で同じ内容を表示できます。
+    </p>
+    ${
+      observations.length === 0
+        ? html`<p>この実行の入力にはこの指標の値がありません（設定の宣言値か欠測）。</p>`
+        : html`<table class="lineage">
+            <caption>
+              入力値と出所
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">年度</th>
+                <th scope="col">採否</th>
+                <th scope="col">値</th>
+                <th scope="col">ファイル</th>
+                <th scope="col">sha256</th>
+                <th scope="col">シート</th>
+                <th scope="col">行</th>
+                <th scope="col">規則</th>
+                <th scope="col">n</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${observations.map(
+                (o) =>
+                  html`<tr>
+                    <th scope="row">${formatFiscalYear(o.fiscal_year)}</th>
+                    <td>${o.status === 'used' ? '採用' : '不採用（食い違い）'}</td>
+                    <td class="num">${String(o.value)}</td>
+                    <td>${o.file}${o.other_files ? html`<br /><span class="note">ほか: ${o.other_files}</span>` : ''}</td>
+                    <td><code title="${o.sha256}">${o.sha256.slice(0, 16)}…</code></td>
+                    <td>${o.sheet ?? NO_VALUE}</td>
+                    <td>${o.rows ?? NO_VALUE}</td>
+                    <td>${o.rule}${o.comment ? html`<br />コメント: ${o.comment}` : ''}</td>
+                    <td class="num">${o.n === null ? NO_VALUE : o.n.toLocaleString('en-US')}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }`;
 }
 
 /** The action-plan lines this measure supplies, with their 達成率 as `lei explain` lists them. */
 function actionPlanLines(ctx: SiteContext, from: string, measureId: string): SafeHtml {
   const rows = ctx.input.actionPlanProgress.filter((p) => p.measure_id === measureId && p.fiscal_year === ctx.input.fiscalYear);
   if (rows.length === 0) return html``;
-  return html`<table class="lines"><caption>${ctx.catalog.plan.terms.actionPlan}での実績と達成率（${formatFiscalYear(ctx.input.fiscalYear)}）</caption>
-<thead><tr><th scope="col">行</th><th scope="col">${tierLabel(ctx.catalog, 'action')}</th><th scope="col">実績</th><th scope="col">合計</th><th scope="col">達成率</th></tr></thead>
-<tbody>${rows.map(
-    (r) => html`<tr><th scope="row"><a href="${href(from, `action-plan.html#${r.line_id}`)}">${r.line_id}</a>${r.reprint_of ? '【再掲】' : ''}</th><td>${r.indicator_ja}</td><td class="num">${formatFigure(r.actual, decimalsOf(r.actual))}</td><td class="num">${formatFigure(r.target_total, decimalsOf(r.target_total))}</td><td class="num">${
-      r.achievement_rate === null ? NO_VALUE : `${formatFigure(r.achievement_rate, 1)}%`
-    }</td></tr>`,
-  )}</tbody></table>`;
+  return html`<table class="lines">
+    <caption>
+      ${ctx.catalog.plan.terms.actionPlan}での実績と達成率（${formatFiscalYear(ctx.input.fiscalYear)}）
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">行</th>
+        <th scope="col">${tierLabel(ctx.catalog, 'action')}</th>
+        <th scope="col">実績</th>
+        <th scope="col">合計</th>
+        <th scope="col">達成率</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (r) =>
+          html`<tr>
+            <th scope="row"><a href="${href(from, `action-plan.html#${r.line_id}`)}">${r.line_id}</a>${r.reprint_of ? '【再掲】' : ''}</th>
+            <td>${r.indicator_ja}</td>
+            <td class="num">${formatFigure(r.actual, decimalsOf(r.actual))}</td>
+            <td class="num">${formatFigure(r.target_total, decimalsOf(r.target_total))}</td>
+            <td class="num">${r.achievement_rate === null ? NO_VALUE : `${formatFigure(r.achievement_rate, 1)}%`}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 function range(from: number, to: number): number[] {

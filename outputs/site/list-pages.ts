@@ -9,15 +9,31 @@ export function listPages(ctx: SiteContext): { path: string; content: string }[]
   const visionsPath = 'visions/index.html';
   const indicatorsPath = 'indicators/index.html';
   const indicators = html`<h1>指標一覧</h1>
-${ctx.tables.map(
-    (t) => html`<h2>${visionTitle(ctx.catalog, t.visions)}</h2>
-<ul>${t.slots.map((s) => {
-      const row = slotFigures(ctx, s).row;
-      return html`<li><a href="${href(indicatorsPath, indicatorPagePath(s.measure))}">${s.nameJa}</a>（${tierLabel(ctx.catalog, s.tier)} ${s.position}）指数 ${formatFigure(row?.index, 2)} ${row?.trend ?? ''}</li>`;
-    })}</ul>`,
-  )}`;
+    ${ctx.tables.map(
+      (t) =>
+        html`<h2>${visionTitle(ctx.catalog, t.visions)}</h2>
+          <ul>
+            ${t.slots.map((s) => {
+              const row = slotFigures(ctx, s).row;
+              return html`<li>
+                <a href="${href(indicatorsPath, indicatorPagePath(s.measure))}">${s.nameJa}</a>（${tierLabel(ctx.catalog, s.tier)} ${s.position}）指数
+                ${formatFigure(row?.index, 2)} ${row?.trend ?? ''}
+              </li>`;
+            })}
+          </ul>`,
+    )}`;
   return [
-    { path: visionsPath, content: sitePage({ ...frame, path: visionsPath, title: ctx.catalog.plan.terms.pillar, section: 'visions', body: html`<h1>${ctx.catalog.plan.terms.pillar}</h1>${visionCountsTable(ctx, visionsPath)}` }) },
+    {
+      path: visionsPath,
+      content: sitePage({
+        ...frame,
+        path: visionsPath,
+        title: ctx.catalog.plan.terms.pillar,
+        section: 'visions',
+        body: html`<h1>${ctx.catalog.plan.terms.pillar}</h1>
+          ${visionCountsTable(ctx, visionsPath)}`,
+      }),
+    },
     { path: indicatorsPath, content: sitePage({ ...frame, path: indicatorsPath, title: '指標一覧', section: 'indicators', body: indicators }) },
   ];
 }

@@ -9,12 +9,15 @@ const PATH = 'index.html';
 
 export function overviewPage(ctx: SiteContext): { path: string; content: string } {
   const body = html`<h1>概要　${formatFiscalYear(ctx.input.fiscalYear)}</h1>
-${composite(ctx)}
-<h2 id="visions">${ctx.catalog.plan.terms.indicators}</h2>
-${visionCountsTable(ctx, PATH)}
-<h2 id="action-plan">${ctx.catalog.plan.terms.actionPlan}の進捗</h2>
-${actionPlan(ctx)}`;
-  return { path: PATH, content: sitePage({ path: PATH, title: '概要', siteTitle: ctx.siteTitle, terms: ctx.catalog.plan.terms, section: 'overview', runLine: ctx.runLine, body }) };
+    ${composite(ctx)}
+    <h2 id="visions">${ctx.catalog.plan.terms.indicators}</h2>
+    ${visionCountsTable(ctx, PATH)}
+    <h2 id="action-plan">${ctx.catalog.plan.terms.actionPlan}の進捗</h2>
+    ${actionPlan(ctx)}`;
+  return {
+    path: PATH,
+    content: sitePage({ path: PATH, title: '概要', siteTitle: ctx.siteTitle, terms: ctx.catalog.plan.terms, section: 'overview', runLine: ctx.runLine, body }),
+  };
 }
 
 const COMPOSITE_STATUS: Record<string, string> = {
@@ -31,25 +34,62 @@ function composite(ctx: SiteContext): SafeHtml {
   const primary = rows.find((c) => c.is_primary);
   const referenceYear = config.referenceFiscalYear ?? ctx.catalog.plan.baselineFiscalYear;
   const heading = html`<h2 id="composite">${config.nameJa}（${config.unitJa}、${formatFiscalYear(referenceYear)} = 100）</h2>`;
-  if (!primary) return html`${heading}<p>${formatFiscalYear(fiscalYear)}の値はありません。</p>`;
+  if (!primary)
+    return html`${heading}
+      <p>${formatFiscalYear(fiscalYear)}の値はありません。</p>`;
   const pct = (v: number) => `${formatFigure(v, 1)}%`;
   return html`${heading}
-<div class="stats">
-<p class="stat"><span class="big composite-value">${primary.value === null ? NO_VALUE : formatFigure(primary.value, 2)}</span>${formatFiscalYear(fiscalYear)}（${COMPOSITE_STATUS[primary.status] ?? primary.status}）${
-    primary.value === null && primary.provisional_value !== null ? html`<br>参考値 ${formatFigure(primary.provisional_value, 2)}（そろった入力だけで計算。公表値ではない）` : ''
-  }</p>
-<p class="stat"><span class="big">${pct(primary.coverage_rate)}</span>入力の被覆率: ${primary.inputs_total} 指標のうち ${primary.inputs_present} 指標に値あり（公表に必要 ${pct(primary.min_coverage_rate)}）</p>
-${primary.leave_one_out_low !== null && primary.leave_one_out_high !== null ? html`<p class="stat"><span class="big">${formatFigure(primary.leave_one_out_low, 2)}〜${formatFigure(primary.leave_one_out_high, 2)}</span>1指標を除いたときの幅</p>` : ''}
-${config.targets.map((t) => html`<p class="stat"><span class="big">${formatFigure(t.value, 2)}</span>${t.labelJa ?? `目標値（${formatFiscalYear(t.fiscalYear)}）`}</p>`)}
-</div>
-<p class="note">算出方法: ${primary.method_label_ja}</p>
-<table><caption>感応度分析（算出方法を変えたときの値）</caption>
-<thead><tr><th scope="col">算出方法</th><th scope="col">値</th><th scope="col">状態</th><th scope="col">被覆率</th><th scope="col">参考値</th><th scope="col">1指標を除いた幅</th></tr></thead>
-<tbody>${rows.map(
-    (c) => html`<tr><th scope="row">${c.method_label_ja}${c.is_primary ? '（公表値）' : ''}</th><td class="num">${formatFigure(c.value, 2)}</td><td>${COMPOSITE_STATUS[c.status] ?? c.status}</td><td class="num">${pct(c.coverage_rate)}</td><td class="num">${c.value === null ? formatFigure(c.provisional_value, 2) : NO_VALUE}</td><td class="num">${
-      c.leave_one_out_low === null || c.leave_one_out_high === null ? NO_VALUE : `${formatFigure(c.leave_one_out_low, 2)}〜${formatFigure(c.leave_one_out_high, 2)}`
-    }</td></tr>`,
-  )}</tbody></table>`;
+    <div class="stats">
+      <p class="stat">
+        <span class="big composite-value">${primary.value === null ? NO_VALUE : formatFigure(primary.value, 2)}</span
+        >${formatFiscalYear(fiscalYear)}（${COMPOSITE_STATUS[primary.status] ?? primary.status}）${
+          primary.value === null && primary.provisional_value !== null
+            ? html`<br />参考値 ${formatFigure(primary.provisional_value, 2)}（そろった入力だけで計算。公表値ではない）`
+            : ''
+        }
+      </p>
+      <p class="stat">
+        <span class="big">${pct(primary.coverage_rate)}</span>入力の被覆率: ${primary.inputs_total} 指標のうち ${primary.inputs_present}
+        指標に値あり（公表に必要 ${pct(primary.min_coverage_rate)}）
+      </p>
+      ${primary.leave_one_out_low !== null && primary.leave_one_out_high !== null ? html`<p class="stat"><span class="big">${formatFigure(primary.leave_one_out_low, 2)}〜${formatFigure(primary.leave_one_out_high, 2)}</span>1指標を除いたときの幅</p>` : ''}
+      ${config.targets.map((t) => html`<p class="stat"><span class="big">${formatFigure(t.value, 2)}</span>${t.labelJa ?? `目標値（${formatFiscalYear(t.fiscalYear)}）`}</p>`)}
+    </div>
+    <p class="note">算出方法: ${primary.method_label_ja}</p>
+    <table>
+      <caption>
+        感応度分析（算出方法を変えたときの値）
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">算出方法</th>
+          <th scope="col">値</th>
+          <th scope="col">状態</th>
+          <th scope="col">被覆率</th>
+          <th scope="col">参考値</th>
+          <th scope="col">1指標を除いた幅</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (c) =>
+            html`<tr>
+              <th scope="row">${c.method_label_ja}${c.is_primary ? '（公表値）' : ''}</th>
+              <td class="num">${formatFigure(c.value, 2)}</td>
+              <td>${COMPOSITE_STATUS[c.status] ?? c.status}</td>
+              <td class="num">${pct(c.coverage_rate)}</td>
+              <td class="num">${c.value === null ? formatFigure(c.provisional_value, 2) : NO_VALUE}</td>
+              <td class="num">
+                ${
+                  c.leave_one_out_low === null || c.leave_one_out_high === null
+                    ? NO_VALUE
+                    : `${formatFigure(c.leave_one_out_low, 2)}〜${formatFigure(c.leave_one_out_high, 2)}`
+                }
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
 }
 
 function actionPlan(ctx: SiteContext): SafeHtml {
@@ -59,12 +99,14 @@ function actionPlan(ctx: SiteContext): SafeHtml {
   const count = (f: (r: number) => boolean) => rates.filter(f).length;
   const short = formatFiscalYear(fiscalYear, 'short');
   return html`<div class="stats">
-<p class="stat"><span class="big">${rows.length}</span>${tierLabel(ctx.catalog, 'action')}の行（うち【再掲】${rows.filter((r) => r.reprint_of !== null).length} 行）</p>
-<p class="stat"><span class="big">${rows.filter((r) => r.actual !== null).length}</span>${short}年度実績あり</p>
-<p class="stat"><span class="big">${rates.length}</span>達成率あり</p>
-<p class="stat"><span class="big">${count((r) => r >= 100)}</span>達成率100%以上</p>
-<p class="stat"><span class="big">${count((r) => r >= 50 && r < 100)}</span>達成率50%以上100%未満</p>
-<p class="stat"><span class="big">${count((r) => r < 50)}</span>達成率50%未満</p>
-</div>
-<p><a href="action-plan.html">${ctx.catalog.plan.terms.actionPlan}の各行（実績・目標・達成率）</a></p>`;
+      <p class="stat">
+        <span class="big">${rows.length}</span>${tierLabel(ctx.catalog, 'action')}の行（うち【再掲】${rows.filter((r) => r.reprint_of !== null).length} 行）
+      </p>
+      <p class="stat"><span class="big">${rows.filter((r) => r.actual !== null).length}</span>${short}年度実績あり</p>
+      <p class="stat"><span class="big">${rates.length}</span>達成率あり</p>
+      <p class="stat"><span class="big">${count((r) => r >= 100)}</span>達成率100%以上</p>
+      <p class="stat"><span class="big">${count((r) => r >= 50 && r < 100)}</span>達成率50%以上100%未満</p>
+      <p class="stat"><span class="big">${count((r) => r < 50)}</span>達成率50%未満</p>
+    </div>
+    <p><a href="action-plan.html">${ctx.catalog.plan.terms.actionPlan}の各行（実績・目標・達成率）</a></p>`;
 }

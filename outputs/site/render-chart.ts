@@ -49,7 +49,12 @@ export function renderTimeSeries(c: TimeSeriesChart): string {
   series(c.targetsOriginal, SERIES.targetOriginal, 1.5);
   series(c.targetsRevised, SERIES.targetRevised, 1.5);
   series(c.values, SERIES.value, 2.5);
-  const all = [...c.values.map((p) => p.value), ...c.band.flatMap((b) => [b.low, b.high]), ...c.targetsOriginal.map((p) => p.value), ...c.targetsRevised.map((p) => p.value)];
+  const all = [
+    ...c.values.map((p) => p.value),
+    ...c.band.flatMap((b) => [b.low, b.high]),
+    ...c.targetsOriginal.map((p) => p.value),
+    ...c.targetsRevised.map((p) => p.value),
+  ];
   if (c.baseline !== null) all.push(c.baseline);
   const svg = Plot.plot({
     document: chartDocument(),
@@ -89,7 +94,10 @@ export function renderBreakdown(bars: readonly BreakdownBar[], unit: string, ari
     y: { domain: bars.map((b) => b.label), label: null },
     marks: [
       Plot.barX(shown, { x: 'value', y: 'label', fill: SERIES.value.colour, fillOpacity: 0.85 }),
-      Plot.ruleY(shown.filter((b) => b.low !== null && b.high !== null), { x1: 'low', x2: 'high', y: 'label', stroke: '#1a1a1a', strokeWidth: 1.5 }),
+      Plot.ruleY(
+        shown.filter((b) => b.low !== null && b.high !== null),
+        { x1: 'low', x2: 'high', y: 'label', stroke: '#1a1a1a', strokeWidth: 1.5 },
+      ),
       Plot.text(hidden, { x: 0, y: 'label', text: () => suppressedLabel, textAnchor: 'start', dx: 4, fill: '#1a1a1a', fontWeight: 700 }),
     ],
   });

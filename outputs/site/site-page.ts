@@ -62,27 +62,30 @@ export function sitePage(frame: PageFrame): string {
     { section: 'data', to: 'data.html', label: 'データ' },
   ];
   const page = html`<!DOCTYPE html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${frame.title}｜${frame.siteTitle}</title>
-<style>${raw(SITE_CSS)}</style>
-</head>
-<body>
-<a class="skip" href="#main">本文へ移動</a>
-<header class="site">
-<p class="site-title"><a href="${href(frame.path, 'index.html')}">${frame.siteTitle}</a></p>
-<p class="run">${frame.runLine}</p>
-<nav aria-label="サイト内"><ul>${nav.map(
-    (n) => html`<li><a href="${href(frame.path, n.to)}"${n.section === frame.section ? raw(' aria-current="page"') : ''}>${n.label}</a></li>`,
-  )}</ul></nav>
-</header>
-<main id="main" tabindex="-1">
-${frame.body}
-</main>
-</body>
-</html>
-`;
+    <html lang="ja">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${frame.title}｜${frame.siteTitle}</title>
+        <style>
+          ${raw(SITE_CSS)}
+        </style>
+      </head>
+      <body>
+        <a class="skip" href="#main">本文へ移動</a>
+        <header class="site">
+          <p class="site-title"><a href="${href(frame.path, 'index.html')}">${frame.siteTitle}</a></p>
+          <p class="run">${frame.runLine}</p>
+          <nav aria-label="サイト内">
+            <ul>
+              ${nav.map(
+                (n) => html`<li><a href="${href(frame.path, n.to)}" ${n.section === frame.section ? raw(' aria-current="page"') : ''}>${n.label}</a></li>`,
+              )}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex="-1">${frame.body}</main>
+      </body>
+    </html> `;
   return page.text;
 }

@@ -38,5 +38,7 @@ await writeSite(outDir, files);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
 const sizes = files.map((f) => Buffer.byteLength(f.content));
-process.stdout.write(`pages ${files.length} total ${(sizes.reduce((a, b) => a + b, 0) / 1024).toFixed(0)} KB largest ${(Math.max(...sizes) / 1024).toFixed(1)} KB\n`);
+process.stdout.write(
+  `pages ${files.length} total ${(sizes.reduce((a, b) => a + b, 0) / 1024).toFixed(0)} KB largest ${(Math.max(...sizes) / 1024).toFixed(1)} KB\n`,
+);
 process.stdout.write(`BENCH ${JSON.stringify({ seconds })}\n`);

@@ -89,7 +89,8 @@ export const benchCases: BenchCase[] = [
     name: 'line-floor-narrow',
     script: 'scripts/bench/line-floor.ts',
     args: ['.bench-data/kosha-1m-narrow.csv'],
-    prepare: async () => (await import('./make-kosha-records.ts')).makeKoshaRecords(1_000_000, '.bench-data/kosha-1m-narrow.csv', { ifMissing: true, narrow: true }),
+    prepare: async () =>
+      (await import('./make-kosha-records.ts')).makeKoshaRecords(1_000_000, '.bench-data/kosha-1m-narrow.csv', { ifMissing: true, narrow: true }),
   },
   {
     group: 'kosha-1m',

@@ -17,7 +17,10 @@ const [{ loadCatalog, readConfigFile }, { koshaRecordsConfigSchema }, { readKosh
 ]);
 const configDir = path.resolve('config/setagaya');
 const problems: ConfigProblem[] = [];
-const [catalog, config] = await Promise.all([loadCatalog(configDir), readConfigFile(path.join(configDir, 'sources', 'kosha.yaml'), koshaRecordsConfigSchema, problems)]);
+const [catalog, config] = await Promise.all([
+  loadCatalog(configDir),
+  readConfigFile(path.join(configDir, 'sources', 'kosha.yaml'), koshaRecordsConfigSchema, problems),
+]);
 if (!config) throw new Error(problems.map((p) => p.message).join('\n'));
 const result = await readKoshaRecords([await reading], catalog, config);
 for (const o of result.observations) process.stdout.write(`${o.measureId} ${o.fiscalYear} ${o.value}\n`);

@@ -20,12 +20,21 @@ const DAYS = Date.UTC(2025, 3, 1) / 86_400_000 - FIRST_DAY;
 
 /** `narrow`: the same records without 業種 and 相談概要 (5 columns), to show how the fixed start-up cost weighs on a smaller file. */
 export async function makeKoshaRecords(records: number, file: string, options: { ifMissing?: boolean; narrow?: boolean } = {}): Promise<void> {
-  if (options.ifMissing && (await access(file).then(() => true, () => false))) return;
+  if (
+    options.ifMissing &&
+    (await access(file).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return;
   await mkdir(path.dirname(file), { recursive: true });
   const random = seededRandom(1_000_000);
   const out = createWriteStream(file);
   const write = (text: string) => new Promise<void>((resolve) => (out.write(text) ? resolve() : out.once('drain', resolve)));
-  await write(`\uFEFF相談記録一覧（公益財団法人世田谷区産業振興公社）\r\n抽出期間：2018/04/01～2025/03/31\r\n出力日：2025/04/07\r\n\r\n相談番号,相談日,相談区分,窓口,相談方法${options.narrow ? '' : ',業種,相談概要'}\r\n`);
+  await write(
+    `\uFEFF相談記録一覧（公益財団法人世田谷区産業振興公社）\r\n抽出期間：2018/04/01～2025/03/31\r\n出力日：2025/04/07\r\n\r\n相談番号,相談日,相談区分,窓口,相談方法${options.narrow ? '' : ',業種,相談概要'}\r\n`,
+  );
   let chunk = '';
   const days = Array.from({ length: records }, () => FIRST_DAY + Math.floor(random() * DAYS)).sort((a, b) => a - b);
   for (let i = 0; i < records; i += 1) {

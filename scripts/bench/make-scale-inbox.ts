@@ -142,8 +142,14 @@ async function writeEarlierPayReports(folder: string): Promise<void> {
   // Spending grows over the years; December and March run higher.
   const amountWeights = months.map((m, i) => (1 + i / 12) ** 1.6 * (m.month === 12 || m.month === 3 ? 1.25 : 1) * (0.9 + random() * 0.2));
   const amounts = apportion(MARCH_2023.cumulativeAmount - OPENING.cumulativeAmount, amountWeights);
-  const storeGrowth = apportion(MARCH_2023.memberStores - OPENING.memberStores, months.map((_, i) => (0.5 + random()) * (1 + i / 24)));
-  const payerGrowth = apportion(MARCH_2023.cumulativePayers - OPENING.cumulativePayers, amountWeights.map((w) => w * (0.8 + random() * 0.4)));
+  const storeGrowth = apportion(
+    MARCH_2023.memberStores - OPENING.memberStores,
+    months.map((_, i) => (0.5 + random()) * (1 + i / 24)),
+  );
+  const payerGrowth = apportion(
+    MARCH_2023.cumulativePayers - OPENING.cumulativePayers,
+    amountWeights.map((w) => w * (0.8 + random() * 0.4)),
+  );
 
   await mkdir(folder, { recursive: true });
   let { memberStores: stores, cumulativePayers: payers, cumulativeAmount: cumulative } = OPENING;

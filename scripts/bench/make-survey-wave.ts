@@ -24,11 +24,19 @@ export async function makeSurveyWave(rows: number, file: string, options: { ifMi
   const sheet = wb.addWorksheet('回答');
   sheet.getColumn(2).numFmt = 'yyyy/mm/dd hh:mm:ss';
   const header = [
-    '回答者番号', '回答日時', '都道府県', '性別', '年代',
+    '回答者番号',
+    '回答日時',
+    '都道府県',
+    '性別',
+    '年代',
     ...Array.from({ length: 100 }, (_, i) => `Q${i + 1}`),
     ...Array.from({ length: 35 }, (_, i) => `MA${i + 1}`),
     ...Array.from({ length: 5 }, (_, i) => `自由記述${i + 1}`),
-    '端末', '回答時間（秒）', '調査回', '区分', 'ウェイト',
+    '端末',
+    '回答時間（秒）',
+    '調査回',
+    '区分',
+    'ウェイト',
   ];
   if (header.length !== SURVEY_WAVE_COLUMNS) throw new Error(`layout has ${header.length} columns`);
   sheet.addRow(header).commit();
@@ -59,8 +67,29 @@ export async function makeSurveyWave(rows: number, file: string, options: { ifMi
 }
 
 const WORDS = [
-  '売上が減った', '人手が足りない', '商店街の', '世田谷区の支援', '家賃が高い', 'キャッシュレス決済', 'せたがやPay', '後継者',
-  '①', '②', '～', 'ｶﾞｲﾄﾞ', 'ﾃｲｸｱｳﾄ', '、', '。', ', ', '"特になし"', '\n', '（', '）', '助成金', '物価高騰', '円安',
+  '売上が減った',
+  '人手が足りない',
+  '商店街の',
+  '世田谷区の支援',
+  '家賃が高い',
+  'キャッシュレス決済',
+  'せたがやPay',
+  '後継者',
+  '①',
+  '②',
+  '～',
+  'ｶﾞｲﾄﾞ',
+  'ﾃｲｸｱｳﾄ',
+  '、',
+  '。',
+  ', ',
+  '"特になし"',
+  '\n',
+  '（',
+  '）',
+  '助成金',
+  '物価高騰',
+  '円安',
 ];
 const KANA = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん';
 
@@ -71,7 +100,6 @@ function freeText(next: () => number, length: number): string {
   }
   return text;
 }
-
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [rows, file] = process.argv.slice(2);

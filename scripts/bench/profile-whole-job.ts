@@ -79,7 +79,10 @@ await writeFile(path.join(scratch, 'cache.json'), JSON.stringify(results));
 lap('family cache (JSON of every family result)');
 
 const observations = results.flatMap((r) => r.observations);
-const resolved = resolveObservations(observations, results.flatMap((r) => r.gaps ?? []));
+const resolved = resolveObservations(
+  observations,
+  results.flatMap((r) => r.gaps ?? []),
+);
 const years = [...new Set([catalog.plan.baselineFiscalYear, ...resolved.index.fiscalYears])].sort((a, b) => a - b);
 const values = buildIndicatorValues(catalog, resolved.index, years, 'profile');
 const progress = buildActionPlanProgress(catalog, resolved.index, 'profile');
@@ -112,7 +115,11 @@ await writeFile(
 );
 lap('committee workbook');
 const now = new Date().toISOString();
-await publishToStore(path.join(scratch, 'store.duckdb'), { runId: 'profile', folder: 'profile', startedAt: now, finishedAt: now, status: 'succeeded', manifestJson: '{}' }, tables);
+await publishToStore(
+  path.join(scratch, 'store.duckdb'),
+  { runId: 'profile', folder: 'profile', startedAt: now, finishedAt: now, status: 'succeeded', manifestJson: '{}' },
+  tables,
+);
 lap('DuckDB store (new file)');
 await rm(scratch, { recursive: true, force: true });
 lap('clean-up');

@@ -14,7 +14,9 @@ function runOnce(inbox: string, out: string, makeInbox: () => Promise<void>) {
     await ensureBuilt();
     if (existsSync(`${out}/latest/manifest.json`)) return;
     await makeInbox();
-    const run = spawnSync(process.execPath, ['bin/lei.js', 'run', '--config', CONFIG, '--inbox', inbox, '--out', out, '--no-store', '--full', '--json'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const run = spawnSync(process.execPath, ['bin/lei.js', 'run', '--config', CONFIG, '--inbox', inbox, '--out', out, '--no-store', '--full', '--json'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (run.status !== 0 && run.status !== 2 && run.status !== 5) throw new Error(`site: the preparing run failed (exit ${run.status})`);
   };
 }
@@ -26,7 +28,8 @@ export const siteCases: BenchCase[] = [
     command: ['node', 'dist/scripts/bench/build-site.js', '.bench-data/site-sample-out/latest', '.bench-data/site-sample-build'],
     beforeEachRun: ensureBuilt,
     prepare: runOnce('.bench-data/site-sample-inbox', '.bench-data/site-sample-out', async () => {
-      if (!existsSync('.bench-data/site-sample-inbox')) await (await import('../generate-sample-inbox.ts')).generateSampleInbox(CONFIG, '.bench-data/site-sample-inbox');
+      if (!existsSync('.bench-data/site-sample-inbox'))
+        await (await import('../generate-sample-inbox.ts')).generateSampleInbox(CONFIG, '.bench-data/site-sample-inbox');
     }),
     maxSeconds: 0.5,
   },
@@ -35,7 +38,9 @@ export const siteCases: BenchCase[] = [
     name: 'site-scale',
     command: ['node', 'dist/scripts/bench/build-site.js', '.bench-data/site-scale-out/latest', '.bench-data/site-scale-build'],
     beforeEachRun: ensureBuilt,
-    prepare: runOnce('.bench-data/scale-inbox', '.bench-data/site-scale-out', async () => (await import('./make-scale-inbox.ts')).makeScaleInbox('.bench-data/scale-inbox', { ifMissing: true })),
+    prepare: runOnce('.bench-data/scale-inbox', '.bench-data/site-scale-out', async () =>
+      (await import('./make-scale-inbox.ts')).makeScaleInbox('.bench-data/scale-inbox', { ifMissing: true }),
+    ),
     maxSeconds: 2,
   },
 ];

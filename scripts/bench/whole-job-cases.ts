@@ -66,7 +66,9 @@ export const wholeJobCases: BenchCase[] = [
     // Brings the folder up to date (untimed): a source edit since the last run changes the code version, so the run id.
     beforeEachRun: async () => {
       await ensureBuilt();
-      const run = spawnSync(process.execPath, ['bin/lei.js', ...runArgs(SAMPLE_INBOX, '.bench-data/sample-unchanged-out'), '--json'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const run = spawnSync(process.execPath, ['bin/lei.js', ...runArgs(SAMPLE_INBOX, '.bench-data/sample-unchanged-out'), '--json'], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
       if (run.status !== 0 && run.status !== 2) throw new Error(`sample-unchanged: the preparing run failed (exit ${run.status})`);
     },
     maxSeconds: 0.5,

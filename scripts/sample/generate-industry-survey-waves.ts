@@ -37,7 +37,9 @@ const FRAME = {
 type InstrumentId = keyof typeof FRAME;
 
 const targetsSchema = z.strictObject({
-  targets: z.array(z.strictObject({ measure: z.string(), fiscalYear: z.number().int(), value: z.number(), basis: z.enum(['printed', 'inferred']), sourceJa: z.string() })),
+  targets: z.array(
+    z.strictObject({ measure: z.string(), fiscalYear: z.number().int(), value: z.number(), basis: z.enum(['printed', 'inferred']), sourceJa: z.string() }),
+  ),
 });
 
 interface Business {
@@ -113,10 +115,22 @@ async function sampleWaves(configDir: string, catalog: Catalog): Promise<[string
 /** The 商業・サービス questionnaire (delivered by the vendor in the workbook's コードブック sheet). */
 function commerceCodebook(config: IndustrySurveyConfig, year: number): Codebook {
   const s = config.answerSets;
-  const industries: Answer[] = ['卸売業・小売業', '宿泊業・飲食サービス業', '生活関連サービス業・娯楽業', '医療・福祉', '不動産業・物品賃貸業', '学術研究・専門・技術サービス業', 'その他のサービス業'].map(
-    (labelJa, i) => ({ code: i + 1, labelJa }),
-  );
-  const choice = (id: string, textJa: string, answers: Answer[], type: 'single' | 'multi' = 'single'): CodebookQuestion => ({ id, textJa, type, answers, nonResponse: config.nonResponse });
+  const industries: Answer[] = [
+    '卸売業・小売業',
+    '宿泊業・飲食サービス業',
+    '生活関連サービス業・娯楽業',
+    '医療・福祉',
+    '不動産業・物品賃貸業',
+    '学術研究・専門・技術サービス業',
+    'その他のサービス業',
+  ].map((labelJa, i) => ({ code: i + 1, labelJa }));
+  const choice = (id: string, textJa: string, answers: Answer[], type: 'single' | 'multi' = 'single'): CodebookQuestion => ({
+    id,
+    textJa,
+    type,
+    answers,
+    nonResponse: config.nonResponse,
+  });
   const questions: (CodebookQuestion | false)[] = [
     choice('F1', '業種', industries),
     { id: 'F2', textJa: '従業員数（人）', type: 'number', answers: [], nonResponse: [], min: 0, max: 99999 },
@@ -290,7 +304,8 @@ function fitWeightedShare(chosen: Set<Business>, pool: readonly Business[], targ
     let best: { add?: Business; remove?: Business; miss: number } = { miss: Math.abs(diff) };
     for (const [w, b] of outside) if (Math.abs(diff - w) < best.miss) best = { add: b, miss: Math.abs(diff - w) };
     for (const [w, b] of inside) if (Math.abs(diff + w) < best.miss) best = { remove: b, miss: Math.abs(diff + w) };
-    for (const [wo, o] of outside) for (const [wi, i] of inside) if (Math.abs(diff - wo + wi) < best.miss) best = { add: o, remove: i, miss: Math.abs(diff - wo + wi) };
+    for (const [wo, o] of outside)
+      for (const [wi, i] of inside) if (Math.abs(diff - wo + wi) < best.miss) best = { add: o, remove: i, miss: Math.abs(diff - wo + wi) };
     if (!best.add && !best.remove) throw new Error(`sample: cannot reach a weighted share of ${target}`);
     if (best.add) chosen.add(best.add);
     if (best.remove) chosen.delete(best.remove);
@@ -344,9 +359,20 @@ function filler(random: () => number, q: CodebookQuestion, b: Business): SurveyR
 }
 
 const PHRASES = [
-  '商店街の人通りが減っている', '人手不足が深刻です', '物価高騰で仕入れが厳しい', 'キャッシュレス決済（せたがやPay）の手数料支援をお願いしたい',
-  '事業承継の相談窓口を知りたい', '①販路開拓 ②人材確保 ③資金繰り', '㈱取引先の廃業が続いている', '髙島屋周辺の再開発に期待', 'ﾃｲｸｱｳﾄを始めました',
-  '補助金の申請書類が多すぎる', '"区のセミナー"は役に立った', 'DX、ITの導入を進めたい', '家賃が高い, 固定費が重い', '脱炭素の取組みは何から始めればよいか',
+  '商店街の人通りが減っている',
+  '人手不足が深刻です',
+  '物価高騰で仕入れが厳しい',
+  'キャッシュレス決済（せたがやPay）の手数料支援をお願いしたい',
+  '事業承継の相談窓口を知りたい',
+  '①販路開拓 ②人材確保 ③資金繰り',
+  '㈱取引先の廃業が続いている',
+  '髙島屋周辺の再開発に期待',
+  'ﾃｲｸｱｳﾄを始めました',
+  '補助金の申請書類が多すぎる',
+  '"区のセミナー"は役に立った',
+  'DX、ITの導入を進めたい',
+  '家賃が高い, 固定費が重い',
+  '脱炭素の取組みは何から始めればよいか',
 ];
 
 function comment(random: () => number): string {
@@ -355,7 +381,12 @@ function comment(random: () => number): string {
   return parts.join(random() < 0.2 ? '\n' : '。');
 }
 
-async function writeWave(year: number, businesses: Business[], codebooks: Record<InstrumentId, Codebook>, config: IndustrySurveyConfig): Promise<[string, Buffer][]> {
+async function writeWave(
+  year: number,
+  businesses: Business[],
+  codebooks: Record<InstrumentId, Codebook>,
+  config: IndustrySurveyConfig,
+): Promise<[string, Buffer][]> {
   const era = `R${year - 2018}`;
   const files: [string, Buffer][] = [];
   const byId = (a: Business, b: Business) => (a.id < b.id ? -1 : 1);

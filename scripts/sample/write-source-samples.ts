@@ -22,8 +22,26 @@ export const publishedSourceFigures = {
     // seed000 v2 行動1 経営相談 176→454; v4/v7 行動2 創業相談 452→66; v5 短期2 社労士・働き方 400→470;
     // v7 行動3 創業セミナー 12→12; seed001 s001-008 顧問的診断士の派遣 33 (FY2024 only).
     consultation: {
-      2023: { 経営相談: 176, 創業相談: 452, 社会保険労務士相談: 268, 働き方カウンセリング: 132, 融資相談: 95, 知的財産相談: 41, 事業承継相談: 37, IT活用相談: 28 },
-      2024: { 経営相談: 454, 創業相談: 66, 社会保険労務士相談: 305, 働き方カウンセリング: 165, 融資相談: 88, 知的財産相談: 36, 事業承継相談: 52, IT活用相談: 31 },
+      2023: {
+        経営相談: 176,
+        創業相談: 452,
+        社会保険労務士相談: 268,
+        働き方カウンセリング: 132,
+        融資相談: 95,
+        知的財産相談: 41,
+        事業承継相談: 37,
+        IT活用相談: 28,
+      },
+      2024: {
+        経営相談: 454,
+        創業相談: 66,
+        社会保険労務士相談: 305,
+        働き方カウンセリング: 165,
+        融資相談: 88,
+        知的財産相談: 36,
+        事業承継相談: 52,
+        IT活用相談: 31,
+      },
     },
     startupSeminars: { 2023: 12, 2024: 12 },
     shotengaiDispatches: { 2024: 33 },
@@ -68,7 +86,10 @@ function resasSamples(): [string, Buffer][] {
   // 2018年版: the same years before revision (a little lower), without 2020.
   const production2018 = new Map<number, number[]>();
   for (const year of years2020.filter((y) => y <= 2018)) {
-    production2018.set(year, production2020.get(year)!.map((v) => Math.round(v * (0.985 + random() * 0.01))));
+    production2018.set(
+      year,
+      production2020.get(year)!.map((v) => Math.round(v * (0.985 + random() * 0.01))),
+    );
   }
   // Distribution and expenditure, 千円: 所得 = 生産 (the circulation balances), 民間消費額 2018 = 20,968 億円.
   const distribution = (production: Map<number, number[]>, revised: boolean) =>
@@ -76,7 +97,9 @@ function resasSamples(): [string, Buffer][] {
       const income = sectors.reduce((a, b) => a + b, 0) * 1000;
       const [employees, other] = apportion(income, [0.61, 0.39]);
       const consumption =
-        year === 2018 && revised ? publishedSourceFigures.resas.privateConsumption2018Thousand : Math.round(2_000_000_000 + (year - 2010) * 9_000_000 + random() * 50_000_000) + 123;
+        year === 2018 && revised
+          ? publishedSourceFigures.resas.privateConsumption2018Thousand
+          : Math.round(2_000_000_000 + (year - 2010) * 9_000_000 + random() * 50_000_000) + 123;
       return { year, employees: employees!, other: other!, consumption, investment: Math.round(consumption * (0.21 + random() * 0.02)) };
     });
 
@@ -141,7 +164,18 @@ async function paySamples(): Promise<[string, Buffer][]> {
   const counts = [...byYear(2023, fy23.paymentCount), ...byYear(2024, fy24.paymentCount)];
   const amountWeights = weights.map((w) => w * (0.95 + random() * 0.1));
   const monthAmounts = [...byYear(2023, amounts[2023], amountWeights), ...byYear(2024, amounts[2024], amountWeights)];
-  const storeGrowth = [...byYear(2023, fy23.memberStores - start.memberStores, months.map(() => 0.5 + random())), ...byYear(2024, fy24.memberStores - fy23.memberStores, months.map(() => 0.5 + random()))];
+  const storeGrowth = [
+    ...byYear(
+      2023,
+      fy23.memberStores - start.memberStores,
+      months.map(() => 0.5 + random()),
+    ),
+    ...byYear(
+      2024,
+      fy24.memberStores - fy23.memberStores,
+      months.map(() => 0.5 + random()),
+    ),
+  ];
   const payerGrowth = [...byYear(2023, fy23.cumulativePayers - start.cumulativePayers), ...byYear(2024, fy24.cumulativePayers - fy23.cumulativePayers)];
 
   const files: [string, Buffer][] = [];
@@ -154,7 +188,11 @@ async function paySamples(): Promise<[string, Buffer][]> {
     payers += payerGrowth[i]!;
     cumulative += monthAmounts[i]!;
     const rate =
-      m.month === 3 ? (m.fy === 2023 ? fy23.continuationRate : fy24.continuationRate) : Math.round((m.fy === 2023 ? 70.5 : 74.8) * 10 + random() * 30 + (CAMPAIGN_MONTHS.has(key(m)) ? 25 : 0)) / 10;
+      m.month === 3
+        ? m.fy === 2023
+          ? fy23.continuationRate
+          : fy24.continuationRate
+        : Math.round((m.fy === 2023 ? 70.5 : 74.8) * 10 + random() * 30 + (CAMPAIGN_MONTHS.has(key(m)) ? 25 : 0)) / 10;
     const classStores = apportion(stores, [0.36, 0.45, 0.14, 0.05]);
     const classCounts = apportion(counts[i]!, [0.41, 0.33, 0.19, 0.07]);
     const classAmounts = apportion(monthAmounts[i]!, [0.38, 0.31, 0.12, 0.19]);
@@ -163,11 +201,20 @@ async function paySamples(): Promise<[string, Buffer][]> {
       layout,
       year: m.year,
       month: m.month,
-      figures: { memberStores: stores, cumulativePayers: payers, paymentCount: counts[i]!, paymentAmount: monthAmounts[i]!, cumulativeAmount: cumulative, continuationRate: rate },
+      figures: {
+        memberStores: stores,
+        cumulativePayers: payers,
+        paymentCount: counts[i]!,
+        paymentAmount: monthAmounts[i]!,
+        cumulativeAmount: cumulative,
+        continuationRate: rate,
+      },
       storeClasses: STORE_CLASSES.map((name, c) => ({ name, memberStores: classStores[c]!, paymentCount: classCounts[c]!, paymentAmount: classAmounts[c]! })),
     };
     const name =
-      layout === 'v2023' ? `せたがやPay月次報告_${m.year}年${String(m.month).padStart(2, '0')}月.xlsx` : `【せたがやPay】月次集計レポート_${m.year}${String(m.month).padStart(2, '0')}.xlsx`;
+      layout === 'v2023'
+        ? `せたがやPay月次報告_${m.year}年${String(m.month).padStart(2, '0')}月.xlsx`
+        : `【せたがやPay】月次集計レポート_${m.year}${String(m.month).padStart(2, '0')}.xlsx`;
     files.push([name, await writePayReport(report)]);
   }
   return files;
@@ -230,11 +277,17 @@ async function koshaSamples(): Promise<[string, Buffer][]> {
         records.push({ id: '', date: randomDay(random, fy), cells: [category, office, pick(METHODS)] });
       }
     }
-    records.sort((a, b) => a.date.year * 10000 + a.date.month * 100 + a.date.day - (b.date.year * 10000 + b.date.month * 100 + b.date.day) || (a.cells[0]! < b.cells[0]! ? -1 : 1));
+    records.sort(
+      (a, b) =>
+        a.date.year * 10000 + a.date.month * 100 + a.date.day - (b.date.year * 10000 + b.date.month * 100 + b.date.day) || (a.cells[0]! < b.cells[0]! ? -1 : 1),
+    );
     records.forEach((r, i) => (r.id = `${fy === 2023 ? 'R5' : 'R6'}-S${String(i + 1).padStart(5, '0')}`));
     // A few records exported twice (the same id): counted once.
     const duplicated = [7, 58, 301].map((i) => records[i]!);
-    const styles: DateStyle[] = fy === 2023 ? ['date', 'date', 'date', 'date', 'western', 'era', 'serial'] : ['western', 'western', 'western', 'eraShort', 'era', 'iso', 'serial', 'weekday'];
+    const styles: DateStyle[] =
+      fy === 2023
+        ? ['date', 'date', 'date', 'date', 'western', 'era', 'serial']
+        : ['western', 'western', 'western', 'eraShort', 'era', 'iso', 'serial', 'weekday'];
     const rowsOf = (rs: KoshaRecord[]) => rs.map((r) => [r.id, dateCell(r.date.year, r.date.month, r.date.day, pick(styles)), ...r.cells]);
     const rows = rowsOf([...records.slice(0, 200), ...duplicated, ...records.slice(200)]);
     const header = ['相談番号', '相談日', '相談区分', '窓口', '相談方法'];
@@ -242,11 +295,19 @@ async function koshaSamples(): Promise<[string, Buffer][]> {
     if (fy === 2023) {
       files.push([
         '公社_相談記録_令和5年度.xlsx',
-        await writeXlsxTable({ sheet: '相談記録', title: [['相談記録一覧（公益財団法人世田谷区産業振興公社）'], [period], ['出力日：2024/04/08'], []], header, rows }),
+        await writeXlsxTable({
+          sheet: '相談記録',
+          title: [['相談記録一覧（公益財団法人世田谷区産業振興公社）'], [period], ['出力日：2024/04/08'], []],
+          header,
+          rows,
+        }),
       ]);
     } else {
       const csvRows = rows.map((r) => r.map((c) => (c instanceof Date ? `${c.getUTCFullYear()}/${c.getUTCMonth() + 1}/${c.getUTCDate()}` : c)));
-      files.push(['公社_相談記録_令和6年度.csv', writeCsvFile([['相談記録一覧（公益財団法人世田谷区産業振興公社）'], [period], ['出力日：2025/04/07'], [], header, ...csvRows], 'cp932')]);
+      files.push([
+        '公社_相談記録_令和6年度.csv',
+        writeCsvFile([['相談記録一覧（公益財団法人世田谷区産業振興公社）'], [period], ['出力日：2025/04/07'], [], header, ...csvRows], 'cp932'),
+      ]);
     }
   }
 
@@ -262,14 +323,26 @@ async function koshaSamples(): Promise<[string, Buffer][]> {
       category: '創業セミナー',
       program: `${month <= 7 ? '春' : '秋'}の創業スクール 第${(i % 6) + 1}回`,
     }));
-    for (const [category, n] of [['経営セミナー', 9], ['IT活用セミナー', 5], ['販路拡大セミナー', 4]] as const) {
-      for (let i = 0; i < n; i += 1) list.push({ month: pick([4, 6, 8, 9, 1, 2]), day: 2 + Math.floor(random() * 26), category, program: `${category} ${i + 1}` });
+    for (const [category, n] of [
+      ['経営セミナー', 9],
+      ['IT活用セミナー', 5],
+      ['販路拡大セミナー', 4],
+    ] as const) {
+      for (let i = 0; i < n; i += 1)
+        list.push({ month: pick([4, 6, 8, 9, 1, 2]), day: 2 + Math.floor(random() * 26), category, program: `${category} ${i + 1}` });
     }
     list.sort((a, b) => ((a.month + 8) % 12) - ((b.month + 8) % 12) || a.day - b.day);
     for (const s of list) {
       no += 1;
       const year = s.month >= 4 ? fy : fy + 1;
-      seminars.push([`SM-${String(no).padStart(4, '0')}`, dateCell(year, s.month, s.day, no % 5 === 0 ? 'era' : 'date'), s.category, s.program, pick(['本部（三軒茶屋）', 'キャロットタワー', 'オンライン']), 12 + Math.floor(random() * 30)]);
+      seminars.push([
+        `SM-${String(no).padStart(4, '0')}`,
+        dateCell(year, s.month, s.day, no % 5 === 0 ? 'era' : 'date'),
+        s.category,
+        s.program,
+        pick(['本部（三軒茶屋）', 'キャロットタワー', 'オンライン']),
+        12 + Math.floor(random() * 30),
+      ]);
     }
   }
   files.push([
@@ -284,8 +357,17 @@ async function koshaSamples(): Promise<[string, Buffer][]> {
 
   // 顧問的診断士 dispatches FY2024, UTF-8 CSV with a BOM: 33 to 商店街 plus dispatches to single shops.
   const dispatches: { date: { year: number; month: number; day: number }; category: string; to: string }[] = [];
-  const shotengai = ['下北沢一番街商店街', '烏山駅前通り商店街', '三軒茶屋栄通り商店街', '経堂農大通り商店会', '用賀商店街', '祖師谷昇進会商店街', '等々力商店街'];
-  for (let i = 0; i < publishedSourceFigures.kosha.shotengaiDispatches[2024]; i += 1) dispatches.push({ date: randomDay(random, 2024), category: '商店街', to: pick(shotengai) });
+  const shotengai = [
+    '下北沢一番街商店街',
+    '烏山駅前通り商店街',
+    '三軒茶屋栄通り商店街',
+    '経堂農大通り商店会',
+    '用賀商店街',
+    '祖師谷昇進会商店街',
+    '等々力商店街',
+  ];
+  for (let i = 0; i < publishedSourceFigures.kosha.shotengaiDispatches[2024]; i += 1)
+    dispatches.push({ date: randomDay(random, 2024), category: '商店街', to: pick(shotengai) });
   for (let i = 0; i < 21; i += 1) dispatches.push({ date: randomDay(random, 2024), category: '個店', to: `区内事業者${i + 1}` });
   dispatches.sort((a, b) => a.date.year * 10000 + a.date.month * 100 + a.date.day - (b.date.year * 10000 + b.date.month * 100 + b.date.day));
   files.push([

@@ -66,10 +66,16 @@ export function syntheticMargins(rows: readonly SyntheticRow[]): { region: Recor
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = new URL('../../tests/fixtures/survey-reference/synthetic-wave.csv', import.meta.url);
   const rows = generateSyntheticWave();
-  const lines = ['id,stratum,N,w,domain,region,size,y1,y2,y3', ...rows.map((r) => [r.id, r.stratum, r.population, r.weight, r.domain, r.region, r.sizeClass, ...r.y.map((v) => (v === null ? 'NA' : v))].join(','))];
+  const lines = [
+    'id,stratum,N,w,domain,region,size,y1,y2,y3',
+    ...rows.map((r) => [r.id, r.stratum, r.population, r.weight, r.domain, r.region, r.sizeClass, ...r.y.map((v) => (v === null ? 'NA' : v))].join(',')),
+  ];
   writeFileSync(out, `${lines.join('\n')}\n`);
   const margins = syntheticMargins(rows);
-  const marginLines = ['variable,level,Freq', ...Object.entries(margins).flatMap(([v, m]) => Object.entries(m).map(([k, n]) => `${v === 'sizeClass' ? 'size' : v},${k},${n}`))];
+  const marginLines = [
+    'variable,level,Freq',
+    ...Object.entries(margins).flatMap(([v, m]) => Object.entries(m).map(([k, n]) => `${v === 'sizeClass' ? 'size' : v},${k},${n}`)),
+  ];
   writeFileSync(new URL('../../tests/fixtures/survey-reference/margins.csv', import.meta.url), `${marginLines.join('\n')}\n`);
   console.log(`${lines.length - 1} respondents → ${fileURLToPath(out)}`);
 }

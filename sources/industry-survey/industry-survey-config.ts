@@ -3,9 +3,7 @@
 // non-response codes, breakdowns, minimum n); the reader has no header text or code of its own.
 import { z } from 'zod';
 
-const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'IDは半角英小文字・数字・ハイフン（kebab-case）で書いてください');
+const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'IDは半角英小文字・数字・ハイフン（kebab-case）で書いてください');
 const fiscalYear = z.number().int().min(1900).max(2200);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日付は 2024-07-01 の形で書いてください');
 
@@ -115,7 +113,10 @@ const breakdownSourceSchema = z.strictObject({
   /** Answer code → group code; without it each answer code is its own group. */
   groups: z.record(z.string().regex(/^-?\d+$/, 'キーは回答コード（整数）です'), z.string().min(1)).optional(),
   /** For a number question: the first class whose max is at least the value (the last may have no max). */
-  classes: z.array(z.strictObject({ max: z.number().optional(), group: z.string().min(1) })).min(1).optional(),
+  classes: z
+    .array(z.strictObject({ max: z.number().optional(), group: z.string().min(1) }))
+    .min(1)
+    .optional(),
 });
 export type BreakdownSource = z.infer<typeof breakdownSourceSchema>;
 
@@ -140,7 +141,9 @@ export const instrumentSchema = z.strictObject({
   /** Headers naming a question; {id} and {text} are filled in from the codebook. */
   questionHeaders: z.array(z.string().min(1)).default(['{id}', '{text}', '{id} {text}', '{id}.{text}']),
   /** Headers of the 0/1 columns of a multi-select question; {id} {code} {text} {label} are filled in. */
-  optionHeaders: z.array(z.string().min(1)).default(['{id}_{code}', '{id}-{code}', '{id}.{code}', '{id}({code})', '{text}_{label}', '{text}:{label}', '{id}_{label}']),
+  optionHeaders: z
+    .array(z.string().min(1))
+    .default(['{id}_{code}', '{id}-{code}', '{id}.{code}', '{id}({code})', '{text}_{label}', '{text}:{label}', '{id}_{label}']),
   /** Separator of a multi-select answer written in one cell ("1;3;5"). */
   multiSelectSeparator: z.string().min(1).default(';'),
   /** Columns the reader may ignore without a warning (e.g. the vendor's own bookkeeping). */
@@ -206,7 +209,12 @@ export const industrySurveyConfigSchema = z
           fiscalYear,
           fieldwork: z.strictObject({ from: isoDate, to: isoDate }).optional(),
           /** Calibration of the design weights to known population margins (breakdown dimension → group code → population): rake (R's rake) or linear (R's calibrate). */
-          calibration: z.strictObject({ method: z.enum(['rake', 'linear']).default('rake'), margins: z.record(idSchema, z.record(z.string().min(1), z.number().int().min(0))) }).optional(),
+          calibration: z
+            .strictObject({
+              method: z.enum(['rake', 'linear']).default('rake'),
+              margins: z.record(idSchema, z.record(z.string().min(1), z.number().int().min(0))),
+            })
+            .optional(),
         }),
       )
       .default([]),
@@ -240,12 +248,22 @@ export const industrySurveyConfigSchema = z
       config.design.strata.forEach((d, i) => {
         if (!dimensions.has(d)) ctx.addIssue({ code: 'custom', path: ['design', 'strata', i], message: `層の軸「${d}」は breakdowns.dimensions にありません` });
         config.instruments.forEach((instrument) => {
-          if (!instrument.breakdowns[d]) ctx.addIssue({ code: 'custom', path: ['design', 'strata', i], message: `調査票「${instrument.id}」の breakdowns に層の軸「${d}」の設問がありません` });
+          if (!instrument.breakdowns[d])
+            ctx.addIssue({
+              code: 'custom',
+              path: ['design', 'strata', i],
+              message: `調査票「${instrument.id}」の breakdowns に層の軸「${d}」の設問がありません`,
+            });
         });
       });
-      if (!config.files.framePattern) ctx.addIssue({ code: 'custom', path: ['files', 'framePattern'], message: '標本設計（design）には母集団ファイルの名前 files.framePattern が必要です' });
+      if (!config.files.framePattern)
+        ctx.addIssue({ code: 'custom', path: ['files', 'framePattern'], message: '標本設計（design）には母集団ファイルの名前 files.framePattern が必要です' });
       if (config.design.weights === 'file' && config.instruments.some((i) => !i.weight)) {
-        ctx.addIssue({ code: 'custom', path: ['design', 'weights'], message: 'weights: file にはすべての調査票にウェイトの列（instruments[].weight）が必要です' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['design', 'weights'],
+          message: 'weights: file にはすべての調査票にウェイトの列（instruments[].weight）が必要です',
+        });
       }
     }
     config.waves.forEach((wave, i) => {
@@ -258,7 +276,8 @@ export const industrySurveyConfigSchema = z
           ctx.addIssue({ code: 'custom', path, message: `内訳「${dimension}」は breakdowns.dimensions にありません` });
           continue;
         }
-        for (const g of Object.keys(totals)) if (!groups.has(g)) ctx.addIssue({ code: 'custom', path: [...path, g], message: `グループ「${g}」は内訳「${dimension}」の groups にありません` });
+        for (const g of Object.keys(totals))
+          if (!groups.has(g)) ctx.addIssue({ code: 'custom', path: [...path, g], message: `グループ「${g}」は内訳「${dimension}」の groups にありません` });
         if (config.instruments.some((instrument) => !instrument.breakdowns[dimension])) {
           ctx.addIssue({ code: 'custom', path, message: `すべての調査票の breakdowns に「${dimension}」の設問が必要です` });
         }

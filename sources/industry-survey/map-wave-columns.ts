@@ -75,7 +75,16 @@ export function mapWaveColumns(input: MapColumnsInput): ColumnPlan {
     const role = system.get(header);
     if (role) {
       if (plan[role] === undefined) plan[role] = column;
-      else issues.push(issue('industry-survey-duplicate-column', 'error', `列「${header}」が2つあります（${columnLetter(plan[role]!)}列と${columnLetter(column)}列）。最初の列を使いました。不要な列を消してください`, at(column), header));
+      else
+        issues.push(
+          issue(
+            'industry-survey-duplicate-column',
+            'error',
+            `列「${header}」が2つあります（${columnLetter(plan[role]!)}列と${columnLetter(column)}列）。最初の列を使いました。不要な列を消してください`,
+            at(column),
+            header,
+          ),
+        );
       return;
     }
     const target = targets.get(header);
@@ -129,13 +138,29 @@ export function mapWaveColumns(input: MapColumnsInput): ColumnPlan {
     const severity = used.has(q.id) ? 'error' : 'warning';
     const effect = used.has(q.id) ? 'この設問を使う公表値は出しません' : 'この設問は公表値には使っていません';
     if (!entry) {
-      issues.push(issue('industry-survey-missing-column', severity, `コードブック（${codebook.sourceJa}）の設問「${q.id} ${q.textJa}」の列がファイルにありません。${effect}。列が抜けていないか、見出しが変わっていないか確かめてください`, at(), q.id));
+      issues.push(
+        issue(
+          'industry-survey-missing-column',
+          severity,
+          `コードブック（${codebook.sourceJa}）の設問「${q.id} ${q.textJa}」の列がファイルにありません。${effect}。列が抜けていないか、見出しが変わっていないか確かめてください`,
+          at(),
+          q.id,
+        ),
+      );
       touch(q.id, 'industry-survey-missing-column');
       continue;
     }
     if (q.type === 'multi' && entry.options) {
       if (entry.column !== undefined) {
-        issues.push(issue('industry-survey-duplicate-column', 'error', `複数回答の設問「${q.id}」に、1セルにまとめた列（${columnLetter(entry.column)}列）と選択肢ごとの 0/1 列の両方があります。どちらか一方にしてください。${effect}`, at(entry.column), q.id));
+        issues.push(
+          issue(
+            'industry-survey-duplicate-column',
+            'error',
+            `複数回答の設問「${q.id}」に、1セルにまとめた列（${columnLetter(entry.column)}列）と選択肢ごとの 0/1 列の両方があります。どちらか一方にしてください。${effect}`,
+            at(entry.column),
+            q.id,
+          ),
+        );
         touch(q.id, 'industry-survey-duplicate-column');
       }
       const lacking = q.answers.filter((a) => !entry.options!.has(a.code));
@@ -152,7 +177,15 @@ export function mapWaveColumns(input: MapColumnsInput): ColumnPlan {
         touch(q.id, 'industry-survey-missing-column');
       }
     } else if (q.type !== 'multi' && entry.options) {
-      issues.push(issue('industry-survey-duplicate-column', 'error', `設問「${q.id}」は単一回答なのに選択肢ごとの列があります。コードブックの形式を確かめてください`, at(), q.id));
+      issues.push(
+        issue(
+          'industry-survey-duplicate-column',
+          'error',
+          `設問「${q.id}」は単一回答なのに選択肢ごとの列があります。コードブックの形式を確かめてください`,
+          at(),
+          q.id,
+        ),
+      );
       touch(q.id, 'industry-survey-duplicate-column');
     }
     if (!duplicates.has(q.id)) plan.questions.push(entry);

@@ -26,7 +26,15 @@ export function readCodebookSheet(input: CodebookSheetInput): { codebook: Codebo
   const { rows, layout, file, sheet } = input;
   const issues: Issue[] = [];
   const problem = (message: string, row?: number, column?: number, raw?: unknown) =>
-    issues.push(issue('industry-survey-codebook-invalid', 'error', `コードブック: ${message}`, { file, sheet, row, column: column === undefined ? undefined : columnLetter(column) }, raw));
+    issues.push(
+      issue(
+        'industry-survey-codebook-invalid',
+        'error',
+        `コードブック: ${message}`,
+        { file, sheet, row, column: column === undefined ? undefined : columnLetter(column) },
+        raw,
+      ),
+    );
 
   const header = rows.find((r) => r.rowNumber === layout.headerRow);
   const col = new Map<keyof Layout['columns'], number>();
@@ -76,7 +84,12 @@ export function readCodebookSheet(input: CodebookSheetInput): { codebook: Codebo
       }
       seen.set(id, row.rowNumber);
       if (!type) {
-        problem(`設問「${id}」の形式「${typeWord}」が分かりません。${describeWords(layout.typeWords)} のいずれかにしてください`, row.rowNumber, col.get('type'), typeWord);
+        problem(
+          `設問「${id}」の形式「${typeWord}」が分かりません。${describeWords(layout.typeWords)} のいずれかにしてください`,
+          row.rowNumber,
+          col.get('type'),
+          typeWord,
+        );
         continue;
       }
       if (text === '') problem(`設問「${id}」の設問文が空です`, row.rowNumber, col.get('text'));
@@ -102,7 +115,12 @@ export function readCodebookSheet(input: CodebookSheetInput): { codebook: Codebo
     const roleWord = normalizeHeader(cell(row, 'role'));
     const role: Role | undefined = roleWord === '' ? 'answer' : roleOf.get(roleWord.toUpperCase());
     if (!role) {
-      problem(`設問「${current.id}」のコード ${code} の区分「${roleWord}」が分かりません。${describeWords(layout.roleWords)} のいずれかにしてください`, row.rowNumber, col.get('role'), roleWord);
+      problem(
+        `設問「${current.id}」のコード ${code} の区分「${roleWord}」が分かりません。${describeWords(layout.roleWords)} のいずれかにしてください`,
+        row.rowNumber,
+        col.get('role'),
+        roleWord,
+      );
       continue;
     }
     if ([...current.answers, ...current.nonResponse].some((a) => a.code === code)) {

@@ -30,7 +30,15 @@ export interface SurveyFrame {
 export function readFrameFile(input: InboxFile, fiscalYear: number, version: number, config: IndustrySurveyConfig, design: SurveyDesign): SurveyFrame {
   const issues: Issue[] = [];
   const fail = (message: string, row?: number, column?: string, raw?: string): SurveyFrame => {
-    issues.push(issue('industry-survey-frame-invalid', 'error', `${message}。母集団ファイルを直し、版を上げた名前（_v${version + 1}）で置いてください（標本設計による推計は出しません）`, { file: input.name, ...(row ? { row } : {}), ...(column ? { column } : {}) }, raw));
+    issues.push(
+      issue(
+        'industry-survey-frame-invalid',
+        'error',
+        `${message}。母集団ファイルを直し、版を上げた名前（_v${version + 1}）で置いてください（標本設計による推計は出しません）`,
+        { file: input.name, ...(row ? { row } : {}), ...(column ? { column } : {}) },
+        raw,
+      ),
+    );
     return { file: input.name, sha256: input.sha256, fiscalYear, version, strata: null, issues };
   };
   const text = decodeText(input.bytes, ['utf-8', 'cp932']);
@@ -54,7 +62,13 @@ export function readFrameFile(input: InboxFile, fiscalYear: number, version: num
     for (const [k, d] of dimensions.entries()) {
       const raw = normalizeHeader(cells[at[k + 1]!] ?? '');
       const group = d.groups.find((g) => normalizeHeader(g.code) === raw || normalizeHeader(g.labelJa) === raw);
-      if (!group) return fail(`${d.nameJa}「${cells[at[k + 1]!]}」が設定の breakdowns の「${d.nameJa}」のグループ（${d.groups.map((g) => g.labelJa).join('、')}）にありません`, line, d.nameJa, cells[at[k + 1]!]);
+      if (!group)
+        return fail(
+          `${d.nameJa}「${cells[at[k + 1]!]}」が設定の breakdowns の「${d.nameJa}」のグループ（${d.groups.map((g) => g.labelJa).join('、')}）にありません`,
+          line,
+          d.nameJa,
+          cells[at[k + 1]!],
+        );
       groups.push(group.code);
     }
     const rawPopulation = cells[at.at(-1)!] ?? '';

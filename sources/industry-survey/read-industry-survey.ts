@@ -7,7 +7,13 @@ import type { SurveyBreakdownRow, SurveyRevisionRow, SurveyWaveRow } from '../..
 import { formatFiscalYear, parseFiscalYear } from '../../lib/fiscal-year.ts';
 import { countBySeverity, issue, type Issue } from '../../lib/issues.ts';
 import type { Observation, SourceResult } from '../../lib/observation.ts';
-import { estimateSurveyShares, type EstimationSettings, type MeasureEstimate, type PooledWave, type ShareCell } from '../../transforms/estimate-survey-shares.ts';
+import {
+  estimateSurveyShares,
+  type EstimationSettings,
+  type MeasureEstimate,
+  type PooledWave,
+  type ShareCell,
+} from '../../transforms/estimate-survey-shares.ts';
 import type { InboxFile } from '../inbox-file.ts';
 import type { Codebook } from './codebook.ts';
 import type { IndustrySurveyConfig, Instrument } from './industry-survey-config.ts';
@@ -93,7 +99,11 @@ export async function readIndustrySurvey(
       if (w.fiscalYear !== year || state.has(w.instrument.id) || !w.read) continue;
       unusable.set(w.instrument.id, { ...w, read: { file: w.read.file, sha256: w.read.sha256, format: w.read.format, issues: [] } });
     }
-    const frames = readFrames(frameFiles.filter((f) => f.fiscalYear === year), config, issues);
+    const frames = readFrames(
+      frameFiles.filter((f) => f.fiscalYear === year),
+      config,
+      issues,
+    );
     const frame = frames.at(-1);
     const estimate = (s: Map<string, WaveVersion>, withFrame = frame, report?: Issue[]) => {
       const pool = [...s.values(), ...unusable.values()].map((v): PooledWave => ({ instrument: v.instrument, wave: v.read! }));
@@ -104,7 +114,14 @@ export async function readIndustrySurvey(
     for (let k = 1; k < frames.length; k += 1) {
       const changes = diffSurveyEstimates(bindings, estimate(state, frames[k - 1]), estimate(state, frames[k]), frames[k - 1]!.file, frames[k]!.file);
       revisionRows.push(...changes);
-      issues.push(issue('industry-survey-frame-replaced', 'info', `修正された母集団ファイル ${frames[k]!.file} を ${frames[k - 1]!.file} に代えて${formatFiscalYear(year)}の推計に使います。変わった公表値は ${changes.length} 件です（survey_revisions）`, { file: frames[k]!.file }));
+      issues.push(
+        issue(
+          'industry-survey-frame-replaced',
+          'info',
+          `修正された母集団ファイル ${frames[k]!.file} を ${frames[k - 1]!.file} に代えて${formatFiscalYear(year)}の推計に使います。変わった公表値は ${changes.length} 件です（survey_revisions）`,
+          { file: frames[k]!.file },
+        ),
+      );
     }
     for (const step of steps) {
       const changes = diffSurveyEstimates(bindings, estimate(step.before), estimate(step.after), step.replaced.input.name, step.replacement.input.name);
@@ -138,7 +155,11 @@ export async function readIndustrySurvey(
   return {
     observations,
     issues,
-    tables: { survey_breakdowns: breakdownRows as SurveyBreakdownRow[], survey_waves: waveRows as SurveyWaveRow[], survey_revisions: revisionRows as SurveyRevisionRow[] },
+    tables: {
+      survey_breakdowns: breakdownRows as SurveyBreakdownRow[],
+      survey_waves: waveRows as SurveyWaveRow[],
+      survey_revisions: revisionRows as SurveyRevisionRow[],
+    },
     waves: selected,
   };
 }
@@ -149,7 +170,11 @@ interface FrameFile {
   input: InboxFile;
 }
 
-function classifyFiles(files: readonly InboxFile[], config: IndustrySurveyConfig, issues: Issue[]): { waves: WaveVersion[]; codebookFiles: Map<string, InboxFile>; frameFiles: FrameFile[] } {
+function classifyFiles(
+  files: readonly InboxFile[],
+  config: IndustrySurveyConfig,
+  issues: Issue[],
+): { waves: WaveVersion[]; codebookFiles: Map<string, InboxFile>; frameFiles: FrameFile[] } {
   const pattern = new RegExp(config.files.pattern, 'u');
   const codebookPattern = config.files.codebookPattern ? new RegExp(config.files.codebookPattern, 'u') : undefined;
   const framePattern = config.files.framePattern ? new RegExp(config.files.framePattern, 'u') : undefined;
@@ -162,7 +187,14 @@ function classifyFiles(files: readonly InboxFile[], config: IndustrySurveyConfig
     if (asFrame?.groups) {
       const fiscalYear = parseFiscalYear(asFrame.groups.year ?? '');
       if (fiscalYear === null) {
-        issues.push(issue('industry-survey-file-name', 'warning', `母集団ファイルの年度「${asFrame.groups.year}」を読み取れません（R6、令和6年度、2024 などにしてください）。読み込んでいません`, { file: file.name }));
+        issues.push(
+          issue(
+            'industry-survey-file-name',
+            'warning',
+            `母集団ファイルの年度「${asFrame.groups.year}」を読み取れません（R6、令和6年度、2024 などにしてください）。読み込んでいません`,
+            { file: file.name },
+          ),
+        );
       } else if (config.design) {
         frameFiles.push({ fiscalYear, version: asFrame.groups.version ? Number(asFrame.groups.version) : 1, input: file });
       }
@@ -221,7 +253,9 @@ function classifyFiles(files: readonly InboxFile[], config: IndustrySurveyConfig
     }
   }
   return {
-    waves: waves.sort((a, b) => a.fiscalYear - b.fiscalYear || (a.instrument.id < b.instrument.id ? -1 : a.instrument.id > b.instrument.id ? 1 : 0) || a.version - b.version),
+    waves: waves.sort(
+      (a, b) => a.fiscalYear - b.fiscalYear || (a.instrument.id < b.instrument.id ? -1 : a.instrument.id > b.instrument.id ? 1 : 0) || a.version - b.version,
+    ),
     codebookFiles: new Map([...codebooks].map(([k, v]) => [k, v.file])),
     frameFiles: frameFiles.sort((a, b) => a.fiscalYear - b.fiscalYear || a.version - b.version),
   };
@@ -239,12 +273,25 @@ function readFrames(files: readonly FrameFile[], config: IndustrySurveyConfig, i
 }
 
 /** Estimation settings with the year's design when the config declares one (issues only for the published state). */
-function designSettings(config: IndustrySurveyConfig, pool: readonly PooledWave[], year: number, frame: SurveyFrame | undefined, report?: Issue[]): EstimationSettings {
+function designSettings(
+  config: IndustrySurveyConfig,
+  pool: readonly PooledWave[],
+  year: number,
+  frame: SurveyFrame | undefined,
+  report?: Issue[],
+): EstimationSettings {
   const settings: EstimationSettings = { confidence: config.confidence, breakdowns: config.breakdowns };
   if (!config.design) return settings;
   const limits = config.design.limits;
   if (!frame?.strata) {
-    report?.push(issue('industry-survey-no-frame', 'error', `${formatFiscalYear(year)}の母集団ファイル（名前は設定 files.framePattern: ${config.files.framePattern}）がないか読めないため、標本設計による推計（加重の公表値）を出せません。母集団ファイルを受信箱に置いてください`, {}));
+    report?.push(
+      issue(
+        'industry-survey-no-frame',
+        'error',
+        `${formatFiscalYear(year)}の母集団ファイル（名前は設定 files.framePattern: ${config.files.framePattern}）がないか読めないため、標本設計による推計（加重の公表値）を出せません。母集団ファイルを受信箱に置いてください`,
+        {},
+      ),
+    );
     return { ...settings, design: { design: null, reasonJa: `${formatFiscalYear(year)}の母集団ファイルがありません`, limits } };
   }
   const calibration = config.waves.find((w) => w.fiscalYear === year)?.calibration;
@@ -274,7 +321,8 @@ function blockingProblems(read: WaveFile, instrument: string, bindings: readonly
     if (!q) continue;
     const touched = read.data.touched.get(q.id);
     if (touched && touched.size > 0) problems.push(`設問 ${q.id}（${b.nameJa}）: ${[...touched].map(([code, n]) => `${code} ${n}件`).join('、')}`);
-    if (needsWeights && b.estimate === 'weighted' && (read.data.weights === null || read.data.badWeights > 0)) problems.push(`ウェイト（${b.nameJa} は加重推計）`);
+    if (needsWeights && b.estimate === 'weighted' && (read.data.weights === null || read.data.badWeights > 0))
+      problems.push(`ウェイト（${b.nameJa} は加重推計）`);
   }
   return [...new Set(problems)];
 }
@@ -325,10 +373,24 @@ function chooseVersions(versions: readonly WaveVersion[]): { state: Map<string, 
   return { state, steps, rejections };
 }
 
-function publish(binding: SurveyBinding, e: MeasureEstimate, state: Map<string, WaveVersion>, observations: Observation[], rows: Row<SurveyBreakdownRow>[], issues: Issue[]): void {
+function publish(
+  binding: SurveyBinding,
+  e: MeasureEstimate,
+  state: Map<string, WaveVersion>,
+  observations: Observation[],
+  rows: Row<SurveyBreakdownRow>[],
+  issues: Issue[],
+): void {
   const label = formatFiscalYear(e.fiscalYear);
   if (e.status === 'notAsked') {
-    issues.push(issue('industry-survey-question-not-asked', 'info', `指標「${binding.nameJa}」の設問は${label}の調査票（コードブック）にないため、${label}の値はありません`, {}));
+    issues.push(
+      issue(
+        'industry-survey-question-not-asked',
+        'info',
+        `指標「${binding.nameJa}」の設問は${label}の調査票（コードブック）にないため、${label}の値はありません`,
+        {},
+      ),
+    );
     return;
   }
   const firstFile = e.sources[0]?.file ?? [...state.values()][0]?.input.name;
@@ -348,7 +410,11 @@ function publish(binding: SurveyBinding, e: MeasureEstimate, state: Map<string, 
   const weighted = binding.estimate === 'weighted';
   const value = weighted ? total.weightedShare : total.share;
   if (value === null) {
-    issues.push(issue('industry-survey-no-respondents', 'warning', `指標「${binding.nameJa}」の${label}は分母になる回答者が0人のため、値を出しません`, { file: firstFile }));
+    issues.push(
+      issue('industry-survey-no-respondents', 'warning', `指標「${binding.nameJa}」の${label}は分母になる回答者が0人のため、値を出しません`, {
+        file: firstFile,
+      }),
+    );
   } else {
     observations.push({
       measureId: binding.measureId,

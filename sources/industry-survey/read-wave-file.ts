@@ -62,7 +62,8 @@ async function resolveCodebook(input: WaveFileInput, result: WaveFile, source: W
   result.codebook = codebookFromConfig(config, instrument.id, input.fiscalYear);
   if (result.codebook || !source) return;
   const rows: XlsxRow[] = [];
-  for await (const row of readXlsxRows(source.bytes, { sheet: config.codebookSheet.name, ...(input.xlsxLimits ? { limits: input.xlsxLimits } : {}) })) rows.push(row);
+  for await (const row of readXlsxRows(source.bytes, { sheet: config.codebookSheet.name, ...(input.xlsxLimits ? { limits: input.xlsxLimits } : {}) }))
+    rows.push(row);
   const read = readCodebookSheet({
     rows,
     layout: config.codebookSheet,
@@ -182,7 +183,15 @@ function start(input: WaveFileInput, result: WaveFile, header: readonly unknown[
   }
   const usedBy = input.usedBy(result.codebook!);
   const used = new Set(usedBy.keys());
-  const plan: ColumnPlan = mapWaveColumns({ header, headerRow: instrument.headerRow, codebook: result.codebook!, instrument, used, file: input.file.name, sheet });
+  const plan: ColumnPlan = mapWaveColumns({
+    header,
+    headerRow: instrument.headerRow,
+    codebook: result.codebook!,
+    instrument,
+    used,
+    file: input.file.name,
+    sheet,
+  });
   result.issues.push(...plan.issues);
   if (plan.respondentId === undefined) return undefined;
   const wave = config.waves.find((w) => w.fiscalYear === input.fiscalYear);
@@ -209,7 +218,12 @@ function finish(result: WaveFile, ingester: WaveIngester): void {
 function noCodebook(input: WaveFileInput, result: WaveFile): void {
   if (result.issues.some((i) => i.code === 'industry-survey-codebook-invalid')) {
     result.issues.push(
-      issue('industry-survey-no-codebook', 'error', 'コードブックに誤りがあるため（上の issues を参照）、このファイルの回答は確かめられず、読み込んでいません。コードブックを直して置き直してください', { file: input.file.name }),
+      issue(
+        'industry-survey-no-codebook',
+        'error',
+        'コードブックに誤りがあるため（上の issues を参照）、このファイルの回答は確かめられず、読み込んでいません。コードブックを直して置き直してください',
+        { file: input.file.name },
+      ),
     );
     return;
   }

@@ -11,7 +11,6 @@ import type { ColumnPlan } from './map-wave-columns.ts';
 import { normalizeHeader } from '../../lib/normalize-header.ts';
 import { formatDay, parseResponseDay } from './parse-response-day.ts';
 
-
 export interface QuestionData {
   question: CodebookQuestion;
   /** Role per respondent. */
@@ -174,7 +173,13 @@ export class WaveIngester {
 
   private index(): void {
     const singles = this.handlers.filter((h) => h.kind === Kind.Single);
-    this.singles = { handlers: singles, columns: singles.map((h) => h.column), luts: singles.map((h) => h.lut), roles: singles.map((h) => h.role), codes: singles.map((h) => h.codes) };
+    this.singles = {
+      handlers: singles,
+      columns: singles.map((h) => h.column),
+      luts: singles.map((h) => h.lut),
+      roles: singles.map((h) => h.role),
+      codes: singles.map((h) => h.codes),
+    };
     const options = this.handlers.filter((h) => h.kind === Kind.MultiOption);
     this.options = {
       handlers: options,
@@ -258,7 +263,14 @@ export class WaveIngester {
     if (this.weights) this.weights[i] = this.weightOf(cells[plan.weight!], rowNumber);
     if (this.responseDays) this.responseDays[i] = this.responseDayOf(cells[plan.responseDate!], rowNumber);
     if (id === null) {
-      this.rowIssue('industry-survey-missing-respondent-id', 'warning', rowNumber, undefined, `回答者IDが空です。重複の確認ができないため、回答者IDを入れてください（この行は集計に含めています）`, plan.respondentId);
+      this.rowIssue(
+        'industry-survey-missing-respondent-id',
+        'warning',
+        rowNumber,
+        undefined,
+        `回答者IDが空です。重複の確認ができないため、回答者IDを入れてください（この行は集計に含めています）`,
+        plan.respondentId,
+      );
     } else {
       const first = this.seenIds.get(id);
       if (first !== undefined) {
@@ -316,7 +328,13 @@ export class WaveIngester {
           if (n === 0 || n === 1) on = n === 1;
           else {
             tally.invalid += 1;
-            this.cellIssue('industry-survey-unknown-code', handler, rowNumber, v, `複数回答の選択肢「${handler.option}」の列は 1（選んだ）か 0・空欄（選ばない）のはずですが「${String(v)}」です`);
+            this.cellIssue(
+              'industry-survey-unknown-code',
+              handler,
+              rowNumber,
+              v,
+              `複数回答の選択肢「${handler.option}」の列は 1（選んだ）か 0・空欄（選ばない）のはずですが「${String(v)}」です`,
+            );
             nonEmpty = true;
             handler.optionChosen[i] = 0;
             break;
@@ -374,7 +392,15 @@ export class WaveIngester {
         nonEmpty = true;
         const text = String(v);
         if (text.includes('\uFFFD')) {
-          this.cellIssue('industry-survey-mojibake', handler, rowNumber, v, '文字化け（置換文字 U+FFFD）があります。元のファイルの文字コードを確かめ、正しく保存し直したファイルを置いてください', 'warning', false);
+          this.cellIssue(
+            'industry-survey-mojibake',
+            handler,
+            rowNumber,
+            v,
+            '文字化け（置換文字 U+FFFD）があります。元のファイルの文字コードを確かめ、正しく保存し直したファイルを置いてください',
+            'warning',
+            false,
+          );
         }
         data.role[i] = Role.Answer;
         data.texts![i] = text;
@@ -392,7 +418,13 @@ export class WaveIngester {
         if (day === null) {
           data.role[i] = Role.Invalid;
           data.days![i] = NO_DAY;
-          this.cellIssue('industry-survey-bad-date', handler, rowNumber, v, `日付の設問ですが「${String(v)}」は日付として読めません（2024/7/1、令和6年7月1日 などの形にしてください）`);
+          this.cellIssue(
+            'industry-survey-bad-date',
+            handler,
+            rowNumber,
+            v,
+            `日付の設問ですが「${String(v)}」は日付として読めません（2024/7/1、令和6年7月1日 などの形にしてください）`,
+          );
           break;
         }
         data.role[i] = Role.Answer;
@@ -494,7 +526,10 @@ export class WaveIngester {
       data.role[i] = Role.NoAnswer;
       return false;
     }
-    const parts = text.split(this.ctx.separator).map((p) => p.trim()).filter((p) => p !== '');
+    const parts = text
+      .split(this.ctx.separator)
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     let answers = 0;
     let noAnswer = 0;
     let notApplicable = 0;
@@ -530,9 +565,21 @@ export class WaveIngester {
     const q = handler.data.question;
     const codes = [...q.answers, ...q.nonResponse].map((a) => `${a.code} ${a.labelJa}`).join('、');
     if (multiple) {
-      this.cellIssue('industry-survey-multiple-answers', handler, rowNumber, v, `単一回答の設問に複数の回答「${String(v)}」があります。回答を1つにしてください（どれが正しいか決められないため、この回答は使いません）`);
+      this.cellIssue(
+        'industry-survey-multiple-answers',
+        handler,
+        rowNumber,
+        v,
+        `単一回答の設問に複数の回答「${String(v)}」があります。回答を1つにしてください（どれが正しいか決められないため、この回答は使いません）`,
+      );
     } else {
-      this.cellIssue('industry-survey-unknown-code', handler, rowNumber, v, `回答「${part ?? String(v)}」はコードブックにないコードです（使えるコード: ${codes}）。正しいコードに直してください`);
+      this.cellIssue(
+        'industry-survey-unknown-code',
+        handler,
+        rowNumber,
+        v,
+        `回答「${part ?? String(v)}」はコードブックにないコードです（使えるコード: ${codes}）。正しいコードに直してください`,
+      );
     }
   }
 
@@ -548,14 +595,28 @@ export class WaveIngester {
         : 'この設問は公表値には使っていません。';
     const key = `${code}\u0000${handler.column}`;
     const entry = this.cellIssueCounts.get(key);
-    const made = issue(code, severity, `設問「${q.id} ${q.textJa}」: ${what}。${effect}`, { file: this.ctx.file, sheet: this.ctx.sheet, row: rowNumber, column: columnLetter(handler.column) }, raw === '' ? undefined : raw);
+    const made = issue(
+      code,
+      severity,
+      `設問「${q.id} ${q.textJa}」: ${what}。${effect}`,
+      { file: this.ctx.file, sheet: this.ctx.sheet, row: rowNumber, column: columnLetter(handler.column) },
+      raw === '' ? undefined : raw,
+    );
     if (!entry) this.cellIssueCounts.set(key, { count: 1, template: made });
     else entry.count += 1;
     if ((entry?.count ?? 1) <= this.ctx.maxCellIssues) this.issues.push(made);
   }
 
   private rowIssue(code: string, severity: Severity, rowNumber: number, raw: unknown, message: string, column?: number): void {
-    this.issues.push(issue(code, severity, message, { file: this.ctx.file, sheet: this.ctx.sheet, row: rowNumber, column: column === undefined ? undefined : columnLetter(column) }, raw ?? undefined));
+    this.issues.push(
+      issue(
+        code,
+        severity,
+        message,
+        { file: this.ctx.file, sheet: this.ctx.sheet, row: rowNumber, column: column === undefined ? undefined : columnLetter(column) },
+        raw ?? undefined,
+      ),
+    );
   }
 
   private touch(id: string, code: string): void {
@@ -569,7 +630,14 @@ export class WaveIngester {
     if (Number.isFinite(w) && w > 0) return w;
     this.badWeights += 1;
     if (this.badWeights <= this.ctx.maxCellIssues) {
-      this.rowIssue('industry-survey-bad-weight', 'warning', rowNumber, v, `ウェイト「${v === null || v === undefined ? '' : String(v)}」が正の数ではありません`, this.ctx.plan.weight);
+      this.rowIssue(
+        'industry-survey-bad-weight',
+        'warning',
+        rowNumber,
+        v,
+        `ウェイト「${v === null || v === undefined ? '' : String(v)}」が正の数ではありません`,
+        this.ctx.plan.weight,
+      );
     }
     return Number.NaN;
   }
@@ -578,7 +646,14 @@ export class WaveIngester {
     if (v === null || v === undefined || v === '') return NO_DAY;
     const day = parseResponseDay(v, this.ctx.date1904);
     if (day === null) {
-      this.rowIssue('industry-survey-bad-date', 'warning', rowNumber, v, `回答日「${String(v)}」を日付として読めません（集計には含めています）`, this.ctx.plan.responseDate);
+      this.rowIssue(
+        'industry-survey-bad-date',
+        'warning',
+        rowNumber,
+        v,
+        `回答日「${String(v)}」を日付として読めません（集計には含めています）`,
+        this.ctx.plan.responseDate,
+      );
       return NO_DAY;
     }
     const f = this.ctx.fieldwork;
@@ -599,7 +674,14 @@ export class WaveIngester {
     }
     const firstRow = this.rowNumbers[first]!;
     if (differing.length === 0) {
-      this.rowIssue('industry-survey-duplicate-respondent', 'warning', rowNumber, undefined, `この行の回答者IDが${firstRow}行目と重複しています（回答は同じ）。1人として数えました。重複行を消してください`, this.ctx.plan.respondentId);
+      this.rowIssue(
+        'industry-survey-duplicate-respondent',
+        'warning',
+        rowNumber,
+        undefined,
+        `この行の回答者IDが${firstRow}行目と重複しています（回答は同じ）。1人として数えました。重複行を消してください`,
+        this.ctx.plan.respondentId,
+      );
       return;
     }
     this.stats.conflictingDuplicates += 1;
@@ -657,7 +739,6 @@ export class WaveIngester {
     this.capacity = capacity;
   }
 }
-
 
 function respondentKey(v: unknown): string | null {
   if (v === null || v === undefined) return null;

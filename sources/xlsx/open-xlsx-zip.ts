@@ -91,7 +91,8 @@ export async function openXlsxZip(source: string | Uint8Array, limits: XlsxLimit
     entry: (name) => entries.get(name) ?? byLowerName.get(name.toLowerCase()),
     async readText(entry) {
       // Parts read whole (workbook.xml, relationships) are a few KB; a large one is a bomb, not a workbook.
-      if (entry.uncompressedSize > MAX_WHOLE_PART) throw tooLarge(`${entry.fileName} は展開後 ${megabytes(entry.uncompressedSize)}、上限は ${megabytes(MAX_WHOLE_PART)}`);
+      if (entry.uncompressedSize > MAX_WHOLE_PART)
+        throw tooLarge(`${entry.fileName} は展開後 ${megabytes(entry.uncompressedSize)}、上限は ${megabytes(MAX_WHOLE_PART)}`);
       const parts: Buffer[] = [];
       try {
         for await (const chunk of await openInflated(entry)) parts.push(chunk as Buffer);
@@ -119,8 +120,11 @@ async function readHead(file: string): Promise<Uint8Array> {
     }
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new XlsxReadError('xlsx-file-not-found', `ファイルが見つかりません: ${file}。置き場所とファイル名を確かめてください`, { cause });
-    throw new XlsxReadError('xlsx-file-not-found', `ファイルを読めません: ${file}（${code ?? String(cause)}）。ファイルの権限と置き場所を確かめてください`, { cause });
+    if (code === 'ENOENT')
+      throw new XlsxReadError('xlsx-file-not-found', `ファイルが見つかりません: ${file}。置き場所とファイル名を確かめてください`, { cause });
+    throw new XlsxReadError('xlsx-file-not-found', `ファイルを読めません: ${file}（${code ?? String(cause)}）。ファイルの権限と置き場所を確かめてください`, {
+      cause,
+    });
   }
 }
 

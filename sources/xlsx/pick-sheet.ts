@@ -15,7 +15,10 @@ export function pickSheet(sheets: readonly XlsxSheetPart[], wanted: string | num
     throw new XlsxReadError('xlsx-sheet-not-found', `${asked}がありません（このブックのシート: ${names}）。シート名と設定を確かめてください`);
   }
   if (found.kind !== 'worksheet' || found.path === undefined) {
-    throw new XlsxReadError('xlsx-not-a-worksheet', `シート「${found.name}」はグラフシートなどで、表のデータがありません（このブックのシート: ${names}）。データのあるシートを指定してください`);
+    throw new XlsxReadError(
+      'xlsx-not-a-worksheet',
+      `シート「${found.name}」はグラフシートなどで、表のデータがありません（このブックのシート: ${names}）。データのあるシートを指定してください`,
+    );
   }
   return found as XlsxSheetPart & { path: string };
 }

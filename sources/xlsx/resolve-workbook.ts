@@ -27,11 +27,13 @@ interface Relationship {
 
 export async function resolveWorkbook(zip: XlsxZip): Promise<XlsxWorkbookParts> {
   const rootRels = await readRelationships(zip, '', '_rels/.rels');
-  const workbookPath =
-    [...rootRels.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  const workbookPath = [...rootRels.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   const workbookEntry = zip.entry(workbookPath);
   if (!workbookEntry) {
-    throw new XlsxReadError('xlsx-not-a-workbook', 'Excelブック（.xlsx）ではありません（xl/workbook.xml がありません）。Wordなど別のアプリのファイルでないか確かめ、Excelで「Excel ブック (*.xlsx)」形式で保存し直してください');
+    throw new XlsxReadError(
+      'xlsx-not-a-workbook',
+      'Excelブック（.xlsx）ではありません（xl/workbook.xml がありません）。Wordなど別のアプリのファイルでないか確かめ、Excelで「Excel ブック (*.xlsx)」形式で保存し直してください',
+    );
   }
   const xml = await zip.readText(workbookEntry);
   const dir = path.posix.dirname(workbookPath);
