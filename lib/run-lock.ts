@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { processIsAlive } from './process-is-alive.ts';
 
 export interface LockHolder {
   pid: number;
@@ -92,13 +93,7 @@ async function readLock(file: string): Promise<{ holder: LockHolder; instance: s
 
 function isAlive(holder: LockHolder): boolean {
   if (holder.host !== hostname()) return true; // another machine's process cannot be checked: assume alive
-  if (!Number.isInteger(holder.pid) || holder.pid <= 0) return false;
-  try {
-    process.kill(holder.pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return processIsAlive(holder.pid);
 }
 
 /** The live holder of the lock, if any (a dead holder's lock counts as free). */

@@ -3,6 +3,7 @@
 // what the killed run left half-made and brings every requested target up to the run `latest` names.
 import { readdir, readFile, readlink, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { processIsAlive } from '../lib/process-is-alive.ts';
 import { redactSecrets } from '../lib/redact-connection-string.ts';
 import { publishToStore, storeHasRun } from '../outputs/duckdb-store.ts';
 import { pointLatestAt } from '../outputs/publish-run-folder.ts';
@@ -83,6 +84,20 @@ async function removeLeftovers(outDir: string): Promise<string[]> {
       await rm(path.join(dir, name), { recursive: true, force: true });
       found.push(path.join(path.basename(dir), name));
     }
+  }
+  found.push(...(await removeDeadArchiveCopies(path.join(outDir, 'archive'))));
+  return found;
+}
+
+/** archive/<xx>/<sha>.<pid>.tmp of a process that no longer lives: a copy killed half-written (a live writer's is kept). */
+async function removeDeadArchiveCopies(archiveDir: string): Promise<string[]> {
+  const found: string[] = [];
+  const entries = await readdir(archiveDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const e of entries) {
+    const pid = /\.(\d+)\.tmp$/.exec(e.name)?.[1];
+    if (!e.isFile() || pid === undefined || processIsAlive(Number(pid))) continue;
+    await rm(path.join(e.parentPath, e.name), { force: true });
+    found.push(path.relative(path.dirname(archiveDir), path.join(e.parentPath, e.name)));
   }
   return found;
 }
