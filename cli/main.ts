@@ -222,7 +222,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
       const catalog = await loadCatalog(opts.config);
       await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
       await loadContracts(catalog);
-      print(t.configOk(catalog.measures.size, catalog.slots.length, catalog.lines.length));
+      print(t.configOk(catalog.measures.size, catalog.slots.length, catalog.lines.length, catalog.plan.terms.actionPlan));
     });
 
   program

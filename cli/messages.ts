@@ -82,7 +82,7 @@ const ja = {
   optAll: 'ソースから自動で取り込む指標も含め、全指標を載せる',
   cmdSample: '同梱サンプル受信箱を生成する（決定的: 何度作っても同じ内容）',
   cmdCheck: '設定ファイルを検査する（何も読み込まず、誤りの場所を表示）',
-  configOk: (m: number, s: number, l: number) => `設定に誤りはありません（指標 ${m}、指標枠 ${s}、アクションプラン ${l} 行）`,
+  configOk: (m: number, s: number, l: number, actionPlan: string) => `設定に誤りはありません（指標 ${m}、指標枠 ${s}、${actionPlan} ${l} 行）`,
   badYear: (v: string) => `年度「${v}」を読み取れません。2024、R6、令和6年度 のように指定してください`,
   configErrors: (problems: readonly ConfigProblem[]) =>
     `設定ファイルに誤りがあります（${problems.length}件）。修正してから再実行してください。\n${problemLines(problems, '(ファイル全体)')}`,
