@@ -1,12 +1,12 @@
 // The industry survey (産業基礎調査) family: inbox/industry-survey/ holds each fiscal year's respondent files (and
 // re-sent versions), layout and codebooks in config/<city>/sources/industry-survey.yaml. See docs/industry-survey.md.
 import type { ConfigProblem } from '../config/load-catalog.ts';
-import { issue } from '../lib/issues.ts';
 import type { SourceAdapter } from '../pipelines/source-adapters.ts';
 import { codebookFromConfig } from './industry-survey/codebook-from-config.ts';
 import { industrySurveyConfigSchema, type IndustrySurveyConfig } from './industry-survey/industry-survey-config.ts';
 import { INDUSTRY_SURVEY_FAMILY, readIndustrySurvey } from './industry-survey/read-industry-survey.ts';
 import { countedCodes, findQuestion } from '../lib/find-survey-question.ts';
+import { missingSourceConfig } from '../lib/missing-source-config.ts';
 
 export const industrySurveyAdapter: SourceAdapter = {
   family: INDUSTRY_SURVEY_FAMILY,
@@ -49,19 +49,7 @@ export const industrySurveyAdapter: SourceAdapter = {
     return problems;
   },
   read: async (files, catalog, config, context) => {
-    if (!config) {
-      return {
-        observations: [],
-        issues: files.map((f) =>
-          issue(
-            'industry-survey-no-config',
-            'error',
-            '産業基礎調査の読み方（config の sources/industry-survey.yaml）がありません。設定を追加してから再実行してください',
-            { file: f.name },
-          ),
-        ),
-      };
-    }
+    if (!config) return missingSourceConfig('industry-survey-no-config', '産業基礎調査', 'industry-survey', files);
     return readIndustrySurvey(files, catalog.measures.values(), config as IndustrySurveyConfig, {
       ...(context?.onProgress ? { onProgress: context.onProgress } : {}),
       ...(context?.xlsxLimits ? { xlsxLimits: context.xlsxLimits } : {}),

@@ -1,9 +1,9 @@
 // The 産業振興公社 family: inbox/kosha/*.csv|*.xlsx, layout in config/<city>/sources/kosha.yaml.
 import type { ConfigProblem } from '../config/load-catalog.ts';
 import type { SourceAdapter } from '../pipelines/source-adapters.ts';
-import { issue } from '../lib/issues.ts';
 import { koshaRecordsConfigSchema, type KoshaRecordsConfig } from './kosha-records-config.ts';
 import { readKoshaRecords } from './kosha-records.ts';
+import { missingSourceConfig } from '../lib/missing-source-config.ts';
 
 export const koshaAdapter: SourceAdapter = {
   family: 'kosha',
@@ -49,16 +49,7 @@ export const koshaAdapter: SourceAdapter = {
     return problems;
   },
   read: async (files, catalog, config, context) => {
-    if (!config) {
-      return {
-        observations: [],
-        issues: files.map((f) =>
-          issue('kosha-no-config', 'error', '公社の記録の読み方（config の sources/kosha.yaml）がありません。設定を追加してから再実行してください', {
-            file: f.name,
-          }),
-        ),
-      };
-    }
+    if (!config) return missingSourceConfig('kosha-no-config', '公社の記録', 'kosha', files);
     return readKoshaRecords(files, catalog, config as KoshaRecordsConfig, context?.xlsxLimits);
   },
 };

@@ -2,12 +2,13 @@
 // No network access at run time: the files are dropped into the inbox.
 import type { ConfigProblem } from '../config/load-catalog.ts';
 import { unitsConvertible } from '../lib/convert-unit.ts';
-import { issue, type Issue } from '../lib/issues.ts';
+import type { Issue } from '../lib/issues.ts';
 import { municipalityCode } from '../lib/municipality-code.ts';
 import type { SourceAdapter } from '../pipelines/source-adapters.ts';
 import { resasFiscalYearValues } from '../transforms/resas-fiscal-year-values.ts';
 import { resasExportConfigSchema, type ResasExportConfig } from './resas-export-config.ts';
 import { readResasExport, type ResasExportRead } from './resas-export.ts';
+import { missingSourceConfig } from '../lib/missing-source-config.ts';
 
 export const resasAdapter: SourceAdapter = {
   family: 'resas',
@@ -50,16 +51,7 @@ export const resasAdapter: SourceAdapter = {
     return problems;
   },
   read: async (files, catalog, config) => {
-    if (!config) {
-      return {
-        observations: [],
-        issues: files.map((f) =>
-          issue('resas-no-config', 'error', 'RESAS データの読み方（config の sources/resas.yaml）がありません。設定を追加してから再実行してください', {
-            file: f.name,
-          }),
-        ),
-      };
-    }
+    if (!config) return missingSourceConfig('resas-no-config', 'RESAS データ', 'resas', files);
     const parsed = config as ResasExportConfig;
     const code = municipalityCode(catalog.plan.municipality.code) ?? catalog.plan.municipality.code.slice(0, 5);
     const issues: Issue[] = [];

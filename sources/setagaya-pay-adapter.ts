@@ -5,12 +5,13 @@ import type { ContractFacts, Reading } from '../lib/contract-facts.ts';
 import { fiscalYearOf } from '../lib/fiscal-year.ts';
 import { yearMonthJa, yearMonthKey } from '../lib/parse-year-month.ts';
 import { unitsConvertible } from '../lib/convert-unit.ts';
-import { issue, type Issue } from '../lib/issues.ts';
+import type { Issue } from '../lib/issues.ts';
 import type { SourceAdapter } from '../pipelines/source-adapters.ts';
 import { payFiscalYearValues } from '../transforms/pay-fiscal-year-values.ts';
 import { payMetrics, type PayMetric } from '../lib/pay-metrics.ts';
 import { setagayaPayConfigSchema, type SetagayaPayConfig } from './setagaya-pay-report-config.ts';
 import { readSetagayaPayReport, type PayMonthlyReport } from './setagaya-pay-report.ts';
+import { missingSourceConfig } from '../lib/missing-source-config.ts';
 
 export const setagayaPayAdapter: SourceAdapter = {
   family: 'setagaya-pay',
@@ -53,19 +54,7 @@ export const setagayaPayAdapter: SourceAdapter = {
     return problems;
   },
   read: async (files, catalog, config, context) => {
-    if (!config) {
-      return {
-        observations: [],
-        issues: files.map((f) =>
-          issue(
-            'pay-no-config',
-            'error',
-            'せたがやPay月次報告の読み方（config の sources/setagaya-pay.yaml）がありません。設定を追加してから再実行してください',
-            { file: f.name },
-          ),
-        ),
-      };
-    }
+    if (!config) return missingSourceConfig('pay-no-config', 'せたがやPay月次報告', 'setagaya-pay', files);
     const parsed = config as SetagayaPayConfig;
     const issues: Issue[] = [];
     const reports: PayMonthlyReport[] = [];
