@@ -7,8 +7,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline, type RunResult } from '../pipelines/run-pipeline.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { copyConfig, readCsv, setagayaConfig, tempDir } from './helpers.ts';
+import { sampleInboxCopy } from './sample-fixtures.ts';
 
 /** The sample's survey respondent ids (C24-0382, M23-0055) and 公社 record numbers (R6-S00008). */
 const RESPONDENT_ID = /\b(?:[CM]\d{2}-\d{4}|R\d-S\d{5})\b/g;
@@ -20,8 +20,7 @@ let run: RunResult;
 const logs: string[] = [];
 
 beforeAll(async () => {
-  inbox = await tempDir();
-  await generateSampleInbox(setagayaConfig, inbox);
+  inbox = await sampleInboxCopy();
   out = await tempDir();
   run = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: path.join(out, 'store.duckdb'), log: (m) => logs.push(m) });
 });
@@ -105,8 +104,7 @@ describe('a symbolic link in the inbox', () => {
   it('is reported as an issue and not followed: nothing outside the inbox is read or archived', async () => {
     const outside = path.join(await tempDir(), 'secret.csv');
     await writeFile(outside, 'C24-9999,confidential\n');
-    const linked = await tempDir();
-    await generateSampleInbox(setagayaConfig, linked);
+    const linked = await sampleInboxCopy();
     await symlink(outside, path.join(linked, 'kosha', '公社_相談記録_リンク.csv'));
     await mkdir(path.join(linked, 'elsewhere'));
     await symlink(path.dirname(outside), path.join(linked, 'elsewhere', 'folder'));

@@ -6,16 +6,17 @@ import { cp, mkdir, readdir, readFile, realpath, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
 import type { FaultPoint } from '../lib/fault-point.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
+import { sampleInboxCopy } from './sample-fixtures.ts';
 
-const url = process.env.LEI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// The test server: LEI_TEST_PG_URL or the default when it answers, else a throwaway one (tests/postgres-global-setup.ts).
+const url = inject('pgUrl');
 const schemaPrefix = `lei_crash_${process.pid}`;
 let client: pg.Client;
 let baselineOut: string;
@@ -29,9 +30,8 @@ beforeAll(async () => {
   client = new pg.Client({ connectionString: url });
   await client.connect();
   // The run before the crash (R0), published everywhere; then an inbox with one more workbook (R1).
-  const inbox = await tempDir();
+  const inbox = await sampleInboxCopy();
   baselineInbox = inbox;
-  await generateSampleInbox(setagayaConfig, inbox);
   baselineOut = await tempDir();
   baselineRunId = (await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: baselineOut, storePath: path.join(baselineOut, 'store.duckdb') }))
     .runId;

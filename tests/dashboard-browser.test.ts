@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
+import { sampleInboxCopy } from './sample-fixtures.ts';
 
 const CHROMIUM = process.env.LEI_CHROMIUM ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -46,8 +46,7 @@ const requests: string[] = [];
 
 beforeAll(async () => {
   if (!available) return;
-  const inbox = await tempDir();
-  await generateSampleInbox(setagayaConfig, inbox);
+  const inbox = await sampleInboxCopy();
   const out = await tempDir();
   await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null });
   site = path.join(out, 'latest', 'site');

@@ -17,8 +17,8 @@ import { withPlanWords } from '../lib/with-plan-words.ts';
 import { buildSite, type SiteInput } from '../outputs/site/build-site.ts';
 import { SERIES } from '../outputs/site/render-chart.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { readCsv, repoRoot, setagayaConfig, tempDir } from './helpers.ts';
+import { sampleInboxCopy } from './sample-fixtures.ts';
 
 const FY = 2024;
 let runDir: string;
@@ -46,8 +46,7 @@ const RUN_ORDER = [
 const order = (name: string) => RUN_ORDER.indexOf(name);
 
 beforeAll(async () => {
-  const inbox = await tempDir();
-  await generateSampleInbox(setagayaConfig, inbox);
+  const inbox = await sampleInboxCopy();
   const out = await tempDir();
   const run = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null });
   runDir = run.folder;

@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ObservationRow } from '../lib/datasets.ts';
 import { loadExcelJS } from '../lib/load-exceljs.ts';
 import { explainValue } from '../pipelines/explain-value.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { setagayaConfig, tempDir } from './helpers.ts';
+import { sampleInboxCopy } from './sample-fixtures.ts';
 import { lei } from './lei-in-process.ts';
 
 type Edit = 'bump-number' | 'delete-first-row' | 'delete-rows';
@@ -37,8 +37,7 @@ let inbox: string;
 let out: string;
 
 beforeAll(async () => {
-  inbox = await tempDir();
-  await generateSampleInbox(setagayaConfig, inbox);
+  inbox = await sampleInboxCopy();
   out = await tempDir();
   expect((await lei('run', '--config', setagayaConfig, '--inbox', inbox, '--out', out, '--no-store', '--warnings-ok')).code).toBe(0);
   before = await readObservations(out);

@@ -6,13 +6,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { runPipeline, type RunResult } from '../pipelines/run-pipeline.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
+import { sampleInboxCopy } from './sample-fixtures.ts';
 
-const url = process.env.LEI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// The test server: LEI_TEST_PG_URL or the default when it answers, else a throwaway one (tests/postgres-global-setup.ts).
+const url = inject('pgUrl');
 const prefix = `lei_targets_${process.pid}`;
 const reader = `lei_reader_${process.pid}`;
 const password = `S3cret-pw-${process.pid}`;
@@ -31,8 +32,7 @@ beforeAll(async () => {
   client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(`CREATE ROLE ${reader} NOLOGIN`);
-  inbox = await tempDir();
-  await generateSampleInbox(setagayaConfig, inbox);
+  inbox = await sampleInboxCopy();
   sample = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: await tempDir(), storePath: null });
 });
 
@@ -70,7 +70,7 @@ describe('lei run --publish', () => {
     const store = path.join(out, 'store.duckdb');
     const withPassword = url.replace('postgres://postgres@', `postgres://postgres:${password}@`);
     expect(withPassword).toContain(password);
-    const ok = await lei([
+    const runArgs = (publishUrl: string) => [
       'run',
       '--config',
       setagayaConfig,
@@ -82,26 +82,12 @@ describe('lei run --publish', () => {
       store,
       '--warnings-ok',
       '--publish',
-      withPassword,
-      '--publish-schema',
-      schema,
-    ]);
+      publishUrl,
+    ];
+    const ok = await lei([...runArgs(withPassword), '--publish-schema', schema]);
     expect(ok.code, ok.stderr).toBe(0);
     // A failing publication (nothing listens on port 1) with the password: the message names no password either.
-    const failed = await lei([
-      'run',
-      '--config',
-      setagayaConfig,
-      '--inbox',
-      inbox,
-      '--out',
-      out,
-      '--store',
-      store,
-      '--warnings-ok',
-      '--publish',
-      `postgres://postgres:${password}@127.0.0.1:1/test`,
-    ]);
+    const failed = await lei(runArgs(`postgres://postgres:${password}@127.0.0.1:1/test`));
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/公開できませんでした/);
     const published = await lei(['publish', '--to', `postgres://postgres:${password}@127.0.0.1:1/test`, '--run', path.join(out, 'latest')]);
@@ -114,7 +100,7 @@ describe('lei run --publish', () => {
     }
     expect(texts.filter((t) => t.includes(password))).toEqual([]);
     const targets = (await ledger(store, 'postgres_target')).map((r) => r.postgres_target);
-    expect(targets).toContain(`postgres://postgres:***@127.0.0.1:5432/test schema=${schema}`);
+    expect(targets).toContain(`${withPassword.replace(password, '***')} schema=${schema}`);
   });
 });
 

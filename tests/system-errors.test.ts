@@ -6,13 +6,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { systemErrorMessage } from '../lib/system-error-message.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 import { runLei, setagayaConfig, tempDir } from './helpers.ts';
+import { sampleInboxCopy } from './sample-fixtures.ts';
 
 describe('a run that cannot write', () => {
   it('on a full disk (ENOSPC from /dev/full) fails with a message saying what to free', async () => {
-    const inbox = await tempDir();
-    await generateSampleInbox(setagayaConfig, inbox);
+    const inbox = await sampleInboxCopy();
     const out = await tempDir();
     // Every archive copy of this process lands on /dev/full, which always answers "no space left on device".
     for (const entry of await readdir(inbox, { recursive: true, withFileTypes: true })) {
