@@ -3,6 +3,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import pLimit from 'p-limit';
 import { ConfigError, loadCatalog, type Catalog } from '../config/load-catalog.ts';
 import { loadContracts } from '../config/load-contracts.ts';
@@ -35,7 +36,7 @@ import { publishToStore, recordExecution, type ExecutionRecord } from '../output
 import { publishToPostgres, type PostgresTarget } from '../outputs/publish-to-postgres.ts';
 import { existingRunFolder, stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { writeDatasetFiles } from '../outputs/write-dataset-files.ts';
-import { readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
+import { InboxFileChangedError, InboxFileTooLargeError, readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
 import { archiveInputs } from '../sources/archive-inputs.ts';
 import { listInbox } from '../sources/list-inbox.ts';
 import { buildActionPlanProgress } from '../transforms/build-action-plan-progress.ts';
@@ -240,7 +241,11 @@ async function executeRun(
   const configCopies = await Promise.all(configFiles.map(async (f) => ({ file: f, bytes: await readFile(f) })));
   const archived = options.dryRun
     ? 0
-    : await archiveInputs(archiveDir, [...inputs, ...configCopies.map((c) => ({ bytes: c.bytes, sha256: sha256(c.bytes) }))], access);
+    : await archiveInputs(
+        archiveDir,
+        [...inputs, ...configCopies.map((c) => ({ sha256: sha256(c.bytes), createReadStream: () => Readable.from([c.bytes]) }))],
+        access,
+      );
   if (archived > 0) log(`${archived} 件のファイルをアーカイブに保存しました: ${archiveDir}`, `${archived} files archived: ${archiveDir}`);
   faultPoint('after-archive');
 
@@ -383,7 +388,7 @@ async function executeRun(
     finished_at: finishedAt.toISOString(),
     config_dir: catalog.dir,
     config_files: configCopies.map((c) => ({ file: path.relative(catalog.dir, c.file), sha256: sha256(c.bytes) })),
-    inputs: inputs.map((f) => ({ file: f.name, sha256: f.sha256, bytes: f.bytes.length })),
+    inputs: inputs.map((f) => ({ file: f.name, sha256: f.sha256, bytes: f.size })),
     fiscal_years: years,
     as_of: asOf.yearMonth,
     // Kept in the inbox and the archive, never deleted: what to look at in issues.csv.
@@ -542,16 +547,21 @@ async function readFamily(adapter: SourceAdapter, files: InboxFile[], catalog: C
   try {
     return await adapter.read(files, catalog, config, context);
   } catch (e) {
-    // An adapter bug must not take the other sources down with it.
+    // A file rewritten during the run stops it: the run id and the archive name the content first hashed.
+    if (e instanceof InboxFileChangedError) throw e;
+    // An adapter bug, or a file too big to hold whole, must not take the other sources down with it.
+    const tooLarge = e instanceof InboxFileTooLargeError ? e : undefined;
     return {
       observations: [],
       issues: files.map((f) =>
-        issue(
-          'source-read-failed',
-          'error',
-          `${adapter.labelJa}の読み込み中に予期しないエラーが起きました。このファイルは採用していません: ${(e as Error).message}`,
-          { file: f.name },
-        ),
+        f.name === tooLarge?.file
+          ? issue('inbox-file-too-large', 'error', tooLarge.message, { file: f.name })
+          : issue(
+              'source-read-failed',
+              'error',
+              `${adapter.labelJa}の読み込み中に予期しないエラーが起きました。このファイルは採用していません: ${(e as Error).message}`,
+              { file: f.name },
+            ),
       ),
     };
   }

@@ -1,13 +1,15 @@
 // Every input is copied into a content-addressed archive before anything reads it, so any past run can be
 // reproduced from its manifest (file names and sha256) even after the inbox has moved on.
 // The inbox file itself is never modified or deleted.
-import { access, mkdir, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { OWNER_ONLY, restrictPath, type OutputAccess } from '../lib/output-access.ts';
 
+/** Streamed into the archive (an inbox file's stream checks its sha256 as it goes): no file is held whole. */
 export interface ArchivableFile {
-  bytes: Uint8Array;
   sha256: string;
+  createReadStream(): Readable;
 }
 
 export function archivePath(archiveDir: string, sha256: string): string {
@@ -31,10 +33,35 @@ export async function archiveInputs(archiveDir: string, files: readonly Archivab
     await mkdir(path.dirname(target), { recursive: true, mode: modes.dirMode });
     await restrictPath(path.dirname(target), modes);
     const temp = `${target}.${process.pid}.tmp`;
-    await writeFile(temp, f.bytes, { mode: modes.fileMode });
+    try {
+      await copyStream(f.createReadStream(), temp, modes.fileMode);
+    } catch (e) {
+      await rm(temp, { force: true });
+      throw e;
+    }
     await restrictPath(temp, modes);
     await rename(temp, target);
     added += 1;
   }
   return added;
+}
+
+/** Writes the stream to `file`, leaving runs of zero bytes as holes (as `cp --sparse=auto` does): a sparse input stays sparse. */
+async function copyStream(stream: Readable, file: string, mode: number): Promise<void> {
+  const target = await open(file, 'w', mode);
+  try {
+    let position = 0;
+    for await (const chunk of stream) {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+      if (!isAllZero(bytes)) await target.write(bytes, 0, bytes.length, position);
+      position += bytes.length;
+    }
+    await target.truncate(position);
+  } finally {
+    await target.close();
+  }
+}
+
+function isAllZero(bytes: Buffer): boolean {
+  return bytes.length > 0 && bytes[0] === 0 && bytes.subarray(1).equals(bytes.subarray(0, bytes.length - 1));
 }

@@ -1,36 +1,142 @@
-// A file found in the inbox, read once: its bytes and their sha256 identify it from here on.
+// A file found in the inbox, as a handle: its name, size and sha256 (hashed by streaming, never held whole) identify it
+// from here on; a reader asks for the bytes or a stream when it reads, and gets exactly the content that was hashed.
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { UserError } from '../lib/user-error.ts';
 
 export interface InboxFile {
   /** Path relative to the inbox, with forward slashes (stable across machines). */
   name: string;
   path: string;
-  bytes: Buffer;
+  size: number;
   sha256: string;
+  /** The whole file in one buffer, for readers that need it all at once; refused over 2 GiB (InboxFileTooLargeError). */
+  readBytes(): Promise<Buffer>;
+  /** The file as a stream of chunks, for readers that go through it once; no size limit. */
+  createReadStream(): Readable;
 }
 
-/** Node reads a file into one buffer of at most 2 GiB − 1 byte (fs.readFile's limit) until big files stream. */
+/** Node holds a file in one buffer of at most 2 GiB − 1 byte (fs.readFile's limit): a bigger file can only be streamed. */
 export const MAX_INBOX_FILE_BYTES = 2 ** 31 - 1;
+
+const CHUNK_BYTES = 1 << 20;
+
+/** A reader asked for a whole file that Node cannot hold in one buffer; the run reports it on the file and goes on. */
+export class InboxFileTooLargeError extends UserError {
+  constructor(
+    readonly file: string,
+    size: number,
+  ) {
+    super(
+      `受信箱のファイル ${file} は ${(size / 2 ** 30).toFixed(2)} GiB あり、1ファイルの上限（2 GiB）を超えるため読めません。` +
+        `ファイルを年度や月ごとに分けて置き直してから再実行してください`,
+      `Inbox file ${file} is ${(size / 2 ** 30).toFixed(2)} GiB, over the 2 GiB limit of one file; split it by year or month and run again`,
+    );
+  }
+}
+
+/** The file's content no longer has the sha256 the run identified it by: the run stops rather than publish a mix. */
+export class InboxFileChangedError extends UserError {
+  constructor(readonly file: string) {
+    super(
+      `受信箱のファイル ${file} が実行中に書き換えられました（読み始めたときと内容が違います）。ファイルの書き込みが終わってから再実行してください`,
+      `Inbox file ${file} changed during the run (its content differs from when it was first read); run again once it is fully written`,
+    );
+  }
+}
 
 export async function readInboxFile(inboxDir: string, filePath: string): Promise<InboxFile> {
   const name = path.relative(inboxDir, filePath).split(path.sep).join('/');
-  // O_NOFOLLOW: a file swapped for a link after listing is refused rather than read outside the inbox.
-  const handle = await open(filePath, constants.O_RDONLY | constants.O_NOFOLLOW);
+  const handle = await openNoFollow(filePath);
+  let hashed: { size: number; sha256: string };
   try {
-    const { size } = await handle.stat();
-    if (size > MAX_INBOX_FILE_BYTES) {
-      throw new UserError(
-        `受信箱のファイル ${name} は ${(size / 2 ** 30).toFixed(2)} GiB あり、1ファイルの上限（2 GiB）を超えるため読めません。` +
-          `ファイルを年度や月ごとに分けて置き直してから再実行してください`,
-      );
-    }
-    const bytes = await handle.readFile();
-    return { name, path: filePath, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+    hashed = await hashHandle(handle);
   } finally {
     await handle.close();
   }
+  return inboxFileHandle(name, filePath, hashed.size, hashed.sha256);
+}
+
+/** A file whose bytes are already in memory (made by code: tests, generated fixtures), behind the same interface. */
+export function inboxFileFromBytes(name: string, bytes: Buffer, filePath: string = name): InboxFile {
+  return {
+    name,
+    path: filePath,
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    readBytes: async () => bytes,
+    createReadStream: () => Readable.from([bytes]),
+  };
+}
+
+function inboxFileHandle(name: string, filePath: string, size: number, sha256: string): InboxFile {
+  return {
+    name,
+    path: filePath,
+    size,
+    sha256,
+    // Re-hashed on every read, not compared by size and mtime: a same-size rewrite (or a copy that keeps mtime, as
+    // rsync -t does) would pass those, and a sha256 pass costs far less than the parsing that follows.
+    async readBytes() {
+      const handle = await openNoFollow(filePath);
+      try {
+        const { size: now } = await handle.stat();
+        if (now > MAX_INBOX_FILE_BYTES) throw new InboxFileTooLargeError(name, now);
+        if (now !== size) throw new InboxFileChangedError(name);
+        const bytes = await handle.readFile();
+        if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new InboxFileChangedError(name);
+        return bytes;
+      } finally {
+        await handle.close();
+      }
+    },
+    createReadStream() {
+      return Readable.from(verifiedChunks(name, filePath, sha256));
+    },
+  };
+}
+
+async function* verifiedChunks(name: string, filePath: string, sha256: string): AsyncGenerator<Buffer> {
+  const handle = await openNoFollow(filePath);
+  try {
+    const hash = createHash('sha256');
+    for await (const chunk of chunksOf(handle)) {
+      hash.update(chunk);
+      yield chunk;
+    }
+    if (hash.digest('hex') !== sha256) throw new InboxFileChangedError(name);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function hashHandle(handle: FileHandle): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  // One buffer for the whole pass: the hash keeps nothing of a chunk.
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let size = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+    if (bytesRead === 0) return { size, sha256: hash.digest('hex') };
+    hash.update(buffer.subarray(0, bytesRead));
+    size += bytesRead;
+  }
+}
+
+async function* chunksOf(handle: FileHandle): AsyncGenerator<Buffer> {
+  for (;;) {
+    // A fresh buffer per chunk: a consumer may keep the chunks it was given.
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+    if (bytesRead === 0) return;
+    yield bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead);
+  }
+}
+
+/** O_NOFOLLOW: a file swapped for a link after listing is refused rather than read outside the inbox. */
+function openNoFollow(filePath: string): Promise<FileHandle> {
+  return open(filePath, constants.O_RDONLY | constants.O_NOFOLLOW);
 }

@@ -98,7 +98,7 @@ export async function readKoshaRecords(files: readonly InboxFile[], catalog: Cat
 
   for (const input of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const ext = path.extname(input.name).toLowerCase();
-    if (ext === '.csv') tallyCsv(input, config, tallies, issues);
+    if (ext === '.csv') await tallyCsv(input, config, tallies, issues);
     else await tallyXlsx(input, config, tallies, issues, limits);
   }
 
@@ -695,9 +695,9 @@ class CsvColumn implements ColumnKeys {
   }
 }
 
-function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: Map<string, TypeTally>, issues: Issue[]): void {
+async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: Map<string, TypeTally>, issues: Issue[]): Promise<void> {
   const fileName = input.name;
-  const bytes = input.bytes;
+  const bytes = await input.readBytes();
   const detected = detectEncoding(bytes, config.encodings);
   if (!detected.ok) {
     issues.push(
@@ -805,9 +805,10 @@ class CellColumn implements ColumnKeys {
 
 async function tallyXlsx(input: InboxFile, config: KoshaRecordsConfig, tallies: Map<string, TypeTally>, issues: Issue[], limits?: XlsxLimits): Promise<void> {
   const fileName = input.name;
+  const bytes = await input.readBytes();
   let workbook: ExcelJS.Workbook;
   try {
-    workbook = await openExceljsWorkbook(input.bytes, limits);
+    workbook = await openExceljsWorkbook(bytes, limits);
   } catch (e) {
     issues.push(
       workbookOpenIssue(

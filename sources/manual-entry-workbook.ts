@@ -20,9 +20,10 @@ const REQUIRED: ManualEntryColumn[] = ['measureId', 'fiscalYear', 'value'];
 export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog, limits?: XlsxLimits): Promise<SourceResult> {
   const issues: Issue[] = [];
   const file = input.name;
+  const bytes = await input.readBytes();
   let workbook: ExcelJS.Workbook;
   try {
-    workbook = await openExceljsWorkbook(input.bytes, limits);
+    workbook = await openExceljsWorkbook(bytes, limits);
   } catch (e) {
     issues.push(workbookOpenIssue('manual-entry-unreadable', 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください', file, e));
     return { observations: [], issues };

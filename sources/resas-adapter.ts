@@ -57,7 +57,7 @@ export const resasAdapter: SourceAdapter = {
     const issues: Issue[] = [];
     const reads: ResasExportRead[] = [];
     for (const file of files) {
-      const result = readResasExport(file, parsed, { code, nameJa: catalog.plan.municipality.nameJa });
+      const result = await readResasExport(file, parsed, { code, nameJa: catalog.plan.municipality.nameJa });
       issues.push(...result.issues);
       if (result.read) reads.push(result.read);
     }

@@ -44,17 +44,22 @@ export interface Municipality {
 const BRACKET_UNIT = /^\s*[（(【[]\s*(?:単位\s*[:：]\s*)?([^）)】\]]+?)\s*[）)】\]]\s*$/;
 const NOTE_UNIT = /単位\s*[:：]\s*([^\s,、）)】\]]+)/;
 
-export function readResasExport(input: InboxFile, config: ResasExportConfig, municipality: Municipality): { read?: ResasExportRead; issues: Issue[] } {
+export async function readResasExport(
+  input: InboxFile,
+  config: ResasExportConfig,
+  municipality: Municipality,
+): Promise<{ read?: ResasExportRead; issues: Issue[] }> {
   const issues: Issue[] = [];
   const file = input.name;
-  const detected = detectEncoding(input.bytes, config.encodings);
+  const bytes = await input.readBytes();
+  const detected = detectEncoding(bytes, config.encodings);
   if (!detected.ok) {
     issues.push(
       issue(`resas-${detected.code}`, 'error', `${detected.message}。このファイルは読み込みません`, { file, ...(detected.line ? { row: detected.line } : {}) }),
     );
     return { issues };
   }
-  const { rows, end } = readCsvRows(input.bytes, detected.bomLength, detected.encoding);
+  const { rows, end } = readCsvRows(bytes, detected.bomLength, detected.encoding);
   if (end.unterminatedQuoteLine !== undefined) {
     issues.push(
       issue(

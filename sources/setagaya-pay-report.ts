@@ -50,9 +50,10 @@ export async function readSetagayaPayReport(
 ): Promise<{ report?: PayMonthlyReport; issues: Issue[] }> {
   const issues: Issue[] = [];
   const file = input.name;
+  const bytes = await input.readBytes();
   let workbook: ExcelJS.Workbook;
   try {
-    workbook = await openExceljsWorkbook(input.bytes, limits);
+    workbook = await openExceljsWorkbook(bytes, limits);
   } catch (e) {
     issues.push(
       workbookOpenIssue(

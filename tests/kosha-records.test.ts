@@ -1,6 +1,5 @@
 // 産業振興公社 record exports → fiscal-year counts per measure (config/setagaya/sources/kosha.yaml), from real
 // .csv (UTF-8, CP932) and .xlsx files written by code: mixed date formats, duplicate ids, quoted fields, bad rows.
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +9,7 @@ import type { SourceResult } from '../lib/observation.ts';
 import { writeCsvFile } from '../scripts/sample/write-csv-file.ts';
 import { writeSourceSamples } from '../scripts/sample/write-source-samples.ts';
 import { writeXlsxTable } from '../scripts/sample/write-xlsx-table.ts';
-import type { InboxFile } from '../sources/inbox-file.ts';
+import { inboxFileFromBytes, type InboxFile } from '../sources/inbox-file.ts';
 import { koshaAdapter } from '../sources/kosha-adapter.ts';
 import { koshaRecordsConfigSchema, type KoshaRecordsConfig } from '../sources/kosha-records-config.ts';
 import { readKoshaRecords } from '../sources/kosha-records.ts';
@@ -24,12 +23,7 @@ beforeAll(async () => {
   config = (await readConfigFile(path.join(setagayaConfig, 'sources', 'kosha.yaml'), koshaRecordsConfigSchema, []))!;
 });
 
-const inboxFile = (name: string, bytes: Buffer): InboxFile => ({
-  name: `kosha/${name}`,
-  path: name,
-  bytes,
-  sha256: createHash('sha256').update(bytes).digest('hex'),
-});
+const inboxFile = (name: string, bytes: Buffer): InboxFile => inboxFileFromBytes(`kosha/${name}`, bytes, name);
 
 /** measure fiscalYear value — observed values, then gaps as "measure fiscalYear status". */
 const table = (result: SourceResult, measures?: string[]) => [

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
 import { MANUAL_ENTRY_SHEET } from '../lib/manual-entry-layout.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
-import type { InboxFile } from '../sources/inbox-file.ts';
+import { inboxFileFromBytes, type InboxFile } from '../sources/inbox-file.ts';
 import { readManualEntryWorkbook } from '../sources/manual-entry-workbook.ts';
 import { otherCityConfig } from './helpers.ts';
 
@@ -16,7 +16,7 @@ async function filledWorkbook(cells: Record<string, ExcelJS.CellValue>): Promise
   const sheet = workbook.getWorksheet(MANUAL_ENTRY_SHEET)!;
   for (const [address, value] of Object.entries(cells)) sheet.getCell(address).value = value;
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { name: 'manual-entry/手入力_令和3年度.xlsx', path: '/dev/null', bytes, sha256: 'test' };
+  return inboxFileFromBytes('manual-entry/手入力_令和3年度.xlsx', bytes, '/dev/null');
 }
 
 describe('the manual-entry template', () => {
@@ -95,7 +95,7 @@ describe('reading a filled workbook', () => {
   });
 
   it('reports a file that is not a workbook instead of throwing', async () => {
-    const file: InboxFile = { name: 'manual-entry/broken.xlsx', path: '/dev/null', bytes: Buffer.from('not a zip'), sha256: 'x' };
+    const file = inboxFileFromBytes('manual-entry/broken.xlsx', Buffer.from('not a zip'), '/dev/null');
     const { observations, issues } = await readManualEntryWorkbook(file, catalog);
     expect(observations).toEqual([]);
     expect(issues.map((i) => i.code)).toEqual(['manual-entry-unreadable']);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
 import { sourceAdapters } from '../pipelines/source-adapters.ts';
+import { inboxFileFromBytes } from '../sources/inbox-file.ts';
 import { otherCityConfig } from './helpers.ts';
 
 const expected: Record<string, [string, string]> = {
@@ -14,7 +15,7 @@ const expected: Record<string, [string, string]> = {
 describe('a source family without its config', () => {
   it.each(Object.entries(expected))('%s: every file is rejected with the config file to add', async (family, [code, message]) => {
     const adapter = sourceAdapters.find((a) => a.family === family)!;
-    const files = ['a.csv', 'b.xlsx'].map((n) => ({ name: `${family}/${n}`, path: `/nowhere/${n}`, bytes: Buffer.from('x'), sha256: '0' }));
+    const files = ['a.csv', 'b.xlsx'].map((n) => inboxFileFromBytes(`${family}/${n}`, Buffer.from('x'), `/nowhere/${n}`));
     const result = await adapter.read(files, await loadCatalog(otherCityConfig), undefined);
     expect(result.observations).toEqual([]);
     expect(result.issues.map((i) => [i.code, i.severity, i.location.file])).toEqual(files.map((f) => [code, 'error', f.name]));

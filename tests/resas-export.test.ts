@@ -1,6 +1,5 @@
 // RESAS 地域経済循環 downloads (CSV, CP932 or UTF-8 with BOM) → the value of a benchmark year, from the newest
 // vintage, published as the fiscal year config/setagaya/sources/resas.yaml assigns — never as that year's own figure.
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { loadCatalog, readConfigFile, type Catalog } from '../config/load-catalo
 import type { SourceResult } from '../lib/observation.ts';
 import { writeCsvFile, type CsvFileEncoding } from '../scripts/sample/write-csv-file.ts';
 import { writeSourceSamples } from '../scripts/sample/write-source-samples.ts';
-import type { InboxFile } from '../sources/inbox-file.ts';
+import { inboxFileFromBytes, type InboxFile } from '../sources/inbox-file.ts';
 import { resasAdapter } from '../sources/resas-adapter.ts';
 import { resasExportConfigSchema, type ResasExportConfig } from '../sources/resas-export-config.ts';
 import { readCsv, setagayaConfig, tempDir } from './helpers.ts';
@@ -22,12 +21,7 @@ beforeAll(async () => {
   config = (await readConfigFile(path.join(setagayaConfig, 'sources', 'resas.yaml'), resasExportConfigSchema, []))!;
 });
 
-const inboxFile = (name: string, bytes: Buffer): InboxFile => ({
-  name: `resas/${name}`,
-  path: name,
-  bytes,
-  sha256: createHash('sha256').update(bytes).digest('hex'),
-});
+const inboxFile = (name: string, bytes: Buffer): InboxFile => inboxFileFromBytes(`resas/${name}`, bytes, name);
 const read = (files: InboxFile[], c: ResasExportConfig = config) => resasAdapter.read(files, catalog, c);
 const table = (result: SourceResult) =>
   [

@@ -1,6 +1,5 @@
 // せたがやPay monthly reports (.xlsx, two operator layouts) → fiscal-year values, with the continuity checks:
 // a missing month, a month sent twice, a cumulative figure going down, a report outside its fiscal year.
-import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -12,7 +11,7 @@ import type { SourceResult } from '../lib/observation.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { apportion } from '../scripts/sample/seeded-random.ts';
 import { writePayReport, type PayReportSample } from '../scripts/sample/write-pay-report.ts';
-import type { InboxFile } from '../sources/inbox-file.ts';
+import { inboxFileFromBytes, type InboxFile } from '../sources/inbox-file.ts';
 import { setagayaPayAdapter } from '../sources/setagaya-pay-adapter.ts';
 import { setagayaPayConfigSchema, type SetagayaPayConfig } from '../sources/setagaya-pay-report-config.ts';
 import { readCsv, setagayaConfig, tempDir } from './helpers.ts';
@@ -31,12 +30,7 @@ beforeAll(async () => {
   sample = await Promise.all(names.map(async (n) => inboxFile(n, await readFile(path.join(dir, 'setagaya-pay', n)))));
 });
 
-const inboxFile = (name: string, bytes: Buffer): InboxFile => ({
-  name: `setagaya-pay/${name}`,
-  path: name,
-  bytes,
-  sha256: createHash('sha256').update(bytes).digest('hex'),
-});
+const inboxFile = (name: string, bytes: Buffer): InboxFile => inboxFileFromBytes(`setagaya-pay/${name}`, bytes, name);
 const read = (files: InboxFile[], c: Catalog = catalog) => setagayaPayAdapter.read(files, c, config);
 const PAY = ['pay-member-stores', 'pay-cumulative-payers', 'pay-payment-count', 'pay-cumulative-amount', 'pay-continuation-rate'];
 const table = (result: SourceResult, measures = PAY) =>
@@ -117,7 +111,7 @@ describe('the sample reports, April 2023 – March 2025 (layout changes in Octob
 describe('continuity', () => {
   it('a missing month: the fiscal year of a monthly sum is incomplete, never summed over the gap; March levels still stand', async () => {
     const files = sample.filter((f) => f !== named('2024-07'));
-    const result = await read([...files, inboxFile('コピー_せたがやPay月次報告.xlsx', named('2024-05').bytes)]);
+    const result = await read([...files, inboxFile('コピー_せたがやPay月次報告.xlsx', await named('2024-05').readBytes())]);
     expect(table(result)).toEqual([
       'pay-continuation-rate 2023 71.8',
       'pay-continuation-rate 2024 77.4',
@@ -140,7 +134,7 @@ describe('continuity', () => {
     const other = await simpleYear((r, i) => {
       if (i === 1) r.figures.paymentCount = 299_999;
     });
-    const result = await read([...(await simpleYear()), inboxFile('report_202405_訂正.xlsx', other[1]!.bytes)]);
+    const result = await read([...(await simpleYear()), inboxFile('report_202405_訂正.xlsx', await other[1]!.readBytes())]);
     expect(codes(result)).toEqual(['error pay-conflicting-month', 'error pay-missing-month']);
     expect(table(result, ['pay-payment-count', 'pay-member-stores'])).toEqual(['pay-member-stores 2024 5011', 'pay-payment-count 2024 incomplete']);
   });
@@ -170,7 +164,7 @@ describe('continuity', () => {
 
   it('a month in the file name that disagrees with the sheet is reported', async () => {
     const [april] = await simpleYear();
-    const result = await read([inboxFile('report_202406.xlsx', april!.bytes)]);
+    const result = await read([inboxFile('report_202406.xlsx', await april!.readBytes())]);
     expect(codes(result)).toEqual(['error pay-month-mismatch']);
   });
 });

@@ -4,11 +4,10 @@
 // with Wilson intervals of the plain shares and breakdowns by 区分 and 年代 (with suppression).
 // The wave is scripts/bench/make-survey-wave.ts's layout; its codebook is written here as config.
 // Usage: node --import tsx scripts/bench/ingest-estimate-survey.ts <file.xlsx>
-import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import type { Measure } from '../../config/catalog-schema.ts';
-import { readInboxFile } from '../../sources/inbox-file.ts';
+import { inboxFileFromBytes, readInboxFile } from '../../sources/inbox-file.ts';
 import { industrySurveyConfigSchema } from '../../sources/industry-survey/industry-survey-config.ts';
 import { readIndustrySurvey } from '../../sources/industry-survey/read-industry-survey.ts';
 import { writeCsvFile } from '../sample/write-csv-file.ts';
@@ -80,7 +79,7 @@ const started = performance.now();
 const input = await readInboxFile(path.dirname(path.resolve(file)), path.resolve(file));
 // The frame: establishments per 区分 (sampling fractions of about 60 %).
 const frame = writeCsvFile([['調査票', '区分', '母集団'], ...['商業', 'サービス業', '建設業', '製造業'].map((s) => ['ウェブ調査', s, 40_000])], 'utf-8');
-const frameFile = { name: '2024_母集団.csv', path: '2024_母集団.csv', bytes: frame, sha256: createHash('sha256').update(frame).digest('hex') };
+const frameFile = inboxFileFromBytes('2024_母集団.csv', frame);
 const result = await readIndustrySurvey([{ ...input, name: '2024_wave.xlsx' }, frameFile], measures, config);
 const ms = performance.now() - started;
 const wave = result.tables.survey_waves[0]!;

@@ -61,7 +61,7 @@ const sourceConfigs = await loadSourceConfigs(catalog.dir, sourceAdapters, catal
 lap('config: catalog and source layouts (zod)');
 
 const inputs = await Promise.all((await listInbox(inboxDir)).files.map((p) => readInboxFile(inboxDir, p)));
-const megabytes = inputs.reduce((n, f) => n + f.bytes.length, 0) / 1048576;
+const megabytes = inputs.reduce((n, f) => n + f.size, 0) / 1048576;
 lap(`inbox: read and sha256 (${inputs.length} files, ${megabytes.toFixed(0)} MB)`);
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'lei-profile-'));

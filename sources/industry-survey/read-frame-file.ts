@@ -27,7 +27,13 @@ export interface SurveyFrame {
   issues: Issue[];
 }
 
-export function readFrameFile(input: InboxFile, fiscalYear: number, version: number, config: IndustrySurveyConfig, design: SurveyDesign): SurveyFrame {
+export async function readFrameFile(
+  input: InboxFile,
+  fiscalYear: number,
+  version: number,
+  config: IndustrySurveyConfig,
+  design: SurveyDesign,
+): Promise<SurveyFrame> {
   const issues: Issue[] = [];
   const fail = (message: string, row?: number, column?: string, raw?: string): SurveyFrame => {
     issues.push(
@@ -41,10 +47,11 @@ export function readFrameFile(input: InboxFile, fiscalYear: number, version: num
     );
     return { file: input.name, sha256: input.sha256, fiscalYear, version, strata: null, issues };
   };
-  const text = decodeText(input.bytes, ['utf-8', 'cp932']);
+  const bytes = await input.readBytes();
+  const text = decodeText(bytes, ['utf-8', 'cp932']);
   if (!text.ok) return fail(text.message);
-  const bom = text.encoding === 'utf-8' && input.bytes[0] === 0xef ? 3 : 0;
-  const { rows } = readCsvRows(input.bytes, bom, text.encoding);
+  const bom = text.encoding === 'utf-8' && bytes[0] === 0xef ? 3 : 0;
+  const { rows } = readCsvRows(bytes, bom, text.encoding);
   const header = (rows[0]?.cells ?? []).map(normalizeHeader);
   const dimensions = design.strata.map((id) => config.breakdowns!.dimensions.find((d) => d.id === id)!);
   const wanted = [design.frameColumns.instrument, ...dimensions.map((d) => d.nameJa), design.frameColumns.population];

@@ -99,7 +99,7 @@ export async function readIndustrySurvey(
       if (w.fiscalYear !== year || state.has(w.instrument.id) || !w.read) continue;
       unusable.set(w.instrument.id, { ...w, read: { file: w.read.file, sha256: w.read.sha256, format: w.read.format, issues: [] } });
     }
-    const frames = readFrames(
+    const frames = await readFrames(
       frameFiles.filter((f) => f.fiscalYear === year),
       config,
       issues,
@@ -262,10 +262,10 @@ function classifyFiles(
 }
 
 /** The year's usable frame files in version order (the last is used); unusable ones are reported and skipped. */
-function readFrames(files: readonly FrameFile[], config: IndustrySurveyConfig, issues: Issue[]): SurveyFrame[] {
+async function readFrames(files: readonly FrameFile[], config: IndustrySurveyConfig, issues: Issue[]): Promise<SurveyFrame[]> {
   const frames: SurveyFrame[] = [];
   for (const f of files) {
-    const frame = readFrameFile(f.input, f.fiscalYear, f.version, config, config.design!);
+    const frame = await readFrameFile(f.input, f.fiscalYear, f.version, config, config.design!);
     issues.push(...frame.issues);
     if (frame.strata) frames.push(frame);
   }

@@ -62,7 +62,10 @@ async function resolveCodebook(input: WaveFileInput, result: WaveFile, source: W
   result.codebook = codebookFromConfig(config, instrument.id, input.fiscalYear);
   if (result.codebook || !source) return;
   const rows: XlsxRow[] = [];
-  for await (const row of readXlsxRows(source.bytes, { sheet: config.codebookSheet.name, ...(input.xlsxLimits ? { limits: input.xlsxLimits } : {}) }))
+  for await (const row of readXlsxRows(await source.readBytes(), {
+    sheet: config.codebookSheet.name,
+    ...(input.xlsxLimits ? { limits: input.xlsxLimits } : {}),
+  }))
     rows.push(row);
   const read = readCodebookSheet({
     rows,
@@ -79,14 +82,15 @@ async function resolveCodebook(input: WaveFileInput, result: WaveFile, source: W
 
 async function readXlsxWave(input: WaveFileInput, result: WaveFile): Promise<void> {
   const { file, instrument, config } = input;
-  const info = await readXlsxWorkbookInfo(file.bytes);
+  const bytes = await file.readBytes();
+  const info = await readXlsxWorkbookInfo(bytes);
   const codebookSheet = config.codebookSheet.name;
   await resolveCodebook(input, result, info.sheets.includes(codebookSheet) ? file : input.codebookFile);
   if (!result.codebook) return noCodebook(input, result);
   const sheet = instrument.sheet ?? info.sheets.find((s) => s !== codebookSheet) ?? info.sheets[0];
   result.sheet = sheet;
   let ingester: WaveIngester | undefined;
-  for await (const row of readXlsxRows(file.bytes, { sheet, onProgress: input.onProgress, ...(input.xlsxLimits ? { limits: input.xlsxLimits } : {}) })) {
+  for await (const row of readXlsxRows(bytes, { sheet, onProgress: input.onProgress, ...(input.xlsxLimits ? { limits: input.xlsxLimits } : {}) })) {
     if (ingester) {
       ingester.push(row.rowNumber, row.cells);
       continue;
@@ -104,7 +108,8 @@ async function readXlsxWave(input: WaveFileInput, result: WaveFile): Promise<voi
 async function readCsvWave(input: WaveFileInput, result: WaveFile): Promise<void> {
   const { file, instrument, config } = input;
   const accepted: TextEncodingName[] = instrument.encoding === 'auto' ? ['utf-8', 'cp932'] : [instrument.encoding];
-  const detected = detectEncoding(file.bytes, accepted);
+  const bytes = await file.readBytes();
+  const detected = detectEncoding(bytes, accepted);
   if (!detected.ok) {
     const message =
       detected.code === 'text-encoding-not-accepted'
@@ -117,7 +122,6 @@ async function readCsvWave(input: WaveFileInput, result: WaveFile): Promise<void
   await resolveCodebook(input, result, input.codebookFile);
   if (!result.codebook) return noCodebook(input, result);
 
-  const bytes = file.bytes;
   const encoding = detected.encoding;
   let ingester: WaveIngester | undefined;
   let failed = false;
