@@ -1,11 +1,14 @@
-// The published tables: their columns, types and meanings, in one place. The CSV writer takes the column
-// order from here and docs/datasets.md is generated from it, so the docs cannot drift from the code.
+// The published tables: their columns, types and meanings, declared once. Each row type is inferred from its
+// declaration (RowOf), the CSV writer takes the column order from here and docs/datasets.md is generated from it,
+// so neither the types nor the docs can drift from the code.
 
 export type ColumnType = 'string' | 'integer' | 'decimal' | 'boolean';
 
 export interface ColumnSpec {
   name: string;
   type: ColumnType;
+  /** The column may be empty (null in a row, an empty cell in the CSV). */
+  nullable?: true;
   /** Unit of the column's values where it is fixed (e.g. % for 達成率); per-row units live in a unit column. */
   unit?: string;
   /** Fixed decimals when written as text (index 2, achievement rate 1); otherwise the shortest exact form. */
@@ -29,7 +32,26 @@ export interface PublishedTable {
   rows: readonly object[];
 }
 
-const col = (name: string, type: ColumnType, descriptionJa: string, descriptionEn: string, decimals?: number, unit?: string): ColumnSpec => ({
+interface ValueOfType {
+  string: string;
+  integer: number;
+  decimal: number;
+  boolean: boolean;
+}
+
+/** The row type of a dataset, inferred from its columns: `RowOf<typeof indicatorValues>`. */
+export type RowOf<D extends { columns: readonly ColumnSpec[] }> = {
+  [C in D['columns'][number] as C['name']]: ValueOfType[C['type']] | (C extends { nullable: true } ? null : never);
+};
+
+const col = <N extends string, T extends ColumnType>(
+  name: N,
+  type: T,
+  descriptionJa: string,
+  descriptionEn: string,
+  decimals?: number,
+  unit?: string,
+): ColumnSpec & { name: N; type: T } => ({
   name,
   type,
   descriptionJa,
@@ -38,40 +60,20 @@ const col = (name: string, type: ColumnType, descriptionJa: string, descriptionE
   ...(unit === undefined ? {} : { unit }),
 });
 
-export interface IndicatorValueRow {
-  plan_id: string;
-  vision: number;
-  also_visions: string;
-  tier: string;
-  position: number;
-  slot_id: string;
-  measure_id: string;
-  name_ja: string;
-  previous_name_ja: string | null;
-  unit: string;
-  fiscal_year: number;
-  fiscal_year_label: string;
-  value: number | null;
-  baseline_value: number | null;
-  baseline_fiscal_year: number | null;
-  index: number | null;
-  trend: string | null;
-  direction: string;
-  assessment: string | null;
-  n: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
-  value_status: string;
-  withheld_code: string | null;
-  withheld_reason: string | null;
-  source_kind: string | null;
-  comment: string | null;
-  reference_period: string | null;
-  source_vintage: string | null;
-  run_id: string;
-}
+/** A column that may be empty: its row field is `| null`. */
+const nullableCol = <N extends string, T extends ColumnType>(
+  name: N,
+  type: T,
+  descriptionJa: string,
+  descriptionEn: string,
+  decimals?: number,
+  unit?: string,
+): ColumnSpec & { name: N; type: T; nullable: true } => ({ ...col(name, type, descriptionJa, descriptionEn, decimals, unit), nullable: true });
 
-export const indicatorValues: DatasetSpec = {
+/** Keeps each column's name, type and nullability in the spec's type, for RowOf; the primary key must name columns. */
+const dataset = <C extends ColumnSpec>(spec: Omit<DatasetSpec, 'columns' | 'primaryKey'> & { columns: C[]; primaryKey: C['name'][] }) => spec;
+
+export const indicatorValues = dataset({
   name: 'indicator_values',
   titleJa: '指標値（{indicators}）',
   descriptionJa: 'ロジックモデルの指標枠（{pillar}・{tier}・番号）ごと、年度ごとに1行。',
@@ -85,14 +87,14 @@ export const indicatorValues: DatasetSpec = {
     col('slot_id', 'string', '指標枠ID（v{{pillar}}-{{tier}}-{番号}）', 'Slot id (v{vision}-{tier}-{position})'),
     col('measure_id', 'string', '測定する量のID。複数の枠に再掲される指標は同じID', 'Measure id; shared by every slot printing the same quantity'),
     col('name_ja', 'string', '指標名（変更後の名称）', 'Indicator name (current)'),
-    col('previous_name_ja', 'string', '変更前の指標名（旧—新の旧）', 'Former name when renamed'),
+    nullableCol('previous_name_ja', 'string', '変更前の指標名（旧—新の旧）', 'Former name when renamed'),
     col('unit', 'string', '単位（表に印字された単位）', 'Unit as printed'),
     col('fiscal_year', 'integer', '年度（開始年の西暦。令和6年度 = 2024）', 'Fiscal year (start year; April–March)'),
     col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
-    col('value', 'decimal', '実績値（指標の精度に四捨五入）', 'Value, rounded half-up to the measure precision'),
-    col('baseline_value', 'decimal', '基準値（丸める前の値。表示上の基準値は丸められていることがある）', 'Baseline value, unrounded'),
-    col('baseline_fiscal_year', 'integer', '基準値の年度', 'Baseline fiscal year'),
-    col(
+    nullableCol('value', 'decimal', '実績値（指標の精度に四捨五入）', 'Value, rounded half-up to the measure precision'),
+    nullableCol('baseline_value', 'decimal', '基準値（丸める前の値。表示上の基準値は丸められていることがある）', 'Baseline value, unrounded'),
+    nullableCol('baseline_fiscal_year', 'integer', '基準値の年度', 'Baseline fiscal year'),
+    nullableCol(
       'index',
       'decimal',
       '指数 = 実績 ÷ 基準値 × 100（小数第2位、四捨五入）。基準値が0・欠測なら空',
@@ -100,44 +102,44 @@ export const indicatorValues: DatasetSpec = {
       2,
       '基準年度=100',
     ),
-    col('trend', 'string', '↑（100超）→（100）↓（100未満）', 'Trend mark: ↑ above 100, → at 100, ↓ below', undefined),
+    nullableCol('trend', 'string', '↑（100超）→（100）↓（100未満）', 'Trend mark: ↑ above 100, → at 100, ↓ below', undefined),
     col('direction', 'string', 'higher=高いほど良い, lower=低いほど良い（例: 区内倒産事業者数）', 'higher or lower is better'),
-    col('assessment', 'string', '方向を考慮した評価: improved / unchanged / worsened', 'Direction-aware reading of the index'),
-    col('n', 'integer', '調査の回答者数（分母）', 'Survey respondents in the denominator'),
-    col('ci_low', 'decimal', '95%信頼区間の下限', 'Lower bound of the 95% interval'),
-    col('ci_high', 'decimal', '95%信頼区間の上限', 'Upper bound of the 95% interval'),
+    nullableCol('assessment', 'string', '方向を考慮した評価: improved / unchanged / worsened', 'Direction-aware reading of the index'),
+    nullableCol('n', 'integer', '調査の回答者数（分母）', 'Survey respondents in the denominator'),
+    nullableCol('ci_low', 'decimal', '95%信頼区間の下限', 'Lower bound of the 95% interval'),
+    nullableCol('ci_high', 'decimal', '95%信頼区間の上限', 'Upper bound of the 95% interval'),
     col(
       'value_status',
       'string',
       'observed=観測値, declared=設定に記載の基準値, missing=欠測, conflict=入力が矛盾し不採用, incomplete=元データが揃わず不公表（例: 月次報告の欠けた月）, invalid=元データの検査に通らず不公表（例: 累計が減った）。理由は comment',
       'observed, declared, missing, conflict, incomplete (inputs missing, e.g. a month), invalid (inputs failed a check); the reason is in comment',
     ),
-    col(
+    nullableCol(
       'withheld_code',
       'string',
       '公表しない値（conflict・incomplete・invalid）の理由の固定コード（データ規則なら contract-*、issues.csv の code と同じ）。元データの検査が理由を文章でだけ示す場合は空',
       'Stable code of why the value is withheld (contract-* for a data contract, as in issues.csv); empty when the check gave only text',
     ),
-    col(
+    nullableCol(
       'withheld_reason',
       'string',
       '公表しない値の理由（日本語）。value が空なのは 0 でも前年度の値でもなく、この理由による',
       'Why the value is withheld (Japanese): an empty value is neither 0 nor last year’s value',
     ),
-    col('source_kind', 'string', '値の出所: manual / industrySurvey / resas / setagayaPay / kosha など', 'Where the value came from'),
-    col(
+    nullableCol('source_kind', 'string', '値の出所: manual / industrySurvey / resas / setagayaPay / kosha など', 'Where the value came from'),
+    nullableCol(
       'comment',
       'string',
       '入力時のコメント。incomplete・invalid のときは公表しない理由',
       'Comment entered with the value; for incomplete/invalid, why the value is not published',
     ),
-    col(
+    nullableCol(
       'reference_period',
       'string',
       '値が実際に表す期間が年度と異なるとき、その期間（例: RESAS 地域経済循環は「2018年（基準年）」の値を基準値の年度に用いる）',
       'The period the value actually measures when it is not the fiscal year (e.g. a RESAS benchmark year)',
     ),
-    col(
+    nullableCol(
       'source_vintage',
       'string',
       '元データの版（例: RESAS の「2020年版」。新しい版が出ると過去の年の値も改定される）',
@@ -145,35 +147,10 @@ export const indicatorValues: DatasetSpec = {
     ),
     col('run_id', 'string', '実行ID（入力・設定・版から決まる。同じ入力なら同じID）', 'Run id: derived from inputs, config and version'),
   ],
-};
+});
+export type IndicatorValueRow = RowOf<typeof indicatorValues>;
 
-export interface ActionPlanProgressRow {
-  plan_id: string;
-  section: string;
-  vision: number;
-  line_id: string;
-  reprint_of: string | null;
-  measure_id: string;
-  measure_name_ja: string;
-  indicator_ja: string;
-  unit: string;
-  fiscal_year: number;
-  fiscal_year_label: string;
-  actual: number | null;
-  value_status: string;
-  withheld_code: string | null;
-  withheld_reason: string | null;
-  actual_cumulative: number | null;
-  target_year: number | null;
-  target_year_original: number | null;
-  target_total: number | null;
-  total_kind: string;
-  achievement_rate: number | null;
-  printed_achievement_rate: number | null;
-  run_id: string;
-}
-
-export const actionPlanProgress: DatasetSpec = {
+export const actionPlanProgress = dataset({
   name: 'action_plan_progress',
   titleJa: '{actionPlan}進捗（達成率）',
   descriptionJa: '{actionPlan}の{tier:action}ごと、計画年度（{period}）ごとに1行。',
@@ -183,29 +160,29 @@ export const actionPlanProgress: DatasetSpec = {
     col('section', 'string', '{section}（例: 2-2）', 'Section (方針), e.g. 2-2'),
     col('vision', 'integer', '{pillar}の番号', 'Vision number'),
     col('line_id', 'string', '行ID', 'Line id'),
-    col('reprint_of', 'string', '【再掲】の場合、再掲元の行ID', 'Original line id when this line is a reprint'),
+    nullableCol('reprint_of', 'string', '【再掲】の場合、再掲元の行ID', 'Original line id when this line is a reprint'),
     col('measure_id', 'string', '実績を与える指標のID', 'Measure supplying the actual'),
     col('measure_name_ja', 'string', '施策・具体的取組み', 'Programme (施策)'),
     col('indicator_ja', 'string', '{tier:action}', 'Indicator as printed'),
     col('unit', 'string', '単位', 'Unit'),
     col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year (start year)'),
     col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
-    col('actual', 'decimal', 'その年度の実績', 'Actual for the fiscal year'),
+    nullableCol('actual', 'decimal', 'その年度の実績', 'Actual for the fiscal year'),
     col(
       'value_status',
       'string',
       '実績の状態: observed=観測値, missing=欠測, conflict・incomplete・invalid=公表しない（indicator_values と同じ）',
       'Status of the actual: observed, missing, or withheld (conflict, incomplete, invalid)',
     ),
-    col('withheld_code', 'string', '公表しない実績の理由の固定コード（indicator_values と同じ）', 'Stable code of why the actual is withheld'),
-    col('withheld_reason', 'string', '公表しない実績の理由（日本語）', 'Why the actual is withheld (Japanese)'),
-    col('actual_cumulative', 'decimal', '計画初年度からの実績累計（合計が年度目標の和の場合）', 'Actuals summed from the first plan year (sum kind)'),
-    col('target_year', 'decimal', 'その年度の目標値（改定後）', 'Target for the year (after revisions)'),
-    col('target_year_original', 'decimal', '改定前の当初目標値（改定がなければ target_year と同じ）', 'Original target before revisions'),
-    col('target_total', 'decimal', '計画期間の合計（{periodShort}）', 'Plan-period total (合計)'),
+    nullableCol('withheld_code', 'string', '公表しない実績の理由の固定コード（indicator_values と同じ）', 'Stable code of why the actual is withheld'),
+    nullableCol('withheld_reason', 'string', '公表しない実績の理由（日本語）', 'Why the actual is withheld (Japanese)'),
+    nullableCol('actual_cumulative', 'decimal', '計画初年度からの実績累計（合計が年度目標の和の場合）', 'Actuals summed from the first plan year (sum kind)'),
+    nullableCol('target_year', 'decimal', 'その年度の目標値（改定後）', 'Target for the year (after revisions)'),
+    nullableCol('target_year_original', 'decimal', '改定前の当初目標値（改定がなければ target_year と同じ）', 'Original target before revisions'),
+    nullableCol('target_total', 'decimal', '計画期間の合計（{periodShort}）', 'Plan-period total (合計)'),
     col('total_kind', 'string', '合計の作り方: sum=各年度の和, endLevel=最終年度の水準, constant=毎年同じ値', 'How the total is formed'),
-    col('achievement_rate', 'decimal', '達成率 = 実績（sum は累計）÷ 合計 × 100（小数第1位、四捨五入）', 'Achievement rate, 1 decimal', 1, '%'),
-    col(
+    nullableCol('achievement_rate', 'decimal', '達成率 = 実績（sum は累計）÷ 合計 × 100（小数第1位、四捨五入）', 'Achievement rate, 1 decimal', 1, '%'),
+    nullableCol(
       'printed_achievement_rate',
       'decimal',
       '公表資料に印字された達成率（比較用。印字どおりの桁数）',
@@ -215,23 +192,10 @@ export const actionPlanProgress: DatasetSpec = {
     ),
     col('run_id', 'string', '実行ID', 'Run id'),
   ],
-};
+});
+export type ActionPlanProgressRow = RowOf<typeof actionPlanProgress>;
 
-export interface IssueRow {
-  seq: number;
-  code: string;
-  severity: string;
-  file: string | null;
-  sheet: string | null;
-  row: number | null;
-  column: string | null;
-  path: string | null;
-  raw: string | null;
-  message: string;
-  run_id: string;
-}
-
-export const issuesDataset: DatasetSpec = {
+export const issuesDataset = dataset({
   name: 'issues',
   titleJa: '検出された問題',
   descriptionJa: '入力・設定・計算で見つかった問題。1件1行。',
@@ -240,48 +204,24 @@ export const issuesDataset: DatasetSpec = {
     col('seq', 'integer', '実行内での通し番号', 'Sequence number within the run'),
     col('code', 'string', '問題の種類（英語の固定コード）', 'Stable issue code'),
     col('severity', 'string', 'error=その値は採用しない, warning=採用したが確認が必要, info=参考', 'error, warning or info'),
-    col(
+    nullableCol(
       'file',
       'string',
       'ファイル（入力は受信箱から、設定ファイルは設定フォルダからの相対パス）',
       'File (inputs relative to the inbox, config files to the config folder)',
     ),
-    col('sheet', 'string', 'シート名', 'Sheet'),
-    col('row', 'integer', '行番号（Excel の行番号）', 'Row as numbered in Excel'),
-    col('column', 'string', '列（Excel の列記号）', 'Column letter'),
-    col('path', 'string', '設定ファイル内の位置など', 'Path inside a config file'),
-    col('raw', 'string', '問題のあった値（そのまま）', 'The raw value'),
+    nullableCol('sheet', 'string', 'シート名', 'Sheet'),
+    nullableCol('row', 'integer', '行番号（Excel の行番号）', 'Row as numbered in Excel'),
+    nullableCol('column', 'string', '列（Excel の列記号）', 'Column letter'),
+    nullableCol('path', 'string', '設定ファイル内の位置など', 'Path inside a config file'),
+    nullableCol('raw', 'string', '問題のあった値（そのまま）', 'The raw value'),
     col('message', 'string', '内容と対処方法', 'What is wrong and what to do'),
     col('run_id', 'string', '実行ID', 'Run id'),
   ],
-};
+});
+export type IssueRow = RowOf<typeof issuesDataset>;
 
-export interface CompositeIndexRow {
-  plan_id: string;
-  fiscal_year: number;
-  fiscal_year_label: string;
-  method_id: string;
-  method_label_ja: string;
-  is_primary: boolean;
-  status: string;
-  value: number | null;
-  provisional_value: number | null;
-  inputs_present: number;
-  inputs_total: number;
-  coverage_rate: number;
-  min_coverage_rate: number;
-  missing_inputs: string;
-  capped_inputs: string;
-  leave_one_out_low: number | null;
-  leave_one_out_low_without: string | null;
-  leave_one_out_high: number | null;
-  leave_one_out_high_without: string | null;
-  next_target_fiscal_year: number | null;
-  next_target_value: number | null;
-  run_id: string;
-}
-
-export const compositeIndex: DatasetSpec = {
+export const compositeIndex = dataset({
   name: 'composite_index',
   titleJa: '持続可能な地域経済の充実度（総合指数と感応度分析）',
   descriptionJa:
@@ -300,7 +240,7 @@ export const compositeIndex: DatasetSpec = {
       'published=公表, below-coverage=入力の被覆率が基準未満のため公表しない, no-inputs=入力なし',
       'published, below-coverage or no-inputs',
     ),
-    col(
+    nullableCol(
       'value',
       'decimal',
       '充実度（基準年度 = 100、小数第2位、四捨五入）。公表しない年度は空',
@@ -308,7 +248,7 @@ export const compositeIndex: DatasetSpec = {
       2,
       'ポイント',
     ),
-    col(
+    nullableCol(
       'provisional_value',
       'decimal',
       'そろった入力だけで計算した値（被覆率にかかわらず）。value が空の年度は参考値であり公表値ではない',
@@ -327,39 +267,18 @@ export const compositeIndex: DatasetSpec = {
       'Missing inputs as id:reason, ; separated',
     ),
     col('capped_inputs', 'string', '頭打ち（cap）で値を切り詰めた入力の指標ID（; 区切り）', 'Inputs whose value was capped'),
-    col('leave_one_out_low', 'decimal', '入力を1つずつ除いて計算したときの最小値', 'Lowest value with one input left out', 2, 'ポイント'),
-    col('leave_one_out_low_without', 'string', '最小値になるとき除いた指標ID', 'Input left out for the lowest value'),
-    col('leave_one_out_high', 'decimal', '入力を1つずつ除いて計算したときの最大値', 'Highest value with one input left out', 2, 'ポイント'),
-    col('leave_one_out_high_without', 'string', '最大値になるとき除いた指標ID', 'Input left out for the highest value'),
-    col('next_target_fiscal_year', 'integer', 'この年度以降で最初の目標年度', 'First target year from this year on'),
-    col('next_target_value', 'decimal', 'その目標値', 'Its target value', undefined, 'ポイント'),
+    nullableCol('leave_one_out_low', 'decimal', '入力を1つずつ除いて計算したときの最小値', 'Lowest value with one input left out', 2, 'ポイント'),
+    nullableCol('leave_one_out_low_without', 'string', '最小値になるとき除いた指標ID', 'Input left out for the lowest value'),
+    nullableCol('leave_one_out_high', 'decimal', '入力を1つずつ除いて計算したときの最大値', 'Highest value with one input left out', 2, 'ポイント'),
+    nullableCol('leave_one_out_high_without', 'string', '最大値になるとき除いた指標ID', 'Input left out for the highest value'),
+    nullableCol('next_target_fiscal_year', 'integer', 'この年度以降で最初の目標年度', 'First target year from this year on'),
+    nullableCol('next_target_value', 'decimal', 'その目標値', 'Its target value', undefined, 'ポイント'),
     col('run_id', 'string', '実行ID', 'Run id'),
   ],
-};
+});
+export type CompositeIndexRow = RowOf<typeof compositeIndex>;
 
-export interface CompositeComponentRow {
-  plan_id: string;
-  fiscal_year: number;
-  fiscal_year_label: string;
-  method_id: string;
-  measure_id: string;
-  name_ja: string;
-  visions: string;
-  slot_ids: string;
-  direction: string;
-  weight: number;
-  status: string;
-  missing_reason: string | null;
-  index: number | null;
-  adjusted_index: number | null;
-  capped_index: number | null;
-  was_capped: boolean | null;
-  effective_weight: number | null;
-  contribution: number | null;
-  run_id: string;
-}
-
-export const compositeComponents: DatasetSpec = {
+export const compositeComponents = dataset({
   name: 'composite_components',
   titleJa: '充実度の入力と寄与',
   descriptionJa: '年度 × 算出方法 × 入力（{tier:long}の指標、再掲は1回）ごとに1行。充実度の各値がどの指標からどれだけ来たかを示す。',
@@ -381,19 +300,19 @@ export const compositeComponents: DatasetSpec = {
     col('direction', 'string', 'higher=高いほど良い, lower=低いほど良い', 'higher or lower is better'),
     col('weight', 'decimal', '設定上の重み（composite.yaml、既定 1）', 'Nominal weight'),
     col('status', 'string', 'present=値あり, missing=欠測', 'present or missing'),
-    col('missing_reason', 'string', '欠測の理由（composite_index の missing_inputs と同じ記号）', 'Why it is missing'),
-    col('index', 'decimal', '指数（印字どおり: 実績 ÷ 基準値 × 100）', 'Index as printed', 2),
-    col('adjusted_index', 'decimal', '方向を考慮した指数（低いほど良い指標は 基準値 ÷ 実績 × 100）', 'Direction-adjusted index', 2),
-    col('capped_index', 'decimal', '頭打ち後の値（集計に使う値）', 'Value after capping (the one aggregated)', 2),
-    col('was_capped', 'boolean', 'true = 頭打ちで切り詰めた', 'true when capped'),
-    col(
+    nullableCol('missing_reason', 'string', '欠測の理由（composite_index の missing_inputs と同じ記号）', 'Why it is missing'),
+    nullableCol('index', 'decimal', '指数（印字どおり: 実績 ÷ 基準値 × 100）', 'Index as printed', 2),
+    nullableCol('adjusted_index', 'decimal', '方向を考慮した指数（低いほど良い指標は 基準値 ÷ 実績 × 100）', 'Direction-adjusted index', 2),
+    nullableCol('capped_index', 'decimal', '頭打ち後の値（集計に使う値）', 'Value after capping (the one aggregated)', 2),
+    nullableCol('was_capped', 'boolean', 'true = 頭打ちで切り詰めた', 'true when capped'),
+    nullableCol(
       'effective_weight',
       'decimal',
       '実際の重み（そろった入力の間で合計1。{pillar}ごとの平均では{pillar}の重みも掛かる）',
       'Effective weight among inputs present (sums to 1)',
       4,
     ),
-    col(
+    nullableCol(
       'contribution',
       'decimal',
       '寄与: 算術平均では 実際の重み ×（値 − 100）ポイント（合計 = 充実度 − 100）。幾何平均では 100 × 実際の重み × ln(値 ÷ 100)',
@@ -402,30 +321,10 @@ export const compositeComponents: DatasetSpec = {
     ),
     col('run_id', 'string', '実行ID', 'Run id'),
   ],
-};
+});
+export type CompositeComponentRow = RowOf<typeof compositeComponents>;
 
-export interface ObservationRow {
-  measure_id: string;
-  fiscal_year: number;
-  seq: number;
-  value: number;
-  status: string;
-  source_kind: string;
-  file: string;
-  sha256: string;
-  sheet: string | null;
-  rows: string | null;
-  rule: string;
-  n: number | null;
-  comment: string | null;
-  other_files: string | null;
-  other_rows: string | null;
-  reference_period: string | null;
-  source_vintage: string | null;
-  run_id: string;
-}
-
-export const observationsDataset: DatasetSpec = {
+export const observationsDataset = dataset({
   name: 'observations',
   titleJa: '入力値と出所（来歴）',
   descriptionJa: '各入力ファイルから読み取った値を1件1行で。どのファイル（sha256）の、どのシート・行から、どの規則で得たか。lei explain の元データ。',
@@ -444,66 +343,41 @@ export const observationsDataset: DatasetSpec = {
     col('source_kind', 'string', '出所の種類', 'Source kind'),
     col('file', 'string', 'ファイル（受信箱からの相対パス）', 'File (relative to the inbox)'),
     col('sha256', 'string', 'ファイルの sha256', 'sha256 of the file'),
-    col('sheet', 'string', 'シート名', 'Sheet'),
-    col('rows', 'string', 'この年度の値を作った file の行（例: 12、5-3004: 最初と最後の行）', 'Rows of file that formed this year’s value (first-last)'),
+    nullableCol('sheet', 'string', 'シート名', 'Sheet'),
+    nullableCol(
+      'rows',
+      'string',
+      'この年度の値を作った file の行（例: 12、5-3004: 最初と最後の行）',
+      'Rows of file that formed this year’s value (first-last)',
+    ),
     col('rule', 'string', '値を得た規則', 'Rule that produced the value'),
-    col('n', 'integer', '調査の回答者数（分母）', 'Survey respondents in the denominator'),
-    col('comment', 'string', '入力時のコメント', 'Comment entered with the value'),
-    col(
+    nullableCol('n', 'integer', '調査の回答者数（分母）', 'Survey respondents in the denominator'),
+    nullableCol('comment', 'string', '入力時のコメント', 'Comment entered with the value'),
+    nullableCol(
       'other_files',
       'string',
       '値の元になったほかのファイル（月次報告の他の月など。; 区切り、file は代表の1つ）',
       'Further files the value was formed from (; separated)',
     ),
-    col(
+    nullableCol(
       'other_rows',
       'string',
       'other_files の各ファイルで値を作った行（other_files と同じ順に ; 区切り）',
       'Rows of each of other_files that formed the value (same order, ; separated)',
     ),
-    col(
+    nullableCol(
       'reference_period',
       'string',
       '値が実際に表す期間が年度と異なるとき、その期間（例: 2018年（基準年））',
       'The period the value measures when it is not the fiscal year',
     ),
-    col('source_vintage', 'string', '元データの版（例: RESAS の 2020年版）', 'Release of the source data'),
+    nullableCol('source_vintage', 'string', '元データの版（例: RESAS の 2020年版）', 'Release of the source data'),
     col('run_id', 'string', '実行ID', 'Run id'),
   ],
-};
+});
+export type ObservationRow = RowOf<typeof observationsDataset>;
 
-export interface SurveyBreakdownRow {
-  measure_id: string;
-  name_ja: string;
-  fiscal_year: number;
-  fiscal_year_label: string;
-  dimension: string;
-  dimension_ja: string;
-  group_code: string;
-  group_label: string;
-  n: number;
-  numerator: number | null;
-  share: number | null;
-  se: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
-  weighted_share: number | null;
-  weighted_se: number | null;
-  weighted_ci_low: number | null;
-  weighted_ci_high: number | null;
-  effective_n: number | null;
-  estimator: string;
-  weighted_method: string | null;
-  deff: number | null;
-  design_df: number | null;
-  design_flag: string | null;
-  suppressed: boolean;
-  suppression_reason: string | null;
-  sources: string;
-  run_id: string;
-}
-
-export const surveyBreakdowns: DatasetSpec = {
+export const surveyBreakdowns = dataset({
   name: 'survey_breakdowns',
   titleJa: '産業基礎調査の割合（全体・業種別・規模別）',
   descriptionJa:
@@ -519,8 +393,8 @@ export const surveyBreakdowns: DatasetSpec = {
     col('group_code', 'string', 'グループのコード（全体は all、回答がない・読めないものは unknown）', 'Group code (all for the total, unknown for no answer)'),
     col('group_label', 'string', 'グループの名前', 'Group label'),
     col('n', 'integer', '分母の回答者数（重みなし）', 'Respondents in the denominator (unweighted)'),
-    col('numerator', 'integer', '数える回答を選んだ回答者数。秘匿のグループは空欄', 'Respondents choosing a counted answer; empty when suppressed'),
-    col(
+    nullableCol('numerator', 'integer', '数える回答を選んだ回答者数。秘匿のグループは空欄', 'Respondents choosing a counted answer; empty when suppressed'),
+    nullableCol(
       'share',
       'decimal',
       '割合 = numerator ÷ n × 100（%、丸める前）。秘匿・n = 0 は空欄',
@@ -528,29 +402,29 @@ export const surveyBreakdowns: DatasetSpec = {
       undefined,
       '%',
     ),
-    col('se', 'decimal', '割合の標準誤差 √(p(1−p)/n)（%ポイント）', 'Standard error of the share (percentage points)'),
-    col('ci_low', 'decimal', '95%信頼区間の下限（Wilson のスコア区間、%）', 'Lower bound of the Wilson interval (%)'),
-    col('ci_high', 'decimal', '95%信頼区間の上限（Wilson のスコア区間、%）', 'Upper bound of the Wilson interval (%)'),
-    col(
+    nullableCol('se', 'decimal', '割合の標準誤差 √(p(1−p)/n)（%ポイント）', 'Standard error of the share (percentage points)'),
+    nullableCol('ci_low', 'decimal', '95%信頼区間の下限（Wilson のスコア区間、%）', 'Lower bound of the Wilson interval (%)'),
+    nullableCol('ci_high', 'decimal', '95%信頼区間の上限（Wilson のスコア区間、%）', 'Upper bound of the Wilson interval (%)'),
+    nullableCol(
       'weighted_share',
       'decimal',
       '加重割合 Σw·y ÷ Σw（%）。ウェイトのない波・秘匿は空欄',
       'Weighted share (%); empty without sound weights or when suppressed',
     ),
-    col(
+    nullableCol(
       'weighted_se',
       'decimal',
       '加重割合の標準誤差（%ポイント）。weighted_method = design なら層別・有限母集団修正つきの線形化分散、kish なら Kish の有効標本サイズによる',
       'SE of the weighted share: design-based (Taylor, strata, fpc) or from the Kish effective n (weighted_method)',
     ),
-    col(
+    nullableCol(
       'weighted_ci_low',
       'decimal',
       '加重割合の95%区間の下限（design: Korn–Graubard、kish: 有効標本サイズによる Wilson 区間）',
       'Lower bound of the weighted share interval (Korn–Graubard when design-based)',
     ),
-    col('weighted_ci_high', 'decimal', '加重割合の95%区間の上限', 'Upper bound of the weighted share interval'),
-    col(
+    nullableCol('weighted_ci_high', 'decimal', '加重割合の95%区間の上限', 'Upper bound of the weighted share interval'),
+    nullableCol(
       'effective_n',
       'decimal',
       '有効標本サイズ。design: p(1−p) ÷ 設計分散（0%・100% は空欄）、kish: (Σw)² ÷ Σw²',
@@ -562,20 +436,25 @@ export const surveyBreakdowns: DatasetSpec = {
       '公表値（指標値）を出した推計: unweighted=単純集計、kish=加重（Kish）、design=標本設計による加重推計、design-raked / design-calibrated=それをレイキング／線形較正で周辺に合わせたもの',
       'Estimator of the published figure: unweighted, kish, design, design-raked or design-calibrated',
     ),
-    col(
+    nullableCol(
       'weighted_method',
       'string',
       'weighted_* 列の計算方法: design（標本設計: 層・有限母集団修正）、design-raked / design-calibrated（そのウェイトをレイキング／線形較正で周辺に合わせた）、kish。ウェイトがなければ空欄',
       'How the weighted_* columns were computed: design, design-raked, design-calibrated or kish',
     ),
-    col(
+    nullableCol(
       'deff',
       'decimal',
       '計画効果（設計分散 ÷ 同じ大きさの単純無作為抽出の分散、R の svymean(deff = TRUE)）。0%・100% は空欄',
       'Design effect as R svymean(deff = TRUE)',
     ),
-    col('design_df', 'integer', 'Korn–Graubard 区間の自由度（グループの回答者数 − 回答者のいる層の数）', 'Degrees of freedom of the Korn–Graubard interval'),
-    col(
+    nullableCol(
+      'design_df',
+      'integer',
+      'Korn–Graubard 区間の自由度（グループの回答者数 − 回答者のいる層の数）',
+      'Degrees of freedom of the Korn–Graubard interval',
+    ),
+    nullableCol(
       'design_flag',
       'string',
       '設定の限度を超えたセル: effective-n=有効標本サイズが design.limits.minEffectiveN 未満、relative-se=相対標準誤差が maxRelativeSe 超',
@@ -587,7 +466,7 @@ export const surveyBreakdowns: DatasetSpec = {
       '秘匿: 回答者が最小数未満（min-n）、設計の限度を超えた（design-effective-n / design-relative-se、design.limits.action = withhold のとき）、それらを守るための二次秘匿（complementary）',
       'Suppressed cell',
     ),
-    col(
+    nullableCol(
       'suppression_reason',
       'string',
       'min-n=回答者が最小数未満、design-effective-n / design-relative-se=設計の限度、complementary=二次秘匿',
@@ -596,32 +475,10 @@ export const surveyBreakdowns: DatasetSpec = {
     col('sources', 'string', '使った調査票・設問・ファイル（; 区切り）', 'Instruments, questions and files used (; separated)'),
     col('run_id', 'string', '実行ID', 'Run id'),
   ],
-};
+});
+export type SurveyBreakdownRow = RowOf<typeof surveyBreakdowns>;
 
-export interface SurveyWaveRow {
-  fiscal_year: number;
-  fiscal_year_label: string;
-  instrument: string;
-  instrument_name_ja: string;
-  file: string;
-  version: number;
-  sha256: string;
-  format: string;
-  codebook: string | null;
-  status: string;
-  data_rows: number | null;
-  respondents: number | null;
-  empty_rows: number | null;
-  duplicate_rows: number | null;
-  errors: number;
-  warnings: number;
-  weighted: boolean;
-  first_response_date: string | null;
-  last_response_date: string | null;
-  run_id: string;
-}
-
-export const surveyWaves: DatasetSpec = {
+export const surveyWaves = dataset({
   name: 'survey_waves',
   titleJa: '産業基礎調査の回答ファイル（波）と採否',
   descriptionJa: '受信箱にある産業基礎調査の回答ファイルごとに1行。再送された版は前の版と並べて残し、どちらを使ったかを status に示す。',
@@ -635,45 +492,28 @@ export const surveyWaves: DatasetSpec = {
     col('version', 'integer', '版（ファイル名の _v2 など。なければ 1）', 'Version from the file name (1 when none)'),
     col('sha256', 'string', 'ファイルの SHA-256', 'SHA-256 of the file'),
     col('format', 'string', '形式: xlsx / csv-utf-8 / csv-cp932', 'Format'),
-    col('codebook', 'string', '使ったコードブック（設定、またはファイルとシート）', 'Codebook used'),
+    nullableCol('codebook', 'string', '使ったコードブック（設定、またはファイルとシート）', 'Codebook used'),
     col(
       'status',
       'string',
       'active=この年度の値に使用、superseded=再送版に置き換え済み（残してある）、rejected=再送版だが検証で不合格のため不採用、unreadable=読めない',
       'active, superseded, rejected or unreadable',
     ),
-    col('data_rows', 'integer', 'データ行の数（見出しを除く）', 'Data rows'),
-    col('respondents', 'integer', '集計に使う回答者数（空行・重複を除く）', 'Respondents kept'),
-    col('empty_rows', 'integer', '回答が1つもない行の数', 'Rows without any answer'),
-    col('duplicate_rows', 'integer', '回答者IDが重複した行の数', 'Rows repeating a respondent id'),
+    nullableCol('data_rows', 'integer', 'データ行の数（見出しを除く）', 'Data rows'),
+    nullableCol('respondents', 'integer', '集計に使う回答者数（空行・重複を除く）', 'Respondents kept'),
+    nullableCol('empty_rows', 'integer', '回答が1つもない行の数', 'Rows without any answer'),
+    nullableCol('duplicate_rows', 'integer', '回答者IDが重複した行の数', 'Rows repeating a respondent id'),
     col('errors', 'integer', 'このファイルのエラーの件数', 'Errors in this file'),
     col('warnings', 'integer', 'このファイルの警告の件数', 'Warnings in this file'),
     col('weighted', 'boolean', '健全なウェイトの列がある（加重推計に使える）', 'Carries sound weights'),
-    col('first_response_date', 'string', '最初の回答日（日本時間の暦日）', 'First response date (Japan calendar)'),
-    col('last_response_date', 'string', '最後の回答日（日本時間の暦日）', 'Last response date (Japan calendar)'),
+    nullableCol('first_response_date', 'string', '最初の回答日（日本時間の暦日）', 'First response date (Japan calendar)'),
+    nullableCol('last_response_date', 'string', '最後の回答日（日本時間の暦日）', 'Last response date (Japan calendar)'),
     col('run_id', 'string', '実行ID', 'Run id'),
   ],
-};
+});
+export type SurveyWaveRow = RowOf<typeof surveyWaves>;
 
-export interface SurveyRevisionRow {
-  measure_id: string;
-  name_ja: string;
-  fiscal_year: number;
-  dimension: string;
-  group_code: string;
-  group_label: string;
-  replaced_file: string;
-  replacement_file: string;
-  old_value: number | null;
-  new_value: number | null;
-  old_n: number | null;
-  new_n: number | null;
-  old_status: string;
-  new_status: string;
-  run_id: string;
-}
-
-export const surveyRevisions: DatasetSpec = {
+export const surveyRevisions = dataset({
   name: 'survey_revisions',
   titleJa: '再送された調査データによる公表値の変更（旧 → 新）',
   descriptionJa: '再送された回答ファイルが検証に合格して前の版に置き換わったとき、値・n・状態が変わった公表値ごとに1行。値は公表する桁に丸めたもの。',
@@ -687,60 +527,19 @@ export const surveyRevisions: DatasetSpec = {
     col('group_label', 'string', 'グループの名前', 'Group label'),
     col('replaced_file', 'string', '置き換えられた版のファイル', 'File replaced'),
     col('replacement_file', 'string', '新しく使う版のファイル', 'Replacement file'),
-    col('old_value', 'decimal', '旧い値（公表する桁）', 'Old value as published'),
-    col('new_value', 'decimal', '新しい値（公表する桁）', 'New value as published'),
-    col('old_n', 'integer', '旧い n', 'Old n'),
-    col('new_n', 'integer', '新しい n', 'New n'),
+    nullableCol('old_value', 'decimal', '旧い値（公表する桁）', 'Old value as published'),
+    nullableCol('new_value', 'decimal', '新しい値（公表する桁）', 'New value as published'),
+    nullableCol('old_n', 'integer', '旧い n', 'Old n'),
+    nullableCol('new_n', 'integer', '新しい n', 'New n'),
     col('old_status', 'string', '旧い状態: estimated / suppressed / withheld（使えない回答があり不公表）/ absent', 'Old status'),
     col('new_status', 'string', '新しい状態', 'New status'),
     col('run_id', 'string', '実行ID', 'Run id'),
   ],
-};
-
-export interface IndicatorProgressRow {
-  plan_id: string;
-  pillar_code: string;
-  pillar_name_ja: string;
-  section_code: string;
-  section_name_ja: string;
-  indicator_id: string;
-  code: string;
-  name_ja: string;
-  tier: string;
-  unit: string;
-  direction: string;
-  owners: string;
-  fiscal_year: number;
-  fiscal_year_label: string;
-  year_role: string | null;
-  is_latest: boolean;
-  value: number | null;
-  secondary_value: number | null;
-  secondary_unit: string | null;
-  status_value: string | null;
-  value_text: string | null;
-  value_status: string;
-  withheld_code: string | null;
-  withheld_reason: string | null;
-  baseline_value: number | null;
-  baseline_fiscal_year: number | null;
-  target_fiscal_year: number | null;
-  target_in_force: number | null;
-  target_original: number | null;
-  target_status: string | null;
-  target_revisions: string | null;
-  achievement_rate: number | null;
-  achievement_rate_original: number | null;
-  target_met: boolean | null;
-  grade: string;
-  grade_rule: string;
-  definition_change: string | null;
-  comment: string | null;
-  run_id: string;
-}
+});
+export type SurveyRevisionRow = RowOf<typeof surveyRevisions>;
 
 /** A ward progress table (progress.yaml); written only by plans that have one. */
-export const indicatorProgress: DatasetSpec = {
+export const indicatorProgress = dataset({
   name: 'indicator_progress',
   titleJa: '指標の進捗（年度の役割・目標・評価）',
   descriptionJa:
@@ -766,44 +565,49 @@ export const indicatorProgress: DatasetSpec = {
     col('owners', 'string', '所管課（・区切り。改称した課は「新名（旧 旧名）」）', 'Owning departments (renamed: new (旧 old))'),
     col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year (start year)'),
     col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
-    col(
+    nullableCol(
       'year_role',
       'string',
       'この年度の役割（progress.yaml の yearRoles の名称。複数は・区切り）。役割のない年度は空',
       "Year role(s) in the plan's words; empty for other years",
     ),
     col('is_latest', 'boolean', 'true = 最新の実績年度の行（概要の評価の集計に使う）', 'true on the latest year with a value'),
-    col('value', 'decimal', '数値（2つの数値を持つ指標は1つ目）。状態で示す値のときは空', 'Value (the first figure of a pair); empty for a status'),
-    col('secondary_value', 'decimal', '2つ目の数値（例: 320人（8回）の 8）', 'Second figure of a pair'),
-    col('secondary_unit', 'string', '2つ目の数値の単位', 'Unit of the second figure'),
-    col('status_value', 'string', '状態で示す値（plan.yaml の statuses。例: 実施・未実施・検討中・―）。0 とは別', 'Status value (実施 …), distinct from 0'),
-    col('value_text', 'string', '印字どおりの値（例: 1,200、320人（8回）、実施）', 'The value as printed'),
+    nullableCol('value', 'decimal', '数値（2つの数値を持つ指標は1つ目）。状態で示す値のときは空', 'Value (the first figure of a pair); empty for a status'),
+    nullableCol('secondary_value', 'decimal', '2つ目の数値（例: 320人（8回）の 8）', 'Second figure of a pair'),
+    nullableCol('secondary_unit', 'string', '2つ目の数値の単位', 'Unit of the second figure'),
+    nullableCol(
+      'status_value',
+      'string',
+      '状態で示す値（plan.yaml の statuses。例: 実施・未実施・検討中・―）。0 とは別',
+      'Status value (実施 …), distinct from 0',
+    ),
+    nullableCol('value_text', 'string', '印字どおりの値（例: 1,200、320人（8回）、実施）', 'The value as printed'),
     col(
       'value_status',
       'string',
       'observed=入力値, declared=設定に記載の基準値, missing=値なし, conflict=入力が矛盾し不採用, incomplete・invalid=データ規則などの検査により不公表（理由は withheld_reason）',
       'observed, declared, missing, conflict, or incomplete/invalid (withheld by a check; see withheld_reason)',
     ),
-    col('withheld_code', 'string', '公表しない値の理由の固定コード（indicator_values と同じ）', 'Stable code of why the value is withheld'),
-    col(
+    nullableCol('withheld_code', 'string', '公表しない値の理由の固定コード（indicator_values と同じ）', 'Stable code of why the value is withheld'),
+    nullableCol(
       'withheld_reason',
       'string',
       '公表しない値の理由（日本語）。値が空なのは 0 でも前年度の値でもなく、この理由による',
       'Why the value is withheld (Japanese)',
     ),
-    col('baseline_value', 'decimal', '基準値（基準値の役割の年度の値）', 'Baseline value'),
-    col('baseline_fiscal_year', 'integer', '基準値の年度', 'Baseline fiscal year'),
-    col('target_fiscal_year', 'integer', '目標値の年度（目標値の役割の年度）', 'Target fiscal year'),
-    col(
+    nullableCol('baseline_value', 'decimal', '基準値（基準値の役割の年度の値）', 'Baseline value'),
+    nullableCol('baseline_fiscal_year', 'integer', '基準値の年度', 'Baseline fiscal year'),
+    nullableCol('target_fiscal_year', 'integer', '目標値の年度（目標値の役割の年度）', 'Target fiscal year'),
+    nullableCol(
       'target_in_force',
       'decimal',
       'この年度に有効な目標値（この年度までに決まった改定を反映。後の改定は過去の年度を書き換えない）',
       'Target in force that year (revisions decided up to that year)',
     ),
-    col('target_original', 'decimal', '当初の目標値', 'Original target'),
-    col('target_status', 'string', '状態で示す目標（例: 実施）', 'Target state (e.g. 実施)'),
-    col('target_revisions', 'string', '目標の改定（例: 20社 ↓ 3社に変更（令和6年度: 理由））', 'Target revisions with year and reason'),
-    col(
+    nullableCol('target_original', 'decimal', '当初の目標値', 'Original target'),
+    nullableCol('target_status', 'string', '状態で示す目標（例: 実施）', 'Target state (e.g. 実施)'),
+    nullableCol('target_revisions', 'string', '目標の改定（例: 20社 ↓ 3社に変更（令和6年度: 理由））', 'Target revisions with year and reason'),
+    nullableCol(
       'achievement_rate',
       'decimal',
       '達成率 = 値 ÷ 有効な目標値 × 100（低いほど良い指標は 目標値 ÷ 値 × 100。小数第1位、四捨五入）',
@@ -811,15 +615,16 @@ export const indicatorProgress: DatasetSpec = {
       1,
       '%',
     ),
-    col('achievement_rate_original', 'decimal', '当初目標に対する達成率（同じ式）', 'Rate against the original target', 1, '%'),
-    col('target_met', 'boolean', '状態で示す目標を満たしたか（true/false）。数値の目標・該当なしは空', 'Whether a state target is met'),
+    nullableCol('achievement_rate_original', 'decimal', '当初目標に対する達成率（同じ式）', 'Rate against the original target', 1, '%'),
+    nullableCol('target_met', 'boolean', '状態で示す目標を満たしたか（true/false）。数値の目標・該当なしは空', 'Whether a state target is met'),
     col('grade', 'string', '評価（計画が宣言した規則による。progress.yaml の grading）', "Grade by the plan's own rule"),
     col('grade_rule', 'string', 'その評価を与えた規則（計画の言葉）', "The rule that gave the grade, in the plan's words"),
-    col('definition_change', 'string', '指標の定義の変更（年度と理由）', 'Definition change (year and reason)'),
-    col('comment', 'string', '入力時のコメント', 'Comment entered with the value'),
+    nullableCol('definition_change', 'string', '指標の定義の変更（年度と理由）', 'Definition change (year and reason)'),
+    nullableCol('comment', 'string', '入力時のコメント', 'Comment entered with the value'),
     col('run_id', 'string', '実行ID', 'Run id'),
   ],
-};
+});
+export type IndicatorProgressRow = RowOf<typeof indicatorProgress>;
 
 /** Tables a source adapter contributes (SourceResult.tables); the run writes each of them, empty when no file fed it. */
 export const adapterDatasets = [surveyBreakdowns, surveyWaves, surveyRevisions] as const;
