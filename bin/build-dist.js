@@ -10,6 +10,7 @@ rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
   stdio: 'inherit',
 });
+if (tsc.status === 0) await bundleChartRuntime();
 if (tsc.status === 0) {
   writeFileSync(stampFile, sourceStamp());
   console.error('dist/ を作りました（lei はコンパイル済みのコードで起動します）');
@@ -19,4 +20,21 @@ if (tsc.status === 0) {
     `dist/ を作れませんでした（tsc の終了コード ${tsc.status ?? tsc.signal}、上の型エラーを直してください）。lei は TypeScript のまま（tsx で）起動します`,
   );
   if (process.env.LEI_BUILD_STRICT === '1') process.exit(1);
+}
+
+/**
+ * The dashboard's chart libraries (Observable Plot with d3, linkedom) bundled into the one file the site imports them
+ * through: loading them as hundreds of modules cost ~0.2 s of CPU in every site build, the bundle a third of that.
+ * Without esbuild (an install without devDependencies) the compiled file stays as it is: the same code, loaded slower.
+ */
+async function bundleChartRuntime() {
+  const file = path.join(root, 'dist', 'outputs', 'site', 'chart-runtime.js');
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    console.error('esbuild がないため、グラフのライブラリを1ファイルにまとめずに dist/ を作ります（サイトの生成が遅くなります）');
+    return;
+  }
+  await esbuild.build({ entryPoints: [file], outfile: file, allowOverwrite: true, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
 }

@@ -1,8 +1,7 @@
 // Charts drawn at build time as inline SVG with Observable Plot on a server-side DOM (linkedom): no script runs in
 // the page. Chosen over Vega-Lite (vega View.toSVG) and ECharts' SSR renderer for speed and size; measured in
 // docs/dashboard.md. Series differ by dash and symbol as well as colour, so they survive greyscale and print.
-import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
+import { parseHTML, Plot } from './chart-runtime.ts';
 
 // One document serves every chart of a build: Plot only creates detached elements in it.
 let shared: Document | undefined;
@@ -115,10 +114,15 @@ function yDomain(values: readonly number[]): [number, number] {
 
 /** One accessible image: the label sits on the <svg>; Plot's labels on its inner groups are not allowed there (axe). */
 function outerSvg(node: Element | SVGSVGElement | HTMLElement): string {
-  for (const inner of node.querySelectorAll('[aria-label], [aria-description]')) {
-    inner.removeAttribute('aria-label');
-    inner.removeAttribute('aria-description');
-  }
+  // A walk by siblings, not querySelectorAll (linkedom compiles the selector on every call) nor .children (a new list each).
+  const walk = (parent: Element) => {
+    for (let e = parent.firstElementChild; e; e = e.nextElementSibling) {
+      e.removeAttribute('aria-label');
+      e.removeAttribute('aria-description');
+      walk(e);
+    }
+  };
+  walk(node);
   node.setAttribute('role', 'img');
   node.setAttribute('focusable', 'false');
   return node.outerHTML;

@@ -20,6 +20,7 @@ const tables: PublishedTable[] = await Promise.all(published.map(async (spec) =>
 await rm(outDir, { recursive: true, force: true });
 
 const started = process.hrtime.bigint();
+const cpuStarted = process.cpuUsage();
 const [{ buildSite }, { writeSite }] = await Promise.all([import('../../outputs/site/build-site.ts'), import('../../outputs/site/write-site.ts')]);
 const { start, end } = catalog.plan.period;
 const files = buildSite(catalog, {
@@ -36,9 +37,11 @@ const files = buildSite(catalog, {
 });
 await writeSite(outDir, files);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuStarted);
 
 const sizes = files.map((f) => Buffer.byteLength(f.content));
 process.stdout.write(
-  `pages ${files.length} total ${(sizes.reduce((a, b) => a + b, 0) / 1024).toFixed(0)} KB largest ${(Math.max(...sizes) / 1024).toFixed(1)} KB\n`,
+  `pages ${files.length} total ${(sizes.reduce((a, b) => a + b, 0) / 1024).toFixed(0)} KB largest ${(Math.max(...sizes) / 1024).toFixed(1)} KB; ` +
+    `CPU ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s (user+sys, the timed part)\n`,
 );
 process.stdout.write(`BENCH ${JSON.stringify({ seconds })}\n`);
