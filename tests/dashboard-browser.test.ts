@@ -1,9 +1,9 @@
 // The dashboard in a real browser: Debian's Chromium driven by playwright-core opens the sample run's pages from
 // file://, finds the printed 指数 of seed 000 on their cards, and sees no console error, no network request and no
-// serious or critical axe-core violation. Without Chromium (/usr/bin/chromium, or LEI_CHROMIUM) the suite is skipped
+// serious or critical axe-core violation; every indicator page prints on one A4 sheet (Chromium's own PDF). Without Chromium (/usr/bin/chromium, or LEI_CHROMIUM) the suite is skipped
 // and says why. Screenshots go to a temporary folder, or to docs/images/ with LEI_UPDATE_SCREENSHOTS=1.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -140,4 +140,24 @@ describe.skipIf(!available)('dashboard in Chromium (file://)', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
     await page.close();
   });
+
+  it('prints every indicator page on one A4 sheet', async () => {
+    const pages = (await readdir(path.join(site, 'indicators'))).filter((f) => f !== 'index.html');
+    expect(pages.length).toBeGreaterThan(50);
+    const page = await context.newPage();
+    const sheets: Record<string, number> = {};
+    for (const p of pages) {
+      await page.goto(pathToFileURL(path.join(site, 'indicators', p)).href);
+      sheets[p] = pdfPageCount(await page.pdf({ format: 'A4' }));
+    }
+    await page.close();
+    // The survey page with breakdowns by industry (13 groups) and size, and a long lineage, is the tallest.
+    expect(sheets['profit-making-business-share.html']).toBe(1);
+    expect(Object.entries(sheets).filter(([, n]) => n !== 1)).toEqual([]);
+  }, 180_000);
 });
+
+/** Pages of a PDF as Chromium (Skia) writes it: one `/Type /Page` object per page (pdfinfo agrees). */
+function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
+}

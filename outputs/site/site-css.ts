@@ -1,7 +1,7 @@
 // The dashboard's one stylesheet, inlined in every page. Meaning never rests on colour alone: marks carry
 // ↑→↓ and words, chart series differ by dash and symbol; the palette (Okabe–Ito) stays apart for colour-blind
-// readers and in greyscale. Print: A4, an indicator on one page where it fits (breakdown charts give way to their
-// tables), navigation hidden.
+// readers and in greyscale. Print: A4, every indicator page on one sheet (breakdown charts give way to their tables,
+// compact type and tables; tests/dashboard-browser.test.ts counts the pages of Chromium's PDF), navigation hidden.
 export const SITE_CSS = `
 :root{--ink:#1a1a1a;--muted:#555;--line:#bbb;--bg:#fff;--band:#f2f2f2;--link:#0047ab;--focus:#b35900;
 --good:#006b3c;--good-bg:#e3f4ea;--bad:#a0002a;--bad-bg:#fbe4e8;--flat:#333;--flat-bg:#eee;--none-bg:#fff}
@@ -55,7 +55,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 @media (max-width:60em){.model{grid-template-columns:1fr}.tier+.tier>h2::before{content:"↓ "}}
 @media print{
 @page{size:A4;margin:14mm}
-body{font-size:9.5pt;line-height:1.5}
+body{font-size:8.5pt;line-height:1.35}
 header.site nav,.skip{display:none}
 header.site{border-bottom-width:1px;padding:0 0 .25em}
 main{padding:0;max-width:none}
@@ -63,9 +63,19 @@ main{padding:0;max-width:none}
 .card,.chart,table{break-inside:avoid}
 figure.breakdown-chart{display:none}
 .breakdowns{display:grid;grid-template-columns:1fr 1fr;gap:0 1.5em}
-.chart svg{max-height:62mm}
-table.lineage{font-size:7.5pt}
-h2{margin-top:1em}
+h1{font-size:1.45em;margin:.2em 0}
+h2{font-size:1.1em;margin:.6em 0 .25em}
+h3{margin:.3em 0 .1em}
+p,.facts{margin:.25em 0}
+figure.chart{margin:0}
+.chart svg{max-height:48mm}
+.legend{margin:0;font-size:.85em}
+table{font-size:.85em;margin:.2em 0 .4em}
+th,td{padding:.05em .35em;line-height:1.3}
+caption{padding:0}
+.breakdowns table{font-size:.8em}
+table.lineage{font-size:7pt}
+table.lineage td,table.lineage th{padding:0 .25em}
 a{color:inherit;text-decoration:none}
 }
 `;

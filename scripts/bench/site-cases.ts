@@ -1,6 +1,7 @@
 // Group site (issue 12): building the dashboard of the bundled sample's run and of the scale inbox's run. The runs
 // are made once, untimed (prepare); the case times the build inside its process (scripts/bench/build-site.ts), from
-// the compiled dist/ as `lei run` runs it (through tsx, compiling the modules would be most of the time).
+// the compiled dist/ as `lei run` runs it (through tsx, compiling the modules would be most of the time). Its peak MB
+// is the whole process's (/usr/bin/time, as for every script case): reading the run's rows back included.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { BenchCase } from './cases.ts';
@@ -25,7 +26,8 @@ export const siteCases: BenchCase[] = [
   {
     group: 'site',
     name: 'site-sample',
-    command: ['node', 'dist/scripts/bench/build-site.js', '.bench-data/site-sample-out/latest', '.bench-data/site-sample-build'],
+    script: 'scripts/bench/build-site.ts',
+    args: ['.bench-data/site-sample-out/latest', '.bench-data/site-sample-build'],
     beforeEachRun: ensureBuilt,
     prepare: runOnce('.bench-data/site-sample-inbox', '.bench-data/site-sample-out', async () => {
       if (!existsSync('.bench-data/site-sample-inbox'))
@@ -36,7 +38,8 @@ export const siteCases: BenchCase[] = [
   {
     group: 'site',
     name: 'site-scale',
-    command: ['node', 'dist/scripts/bench/build-site.js', '.bench-data/site-scale-out/latest', '.bench-data/site-scale-build'],
+    script: 'scripts/bench/build-site.ts',
+    args: ['.bench-data/site-scale-out/latest', '.bench-data/site-scale-build'],
     beforeEachRun: ensureBuilt,
     prepare: runOnce('.bench-data/scale-inbox', '.bench-data/site-scale-out', async () =>
       (await import('./make-scale-inbox.ts')).makeScaleInbox('.bench-data/scale-inbox', { ifMissing: true }),
