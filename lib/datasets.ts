@@ -44,13 +44,10 @@ export type RowOf<D extends { columns: readonly ColumnSpec[] }> = {
   [C in D['columns'][number] as C['name']]: ValueOfType[C['type']] | (C extends { nullable: true } ? null : never);
 };
 
+type ColumnArgs<N extends string, T extends ColumnType> = [name: N, type: T, descriptionJa: string, descriptionEn: string, decimals?: number, unit?: string];
+
 const col = <N extends string, T extends ColumnType>(
-  name: N,
-  type: T,
-  descriptionJa: string,
-  descriptionEn: string,
-  decimals?: number,
-  unit?: string,
+  ...[name, type, descriptionJa, descriptionEn, decimals, unit]: ColumnArgs<N, T>
 ): ColumnSpec & { name: N; type: T } => ({
   name,
   type,
@@ -61,14 +58,10 @@ const col = <N extends string, T extends ColumnType>(
 });
 
 /** A column that may be empty: its row field is `| null`. */
-const nullableCol = <N extends string, T extends ColumnType>(
-  name: N,
-  type: T,
-  descriptionJa: string,
-  descriptionEn: string,
-  decimals?: number,
-  unit?: string,
-): ColumnSpec & { name: N; type: T; nullable: true } => ({ ...col(name, type, descriptionJa, descriptionEn, decimals, unit), nullable: true });
+const nullableCol = <N extends string, T extends ColumnType>(...args: ColumnArgs<N, T>): ColumnSpec & { name: N; type: T; nullable: true } => ({
+  ...col(...args),
+  nullable: true,
+});
 
 /** Keeps each column's name, type and nullability in the spec's type, for RowOf; the primary key must name columns. */
 const dataset = <C extends ColumnSpec>(spec: Omit<DatasetSpec, 'columns' | 'primaryKey'> & { columns: C[]; primaryKey: C['name'][] }) => spec;
