@@ -2,7 +2,7 @@
 // A failed build does not fail an ordinary install (bin/lei.js then runs the sources through tsx, slower to start), but
 // it says so; with LEI_BUILD_STRICT=1 (as .ci/run sets) it exits 1, so that CI fails on a type error.
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { root, sourceStamp, stampFile } from './source-stamp.js';
 
@@ -29,6 +29,7 @@ if (tsc.status === 0) {
  */
 async function bundleChartRuntime() {
   const file = path.join(root, 'dist', 'outputs', 'site', 'chart-runtime.js');
+  if (!existsSync(file)) return;
   let esbuild;
   try {
     esbuild = await import('esbuild');
