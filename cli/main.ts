@@ -4,7 +4,8 @@ import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { z } from 'zod';
-import { ConfigError, loadCatalog } from '../config/load-catalog.ts';
+import { checkPipeline } from '../config/check-pipeline.ts';
+import { ConfigError, loadCatalog, type Catalog, type ConfigProblem } from '../config/load-catalog.ts';
 import { loadContracts } from '../config/load-contracts.ts';
 import { formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
 import { countBySeverity, formatLocation, type Issue } from '../lib/issues.ts';
@@ -21,8 +22,10 @@ import { runPipeline, type RunResult, type ValueChange } from '../pipelines/run-
 import { readStatus } from '../pipelines/read-status.ts';
 import { startScheduler } from '../pipelines/scheduler.ts';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
+import type { PipelineConfig } from '../config/pipeline-schema.ts';
 import { describePublishError } from './describe-publish-error.ts';
 import { detectLang, messages, type Messages } from './messages.ts';
+import { planWords, summaryTables } from './plan-words.ts';
 import { progressBar } from './progress-bar.ts';
 import { registerInitCommand } from './init-command.ts';
 import { registerReprocessCommand } from './reprocess-command.ts';
@@ -138,7 +141,8 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
         print(t.summaryTitle);
         printRepairs(t, print, result, opts.publishSchema);
         print(t.summaryRun(result.runId));
-        print(t.summaryCounts(result.counts.inputs, result.counts.observations, result.counts.indicatorValues, result.counts.actionPlanRows));
+        const tables = await summaryTables(opts.config, result.folder, result.counts.actionPlanRows);
+        print(t.summaryCounts(result.counts.inputs, result.counts.observations, result.counts.indicatorValues, tables));
         print(t.summaryIssues(counts.error, counts.warning, counts.info, path.join(result.folder, 'issues.csv')));
         print(result.previousRunId === null ? t.summaryFirstRun : t.summaryChanges(result.changes.length, result.previousRunId));
         for (const c of result.changes.slice(0, 10)) print(`  ${formatChange(t, c)}`);
@@ -219,7 +223,17 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .option('--config <dir>', t.optConfig, DEFAULTS.config)
     .helpOption('-h, --help', t.optHelp)
     .action(async (opts: { config: string }) => {
-      const catalog = await loadCatalog(opts.config);
+      // Every file's problems at once: the catalog's, then pipeline.yaml's (its own and against the catalog).
+      const problems: ConfigProblem[] = [];
+      const caught = <T>(e: unknown): T | undefined => {
+        if (!(e instanceof ConfigError)) throw e;
+        problems.push(...e.problems);
+        return undefined;
+      };
+      const catalog = await loadCatalog(opts.config).catch(caught<Catalog>);
+      const pipeline = await loadPipelineConfig(opts.config).catch(caught<PipelineConfig>);
+      if (catalog && pipeline) problems.push(...checkPipeline(catalog, pipeline));
+      if (!catalog || problems.length > 0) throw new ConfigError(problems);
       await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
       await loadContracts(catalog);
       print(t.configOk(catalog.measures.size, catalog.slots.length, catalog.lines.length, catalog.plan.terms.actionPlan));
@@ -299,11 +313,12 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .description(t.cmdExplain)
     .requiredOption('--year <year>', t.optYear)
     .option('--run <dir>', t.optRunDir, 'out/latest')
+    .option('--config <dir>', t.optConfig, DEFAULTS.config)
     .option('--json', t.optJson)
     .helpOption('-h, --help', t.optHelp)
-    .action(async (target: string, opts: { year: string; run: string; json?: boolean }) => {
+    .action(async (target: string, opts: { year: string; run: string; config: string; json?: boolean }) => {
       const explanation = await explainValue(opts.run, target, yearOf(t, opts.year));
-      print(opts.json ? JSON.stringify(explanation) : formatExplanation(explanation, lang));
+      print(opts.json ? JSON.stringify(explanation) : formatExplanation(explanation, await planWords(opts.config), lang));
     });
 
   program

@@ -90,8 +90,9 @@ const ja = {
   sampleWritten: (d: string, n: number) => `サンプル受信箱を生成しました: ${d}（${n} ファイル）`,
   summaryTitle: '— 実行結果 —',
   summaryRun: (id: string) => `実行ID: ${id}`,
-  summaryCounts: (inputs: number, obs: number, values: number, lines: number) =>
-    `入力 ${inputs} ファイル / 値 ${obs} 件 → 指標値 ${values} 行、アクションプラン進捗 ${lines} 行`,
+  /** tables: the plan's own tables in its words (アクションプラン進捗, 施策の進捗状況 …) with their row counts. */
+  summaryCounts: (inputs: number, obs: number, values: number, tables: readonly { label: string; rows: number }[]) =>
+    `入力 ${inputs} ファイル / 値 ${obs} 件 → 指標値 ${values} 行${tables.map((t) => `、${t.label} ${t.rows} 行`).join('')}`,
   summaryIssues: (e: number, w: number, i: number, file: string) => `問題: エラー ${e} 件、警告 ${w} 件、情報 ${i} 件（詳細は ${file}）`,
   summaryIssuesNotWritten: (e: number, w: number, i: number) =>
     `問題: エラー ${e} 件、警告 ${w} 件、情報 ${i} 件（試行のため issues.csv は書いていません。主なものを下に示します）`,
@@ -234,7 +235,8 @@ const en: typeof ja = {
   sampleWritten: (d, n) => `Sample inbox generated: ${d} (${n} files)`,
   summaryTitle: '— Result —',
   summaryRun: (id) => `Run id: ${id}`,
-  summaryCounts: (inputs, obs, values, lines) => `${inputs} input files / ${obs} values → ${values} indicator rows, ${lines} action-plan rows`,
+  summaryCounts: (inputs, obs, values, tables) =>
+    `${inputs} input files / ${obs} values → ${values} indicator rows${tables.map((t) => `, ${t.rows} rows of ${t.label}`).join('')}`,
   summaryIssues: (e, w, i, file) => `Issues: ${e} errors, ${w} warnings, ${i} info (see ${file})`,
   summaryIssuesNotWritten: (e, w, i) => `Issues: ${e} errors, ${w} warnings, ${i} info (dry run: no issues.csv written; the main ones are listed below)`,
   summaryOut: (f, latest) => `Output: ${f} (newest at ${latest}/)`,

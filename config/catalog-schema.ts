@@ -12,8 +12,8 @@ const idSchema = z.string().regex(/^[^\s,;:]+$/u, 'IDに空白・カンマ・セ
 
 const textList = z.array(z.string().min(1));
 
-export const tierSchema = z.enum(['action', 'short', 'long', 'reference']);
-export type Tier = z.infer<typeof tierSchema>;
+/** A tier of plan.yaml `tiers`: its id (action, long …) or its printed label (活動指標); checked against the plan at load time. */
+export const tierSchema = z.string().min(1);
 
 /** Which way is good: "higher" (more is better), "lower" (e.g. 区内倒産事業者数), or "unknown" (no good/bad reading). */
 export const directionSchema = z.enum(['higher', 'lower', 'unknown']);

@@ -96,7 +96,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     }
   }
 
-  const read = <S extends z.ZodType>(name: string, schema: S) => readConfigFile(path.join(dir, name), schema, problems);
+  const read = <S extends z.ZodType>(name: string, schema: S, rowNames?: RowNames) => readConfigFile(path.join(dir, name), schema, problems, rowNames);
 
   if (!names.includes('plan.yaml')) problems.push({ file: path.join(dir, 'plan.yaml'), path: '', message: 'plan.yaml がありません' });
   const plan = names.includes('plan.yaml') ? await read('plan.yaml', planSchema) : undefined;
@@ -110,7 +110,9 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   const slots = names.includes('slots.yaml') ? ((await read('slots.yaml', slotsFileSchema))?.slots ?? []) : [];
   const lines = names.includes('action-plan.yaml') ? ((await read('action-plan.yaml', actionPlanFileSchema))?.lines ?? []) : [];
   const composite = names.includes('composite.yaml') ? await read('composite.yaml', compositeFileSchema) : undefined;
-  const progressFile = names.includes('progress.yaml') ? await read('progress.yaml', progressFileSchema) : undefined;
+  const progressFile = names.includes('progress.yaml')
+    ? await read('progress.yaml', progressFileSchema, progressRows(plan?.terms ?? { pillar: '柱', section: '施策' }))
+    : undefined;
   if (problems.length > 0 || !plan) throw new ConfigError(problems);
 
   const catalog = crossCheck(dir, plan, sections, measureLists, slots, lines, problems);
@@ -136,20 +138,30 @@ function crossCheck(
   const measures = new Map<string, Measure>();
   for (const { file, measures: list } of measureLists) {
     list.forEach((m, i) => {
-      if (measures.has(m.id)) problems.push({ file, path: `measures[${i}].id`, message: `指標ID「${m.id}」が重複しています` });
+      if (measures.has(m.id)) problems.push({ file, path: `指標「${m.id}」.id`, message: `指標ID「${m.id}」が重複しています（${i + 1}番目）` });
       measures.set(m.id, m);
     });
   }
   const visions = new Set(plan.visions.map((v) => v.number));
   const slotsFile = path.join(dir, 'slots.yaml');
   const seenSlots = new Set<string>();
-  const catalogSlots: CatalogSlot[] = slots.map((s, i) => {
+  const catalogSlots: CatalogSlot[] = slots.map((printed) => {
+    // A slot names its tier by the plan's id or printed label (活動指標); the catalog keeps the id.
+    const tier = plan.tiers.find((t) => t.id === printed.tier || t.labelJa === printed.tier);
+    if (!tier) {
+      problems.push({
+        file: slotsFile,
+        path: `枠「${printed.id ?? slotId(printed)}」.tier`,
+        message: `区分「${printed.tier}」は plan.yaml の tiers にありません（${plan.tiers.map((t) => `${t.labelJa}（${t.id}）`).join('・')}）`,
+      });
+    }
+    const s = { ...printed, tier: tier?.id ?? printed.tier };
     const id = s.id ?? slotId(s);
-    if (seenSlots.has(id)) problems.push({ file: slotsFile, path: `slots[${i}]`, message: `枠「${id}」（目指す姿・区分・番号）が重複しています` });
+    if (seenSlots.has(id)) problems.push({ file: slotsFile, path: `枠「${id}」`, message: `枠「${id}」（目指す姿・区分・番号）が重複しています` });
     seenSlots.add(id);
-    if (!measures.has(s.measure)) problems.push({ file: slotsFile, path: `slots[${i}].measure`, message: unknownMeasure(s.measure, measures) });
+    if (!measures.has(s.measure)) problems.push({ file: slotsFile, path: `枠「${id}」.measure`, message: unknownMeasure(s.measure, measures) });
     for (const v of [s.vision, ...(s.alsoVisions ?? [])]) {
-      if (!visions.has(v)) problems.push({ file: slotsFile, path: `slots[${i}].vision`, message: `目指す姿 ${v} は plan.yaml の visions にありません` });
+      if (!visions.has(v)) problems.push({ file: slotsFile, path: `枠「${id}」.vision`, message: `目指す姿 ${v} は plan.yaml の visions にありません` });
     }
     return { ...s, id };
   });
@@ -158,12 +170,12 @@ function crossCheck(
   const sectionIds = new Set(sections.map((s) => s.id));
   const byId = new Map<string, ActionPlanLine>();
   lines.forEach((l, i) => {
-    if (byId.has(l.id)) problems.push({ file: linesFile, path: `lines[${i}].id`, message: `行ID「${l.id}」が重複しています` });
+    if (byId.has(l.id)) problems.push({ file: linesFile, path: `行「${l.id}」.id`, message: `行ID「${l.id}」が重複しています（${i + 1}番目）` });
     byId.set(l.id, l);
   });
   const catalogLines: CatalogLine[] = [];
-  lines.forEach((l, i) => {
-    const at = `lines[${i}]`;
+  lines.forEach((l) => {
+    const at = `行「${l.id}」`;
     if (!measures.has(l.measure)) problems.push({ file: linesFile, path: `${at}.measure`, message: unknownMeasure(l.measure, measures) });
     if (sections.length > 0 && !sectionIds.has(l.section)) {
       problems.push({ file: linesFile, path: `${at}.section`, message: `方針「${l.section}」は sections.yaml にありません` });
@@ -193,7 +205,12 @@ function crossCheck(
  * Reads one YAML config file and parses it with a schema. Problems (with line and path) are appended to
  * `problems` and undefined is returned, so a caller can collect every problem of every file before stopping.
  */
-export async function readConfigFile<S extends z.ZodType>(file: string, schema: S, problems: ConfigProblem[]): Promise<z.infer<S> | undefined> {
+export async function readConfigFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  problems: ConfigProblem[],
+  rowNames: RowNames = CATALOG_ROWS,
+): Promise<z.infer<S> | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -218,7 +235,7 @@ export async function readConfigFile<S extends z.ZodType>(file: string, schema: 
   const js: unknown = doc.toJS();
   const parsed = schema.safeParse(js);
   if (!parsed.success) {
-    for (const zi of parsed.error.issues) problems.push(describeZodIssue(file, doc, lineCounter, zi));
+    for (const zi of parsed.error.issues) problems.push(describeZodIssue(file, schema, doc, lineCounter, zi, rowNames));
     return undefined;
   }
   await writeYamlCache(text, js);
@@ -253,7 +270,7 @@ function unknownMeasure(id: string, measures: Map<string, Measure>): string {
   return `指標ID「${id}」は measures*.yaml に定義されていません${hint ? `（「${hint}」のことですか？）` : ''}`;
 }
 
-function describeZodIssue(file: string, doc: Document, lineCounter: LineCounter, zi: z.core.$ZodIssue): ConfigProblem {
+function describeZodIssue(file: string, schema: z.ZodType, doc: Document, lineCounter: LineCounter, zi: z.core.$ZodIssue, rowNames: RowNames): ConfigProblem {
   const segments = zi.path.filter((p): p is string | number => typeof p !== 'symbol');
   let message = zi.message;
   let node = nodeAt(doc, segments);
@@ -264,7 +281,7 @@ function describeZodIssue(file: string, doc: Document, lineCounter: LineCounter,
     message = `必須のキー「${String(segments.at(-1))}」がありません${zi.code === 'invalid_value' ? `（${message}）` : ''}`;
   }
   if (zi.code === 'unrecognized_keys') {
-    const known = knownKeysAt(doc, segments, zi.keys);
+    const known = [...new Set([...keysOfSchemaAt(schema, segments), ...knownKeysAt(doc, segments, zi.keys)])];
     message = zi.keys
       .map((k) => {
         const hint = closest(k, known);
@@ -279,7 +296,7 @@ function describeZodIssue(file: string, doc: Document, lineCounter: LineCounter,
   return {
     file,
     line: offset === undefined ? undefined : lineCounter.linePos(offset).line,
-    path: formatPath(segments, doc),
+    path: formatPath(segments, doc, rowNames),
     message: `${message}${zi.code === 'unrecognized_keys' ? '' : raw}`,
   };
 }
@@ -290,6 +307,26 @@ function nodeAt(doc: Document, segments: (string | number)[]): unknown {
     if (node) return node;
   }
   return undefined;
+}
+
+/** The keys the schema allows at a path (through lists, optional and default wrappers, unions): what a misspelt key may have meant. */
+function keysOfSchemaAt(schema: z.ZodType, segments: (string | number)[]): string[] {
+  const keys = new Set<string>();
+  const visit = (s: z.core.$ZodType, rest: (string | number)[]): void => {
+    if (s instanceof z.core.$ZodOptional || s instanceof z.core.$ZodDefault || s instanceof z.core.$ZodPrefault || s instanceof z.core.$ZodNullable)
+      return visit(s._zod.def.innerType, rest);
+    if (s instanceof z.core.$ZodPipe) return visit(s._zod.def.in, rest);
+    if (s instanceof z.core.$ZodUnion) return s._zod.def.options.forEach((o) => visit(o, rest));
+    if (s instanceof z.core.$ZodArray && typeof rest[0] === 'number') return visit(s._zod.def.element, rest.slice(1));
+    if (s instanceof z.core.$ZodRecord && rest.length > 0) return visit(s._zod.def.valueType, rest.slice(1));
+    if (!(s instanceof z.core.$ZodObject)) return;
+    const shape: Record<string, z.core.$ZodType> = s._zod.def.shape;
+    const next = typeof rest[0] === 'string' ? shape[rest[0]] : undefined;
+    if (rest.length === 0) Object.keys(shape).forEach((k) => keys.add(k));
+    else if (next) visit(next, rest.slice(1));
+  };
+  visit(schema, segments);
+  return [...keys];
 }
 
 /** Keys that exist beside an unknown key elsewhere in the same list: good candidates for "did you mean". */
@@ -305,24 +342,47 @@ function knownKeysAt(doc: Document, segments: (string | number)[], unknown: stri
   return [...keys];
 }
 
-/** e.g. measures[3].unit; in a progress table rows are named by their printed code: 柱「Ⅰ」施策「Ⅰ-ⅰ」指標「1-①」.unit. */
-function formatPath(segments: (string | number)[], doc?: Document): string {
-  const byCode = doc !== undefined && segments[0] === 'pillars';
+/**
+ * Where in a file, named by what is printed rather than by array index: measures[3].unit → 指標「loan-mediations」.unit,
+ * slots[2] → 枠「v2-long-1」, and in a progress table 柱「Ⅰ」施策「Ⅰ-ⅰ」指標「1-①」.unit (in the plan's own words).
+ */
+function formatPath(segments: (string | number)[], doc: Document, rowNames: RowNames): string {
   let out = '';
   for (let i = 0; i < segments.length; i += 1) {
     const s = segments[i]!;
     const next = segments[i + 1];
-    const code = byCode && typeof next === 'number' ? doc.getIn([...segments.slice(0, i + 2), 'code']) : undefined;
-    const label = PROGRESS_LEVELS[String(s)];
-    if (label && (typeof code === 'string' || typeof code === 'number')) {
-      out += `${label}「${code}」`;
+    const row = typeof next === 'number' ? rowNames[String(s)] : undefined;
+    const name = row ? row.name((key) => doc.getIn([...segments.slice(0, i + 2), key])) : undefined;
+    if (row && name !== undefined) {
+      out += `${row.label}「${name}」`;
       i += 1;
     } else out += typeof s === 'number' ? `[${s}]` : out === '' ? s : `.${s}`;
   }
   return out;
 }
 
-const PROGRESS_LEVELS: Record<string, string> = { pillars: '柱', sections: '施策', indicators: '指標' };
+/** How a row of a list is named in a message: its label and the keys that identify it as printed. */
+export type RowNames = Record<string, { label: string; name: (get: (key: string) => unknown) => string | undefined }>;
+
+const printable = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+const byKey = (label: string, key: string) => ({ label, name: (get: (key: string) => unknown) => printable(get(key)) });
+
+/** Rows of the catalog's own lists, named by their id. */
+export const CATALOG_ROWS: RowNames = {
+  measures: byKey('指標', 'id'),
+  lines: byKey('行', 'id'),
+  sections: byKey('方針', 'id'),
+  slots: {
+    label: '枠',
+    name: (get) =>
+      printable(get('id')) ?? (get('vision') === undefined ? undefined : `v${String(get('vision'))}-${String(get('tier'))}-${String(get('position'))}`),
+  },
+};
+
+/** A progress table's rows by their printed codes, in the plan's words (柱「Ⅰ」施策「Ⅰ-ⅰ」指標「1-①」). */
+export function progressRows(terms: { pillar: string; section: string }): RowNames {
+  return { pillars: byKey(terms.pillar, 'code'), sections: byKey(terms.section, 'code'), indicators: byKey('指標', 'code') };
+}
 
 /** The nearest candidate within edit distance 2, for "did you mean". */
 function closest(word: string, candidates: string[]): string | undefined {

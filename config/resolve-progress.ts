@@ -43,7 +43,7 @@ export function resolveProgress(
     for (const section of pillar.sections) {
       for (const indicator of section.indicators) {
         const id = indicator.id ?? `${pillar.code}/${indicator.code}`;
-        const where = `柱「${pillar.code}」施策「${section.code}」指標「${indicator.code}」`;
+        const where = `${plan.terms.pillar}「${pillar.code}」${plan.terms.section}「${section.code}」指標「${indicator.code}」`;
         const problem = (message: string) => problems.push({ file, path: where, message });
         if (seen.has(id)) problem(`ID「${id}」が重複しています。同じ柱で番号が重なるときは id を書いてください`);
         seen.add(id);

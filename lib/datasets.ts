@@ -73,9 +73,9 @@ export const indicatorValues = dataset({
   primaryKey: ['slot_id', 'fiscal_year'],
   columns: [
     col('plan_id', 'string', '計画ID（config の plan.yaml）', 'Plan id (plan.yaml)'),
-    col('vision', 'integer', '{pillar}の番号（8・9 共通表は 8）', 'Vision number (8 for the shared 8/9 table)'),
+    col('vision', 'integer', '{pillar}の番号（複数の{pillar}が1つの表を共有するときは最初の番号）', 'Vision number (the first, when visions share one table)'),
     col('also_visions', 'string', '同じ表を共有する他の{pillar}（; 区切り）', 'Other visions sharing the table (; separated)'),
-    col('tier', 'string', '{tier}: {tiers}', 'Tier: action, short, long, reference'),
+    col('tier', 'string', '{tier}: {tiers}', 'Tier id of plan.yaml tiers'),
     col('position', 'integer', '表中の番号', 'Printed number within the tier'),
     col('slot_id', 'string', '指標枠ID（v{{pillar}}-{{tier}}-{番号}）', 'Slot id (v{vision}-{tier}-{position})'),
     col('measure_id', 'string', '測定する量のID。複数の枠に再掲される指標は同じID', 'Measure id; shared by every slot printing the same quantity'),
@@ -96,7 +96,12 @@ export const indicatorValues = dataset({
       '基準年度=100',
     ),
     nullableCol('trend', 'string', '↑（100超）→（100）↓（100未満）', 'Trend mark: ↑ above 100, → at 100, ↓ below', undefined),
-    col('direction', 'string', 'higher=高いほど良い, lower=低いほど良い（例: 区内倒産事業者数）', 'higher or lower is better'),
+    col(
+      'direction',
+      'string',
+      'higher=高いほど良い, lower=低いほど良い（件数が少ないほど良い指標など）, unknown=良し悪しを示さない',
+      'higher or lower is better, or unknown',
+    ),
     nullableCol('assessment', 'string', '方向を考慮した評価: improved / unchanged / worsened', 'Direction-aware reading of the index'),
     nullableCol('n', 'integer', '調査の回答者数（分母）', 'Survey respondents in the denominator'),
     nullableCol('ci_low', 'decimal', '95%信頼区間の下限', 'Lower bound of the 95% interval'),
@@ -150,7 +155,7 @@ export const actionPlanProgress = dataset({
   primaryKey: ['line_id', 'fiscal_year'],
   columns: [
     col('plan_id', 'string', '計画ID', 'Plan id'),
-    col('section', 'string', '{section}（例: 2-2）', 'Section (方針), e.g. 2-2'),
+    col('section', 'string', '{section}の番号（印字どおり）', 'Section code as printed'),
     col('vision', 'integer', '{pillar}の番号', 'Vision number'),
     col('line_id', 'string', '行ID', 'Line id'),
     nullableCol('reprint_of', 'string', '【再掲】の場合、再掲元の行ID', 'Original line id when this line is a reprint'),
@@ -286,7 +291,7 @@ export const compositeComponents = dataset({
     col(
       'visions',
       'string',
-      'この指標を{tier:long}に印字する{pillar}（; 区切り。8 は 8・9 共通表）',
+      'この指標を{tier:long}に印字する{pillar}（; 区切り。表を共有する{pillar}は最初の番号）',
       'Visions printing it as a long-term outcome (; separated)',
     ),
     col('slot_ids', 'string', '印字された指標枠（; 区切り）', 'Slots printing it'),
@@ -534,20 +539,20 @@ export type SurveyRevisionRow = RowOf<typeof surveyRevisions>;
 /** A ward progress table (progress.yaml); written only by plans that have one. */
 export const indicatorProgress = dataset({
   name: 'indicator_progress',
-  titleJa: '指標の進捗（年度の役割・目標・評価）',
+  titleJa: '{progressTable}（年度の役割・目標・評価）',
   descriptionJa:
     '進捗表（progress.yaml）の指標ごと、年度ごとに1行。年度は計画が宣言した年度の役割（基準値・中間値・実績値・目標値 など）の年度と、値が入力された年度。',
   primaryKey: ['indicator_id', 'fiscal_year'],
   columns: [
     col('plan_id', 'string', '計画ID', 'Plan id'),
-    col('pillar_code', 'string', '柱（計画の呼び方は plan.yaml の terms.pillar）の印字記号', 'Pillar code as printed'),
-    col('pillar_name_ja', 'string', '柱の名称', 'Pillar name'),
-    col('section_code', 'string', '施策の印字記号（例: Ⅰ-ⅰ）', 'Section code as printed'),
-    col('section_name_ja', 'string', '施策の名称', 'Section name'),
-    col('indicator_id', 'string', '指標ID（手入力ワークブックの指標ID。既定は 柱の記号/番号）', 'Indicator id (manual-entry id; default pillar/code)'),
-    col('code', 'string', '指標の印字番号（例: 1-①。柱ごとに繰り返す）', 'Indicator code as printed (repeats per pillar)'),
+    col('pillar_code', 'string', '{pillar}の印字記号', 'Pillar code as printed'),
+    col('pillar_name_ja', 'string', '{pillar}の名称', 'Pillar name'),
+    col('section_code', 'string', '{section}の印字記号（例: Ⅰ-ⅰ）', 'Section code as printed'),
+    col('section_name_ja', 'string', '{section}の名称', 'Section name'),
+    col('indicator_id', 'string', '指標ID（手入力ワークブックの指標ID。既定は {pillar}の記号/番号）', 'Indicator id (manual-entry id; default pillar/code)'),
+    col('code', 'string', '指標の印字番号（例: 1-①。{pillar}ごとに繰り返す）', 'Indicator code as printed (repeats per pillar)'),
     col('name_ja', 'string', '指標名', 'Indicator name'),
-    col('tier', 'string', '区分（計画の呼び方。例: 活動指標・成果指標）', "Tier in the plan's words"),
+    col('tier', 'string', '{tier}（印字どおりの名称: {tierLabels}）', "Tier in the plan's words"),
     col('unit', 'string', '単位', 'Unit'),
     col(
       'direction',

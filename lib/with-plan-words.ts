@@ -1,5 +1,5 @@
 // Dataset titles and descriptions speak the plan's own words: {pillar}, {section}, {tier}, {tier:<id>}, {tiers},
-// {indicators}, {actionPlan}, {period} (令和6〜9年度), {periodShort} (R6〜R9) are filled from plan.yaml.
+// {tierLabels}, {indicators}, {actionPlan}, {progressTable}, {period} (令和6〜9年度), {periodShort} (R6〜R9) are filled from plan.yaml.
 import type { Plan } from '../config/catalog-schema.ts';
 import type { DatasetSpec } from './datasets.ts';
 import { eraOfFiscalYear, formatFiscalYear } from './fiscal-year.ts';
@@ -13,6 +13,8 @@ export function withPlanWords(spec: DatasetSpec, plan: Plan): DatasetSpec {
     section: plan.terms.section,
     tier: plan.terms.tier,
     tiers: plan.tiers.map((t) => `${t.id}=${t.labelJa}`).join(', '),
+    tierLabels: plan.tiers.map((t) => t.labelJa).join('・'),
+    progressTable: plan.terms.progressTable,
     indicators: plan.terms.indicators,
     actionPlan: plan.terms.actionPlan,
     period: sameEra ? `${era.name}${start - era.firstYear + 1}〜${end - era.firstYear + 1}年度` : `${formatFiscalYear(start)}〜${formatFiscalYear(end)}`,

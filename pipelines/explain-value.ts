@@ -92,8 +92,19 @@ const labels = {
     rule: '規則',
     comment: 'コメント',
     others: (files: string) => `      ほかの入力: ${files}`,
-    line: (id: string, section: string, name: string, actual: string, cumulative: string, total: string, kind: string, rate: string, printed: string) =>
-      `アクションプラン ${id}（${section}）${name}: 実績 ${actual}${cumulative ? `（累計 ${cumulative}）` : ''} ÷ 合計 ${total}（${kind}）× 100 = 達成率 ${rate}%${printed ? `（印字 ${printed}%）` : ''}`,
+    line: (
+      table: string,
+      id: string,
+      section: string,
+      name: string,
+      actual: string,
+      cumulative: string,
+      total: string,
+      kind: string,
+      rate: string,
+      printed: string,
+    ) =>
+      `${table} ${id}（${section}）${name}: 実績 ${actual}${cumulative ? `（累計 ${cumulative}）` : ''} ÷ 合計 ${total}（${kind}）× 100 = 達成率 ${rate}%${printed ? `（印字 ${printed}%）` : ''}`,
     run: (id: string, at: string, folder: string) => `公開した実行: ${id}（${at}、${folder}）`,
   },
   en: {
@@ -114,14 +125,25 @@ const labels = {
     rule: 'rule',
     comment: 'comment',
     others: (files: string) => `      other inputs: ${files}`,
-    line: (id: string, section: string, name: string, actual: string, cumulative: string, total: string, kind: string, rate: string, printed: string) =>
-      `Action plan ${id} (${section}) ${name}: actual ${actual}${cumulative ? ` (cumulative ${cumulative})` : ''} / total ${total} (${kind}) × 100 = achievement ${rate}%${printed ? ` (printed ${printed}%)` : ''}`,
+    line: (
+      table: string,
+      id: string,
+      section: string,
+      name: string,
+      actual: string,
+      cumulative: string,
+      total: string,
+      kind: string,
+      rate: string,
+      printed: string,
+    ) =>
+      `${table} ${id} (${section}) ${name}: actual ${actual}${cumulative ? ` (cumulative ${cumulative})` : ''} / total ${total} (${kind}) × 100 = achievement ${rate}%${printed ? ` (printed ${printed}%)` : ''}`,
     run: (id: string, at: string, folder: string) => `Published by run: ${id} (${at}, ${folder})`,
   },
 };
 
-/** The explanation as the analyst reads it. */
-export function formatExplanation(e: Explanation, lang: 'ja' | 'en' = 'ja'): string {
+/** The explanation as the analyst reads it; the plan's yearly-target table is named in the plan's words (plan.yaml terms.actionPlan). */
+export function formatExplanation(e: Explanation, words: { actionPlan: string }, lang: 'ja' | 'en' = 'ja'): string {
   const l = labels[lang];
   const out: string[] = [];
   const fy = formatFiscalYear(e.fiscalYear);
@@ -169,6 +191,7 @@ export function formatExplanation(e: Explanation, lang: 'ja' | 'en' = 'ja'): str
   for (const p of e.lines) {
     out.push(
       l.line(
+        words.actionPlan,
         p.line_id,
         p.section,
         p.indicator_ja,

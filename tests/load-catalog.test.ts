@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
@@ -24,6 +24,30 @@ describe('loadCatalog on another municipality’s plan', () => {
     expect(catalog.measures.get('vacant-store-rate')?.direction).toBe('lower');
   });
 
+  it('takes the slots’ tiers from the plan’s own list (活動指標, 成果指標), by id or printed label', async () => {
+    const dir = await copyConfig(otherCityConfig, {
+      file: 'plan.yaml',
+      replace: ['owners: [産業振興課]', 'owners: [産業振興課]\ntiers:\n  - { id: activity, labelJa: 活動指標 }\n  - { id: outcome, labelJa: 成果指標 }'],
+    });
+    const slots = path.join(dir, 'slots.yaml');
+    await writeFile(
+      slots,
+      (await readFile(slots, 'utf8'))
+        .replace('tier: long, position: 1, code: "1", measure: shopping', 'tier: 成果指標, position: 1, code: "1", measure: shopping')
+        .replaceAll('tier: long', 'tier: activity'),
+    );
+    const catalog = await loadCatalog(dir);
+    expect(catalog.slots.map((s) => [s.id, s.tier])).toEqual([
+      ['v1-outcome-1', 'outcome'],
+      ['v1-activity-2', 'activity'],
+      ['v2-activity-1', 'activity'],
+    ]);
+    await writeFile(slots, (await readFile(slots, 'utf8')).replace('tier: activity, position: 2', 'tier: long, position: 2'));
+    expect(await problemsOf(dir)).toEqual([
+      { file: slots, path: '枠「v1-long-2」.tier', message: '区分「long」は plan.yaml の tiers にありません（活動指標（activity）・成果指標（outcome））' },
+    ]);
+  });
+
   it('gives a reprint its original line’s targets and total', async () => {
     const catalog = await loadCatalog(otherCityConfig);
     const reprint = catalog.lines.find((l) => l.id === 'p1-1-reprint')!;
@@ -39,16 +63,21 @@ describe('a broken config stops with the file, line, path and reason', () => {
     expect(problems).toContainEqual({
       file: path.join(dir, 'measures.yaml'),
       line: 4,
-      path: 'measures[0]',
+      path: '指標「shopping-street-events」',
       message: '不明なキー「unti」（「unit」のことですか？）',
     });
-    expect(problems).toContainEqual({ file: path.join(dir, 'measures.yaml'), line: 2, path: 'measures[0].unit', message: '必須のキー「unit」がありません' });
+    expect(problems).toContainEqual({
+      file: path.join(dir, 'measures.yaml'),
+      line: 2,
+      path: '指標「shopping-street-events」.unit',
+      message: '必須のキー「unit」がありません',
+    });
   });
 
   it('quotes a value of the wrong type with its line', async () => {
     const dir = await copyConfig(otherCityConfig, { file: 'measures.yaml', replace: ['    decimals: 1', '    decimals: いち'] });
     const [problem] = await problemsOf(dir);
-    expect(problem).toMatchObject({ file: path.join(dir, 'measures.yaml'), line: 13, path: 'measures[1].decimals' });
+    expect(problem).toMatchObject({ file: path.join(dir, 'measures.yaml'), line: 13, path: '指標「vacant-store-rate」.decimals' });
     expect(problem!.message).toContain('"いち"');
   });
 
@@ -58,7 +87,7 @@ describe('a broken config stops with the file, line, path and reason', () => {
     expect(problems).toEqual([
       {
         file: path.join(dir, 'slots.yaml'),
-        path: 'slots[2].measure',
+        path: '枠「v2-long-1」.measure',
         message: '指標ID「manufacturer」は measures*.yaml に定義されていません（「manufacturers」のことですか？）',
       },
     ]);
@@ -71,8 +100,8 @@ describe('a broken config stops with the file, line, path and reason', () => {
     });
     const messages = (await problemsOf(dir)).map((p) => `${p.path}: ${p.message}`);
     expect(messages).toEqual([
-      'lines[1]: 【再掲】の行に targets / total は書けません（元の行から引き継ぎます）',
-      'lines[1].reprintOf: 再掲元の行「p1-9」がありません',
+      '行「p1-1-reprint」: 【再掲】の行に targets / total は書けません（元の行から引き継ぎます）',
+      '行「p1-1-reprint」.reprintOf: 再掲元の行「p1-9」がありません',
     ]);
   });
 

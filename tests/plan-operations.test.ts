@@ -4,8 +4,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
-import { otherCityConfig, readCsv, runLei, tempDir } from './helpers.ts';
-import { wardProgressConfig } from './fixtures/make-ward-progress-inbox.ts';
+import { copyConfig, otherCityConfig, readCsv, runLei, tempDir } from './helpers.ts';
+import { wardProgressConfig, writeWardProgressInbox } from './fixtures/make-ward-progress-inbox.ts';
 
 afterEach(() => {
   delete process.env.LEI_CONFIG;
@@ -70,5 +70,70 @@ describe('folders of a plan', () => {
     ]);
     expect(b.out).toBe(path.join('out', 'catalog-other-city'));
     expect(b.store).not.toBe(a.store);
+  });
+});
+
+describe('the plan’s own words in what the CLI prints', () => {
+  it('names the yearly-target table by plan.yaml terms in the run summary and in explain', async () => {
+    const config = await copyConfig(otherCityConfig, {
+      file: 'plan.yaml',
+      replace: ['owners: [産業振興課]', 'owners: [産業振興課]\nterms: { actionPlan: 事業計画 }'],
+    });
+    const inbox = await tempDir();
+    const out = await tempDir();
+    const template = await runLei('template', '--config', config, '--year', '2021', '--output', path.join(inbox, 'manual-entry', 'r3.xlsx'));
+    expect(template.code).toBe(0);
+    const run = await runLei('run', '--config', config, '--inbox', inbox, '--out', out, '--no-store', '--warnings-ok');
+    expect(run.stdout).toMatch(/→ 指標値 \d+ 行、事業計画進捗 \d+ 行\n/);
+    const explain = await runLei('explain', 'p1-1', '--year', '2021', '--run', path.join(out, 'latest'), '--config', config);
+    expect(explain.stdout).toContain('事業計画 p1-1（1-1）イベント開催数: 実績');
+    expect(`${run.stdout}${explain.stdout}`).not.toContain('アクションプラン');
+  });
+
+  it('counts a progress table’s rows under the plan’s name for it', async () => {
+    const inbox = await tempDir();
+    await writeWardProgressInbox(inbox);
+    const run = await runLei('run', '--config', wardProgressConfig, '--inbox', inbox, '--out', await tempDir(), '--no-store', '--warnings-ok');
+    expect(run.stdout).toMatch(/→ 指標値 0 行、施策の進捗状況 \d+ 行\n/);
+  });
+});
+
+describe('check-config on pipeline.yaml', () => {
+  it('reports its mistakes with the catalog’s, in Japanese, and a source family the plan’s indicators need but runs do not read', async () => {
+    const config = await copyConfig(wardProgressConfig, { file: 'plan.yaml', replace: ['titleJa: みなみ区産業振興基本計画', 'titleJa: ""'] });
+    await writeFile(path.join(config, 'pipeline.yaml'), 'inbx: inbox/minami\nsources: [resas]\n');
+    const first = await runLei('check-config', '--config', config);
+    expect(first.code).toBe(3);
+    expect(
+      first.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('  '))
+        .map((l) => l.replace(`${config}${path.sep}`, '')),
+    ).toEqual([
+      '  plan.yaml:7 titleJa: 空欄です。値を書いてください 値: ""',
+      '  pipeline.yaml:1 (ファイル全体): 不明なキー「inbx」（「inbox」のことですか？）',
+    ]);
+    await writeFile(path.join(config, 'pipeline.yaml'), 'inbox: inbox/minami\ntimezone: Asia/Tokio\nsources: [resas]\n');
+    const second = await runLei('check-config', '--config', config);
+    expect(
+      second.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('  '))
+        .map((l) => l.replace(`${config}${path.sep}`, '')),
+    ).toEqual(['  plan.yaml:7 titleJa: 空欄です。値を書いてください 値: ""']);
+    await writeFile(
+      path.join(config, 'plan.yaml'),
+      (await readFile(path.join(config, 'plan.yaml'), 'utf8')).replace('titleJa: ""', 'titleJa: みなみ区産業振興基本計画'),
+    );
+    const third = await runLei('check-config', '--config', config);
+    expect(
+      third.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('  '))
+        .map((l) => l.replace(`${config}${path.sep}`, '')),
+    ).toEqual([
+      '  pipeline.yaml timezone: タイムゾーン「Asia/Tokio」は使えません。Asia/Tokyo のように書いてください',
+      '  pipeline.yaml sources: 指標「Ⅰ/1-①」・「Ⅰ/1-②」・「Ⅰ/施策2-③」 ほか3件は受信箱の manual-entry/ から読みますが、sources に manual-entry がありません。sources に加えてください（加えないと値が入りません）',
+    ]);
   });
 });
