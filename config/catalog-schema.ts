@@ -106,6 +106,8 @@ export const targetRevisionSchema = z.strictObject({
     .optional(),
 });
 
+export type TargetRevision = z.infer<typeof targetRevisionSchema>;
+
 /** A target: a plain number, null (printed as ー: no target that year), or a value with revisions. */
 export const targetSchema = z.union([z.number(), z.null(), z.strictObject({ value: z.number().nullable(), revisions: z.array(targetRevisionSchema).min(1) })]);
 export type Target = z.infer<typeof targetSchema>;

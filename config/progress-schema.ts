@@ -61,9 +61,16 @@ export const ownerSchema = z.union([
 ]);
 export type Owner = z.infer<typeof ownerSchema>;
 
-/** The target of an indicator (for the 目標値 year): a number, with revisions, or a state such as 実施. */
+const revisedValueSchema = z.strictObject({ value: z.number(), revisions: z.array(targetRevisionSchema).optional() });
+
+/**
+ * The target of an indicator (for the 目標値 year): a number, with revisions, or a state such as 実施. `byYear` holds
+ * targets the plan sets for other years (a 中間目標 for the 中間値 year, yearly targets): that year is rated against its own.
+ */
 export const indicatorTargetSchema = z.union([
-  z.strictObject({ value: z.number(), revisions: z.array(targetRevisionSchema).optional() }),
+  revisedValueSchema.extend({
+    byYear: z.record(z.string().regex(/^\d{4}$/, '年度は西暦4桁（例: 2021）で書いてください'), z.union([z.number(), revisedValueSchema])).optional(),
+  }),
   z.strictObject({ status: text }),
 ]);
 export type IndicatorTarget = z.infer<typeof indicatorTargetSchema>;

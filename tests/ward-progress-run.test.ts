@@ -11,7 +11,7 @@ import { openWorkbook } from '../lib/load-exceljs.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { runPipeline, type RunResult } from '../pipelines/run-pipeline.ts';
 import { wardProgressConfig, writeWardProgressInbox } from './fixtures/make-ward-progress-inbox.ts';
-import { readCsv, tempDir } from './helpers.ts';
+import { copyConfig, readCsv, tempDir } from './helpers.ts';
 
 let out: string;
 let result: RunResult;
@@ -240,5 +240,65 @@ describe('the manual-entry workbook of a progress table', () => {
     expect(validationOf('Ⅰ/1-①')).toMatchObject({ type: 'textLength' });
     expect(validationOf('Ⅱ/1-②')).toMatchObject({ type: 'decimal' });
     expect(cellText(sheet.getCell('A2').value)).toContain('状態の指標は一覧から選ぶ');
+  });
+});
+
+describe('a mid-term target (中間目標) of a progress table', () => {
+  it('rates the mid-term year against its own target and every other year against the final one', async () => {
+    const config = await copyConfig(wardProgressConfig, {
+      file: 'progress.yaml',
+      replace: [
+        '            target: { value: 400 }',
+        '            target: { value: 400, byYear: { "2021": 150, "2023": { value: 500, revisions: [ { value: 300, reasonJa: 会場の縮小, revisedInFiscalYear: 2022 } ] } } }',
+      ],
+    });
+    const inbox = await tempDir();
+    await writeWardProgressInbox(inbox);
+    const run = await runPipeline({ configDir: config, inboxDir: inbox, outDir: await tempDir(), storePath: null });
+    const progress = (await readCsv(path.join(run.folder, 'indicator_progress.csv'))).filter((r) => r.indicator_id === 'Ⅰ/1-①');
+    const columns = [
+      'fiscal_year',
+      'year_role',
+      'value',
+      'target_fiscal_year',
+      'target_in_force',
+      'target_original',
+      'target_revisions',
+      'achievement_rate',
+      'grade',
+    ];
+    expect(progress.map((r) => columns.map((c) => r[c]))).toEqual([
+      ['2016', '基準値', '250', '2025', '400', '400', '', '62.5', '−'],
+      ['2021', '中間値', '180', '2021', '150', '150', '', '120.0', 'S'],
+      ['2022', '参考実績', '300', '2025', '400', '400', '', '75.0', 'A'],
+      // A year with a target of its own is listed before any value is entered.
+      ['2023', '', '', '2023', '300', '500', '500人 ↓ 300人に変更（令和4年度: 会場の縮小）', '', '−'],
+      ['2024', '実績値', '320', '2025', '400', '400', '', '80.0', 'A'],
+      ['2025', '目標値', '', '2025', '400', '400', '', '', '−'],
+    ]);
+  });
+});
+
+describe('two different two-figure cells for one indicator and year in one workbook', () => {
+  it('publish neither and name both rows', async () => {
+    const catalog = await loadCatalog(wardProgressConfig);
+    const inbox = await tempDir();
+    await writeWardProgressInbox(inbox);
+    const book = await openWorkbook(await writeManualEntryTemplate(catalog, 2024, { values: new Map([['Ⅰ/1-①', { value: '320人（８回）' }]]) }));
+    const sheet = book.getWorksheet('入力')!;
+    let typed = 0;
+    sheet.eachRow((row, n) => {
+      if (cellText(row.getCell(1).value) === 'Ⅰ/1-①') typed = n;
+    });
+    const copy = sheet.getRow(sheet.rowCount + 1);
+    sheet.getRow(typed).eachCell((cell, c) => (copy.getCell(c).value = cell.value));
+    copy.getCell(6).value = '320人（９回）';
+    await writeFile(path.join(inbox, 'manual-entry', '2024.xlsx'), Buffer.from(await book.xlsx.writeBuffer()));
+    const run = await runPipeline({ configDir: wardProgressConfig, inboxDir: inbox, outDir: await tempDir(), storePath: null });
+    expect(run.issues.filter((i) => i.code === 'conflicting-values').map((i) => i.message)).toEqual([
+      `指標「Ⅰ/1-①」の2024年度の値が入力間で食い違っています（manual-entry/2024.xlsx ${typed}行目: 320（8） / manual-entry/2024.xlsx ${copy.number}行目: 320（9））。正しい値を1つだけ残してください。この値は公表しません`,
+    ]);
+    const latest = (await readCsv(path.join(run.folder, 'indicator_progress.csv'))).filter((r) => r.indicator_id === 'Ⅰ/1-①' && r.fiscal_year === '2024');
+    expect(latest.map((r) => [r.value, r.secondary_value, r.value_status, r.grade])).toEqual([['', '', 'conflict', '−']]);
   });
 });

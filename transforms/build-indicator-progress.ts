@@ -1,6 +1,7 @@
 // indicator_progress: one row per progress-table indicator and fiscal year (the plan's year-role years and every
 // year with a value), with the target in force that year, the original target, both 達成率 and the plan's grade.
 import type { Catalog } from '../config/load-catalog.ts';
+import type { TargetRevision } from '../config/catalog-schema.ts';
 import type { IndicatorTarget } from '../config/progress-schema.ts';
 import { ownerNames, type CatalogIndicator } from '../config/resolve-progress.ts';
 import type { IndicatorProgressRow } from '../lib/datasets.ts';
@@ -70,16 +71,17 @@ export function buildIndicatorProgress(
       if (measureId === indicator.measureId && !observedYears.includes(Number(fy))) observedYears.push(Number(fy));
     }
     const latestYear = observedYears.length > 0 ? Math.max(...observedYears) : null;
-    // A year whose value was withheld is listed with its reason, not left out as if nothing had been entered.
-    const withheldYears = index.fiscalYears.filter((fy) => ['incomplete', 'invalid'].includes(figureOf(fy).valueStatus));
-    const years = [...new Set([...fixedRoleYears, ...observedYears, ...withheldYears])].sort((a, b) => a - b);
+    // A year whose value was withheld or conflicts is listed with its reason, not left out as if nothing had been entered.
+    const withheldYears = index.fiscalYears.filter((fy) => ['incomplete', 'invalid', 'conflict'].includes(figureOf(fy).valueStatus));
+    const target = targetFigures(indicator.target, targetYear);
+    const years = [...new Set([...fixedRoleYears, ...target.ownYears, ...observedYears, ...withheldYears])].sort((a, b) => a - b);
     const baseline = figureOf(baselineYear).value;
-    const target = targetFigures(indicator.target);
     const owners = ownerNames(indicator.owners ?? catalog.plan.owners ?? []).join('・');
 
     for (const fy of years) {
       const figure = figureOf(fy);
       const inForce = target.inForce(fy);
+      const original = target.original(fy);
       const rate = (reference: number | null) => directedRate(figure.value, reference, indicator.direction);
       const met = figure.status === null || target.status === null || notApplicable.has(figure.status) ? null : figure.status === target.status;
       const definitionChanged = indicator.definitionChanged !== undefined && fy >= indicator.definitionChanged.fiscalYear;
@@ -87,7 +89,7 @@ export function buildIndicatorProgress(
         figure.status !== null && notApplicable.has(figure.status)
           ? catalog.progress!.grading.notEvaluable
           : gradeIndicator(progress.grading, {
-              rates: { target: rate(inForce), originalTarget: rate(target.original), baseline: rate(fy === baselineYear ? null : baseline) },
+              rates: { target: rate(inForce), originalTarget: rate(original), baseline: rate(fy === baselineYear ? null : baseline) },
               met,
               definitionChanged,
             });
@@ -119,13 +121,13 @@ export function buildIndicatorProgress(
         withheld_reason: figure.withheld?.reason ?? null,
         baseline_value: baseline,
         baseline_fiscal_year: baseline === null ? null : baselineYear,
-        target_fiscal_year: indicator.target ? targetYear : null,
+        target_fiscal_year: indicator.target ? target.fiscalYear(fy) : null,
         target_in_force: inForce,
-        target_original: target.original,
+        target_original: original,
         target_status: target.status,
-        target_revisions: target.revisionsJa(indicator.unit),
+        target_revisions: target.revisionsJa(fy, indicator.unit),
         achievement_rate: rate(inForce),
-        achievement_rate_original: rate(target.original),
+        achievement_rate_original: rate(original),
         target_met: met,
         grade: grade.grade,
         grade_rule: grade.ruleJa,
@@ -140,18 +142,38 @@ export function buildIndicatorProgress(
   return { rows, issues };
 }
 
-/** The target decided by a given year: a revision counts from the fiscal year it was decided in, never before. */
-function targetFigures(target: IndicatorTarget | undefined) {
+/**
+ * The target a year is rated against: the year's own (a 中間目標 in `byYear`) when the plan sets one, else the final
+ * target; of either, the value decided by that year — a revision counts from the fiscal year it was decided in, never before.
+ */
+function targetFigures(target: IndicatorTarget | undefined, finalYear: number | null) {
   const numeric = target && 'value' in target ? target : undefined;
-  const revisions = [...(numeric?.revisions ?? [])].sort((a, b) => a.revisedInFiscalYear - b.revisedInFiscalYear);
+  const forYear = (fy: number): { value: number; revisions: TargetRevision[]; fiscalYear: number | null } | null => {
+    if (!numeric) return null;
+    const own = numeric.byYear?.[String(fy)];
+    if (own === undefined) return { value: numeric.value, revisions: numeric.revisions ?? [], fiscalYear: finalYear };
+    return typeof own === 'number' ? { value: own, revisions: [], fiscalYear: fy } : { value: own.value, revisions: own.revisions ?? [], fiscalYear: fy };
+  };
+  const sorted = (revisions: TargetRevision[]) => [...revisions].sort((a, b) => a.revisedInFiscalYear - b.revisedInFiscalYear);
   return {
-    original: numeric?.value ?? null,
+    /** Years with a target of their own: listed even before a value is entered. */
+    ownYears: Object.keys(numeric?.byYear ?? {}).map(Number),
     status: target && 'status' in target ? target.status : null,
-    inForce: (fy: number): number | null => revisions.filter((r) => r.revisedInFiscalYear <= fy).at(-1)?.value ?? numeric?.value ?? null,
-    revisionsJa: (unit: string): string | null => {
-      if (!numeric || revisions.length === 0) return null;
-      let from = numeric.value;
-      return revisions
+    fiscalYear: (fy: number): number | null => (target && 'status' in target ? finalYear : (forYear(fy)?.fiscalYear ?? null)),
+    original: (fy: number): number | null => forYear(fy)?.value ?? null,
+    inForce: (fy: number): number | null => {
+      const t = forYear(fy);
+      return t === null
+        ? null
+        : (sorted(t.revisions)
+            .filter((r) => r.revisedInFiscalYear <= fy)
+            .at(-1)?.value ?? t.value);
+    },
+    revisionsJa: (fy: number, unit: string): string | null => {
+      const t = forYear(fy);
+      if (t === null || t.revisions.length === 0) return null;
+      let from = t.value;
+      return sorted(t.revisions)
         .map((r) => {
           const text = `${grouped(from)}${unit} ↓ ${grouped(r.value)}${unit}に変更（${formatFiscalYear(r.revisedInFiscalYear)}: ${r.reasonJa}）`;
           from = r.value;

@@ -23,7 +23,8 @@ export function resolveObservations(observations: readonly Observation[], gaps: 
   const resolved = new Map<string, ResolvedObservation>();
   const issues: Issue[] = [];
   for (const [key, list] of byKey) {
-    const distinct = new Set(list.map((o) => o.value));
+    // A two-figure cell (320人（8回）) agrees only when both figures do: 320（8） and 320（9） are a conflict too.
+    const distinct = new Set(list.map(figure));
     if (distinct.size === 1) {
       resolved.set(key, { status: 'observed', observation: list[0]! });
       continue;
@@ -35,14 +36,14 @@ export function resolveObservations(observations: readonly Observation[], gaps: 
         'conflicting-values',
         'error',
         `指標「${first.measureId}」の${first.fiscalYear}年度の値が入力間で食い違っています（${list
-          .map((o) => `${o.provenance.file}${o.provenance.rows ? ` ${o.provenance.rows}行目` : ''}: ${o.value}`)
+          .map((o) => `${o.provenance.file}${o.provenance.rows ? ` ${o.provenance.rows}行目` : ''}: ${figure(o)}`)
           .join(' / ')}）。正しい値を1つだけ残してください。この値は公表しません`,
         {
           file: first.provenance.file,
           sheet: first.provenance.sheet,
           row: first.provenance.rows && /^\d+$/.test(first.provenance.rows) ? Number(first.provenance.rows) : undefined,
         },
-        list.map((o) => o.value).join(' / '),
+        list.map(figure).join(' / '),
       ),
     );
   }
@@ -55,4 +56,9 @@ export function resolveObservations(observations: readonly Observation[], gaps: 
     index: { get: (measureId, fiscalYear) => resolved.get(`${measureId}\u0000${fiscalYear}`), fiscalYears },
     issues,
   };
+}
+
+/** A value as entered: the number, and a pair's second figure in brackets. */
+function figure(o: Observation): string {
+  return o.secondaryValue === undefined ? String(o.value) : `${o.value}（${o.secondaryValue}）`;
 }
