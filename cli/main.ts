@@ -236,7 +236,8 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
       if (!catalog || problems.length > 0) throw new ConfigError(problems);
       await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
       await loadContracts(catalog);
-      print(t.configOk(catalog.measures.size, catalog.slots.length, catalog.lines.length, catalog.plan.terms.actionPlan));
+      const progress = catalog.progress && { table: catalog.plan.terms.progressTable, indicators: catalog.progress.indicators.length };
+      print(t.configOk(catalog.measures.size, catalog.slots.length, catalog.lines.length, catalog.plan.terms.actionPlan, progress));
     });
 
   program

@@ -82,7 +82,9 @@ const ja = {
   optAll: 'ソースから自動で取り込む指標も含め、全指標を載せる',
   cmdSample: '同梱サンプル受信箱を生成する（決定的: 何度作っても同じ内容）',
   cmdCheck: '設定ファイルを検査する（何も読み込まず、誤りの場所を表示）',
-  configOk: (m: number, s: number, l: number, actionPlan: string) => `設定に誤りはありません（指標 ${m}、指標枠 ${s}、${actionPlan} ${l} 行）`,
+  /** A progress-table plan is counted by its table; the logic model's slots and lines only when it has them. */
+  configOk: (m: number, s: number, l: number, actionPlan: string, progress?: { table: string; indicators: number }) =>
+    `設定に誤りはありません（指標 ${m}${progress && s === 0 ? '' : `、指標枠 ${s}`}${progress && l === 0 ? '' : `、${actionPlan} ${l} 行`}${progress ? `、${progress.table} ${progress.indicators} 指標` : ''}）`,
   badYear: (v: string) => `年度「${v}」を読み取れません。2024、R6、令和6年度 のように指定してください`,
   configErrors: (problems: readonly ConfigProblem[]) =>
     `設定ファイルに誤りがあります（${problems.length}件）。修正してから再実行してください。\n${problemLines(problems, '(ファイル全体)')}`,
@@ -228,7 +230,8 @@ const en: typeof ja = {
   optAll: 'list every measure, including those fed by source adapters',
   cmdSample: 'generate the bundled sample inbox (deterministic)',
   cmdCheck: 'check the config files (reads nothing else; shows where errors are)',
-  configOk: (m, s, l) => `Config OK (${m} measures, ${s} slots, ${l} action-plan lines)`,
+  configOk: (m, s, l, actionPlan, progress) =>
+    `Config OK (${m} measures${progress && s === 0 ? '' : `, ${s} slots`}${progress && l === 0 ? '' : `, ${l} lines of ${actionPlan}`}${progress ? `, ${progress.indicators} indicators of ${progress.table}` : ''})`,
   badYear: (v) => `Cannot read fiscal year "${v}"; use 2024, R6 or 令和6年度`,
   configErrors: (problems) => `The config has ${problems.length} error(s); fix them and run again.\n${problemLines(problems, '(whole file)')}`,
   templateWritten: (f, n) => `Manual-entry workbook written: ${f} (${n} measures)`,

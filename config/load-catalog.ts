@@ -277,11 +277,23 @@ function describeZodIssue(file: string, schema: z.ZodType, doc: Document, lineCo
   const absent = segments.length > 0 && doc.getIn(segments, true) === undefined;
   if (zi.code === 'too_small' && zi.origin === 'string' && zi.minimum === 1) message = '空欄です。値を書いてください';
   if (zi.code === 'too_small' && zi.origin === 'array') message = `${String(zi.minimum)}件以上書いてください（空の一覧です）`;
+  if (zi.code === 'invalid_type' && !absent && EXPECTED_JA[zi.expected]) message = `${EXPECTED_JA[zi.expected]}で書いてください`;
+  if (zi.code === 'invalid_union') {
+    // Name the forms the value may take, and a misspelt key among them, rather than only 「無効な入力」.
+    const forms = shapesAt(schema, segments).filter((keys) => keys.length > 0);
+    const given = isMap(node) ? node.items.flatMap((it) => (isScalar(it.key) ? [String(it.key.value)] : [])) : [];
+    const unknown = given.filter((k) => !forms.some((keys) => keys.includes(k)));
+    const hints = unknown.map((k) => {
+      const hint = closest(k, forms.flat());
+      return `不明なキー「${k}」${hint ? `（「${hint}」のことですか？）` : ''}。`;
+    });
+    if (forms.length > 0) message = `${hints.join('')}次のどれかの形で書いてください: ${forms.map((keys) => `{ ${keys.join(', ')} }`).join('・')}`;
+  }
   if (absent && (zi.code === 'invalid_type' || zi.code === 'invalid_value')) {
     message = `必須のキー「${String(segments.at(-1))}」がありません${zi.code === 'invalid_value' ? `（${message}）` : ''}`;
   }
   if (zi.code === 'unrecognized_keys') {
-    const known = [...new Set([...keysOfSchemaAt(schema, segments), ...knownKeysAt(doc, segments, zi.keys)])];
+    const known = [...new Set([...shapesAt(schema, segments).flat(), ...knownKeysAt(doc, segments, zi.keys)])];
     message = zi.keys
       .map((k) => {
         const hint = closest(k, known);
@@ -309,9 +321,9 @@ function nodeAt(doc: Document, segments: (string | number)[]): unknown {
   return undefined;
 }
 
-/** The keys the schema allows at a path (through lists, optional and default wrappers, unions): what a misspelt key may have meant. */
-function keysOfSchemaAt(schema: z.ZodType, segments: (string | number)[]): string[] {
-  const keys = new Set<string>();
+/** The key sets the schema allows at a path, one per object shape (a union gives one per form), through lists and wrappers. */
+function shapesAt(schema: z.ZodType, segments: (string | number)[]): string[][] {
+  const shapes: string[][] = [];
   const visit = (s: z.core.$ZodType, rest: (string | number)[]): void => {
     if (s instanceof z.core.$ZodOptional || s instanceof z.core.$ZodDefault || s instanceof z.core.$ZodPrefault || s instanceof z.core.$ZodNullable)
       return visit(s._zod.def.innerType, rest);
@@ -322,12 +334,21 @@ function keysOfSchemaAt(schema: z.ZodType, segments: (string | number)[]): strin
     if (!(s instanceof z.core.$ZodObject)) return;
     const shape: Record<string, z.core.$ZodType> = s._zod.def.shape;
     const next = typeof rest[0] === 'string' ? shape[rest[0]] : undefined;
-    if (rest.length === 0) Object.keys(shape).forEach((k) => keys.add(k));
+    if (rest.length === 0) shapes.push(Object.keys(shape));
     else if (next) visit(next, rest.slice(1));
   };
   visit(schema, segments);
-  return [...keys];
+  return shapes;
 }
+
+/** What a value of the wrong type should have been, in the analyst's words. */
+const EXPECTED_JA: Record<string, string> = {
+  number: '数値',
+  string: '文字',
+  boolean: 'true か false',
+  array: '一覧（[a, b] か - で始まる行）',
+  object: 'キーと値（{ key: 値 }）',
+};
 
 /** Keys that exist beside an unknown key elsewhere in the same list: good candidates for "did you mean". */
 function knownKeysAt(doc: Document, segments: (string | number)[], unknown: string[]): string[] {
@@ -372,6 +393,8 @@ export const CATALOG_ROWS: RowNames = {
   measures: byKey('指標', 'id'),
   lines: byKey('行', 'id'),
   sections: byKey('方針', 'id'),
+  tiers: byKey('区分', 'labelJa'),
+  statuses: byKey('状態', 'labelJa'),
   slots: {
     label: '枠',
     name: (get) =>
@@ -381,7 +404,17 @@ export const CATALOG_ROWS: RowNames = {
 
 /** A progress table's rows by their printed codes, in the plan's words (柱「Ⅰ」施策「Ⅰ-ⅰ」指標「1-①」). */
 export function progressRows(terms: { pillar: string; section: string }): RowNames {
-  return { pillars: byKey(terms.pillar, 'code'), sections: byKey(terms.section, 'code'), indicators: byKey('指標', 'code') };
+  return {
+    pillars: byKey(terms.pillar, 'code'),
+    sections: byKey(terms.section, 'code'),
+    // A code may repeat within a section (one card, several rows): the row's own id, when given, tells them apart.
+    indicators: {
+      label: '指標',
+      name: (get) => printable(get('code')) && `${printable(get('code'))}${printable(get('id')) ? `（${printable(get('id'))}）` : ''}`,
+    },
+    yearRoles: byKey('年度の列', 'labelJa'),
+    grades: byKey('評価', 'grade'),
+  };
 }
 
 /** The nearest candidate within edit distance 2, for "did you mean". */

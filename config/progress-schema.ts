@@ -72,6 +72,8 @@ export const indicatorTargetSchema = z.union([
     byYear: z.record(z.string().regex(/^\d{4}$/, '年度は西暦4桁（例: 2021）で書いてください'), z.union([z.number(), revisedValueSchema])).optional(),
   }),
   z.strictObject({ status: text }),
+  /** A target stated in words (29年度: 「…の充実」): printed as is, never graded. */
+  z.strictObject({ text: text }),
 ]);
 export type IndicatorTarget = z.infer<typeof indicatorTargetSchema>;
 
@@ -98,9 +100,15 @@ export const progressIndicatorSchema = z.strictObject({
   measure: z.string().min(1).optional(),
   /** Declared baseline when the baseline year's value is not entered. */
   baselineValue: z.number().optional(),
+  /** The baseline cell when it is stated in words (現状: 「支援策の検討」), printed as is; shown when no value is entered. */
+  baselineText: text.optional(),
+  /** A note printed with the declared baseline (平成25年度末見込み). */
+  baselineNoteJa: text.optional(),
   target: indicatorTargetSchema.optional(),
   definitionChanged: z.strictObject({ fiscalYear: fiscalYearSchema, reasonJa: text }).optional(),
   owners: z.array(ownerSchema).min(1).optional(),
+  /** 関連所管課: departments the plan prints apart from the owning ones. */
+  relatedOwners: z.array(ownerSchema).min(1).optional(),
   methodJa: text.optional(),
   notes: z.array(text).optional(),
 });
@@ -120,7 +128,8 @@ export const progressPillarSchema = z.strictObject({
 
 export const progressFileSchema = z.strictObject({
   yearRoles: z.array(yearRoleSchema).min(1),
-  grading: gradingSchema,
+  /** The plan's grading rule; a plan that grades nothing leaves it out (every year is then 「−」). */
+  grading: gradingSchema.optional(),
   pillars: z.array(progressPillarSchema).min(1),
 });
 export type ProgressFile = z.infer<typeof progressFileSchema>;

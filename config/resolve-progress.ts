@@ -20,6 +20,9 @@ export interface CatalogProgress {
   indicators: CatalogIndicator[];
 }
 
+/** A plan that grades nothing: no rule applies, so every indicator-year gets the one "not graded" outcome. */
+const NO_GRADING: Grading = { labelJa: '評価', grades: [], notEvaluable: { grade: '−', ruleJa: '計画に評価の規則がない' } };
+
 /** Owners as printed: current name, with former names (old → new) in brackets. */
 export function ownerNames(owners: readonly Owner[]): string[] {
   return owners.map((o) => (typeof o === 'string' ? o : `${o.nameJa}（旧 ${o.formerNamesJa.join('・')}）`));
@@ -43,7 +46,7 @@ export function resolveProgress(
     for (const section of pillar.sections) {
       for (const indicator of section.indicators) {
         const id = indicator.id ?? `${pillar.code}/${indicator.code}`;
-        const where = `${plan.terms.pillar}「${pillar.code}」${plan.terms.section}「${section.code}」指標「${indicator.code}」`;
+        const where = `${plan.terms.pillar}「${pillar.code}」${plan.terms.section}「${section.code}」指標「${indicator.code}${indicator.id ? `（${indicator.id}）` : ''}」`;
         const problem = (message: string) => problems.push({ file, path: where, message });
         if (seen.has(id)) problem(`ID「${id}」が重複しています。同じ柱で番号が重なるときは id を書いてください`);
         seen.add(id);
@@ -53,6 +56,8 @@ export function resolveProgress(
           problem('2つの数値を持つ指標（valueType: pair）には secondary（2つ目の数値の単位）を書いてください');
         if (indicator.valueType === 'status' && statusLabels.size === 0)
           problem('状態で示す指標（valueType: status）には plan.yaml の statuses（実施・未実施 など）が必要です');
+        if (indicator.baselineText !== undefined && indicator.baselineValue !== undefined)
+          problem('基準値は baselineValue（数値）か baselineText（文章）のどちらか一方を書いてください');
         if (indicator.target && 'status' in indicator.target && !statusLabels.has(indicator.target.status)) {
           problem(`目標「${indicator.target.status}」は plan.yaml の statuses にありません`);
         }
@@ -72,7 +77,7 @@ export function resolveProgress(
       }
     }
   }
-  return { progress: { yearRoles: progress.yearRoles, grading: progress.grading, indicators }, measures: own };
+  return { progress: { yearRoles: progress.yearRoles, grading: progress.grading ?? NO_GRADING, indicators }, measures: own };
 }
 
 /** The manual-entry measure of an indicator that no source adapter feeds. */

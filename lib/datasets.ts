@@ -560,7 +560,8 @@ export const indicatorProgress = dataset({
       'higher=高いほど良い, lower=低いほど良い, unknown=方向が定まらない（良し悪しを示さない）',
       'higher, lower or unknown (no good/bad reading)',
     ),
-    col('owners', 'string', '所管課（・区切り。改称した課は「新名（旧 旧名）」）', 'Owning departments (renamed: new (旧 old))'),
+    col('owners', 'string', '所管課（、区切り。改称した課は「新名（旧 旧名）」）', 'Owning departments, 、-separated (renamed: new (旧 old))'),
+    nullableCol('related_owners', 'string', '関連所管課（、区切り。計画が所管課と分けて印字するとき）', 'Related departments, printed apart from the owners'),
     col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year (start year)'),
     col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
     nullableCol(
@@ -604,6 +605,7 @@ export const indicatorProgress = dataset({
     ),
     nullableCol('target_original', 'decimal', '当初の目標値', 'Original target'),
     nullableCol('target_status', 'string', '状態で示す目標（例: 実施）', 'Target state (e.g. 実施)'),
+    nullableCol('target_text', 'string', '文章で示す目標（印字どおり。評価はしない）', 'Target stated in words (not graded)'),
     nullableCol('target_revisions', 'string', '目標の改定（例: 20社 ↓ 3社に変更（令和6年度: 理由））', 'Target revisions with year and reason'),
     nullableCol(
       'achievement_rate',

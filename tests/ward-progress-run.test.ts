@@ -48,7 +48,7 @@ describe('indicator_progress of a ward progress table', () => {
       '活動指標',
       '商業振興課（旧 産業振興課）',
     ]);
-    expect(rows.find((r) => r.indicator_id === 'Ⅰ/1-②')!.owners).toBe('商業振興課・都市計画課');
+    expect(rows.find((r) => r.indicator_id === 'Ⅰ/1-②')!.owners).toBe('商業振興課、都市計画課');
     expect(rows.find((r) => r.indicator_id === 'Ⅱ/1-②')!.owners).toBe('産業振興課');
   });
 

@@ -17,6 +17,8 @@ interface YearFigure {
   value: number | null;
   secondaryValue: number | null;
   status: string | null;
+  /** A cell stated in words (a declared 現状), printed as is. */
+  text?: string;
   valueStatus: 'observed' | 'declared' | 'missing' | 'conflict' | 'incomplete' | 'invalid';
   comment: string | null;
   withheld?: { code: string | null; reason: string } | null;
@@ -60,8 +62,15 @@ export function buildIndicatorProgress(
           comment: o.comment ?? null,
         };
       }
-      if (fy === baselineYear && indicator.baselineValue !== undefined) {
-        return { value: indicator.baselineValue, secondaryValue: null, status: null, valueStatus: 'declared', comment: null };
+      if (fy === baselineYear && (indicator.baselineValue !== undefined || indicator.baselineText !== undefined)) {
+        return {
+          value: indicator.baselineValue ?? null,
+          secondaryValue: null,
+          status: null,
+          ...(indicator.baselineText === undefined ? {} : { text: indicator.baselineText }),
+          valueStatus: 'declared',
+          comment: indicator.baselineNoteJa ?? null,
+        };
       }
       return { value: null, secondaryValue: null, status: null, valueStatus: 'missing', comment: null };
     };
@@ -76,7 +85,9 @@ export function buildIndicatorProgress(
     const target = targetFigures(indicator.target, targetYear);
     const years = [...new Set([...fixedRoleYears, ...target.ownYears, ...observedYears, ...withheldYears])].sort((a, b) => a - b);
     const baseline = figureOf(baselineYear).value;
-    const owners = ownerNames(indicator.owners ?? catalog.plan.owners ?? []).join('・');
+    // 、 not ・ between departments: a department's own name may hold ・ (工業・雇用促進課).
+    const owners = ownerNames(indicator.owners ?? catalog.plan.owners ?? []).join('、');
+    const relatedOwners = indicator.relatedOwners ? ownerNames(indicator.relatedOwners).join('、') : null;
 
     for (const fy of years) {
       const figure = figureOf(fy);
@@ -107,6 +118,7 @@ export function buildIndicatorProgress(
         unit: indicator.unit,
         direction: indicator.direction,
         owners,
+        related_owners: relatedOwners,
         fiscal_year: fy,
         fiscal_year_label: formatFiscalYear(fy),
         year_role: roles.length > 0 ? roles.join('・') : null,
@@ -125,6 +137,7 @@ export function buildIndicatorProgress(
         target_in_force: inForce,
         target_original: original,
         target_status: target.status,
+        target_text: indicator.target && 'text' in indicator.target ? indicator.target.text : null,
         target_revisions: target.revisionsJa(fy, indicator.unit),
         achievement_rate: rate(inForce),
         achievement_rate_original: rate(original),
@@ -192,6 +205,7 @@ function directedRate(value: number | null, reference: number | null, direction:
 
 function valueText(figure: YearFigure, indicator: CatalogIndicator): string | null {
   if (figure.status !== null) return figure.status;
+  if (figure.text !== undefined && figure.value === null) return figure.text;
   if (figure.value === null) return null;
   const main = grouped(figure.value, indicator.decimals);
   if (figure.secondaryValue === null) return indicator.valueType === 'pair' ? `${main}${indicator.unit}` : main;
