@@ -29,9 +29,9 @@ describe('a new plan from lei init', () => {
       '  plan.yaml:5 municipality.code: 自治体コード（全国地方公共団体コード。6桁の数字、例: 131121）を書いてください',
       '  plan.yaml:6 municipality.nameJa: 空欄です。値を書いてください',
       '  plan.yaml:7 titleJa: 空欄です。値を書いてください',
-      '  progress.yaml:31 柱「Ⅰ」.nameJa: 空欄です。値を書いてください',
-      '  progress.yaml:34 柱「Ⅰ」施策「Ⅰ-ⅰ」.nameJa: 空欄です。値を書いてください',
-      '  progress.yaml:37 柱「Ⅰ」施策「Ⅰ-ⅰ」指標「1-①」.nameJa: 空欄です。値を書いてください',
+      '  progress.yaml:32 柱「Ⅰ」.nameJa: 空欄です。値を書いてください',
+      '  progress.yaml:35 柱「Ⅰ」施策「Ⅰ-ⅰ」.nameJa: 空欄です。値を書いてください',
+      '  progress.yaml:38 柱「Ⅰ」施策「Ⅰ-ⅰ」指標「1-①」.nameJa: 空欄です。値を書いてください',
     ]);
 
     for (const file of ['plan.yaml', 'progress.yaml']) {
