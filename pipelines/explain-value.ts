@@ -73,6 +73,9 @@ function decimalsOf(value: number | null): number {
   return value === null ? 0 : (String(value).split('.')[1] ?? '').length;
 }
 
+/** An action-plan line's figures as printed in an explanation. */
+type LineFigures = Record<'id' | 'section' | 'name' | 'actual' | 'cumulative' | 'total' | 'kind' | 'rate' | 'printed', string>;
+
 const labels = {
   ja: {
     measure: (id: string, fy: string) => `指標 ${id}（${fy}）`,
@@ -92,19 +95,8 @@ const labels = {
     rule: '規則',
     comment: 'コメント',
     others: (files: string) => `      ほかの入力: ${files}`,
-    line: (
-      table: string,
-      id: string,
-      section: string,
-      name: string,
-      actual: string,
-      cumulative: string,
-      total: string,
-      kind: string,
-      rate: string,
-      printed: string,
-    ) =>
-      `${table} ${id}（${section}）${name}: 実績 ${actual}${cumulative ? `（累計 ${cumulative}）` : ''} ÷ 合計 ${total}（${kind}）× 100 = 達成率 ${rate}%${printed ? `（印字 ${printed}%）` : ''}`,
+    line: (table: string, l: LineFigures) =>
+      `${table} ${l.id}（${l.section}）${l.name}: 実績 ${l.actual}${l.cumulative ? `（累計 ${l.cumulative}）` : ''} ÷ 合計 ${l.total}（${l.kind}）× 100 = 達成率 ${l.rate}%${l.printed ? `（印字 ${l.printed}%）` : ''}`,
     run: (id: string, at: string, folder: string) => `公開した実行: ${id}（${at}、${folder}）`,
   },
   en: {
@@ -125,19 +117,8 @@ const labels = {
     rule: 'rule',
     comment: 'comment',
     others: (files: string) => `      other inputs: ${files}`,
-    line: (
-      table: string,
-      id: string,
-      section: string,
-      name: string,
-      actual: string,
-      cumulative: string,
-      total: string,
-      kind: string,
-      rate: string,
-      printed: string,
-    ) =>
-      `${table} ${id} (${section}) ${name}: actual ${actual}${cumulative ? ` (cumulative ${cumulative})` : ''} / total ${total} (${kind}) × 100 = achievement ${rate}%${printed ? ` (printed ${printed}%)` : ''}`,
+    line: (table: string, l: LineFigures) =>
+      `${table} ${l.id} (${l.section}) ${l.name}: actual ${l.actual}${l.cumulative ? ` (cumulative ${l.cumulative})` : ''} / total ${l.total} (${l.kind}) × 100 = achievement ${l.rate}%${l.printed ? ` (printed ${l.printed}%)` : ''}`,
     run: (id: string, at: string, folder: string) => `Published by run: ${id} (${at}, ${folder})`,
   },
 };
@@ -190,18 +171,17 @@ export function formatExplanation(e: Explanation, words: { actionPlan: string },
     describe(l.baselineInputs(formatFiscalYear(s.baseline_fiscal_year)), e.baseline);
   for (const p of e.lines) {
     out.push(
-      l.line(
-        words.actionPlan,
-        p.line_id,
-        p.section,
-        p.indicator_ja,
-        show(p.actual),
-        p.actual_cumulative !== null && p.actual_cumulative !== p.actual ? String(p.actual_cumulative) : '',
-        show(p.target_total),
-        p.total_kind,
-        show(p.achievement_rate),
-        p.printed_achievement_rate !== null ? String(p.printed_achievement_rate) : '',
-      ),
+      l.line(words.actionPlan, {
+        id: p.line_id,
+        section: p.section,
+        name: p.indicator_ja,
+        actual: show(p.actual),
+        cumulative: p.actual_cumulative !== null && p.actual_cumulative !== p.actual ? String(p.actual_cumulative) : '',
+        total: show(p.target_total),
+        kind: p.total_kind,
+        rate: show(p.achievement_rate),
+        printed: p.printed_achievement_rate !== null ? String(p.printed_achievement_rate) : '',
+      }),
     );
   }
   out.push(l.run(e.runId, e.finishedAt, e.runFolder));
