@@ -2,7 +2,7 @@
 // the baseline and the formula, and the run that published it — read back from a run folder.
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { ActionPlanProgressRow, IndicatorValueRow, ObservationRow } from '../lib/datasets.ts';
+import type { ActionPlanProgressRow, IndicatorProgressRow, IndicatorValueRow, ObservationRow } from '../lib/datasets.ts';
 import { roundHalfUp } from '../lib/decimal.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
 import { UserError } from '../lib/user-error.ts';
@@ -19,6 +19,8 @@ export interface Explanation {
   value: ObservationRow[];
   baseline: ObservationRow[];
   lines: ActionPlanProgressRow[];
+  /** The progress-table rows of the indicator and year (a plan with progress.yaml): target, rates and grade. */
+  progress: IndicatorProgressRow[];
 }
 
 export async function explainValue(runDir: string, target: string, fiscalYear: number): Promise<Explanation> {
@@ -38,11 +40,15 @@ export async function explainValue(runDir: string, target: string, fiscalYear: n
   const values = await read<IndicatorValueRow[]>('indicator_values.json');
   const observations = await read<ObservationRow[]>('observations.json');
   const progress = await read<ActionPlanProgressRow[]>('action_plan_progress.json');
+  // Written only by a plan with a progress table.
+  const indicatorProgress = await read<IndicatorProgressRow[]>('indicator_progress.json').catch(() => []);
+  const progressRow = indicatorProgress.find((p) => p.indicator_id === target);
 
   const measureId =
     values.find((v) => v.slot_id === target)?.measure_id ??
     (values.some((v) => v.measure_id === target) || observations.some((o) => o.measure_id === target) ? target : undefined) ??
     progress.find((p) => p.line_id === target)?.measure_id ??
+    progressRow?.indicator_id ??
     values.find((v) => v.name_ja.includes(target))?.measure_id;
   if (!measureId) {
     throw new UserError(
@@ -65,6 +71,7 @@ export async function explainValue(runDir: string, target: string, fiscalYear: n
     baseline:
       baselineYear === null || baselineYear === fiscalYear ? [] : observations.filter((o) => o.measure_id === measureId && o.fiscal_year === baselineYear),
     lines: progress.filter((p) => p.measure_id === measureId && p.fiscal_year === fiscalYear),
+    progress: indicatorProgress.filter((p) => p.indicator_id === (progressRow?.indicator_id ?? measureId) && p.fiscal_year === fiscalYear),
   };
 }
 
@@ -97,6 +104,10 @@ const labels = {
     others: (files: string) => `      ほかの入力: ${files}`,
     line: (table: string, l: LineFigures) =>
       `${table} ${l.id}（${l.section}）${l.name}: 実績 ${l.actual}${l.cumulative ? `（累計 ${l.cumulative}）` : ''} ÷ 合計 ${l.total}（${l.kind}）× 100 = 達成率 ${l.rate}%${l.printed ? `（印字 ${l.printed}%）` : ''}`,
+    progress: (table: string, r: IndicatorProgressRow, target: string, show: (v: number | null) => string) =>
+      `${table} ${r.pillar_code} ${r.section_code} ${r.code} ${r.name_ja}: 値 ${r.value_text ?? '—'}（${r.value_status}）、基準値 ${show(r.baseline_value)}、` +
+      `目標 ${target}${r.target_revisions ? `（${r.target_revisions}）` : ''} → 達成率 ${show(r.achievement_rate)}%（当初の目標に対して ${show(r.achievement_rate_original)}%）、` +
+      `評価 ${r.grade}（${r.grade_rule}）`,
     run: (id: string, at: string, folder: string) => `公開した実行: ${id}（${at}、${folder}）`,
   },
   en: {
@@ -119,12 +130,16 @@ const labels = {
     others: (files: string) => `      other inputs: ${files}`,
     line: (table: string, l: LineFigures) =>
       `${table} ${l.id} (${l.section}) ${l.name}: actual ${l.actual}${l.cumulative ? ` (cumulative ${l.cumulative})` : ''} / total ${l.total} (${l.kind}) × 100 = achievement ${l.rate}%${l.printed ? ` (printed ${l.printed}%)` : ''}`,
+    progress: (table: string, r: IndicatorProgressRow, target: string, show: (v: number | null) => string) =>
+      `${table} ${r.pillar_code} ${r.section_code} ${r.code} ${r.name_ja}: value ${r.value_text ?? '—'} (${r.value_status}), baseline ${show(r.baseline_value)}, ` +
+      `target ${target}${r.target_revisions ? ` (${r.target_revisions})` : ''} → achievement ${show(r.achievement_rate)}% (against the original ${show(r.achievement_rate_original)}%), ` +
+      `grade ${r.grade} (${r.grade_rule})`,
     run: (id: string, at: string, folder: string) => `Published by run: ${id} (${at}, ${folder})`,
   },
 };
 
-/** The explanation as the analyst reads it; the plan's yearly-target table is named in the plan's words (plan.yaml terms.actionPlan). */
-export function formatExplanation(e: Explanation, words: { actionPlan: string }, lang: 'ja' | 'en' = 'ja'): string {
+/** The explanation as the analyst reads it; the plan's tables are named in the plan's words (plan.yaml terms). */
+export function formatExplanation(e: Explanation, words: { actionPlan: string; progressTable: string }, lang: 'ja' | 'en' = 'ja'): string {
   const l = labels[lang];
   const out: string[] = [];
   const fy = formatFiscalYear(e.fiscalYear);
@@ -183,6 +198,11 @@ export function formatExplanation(e: Explanation, words: { actionPlan: string },
         printed: p.printed_achievement_rate !== null ? String(p.printed_achievement_rate) : '',
       }),
     );
+  }
+  for (const r of e.progress) {
+    const year = r.target_fiscal_year === null ? '' : `（${formatFiscalYear(r.target_fiscal_year)}）`;
+    const target = r.target_in_force !== null ? `${r.target_in_force}${r.unit}${year}` : (r.target_status ?? r.target_text ?? '—');
+    out.push(l.progress(words.progressTable, r, target, show));
   }
   out.push(l.run(e.runId, e.finishedAt, e.runFolder));
   return out.join('\n');

@@ -24,7 +24,7 @@ describe('explain', () => {
     expect(e.runId).toBe(run.runId);
     expect(e.value.map((o) => [o.file, o.sheet, o.rows, o.value, o.status])).toEqual([['manual-entry/r3.xlsx', '入力', '7', 498, 'used']]);
     expect(e.baseline.map((o) => [o.file, o.rows, o.value])).toEqual([['manual-entry/h28.xlsx', '7', 520]]);
-    const text = formatExplanation(e, { actionPlan: 'アクションプラン' });
+    const text = formatExplanation(e, { actionPlan: 'アクションプラン', progressTable: '進捗状況' });
     expect(text).toContain('指数: 498 ÷ 520 × 100 = 95.77（小数第2位で四捨五入）↓');
     expect(text).toContain(`公開した実行: ${run.runId}`);
     // The same measure found by its name.

@@ -93,8 +93,14 @@ describe('the plan’s own words in what the CLI prints', () => {
   it('counts a progress table’s rows under the plan’s name for it', async () => {
     const inbox = await tempDir();
     await writeWardProgressInbox(inbox);
-    const run = await runLei('run', '--config', wardProgressConfig, '--inbox', inbox, '--out', await tempDir(), '--no-store', '--warnings-ok');
+    const out = await tempDir();
+    const run = await runLei('run', '--config', wardProgressConfig, '--inbox', inbox, '--out', out, '--no-store', '--warnings-ok');
     expect(run.stdout).toMatch(/→ 指標値 0 行、施策の進捗状況 \d+ 行\n/);
+    // explain shows the progress-table row: the target in force after its revision, both rates and the plan's grade.
+    const explain = await runLei('explain', 'Ⅰ/施策2-③', '--year', 'R6', '--run', path.join(out, 'latest'), '--config', wardProgressConfig);
+    expect(explain.stdout).toContain(
+      '施策の進捗状況 Ⅰ Ⅰ-ⅱ 施策2-③ 創業支援施設の入居企業数: 値 4（observed）、基準値 5、目標 3社（令和7年度）（20社 ↓ 3社に変更（令和6年度: 施設の改修で入居区画が減ったため）） → 達成率 133.3%（当初の目標に対して 20%）、評価 S（実績値が目標値以上）',
+    );
   });
 });
 
