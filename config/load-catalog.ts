@@ -96,7 +96,8 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     }
   }
 
-  const read = <S extends z.ZodType>(name: string, schema: S, rowNames?: RowNames) => readConfigFile(path.join(dir, name), schema, problems, rowNames);
+  const read = <S extends z.ZodType>(name: string, schema: S, rowNames: RowNames = CATALOG_ROWS) =>
+    readConfigFile(path.join(dir, name), schema, problems, rowNames);
 
   if (!names.includes('plan.yaml')) problems.push({ file: path.join(dir, 'plan.yaml'), path: '', message: 'plan.yaml がありません' });
   const plan = names.includes('plan.yaml') ? await read('plan.yaml', planSchema) : undefined;
@@ -202,14 +203,14 @@ function crossCheck(
 }
 
 /**
- * Reads one YAML config file and parses it with a schema. Problems (with line and path) are appended to
+ * Reads one YAML config file and parses it with a schema. Problems (with line and path; list rows named by `rowNames`, else by index) are appended to
  * `problems` and undefined is returned, so a caller can collect every problem of every file before stopping.
  */
 export async function readConfigFile<S extends z.ZodType>(
   file: string,
   schema: S,
   problems: ConfigProblem[],
-  rowNames: RowNames = CATALOG_ROWS,
+  rowNames: RowNames = {},
 ): Promise<z.infer<S> | undefined> {
   let text: string;
   try {
