@@ -385,12 +385,12 @@ describe('config: composite.yaml', () => {
     ]);
   });
 
-  it('rejects an unknown key, with the key meant', async () => {
+  it('rejects an unknown key, and suggests the key meant (from the schema)', async () => {
     const dir = await copyConfig(setagayaConfig, {
       file: 'composite.yaml',
       replace: ['  structure: flat\n  mean: arithmetic\n  minCoverage: 0.5', '  structur: flat\n  mean: arithmetic\n  minCoverage: 0.5'],
     });
-    expect((await problemsOf(dir)).map((p) => [p.path, p.message])).toContainEqual(['primary', '不明なキー「structur」']);
+    expect((await problemsOf(dir)).map((p) => [p.path, p.message])).toContainEqual(['primary', '不明なキー「structur」（「structure」のことですか？）']);
   });
 
   it('rejects a cap that would move the reference year off 100', async () => {
