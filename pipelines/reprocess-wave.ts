@@ -12,7 +12,8 @@ import type { Issue } from '../lib/issues.ts';
 import { UserError } from '../lib/user-error.ts';
 import { readInboxFile } from '../sources/inbox-file.ts';
 import type { IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
-import { INDUSTRY_SURVEY_FAMILY, readIndustrySurvey } from '../sources/industry-survey/read-industry-survey.ts';
+import { INDUSTRY_SURVEY_FAMILY } from '../sources/industry-survey/read-industry-survey.ts';
+import { runIndustrySurvey } from './industry-survey-family.ts';
 import { listInbox } from '../sources/list-inbox.ts';
 import { runPipeline, type RunResult, type ValueChange } from './run-pipeline.ts';
 import { loadSourceConfigs, sourceAdapters } from './source-adapters.ts';
@@ -74,7 +75,7 @@ export async function reprocessWave(options: ReprocessOptions): Promise<Reproces
 
   const paths = (await listInbox(options.inboxDir)).files.filter((p) => path.relative(options.inboxDir, p).split(path.sep)[0] === INDUSTRY_SURVEY_FAMILY);
   const files = await Promise.all(paths.map((p) => readInboxFile(options.inboxDir, p)));
-  const survey = await readIndustrySurvey(files, catalog.measures.values(), config, {
+  const survey = await runIndustrySurvey(files, catalog.measures.values(), config, {
     fiscalYears: [options.fiscalYear],
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

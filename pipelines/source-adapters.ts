@@ -12,7 +12,7 @@ import { readManualEntryWorkbook } from '../sources/manual-entry-workbook.ts';
 import { koshaAdapter } from '../sources/kosha-adapter.ts';
 import { resasAdapter } from '../sources/resas-adapter.ts';
 import { setagayaPayAdapter } from '../sources/setagaya-pay-adapter.ts';
-import { industrySurveyAdapter } from '../sources/industry-survey-adapter.ts';
+import { industrySurveyAdapter } from './industry-survey-family.ts';
 
 /** What a run offers an adapter besides its inputs: a way to report progress through a large file. */
 export interface ReadContext {

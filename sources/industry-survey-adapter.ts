@@ -1,14 +1,15 @@
 // The industry survey (産業基礎調査) family: inbox/industry-survey/ holds each fiscal year's respondent files (and
 // re-sent versions), layout and codebooks in config/<city>/sources/industry-survey.yaml. See docs/industry-survey.md.
+// This is the family's reading side; pipelines/industry-survey-family.ts adds the estimation and registers it.
 import type { ConfigProblem } from '../config/load-catalog.ts';
 import type { SourceAdapter } from '../pipelines/source-adapters.ts';
 import { codebookFromConfig } from './industry-survey/codebook-from-config.ts';
 import { industrySurveyConfigSchema, type IndustrySurveyConfig } from './industry-survey/industry-survey-config.ts';
-import { INDUSTRY_SURVEY_FAMILY, readIndustrySurvey } from './industry-survey/read-industry-survey.ts';
+import { INDUSTRY_SURVEY_FAMILY } from './industry-survey/read-industry-survey.ts';
 import { countedCodes, findQuestion } from '../lib/find-survey-question.ts';
-import { missingSourceConfig } from '../lib/missing-source-config.ts';
 
-export const industrySurveyAdapter: SourceAdapter = {
+/** The family's inbox folder, formats and layout config with its load-time checks (reading: readIndustrySurvey). */
+export const industrySurveySource: Omit<SourceAdapter, 'read'> = {
   family: INDUSTRY_SURVEY_FAMILY,
   labelJa: '産業基礎調査の回答データ',
   extensions: ['.xlsx', '.csv'],
@@ -47,12 +48,5 @@ export const industrySurveyAdapter: SourceAdapter = {
       }
     }
     return problems;
-  },
-  read: async (files, catalog, config, context) => {
-    if (!config) return missingSourceConfig('industry-survey-no-config', '産業基礎調査', 'industry-survey', files);
-    return readIndustrySurvey(files, catalog.measures.values(), config as IndustrySurveyConfig, {
-      ...(context?.onProgress ? { onProgress: context.onProgress } : {}),
-      ...(context?.xlsxLimits ? { xlsxLimits: context.xlsxLimits } : {}),
-    });
   },
 };

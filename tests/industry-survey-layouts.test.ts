@@ -1,7 +1,7 @@
 // A wave the project has never seen (区民調査 FY2025), written in every accepted layout: the shares, n, numerators,
 // Wilson intervals and weighted estimates the pipeline gives agree with a plain re-computation from the respondents.
 import { describe, expect, it } from 'vitest';
-import { readIndustrySurvey } from '../sources/industry-survey/read-industry-survey.ts';
+import { runIndustrySurvey } from '../pipelines/industry-survey-family.ts';
 import type { SurveyRespondent } from '../scripts/sample/survey-wave-table.ts';
 import {
   FIXTURE_YEAR,
@@ -71,7 +71,7 @@ describe.each(Object.keys(layouts) as FixtureLayout[])('layout %s', (layout) => 
   it('gives the shares, n and intervals of a plain re-computation, for the total and by group', async () => {
     const files = await writeResidentsWave(layout, respondents);
     const config = residentsConfig({ codebookInConfig: layouts[layout].codebook === 'config' });
-    const result = await readIndustrySurvey(files.map(inboxFile), residentsMeasures, config);
+    const result = await runIndustrySurvey(files.map(inboxFile), residentsMeasures, config);
 
     expect(result.issues.filter((i) => i.severity !== 'info')).toEqual([]);
     expect(result.tables.survey_waves).toMatchObject([{ fiscal_year: FIXTURE_YEAR, status: 'active', respondents: 640, data_rows: 640, weighted: true }]);
@@ -128,7 +128,7 @@ it('gives the same table in every layout', async () => {
   const tables = [];
   for (const layout of Object.keys(layouts) as FixtureLayout[]) {
     const files = await writeResidentsWave(layout, respondents);
-    const result = await readIndustrySurvey(
+    const result = await runIndustrySurvey(
       files.map(inboxFile),
       residentsMeasures,
       residentsConfig({ codebookInConfig: layouts[layout].codebook === 'config' }),
@@ -140,7 +140,7 @@ it('gives the same table in every layout', async () => {
 
 it('shows a small group as suppressed (never 0), and hides the next smallest too when it is the only one', async () => {
   const files = await writeResidentsWave('xlsx-id', respondents);
-  const result = await readIndustrySurvey(files.map(inboxFile), residentsMeasures, residentsConfig({ codebookInConfig: false, minN: 30 }));
+  const result = await runIndustrySurvey(files.map(inboxFile), residentsMeasures, residentsConfig({ codebookInConfig: false, minN: 30 }));
   const area = result.tables.survey_breakdowns
     .filter((r) => r.measure_id === 'res-shop-weekly' && r.dimension === 'area')
     .map((r) => [r.group_label, r.n, r.numerator, r.share === null ? null : Number(r.share.toFixed(2)), r.suppression_reason]);
@@ -161,7 +161,7 @@ it('shows a small group as suppressed (never 0), and hides the next smallest too
 it.each(['xlsx-id', 'csv-cp932'] as const)('reports reading progress of a %s file, ending at its full size', async (layout) => {
   const files = await writeResidentsWave(layout, respondents);
   const calls: [string, number, number][] = [];
-  await readIndustrySurvey(files.map(inboxFile), residentsMeasures, residentsConfig({ codebookInConfig: layouts[layout].codebook === 'config' }), {
+  await runIndustrySurvey(files.map(inboxFile), residentsMeasures, residentsConfig({ codebookInConfig: layouts[layout].codebook === 'config' }), {
     onProgress: (file, done, total) => calls.push([file, done, total]),
   });
   const last = calls.at(-1)!;

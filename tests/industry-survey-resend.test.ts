@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { reprocessWave } from '../pipelines/reprocess-wave.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { readIndustrySurvey } from '../sources/industry-survey/read-industry-survey.ts';
+import { runIndustrySurvey } from '../pipelines/industry-survey-family.ts';
 import type { SurveyRespondent } from '../scripts/sample/survey-wave-table.ts';
 import { copyConfig, otherCityConfig, readCsv, runLei, tempDir } from './helpers.ts';
 import {
@@ -33,7 +33,7 @@ const config = residentsConfig({ codebookInConfig: true });
 const read = async (...waves: { people: SurveyRespondent[]; version?: number }[]) => {
   const files = [];
   for (const w of waves) files.push(...(await writeResidentsWave('csv-utf8-bom', w.people, w.version)));
-  return readIndustrySurvey(files.map(inboxFile), residentsMeasures, config);
+  return runIndustrySurvey(files.map(inboxFile), residentsMeasures, config);
 };
 const share = (result: Awaited<ReturnType<typeof read>>, id: string) => result.observations.find((o) => o.measureId === id);
 
@@ -130,7 +130,7 @@ describe('a re-sent wave in the inbox', () => {
   it('refuses two files claiming the same version', async () => {
     const a = await writeResidentsWave('csv-utf8-bom', v1, 2);
     const b = await writeResidentsWave('xlsx-text', corrected, 2);
-    const result = await readIndustrySurvey([...a, ...b].map(inboxFile), residentsMeasures, config);
+    const result = await runIndustrySurvey([...a, ...b].map(inboxFile), residentsMeasures, config);
     expect(result.issues.filter((i) => i.code === 'industry-survey-duplicate-version').map((i) => i.location.file)).toEqual([
       'industry-survey/R7_区民調査_区民_v2.csv',
       'industry-survey/R7_区民調査_区民_v2.xlsx',

@@ -8,7 +8,7 @@ import { loadCatalog, readConfigFile, type Catalog, type ConfigProblem } from '.
 import { roundHalfUp } from '../lib/decimal.ts';
 import { readInboxFile } from '../sources/inbox-file.ts';
 import { industrySurveyConfigSchema } from '../sources/industry-survey/industry-survey-config.ts';
-import { readIndustrySurvey, type IndustrySurveyResult } from '../sources/industry-survey/read-industry-survey.ts';
+import { runIndustrySurvey, type IndustrySurveyResult } from '../pipelines/industry-survey-family.ts';
 import { writeIndustrySurveySamples } from '../scripts/sample/generate-industry-survey-waves.ts';
 import { setagayaConfig, tempDir } from './helpers.ts';
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const problems: ConfigProblem[] = [];
   const config = (await readConfigFile(path.join(setagayaConfig, 'sources', 'industry-survey.yaml'), industrySurveyConfigSchema, problems))!;
   expect(problems).toEqual([]);
-  result = await readIndustrySurvey(await Promise.all(files.map((f) => readInboxFile(inbox, f))), catalog.measures.values(), config);
+  result = await runIndustrySurvey(await Promise.all(files.map((f) => readInboxFile(inbox, f))), catalog.measures.values(), config);
 });
 
 it('writes one workbook and one CSV per year', () => {

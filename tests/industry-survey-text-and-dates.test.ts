@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readIndustrySurvey } from '../sources/industry-survey/read-industry-survey.ts';
+import { runIndustrySurvey } from '../pipelines/industry-survey-family.ts';
 import { surveyWaveTable, type SurveyRespondent } from '../scripts/sample/survey-wave-table.ts';
 import { writeCsvFile } from '../scripts/sample/write-csv-file.ts';
 import { codebookSheetRows, writeSurveyWorkbook } from '../scripts/sample/write-survey-workbook.ts';
@@ -25,7 +25,7 @@ const FILE = 'industry-survey/R7_区民調査_区民.xlsx';
 const respondents = residentsRespondents();
 const layout = { headers: 'text' as const, multi: 'columns' as const, idHeader: '整理番号', dateHeader: '回答日', weightHeader: 'ウェイト' };
 
-const textsOf = (result: Awaited<ReturnType<typeof readIndustrySurvey>>) => result.waves[0]!.read!.data!.questions.get('C1')!.texts;
+const textsOf = (result: Awaited<ReturnType<typeof runIndustrySurvey>>) => result.waves[0]!.read!.data!.questions.get('C1')!.texts;
 const expectedTexts = respondents.map((r) => r.answers.C1 as string | null);
 
 describe('Japanese text', () => {
@@ -40,14 +40,14 @@ describe('Japanese text', () => {
     expect(splitAt.length).toBeGreaterThan(2);
     expect(expectedTexts.filter((t) => t !== null && t.length >= 6000).length).toBeGreaterThan(3);
 
-    const result = await readIndustrySurvey([inboxFile({ name: FILE, bytes })], residentsMeasures, residentsConfig({ codebookInConfig: true }));
+    const result = await runIndustrySurvey([inboxFile({ name: FILE, bytes })], residentsMeasures, residentsConfig({ codebookInConfig: true }));
     expect(result.issues).toEqual([]);
     expect(textsOf(result)).toEqual(expectedTexts);
     expect(textsOf(result)!.join('').includes('\uFFFD')).toBe(false);
 
     // The same figures as the shared-strings workbook of the same answers.
     const [shared] = await writeResidentsWave('xlsx-text', respondents);
-    const reference = await readIndustrySurvey([inboxFile(shared!)], residentsMeasures, residentsConfig({ codebookInConfig: true }));
+    const reference = await runIndustrySurvey([inboxFile(shared!)], residentsMeasures, residentsConfig({ codebookInConfig: true }));
     expect(result.observations.map((o) => [o.measureId, o.value, o.n])).toEqual(reference.observations.map((o) => [o.measureId, o.value, o.n]));
   });
 
@@ -68,7 +68,7 @@ describe('Japanese text', () => {
     });
     expect((await (await JSZip.loadAsync(bytes)).file('xl/sharedStrings.xml')!.async('string')).match(/<rPh /g)?.length).toBe(5);
 
-    const result = await readIndustrySurvey([inboxFile({ name: FILE, bytes })], residentsMeasures, residentsConfig({ codebookInConfig: false }));
+    const result = await runIndustrySurvey([inboxFile({ name: FILE, bytes })], residentsMeasures, residentsConfig({ codebookInConfig: false }));
     expect(result.issues).toEqual([]);
     expect(result.waves[0]!.read!.codebook!.questions.find((q) => q.id === 'B3')!.textJa).toBe('区内の商店街の満足度');
     const shop = result.tables.survey_breakdowns.find((r) => r.measure_id === 'res-shop-weekly' && r.dimension === 'total')!;
@@ -78,7 +78,7 @@ describe('Japanese text', () => {
 
   it('reads CP932 text (①, 髙, half-width kana) exactly', async () => {
     const [csv] = await writeResidentsWave('csv-cp932', respondents);
-    const result = await readIndustrySurvey([inboxFile(csv!)], residentsMeasures, residentsConfig({ codebookInConfig: true }));
+    const result = await runIndustrySurvey([inboxFile(csv!)], residentsMeasures, residentsConfig({ codebookInConfig: true }));
     expect(textsOf(result)).toEqual(expectedTexts);
     expect(textsOf(result)!.some((t) => t?.includes('髙橋商店') && t.includes('①品ぞろえ'))).toBe(true);
   });
@@ -108,8 +108,8 @@ describe('response dates in the ward calendar', () => {
     const csv = writeCsvFile([csvTable.header, ...csvTable.rows.map((r) => r.map((v) => (v instanceof Date ? null : v)))], 'utf-8-bom');
 
     const config = residentsConfig({ codebookInConfig: true });
-    const fromXlsx = await readIndustrySurvey([inboxFile({ name: FILE, bytes: xlsx })], residentsMeasures, config);
-    const fromCsv = await readIndustrySurvey([inboxFile({ name: 'industry-survey/R7_区民調査_区民.csv', bytes: csv })], residentsMeasures, config);
+    const fromXlsx = await runIndustrySurvey([inboxFile({ name: FILE, bytes: xlsx })], residentsMeasures, config);
+    const fromCsv = await runIndustrySurvey([inboxFile({ name: 'industry-survey/R7_区民調査_区民.csv', bytes: csv })], residentsMeasures, config);
     expect(fromXlsx.tables.survey_waves[0]).toMatchObject({ first_response_date: '2025-06-01', last_response_date: '2025-06-30' });
     expect(fromCsv.tables.survey_waves[0]).toMatchObject({ first_response_date: '2025-06-01', last_response_date: '2025-07-01' });
     expect(fromXlsx.issues.filter((i) => i.code === 'industry-survey-outside-fieldwork')).toEqual([]);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadCatalog } from '../config/load-catalog.ts';
 import { loadSourceConfigs, sourceAdapters } from '../pipelines/source-adapters.ts';
-import { readIndustrySurvey } from '../sources/industry-survey/read-industry-survey.ts';
+import { runIndustrySurvey } from '../pipelines/industry-survey-family.ts';
 import { surveyWaveTable, type SurveyRespondent, type WaveCell } from '../scripts/sample/survey-wave-table.ts';
 import { writeCsvFile } from '../scripts/sample/write-csv-file.ts';
 import { codebookSheetRows, writeSurveyWorkbook } from '../scripts/sample/write-survey-workbook.ts';
@@ -30,7 +30,7 @@ async function xlsxWave(edit: (table: { header: WaveCell[]; rows: WaveCell[][] }
     { name: '回答', rows: [t.header, ...t.rows] },
     { name: 'コードブック', rows: codebookSheetRows(residentsCodebook) },
   ]);
-  return readIndustrySurvey([inboxFile({ name: FILE, bytes })], residentsMeasures, residentsConfig({ codebookInConfig: false }));
+  return runIndustrySurvey([inboxFile({ name: FILE, bytes })], residentsMeasures, residentsConfig({ codebookInConfig: false }));
 }
 
 const published = (result: Awaited<ReturnType<typeof xlsxWave>>) => result.observations.map((o) => o.measureId).sort();
@@ -176,7 +176,7 @@ describe('text encodings', () => {
   it('refuses a CP932 file when the config says UTF-8, instead of reading mojibake', async () => {
     const [cp932] = await writeResidentsWave('csv-cp932', respondents);
     const name = 'industry-survey/R7_区民調査_区民.csv';
-    const result = await readIndustrySurvey(
+    const result = await runIndustrySurvey(
       [inboxFile({ name, bytes: cp932!.bytes })],
       residentsMeasures,
       residentsConfig({ codebookInConfig: true, encoding: 'utf-8' }),
@@ -194,7 +194,7 @@ describe('text encodings', () => {
 
   it('reads the same CP932 file exactly with encoding auto', async () => {
     const [cp932] = await writeResidentsWave('csv-cp932', respondents);
-    const result = await readIndustrySurvey(
+    const result = await runIndustrySurvey(
       [inboxFile({ name: 'industry-survey/R7_区民調査_区民.csv', bytes: cp932!.bytes })],
       residentsMeasures,
       residentsConfig({ codebookInConfig: true }),
@@ -206,7 +206,7 @@ describe('text encodings', () => {
   it('refuses a file that is neither UTF-8 nor CP932, with the line', async () => {
     const text = Buffer.from('整理番号,回答日,A1\r\nR7-1,2025/6/1,1\r\n', 'utf8');
     const bad = Buffer.concat([text, Buffer.from([0x52, 0x37, 0x2c, 0xff, 0xfe, 0x0d, 0x0a])]);
-    const result = await readIndustrySurvey(
+    const result = await runIndustrySurvey(
       [inboxFile({ name: 'industry-survey/R7_区民調査_区民.csv', bytes: bad })],
       residentsMeasures,
       residentsConfig({ codebookInConfig: true }),
@@ -226,7 +226,7 @@ describe('text encodings', () => {
     // 整理番号 saved as CP932, then read as Latin-1 and saved as UTF-8 by some tool.
     const header = table.header.map((h, i) => (i === 0 ? Buffer.from(String(h), 'utf8').toString('latin1') : h));
     const bytes = writeCsvFile([header, ...table.rows.map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)))], 'utf-8-bom');
-    const result = await readIndustrySurvey(
+    const result = await runIndustrySurvey(
       [inboxFile({ name: 'industry-survey/R7_区民調査_区民.csv', bytes })],
       residentsMeasures,
       residentsConfig({ codebookInConfig: true }),

@@ -1,4 +1,4 @@
-// The whole survey path (CSV wave + frame file → readIndustrySurvey → survey_breakdowns) on the synthetic stratified
+// The whole survey path (CSV wave + frame file → runIndustrySurvey → survey_breakdowns) on the synthetic stratified
 // wave of scripts/survey-reference/: every published weighted share, design SE, deff, effective n, df and
 // Korn–Graubard bound equals R's survey package (frozen in tests/fixtures/survey-reference/reference.csv) to 1e-9 in
 // percent units. Also: the frame's problems as issues, design limits, and revisions when a corrected frame arrives.
@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Measure } from '../config/catalog-schema.ts';
 import { industrySurveyConfigSchema, type IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
-import { readIndustrySurvey } from '../sources/industry-survey/read-industry-survey.ts';
+import { runIndustrySurvey } from '../pipelines/industry-survey-family.ts';
 import { generateSyntheticWave, syntheticMargins, type SyntheticRow } from '../scripts/survey-reference/generate-synthetic-wave.ts';
 import { writeCsvFile } from '../scripts/sample/write-csv-file.ts';
 import { inboxFile } from './fixtures/survey-wave-fixtures.ts';
@@ -124,7 +124,7 @@ describe.each([
   { label: 'raked to the region and size margins', reference: fixture('reference-raked.csv'), calibrated: 'rake', method: 'design-raked' },
   { label: 'linearly calibrated to the same margins', reference: fixture('reference-linear.csv'), calibrated: 'linear', method: 'design-calibrated' },
 ] as const)('design-based shares through the pipeline equal R survey: $label', async ({ reference, calibrated, method }) => {
-  const result = await readIndustrySurvey([wave(rows), frame(populationOf)], measures, config({}, calibrated ? calibration : undefined, calibrated ?? 'rake'));
+  const result = await runIndustrySurvey([wave(rows), frame(populationOf)], measures, config({}, calibrated ? calibration : undefined, calibrated ?? 'rake'));
   it('reads the wave and the frame without issues', () => {
     expect(result.issues.filter((i) => i.severity !== 'info')).toEqual([]);
   });
@@ -158,7 +158,7 @@ describe('frame problems are issues and withhold the design-based figures', () =
     const small = strata[3]!;
     const lonely = strata[20]!;
     const data = rows.filter((r) => r.stratum !== lonely || r.id === rows.find((x) => x.stratum === lonely)!.id);
-    const result = await readIndustrySurvey(
+    const result = await runIndustrySurvey(
       [
         wave(data),
         frame(
@@ -187,14 +187,14 @@ describe('frame problems are issues and withhold the design-based figures', () =
     expect(result.observations).toEqual([]);
   });
   it('reports a missing frame file and a frame row it cannot read', async () => {
-    const none = await readIndustrySurvey([wave(rows)], measures, config());
+    const none = await runIndustrySurvey([wave(rows)], measures, config());
     expect(none.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual([
       'industry-survey-no-frame',
       'industry-survey-estimate-withheld',
       'industry-survey-estimate-withheld',
       'industry-survey-estimate-withheld',
     ]);
-    const bad = await readIndustrySurvey([wave(rows), frame((s) => (s === strata[0] ? '約300' : populationOf(s)))], measures, config());
+    const bad = await runIndustrySurvey([wave(rows), frame((s) => (s === strata[0] ? '約300' : populationOf(s)))], measures, config());
     const invalid = bad.issues.find((i) => i.code === 'industry-survey-frame-invalid')!;
     expect([invalid.location.row, invalid.location.column, invalid.raw]).toEqual([2, '母集団', '約300']);
     expect(invalid.message).toBe(
@@ -205,7 +205,7 @@ describe('frame problems are issues and withhold the design-based figures', () =
 
 describe('calibration margins that cannot be met', () => {
   it('are reported, and the design stays uncalibrated', async () => {
-    const result = await readIndustrySurvey(
+    const result = await runIndustrySurvey(
       [wave(rows), frame(populationOf)],
       measures,
       config({}, { region: { ...margins.region, C: 0 }, size: margins.sizeClass }),
@@ -220,12 +220,12 @@ describe('calibration margins that cannot be met', () => {
 
 describe('design limits', () => {
   it('flag, or withhold with a reason, the cells past the effective-n or relative-SE limit', async () => {
-    const flagged = await readIndustrySurvey([wave(rows), frame(populationOf)], measures, config({ limits: { minEffectiveN: 30, maxRelativeSe: 0.3 } }));
+    const flagged = await runIndustrySurvey([wave(rows), frame(populationOf)], measures, config({ limits: { minEffectiveN: 30, maxRelativeSe: 0.3 } }));
     const tiny = flagged.tables.survey_breakdowns.find((r) => r.measure_id === 'y1' && r.group_code === 'tiny')!;
     expect([tiny.design_flag, tiny.suppressed]).toEqual(['effective-n', false]);
     const rare = flagged.tables.survey_breakdowns.find((r) => r.measure_id === 'y2' && r.group_code === 'allzero')!;
     expect([rare.design_flag, rare.effective_n! > 30]).toEqual(['relative-se', true]);
-    const withheld = await readIndustrySurvey([wave(rows), frame(populationOf)], measures, config({ limits: { minEffectiveN: 30, action: 'withhold' } }));
+    const withheld = await runIndustrySurvey([wave(rows), frame(populationOf)], measures, config({ limits: { minEffectiveN: 30, action: 'withhold' } }));
     const hidden = withheld.tables.survey_breakdowns.find((r) => r.measure_id === 'y1' && r.group_code === 'tiny')!;
     expect([hidden.suppressed, hidden.suppression_reason, hidden.weighted_share, hidden.n]).toEqual([true, 'design-effective-n', null, 7]);
   });
@@ -235,8 +235,8 @@ describe('a corrected frame file', () => {
   it('replaces the earlier one, and survey_revisions lists every published figure it changes', async () => {
     const corrected = (s: string) => (s === strata[0] ? populationOf(s) * 3 : populationOf(s));
     // With weights N_h ÷ n_h from the frame, a corrected N_h moves the shares (with the file's weights only the SEs).
-    const before = await readIndustrySurvey([wave(rows), frame(populationOf)], measures, config({ weights: 'frame' }));
-    const after = await readIndustrySurvey(
+    const before = await runIndustrySurvey([wave(rows), frame(populationOf)], measures, config({ weights: 'frame' }));
+    const after = await runIndustrySurvey(
       [wave(rows), frame(populationOf), frame(corrected, '2025_事業所調査_母集団_v2.csv')],
       measures,
       config({ weights: 'frame' }),

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Measure } from '../../config/catalog-schema.ts';
 import { inboxFileFromBytes, readInboxFile } from '../../sources/inbox-file.ts';
 import { industrySurveyConfigSchema } from '../../sources/industry-survey/industry-survey-config.ts';
-import { readIndustrySurvey } from '../../sources/industry-survey/read-industry-survey.ts';
+import { runIndustrySurvey } from '../../pipelines/industry-survey-family.ts';
 import { writeCsvFile } from '../sample/write-csv-file.ts';
 
 const [file] = process.argv.slice(2);
@@ -80,7 +80,7 @@ const input = await readInboxFile(path.dirname(path.resolve(file)), path.resolve
 // The frame: establishments per 区分 (sampling fractions of about 60 %).
 const frame = writeCsvFile([['調査票', '区分', '母集団'], ...['商業', 'サービス業', '建設業', '製造業'].map((s) => ['ウェブ調査', s, 40_000])], 'utf-8');
 const frameFile = inboxFileFromBytes('2024_母集団.csv', frame);
-const result = await readIndustrySurvey([{ ...input, name: '2024_wave.xlsx' }, frameFile], measures, config);
+const result = await runIndustrySurvey([{ ...input, name: '2024_wave.xlsx' }, frameFile], measures, config);
 const ms = performance.now() - started;
 const wave = result.tables.survey_waves[0]!;
 const breakdowns = result.tables.survey_breakdowns;

@@ -31,8 +31,3 @@ export function parseResponseDay(value: unknown, date1904 = false): number | nul
   const date = parseRecordDate(text);
   return date ? Date.UTC(date.year, date.month - 1, date.day) / MS_PER_DAY : null;
 }
-
-/** Days since 1970-01-01 → 2024-07-01. */
-export function formatDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}

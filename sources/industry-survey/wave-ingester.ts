@@ -9,7 +9,8 @@ import type { CodebookQuestion } from './codebook.ts';
 import { columnLetter } from './column-letter.ts';
 import type { ColumnPlan } from './map-wave-columns.ts';
 import { normalizeHeader } from '../../lib/normalize-header.ts';
-import { formatDay, parseResponseDay } from './parse-response-day.ts';
+import { formatDay } from '../../lib/format-day.ts';
+import { parseResponseDay } from './parse-response-day.ts';
 
 export interface QuestionData {
   question: CodebookQuestion;

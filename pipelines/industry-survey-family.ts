@@ -1,0 +1,52 @@
+// The industry survey family wired: the reader (sources/industry-survey/) reads and checks the waves and frame files
+// and decides which versions are in use; the transform (transforms/estimate-industry-survey.ts) estimates, rounds in
+// the revision diff, suppresses, and builds the survey tables. The family registry (source-adapters.ts) lists this.
+import type { Measure } from '../config/catalog-schema.ts';
+import type { SurveyBreakdownRow, SurveyRevisionRow, SurveyWaveRow } from '../lib/datasets.ts';
+import { missingSourceConfig } from '../lib/missing-source-config.ts';
+import type { SourceResult } from '../lib/observation.ts';
+import type { InboxFile } from '../sources/inbox-file.ts';
+import { industrySurveySource } from '../sources/industry-survey-adapter.ts';
+import type { IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
+import { readIndustrySurvey, type IndustrySurveyOptions, type WaveVersion } from '../sources/industry-survey/read-industry-survey.ts';
+import { estimateIndustrySurvey } from '../transforms/estimate-industry-survey.ts';
+import { surveyWaveRow } from '../transforms/survey-wave-row.ts';
+import type { SourceAdapter } from './source-adapters.ts';
+
+export interface IndustrySurveyResult extends SourceResult {
+  tables: { survey_breakdowns: SurveyBreakdownRow[]; survey_waves: SurveyWaveRow[]; survey_revisions: SurveyRevisionRow[] };
+  waves: WaveVersion[];
+}
+
+/** Reads the family's files, then estimates: the published survey figures, their tables and every issue in report order. */
+export async function runIndustrySurvey(
+  files: readonly InboxFile[],
+  measures: Iterable<Measure>,
+  config: IndustrySurveyConfig,
+  options: IndustrySurveyOptions = {},
+): Promise<IndustrySurveyResult> {
+  const reading = await readIndustrySurvey(files, measures, config, options);
+  const estimates = estimateIndustrySurvey(reading, config);
+  const waveRows = reading.waves.map(surveyWaveRow).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return {
+    observations: estimates.observations,
+    issues: estimates.issues,
+    tables: {
+      survey_breakdowns: estimates.breakdowns as SurveyBreakdownRow[],
+      survey_waves: waveRows as SurveyWaveRow[],
+      survey_revisions: estimates.revisions as SurveyRevisionRow[],
+    },
+    waves: reading.waves,
+  };
+}
+
+export const industrySurveyAdapter: SourceAdapter = {
+  ...industrySurveySource,
+  read: async (files, catalog, config, context) => {
+    if (!config) return missingSourceConfig('industry-survey-no-config', '産業基礎調査', 'industry-survey', files);
+    return runIndustrySurvey(files, catalog.measures.values(), config as IndustrySurveyConfig, {
+      ...(context?.onProgress ? { onProgress: context.onProgress } : {}),
+      ...(context?.xlsxLimits ? { xlsxLimits: context.xlsxLimits } : {}),
+    });
+  },
+};

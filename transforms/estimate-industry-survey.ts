@@ -1,0 +1,213 @@
+// The industry survey's published figures from what the reader decided (sources/industry-survey/read-industry-survey.ts):
+// per fiscal year, every measure estimated over the versions in use (design-based where the config declares a design
+// and the year has a frame file), every figure a re-sent wave or a corrected frame file changes (survey_revisions),
+// the observations and the survey_breakdowns rows with suppression applied. Pure: no I/O, files are already read.
+import type { SurveyBreakdownRow, SurveyRevisionRow } from '../lib/datasets.ts';
+import { formatFiscalYear } from '../lib/fiscal-year.ts';
+import { issue, type Issue } from '../lib/issues.ts';
+import type { Observation } from '../lib/observation.ts';
+import type { IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
+import type { SurveyFrame } from '../sources/industry-survey/read-frame-file.ts';
+import type { IndustrySurveyReading, WaveVersion } from '../sources/industry-survey/read-industry-survey.ts';
+import type { SurveyBinding } from '../sources/industry-survey/resolve-survey-bindings.ts';
+import { diffSurveyEstimates } from './diff-survey-estimates.ts';
+import { estimateSurveyShares, type EstimationSettings, type MeasureEstimate, type PooledWave, type ShareCell } from './estimate-survey-shares.ts';
+import { buildSurveyDesign } from './survey-design.ts';
+
+type Row<T> = Omit<T, 'run_id'>;
+
+export interface IndustrySurveyEstimates {
+  observations: Observation[];
+  /** The reading's issues, then each year's: its own, the replacements', the design's and the figures'. */
+  issues: Issue[];
+  breakdowns: Row<SurveyBreakdownRow>[];
+  revisions: Row<SurveyRevisionRow>[];
+}
+
+export function estimateIndustrySurvey(reading: IndustrySurveyReading, config: IndustrySurveyConfig): IndustrySurveyEstimates {
+  const { bindings } = reading;
+  const issues: Issue[] = [...reading.issues];
+  const observations: Observation[] = [];
+  const breakdownRows: Row<SurveyBreakdownRow>[] = [];
+  const revisionRows: Row<SurveyRevisionRow>[] = [];
+  for (const { fiscalYear: year, state, steps, unusable, frames, issues: yearIssues } of reading.years) {
+    issues.push(...yearIssues);
+    const frame = frames.at(-1);
+    const estimate = (s: Map<string, WaveVersion>, withFrame = frame, report?: Issue[]) => {
+      const pool = [...s.values(), ...unusable.values()].map((v): PooledWave => ({ instrument: v.instrument, wave: v.read! }));
+      const settings = designSettings(config, pool, year, withFrame, report);
+      return bindings.map((b) => estimateSurveyShares(b, year, pool, settings));
+    };
+    // A corrected frame file (_v2 …) replaces the earlier one; every published figure it changes is listed.
+    for (let k = 1; k < frames.length; k += 1) {
+      const changes = diffSurveyEstimates(bindings, estimate(state, frames[k - 1]), estimate(state, frames[k]), frames[k - 1]!.file, frames[k]!.file);
+      revisionRows.push(...changes);
+      issues.push(
+        issue(
+          'industry-survey-frame-replaced',
+          'info',
+          `修正された母集団ファイル ${frames[k]!.file} を ${frames[k - 1]!.file} に代えて${formatFiscalYear(year)}の推計に使います。変わった公表値は ${changes.length} 件です（survey_revisions）`,
+          { file: frames[k]!.file },
+        ),
+      );
+    }
+    for (const step of steps) {
+      const changes = diffSurveyEstimates(bindings, estimate(step.before), estimate(step.after), step.replaced.input.name, step.replacement.input.name);
+      revisionRows.push(...changes);
+      const headline = changes.filter((c) => c.dimension === 'total');
+      issues.push(
+        issue(
+          'industry-survey-wave-replaced',
+          'info',
+          `再送された ${step.replacement.input.name} は検証に合格したため、${step.replaced.input.name} に代えて${formatFiscalYear(year)}の値に使います（前の版は受信箱に残し、survey_waves に superseded として載せています）。変わった公表値は ${changes.length} 件です（survey_revisions）`,
+          { file: step.replacement.input.name },
+        ),
+      );
+      for (const c of headline) {
+        issues.push(
+          issue(
+            'industry-survey-figure-revised',
+            'warning',
+            `指標「${c.name_ja}」の${formatFiscalYear(year)}の値が、再送データで ${show(c.old_value, c.old_status)} → ${show(c.new_value, c.new_status)} に変わりました（n ${c.old_n ?? '—'} → ${c.new_n ?? '—'}）`,
+            { file: step.replacement.input.name },
+            `${show(c.old_value, c.old_status)} → ${show(c.new_value, c.new_status)}`,
+          ),
+        );
+      }
+    }
+    const finals = estimate(state, frame, issues);
+    finals.forEach((e, k) => publish(bindings[k]!, e, state, observations, breakdownRows, issues));
+  }
+  return { observations, issues, breakdowns: breakdownRows, revisions: revisionRows };
+}
+
+/** Estimation settings with the year's design when the config declares one (issues only for the published state). */
+function designSettings(
+  config: IndustrySurveyConfig,
+  pool: readonly PooledWave[],
+  year: number,
+  frame: SurveyFrame | undefined,
+  report?: Issue[],
+): EstimationSettings {
+  const settings: EstimationSettings = { confidence: config.confidence, breakdowns: config.breakdowns };
+  if (!config.design) return settings;
+  const limits = config.design.limits;
+  if (!frame?.strata) {
+    report?.push(
+      issue(
+        'industry-survey-no-frame',
+        'error',
+        `${formatFiscalYear(year)}の母集団ファイル（名前は設定 files.framePattern: ${config.files.framePattern}）がないか読めないため、標本設計による推計（加重の公表値）を出せません。母集団ファイルを受信箱に置いてください`,
+        {},
+      ),
+    );
+    return { ...settings, design: { design: null, reasonJa: `${formatFiscalYear(year)}の母集団ファイルがありません`, limits } };
+  }
+  const calibration = config.waves.find((w) => w.fiscalYear === year)?.calibration;
+  const built = buildSurveyDesign(pool, { file: frame.file, strata: frame.strata }, config.design, config.breakdowns?.dimensions ?? [], calibration);
+  report?.push(...built.issues);
+  return { ...settings, design: { design: built.design, reasonJa: `母集団ファイル ${frame.file} と回答の層が合いません`, limits } };
+}
+
+function publish(
+  binding: SurveyBinding,
+  e: MeasureEstimate,
+  state: Map<string, WaveVersion>,
+  observations: Observation[],
+  rows: Row<SurveyBreakdownRow>[],
+  issues: Issue[],
+): void {
+  const label = formatFiscalYear(e.fiscalYear);
+  if (e.status === 'notAsked') {
+    issues.push(
+      issue(
+        'industry-survey-question-not-asked',
+        'info',
+        `指標「${binding.nameJa}」の設問は${label}の調査票（コードブック）にないため、${label}の値はありません`,
+        {},
+      ),
+    );
+    return;
+  }
+  const firstFile = e.sources[0]?.file ?? [...state.values()][0]?.input.name;
+  if (e.status === 'withheld') {
+    issues.push(
+      issue(
+        'industry-survey-estimate-withheld',
+        'error',
+        `指標「${binding.nameJa}」の${label}の値は出しません: ${e.reasonsJa.join('；')}。ファイルを直し、版を上げた名前（_v2 など）で受信箱に置いてください`,
+        { file: firstFile },
+      ),
+    );
+    return;
+  }
+  const sources = e.sources.map((s) => `${s.instrument}:${s.question}@${s.file}`).join('; ');
+  const total = e.total.estimate;
+  const weighted = binding.estimate === 'weighted';
+  const value = weighted ? total.weightedShare : total.share;
+  if (value === null) {
+    issues.push(
+      issue('industry-survey-no-respondents', 'warning', `指標「${binding.nameJa}」の${label}は分母になる回答者が0人のため、値を出しません`, {
+        file: firstFile,
+      }),
+    );
+  } else {
+    observations.push({
+      measureId: binding.measureId,
+      fiscalYear: e.fiscalYear,
+      value,
+      sourceKind: 'industrySurvey',
+      provenance: {
+        file: e.sources[0]!.file,
+        sha256: e.sources[0]!.sha256,
+        rows: e.sources[0]!.rows,
+        ...(e.sources.length > 1 ? { otherInputs: e.sources.slice(1).map((s) => ({ file: s.file, sha256: s.sha256, rows: s.rows })) } : {}),
+        rule: `産業基礎調査 ${e.sources.map((s) => `${s.instrument} ${s.question}（${s.rows}行）`).join('・')}: 回答「${e.sources[0]!.counted}」を選んだ回答者 ÷ ${DENOMINATOR_JA[binding.denominator]}（${weighted ? (e.total.weightedMethod === 'design-raked' ? '標本設計による加重推計（レイキングで較正）' : e.total.weightedMethod === 'design-calibrated' ? '標本設計による加重推計（線形較正）' : e.total.weightedMethod === 'design' ? '標本設計による加重推計' : '加重') : '単純集計'}、n=${total.n}）`,
+      },
+      n: total.n,
+      ciLow: (weighted ? total.weightedCiLow : total.ciLow)!,
+      ciHigh: (weighted ? total.weightedCiHigh : total.ciHigh)!,
+    });
+  }
+  for (const c of [e.total, ...e.groups]) rows.push(breakdownRow(binding, e.fiscalYear, c, sources));
+}
+
+const DENOMINATOR_JA = { answered: 'その設問に回答した回答者（無回答・非該当を除く）', applicable: '非該当を除く回答者', all: 'すべての回答者' } as const;
+
+function breakdownRow(binding: SurveyBinding, fiscalYear: number, c: ShareCell, sources: string): Row<SurveyBreakdownRow> {
+  const hide = c.suppression !== null;
+  const s = c.estimate;
+  return {
+    measure_id: binding.measureId,
+    name_ja: binding.nameJa,
+    fiscal_year: fiscalYear,
+    fiscal_year_label: formatFiscalYear(fiscalYear),
+    dimension: c.dimension,
+    dimension_ja: c.dimensionJa,
+    group_code: c.groupCode,
+    group_label: c.groupLabelJa,
+    n: s.n,
+    numerator: hide ? null : s.numerator,
+    share: hide ? null : s.share,
+    se: hide ? null : c.se,
+    ci_low: hide ? null : s.ciLow,
+    ci_high: hide ? null : s.ciHigh,
+    weighted_share: hide ? null : s.weightedShare,
+    weighted_se: hide ? null : s.weightedSe,
+    weighted_ci_low: hide ? null : s.weightedCiLow,
+    weighted_ci_high: hide ? null : s.weightedCiHigh,
+    effective_n: hide ? null : s.effectiveN,
+    estimator: binding.estimate === 'unweighted' ? 'unweighted' : (c.weightedMethod ?? 'unweighted'),
+    weighted_method: c.weightedMethod,
+    deff: hide ? null : c.deff,
+    design_df: hide ? null : c.df,
+    design_flag: c.designFlag,
+    suppressed: hide,
+    suppression_reason: c.suppression,
+    sources,
+  };
+}
+
+function show(value: number | null, status: string): string {
+  return value === null ? (status === 'withheld' ? '不公表' : status === 'suppressed' ? '秘匿' : '—') : String(value);
+}
