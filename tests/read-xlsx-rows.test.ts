@@ -239,6 +239,33 @@ describe('sheet XML shapes', () => {
   });
 });
 
+describe('cell shapes the scanner reads character by character', () => {
+  // Excel's usual <c r="B2"><v>3</v></c> and <c r="C2" t="s"><v>0</v></c>, and the shapes next to them that must not be
+  // taken for it: attributes in another order or quoted with ', lower-case references, 16 digits, a prefix.
+  const sheet = (p: string) =>
+    `<${p}worksheet><${p}sheetData><${p}row r="2" spans="1:9"><${p}c r="A2"><${p}v>3</${p}v></${p}c><${p}c r="B2" t="s"><${p}v>1</${p}v></${p}c>` +
+    `<${p}c s="1" r="C2" t="s"><${p}v>0</${p}v></${p}c><${p}c r='D2' t='n'><${p}v>1234567890123456</${p}v></${p}c><${p}c r="e2"><${p}v>5</${p}v></${p}c>` +
+    `<${p}c r="F2"/><${p}c r="G2" s="2"><${p}v>7</${p}v> </${p}c><${p}c><${p}v>8.5</${p}v></${p}c><${p}c r="Ab2"><${p}v>9</${p}v></${p}c></${p}row>` +
+    `<${p}row><${p}c r="B3"><${p}v>-1</${p}v></${p}c></${p}row></${p}sheetData></${p}worksheet>`;
+  const scan = (xml: string, pieceSize: number) => {
+    const rows: XlsxRow[] = [];
+    const scanner = new SheetRowScanner(['一', '二'], false);
+    for (let at = 0; at < xml.length; at += pieceSize) scanner.push(xml.slice(at, at + pieceSize), rows);
+    scanner.end();
+    return rows;
+  };
+  const expected = [
+    { rowNumber: 2, cells: [3, '二', '一', 1234567890123456, 5, null, 7, 8.5, ...Array<null>(19).fill(null), 9] },
+    { rowNumber: 3, cells: [null, -1] },
+  ];
+
+  it.each(['', 'x:'])('reads them the same with prefix "%s", whole and cut anywhere', (prefix) => {
+    const xml = sheet(prefix);
+    expect(scan(xml, xml.length)).toEqual(expected);
+    for (const size of [1, 2, 3, 5, 8, 13, 21]) expect([size, scan(xml, size)]).toEqual([size, expected]);
+  });
+});
+
 describe('hand-written parts: furigana, rich text, inline strings, escapes', () => {
   it('gives the cell text, never the furigana reading, and decodes entities and _xHHHH_ escapes', async () => {
     expect(await readAll(fx.handmade, '回答')).toEqual([

@@ -28,18 +28,34 @@ export class PendingText {
 
   /** Adds a chunk: the whole held text once the needle is in it (holding nothing then), else undefined. */
   feed(chunk: string): string | undefined {
-    const found = (this.tail + chunk).includes(this.needle);
+    const found = this.endIn(chunk) !== -1;
+    if (!found) return undefined;
     this.pieces.push(chunk);
-    this.length += chunk.length;
-    if (!found) {
-      if (this.length > this.maxChars) throw this.tooLarge();
-      this.tail = tailOf(this.tail + chunk, this.needle);
-      return undefined;
+    return this.flush();
+  }
+
+  /**
+   * Where in `chunk` (from `from` on) the needle ends: the index just after it, holding nothing more; or -1, with the
+   * rest of the chunk held too. Only new text is searched: the held text is never copied or rescanned.
+   */
+  endIn(chunk: string, from = 0): number {
+    const { needle } = this;
+    let at = -1;
+    if (this.tail !== '') {
+      const k = (this.tail + chunk.slice(from, from + needle.length - 1)).indexOf(needle);
+      if (k !== -1) at = from + k + needle.length - this.tail.length;
     }
-    const text = this.pieces.join('');
-    this.pieces = [];
-    this.length = 0;
-    return text;
+    if (at === -1) {
+      const k = chunk.indexOf(needle, from);
+      if (k !== -1) at = k + needle.length;
+    }
+    if (at !== -1) return at;
+    const rest = from === 0 ? chunk : chunk.slice(from);
+    this.pieces.push(rest);
+    this.length += rest.length;
+    if (this.length > this.maxChars) throw this.tooLarge();
+    this.tail = rest.length >= needle.length - 1 ? tailOf(rest, needle) : tailOf(this.tail + rest, needle);
+    return -1;
   }
 
   /** Everything held, at the end of the input (holding nothing then). */

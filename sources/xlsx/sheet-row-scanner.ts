@@ -19,6 +19,9 @@ const enum CellType {
 }
 
 const INCOMPLETE = -1;
+const MAX_PRESIZED = 4096;
+const EOT = -1;
+const SHEET_DATA_OPEN = /<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*>/g;
 const LT = 60;
 const SLASH = 47;
 const GT = 62;
@@ -27,6 +30,8 @@ const APOSTROPHE = 39;
 const EQUALS = 61;
 const LETTER_R = 114;
 const LETTER_T = 116;
+const LETTER_C = 99;
+const LETTER_V = 118;
 
 export class SheetRowScanner {
   private readonly pending: PendingText;
@@ -42,8 +47,12 @@ export class SheetRowScanner {
   private valueClose = '</v>';
   private sheetDataClose = '</sheetData';
   private previousRow = 0;
+  /** Cells of the previous row: a row's array is made that long at once instead of growing cell by cell. */
+  private width = 0;
   private refAt = -1;
   private typeAt = -1;
+  /** The column of the reference at refAt plus one, when readTag could read it (0: read it with columnAt). */
+  private refLetters = 0;
 
   constructor(
     private readonly sharedStrings: readonly string[],
@@ -56,16 +65,29 @@ export class SheetRowScanner {
 
   /** Feeds the next piece of decoded XML; every row completed by it is appended to `out`. */
   push(chunk: string, out: XlsxRow[]): void {
-    if (this.finished) return;
-    const xml = this.pending.holding ? this.pending.feed(chunk) : chunk;
-    if (xml === undefined) return;
-    let pos = 0;
+    let from = 0;
+    while (!this.finished) {
+      if (!this.pending.holding) return this.scan(chunk, from, out);
+      // A held row is completed with just the start of the chunk, and the chunk is scanned where it is: no copy of
+      // 64 KB per chunk, and no sliced string (slower to index) under the scanner's loops.
+      const end = this.pending.endIn(chunk, from);
+      if (end === -1) return;
+      const head = this.pending.flush() + chunk.slice(from, end);
+      from = end;
+      this.scan(head, 0, out);
+      if (from === chunk.length) return;
+    }
+  }
+
+  private scan(xml: string, from: number, out: XlsxRow[]): void {
+    let pos = from;
     if (!this.inSheetData) {
-      const open = /<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*>/.exec(xml);
+      SHEET_DATA_OPEN.lastIndex = pos;
+      const open = SHEET_DATA_OPEN.exec(xml);
       if (!open) {
         // Whole tags before <sheetData> are not needed; only an unfinished last one is kept.
         const last = xml.lastIndexOf('<');
-        if (last !== -1) this.pending.hold(xml.slice(last), '>');
+        if (last >= pos) this.pending.hold(xml.slice(last), '>');
         return;
       }
       this.usePrefix(open[1] ?? '');
@@ -115,29 +137,48 @@ export class SheetRowScanner {
     if (!this.finished) throw corruptWorkbook('ワークシートのデータが途中で終わっています');
   }
 
-  /** Walks the attributes of a start tag xml[from, to) and notes where the values of r and t begin (-1: absent). */
-  private readTag(xml: string, from: number, to: number): void {
+  /**
+   * Walks the attributes of the start tag whose attributes begin at `from` up to its first '>' (returned; -1 when the
+   * text stops first) and notes where the values of r and t begin (-1: absent). Character by character: a builtin
+   * indexOf/startsWith call per attribute cost more than the whole walk.
+   */
+  private readTag(xml: string, from: number): number {
     this.refAt = -1;
     this.typeAt = -1;
+    const length = xml.length;
     let i = from;
-    while (i < to) {
-      if (xml.charCodeAt(i) <= 32) {
-        i += 1;
-        continue;
-      }
+    // Never indexed past the end (that would make every character code a double): EOT stands for the end of the text.
+    let c = i < length ? xml.charCodeAt(i) : EOT;
+    for (;;) {
+      while (c <= 32 && c !== EOT) c = ++i < length ? xml.charCodeAt(i) : EOT;
+      if (c === GT) return i;
+      if (c === EOT) return -1;
       const nameStart = i;
-      while (i < to && xml.charCodeAt(i) !== EQUALS && xml.charCodeAt(i) > 32) i += 1;
+      while (c !== EQUALS && c > 32 && c !== GT) c = ++i < length ? xml.charCodeAt(i) : EOT;
       const nameLength = i - nameStart;
-      while (i < to && xml.charCodeAt(i) !== QUOTE && xml.charCodeAt(i) !== APOSTROPHE) i += 1;
-      if (i >= to) return;
-      const valueEnd = xml.indexOf(xml.charCodeAt(i) === QUOTE ? '"' : "'", i + 1);
-      if (valueEnd === -1 || valueEnd > to) return;
-      if (nameLength === 1) {
-        const name = xml.charCodeAt(nameStart);
-        if (name === LETTER_R) this.refAt = i + 1;
-        else if (name === LETTER_T) this.typeAt = i + 1;
+      while (c !== QUOTE && c !== APOSTROPHE && c !== GT && c !== EOT) c = ++i < length ? xml.charCodeAt(i) : EOT;
+      if (c === GT) return i;
+      if (c === EOT) return -1;
+      const quote = c;
+      const valueAt = i + 1;
+      c = ++i < length ? xml.charCodeAt(i) : EOT;
+      const isRef = nameLength === 1 && xml.charCodeAt(nameStart) === LETTER_R;
+      if (isRef) {
+        // The column letters of a reference (AB12) on the way: 0 when there are none or they are not all capitals.
+        let letters = 0;
+        while (c >= 65 && c <= 90) {
+          letters = letters * 26 + c - 64;
+          c = ++i < length ? xml.charCodeAt(i) : EOT;
+        }
+        this.refLetters = c >= 97 && c <= 122 ? 0 : letters;
       }
-      i = valueEnd + 1;
+      while (c !== quote && c !== GT && c !== EOT) c = ++i < length ? xml.charCodeAt(i) : EOT;
+      // A '>' inside a value ends the tag there, as the first '>' always does (the value is then ignored).
+      if (c === GT) return i;
+      if (c === EOT) return -1;
+      if (isRef) this.refAt = valueAt;
+      else if (nameLength === 1 && xml.charCodeAt(nameStart) === LETTER_T) this.typeAt = valueAt;
+      c = ++i < length ? xml.charCodeAt(i) : EOT;
     }
   }
 
@@ -160,35 +201,40 @@ export class SheetRowScanner {
   private parseRow(xml: string, start: number, out: XlsxRow[]): number {
     const { cellOpen, cellClose, rowClose, valueOpen, valueTag, valueClose } = this;
     const openLength = cellOpen.length;
-    const rowTagEnd = xml.indexOf('>', start);
+    const plain = this.prefix === '';
+    const rowTagEnd = this.readTag(xml, start + this.rowOpen.length);
     if (rowTagEnd === -1) return INCOMPLETE;
-    this.readTag(xml, start + this.rowOpen.length, rowTagEnd);
     const rowNumber = this.refAt === -1 ? this.previousRow + 1 : digitsAt(xml, this.refAt);
     if (rowNumber <= 0) throw corruptWorkbook(`行番号「${xml.slice(start, rowTagEnd + 1)}」が読めません`);
     if (xml.charCodeAt(rowTagEnd - 1) === SLASH) {
       this.previousRow = rowNumber;
       return rowTagEnd + 1;
     }
-    const cells: XlsxCellValue[] = [];
+    const cells: XlsxCellValue[] = this.width === 0 ? [] : new Array<XlsxCellValue>(this.width).fill(null);
     let last = -1;
     let col = -1;
     let p = rowTagEnd + 1;
     for (;;) {
-      const lt = xml.charCodeAt(p) === LT ? p : xml.indexOf('<', p);
+      const lt = p < xml.length && xml.charCodeAt(p) === LT ? p : xml.indexOf('<', p);
       if (lt === -1) return INCOMPLETE;
-      const after = xml.charCodeAt(lt + openLength);
-      if (!(xml.startsWith(cellOpen, lt) && (after <= 32 || after === GT || after === SLASH))) {
+      // EOT at the end of the text: the row is then incomplete either way.
+      const after = lt + openLength < xml.length ? xml.charCodeAt(lt + openLength) : EOT;
+      const isCell = plain ? after !== EOT && xml.charCodeAt(lt + 1) === LETTER_C : xml.startsWith(cellOpen, lt);
+      if (!(isCell && (after <= 32 || after === GT || after === SLASH))) {
         // </row>, or a child other than <c> (extLst comes last): the row ends at its close tag.
         const end = xml.startsWith(rowClose, lt) ? lt : xml.indexOf(rowClose, lt);
         if (end === -1) return INCOMPLETE;
         this.previousRow = rowNumber;
-        if (last !== -1) out.push({ rowNumber, cells });
+        if (last !== -1) {
+          this.width = last < MAX_PRESIZED ? last + 1 : 0;
+          cells.length = last + 1;
+          out.push({ rowNumber, cells });
+        }
         return end + rowClose.length;
       }
-      const tagEnd = xml.indexOf('>', lt + openLength);
+      const tagEnd = this.readTag(xml, lt + openLength);
       if (tagEnd === -1) return INCOMPLETE;
-      this.readTag(xml, lt + openLength, tagEnd);
-      const refCol = this.refAt === -1 ? -1 : columnAt(xml, this.refAt);
+      const refCol = this.refAt === -1 ? -1 : this.refLetters > 0 ? this.refLetters - 1 : columnAt(xml, this.refAt);
       col = refCol === -1 ? col + 1 : refCol;
       if (xml.charCodeAt(tagEnd - 1) === SLASH) {
         p = tagEnd + 1;
@@ -197,8 +243,29 @@ export class SheetRowScanner {
       const type = this.typeAt === -1 ? CellType.Number : cellType(xml, this.typeAt);
       let valueStart: number;
       let valueEnd: number;
-      if (type !== CellType.Inline && xml.startsWith(valueTag, tagEnd + 1)) {
+      const hasValue = plain ? tagEnd + 3 < xml.length && isValueTag(xml, tagEnd + 1) : xml.startsWith(valueTag, tagEnd + 1);
+      if (type !== CellType.Inline && hasValue) {
         valueStart = tagEnd + 1 + valueTag.length;
+        if (type === CellType.Number || type === CellType.Shared) {
+          // Up to 15 digits right before </v></c> (codes, counts, shared-string indexes): exact, read without a slice.
+          const stop = Math.min(valueStart + 15, xml.length);
+          let k = valueStart;
+          let n = 0;
+          let d = k < stop ? xml.charCodeAt(k) - 48 : -1;
+          while (d >= 0 && d <= 9) {
+            n = n * 10 + d;
+            d = ++k < stop ? xml.charCodeAt(k) - 48 : -1;
+          }
+          const closed = plain
+            ? k + 7 < xml.length && isValueAndCellClose(xml, k)
+            : xml.startsWith(valueClose, k) && xml.startsWith(cellClose, k + valueClose.length);
+          if (k > valueStart && closed) {
+            p = k + valueClose.length + cellClose.length;
+            const value = type === CellType.Number ? n : this.sharedStrings[n];
+            last = store(cells, col, value ?? this.cellValue(xml, valueStart, k, type, rowNumber), last);
+            continue;
+          }
+        }
         valueEnd = xml.indexOf(valueClose, valueStart);
         if (valueEnd === -1) return INCOMPLETE;
         const q = valueEnd + valueClose.length;
@@ -255,6 +322,26 @@ export class SheetRowScanner {
         return ownCopy(decodeXmlText(xml.slice(start, end)));
     }
   }
+}
+
+// Without a namespace prefix (as Excel writes), the usual tags are checked character by character: a startsWith
+// call per cell cost as much as the rest of the cell. `at` + the tag's length is within the text.
+function isValueTag(xml: string, at: number): boolean {
+  return xml.charCodeAt(at) === LT && xml.charCodeAt(at + 1) === LETTER_V && xml.charCodeAt(at + 2) === GT;
+}
+
+/** `</v></c>` at `at`. */
+function isValueAndCellClose(xml: string, at: number): boolean {
+  return (
+    xml.charCodeAt(at) === LT &&
+    xml.charCodeAt(at + 1) === SLASH &&
+    xml.charCodeAt(at + 2) === LETTER_V &&
+    xml.charCodeAt(at + 3) === GT &&
+    xml.charCodeAt(at + 4) === LT &&
+    xml.charCodeAt(at + 5) === SLASH &&
+    xml.charCodeAt(at + 6) === LETTER_C &&
+    xml.charCodeAt(at + 7) === GT
+  );
 }
 
 function cellType(xml: string, t: number): CellType {
