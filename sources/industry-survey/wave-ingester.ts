@@ -2,6 +2,8 @@
 // typed columns (one slot per respondent), so a 100k × 150 wave is checked and stored without a per-cell object.
 // A bad cell never stops the file: it is recorded as an issue (capped per column and kind) and as a problem that
 // "touches" its question, so the estimates that use the question are withheld and the others still come out.
+// Each question kind's cells are read by its own reader (answer-kinds/); push() keeps the two commonest cases (a valid
+// single-choice code, a 0/1 option column) in its own tight loops and hands every other cell to the kind's reader.
 import { issue, type Issue, type Severity } from '../../lib/issues.ts';
 import { parseLooseNumber } from '../../lib/parse-number.ts';
 import { Role } from '../../lib/survey-answer-role.ts';
@@ -11,6 +13,13 @@ import type { ColumnPlan } from './map-wave-columns.ts';
 import { normalizeHeader } from '../../lib/normalize-header.ts';
 import { formatDay } from '../../lib/format-day.ts';
 import { parseResponseDay } from './parse-response-day.ts';
+import { Handler, Kind, NO_CHOSEN, NO_DAY, type CellContext, type MultiTally, type ReadCell } from './answer-kinds/answer-handler.ts';
+import { readDateAnswer } from './answer-kinds/date-answer.ts';
+import { readMultiCell } from './answer-kinds/multi-cell.ts';
+import { readMultiOption } from './answer-kinds/multi-option.ts';
+import { readNumberAnswer } from './answer-kinds/number-answer.ts';
+import { readSingleChoice } from './answer-kinds/single-choice.ts';
+import { readTextAnswer } from './answer-kinds/text-answer.ts';
 
 export interface QuestionData {
   question: CodebookQuestion;
@@ -57,52 +66,10 @@ export interface IngesterContext {
   fieldwork?: { from: number; to: number };
 }
 
-const NO_DAY = -2147483648;
-const Kind = { Single: 0, MultiCell: 1, MultiOption: 2, Number: 3, Text: 4, Date: 5 } as const;
-// Outside any answer code: what textCode returns for several codes, an unknown text, or blank text.
-const MULTIPLE = -1e9;
-const UNKNOWN = -2e9;
-const BLANK_TEXT = -3e9;
+// One cell reader per question kind, indexed by Kind; push() keeps the two common cases in its own loops.
+const READ_CELL: readonly ReadCell[] = [readSingleChoice, readMultiCell, readMultiOption, readNumberAnswer, readTextAnswer, readDateAnswer];
 
-const NO_CHOSEN = new Uint8Array(0);
-const NO_CODES = new Int32Array(0);
-
-/** How one column is read. A class with fixed field types, so the per-cell loop sees one shape (no deopts). */
-class Handler {
-  /** MultiOption: the option's 0/1 column per respondent (empty for a non-response option: writes are no-ops). */
-  optionChosen: Uint8Array = NO_CHOSEN;
-  tally: MultiTally | null = null;
-  /** The question's role and code columns (replaced when the columns grow). */
-  role: Int8Array;
-  codes: Int32Array = NO_CODES;
-  /** Text cells already worked out: raw text → code (or MULTIPLE, UNKNOWN, BLANK_TEXT). */
-  readonly textCodes = new Map<string, number>();
-  constructor(
-    readonly kind: number,
-    readonly column: number,
-    readonly data: QuestionData,
-    /** Role + 1 for codes 0–255 (0 = not a code of the question). */
-    readonly lut: Int8Array,
-    readonly roles: Map<number, number>,
-    readonly labels: Map<string, number>,
-    /** MultiOption: the option's code and its role (answer, or a non-response code). */
-    readonly option = 0,
-    readonly optionRole = 0,
-  ) {
-    this.role = data.role;
-  }
-}
-
-/** Per-row tallies of a multi-select question written as 0/1 columns. */
-interface MultiTally {
-  data: QuestionData;
-  answers: number;
-  noAnswer: number;
-  notApplicable: number;
-  invalid: number;
-}
-
-export class WaveIngester {
+export class WaveIngester implements CellContext {
   private readonly handlers: Handler[] = [];
   /** The handlers as parallel arrays for push()'s fast loops (rebuilt when the columns grow). */
   private singles = { handlers: [] as Handler[], columns: [] as number[], luts: [] as Int8Array[], roles: [] as Int8Array[], codes: [] as Int32Array[] };
@@ -284,156 +251,18 @@ export class WaveIngester {
     this.count += 1;
   }
 
-  /** Checks and stores one cell; true when the cell holds something (the row is not empty). */
+  /** Checks and stores one cell with its kind's reader; true when the cell holds something (the row is not empty). */
   private cell(handler: Handler, i: number, rowNumber: number, v: unknown): boolean {
-    let nonEmpty = false;
     const blank = v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-    switch (handler.kind) {
-      case Kind.Single: {
-        const data = handler.data;
-        if (blank) {
-          data.role[i] = Role.NoAnswer;
-          data.codes![i] = 0;
-          break;
-        }
-        let code = typeof v === 'number' ? v : this.textCode(handler, v);
-        let role = code >= 0 && code < 256 && code === (code | 0) ? handler.lut[code]! - 1 : (handler.roles.get(code) ?? -1);
-        // Only spaces in the cell: the same as blank.
-        nonEmpty = code !== BLANK_TEXT;
-        if (code === BLANK_TEXT) {
-          role = Role.NoAnswer;
-          code = 0;
-        } else if (role < 0) {
-          role = Role.Invalid;
-          this.badCode(handler, rowNumber, v, code === MULTIPLE);
-        }
-        data.role[i] = role;
-        data.codes![i] = role === Role.Invalid ? 0 : code;
-        break;
-      }
-      case Kind.MultiCell: {
-        if (blank) {
-          handler.data.role[i] = Role.NoAnswer;
-          break;
-        }
-        nonEmpty = this.multiCell(handler, i, rowNumber, v) || nonEmpty;
-        break;
-      }
-      case Kind.MultiOption: {
-        const tally = handler.tally!;
-        let on: boolean;
-        if (blank || v === 0 || v === '0' || v === false) on = false;
-        else if (v === 1 || v === '1' || v === true) on = true;
-        else {
-          const n = typeof v === 'string' ? parseLooseNumber(v) : null;
-          if (n === 0 || n === 1) on = n === 1;
-          else {
-            tally.invalid += 1;
-            this.cellIssue(
-              'industry-survey-unknown-code',
-              handler,
-              rowNumber,
-              v,
-              `複数回答の選択肢「${handler.option}」の列は 1（選んだ）か 0・空欄（選ばない）のはずですが「${String(v)}」です`,
-            );
-            nonEmpty = true;
-            handler.optionChosen[i] = 0;
-            break;
-          }
-        }
-        handler.optionChosen[i] = on ? 1 : 0;
-        if (!on) break;
-        nonEmpty = true;
-        if (handler.optionRole === Role.Answer) tally.answers += 1;
-        else if (handler.optionRole === Role.NoAnswer) tally.noAnswer += 1;
-        else tally.notApplicable += 1;
-        break;
-      }
-      case Kind.Number: {
-        const data = handler.data;
-        if (blank) {
-          data.role[i] = Role.NoAnswer;
-          data.numbers![i] = Number.NaN;
-          break;
-        }
-        nonEmpty = true;
-        const n = typeof v === 'number' ? v : typeof v === 'string' ? parseLooseNumber(v) : null;
-        data.numbers![i] = Number.NaN;
-        if (n === null) {
-          if (typeof v === 'string' && v.trim() === '') {
-            data.role[i] = Role.NoAnswer;
-            break;
-          }
-          data.role[i] = Role.Invalid;
-          this.cellIssue('industry-survey-not-a-number', handler, rowNumber, v, `数値の設問ですが「${String(v)}」は数値として読めません`);
-          break;
-        }
-        const nonResponse = handler.roles.get(n);
-        if (nonResponse !== undefined && nonResponse !== Role.Answer) {
-          data.role[i] = nonResponse;
-          break;
-        }
-        const q = data.question;
-        if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) {
-          data.role[i] = Role.Invalid;
-          this.cellIssue('industry-survey-out-of-range', handler, rowNumber, v, `値 ${n} が範囲（${q.min ?? '−∞'}〜${q.max ?? '∞'}）の外です`);
-          break;
-        }
-        data.role[i] = Role.Answer;
-        data.numbers![i] = n;
-        break;
-      }
-      case Kind.Text: {
-        const data = handler.data;
-        if (blank || (typeof v === 'string' && v.trim() === '')) {
-          data.role[i] = Role.NoAnswer;
-          data.texts![i] = null;
-          break;
-        }
-        nonEmpty = true;
-        const text = String(v);
-        if (text.includes('\uFFFD')) {
-          this.cellIssue(
-            'industry-survey-mojibake',
-            handler,
-            rowNumber,
-            v,
-            '文字化け（置換文字 U+FFFD）があります。元のファイルの文字コードを確かめ、正しく保存し直したファイルを置いてください',
-            'warning',
-            false,
-          );
-        }
-        data.role[i] = Role.Answer;
-        data.texts![i] = text;
-        break;
-      }
-      case Kind.Date: {
-        const data = handler.data;
-        if (blank) {
-          data.role[i] = Role.NoAnswer;
-          data.days![i] = NO_DAY;
-          break;
-        }
-        nonEmpty = true;
-        const day = parseResponseDay(v, this.ctx.date1904);
-        if (day === null) {
-          data.role[i] = Role.Invalid;
-          data.days![i] = NO_DAY;
-          this.cellIssue(
-            'industry-survey-bad-date',
-            handler,
-            rowNumber,
-            v,
-            `日付の設問ですが「${String(v)}」は日付として読めません（2024/7/1、令和6年7月1日 などの形にしてください）`,
-          );
-          break;
-        }
-        data.role[i] = Role.Answer;
-        data.days![i] = day;
-        break;
-      }
-    }
-    return nonEmpty;
+    return READ_CELL[handler.kind]!(handler, i, rowNumber, v, blank, this);
+  }
+
+  get separator(): string {
+    return this.ctx.separator;
+  }
+
+  get date1904(): boolean | undefined {
+    return this.ctx.date1904;
   }
 
   /** A dropped row's slot is reused by the next row: its roles go back to Answer (0), as push()'s fast path assumes. */
@@ -497,72 +326,13 @@ export class WaveIngester {
     };
   }
 
-  /** A code written as text: digits (full-width too), an answer label, or several codes in a single-choice cell. */
-  private textCode(handler: Handler, v: unknown): number {
-    if (typeof v !== 'string') return UNKNOWN;
-    // CSV cells and label-valued columns repeat a few texts many times: each is worked out once.
-    const cached = handler.textCodes.get(v);
-    if (cached !== undefined) return cached;
-    const code = this.parseTextCode(handler, v);
-    if (handler.textCodes.size < 4096) handler.textCodes.set(v, code);
-    return code;
-  }
-
-  private parseTextCode(handler: Handler, raw: string): number {
-    const text = normalizeHeader(raw);
-    if (text === '') return BLANK_TEXT;
-    if (/^-?\d+$/.test(text)) return Number(text);
-    const label = handler.labels.get(text);
-    if (label !== undefined) return label;
-    const parts = text.split(/\s*[;,、/・\s]\s*/).filter((p) => p !== '');
-    if (parts.length > 1 && parts.every((p) => /^-?\d+$/.test(p) || handler.labels.has(p))) return MULTIPLE;
-    return UNKNOWN;
-  }
-
-  private multiCell(handler: Handler, i: number, rowNumber: number, v: unknown): boolean {
-    const data = handler.data;
-    for (const arr of data.chosen!.values()) arr[i] = 0;
-    const text = typeof v === 'number' ? String(v) : normalizeHeader(v);
-    if (text === '') {
-      data.role[i] = Role.NoAnswer;
-      return false;
-    }
-    const parts = text
-      .split(this.ctx.separator)
-      .map((p) => p.trim())
-      .filter((p) => p !== '');
-    let answers = 0;
-    let noAnswer = 0;
-    let notApplicable = 0;
-    for (const part of parts) {
-      const code = /^-?\d+$/.test(part) ? Number(part) : (handler.labels.get(part) ?? Number.NaN);
-      const role = handler.roles.get(code);
-      if (role === undefined) {
-        data.role[i] = Role.Invalid;
-        for (const arr of data.chosen!.values()) arr[i] = 0;
-        this.badCode(handler, rowNumber, v, false, part);
-        return true;
-      }
-      if (role === Role.Answer) {
-        data.chosen!.get(code)![i] = 1;
-        answers += 1;
-      } else if (role === Role.NoAnswer) noAnswer += 1;
-      else notApplicable += 1;
-    }
-    if (answers > 0 && noAnswer + notApplicable > 0) {
-      data.role[i] = Role.Invalid;
-      this.cellIssue('industry-survey-contradictory-answer', handler, rowNumber, v, '選択肢と無回答・非該当が同時に選ばれています', 'error');
-    } else data.role[i] = answers > 0 ? Role.Answer : notApplicable > 0 ? Role.NotApplicable : Role.NoAnswer;
-    return true;
-  }
-
   private contradiction(t: MultiTally, rowNumber: number): number {
     const handler = this.handlers.find((h) => h.data === t.data)!;
     this.cellIssue('industry-survey-contradictory-answer', handler, rowNumber, '', '選択肢と無回答・非該当の列が同時に 1 になっています', 'error');
     return Role.Invalid;
   }
 
-  private badCode(handler: Handler, rowNumber: number, v: unknown, multiple: boolean, part?: string): void {
+  badCode(handler: Handler, rowNumber: number, v: unknown, multiple: boolean, part?: string): void {
     const q = handler.data.question;
     const codes = [...q.answers, ...q.nonResponse].map((a) => `${a.code} ${a.labelJa}`).join('、');
     if (multiple) {
@@ -585,7 +355,7 @@ export class WaveIngester {
   }
 
   /** A problem in one cell: an issue (the first few per column and kind), and the question's answers are touched. */
-  private cellIssue(code: string, handler: Handler, rowNumber: number, raw: unknown, what: string, severity: Severity = 'error', touches = true): void {
+  cellIssue(code: string, handler: Handler, rowNumber: number, raw: unknown, what: string, severity: Severity = 'error', touches = true): void {
     const q = handler.data.question;
     if (touches) this.touch(q.id, code);
     const usedBy = this.ctx.usedBy.get(q.id) ?? [];

@@ -1,0 +1,34 @@
+// One option's column of a multi-select question written as 0/1 columns: 1 (chosen), 0 or blank (not chosen). The
+// row's tallies over the options give the question's role once the row is read (WaveIngester.push).
+import { parseLooseNumber } from '../../../lib/parse-number.ts';
+import { Role } from '../../../lib/survey-answer-role.ts';
+import type { ReadCell } from './answer-handler.ts';
+
+export const readMultiOption: ReadCell = (handler, i, rowNumber, v, blank, context) => {
+  const tally = handler.tally!;
+  let on: boolean;
+  if (blank || v === 0 || v === '0' || v === false) on = false;
+  else if (v === 1 || v === '1' || v === true) on = true;
+  else {
+    const n = typeof v === 'string' ? parseLooseNumber(v) : null;
+    if (n !== 0 && n !== 1) {
+      tally.invalid += 1;
+      context.cellIssue(
+        'industry-survey-unknown-code',
+        handler,
+        rowNumber,
+        v,
+        `複数回答の選択肢「${handler.option}」の列は 1（選んだ）か 0・空欄（選ばない）のはずですが「${String(v)}」です`,
+      );
+      handler.optionChosen[i] = 0;
+      return true;
+    }
+    on = n === 1;
+  }
+  handler.optionChosen[i] = on ? 1 : 0;
+  if (!on) return false;
+  if (handler.optionRole === Role.Answer) tally.answers += 1;
+  else if (handler.optionRole === Role.NoAnswer) tally.noAnswer += 1;
+  else tally.notApplicable += 1;
+  return true;
+};

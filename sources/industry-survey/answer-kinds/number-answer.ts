@@ -1,0 +1,33 @@
+// A number question: a number (or text that reads as one) within the codebook's range, or a non-response code.
+import { parseLooseNumber } from '../../../lib/parse-number.ts';
+import { Role } from '../../../lib/survey-answer-role.ts';
+import type { ReadCell } from './answer-handler.ts';
+
+export const readNumberAnswer: ReadCell = (handler, i, rowNumber, v, blank, context) => {
+  const data = handler.data;
+  data.numbers![i] = Number.NaN;
+  if (blank) {
+    data.role[i] = Role.NoAnswer;
+    return false;
+  }
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? parseLooseNumber(v) : null;
+  if (n === null) {
+    data.role[i] = Role.Invalid;
+    context.cellIssue('industry-survey-not-a-number', handler, rowNumber, v, `数値の設問ですが「${String(v)}」は数値として読めません`);
+    return true;
+  }
+  const nonResponse = handler.roles.get(n);
+  if (nonResponse !== undefined && nonResponse !== Role.Answer) {
+    data.role[i] = nonResponse;
+    return true;
+  }
+  const q = data.question;
+  if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) {
+    data.role[i] = Role.Invalid;
+    context.cellIssue('industry-survey-out-of-range', handler, rowNumber, v, `値 ${n} が範囲（${q.min ?? '−∞'}〜${q.max ?? '∞'}）の外です`);
+    return true;
+  }
+  data.role[i] = Role.Answer;
+  data.numbers![i] = n;
+  return true;
+};
