@@ -232,15 +232,25 @@ export class SheetRowScanner {
         }
         return end + rowClose.length;
       }
-      const tagEnd = this.readTag(xml, lt + openLength);
-      if (tagEnd === -1) return INCOMPLETE;
-      const refCol = this.refAt === -1 ? -1 : this.refLetters > 0 ? this.refLetters - 1 : columnAt(xml, this.refAt);
-      col = refCol === -1 ? col + 1 : refCol;
-      if (xml.charCodeAt(tagEnd - 1) === SLASH) {
-        p = tagEnd + 1;
-        continue;
+      // Excel's commonest start tag, <c r="AB12"> (a number cell), read straight through; anything else by readTag.
+      const plainRef = plain ? plainCellRef(xml, lt) : -1;
+      let tagEnd: number;
+      let type: CellType;
+      if (plainRef !== -1) {
+        col = plainRef >> 8;
+        tagEnd = lt + (plainRef & 255);
+        type = CellType.Number;
+      } else {
+        tagEnd = this.readTag(xml, lt + openLength);
+        if (tagEnd === -1) return INCOMPLETE;
+        const refCol = this.refAt === -1 ? -1 : this.refLetters > 0 ? this.refLetters - 1 : columnAt(xml, this.refAt);
+        col = refCol === -1 ? col + 1 : refCol;
+        if (xml.charCodeAt(tagEnd - 1) === SLASH) {
+          p = tagEnd + 1;
+          continue;
+        }
+        type = this.typeAt === -1 ? CellType.Number : cellType(xml, this.typeAt);
       }
-      const type = this.typeAt === -1 ? CellType.Number : cellType(xml, this.typeAt);
       let valueStart: number;
       let valueEnd: number;
       const hasValue = plain ? tagEnd + 3 < xml.length && isValueTag(xml, tagEnd + 1) : xml.startsWith(valueTag, tagEnd + 1);
@@ -342,6 +352,34 @@ function isValueAndCellClose(xml: string, at: number): boolean {
     xml.charCodeAt(at + 6) === LETTER_C &&
     xml.charCodeAt(at + 7) === GT
   );
+}
+
+/**
+ * `<c r="AB12">` at `lt` with nothing else in the tag: (0-based column << 8) | the offset of its '>' from `lt`; -1
+ * for any other shape (or text that stops inside it), which readTag then reads.
+ */
+function plainCellRef(xml: string, lt: number): number {
+  const length = xml.length;
+  if (
+    lt + 8 >= length ||
+    xml.charCodeAt(lt + 2) !== 32 ||
+    xml.charCodeAt(lt + 3) !== LETTER_R ||
+    xml.charCodeAt(lt + 4) !== EQUALS ||
+    xml.charCodeAt(lt + 5) !== QUOTE
+  ) {
+    return -1;
+  }
+  let i = lt + 6;
+  let c = xml.charCodeAt(i);
+  let letters = 0;
+  while (c >= 65 && c <= 90 && i < lt + 9) {
+    letters = letters * 26 + c - 64;
+    c = ++i < length ? xml.charCodeAt(i) : EOT;
+  }
+  if (letters === 0) return -1;
+  while (c >= 48 && c <= 57) c = ++i < length ? xml.charCodeAt(i) : EOT;
+  if (c !== QUOTE || i + 1 >= length || xml.charCodeAt(i + 1) !== GT || i + 1 - lt > 255) return -1;
+  return ((letters - 1) << 8) | (i + 1 - lt);
 }
 
 function cellType(xml: string, t: number): CellType {
