@@ -232,6 +232,10 @@ export const planSchema = z.strictObject({
       pillar: z.string().min(1).default('目指す姿'),
       section: z.string().min(1).default('方針'),
       tier: z.string().min(1).default('区分'),
+      /** The column heading of an indicator's owning departments (所管課, 計画所管課 …). */
+      owner: z.string().min(1).default('所管課'),
+      /** The column heading of the related departments a progress table prints apart (関連所管課（部）…). */
+      relatedOwner: z.string().min(1).default('関連所管課'),
       /** The indicator set's name; its list sheet is 「…一覧」. */
       indicators: z.string().min(1).default('ソーシャルインパクト指標'),
       actionPlan: z.string().min(1).default('アクションプラン'),

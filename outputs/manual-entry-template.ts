@@ -69,7 +69,8 @@ export async function writeManualEntryTemplate(catalog: Catalog, fiscalYear: num
       measureId: m.id,
       name: m.nameJa,
       unit: m.unit,
-      owners: (m.owners ?? catalog.plan.owners ?? []).join('・'),
+      // 、 like the datasets: a department's own name may hold ・ (工業・雇用促進課).
+      owners: (m.owners ?? catalog.plan.owners ?? []).join('、'),
       fiscalYear: formatFiscalYear(fiscalYear),
       value: filled?.value ?? null,
       comment: filled?.comment ?? null,

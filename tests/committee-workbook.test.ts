@@ -333,6 +333,16 @@ describe('committee workbook: summary', () => {
       fy.filter((r) => r.index !== '').length,
     ]);
   });
+
+  it('names the plan’s own lower-is-better indicator in the legend, and none when the plan has none', async () => {
+    const legend = (wb: ExcelJS.Workbook) => texts(wb.getWorksheet('概要')!).find((t) => t.startsWith('緑 = 改善'));
+    expect(legend(book)).toBe('緑 = 改善、赤 = 悪化。低いほど良い指標（例: 区内倒産事業者数）は 青 = 改善（↓）、橙 = 悪化（↑）');
+    const measures = new Map([...catalog.measures].map(([id, m]) => [id, { ...m, direction: 'higher' as const }]));
+    const allHigher = await read(
+      await writeCommitteeWorkbook({ ...catalog, measures }, { indicatorValues: values, actionPlanProgress: progress, fiscalYear: FY }),
+    );
+    expect(legend(allHigher)).toBe('緑 = 改善、赤 = 悪化。低いほど良い指標は 青 = 改善（↓）、橙 = 悪化（↑）');
+  });
 });
 
 describe('committee workbook: text a spreadsheet would execute', () => {

@@ -27,7 +27,7 @@ describe('the manual-entry template', () => {
     const rows = [4, 5, 6, 7].map((r) => (sheet.getRow(r).values as ExcelJS.CellValue[]).slice(1, 7));
     expect(rows).toEqual([
       ['指標ID', '指標名', '単位', '担当課', '年度', '値'],
-      ['shopping-street-events', '商店街イベント開催数', '回', '産業振興課・地域振興課', '令和3年度', undefined],
+      ['shopping-street-events', '商店街イベント開催数', '回', '産業振興課、地域振興課', '令和3年度', undefined],
       ['vacant-store-rate', '空き店舗率', '%', '産業振興課', '令和3年度', undefined],
       ['manufacturers', '区内製造業事業所数', '事業所', '産業振興課', '令和3年度', undefined],
     ]);

@@ -4,7 +4,10 @@
 // 29年度 targets in words or numbers, 計画所管課 apart from 関連所管課（部）, and no grade because the plan has none.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cellText } from '../lib/cell-text.ts';
+import { openWorkbook } from '../lib/load-exceljs.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { copyConfig, problemsOf, readCsv, runLei, tempDir } from './helpers.ts';
 
@@ -85,6 +88,108 @@ describe('the 計画目標 cards of a held-out plan', () => {
     expect(datapackage).toContain('重点事業の計画目標（年度の役割・目標・評価）');
     expect(datapackage).toContain('面の印字記号');
     expect(datapackage).not.toMatch(/柱|目指す姿|アクションプラン/);
+  });
+});
+
+describe('the committee workbook of the 計画目標 cards', () => {
+  let sheet: ExcelJS.Worksheet;
+  beforeAll(async () => {
+    const book = await openWorkbook(await readFile(path.join(out, 'latest', 'committee_report.xlsx')));
+    sheet = book.getWorksheet('重点事業の計画目標')!;
+  });
+  // Array.from, not map: an empty cell is a hole in row.values.
+  const cells = (row: ExcelJS.Row) => Array.from((row.values as ExcelJS.CellValue[]).slice(1), (v) => cellText(v));
+
+  it('heads its owner columns with the plan’s own words, 計画所管課 and 関連所管課（部）', () => {
+    expect(cells(sheet.getRow(4)).slice(0, 9)).toEqual([
+      '番号',
+      '指標名',
+      '区分',
+      '計画所管課',
+      '関連所管課（部）',
+      '単位',
+      '現状\n（平成25年度）',
+      '29年度\n（平成29年度）',
+      '当初目標',
+    ]);
+  });
+
+  it('notes a 見込み baseline beside its card', () => {
+    let note: string | undefined;
+    sheet.eachRow((row) => {
+      if (cellText(row.getCell(2).value) === '認定・認証農業者') note = cellText(row.getCell(15).value);
+    });
+    expect(note).toBe('現状: 平成25年度末見込み');
+  });
+
+  it('prints each card’s owners one per line (a ・ inside a name stays), and its 29年度 target in words or numbers', () => {
+    const byId = new Map<string, string[]>();
+    sheet.eachRow((row) => {
+      const v = cells(row);
+      // Below the header; a 面 or 重点事業 band is one merged cell, the same text in every column.
+      if (row.number > 4 && v[1] !== v[0]) byId.set(v.at(-1) ?? '', v.slice(0, 8));
+    });
+    const text = (s: string) => expect.stringContaining(s);
+    expect([...byId.entries()]).toEqual([
+      [
+        '1/2',
+        [
+          '2',
+          '専門的な産業支援組織と経営支援コーディネーター',
+          '計画目標',
+          '商業課',
+          '工業・雇用促進課',
+          '―',
+          '専門的な産業支援組織の運営形態の検討',
+          text('市場としての世田谷のまちのニーズ把握支援（消費者ニーズの把握）'),
+        ],
+      ],
+      [
+        '10-イベント',
+        ['10', 'イベント（ビジネスマッチング、物産展等）への参加', '計画目標', '工業・雇用促進課', '商業課\n都市農業課\n広報広聴課', 'イベント', '27', '31'],
+      ],
+      [
+        '10-PR',
+        [
+          '10',
+          '世田谷の産業の魅力のPR',
+          '計画目標',
+          '工業・雇用促進課',
+          '商業課\n都市農業課\n広報広聴課',
+          '―',
+          '世田谷の産業の魅力を紹介するパンフレットの発行',
+          text('撮影ロケ地紹介'),
+        ],
+      ],
+      [
+        '48-ワーキング',
+        [
+          '48',
+          '住工共生まちづくりワーキングの実施',
+          '計画目標',
+          '工業・雇用促進課',
+          '',
+          '回',
+          '5',
+          '住工共生まちづくり事業の充実 住工共生まちづくりワーキングの充実',
+        ],
+      ],
+      ['48-交流イベント', ['48', '住工共生交流イベントの実施', '計画目標', '工業・雇用促進課', '', '回', '1', '住工共生交流イベント実施地域の拡充']],
+      [
+        '51-農地保全',
+        [
+          '51',
+          '都市農地保全策',
+          '計画目標',
+          '都市農業課',
+          '都市計画課\nみどり政策課',
+          '―',
+          '国等に対して具体的保全策を求めるための検討',
+          text('他自治体との連携による国への法改正等を求める要望活動の実施'),
+        ],
+      ],
+      ['51-認定農業者', ['51', '認定・認証農業者', '計画目標', '都市農業課', '都市計画課\nみどり政策課', '経営体', '71', '99']],
+    ]);
   });
 });
 

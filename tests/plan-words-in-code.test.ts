@@ -6,9 +6,9 @@ import { expect, it } from 'vitest';
 import { repoRoot } from './helpers.ts';
 
 const FOLDERS = ['transforms', 'outputs', 'pipelines', 'cli', 'lib'];
-/** Setagaya's names, its plan's parts (アクションプラン, the shared 8・9 table) and its plan years (令和6〜9年度, R6〜R9, R6-R9). */
+/** Setagaya's names and example indicators, its plan's parts (アクションプラン, the shared 8・9 table) and its plan years (令和6〜9年度, R6〜R9, R6-R9). */
 const PLAN_WORDS =
-  /世田谷|config\/setagaya|目指す姿|ソーシャルインパクト|検証部会|アクションプラン|8・9|行動指標|短期アウトカム|中長期アウトカム|令和\d+〜\d+年度|R\d+〜R?\d+|R\d+-R\d+/;
+  /世田谷|区内倒産事業者数|config\/setagaya|目指す姿|ソーシャルインパクト|検証部会|アクションプラン|8・9|行動指標|短期アウトカム|中長期アウトカム|令和\d+〜\d+年度|R\d+〜R?\d+|R\d+-R\d+/;
 
 /** Source lines without comments: whole-line comments and a trailing `// …`. */
 function codeLines(text: string): { line: number; code: string }[] {

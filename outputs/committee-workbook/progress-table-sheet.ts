@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs';
 import type { Catalog } from '../../config/load-catalog.ts';
 import type { IndicatorProgressRow } from '../../lib/datasets.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
+import { ownerNames } from '../../config/resolve-progress.ts';
 import {
   NO_VALUE,
   WITHHELD,
@@ -38,15 +39,22 @@ export function writeProgressTableSheet(workbook: ExcelJS.Workbook, catalog: Cat
   const latestOf = (id: string) => byIndicator.get(id)?.find((row) => row.is_latest);
   const latestYear = Math.max(0, ...rows.filter((row) => row.is_latest).map((row) => row.fiscal_year));
   const roleYear = (role: (typeof progress.yearRoles)[number]) => role.fiscalYear ?? (latestYear > 0 ? latestYear : undefined);
+  // Owners as a list from the catalog, one per line: a department's own name may hold ・ (工業・雇用促進課).
+  const ownersOf = (indicator: (typeof progress.indicators)[number]) => ownerNames(indicator.owners ?? catalog.plan.owners ?? []);
+  const hasRelated = progress.indicators.some((indicator) => indicator.relatedOwners);
+  // A target stated in words goes under the plan's target-year column; a plan without one prints it as the original target.
+  const hasTargetRole = progress.yearRoles.some((role) => role.kind === 'target');
+  const inWords = progress.indicators.some((indicator) => indicator.baselineText !== undefined || (indicator.target && 'text' in indicator.target));
   const columns: ColumnDef[] = [
     { header: '番号', width: 8 },
     { header: '指標名', width: 30 },
     { header: terms.tier, width: 10 },
-    { header: '所管課', width: 16 },
+    { header: terms.owner, width: 16 },
+    ...(hasRelated ? [{ header: terms.relatedOwner, width: 16 }] : []),
     { header: '単位', width: 7 },
     ...progress.yearRoles.map((role) => {
       const fy = roleYear(role);
-      return { header: `${role.labelJa}${fy === undefined ? '' : `\n（${formatFiscalYear(fy)}）`}`, width: 12 };
+      return { header: `${role.labelJa}${fy === undefined ? '' : `\n（${formatFiscalYear(fy)}）`}`, width: inWords ? 24 : 12 };
     }),
     { header: '当初目標', width: 10 },
     { header: '目標の改定', width: 26 },
@@ -97,14 +105,15 @@ export function writeProgressTableSheet(workbook: ExcelJS.Workbook, catalog: Cat
     setText(excelRow.getCell(c++), indicator.code);
     setText(excelRow.getCell(c++), indicator.nameJa);
     setText(excelRow.getCell(c++), indicator.tierLabelJa);
-    setText(excelRow.getCell(c++), any?.owners.split('・').join('\n') ?? '');
+    setText(excelRow.getCell(c++), ownersOf(indicator).join('\n'));
+    if (hasRelated) setText(excelRow.getCell(c++), ownerNames(indicator.relatedOwners ?? []).join('\n'));
     setText(excelRow.getCell(c++), indicator.unit);
-    const withheldNotes: string[] = [];
+    const roleNotes: string[] = [];
     for (const role of progress.yearRoles) {
       const cell = excelRow.getCell(c++);
       if (role.kind === 'target') {
-        const status = any?.target_status ?? null;
-        if (status !== null) setText(cell, status);
+        const stated = any?.target_status ?? any?.target_text ?? null;
+        if (stated !== null) setText(cell, stated);
         else setNumber(cell, latest?.target_in_force ?? any?.target_in_force ?? null, Math.max(0, decimalsOf(latest?.target_in_force ?? null)));
         continue;
       }
@@ -113,18 +122,22 @@ export function writeProgressTableSheet(workbook: ExcelJS.Workbook, catalog: Cat
       const yearNote = role.latest && row && row.fiscal_year !== latestYear ? `\n（${formatFiscalYear(row.fiscal_year)}）` : '';
       if (row?.withheld_reason) {
         setText(cell, WITHHELD);
-        withheldNotes.push(`${formatFiscalYear(row.fiscal_year)}は${WITHHELD}: ${row.withheld_reason}（issues.csv を参照）`);
+        roleNotes.push(`${formatFiscalYear(row.fiscal_year)}は${WITHHELD}: ${row.withheld_reason}（issues.csv を参照）`);
       } else if (row?.value !== null && row?.value !== undefined && row.status_value === null && row.secondary_value === null && !yearNote)
         setNumber(cell, row.value, indicator.decimals);
       else setText(cell, row?.value_text ? `${row.value_text}${yearNote}` : NO_VALUE);
+      // A declared cell's note (seed 003: 71 経営体, 平成25年度末見込み) is printed with it.
+      if (row?.value_status === 'declared' && row.comment) roleNotes.push(`${role.labelJa}: ${row.comment}`);
     }
-    setNumber(excelRow.getCell(c++), any?.target_original ?? null, Math.max(0, decimalsOf(any?.target_original ?? null)));
+    const originalCell = excelRow.getCell(c++);
+    if (!hasTargetRole && any?.target_text) setText(originalCell, any.target_text);
+    else setNumber(originalCell, any?.target_original ?? null, Math.max(0, decimalsOf(any?.target_original ?? null)));
     setText(excelRow.getCell(c++), any?.target_revisions ?? '');
     setNumber(excelRow.getCell(c++), latest?.achievement_rate ?? null, 1, '"%"');
     setNumber(excelRow.getCell(c++), latest?.achievement_rate_original ?? null, 1, '"%"');
     setText(excelRow.getCell(c++), grade.grade);
     setText(excelRow.getCell(c++), grade.ruleJa);
-    setText(excelRow.getCell(c++), [...progressRemarks(indicator.direction, latest), ...withheldNotes].join('\n'));
+    setText(excelRow.getCell(c++), [...progressRemarks(indicator.direction, latest), ...roleNotes].join('\n'));
     setText(excelRow.getCell(c++), indicator.id);
     styleBody(excelRow, columns);
     excelRow.getCell(1).alignment = { vertical: 'middle', horizontal: 'center' };

@@ -87,7 +87,7 @@ export function writeSummary(
       ? progressLegend(catalog)
       : [
           ['↑ → ↓', '指数が100を上回る / 100 / 100を下回る（基準値との比較。良し悪しは方向による）'],
-          ['指数の色', '緑 = 改善、赤 = 悪化。低いほど良い指標（例: 区内倒産事業者数）は 青 = 改善（↓）、橙 = 悪化（↑）'],
+          ['指数の色', `緑 = 改善、赤 = 悪化。低いほど良い指標${lowerExample(catalog)}は 青 = 改善（↓）、橙 = 悪化（↑）`],
           [NO_VALUE, '値なし（未集計・欠測・非公表、または基準値が0・無いため指数を計算できない）。0 とは異なる'],
           ['旧名—新名', '指標名の変更。1行目が旧名、2行目（—に続く）が新名。実数は旧定義で測っていることが多い'],
           ['○', '横断的指標（表に○印のある指標）'],
@@ -107,6 +107,12 @@ export function writeSummary(
     ]);
     row.height = Math.max(row.height, (row.getCell(1).font?.size ?? FONT_SIZE) * 1.8);
   }
+}
+
+/** The plan's own lower-is-better indicator as the legend's example (seed 000: 区内倒産事業者数), or none. */
+function lowerExample(catalog: Catalog): string {
+  const slot = catalog.slots.find((s) => catalog.measures.get(s.measure)?.direction === 'lower');
+  return slot ? `（例: ${slot.nameJa}）` : '';
 }
 
 type SummaryLine = (values: (string | number | null)[], opts?: { bold?: boolean; fill?: ExcelJS.Fill; border?: boolean; size?: number }) => ExcelJS.Row;
