@@ -1,0 +1,100 @@
+// Issues about the inbox and about files no reader can open, whatever their family.
+import type { IssueSpec } from './issue-spec.ts';
+
+const XLSX_WHAT_TO_DO_JA = 'Excelで開けるか確かめ、「Excel ブック (*.xlsx)」形式で保存し直してから置き直してください';
+const XLSX_WHAT_TO_DO_EN = 'Check that Excel opens the file, save it again as "Excel Workbook (*.xlsx)" and put it back in the inbox';
+
+export const inputIssueSpecs = {
+  'inbox-symlink': {
+    severity: 'warning',
+    ja: 'シンボリックリンクは読みません（受信箱の外のファイルを読まないため）。リンク先のファイルそのものを受信箱に複製して置いてください',
+    en: 'Symbolic links are not read (so that no file outside the inbox is read). Copy the file itself into the inbox',
+    whatToDoJa: 'リンク先のファイルそのものを受信箱に複製して置く',
+    whatToDoEn: 'Copy the linked file itself into the inbox',
+  },
+  'inbox-unknown-file': {
+    severity: 'warning',
+    ja: 'このファイルを読むアダプタがありません。受信箱の決まったフォルダに置いてください: {known}',
+    en: 'No reader takes this file. Put it in the inbox folder of its family: {known}',
+    whatToDoJa: '入力の種類ごとのフォルダ（inbox/<family>/）に、決まった拡張子で置く',
+    whatToDoEn: 'Put the file in its family folder (inbox/<family>/) with one of the family’s extensions',
+  },
+  'source-disabled': {
+    severity: 'info',
+    ja: '{source}は pipeline.yaml の sources に含まれていないため、このファイルは読みません',
+    en: '{source} is not listed under sources in pipeline.yaml, so this file is not read',
+    whatToDoJa: '読むなら pipeline.yaml の sources に加える',
+    whatToDoEn: 'Add the family to sources in pipeline.yaml to read it',
+  },
+  'source-read-failed': {
+    severity: 'error',
+    ja: '{source}の読み込み中に予期しないエラーが起きました。このファイルは採用していません: {error}',
+    en: 'An unexpected error occurred while reading {source}; this file was not used: {error}',
+    whatToDoJa: 'ファイルを確かめて置き直す。繰り返すなら、エラーの内容を添えて担当者に連絡する',
+    whatToDoEn: 'Check the file and put it back; if it happens again, report the error text to the maintainers',
+  },
+  'xlsx-file-not-found': {
+    severity: 'error',
+    ja: '{reason}（このファイルは読み込んでいません）',
+    en: '{reason} (this file was not read)',
+    whatToDoJa: 'ファイルの置き場所・名前・権限を確かめる',
+    whatToDoEn: 'Check where the file is, its name and its permissions',
+  },
+  'xlsx-legacy-or-encrypted': {
+    severity: 'error',
+    ja: '{reason}（このファイルは読み込んでいません）',
+    en: '{reason} (this file was not read)',
+    whatToDoJa: 'パスワードを外し、「Excel ブック (*.xlsx)」形式で保存し直して置き直す',
+    whatToDoEn: 'Remove the password and save the file again as "Excel Workbook (*.xlsx)"',
+  },
+  'xlsx-not-a-workbook': {
+    severity: 'error',
+    ja: '{reason}（このファイルは読み込んでいません）',
+    en: '{reason} (this file was not read)',
+    whatToDoJa: XLSX_WHAT_TO_DO_JA,
+    whatToDoEn: XLSX_WHAT_TO_DO_EN,
+  },
+  'xlsx-corrupt': {
+    severity: 'error',
+    ja: '{reason}（このファイルは読み込んでいません）',
+    en: '{reason} (this file was not read)',
+    whatToDoJa: XLSX_WHAT_TO_DO_JA,
+    whatToDoEn: XLSX_WHAT_TO_DO_EN,
+  },
+  'xlsx-sheet-not-found': {
+    severity: 'error',
+    ja: '{reason}（このファイルは読み込んでいません）',
+    en: '{reason} (this file was not read)',
+    whatToDoJa: 'シート名と設定（sheet）を確かめる',
+    whatToDoEn: 'Check the sheet name and the sheet setting',
+  },
+  'xlsx-not-a-worksheet': {
+    severity: 'error',
+    ja: '{reason}（このファイルは読み込んでいません）',
+    en: '{reason} (this file was not read)',
+    whatToDoJa: '表のあるシート（グラフシートでないもの）を指定する',
+    whatToDoEn: 'Name a sheet that holds a table (not a chart sheet)',
+  },
+  'xlsx-too-large': {
+    severity: 'error',
+    // The survey reader words the consequence in its own way.
+    ja: { survey: '{reason}（このファイルは読み込んでいません）', other: '{reason}。このファイルは読み込みません' },
+    en: { survey: '{reason} (this file was not read)', other: '{reason}. This file is not read' },
+    whatToDoJa: '不要なシート・行を除いてファイルを小さくするか、上限（pipeline.yaml の limits）を見直す',
+    whatToDoEn: 'Make the file smaller (drop unneeded sheets and rows) or raise the limits in pipeline.yaml',
+  },
+  'text-undecodable': {
+    severity: 'error',
+    ja: '{line}行目付近に UTF-8 としても CP932（Shift_JIS）としても読めないバイト列があります（ファイルの破損か別の文字コード）。元のファイルをもう一度ダウンロード・出力して置き直してください（このファイルは読み込んでいません）',
+    en: 'Around line {line} there are bytes that are neither UTF-8 nor CP932 (Shift_JIS): the file is damaged or in another encoding. Download or export the original again and put it back (this file was not read)',
+    whatToDoJa: '元のファイルをもう一度ダウンロード・出力して置き直す',
+    whatToDoEn: 'Download or export the original file again',
+  },
+  'text-encoding-not-accepted': {
+    severity: 'error',
+    ja: 'このファイルは {found}で保存されていますが、設定で受け付ける文字コードは {accepted} です。このファイルは読み込んでいません（{readAs}として読むと文字化けした値になるため）。ファイルを {accepted} で保存し直すか、設定 instruments[{instrument}].encoding を auto にしてください',
+    en: 'This file is saved in {found}, but the config accepts {accepted}. The file was not read (read as {readAs} its values would be garbled). Save it in {accepted}, or set instruments[{instrument}].encoding to auto',
+    whatToDoJa: '受け付ける文字コードで保存し直すか、設定の encoding を auto にする',
+    whatToDoEn: 'Save the file in an accepted encoding, or set the encoding to auto',
+  },
+} as const satisfies Record<string, IssueSpec>;
