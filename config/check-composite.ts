@@ -3,7 +3,7 @@
 import type { Measure, Slot } from './catalog-schema.ts';
 import { compositeInputs } from './composite-inputs.ts';
 import type { CompositeConfig } from './composite-schema.ts';
-import type { ConfigProblem } from './load-catalog.ts';
+import { configProblem, type ConfigProblem } from './config-problem.ts';
 
 export function checkComposite(
   composite: CompositeConfig,
@@ -15,35 +15,27 @@ export function checkComposite(
   const longMeasures = new Set(slots.filter((s) => s.tier === 'long').map((s) => s.measure));
   const checkId = (id: string, at: string) => {
     if (!measures.has(id)) {
-      problems.push({ file, path: at, message: `指標ID「${id}」は measures*.yaml に定義されていません` });
+      problems.push(configProblem('config-unknown-measure', { variant: 'defined', id, hint: '' }, { file, path: at }));
     } else if (!longMeasures.has(id)) {
-      problems.push({
-        file,
-        path: at,
-        message: `指標「${id}」（${measures.get(id)!.nameJa}）は中長期アウトカム（tier: long）の枠にありません。充実度の入力にできるのは中長期アウトカムの指標だけです`,
-      });
+      problems.push(configProblem('config-composite-not-long-term', { id, name: measures.get(id)!.nameJa }, { file, path: at }));
     }
   };
   composite.inputs.include?.forEach((id, i) => checkId(id, `inputs.include[${i}]`));
   composite.inputs.exclude.forEach((id, i) => {
     checkId(id, `inputs.exclude[${i}]`);
     if (composite.inputs.include?.includes(id)) {
-      problems.push({ file, path: `inputs.exclude[${i}]`, message: `指標「${id}」が include と exclude の両方にあります。どちらか一方にしてください` });
+      problems.push(configProblem('config-composite-included-and-excluded', { id }, { file, path: `inputs.exclude[${i}]` }));
     }
   });
   for (const id of Object.keys(composite.inputs.weights)) checkId(id, `inputs.weights.${id}`);
   const longVisions = new Set(slots.filter((s) => s.tier === 'long').map((s) => s.vision));
   for (const key of Object.keys(composite.inputs.visionWeights)) {
     if (!longVisions.has(Number(key))) {
-      problems.push({
-        file,
-        path: `inputs.visionWeights.${key}`,
-        message: `目指す姿 ${key} には中長期アウトカムの枠がありません（slots.yaml の vision を確認してください）`,
-      });
+      problems.push(configProblem('config-composite-vision-without-long-term', { vision: key }, { file, path: `inputs.visionWeights.${key}` }));
     }
   }
   if (problems.length === 0 && compositeInputs(composite, slots).length === 0) {
-    problems.push({ file, path: 'inputs', message: '充実度の入力が1つもありません。include / exclude を見直してください' });
+    problems.push(configProblem('config-composite-no-inputs', {}, { file, path: 'inputs' }));
   }
   return problems;
 }

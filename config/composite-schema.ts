@@ -3,6 +3,7 @@
 // docs/composite.md gives the rationale for each choice.
 import { z } from 'zod';
 import { fiscalYearSchema } from './catalog-schema.ts';
+import { configRefinement } from './config-problem.ts';
 
 const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'IDは半角英小文字・数字・ハイフン（kebab-case）で書いてください');
 
@@ -24,10 +25,10 @@ export const compositeMethodSchema = z
   .superRefine((m, ctx) => {
     // A cap that excludes 100 would move the reference year away from 100.
     if (m.cap && !(m.cap.lo <= 100 && 100 <= m.cap.hi)) {
-      ctx.addIssue({ code: 'custom', path: ['cap'], message: 'cap は lo ≤ 100 ≤ hi にしてください（基準年度が100にならなくなります）' });
+      ctx.addIssue({ code: 'custom', path: ['cap'], ...configRefinement('config-composite-cap-range', {}) });
     }
     if (m.mean === 'geometric' && !m.cap) {
-      ctx.addIssue({ code: 'custom', path: ['cap'], message: '幾何平均（mean: geometric）には cap（lo > 0）が必要です。値0の入力があると計算できません' });
+      ctx.addIssue({ code: 'custom', path: ['cap'], ...configRefinement('config-composite-geometric-needs-cap', {}) });
     }
   });
 export type CompositeMethod = z.infer<typeof compositeMethodSchema>;
@@ -63,13 +64,13 @@ export const compositeFileSchema = z
     const seen = new Set<string>();
     [c.primary, ...c.alternatives].forEach((m, i) => {
       if (seen.has(m.id)) {
-        ctx.addIssue({ code: 'custom', path: i === 0 ? ['primary', 'id'] : ['alternatives', i - 1, 'id'], message: `方法ID「${m.id}」が重複しています` });
+        ctx.addIssue({ code: 'custom', path: i === 0 ? ['primary', 'id'] : ['alternatives', i - 1, 'id'], ...configRefinement('config-composite-duplicate-method', { id: m.id }) });
       }
       seen.add(m.id);
     });
     const years = new Set<number>();
     c.targets.forEach((t, i) => {
-      if (years.has(t.fiscalYear)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'fiscalYear'], message: `目標年度 ${t.fiscalYear} が重複しています` });
+      if (years.has(t.fiscalYear)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'fiscalYear'], ...configRefinement('config-composite-duplicate-target-year', { fiscalYear: t.fiscalYear }) });
       years.add(t.fiscalYear);
     });
   });

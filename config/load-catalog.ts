@@ -23,18 +23,13 @@ import { checkComposite } from './check-composite.ts';
 import { compositeFileSchema, type CompositeConfig } from './composite-schema.ts';
 import { progressFileSchema } from './progress-schema.ts';
 import { resolveProgress, type CatalogProgress } from './resolve-progress.ts';
+import { isConfigProblemCode, issueMessageJa } from '../lib/issue-catalog.ts';
+import { configProblem, type ConfigProblem } from './config-problem.ts';
 
 // Config errors are read by ward staff: Japanese unless the CLI switches to English (--lang en).
 z.config(z.locales.ja());
 
-export interface ConfigProblem {
-  file: string;
-  /** 1-based line in the file, when the place is known. */
-  line?: number;
-  /** Path inside the file, e.g. measures[3].unit. */
-  path: string;
-  message: string;
-}
+export type { ConfigProblem } from './config-problem.ts';
 
 export class ConfigError extends Error {
   constructor(readonly problems: ConfigProblem[]) {
@@ -83,7 +78,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch {
-    throw new ConfigError([{ file: dir, path: '', message: '設定フォルダが見つかりません。--config で正しいフォルダを指定してください' }]);
+    throw new ConfigError([configProblem('config-folder-not-found', {}, { file: dir, path: '' })]);
   }
   for (const n of names) {
     if (!KNOWN_FILES.test(n)) {
@@ -99,7 +94,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   const read = <S extends z.ZodType>(name: string, schema: S, rowNames: RowNames = CATALOG_ROWS) =>
     readConfigFile(path.join(dir, name), schema, problems, rowNames);
 
-  if (!names.includes('plan.yaml')) problems.push({ file: path.join(dir, 'plan.yaml'), path: '', message: 'plan.yaml がありません' });
+  if (!names.includes('plan.yaml')) problems.push(configProblem('config-plan-missing', {}, { file: path.join(dir, 'plan.yaml'), path: '' }));
   const plan = names.includes('plan.yaml') ? await read('plan.yaml', planSchema) : undefined;
   const sections = names.includes('sections.yaml') ? ((await read('sections.yaml', sectionsFileSchema))?.sections ?? []) : [];
   const measureFiles = names.filter((n) => /^measures(?:-[a-z0-9-]+)?\.ya?ml$/.test(n));
@@ -139,7 +134,7 @@ function crossCheck(
   const measures = new Map<string, Measure>();
   for (const { file, measures: list } of measureLists) {
     list.forEach((m, i) => {
-      if (measures.has(m.id)) problems.push({ file, path: `指標「${m.id}」.id`, message: `指標ID「${m.id}」が重複しています（${i + 1}番目）` });
+      if (measures.has(m.id)) problems.push(configProblem('config-duplicate-measure-id', { id: m.id, position: i + 1 }, { file, path: `指標「${m.id}」.id` }));
       measures.set(m.id, m);
     });
   }
@@ -150,19 +145,21 @@ function crossCheck(
     // A slot names its tier by the plan's id or printed label (活動指標); the catalog keeps the id.
     const tier = plan.tiers.find((t) => t.id === printed.tier || t.labelJa === printed.tier);
     if (!tier) {
-      problems.push({
-        file: slotsFile,
-        path: `枠「${printed.id ?? slotId(printed)}」.tier`,
-        message: `区分「${printed.tier}」は plan.yaml の tiers にありません（${plan.tiers.map((t) => `${t.labelJa}（${t.id}）`).join('・')}）`,
-      });
+      problems.push(
+        configProblem(
+          'config-unknown-tier',
+          { tier: printed.tier, tiers: plan.tiers.map((t) => `${t.labelJa}（${t.id}）`).join('・') },
+          { file: slotsFile, path: `枠「${printed.id ?? slotId(printed)}」.tier` },
+        ),
+      );
     }
     const s = { ...printed, tier: tier?.id ?? printed.tier };
     const id = s.id ?? slotId(s);
-    if (seenSlots.has(id)) problems.push({ file: slotsFile, path: `枠「${id}」`, message: `枠「${id}」（目指す姿・区分・番号）が重複しています` });
+    if (seenSlots.has(id)) problems.push(configProblem('config-duplicate-slot', { id }, { file: slotsFile, path: `枠「${id}」` }));
     seenSlots.add(id);
-    if (!measures.has(s.measure)) problems.push({ file: slotsFile, path: `枠「${id}」.measure`, message: unknownMeasure(s.measure, measures) });
+    if (!measures.has(s.measure)) problems.push(unknownMeasure(s.measure, measures, { file: slotsFile, path: `枠「${id}」.measure` }));
     for (const v of [s.vision, ...(s.alsoVisions ?? [])]) {
-      if (!visions.has(v)) problems.push({ file: slotsFile, path: `枠「${id}」.vision`, message: `目指す姿 ${v} は plan.yaml の visions にありません` });
+      if (!visions.has(v)) problems.push(configProblem('config-unknown-vision', { vision: v }, { file: slotsFile, path: `枠「${id}」.vision` }));
     }
     return { ...s, id };
   });
@@ -171,30 +168,30 @@ function crossCheck(
   const sectionIds = new Set(sections.map((s) => s.id));
   const byId = new Map<string, ActionPlanLine>();
   lines.forEach((l, i) => {
-    if (byId.has(l.id)) problems.push({ file: linesFile, path: `行「${l.id}」.id`, message: `行ID「${l.id}」が重複しています（${i + 1}番目）` });
+    if (byId.has(l.id)) problems.push(configProblem('config-duplicate-line-id', { id: l.id, position: i + 1 }, { file: linesFile, path: `行「${l.id}」.id` }));
     byId.set(l.id, l);
   });
   const catalogLines: CatalogLine[] = [];
   lines.forEach((l) => {
     const at = `行「${l.id}」`;
-    if (!measures.has(l.measure)) problems.push({ file: linesFile, path: `${at}.measure`, message: unknownMeasure(l.measure, measures) });
+    if (!measures.has(l.measure)) problems.push(unknownMeasure(l.measure, measures, { file: linesFile, path: `${at}.measure` }));
     if (sections.length > 0 && !sectionIds.has(l.section)) {
-      problems.push({ file: linesFile, path: `${at}.section`, message: `方針「${l.section}」は sections.yaml にありません` });
+      problems.push(configProblem('config-unknown-section', { section: l.section }, { file: linesFile, path: `${at}.section` }));
     }
     let source: ActionPlanLine | undefined = l;
     if (l.reprintOf) {
       source = byId.get(l.reprintOf);
       if (l.targets || l.total) {
-        problems.push({ file: linesFile, path: at, message: '【再掲】の行に targets / total は書けません（元の行から引き継ぎます）' });
+        problems.push(configProblem('config-reprint-with-targets', {}, { file: linesFile, path: at }));
       }
       if (!source) {
-        problems.push({ file: linesFile, path: `${at}.reprintOf`, message: `再掲元の行「${l.reprintOf}」がありません` });
+        problems.push(configProblem('config-reprint-source-missing', { id: l.reprintOf }, { file: linesFile, path: `${at}.reprintOf` }));
       } else if (source.reprintOf) {
-        problems.push({ file: linesFile, path: `${at}.reprintOf`, message: `再掲元「${l.reprintOf}」自体が再掲です。元の行を指してください` });
+        problems.push(configProblem('config-reprint-of-reprint', { id: l.reprintOf }, { file: linesFile, path: `${at}.reprintOf` }));
         source = undefined;
       }
     } else if (!l.targets || !l.total) {
-      problems.push({ file: linesFile, path: at, message: 'targets と total（合計の作り方）が必要です' });
+      problems.push(configProblem('config-line-without-targets', {}, { file: linesFile, path: at }));
       source = undefined;
     }
     if (source?.targets && source.total) catalogLines.push({ ...l, targets: source.targets, total: source.total });
@@ -216,7 +213,7 @@ export async function readConfigFile<S extends z.ZodType>(
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    problems.push({ file, path: '', message: '設定ファイルが読めません（存在するか確認してください）' });
+    problems.push(configProblem('config-file-unreadable', {}, { file, path: '' }));
     return undefined;
   }
   // Parsing YAML dominates a run that finds nothing changed; a valid file's parsed form is cached by content.
@@ -229,7 +226,7 @@ export async function readConfigFile<S extends z.ZodType>(
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
-      problems.push({ file, line: e.linePos?.[0]?.line, path: '', message: `YAMLとして読めません: ${e.message.split('\n')[0]}` });
+      problems.push(configProblem('config-yaml-invalid', { reason: e.message.split('\n')[0] ?? '' }, { file, line: e.linePos?.[0]?.line, path: '' }));
     }
     return undefined;
   }
@@ -266,19 +263,22 @@ async function writeYamlCache(text: string, js: unknown): Promise<void> {
   }
 }
 
-function unknownMeasure(id: string, measures: Map<string, Measure>): string {
+function unknownMeasure(id: string, measures: Map<string, Measure>, where: { file: string; path: string }): ConfigProblem {
   const hint = closest(id, [...measures.keys()]);
-  return `指標ID「${id}」は measures*.yaml に定義されていません${hint ? `（「${hint}」のことですか？）` : ''}`;
+  return configProblem('config-unknown-measure', { variant: 'defined', id, hint: hint ? `（「${hint}」のことですか？）` : '' }, where);
 }
 
 function describeZodIssue(file: string, schema: z.ZodType, doc: Document, lineCounter: LineCounter, zi: z.core.$ZodIssue, rowNames: RowNames): ConfigProblem {
   const segments = zi.path.filter((p): p is string | number => typeof p !== 'symbol');
-  let message = zi.message;
   let node = nodeAt(doc, segments);
   const absent = segments.length > 0 && doc.getIn(segments, true) === undefined;
-  if (zi.code === 'too_small' && zi.origin === 'string' && zi.minimum === 1) message = '空欄です。値を書いてください';
-  if (zi.code === 'too_small' && zi.origin === 'array') message = `${String(zi.minimum)}件以上書いてください（空の一覧です）`;
-  if (zi.code === 'invalid_type' && !absent && EXPECTED_JA[zi.expected]) message = `${EXPECTED_JA[zi.expected]}で書いてください`;
+  const where = { file, path: '' };
+  const own = zi.code === 'custom' ? zi.params?.['configCode'] : undefined;
+  let problem: Pick<ConfigProblem, 'code' | 'message'> = { code: isConfigProblemCode(own) ? own : 'config-invalid-value', message: zi.message };
+  if (zi.code === 'too_small' && zi.origin === 'string' && zi.minimum === 1) problem = configProblem('config-empty-value', {}, where);
+  if (zi.code === 'too_small' && zi.origin === 'array') problem = configProblem('config-empty-list', { minimum: String(zi.minimum) }, where);
+  if (zi.code === 'invalid_type' && !absent && EXPECTED_JA[zi.expected])
+    problem = configProblem('config-wrong-type', { expected: EXPECTED_JA[zi.expected]! }, where);
   if (zi.code === 'invalid_union') {
     // Name the forms the value may take, and a misspelt key among them, rather than only 「無効な入力」.
     const forms = shapesAt(schema, segments).filter((keys) => keys.length > 0);
@@ -286,31 +286,39 @@ function describeZodIssue(file: string, schema: z.ZodType, doc: Document, lineCo
     const unknown = given.filter((k) => !forms.some((keys) => keys.includes(k)));
     const hints = unknown.map((k) => {
       const hint = closest(k, forms.flat());
-      return `不明なキー「${k}」${hint ? `（「${hint}」のことですか？）` : ''}。`;
+      return `${issueMessageJa('config-unknown-key', { key: k, hint: hint ? `（「${hint}」のことですか？）` : '' })}。`;
     });
-    if (forms.length > 0) message = `${hints.join('')}次のどれかの形で書いてください: ${forms.map((keys) => `{ ${keys.join(', ')} }`).join('・')}`;
+    if (forms.length > 0)
+      problem = configProblem('config-form-unknown', { unknownKeys: hints.join(''), forms: forms.map((keys) => `{ ${keys.join(', ')} }`).join('・') }, where);
   }
   if (absent && (zi.code === 'invalid_type' || zi.code === 'invalid_value')) {
-    message = `必須のキー「${String(segments.at(-1))}」がありません${zi.code === 'invalid_value' ? `（${message}）` : ''}`;
+    const key = String(segments.at(-1));
+    problem =
+      zi.code === 'invalid_value'
+        ? configProblem('config-missing-key', { variant: 'withReason', key, reason: problem.message }, where)
+        : configProblem('config-missing-key', { variant: 'plain', key }, where);
   }
   if (zi.code === 'unrecognized_keys') {
     const known = [...new Set([...shapesAt(schema, segments).flat(), ...knownKeysAt(doc, segments, zi.keys)])];
-    message = zi.keys
+    const message = zi.keys
       .map((k) => {
         const hint = closest(k, known);
-        return `不明なキー「${k}」${hint ? `（「${hint}」のことですか？）` : ''}`;
+        return issueMessageJa('config-unknown-key', { key: k, hint: hint ? `（「${hint}」のことですか？）` : '' });
       })
       .join('、');
+    problem = { code: 'config-unknown-key', message };
     const keyNode = isMap(node) ? node.items.find((it) => isScalar(it.key) && it.key.value === zi.keys[0])?.key : undefined;
     if (keyNode && isScalar(keyNode)) node = keyNode;
   }
   const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+  // A problem with a value is followed by the value found, so the user sees what to change.
   const raw = isScalar(node) ? ` 値: ${JSON.stringify(node.value)}` : '';
   return {
+    ...(problem.code ? { code: problem.code } : {}),
     file,
     line: offset === undefined ? undefined : lineCounter.linePos(offset).line,
     path: formatPath(segments, doc, rowNames),
-    message: `${message}${zi.code === 'unrecognized_keys' ? '' : raw}`,
+    message: `${problem.message}${zi.code === 'unrecognized_keys' ? '' : raw}`,
   };
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Measure } from './catalog-schema.ts';
 import type { ContractRuleKind } from './contract-rules.ts';
 import { contractsFileSchema, defaultContractEntries, type ContractEntry, type ContractsFile } from './contracts-schema.ts';
+import { configProblem } from './config-problem.ts';
 import { ConfigError, readConfigFile, type Catalog, type ConfigProblem } from './load-catalog.ts';
 
 export interface Contracts {
@@ -51,21 +52,21 @@ function selects(entry: ContractEntry, measure: Measure): boolean {
 function checkContracts(file: ContractsFile, catalog: Catalog, fileName: string): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   file.rules.forEach((entry, i) => {
-    const at = (key: string, message: string) => problems.push({ file: fileName, path: `rules[${i}]${key}`, message });
+    const at = (key: string, problem: (where: { file: string; path: string }) => ConfigProblem) => problems.push(problem({ file: fileName, path: `rules[${i}]${key}` }));
     entry.measures?.forEach((id, j) => {
-      if (!catalog.measures.has(id)) at(`.measures[${j}]`, `指標ID「${id}」は設定（measures*.yaml）にありません`);
+      if (!catalog.measures.has(id)) at(`.measures[${j}]`, (w) => configProblem('config-unknown-measure', { variant: 'contracts', id }, w));
     });
-    if (entry.rule === 'range' && entry.min === undefined && entry.max === undefined) at('', 'range には min か max（または両方）を書いてください');
+    if (entry.rule === 'range' && entry.min === undefined && entry.max === undefined) at('', (w) => configProblem('config-contract-range-bounds-missing', {}, w));
     if (entry.min !== undefined && entry.max !== undefined && entry.min > entry.max)
-      at('.min', `min（${entry.min}）が max（${entry.max}）より大きくなっています`);
+      at('.min', (w) => configProblem('config-contract-min-above-max', { min: entry.min!, max: entry.max! }, w));
     if (entry.rule === 'volume-change' && entry.maxChangePercent === undefined && entry.severity !== 'off')
-      at('', 'volume-change には maxChangePercent（例: 50）を書いてください');
+      at('', (w) => configProblem('config-contract-max-change-missing', {}, w));
     if (entry.rule === 'allowed-categories') {
-      if (!entry.recordType || !entry.column || !entry.values) at('', 'allowed-categories には recordType・column・values を書いてください');
+      if (!entry.recordType || !entry.column || !entry.values) at('', (w) => configProblem('config-contract-categories-incomplete', {}, w));
       const used = [...catalog.measures.values()].some((m) => m.source.kind === 'kosha' && m.source.recordType === entry.recordType);
-      if (entry.recordType && !used) at('.recordType', `記録の種類「${entry.recordType}」を数える指標がありません（measures*.yaml の source.recordType）`);
+      if (entry.recordType && !used) at('.recordType', (w) => configProblem('config-contract-record-type-unused', { recordType: entry.recordType! }, w));
     } else if (entry.recordType || entry.column || entry.values) {
-      at('', `recordType・column・values は allowed-categories の規則でだけ使えます（この規則は ${entry.rule}）`);
+      at('', (w) => configProblem('config-contract-categories-only', { rule: entry.rule }, w));
     }
   });
   return problems;

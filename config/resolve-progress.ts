@@ -1,7 +1,7 @@
 // Flattens progress.yaml into indicators that know their pillar and section, checks it against plan.yaml
 // (tiers, statuses, year roles) and gives each indicator without a source its own manual-entry measure.
 import type { Measure, Plan } from './catalog-schema.ts';
-import type { ConfigProblem } from './load-catalog.ts';
+import { configProblem, type ConfigProblem } from './config-problem.ts';
 import type { Grading, Owner, ProgressFile, ProgressIndicator, YearRole } from './progress-schema.ts';
 
 export interface CatalogIndicator extends ProgressIndicator {
@@ -37,7 +37,7 @@ export function resolveProgress(
 ): { progress: CatalogProgress; measures: Measure[] } {
   const statusLabels = new Set(plan.statuses.map((s) => s.labelJa));
   const baselineRoles = progress.yearRoles.filter((r) => r.kind === 'baseline');
-  if (baselineRoles.length > 1) problems.push({ file, path: 'yearRoles', message: '基準値の役割（kind: baseline）は1つだけにしてください' });
+  if (baselineRoles.length > 1) problems.push(configProblem('config-progress-baseline-roles', {}, { file, path: 'yearRoles' }));
   const baselineYear = baselineRoles[0]?.fiscalYear ?? plan.baselineFiscalYear;
   const indicators: CatalogIndicator[] = [];
   const own: Measure[] = [];
@@ -47,23 +47,22 @@ export function resolveProgress(
       for (const indicator of section.indicators) {
         const id = indicator.id ?? `${pillar.code}/${indicator.code}`;
         const where = `${plan.terms.pillar}「${pillar.code}」${plan.terms.section}「${section.code}」指標「${indicator.code}${indicator.id ? `（${indicator.id}）` : ''}」`;
-        const problem = (message: string) => problems.push({ file, path: where, message });
-        if (seen.has(id)) problem(`ID「${id}」が重複しています。同じ柱で番号が重なるときは id を書いてください`);
+        const here = { file, path: where };
+        if (seen.has(id)) problems.push(configProblem('config-progress-duplicate-id', { id }, here));
         seen.add(id);
         const tier = plan.tiers.find((t) => t.id === indicator.tier || t.labelJa === indicator.tier);
-        if (!tier) problem(`区分「${indicator.tier}」は plan.yaml の tiers にありません（${plan.tiers.map((t) => t.labelJa).join('・')}）`);
-        if (indicator.valueType === 'pair' && !indicator.secondary)
-          problem('2つの数値を持つ指標（valueType: pair）には secondary（2つ目の数値の単位）を書いてください');
-        if (indicator.valueType === 'status' && statusLabels.size === 0)
-          problem('状態で示す指標（valueType: status）には plan.yaml の statuses（実施・未実施 など）が必要です');
+        if (!tier) problems.push(configProblem('config-unknown-tier', { tier: indicator.tier, tiers: plan.tiers.map((t) => t.labelJa).join('・') }, here));
+        if (indicator.valueType === 'pair' && !indicator.secondary) problems.push(configProblem('config-progress-pair-without-secondary', {}, here));
+        if (indicator.valueType === 'status' && statusLabels.size === 0) problems.push(configProblem('config-progress-status-without-statuses', {}, here));
         if (indicator.baselineText !== undefined && indicator.baselineValue !== undefined)
-          problem('基準値は baselineValue（数値）か baselineText（文章）のどちらか一方を書いてください');
+          problems.push(configProblem('config-progress-baseline-both', {}, here));
         if (indicator.target && 'status' in indicator.target && !statusLabels.has(indicator.target.status)) {
-          problem(`目標「${indicator.target.status}」は plan.yaml の statuses にありません`);
+          problems.push(configProblem('config-progress-unknown-target-status', { status: indicator.target.status }, here));
         }
-        if (indicator.measure && !measures.has(indicator.measure)) problem(`指標ID「${indicator.measure}」は measures*.yaml に定義されていません`);
+        if (indicator.measure && !measures.has(indicator.measure))
+          problems.push(configProblem('config-unknown-measure', { variant: 'defined', id: indicator.measure, hint: '' }, here));
         if (!indicator.measure) {
-          if (measures.has(id)) problem(`ID「${id}」は measures*.yaml の指標IDと重なっています`);
+          if (measures.has(id)) problems.push(configProblem('config-progress-id-clashes-measure', { id }, here));
           own.push(ownMeasure(id, indicator, baselineYear));
         }
         indicators.push({

@@ -60,6 +60,10 @@ void templatesAgree;
 
 const allSpecs: Record<string, IssueSpec> = issueCatalog;
 
+export function isConfigProblemCode(value: unknown): value is ConfigProblemCode {
+  return typeof value === 'string' && value in configIssueSpecs;
+}
+
 /** Fills `{name}` placeholders; a placeholder without a value is a bug the types already rule out. */
 export function fillTemplate(template: string, params: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

@@ -376,12 +376,18 @@ describe('config: composite.yaml', () => {
     const problems = await problemsOf(dir);
     expect(problems).toEqual([
       {
+        code: 'config-composite-not-long-term',
         file: path.join(dir, 'composite.yaml'),
         path: 'inputs.exclude[0]',
         message:
           '指標「public-role-group-support」（公共的役割を担う団体の活動の支援数）は中長期アウトカム（tier: long）の枠にありません。充実度の入力にできるのは中長期アウトカムの指標だけです',
       },
-      { file: path.join(dir, 'composite.yaml'), path: 'inputs.exclude[1]', message: '指標ID「no-such-measure」は measures*.yaml に定義されていません' },
+      {
+        code: 'config-unknown-measure',
+        file: path.join(dir, 'composite.yaml'),
+        path: 'inputs.exclude[1]',
+        message: '指標ID「no-such-measure」は measures*.yaml に定義されていません',
+      },
     ]);
   });
 

@@ -44,7 +44,12 @@ describe('loadCatalog on another municipality’s plan', () => {
     ]);
     await writeFile(slots, (await readFile(slots, 'utf8')).replace('tier: activity, position: 2', 'tier: long, position: 2'));
     expect(await problemsOf(dir)).toEqual([
-      { file: slots, path: '枠「v1-long-2」.tier', message: '区分「long」は plan.yaml の tiers にありません（活動指標（activity）・成果指標（outcome））' },
+      {
+        code: 'config-unknown-tier',
+        file: slots,
+        path: '枠「v1-long-2」.tier',
+        message: '区分「long」は plan.yaml の tiers にありません（活動指標（activity）・成果指標（outcome））',
+      },
     ]);
   });
 
@@ -61,12 +66,14 @@ describe('a broken config stops with the file, line, path and reason', () => {
     const dir = await copyConfig(otherCityConfig, { file: 'measures.yaml', replace: ['    unit: 回', '    unti: 回'] });
     const problems = await problemsOf(dir);
     expect(problems).toContainEqual({
+      code: 'config-unknown-key',
       file: path.join(dir, 'measures.yaml'),
       line: 4,
       path: '指標「shopping-street-events」',
       message: '不明なキー「unti」（「unit」のことですか？）',
     });
     expect(problems).toContainEqual({
+      code: 'config-missing-key',
       file: path.join(dir, 'measures.yaml'),
       line: 2,
       path: '指標「shopping-street-events」.unit',
@@ -77,7 +84,7 @@ describe('a broken config stops with the file, line, path and reason', () => {
   it('quotes a value of the wrong type with its line', async () => {
     const dir = await copyConfig(otherCityConfig, { file: 'measures.yaml', replace: ['    decimals: 1', '    decimals: いち'] });
     const [problem] = await problemsOf(dir);
-    expect(problem).toMatchObject({ file: path.join(dir, 'measures.yaml'), line: 13, path: '指標「vacant-store-rate」.decimals' });
+    expect(problem).toMatchObject({ code: 'config-wrong-type', file: path.join(dir, 'measures.yaml'), line: 13, path: '指標「vacant-store-rate」.decimals' });
     expect(problem!.message).toContain('"いち"');
   });
 
@@ -86,6 +93,7 @@ describe('a broken config stops with the file, line, path and reason', () => {
     const problems = await problemsOf(dir);
     expect(problems).toEqual([
       {
+        code: 'config-unknown-measure',
         file: path.join(dir, 'slots.yaml'),
         path: '枠「v2-long-1」.measure',
         message: '指標ID「manufacturer」は measures*.yaml に定義されていません（「manufacturers」のことですか？）',

@@ -1,4 +1,5 @@
 // Problems in config files (ConfigProblem): the run stops before reading any input and lists every one of them.
+// A problem the schema finds at a value is followed by that value（ 値: "…"）.
 import type { IssueSpec } from './issue-spec.ts';
 
 const CONFIG_ERROR = 'error' as const;
@@ -41,22 +42,22 @@ export const configIssueSpecs = {
   },
   'config-empty-value': {
     severity: CONFIG_ERROR,
-    ja: '空欄です。値を書いてください{value}',
-    en: 'Empty. Write a value{value}',
+    ja: '空欄です。値を書いてください',
+    en: 'Empty. Write a value',
     whatToDoJa: '値を書く',
     whatToDoEn: 'Write a value',
   },
   'config-empty-list': {
     severity: CONFIG_ERROR,
-    ja: '{minimum}件以上書いてください（空の一覧です）{value}',
-    en: 'Write at least {minimum} entries (the list is empty){value}',
+    ja: '{minimum}件以上書いてください（空の一覧です）',
+    en: 'Write at least {minimum} entries (the list is empty)',
     whatToDoJa: '一覧に項目を書く',
     whatToDoEn: 'Add entries to the list',
   },
   'config-missing-key': {
     severity: CONFIG_ERROR,
-    ja: { plain: '必須のキー「{key}」がありません{value}', withReason: '必須のキー「{key}」がありません（{reason}）{value}' },
-    en: { plain: 'The required key "{key}" is missing{value}', withReason: 'The required key "{key}" is missing ({reason}){value}' },
+    ja: { plain: '必須のキー「{key}」がありません', withReason: '必須のキー「{key}」がありません（{reason}）' },
+    en: { plain: 'The required key "{key}" is missing', withReason: 'The required key "{key}" is missing ({reason})' },
     whatToDoJa: 'キーを書く（docs/config.md）',
     whatToDoEn: 'Write the key (docs/config.md)',
   },
@@ -69,15 +70,29 @@ export const configIssueSpecs = {
   },
   'config-invalid-value': {
     severity: CONFIG_ERROR,
-    ja: '{reason}{value}',
-    en: '{reason}{value}',
+    ja: '{reason}',
+    en: '{reason}',
     whatToDoJa: '示された値を、理由に合わせて直す（docs/config.md）',
     whatToDoEn: 'Correct the value as the reason says (docs/config.md)',
   },
+  'config-wrong-type': {
+    severity: CONFIG_ERROR,
+    ja: '{expected}で書いてください',
+    en: 'Write {expected}',
+    whatToDoJa: '示された型（数値・文字列・一覧 など）で書く',
+    whatToDoEn: 'Write a value of the type shown (number, text, list …)',
+  },
+  'config-form-unknown': {
+    severity: CONFIG_ERROR,
+    ja: '{unknownKeys}次のどれかの形で書いてください: {forms}',
+    en: '{unknownKeys}Write it in one of these forms: {forms}',
+    whatToDoJa: '示された形のどれかで書く（不明なキーは綴りを確かめる）',
+    whatToDoEn: 'Use one of the forms shown (check the spelling of unknown keys)',
+  },
   'config-duplicate-measure-id': {
     severity: CONFIG_ERROR,
-    ja: '指標ID「{id}」が重複しています',
-    en: 'Measure id "{id}" is declared twice',
+    ja: '指標ID「{id}」が重複しています（{position}番目）',
+    en: 'Measure id "{id}" is declared twice (entry {position})',
     whatToDoJa: 'どちらかの指標IDを変える',
     whatToDoEn: 'Rename one of the two measures',
   },
@@ -104,8 +119,8 @@ export const configIssueSpecs = {
   },
   'config-duplicate-line-id': {
     severity: CONFIG_ERROR,
-    ja: '行ID「{id}」が重複しています',
-    en: 'Line id "{id}" is declared twice',
+    ja: '行ID「{id}」が重複しています（{position}番目）',
+    en: 'Line id "{id}" is declared twice (entry {position})',
     whatToDoJa: 'どちらかの行IDを変える',
     whatToDoEn: 'Rename one of the two lines',
   },
@@ -256,12 +271,19 @@ export const configIssueSpecs = {
     whatToDoJa: '番号が重なる指標に id を書く',
     whatToDoEn: 'Give an id to indicators whose printed codes repeat',
   },
-  'config-progress-unknown-tier': {
+  'config-unknown-tier': {
     severity: CONFIG_ERROR,
     ja: '区分「{tier}」は plan.yaml の tiers にありません（{tiers}）',
     en: 'Tier "{tier}" is not among the tiers of plan.yaml ({tiers})',
     whatToDoJa: 'plan.yaml の tiers にある区分にする',
     whatToDoEn: 'Use a tier listed in plan.yaml',
+  },
+  'config-progress-baseline-both': {
+    severity: CONFIG_ERROR,
+    ja: '基準値は baselineValue（数値）か baselineText（文章）のどちらか一方を書いてください',
+    en: 'Give the baseline as baselineValue (a number) or baselineText (words), not both',
+    whatToDoJa: 'baselineValue か baselineText のどちらか一方にする',
+    whatToDoEn: 'Keep baselineValue or baselineText',
   },
   'config-progress-pair-without-secondary': {
     severity: CONFIG_ERROR,
