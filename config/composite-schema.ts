@@ -64,13 +64,22 @@ export const compositeFileSchema = z
     const seen = new Set<string>();
     [c.primary, ...c.alternatives].forEach((m, i) => {
       if (seen.has(m.id)) {
-        ctx.addIssue({ code: 'custom', path: i === 0 ? ['primary', 'id'] : ['alternatives', i - 1, 'id'], ...configRefinement('config-composite-duplicate-method', { id: m.id }) });
+        ctx.addIssue({
+          code: 'custom',
+          path: i === 0 ? ['primary', 'id'] : ['alternatives', i - 1, 'id'],
+          ...configRefinement('config-composite-duplicate-method', { id: m.id }),
+        });
       }
       seen.add(m.id);
     });
     const years = new Set<number>();
     c.targets.forEach((t, i) => {
-      if (years.has(t.fiscalYear)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'fiscalYear'], ...configRefinement('config-composite-duplicate-target-year', { fiscalYear: t.fiscalYear }) });
+      if (years.has(t.fiscalYear))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targets', i, 'fiscalYear'],
+          ...configRefinement('config-composite-duplicate-target-year', { fiscalYear: t.fiscalYear }),
+        });
       years.add(t.fiscalYear);
     });
   });

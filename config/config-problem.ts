@@ -12,7 +12,11 @@ export interface ConfigProblem {
   message: string;
 }
 
-export function configProblem<C extends ConfigProblemCode>(code: C, params: IssueParams<C>, where: { file: string; path: string; line?: number }): ConfigProblem {
+export function configProblem<C extends ConfigProblemCode>(
+  code: C,
+  params: IssueParams<C>,
+  where: { file: string; path: string; line?: number },
+): ConfigProblem {
   return { code, file: where.file, ...(where.line === undefined ? {} : { line: where.line }), path: where.path, message: issueMessageJa(code, params) };
 }
 

@@ -52,11 +52,13 @@ function selects(entry: ContractEntry, measure: Measure): boolean {
 function checkContracts(file: ContractsFile, catalog: Catalog, fileName: string): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   file.rules.forEach((entry, i) => {
-    const at = (key: string, problem: (where: { file: string; path: string }) => ConfigProblem) => problems.push(problem({ file: fileName, path: `rules[${i}]${key}` }));
+    const at = (key: string, problem: (where: { file: string; path: string }) => ConfigProblem) =>
+      problems.push(problem({ file: fileName, path: `rules[${i}]${key}` }));
     entry.measures?.forEach((id, j) => {
       if (!catalog.measures.has(id)) at(`.measures[${j}]`, (w) => configProblem('config-unknown-measure', { variant: 'contracts', id }, w));
     });
-    if (entry.rule === 'range' && entry.min === undefined && entry.max === undefined) at('', (w) => configProblem('config-contract-range-bounds-missing', {}, w));
+    if (entry.rule === 'range' && entry.min === undefined && entry.max === undefined)
+      at('', (w) => configProblem('config-contract-range-bounds-missing', {}, w));
     if (entry.min !== undefined && entry.max !== undefined && entry.min > entry.max)
       at('.min', (w) => configProblem('config-contract-min-above-max', { min: entry.min!, max: entry.max! }, w));
     if (entry.rule === 'volume-change' && entry.maxChangePercent === undefined && entry.severity !== 'off')

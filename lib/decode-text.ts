@@ -9,7 +9,8 @@ export const encodingLabelsJa: Record<TextEncodingName, string> = { 'utf-8': 'UT
 
 export type DetectedEncoding =
   | { ok: true; encoding: TextEncodingName; /** Bytes of the BOM to skip. */ bomLength: number }
-  | { ok: false; code: 'text-encoding-not-accepted' | 'text-undecodable'; message: string; /** 1-based line of the first bad byte. */ line?: number };
+  | { ok: false; code: 'text-undecodable'; message: string; /** 1-based line of the first bad byte. */ line: number }
+  | { ok: false; code: 'text-encoding-not-accepted'; message: string; /** The encoding the bytes are in. */ found: TextEncodingName; line?: undefined };
 
 /** The encoding of the file's bytes, checked against `accepted`; never guesses from a sample. */
 export function detectEncoding(bytes: Uint8Array, accepted: readonly TextEncodingName[]): DetectedEncoding {
@@ -33,6 +34,7 @@ export function detectEncoding(bytes: Uint8Array, accepted: readonly TextEncodin
     return {
       ok: false,
       code: 'text-encoding-not-accepted',
+      found: encoding,
       message: `このファイルは ${encodingLabelsJa[encoding]}で保存されていますが、設定で受け付ける文字コードは ${accepted.map((e) => encodingLabelsJa[e]).join('・')} です。受け付ける文字コードで保存し直すか、設定の encodings を確認してください`,
     };
   }

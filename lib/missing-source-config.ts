@@ -1,13 +1,13 @@
 // A family's files arrived but its plan has no layout config for them: every file is rejected with the same message.
-import { issue, type Issue } from './issues.ts';
+import { issueOf } from './issue-catalog.ts';
+import type { Issue } from './issues.ts';
 import type { Observation } from './observation.ts';
 
 export function missingSourceConfig(
-  code: string,
+  code: 'resas-no-config' | 'pay-no-config' | 'kosha-no-config' | 'industry-survey-no-config',
   whatJa: string,
   family: string,
   files: readonly { name: string }[],
 ): { observations: Observation[]; issues: Issue[] } {
-  const message = `${whatJa}の読み方（config の sources/${family}.yaml）がありません。設定を追加してから再実行してください`;
-  return { observations: [], issues: files.map((f) => issue(code, 'error', message, { file: f.name })) };
+  return { observations: [], issues: files.map((f) => issueOf(code, { what: whatJa, family }, { file: f.name })) };
 }

@@ -1,10 +1,11 @@
-// Writes docs/datasets.md from lib/datasets.ts, so the column documentation is the code's own.
+// Writes docs/datasets.md from lib/datasets.ts (and docs/data-contracts.md, docs/issues.md from their catalogs), so the documentation is the code's own.
 // `npm run docs` rewrites it; tests/dataset-docs.test.ts fails when it is out of date.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { datasets } from '../lib/datasets.ts';
 import { renderContractDocs } from './render-contract-docs.ts';
+import { renderIssueDocs } from './render-issue-docs.ts';
 
 export function renderDatasetDocs(): string {
   const parts = [
@@ -38,4 +39,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const contracts = path.join(path.dirname(target), 'data-contracts.md');
   await writeFile(contracts, renderContractDocs());
   console.log(`wrote ${contracts}`);
+  const issues = path.join(path.dirname(target), 'issues.md');
+  await writeFile(issues, renderIssueDocs());
+  console.log(`wrote ${issues}`);
 }

@@ -3,8 +3,9 @@
 // rows of other municipalities skipped. Gives each configured series' value per calendar year, in the file's unit.
 import { Decimal } from 'decimal.js';
 import { unitsConvertible, knownUnits } from '../lib/convert-unit.ts';
-import { detectEncoding } from '../lib/decode-text.ts';
-import { issue, type Issue } from '../lib/issues.ts';
+import { detectEncoding, encodingLabelsJa } from '../lib/decode-text.ts';
+import { issueOf } from '../lib/issue-catalog.ts';
+import type { Issue } from '../lib/issues.ts';
 import { municipalityCode } from '../lib/municipality-code.ts';
 import { isMissingMarker, parseLooseNumber } from '../lib/parse-number.ts';
 import { readCsvRows } from '../lib/scan-csv.ts';
@@ -55,20 +56,19 @@ export async function readResasExport(
   const detected = detectEncoding(bytes, config.encodings);
   if (!detected.ok) {
     issues.push(
-      issue(`resas-${detected.code}`, 'error', `${detected.message}。このファイルは読み込みません`, { file, ...(detected.line ? { row: detected.line } : {}) }),
+      detected.code === 'text-undecodable'
+        ? issueOf('resas-text-undecodable', { line: detected.line }, { file, ...(detected.line ? { row: detected.line } : {}) })
+        : issueOf(
+            'resas-text-encoding-not-accepted',
+            { found: encodingLabelsJa[detected.found], accepted: config.encodings.map((e) => encodingLabelsJa[e]).join('・') },
+            { file },
+          ),
     );
     return { issues };
   }
   const { rows, end } = readCsvRows(bytes, detected.bomLength, detected.encoding);
   if (end.unterminatedQuoteLine !== undefined) {
-    issues.push(
-      issue(
-        'resas-unterminated-quote',
-        'error',
-        `${end.unterminatedQuoteLine}行目の「"」が閉じていません。ファイルが途中で切れていないか確認してください。このファイルは読み込みません`,
-        { file, row: end.unterminatedQuoteLine },
-      ),
-    );
+    issues.push(issueOf('resas-unterminated-quote', { line: end.unterminatedQuoteLine }, { file, row: end.unterminatedQuoteLine }));
     return { issues };
   }
 
@@ -76,14 +76,9 @@ export async function readResasExport(
   if (header === 'ambiguous' || header === undefined) {
     const kinds = Object.values(config.exports).map((e) => `${e.labelJa}（${[e.columns.year, e.columns.item, e.columns.value].filter(Boolean).join('・')}）`);
     issues.push(
-      issue(
-        header === 'ambiguous' ? 'resas-ambiguous-export' : 'resas-header-not-found',
-        'error',
-        header === 'ambiguous'
-          ? `見出し行が resas.yaml の複数の出力の種類に当てはまります。exports の列名を見直してください。このファイルは読み込みません`
-          : `先頭 ${config.headerSearchRows} 行に見出し行が見つかりません。RESAS からダウンロードしたままのファイルか確認してください（想定する見出し: ${kinds.join('、')}）。このファイルは読み込みません`,
-        { file },
-      ),
+      header === 'ambiguous'
+        ? issueOf('resas-ambiguous-export', {}, { file })
+        : issueOf('resas-header-not-found', { rows: config.headerSearchRows, expected: kinds.join('、') }, { file }),
     );
     return { issues };
   }
@@ -100,14 +95,7 @@ export async function readResasExport(
 
   const vintageMatch = [...noteText, file.normalize('NFKC')].map((t) => new RegExp(config.vintage.pattern).exec(t)).find((m) => m !== null);
   if (!vintageMatch) {
-    issues.push(
-      issue(
-        'resas-vintage-not-found',
-        'error',
-        `データの版（resas.yaml の vintage.pattern「${config.vintage.pattern}」に当たる文字）が注記にもファイル名にも見つかりません。どの版か分からないと新旧を選べません。注記行を消さずに置くか、ファイル名に版を入れてください。このファイルは読み込みません`,
-        { file },
-      ),
-    );
+    issues.push(issueOf('resas-vintage-not-found', { pattern: config.vintage.pattern }, { file }));
     return { issues };
   }
   const vintage = (vintageMatch[1] ?? vintageMatch[0]).trim();
@@ -126,42 +114,22 @@ export async function readResasExport(
   }
   const units = [...new Set(unitSources.map((u) => u.unit))];
   if (units.length > 1) {
-    issues.push(
-      issue(
-        'resas-unit-conflict',
-        'error',
-        `単位の記載が食い違っています（${unitSources.map((u) => `${u.where}: ${u.unit}`).join('、')}）。ダウンロードし直してください。このファイルは読み込みません`,
-        { file },
-      ),
-    );
+    issues.push(issueOf('resas-unit-conflict', { units: unitSources.map((u) => `${u.where}: ${u.unit}`).join('、') }, { file }));
     return { issues };
   }
   const unit = units[0] ?? kind.unit;
   if (!unit || !unitsConvertible(unit, '円')) {
     issues.push(
-      issue(
-        'resas-unit-unknown',
-        'error',
-        unit
-          ? `単位「${unit}」は金額の単位として扱えません（扱える単位: ${knownUnits.filter((u) => unitsConvertible(u, '円')).join('・')}）。このファイルは読み込みません`
-          : `単位が見出しにも注記（単位：百万円 など）にもありません。resas.yaml の exports.${exportKey}.unit に単位を書いてください。このファイルは読み込みません`,
-        { file },
-        unit,
-      ),
+      unit
+        ? issueOf('resas-unit-unknown', { variant: 'notMoney', unit, known: knownUnits.filter((u) => unitsConvertible(u, '円')).join('・') }, { file }, unit)
+        : issueOf('resas-unit-unknown', { variant: 'missing', exportKey }, { file }, unit),
     );
     return { issues };
   }
 
   const fileArea = columns.area === undefined ? checkAreaInTitle(noteText, municipality) : true;
   if (!fileArea) {
-    issues.push(
-      issue(
-        'resas-area-unknown',
-        'error',
-        `地域コードの列がなく、注記にも「${municipality.nameJa}」がありません。どの地域のデータか分かりません。このファイルは読み込みません`,
-        { file },
-      ),
-    );
+    issues.push(issueOf('resas-area-unknown', { municipality: municipality.nameJa }, { file }));
     return { issues };
   }
 
@@ -185,15 +153,7 @@ export async function readResasExport(
         : columns.years.map((y) => ({ year: y.year, yearRaw: headerCells[y.column] ?? '', raw: row[y.column] ?? '', column: y.column }));
     for (const e of entries) {
       if (e.year === null) {
-        issues.push(
-          issue(
-            'resas-bad-year',
-            'error',
-            `年「${e.yearRaw}」を暦年として読めません（例: 2018年、2018、平成30年）。この行は使いません`,
-            { file, row: line, column: headerCells[columns.year!] },
-            e.yearRaw,
-          ),
-        );
+        issues.push(issueOf('resas-bad-year', { raw: e.yearRaw }, { file, row: line, column: headerCells[columns.year!] }, e.yearRaw));
         continue;
       }
       if (!config.benchmarkYears.includes(e.year)) {
@@ -204,22 +164,14 @@ export async function readResasExport(
       if (raw === '' || isMissingMarker(raw) || raw === '*' || raw === 'X' || raw === 'x') continue;
       const number = parseLooseNumber(raw);
       if (number === null) {
-        issues.push(
-          issue('resas-not-a-number', 'error', `値「${raw}」は数値ではありません。この値は使いません`, { file, row: line, column: headerCells[e.column] }, raw),
-        );
+        issues.push(issueOf('resas-not-a-number', { raw }, { file, row: line, column: headerCells[e.column] }, raw));
         continue;
       }
       const k = `${item}\u0000${e.year}`;
       const earlier = cells.get(k);
       if (earlier && earlier.value !== String(number)) {
         issues.push(
-          issue(
-            'resas-duplicate-item',
-            'error',
-            `「${item}」の${e.year}年の値が ${earlier.line}行目（${earlier.value}）とこの行（${raw}）にあり、食い違っています。この年の値は使いません`,
-            { file, row: line },
-            raw,
-          ),
+          issueOf('resas-duplicate-item', { item, year: e.year, earlierLine: earlier.line, earlierValue: earlier.value, raw }, { file, row: line }, raw),
         );
         cells.set(k, { value: 'conflict', line });
         continue;
@@ -229,25 +181,16 @@ export async function readResasExport(
   }
   if (ourRows === 0) {
     issues.push(
-      issue(
+      issueOf(
         'resas-area-not-found',
-        'error',
-        `${municipality.nameJa}（${municipality.code}）の行がありません（あった地域コード: ${[...areasSeen].slice(0, 10).join('、') || 'なし'}）。${municipality.nameJa}を選んでダウンロードしたか確認してください`,
+        { municipality: municipality.nameJa, code: municipality.code, areas: [...areasSeen].slice(0, 10).join('、') || 'なし' },
         { file },
       ),
     );
     return { issues };
   }
   for (const year of [...nonBenchmark].sort()) {
-    issues.push(
-      issue(
-        'resas-not-benchmark-year',
-        'warning',
-        `${year}年は基準年（${config.benchmarkYears.join('・')}）ではないので使いません。別の種類のデータでないか確認してください`,
-        { file },
-        year,
-      ),
-    );
+    issues.push(issueOf('resas-not-benchmark-year', { year, benchmarkYears: config.benchmarkYears.join('・') }, { file }, year));
   }
 
   const values: ResasSeriesValue[] = [];
@@ -261,10 +204,9 @@ export async function readResasExport(
       const missing = parts.filter((p) => p.cell === undefined || p.cell.value === 'conflict');
       if (missing.length > 0) {
         issues.push(
-          issue(
+          issueOf(
             'resas-item-missing',
-            'error',
-            `${series.labelJa}の${year}年は「${series.items.join('」「')}」の合計ですが、「${missing.map((p) => p.item).join('」「')}」の値がありません（または食い違っています）。この年の値は作りません`,
+            { series: series.labelJa, year, items: series.items.join('」「'), missing: missing.map((p) => p.item).join('」「') },
             { file },
           ),
         );

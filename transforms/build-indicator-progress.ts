@@ -7,7 +7,8 @@ import { ownerNames, type CatalogIndicator } from '../config/resolve-progress.ts
 import type { IndicatorProgressRow } from '../lib/datasets.ts';
 import { percentOf, roundHalfUp } from '../lib/decimal.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
-import { issue, type Issue } from '../lib/issues.ts';
+import { issueOf } from '../lib/issue-catalog.ts';
+import type { Issue } from '../lib/issues.ts';
 import type { StatusReading } from '../lib/observation.ts';
 import { gradeIndicator } from './grade-indicator.ts';
 import type { ObservationIndex } from './resolve-observations.ts';
@@ -234,10 +235,9 @@ function statusIndex(statuses: readonly StatusReading[]): { byKey: Map<string, S
     byKey.set(key, 'conflict');
     const where = (r: StatusReading) => `${r.provenance.file}${r.provenance.rows ? ` ${r.provenance.rows}行目` : ''}: ${r.status}`;
     issues.push(
-      issue(
+      issueOf(
         'conflicting-statuses',
-        'error',
-        `指標「${s.measureId}」の${formatFiscalYear(s.fiscalYear)}の状態が入力間で食い違っています（${earlier === 'conflict' ? '' : `${where(earlier)} / `}${where(s)}）。正しい値を1つだけ残してください。この値は公表しません`,
+        { measure: s.measureId, fiscalYear: formatFiscalYear(s.fiscalYear), statuses: `${earlier === 'conflict' ? '' : `${where(earlier)} / `}${where(s)}` },
         { file: s.provenance.file, ...(s.provenance.sheet ? { sheet: s.provenance.sheet } : {}) },
         s.status,
       ),

@@ -8,7 +8,8 @@ import type { Catalog } from '../config/load-catalog.ts';
 import type { CompositeComponentRow, CompositeIndexRow, IndicatorValueRow } from '../lib/datasets.ts';
 import { percentOf, roundHalfUp } from '../lib/decimal.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
-import { issue, type Issue } from '../lib/issues.ts';
+import { issueOf } from '../lib/issue-catalog.ts';
+import type { Issue } from '../lib/issues.ts';
 
 // Weights such as 1/3 are not finite decimals: work at 60 digits and snap to 20 places before the
 // half-up rounding, so an exact midpoint reached through such a division still rounds up.
@@ -223,14 +224,19 @@ function componentRow(catalog: Catalog, year: number, method: CompositeMethod, e
 function coverageIssue(config: CompositeConfig, row: CompositeIndexRow, missing: readonly Entry[]): Issue {
   const label = `${config.nameJa}（${row.fiscal_year_label}）`;
   if (row.status === 'no-inputs') {
-    return issue('composite-no-inputs', 'info', `${label}は入力がひとつもそろわないため算出していません`, { path: 'composite.primary' });
+    return issueOf('composite-no-inputs', { composite: label }, { path: 'composite.primary' });
   }
-  return issue(
+  return issueOf(
     'composite-below-coverage',
-    'warning',
-    `${label}は入力${row.inputs_total}件のうち${row.inputs_present}件しかそろわず（被覆率${row.coverage_rate}%、公表の条件は${row.min_coverage_rate}%以上）、` +
-      `値を公表していません（composite_index の provisional_value ${row.provisional_value} は参考値）。欠けている入力: ${missing.map((e) => e.input.measureId).join('、')}。` +
-      '値を入力するか、composite.yaml の primary.minCoverage を見直してください',
+    {
+      composite: label,
+      total: row.inputs_total,
+      present: row.inputs_present,
+      coverage: String(row.coverage_rate),
+      minCoverage: String(row.min_coverage_rate),
+      provisional: String(row.provisional_value),
+      missing: missing.map((e) => e.input.measureId).join('、'),
+    },
     { path: 'composite.primary.minCoverage' },
     row.coverage_rate,
   );

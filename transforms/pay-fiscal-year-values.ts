@@ -6,7 +6,8 @@ import { Decimal } from 'decimal.js';
 import type { Catalog } from '../config/load-catalog.ts';
 import { convertUnit } from '../lib/convert-unit.ts';
 import { fiscalYearOf, formatFiscalYear } from '../lib/fiscal-year.ts';
-import { issue, type Issue } from '../lib/issues.ts';
+import { issueOf } from '../lib/issue-catalog.ts';
+import type { Issue } from '../lib/issues.ts';
 import type { Gap, Observation, Provenance } from '../lib/observation.ts';
 import { yearMonthJa, yearMonthKey, type YearMonth } from '../lib/parse-year-month.ts';
 import { payMetrics, type PayMetric } from '../lib/pay-metrics.ts';
@@ -29,10 +30,9 @@ export function payFiscalYearValues(
     const fy = fiscalYearOf(r.month.year, r.month.month);
     if (r.statedFiscalYear === undefined || r.statedFiscalYear === fy) return true;
     issues.push(
-      issue(
+      issueOf(
         'pay-month-outside-fiscal-year',
-        'error',
-        `報告の対象月 ${yearMonthJa(r.month)} は、報告に書かれた年度（${formatFiscalYear(r.statedFiscalYear)}）の月ではありません。対象月か年度の誤りです。事業者に確認してください。この報告は使いません`,
+        { month: yearMonthJa(r.month), statedFiscalYear: formatFiscalYear(r.statedFiscalYear) },
         { file: r.file, sheet: r.sheet },
         yearMonthJa(r.month),
       ),
@@ -50,17 +50,10 @@ export function payFiscalYearValues(
     const first = list[0]!;
     if (list.length > 1) {
       const same = list.every((r) => sameFigures(r, first));
-      issues.push(
-        issue(
-          same ? 'pay-duplicate-month' : 'pay-conflicting-month',
-          same ? 'warning' : 'error',
-          same
-            ? `${yearMonthJa(first.month)}の報告が ${list.length} つあります（${list.map((r) => r.file).join('、')}）。内容が同じなので1つとして数えました。不要なほうを受信箱から除いてください`
-            : `${yearMonthJa(first.month)}の報告が ${list.length} つあり、数値が異なります（${list.map((r) => r.file).join('、')}）。どちらが正しいか分からないため、この月は欠けているものとして扱います。正しい報告だけを残してください`,
-          { file: list[1]!.file, sheet: list[1]!.sheet },
-          list.map((r) => r.file).join(' / '),
-        ),
-      );
+      const params = { month: yearMonthJa(first.month), count: list.length, files: list.map((r) => r.file).join('、') };
+      const where = { file: list[1]!.file, sheet: list[1]!.sheet };
+      const raw = list.map((r) => r.file).join(' / ');
+      issues.push(same ? issueOf('pay-duplicate-month', params, where, raw) : issueOf('pay-conflicting-month', params, where, raw));
       if (!same) {
         conflicting.add(key);
         continue;
@@ -81,10 +74,9 @@ export function payFiscalYearValues(
       if (previous && before && inBase(figure) < inBase(before)) {
         const reason = `${payMetrics[metric].labelJa}が ${yearMonthJa(previous.month)}（${before.value}${before.unit}）から ${yearMonthJa(r.month)}（${figure.value}${figure.unit}）に減っています`;
         issues.push(
-          issue(
+          issueOf(
             'pay-cumulative-decreased',
-            'error',
-            `${reason}。累計は減らないはずです。どちらかの報告の誤りです。事業者に確認してください。該当する年度の値は公表しません`,
+            { decrease: reason },
             {
               file: r.file,
               sheet: r.sheet,
@@ -110,10 +102,9 @@ export function payFiscalYearValues(
     const tolerance = Math.max(unitSize(ca), unitSize(cb), unitSize(amount));
     if (Math.abs(inBase(cb) - inBase(ca) - inBase(amount)) > tolerance) {
       issues.push(
-        issue(
+        issueOf(
           'pay-cumulative-mismatch',
-          'warning',
-          `${yearMonthJa(b.month)}の累計支払額の増加（${new Exact(inBase(cb)).minus(inBase(ca)).toString()}円）が、その月の決済金額（${inBase(amount)}円）と合いません。報告の数値を確認してください`,
+          { month: yearMonthJa(b.month), increase: new Exact(inBase(cb)).minus(inBase(ca)).toString(), amount: inBase(amount) },
           { file: b.file, sheet: b.sheet, row: cb.row, column: cb.column },
         ),
       );
@@ -132,24 +123,19 @@ export function payFiscalYearValues(
     const pending = missing.filter((m) => !latest || compareMonth(m, latest) > 0);
     if (holes.length > 0) {
       issues.push(
-        issue(
+        issueOf(
           'pay-missing-month',
-          'error',
-          `${formatFiscalYear(fy)}の月次報告のうち ${holes.map((m) => `${yearMonthJa(m)}${conflicting.has(yearMonthKey(m)) ? '（報告が食い違い）' : ''}`).join('、')} がありません。この年度の月の合計（決済回数など）は公表しません。報告を受信箱に置いてください`,
+          {
+            fiscalYear: formatFiscalYear(fy),
+            months: holes.map((m) => `${yearMonthJa(m)}${conflicting.has(yearMonthKey(m)) ? '（報告が食い違い）' : ''}`).join('、'),
+          },
           {},
           holes.map(yearMonthKey).join(', '),
         ),
       );
     }
     if (pending.length > 0) {
-      issues.push(
-        issue(
-          'pay-fiscal-year-in-progress',
-          'info',
-          `${formatFiscalYear(fy)}は ${yearMonthJa(latest!)} までの報告です（${pending.length} か月分が未着）。月の合計は年度の報告がそろってから公表します`,
-          {},
-        ),
-      );
+      issues.push(issueOf('pay-fiscal-year-in-progress', { fiscalYear: formatFiscalYear(fy), latest: yearMonthJa(latest!), pending: pending.length }, {}));
     }
   }
 

@@ -5,7 +5,8 @@
 import type { Catalog } from '../config/load-catalog.ts';
 import { convertUnit } from '../lib/convert-unit.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
-import { issue, type Issue } from '../lib/issues.ts';
+import { issueOf } from '../lib/issue-catalog.ts';
+import type { Issue } from '../lib/issues.ts';
 import type { Gap, Observation } from '../lib/observation.ts';
 import type { ResasExportConfig } from '../sources/resas-export-config.ts';
 import type { ResasExportRead, ResasSeriesValue } from '../sources/resas-export.ts';
@@ -46,10 +47,14 @@ export function resasFiscalYearValues(
     const label = config.series[newest.value.series]?.labelJa ?? newest.value.series;
     if (sameVintage.some((c) => !sameAmount(c.value, newest.value))) {
       issues.push(
-        issue(
+        issueOf(
           'resas-conflicting-vintage',
-          'error',
-          `${label}の${newest.value.year}年の値が同じ版（${newest.read.vintage}）のファイル間で食い違っています（${sameVintage.map((c) => `${c.read.file}: ${c.value.value}${c.value.unit}`).join(' / ')}）。正しいファイルだけを残してください。この値は公表しません`,
+          {
+            series: label,
+            year: newest.value.year,
+            vintage: newest.read.vintage,
+            values: sameVintage.map((c) => `${c.read.file}: ${c.value.value}${c.value.unit}`).join(' / '),
+          },
           { file: newest.read.file },
         ),
       );
@@ -61,10 +66,17 @@ export function resasFiscalYearValues(
     const older = sorted.filter((c) => compareVintage(c.read.vintageOrder, newest.read.vintageOrder) < 0 && !sameAmount(c.value, newest.value));
     for (const o of older) {
       issues.push(
-        issue(
+        issueOf(
           'resas-revised',
-          'info',
-          `${label}の${newest.value.year}年の値は ${o.read.vintage}（${o.read.file}）の ${o.value.value}${o.value.unit} から ${newest.read.vintage} の ${newest.value.value}${newest.value.unit} に改定されています。新しい版の値を使います`,
+          {
+            series: label,
+            year: newest.value.year,
+            oldVintage: o.read.vintage,
+            oldFile: o.read.file,
+            oldValue: `${o.value.value}${o.value.unit}`,
+            newVintage: newest.read.vintage,
+            newValue: `${newest.value.value}${newest.value.unit}`,
+          },
           { file: newest.read.file },
         ),
       );
@@ -124,10 +136,9 @@ export function resasFiscalYearValues(
     const later = config.fiscalYears.every((a) => a.benchmarkYear < found.value.year);
     if (!later) continue;
     issues.push(
-      issue(
+      issueOf(
         'resas-unassigned-benchmark-year',
-        'info',
-        `${config.series[seriesKey!]?.labelJa ?? seriesKey}に ${found.value.year}年（${found.read.vintage}）の値があります。どの年度の値として公表するかを resas.yaml の fiscalYears に書くと公表されます`,
+        { series: config.series[seriesKey!]?.labelJa ?? String(seriesKey), year: found.value.year, vintage: found.read.vintage },
         { file: found.read.file },
       ),
     );

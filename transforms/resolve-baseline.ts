@@ -2,7 +2,8 @@
 // Both present and different is reported, and the observation wins (a re-sent wave moves the baseline).
 import type { Measure } from '../config/catalog-schema.ts';
 import { roundHalfUp } from '../lib/decimal.ts';
-import { issue, type Issue } from '../lib/issues.ts';
+import { issueOf } from '../lib/issue-catalog.ts';
+import type { Issue } from '../lib/issues.ts';
 import type { ObservationIndex } from './resolve-observations.ts';
 
 export interface Baseline {
@@ -20,10 +21,9 @@ export function resolveBaseline(measure: Measure, defaultFiscalYear: number, ind
     const value = roundHalfUp(found.observation.value, measure.decimals);
     if (declared !== undefined && roundHalfUp(declared, measure.decimals) !== value) {
       issues.push(
-        issue(
+        issueOf(
           'baseline-mismatch',
-          'warning',
-          `指標「${measure.nameJa}」の基準値が設定（${declared}）と${fiscalYear}年度の入力（${value}）で異なります。入力値を基準値として使いました。設定の baseline.value を確認してください`,
+          { measure: measure.nameJa, declared, fiscalYear, value },
           { file: found.observation.provenance.file, sheet: found.observation.provenance.sheet, path: `measures.${measure.id}.baseline.value` },
           value,
         ),

@@ -1,6 +1,7 @@
 // One value per measure and fiscal year. Two inputs that disagree are a conflict: the value is not
 // published (never a silent pick) and the user is told which files disagree.
-import { issue, type Issue } from '../lib/issues.ts';
+import { issueOf } from '../lib/issue-catalog.ts';
+import type { Issue } from '../lib/issues.ts';
 import type { Gap, Observation } from '../lib/observation.ts';
 
 // A gap (a source that could not form the value: a month missing) stands where no input gave a value.
@@ -32,12 +33,13 @@ export function resolveObservations(observations: readonly Observation[], gaps: 
     resolved.set(key, { status: 'conflict', observations: list });
     const first = list[0]!;
     issues.push(
-      issue(
+      issueOf(
         'conflicting-values',
-        'error',
-        `指標「${first.measureId}」の${first.fiscalYear}年度の値が入力間で食い違っています（${list
-          .map((o) => `${o.provenance.file}${o.provenance.rows ? ` ${o.provenance.rows}行目` : ''}: ${figure(o)}`)
-          .join(' / ')}）。正しい値を1つだけ残してください。この値は公表しません`,
+        {
+          measure: first.measureId,
+          fiscalYear: first.fiscalYear,
+          values: list.map((o) => `${o.provenance.file}${o.provenance.rows ? ` ${o.provenance.rows}行目` : ''}: ${figure(o)}`).join(' / '),
+        },
         {
           file: first.provenance.file,
           sheet: first.provenance.sheet,

@@ -2,7 +2,8 @@
 // (instrument × the groups of the strata dimensions), n_h, and the weights (N_h ÷ n_h after non-response, or the
 // file's). A respondent outside the frame, n_h > N_h, or a lone respondent in a stratum of several establishments
 // (no variance estimate: R's survey.lonely.psu = "fail") makes the design unusable; the reasons are issues.
-import { issue, type Issue } from '../lib/issues.ts';
+import { issueOf } from '../lib/issue-catalog.ts';
+import type { Issue } from '../lib/issues.ts';
 import type { SurveyDesign } from '../sources/industry-survey/industry-survey-config.ts';
 import type { FrameStratum } from '../sources/industry-survey/read-frame-file.ts';
 import type { WaveData } from '../sources/industry-survey/wave-ingester.ts';
@@ -85,10 +86,17 @@ export function buildSurveyDesign(
     for (const [key, o] of outside) {
       usable = false;
       issues.push(
-        issue(
+        issueOf(
           'industry-survey-stratum-not-in-frame',
-          'error',
-          `「${p.instrument.nameJa}」の回答者 ${o.count} 人（${o.rows.join('・')}行目${o.count > o.rows.length ? ' など' : ''}）の層「${key}」が母集団ファイル ${frame.file} にありません。${dims.map((d) => d.nameJa).join('・')}の回答を確かめるか、母集団ファイルにその層を足して版を上げてください（標本設計による推計は出しません）`,
+          {
+            instrument: p.instrument.nameJa,
+            count: o.count,
+            rows: o.rows.join('・'),
+            more: o.count > o.rows.length ? ' など' : '',
+            stratum: key,
+            frame: frame.file,
+            dimensions: dims.map((d) => d.nameJa).join('・'),
+          },
           { file: p.wave.file },
           key,
         ),
@@ -100,33 +108,18 @@ export function buildSurveyDesign(
     if (s.sampled > s.population) {
       usable = false;
       issues.push(
-        issue(
+        issueOf(
           'industry-survey-stratum-over-frame',
-          'error',
-          `層「${s.labelJa}」の回答者 ${s.sampled} 人が母集団の ${s.population} 事業所より多くなっています。母集団ファイル ${frame.file} の事業所数か回答ファイルの層の回答を確かめてください（標本設計による推計は出しません）`,
+          { stratum: s.labelJa, sampled: s.sampled, population: s.population, frame: frame.file },
           { file: frame.file },
           `${s.sampled} > ${s.population}`,
         ),
       );
     } else if (s.sampled === 1 && s.population > 1) {
       usable = false;
-      issues.push(
-        issue(
-          'industry-survey-lonely-stratum',
-          'error',
-          `層「${s.labelJa}」の回答者が 1 人だけ（母集団 ${s.population} 事業所）のため、層別の分散を推定できません。母集団ファイル ${frame.file} で隣の層と合わせてください（標本設計による推計は出しません）`,
-          { file: frame.file },
-        ),
-      );
+      issues.push(issueOf('industry-survey-lonely-stratum', { stratum: s.labelJa, population: s.population, frame: frame.file }, { file: frame.file }));
     } else if (s.sampled === 0) {
-      issues.push(
-        issue(
-          'industry-survey-stratum-no-respondents',
-          'warning',
-          `層「${s.labelJa}」（母集団 ${s.population} 事業所）に回答者がいません。推計はこの層を含みません（隣の層と合わせることを検討してください）`,
-          { file: frame.file },
-        ),
-      );
+      issues.push(issueOf('industry-survey-stratum-no-respondents', { stratum: s.labelJa, population: s.population }, { file: frame.file }));
     }
   }
   for (const p of pool) {
@@ -211,12 +204,7 @@ function calibrate(
   }
   if (!result || !result.ok) {
     issues.push(
-      issue(
-        'industry-survey-calibration-unmet',
-        'error',
-        `ウェイトの較正（${calibration.method === 'rake' ? 'レイキング' : '線形較正'}）で周辺の合計に合わせられません: ${problems.join('；')}。設定 waves[].calibration を直してください。較正しない標本設計で推計しています（weighted_method = design）`,
-        {},
-      ),
+      issueOf('industry-survey-calibration-unmet', { method: calibration.method === 'rake' ? 'レイキング' : '線形較正', problems: problems.join('；') }, {}),
     );
     return null;
   }
@@ -226,14 +214,7 @@ function calibrate(
     at += data.count;
   }
   if ('negative' in result && result.negative > 0) {
-    issues.push(
-      issue(
-        'industry-survey-calibration-negative-weights',
-        'warning',
-        `線形較正で 0 以下のウェイトになった回答者が ${result.negative} 人います（R の calibrate と同じく、そのまま使っています）。method: rake を検討してください`,
-        {},
-      ),
-    );
+    issues.push(issueOf('industry-survey-calibration-negative-weights', { count: result.negative }, {}));
   }
   return { method: calibration.method, weights: result.weights, residuals: result.residuals, stratum, strata, offsetOf };
 }

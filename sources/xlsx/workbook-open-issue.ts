@@ -1,11 +1,19 @@
 // The issue for a workbook that cannot be opened: the reader's own message when it knows what is wrong.
-import { issue, type Issue } from '../../lib/issues.ts';
+import { issueOf } from '../../lib/issue-catalog.ts';
+import type { Issue } from '../../lib/issues.ts';
 import { XlsxReadError } from './xlsx-read-error.ts';
 
+type UnreadableCode = 'manual-entry-unreadable' | 'kosha-unreadable' | 'pay-unreadable';
+
 /** `code` for an unreadable file; a workbook refused for its size keeps the reader's code xlsx-too-large. */
-export function workbookOpenIssue(code: string, fallbackJa: string, file: string, error: unknown): Issue {
-  if (error instanceof XlsxReadError && error.code === 'xlsx-too-large')
-    return issue(error.code, 'error', `${error.message}。このファイルは読み込みません`, { file });
-  const message = error instanceof XlsxReadError ? `${error.message}。このファイルは読み込みません` : fallbackJa;
-  return issue(code, 'error', message, { file }, (error as Error).message);
+export function workbookOpenIssue(code: UnreadableCode, file: string, error: unknown): Issue;
+/** The form its callers used before the catalog held the fallback wording (it is the catalog's `unknown` wording). */
+export function workbookOpenIssue(code: UnreadableCode, fallbackJa: string, file: string, error: unknown): Issue;
+export function workbookOpenIssue(code: UnreadableCode, ...rest: [string, unknown] | [string, string, unknown]): Issue {
+  const [file, error] = rest.length === 3 ? [rest[1], rest[2]] : rest;
+  if (error instanceof XlsxReadError && error.code === 'xlsx-too-large') return issueOf(error.code, { variant: 'other', reason: error.message }, { file });
+  const raw = (error as Error).message;
+  return error instanceof XlsxReadError
+    ? issueOf(code, { variant: 'reason', reason: error.message }, { file }, raw)
+    : issueOf(code, { variant: 'unknown' }, { file }, raw);
 }
