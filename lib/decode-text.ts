@@ -1,7 +1,10 @@
 // Text files arrive as UTF-8 (with or without BOM) or CP932 (Shift_JIS as Excel saves it). The encoding is
 // detected from the whole file and checked against the family's declared list; a file is never decoded with
-// replacement characters, so a CP932 file can't be read as UTF-8 mojibake (research/anchors.md §3.2).
+// replacement characters, so a CP932 file can't be read as UTF-8 mojibake (research/anchors.md §3.2). Its messages
+// are the issue catalog's wording (the readers still adding their own ending use `message`).
 import { isUtf8 } from 'node:buffer';
+import { fillTemplate } from './issue-catalog.ts';
+import { ENCODING_NOT_ACCEPTED_JA, RESAVE_IN_ACCEPTED_JA, UNDECODABLE_JA } from './issue-catalog/shared-wording.ts';
 
 export type TextEncodingName = 'utf-8' | 'cp932';
 
@@ -23,7 +26,7 @@ export function detectEncoding(bytes: Uint8Array, accepted: readonly TextEncodin
     return {
       ok: false,
       code: 'text-undecodable',
-      message: `${line}行目付近に UTF-8 としても CP932（Shift_JIS）としても読めないバイト列があります（ファイルの破損か別の文字コード）。元のファイルをもう一度ダウンロード・出力して置き直してください`,
+      message: fillTemplate(UNDECODABLE_JA, { line }),
       line,
     };
   }
@@ -35,7 +38,7 @@ export function detectEncoding(bytes: Uint8Array, accepted: readonly TextEncodin
       ok: false,
       code: 'text-encoding-not-accepted',
       found: encoding,
-      message: `このファイルは ${encodingLabelsJa[encoding]}で保存されていますが、設定で受け付ける文字コードは ${accepted.map((e) => encodingLabelsJa[e]).join('・')} です。受け付ける文字コードで保存し直すか、設定の encodings を確認してください`,
+      message: `${fillTemplate(ENCODING_NOT_ACCEPTED_JA, { found: encodingLabelsJa[encoding], accepted: accepted.map((e) => encodingLabelsJa[e]).join('・') })}。${RESAVE_IN_ACCEPTED_JA}`,
     };
   }
   return { ok: true, encoding, bomLength: encoding === 'utf-8' && hasBom ? 3 : 0 };

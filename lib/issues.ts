@@ -24,6 +24,10 @@ export interface Issue {
   raw?: string;
 }
 
+/**
+ * An issue with its message written at the call site. New code uses `issueOf` (lib/issue-catalog.ts), whose codes and
+ * wordings are declared once; this stays for the readers not converted yet (their codes are in the catalog already).
+ */
 export function issue(code: string, severity: Severity, message: string, location: IssueLocation = {}, raw?: unknown): Issue {
   return raw === undefined ? { code, severity, message, location } : { code, severity, message, location, raw: String(raw) };
 }

@@ -1,6 +1,7 @@
 // Issues of the industry survey: waves, codebooks, the sampling frame (sources/industry-survey/) and the design-based
 // estimation (transforms/survey-design.ts).
 import type { IssueSpec } from './issue-spec.ts';
+import { NO_CONFIG_EN, NO_CONFIG_JA } from './shared-wording.ts';
 
 const NO_DESIGN_JA = '（標本設計による推計は出しません）';
 const NO_DESIGN_EN = ' (no design-based estimate is made)';
@@ -8,8 +9,8 @@ const NO_DESIGN_EN = ' (no design-based estimate is made)';
 export const industrySurveyIssueSpecs = {
   'industry-survey-no-config': {
     severity: 'error',
-    ja: '{what}の読み方（config の sources/{family}.yaml）がありません。設定を追加してから再実行してください',
-    en: 'There is no layout config for {what} (sources/{family}.yaml in the config). Add it and run again',
+    ja: NO_CONFIG_JA,
+    en: NO_CONFIG_EN,
     whatToDoJa: 'config の sources/industry-survey.yaml を書く（docs/config.md）',
     whatToDoEn: 'Write sources/industry-survey.yaml in the config folder (docs/config.md)',
   },

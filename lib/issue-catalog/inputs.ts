@@ -1,5 +1,6 @@
 // Issues about the inbox and about files no reader can open, whatever their family.
 import type { IssueSpec } from './issue-spec.ts';
+import { ENCODING_NOT_ACCEPTED_EN, ENCODING_NOT_ACCEPTED_JA, UNDECODABLE_EN, UNDECODABLE_JA } from './shared-wording.ts';
 
 const XLSX_WHAT_TO_DO_JA = 'Excelで開けるか確かめ、「Excel ブック (*.xlsx)」形式で保存し直してから置き直してください';
 const XLSX_WHAT_TO_DO_EN = 'Check that Excel opens the file, save it again as "Excel Workbook (*.xlsx)" and put it back in the inbox';
@@ -85,15 +86,15 @@ export const inputIssueSpecs = {
   },
   'text-undecodable': {
     severity: 'error',
-    ja: '{line}行目付近に UTF-8 としても CP932（Shift_JIS）としても読めないバイト列があります（ファイルの破損か別の文字コード）。元のファイルをもう一度ダウンロード・出力して置き直してください（このファイルは読み込んでいません）',
-    en: 'Around line {line} there are bytes that are neither UTF-8 nor CP932 (Shift_JIS): the file is damaged or in another encoding. Download or export the original again and put it back (this file was not read)',
+    ja: `${UNDECODABLE_JA}（このファイルは読み込んでいません）`,
+    en: `${UNDECODABLE_EN} (this file was not read)`,
     whatToDoJa: '元のファイルをもう一度ダウンロード・出力して置き直す',
     whatToDoEn: 'Download or export the original file again',
   },
   'text-encoding-not-accepted': {
     severity: 'error',
-    ja: 'このファイルは {found}で保存されていますが、設定で受け付ける文字コードは {accepted} です。このファイルは読み込んでいません（{readAs}として読むと文字化けした値になるため）。ファイルを {accepted} で保存し直すか、設定 instruments[{instrument}].encoding を auto にしてください',
-    en: 'This file is saved in {found}, but the config accepts {accepted}. The file was not read (read as {readAs} its values would be garbled). Save it in {accepted}, or set instruments[{instrument}].encoding to auto',
+    ja: `${ENCODING_NOT_ACCEPTED_JA}。このファイルは読み込んでいません（{readAs}として読むと文字化けした値になるため）。ファイルを {accepted} で保存し直すか、設定 instruments[{instrument}].encoding を auto にしてください`,
+    en: `${ENCODING_NOT_ACCEPTED_EN}. The file was not read (read as {readAs} its values would be garbled). Save it in {accepted}, or set instruments[{instrument}].encoding to auto`,
     whatToDoJa: '受け付ける文字コードで保存し直すか、設定の encoding を auto にする',
     whatToDoEn: 'Save the file in an accepted encoding, or set the encoding to auto',
   },

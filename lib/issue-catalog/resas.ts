@@ -1,5 +1,15 @@
 // Issues of RESAS exports (sources/resas-export.ts) and of their fiscal-year values (transforms/resas-fiscal-year-values.ts).
 import type { IssueSpec } from './issue-spec.ts';
+import {
+  ENCODING_NOT_ACCEPTED_EN,
+  ENCODING_NOT_ACCEPTED_JA,
+  NO_CONFIG_EN,
+  NO_CONFIG_JA,
+  RESAVE_IN_ACCEPTED_EN,
+  RESAVE_IN_ACCEPTED_JA,
+  UNDECODABLE_EN,
+  UNDECODABLE_JA,
+} from './shared-wording.ts';
 
 const NOT_READ_JA = 'このファイルは読み込みません';
 const NOT_READ_EN = 'This file is not read';
@@ -7,22 +17,22 @@ const NOT_READ_EN = 'This file is not read';
 export const resasIssueSpecs = {
   'resas-no-config': {
     severity: 'error',
-    ja: '{what}の読み方（config の sources/{family}.yaml）がありません。設定を追加してから再実行してください',
-    en: 'There is no layout config for {what} (sources/{family}.yaml in the config). Add it and run again',
+    ja: NO_CONFIG_JA,
+    en: NO_CONFIG_EN,
     whatToDoJa: 'config の sources/resas.yaml を書く（docs/config.md）',
     whatToDoEn: 'Write sources/resas.yaml in the config folder (docs/config.md)',
   },
   'resas-text-undecodable': {
     severity: 'error',
-    ja: `{line}行目付近に UTF-8 としても CP932（Shift_JIS）としても読めないバイト列があります（ファイルの破損か別の文字コード）。元のファイルをもう一度ダウンロード・出力して置き直してください。${NOT_READ_JA}`,
-    en: `Around line {line} there are bytes that are neither UTF-8 nor CP932 (Shift_JIS): the file is damaged or in another encoding. Download or export the original again and put it back. ${NOT_READ_EN}`,
+    ja: `${UNDECODABLE_JA}。${NOT_READ_JA}`,
+    en: `${UNDECODABLE_EN}. ${NOT_READ_EN}`,
     whatToDoJa: 'RESAS からもう一度ダウンロードして置き直す',
     whatToDoEn: 'Download the file from RESAS again',
   },
   'resas-text-encoding-not-accepted': {
     severity: 'error',
-    ja: `このファイルは {found}で保存されていますが、設定で受け付ける文字コードは {accepted} です。受け付ける文字コードで保存し直すか、設定の encodings を確認してください。${NOT_READ_JA}`,
-    en: `This file is saved in {found}, but the config accepts {accepted}. Save it in an accepted encoding or check encodings in the config. ${NOT_READ_EN}`,
+    ja: `${ENCODING_NOT_ACCEPTED_JA}。${RESAVE_IN_ACCEPTED_JA}。${NOT_READ_JA}`,
+    en: `${ENCODING_NOT_ACCEPTED_EN}. ${RESAVE_IN_ACCEPTED_EN}. ${NOT_READ_EN}`,
     whatToDoJa: '受け付ける文字コードで保存し直すか、resas.yaml の encodings を見直す',
     whatToDoEn: 'Save the file in an accepted encoding, or check encodings in resas.yaml',
   },

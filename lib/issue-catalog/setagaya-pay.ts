@@ -1,6 +1,7 @@
 // Issues of Setagaya Pay monthly reports (sources/setagaya-pay-report.ts) and of their fiscal-year values
 // (transforms/pay-fiscal-year-values.ts).
 import type { IssueSpec } from './issue-spec.ts';
+import { NO_CONFIG_EN, NO_CONFIG_JA } from './shared-wording.ts';
 
 const REPORT_NOT_READ_JA = 'この報告は読み込みません';
 const REPORT_NOT_READ_EN = 'This report is not read';
@@ -8,8 +9,8 @@ const REPORT_NOT_READ_EN = 'This report is not read';
 export const setagayaPayIssueSpecs = {
   'pay-no-config': {
     severity: 'error',
-    ja: '{what}の読み方（config の sources/{family}.yaml）がありません。設定を追加してから再実行してください',
-    en: 'There is no layout config for {what} (sources/{family}.yaml in the config). Add it and run again',
+    ja: NO_CONFIG_JA,
+    en: NO_CONFIG_EN,
     whatToDoJa: 'config の sources/setagaya-pay.yaml を書く（docs/config.md）',
     whatToDoEn: 'Write sources/setagaya-pay.yaml in the config folder (docs/config.md)',
   },

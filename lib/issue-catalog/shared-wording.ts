@@ -1,0 +1,17 @@
+// Wordings several families share (kept as literal types, so the templates built from them keep their parameters).
+
+/** A family's files arrived without its layout config (lib/missing-source-config.ts). */
+export const NO_CONFIG_JA = '{what}の読み方（config の sources/{family}.yaml）がありません。設定を追加してから再実行してください';
+export const NO_CONFIG_EN = 'There is no layout config for {what} (sources/{family}.yaml in the config). Add it and run again';
+
+/** A text file in neither UTF-8 nor CP932 (lib/decode-text.ts). */
+export const UNDECODABLE_JA =
+  '{line}行目付近に UTF-8 としても CP932（Shift_JIS）としても読めないバイト列があります（ファイルの破損か別の文字コード）。元のファイルをもう一度ダウンロード・出力して置き直してください';
+export const UNDECODABLE_EN =
+  'Around line {line} there are bytes that are neither UTF-8 nor CP932 (Shift_JIS): the file is damaged or in another encoding. Download or export the original again and put it back';
+
+/** A text file in an encoding the family's config does not accept (lib/decode-text.ts). */
+export const ENCODING_NOT_ACCEPTED_JA = 'このファイルは {found}で保存されていますが、設定で受け付ける文字コードは {accepted} です';
+export const ENCODING_NOT_ACCEPTED_EN = 'This file is saved in {found}, but the config accepts {accepted}';
+export const RESAVE_IN_ACCEPTED_JA = '受け付ける文字コードで保存し直すか、設定の encodings を確認してください';
+export const RESAVE_IN_ACCEPTED_EN = 'Save it in an accepted encoding or check encodings in the config';
