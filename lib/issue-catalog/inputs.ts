@@ -27,6 +27,13 @@ export const inputIssueSpecs = {
     whatToDoJa: '読むなら pipeline.yaml の sources に加える',
     whatToDoEn: 'Add the family to sources in pipeline.yaml to read it',
   },
+  'inbox-file-too-large': {
+    severity: 'error',
+    ja: '受信箱のファイル {file} は {size} GiB あり、1ファイルの上限（2 GiB）を超えるため読めません。ファイルを年度や月ごとに分けて置き直してから再実行してください',
+    en: 'Inbox file {file} is {size} GiB, over the 2 GiB limit of one file; split it by year or month and run again',
+    whatToDoJa: 'ファイルを年度や月ごとに分けて置き直す',
+    whatToDoEn: 'Split the file by year or month',
+  },
   'source-read-failed': {
     severity: 'error',
     ja: '{source}の読み込み中に予期しないエラーが起きました。このファイルは採用していません: {error}',
