@@ -1,6 +1,7 @@
 // pipeline.yaml against the plan: every source family a measure is read from is one the runs read, and the
 // time zone is one the machine knows. check-config reports these with the catalog's problems.
 import path from 'node:path';
+import { configProblem } from './config-problem.ts';
 import type { Catalog, ConfigProblem } from './load-catalog.ts';
 import type { PipelineConfig } from './pipeline-schema.ts';
 
@@ -13,7 +14,7 @@ export function checkPipeline(catalog: Pick<Catalog, 'dir' | 'measures'>, pipeli
   try {
     new Intl.DateTimeFormat('ja-JP', { timeZone: pipeline.timezone });
   } catch {
-    problems.push({ file, path: 'timezone', message: `タイムゾーン「${pipeline.timezone}」は使えません。Asia/Tokyo のように書いてください` });
+    problems.push(configProblem('config-unknown-timezone', { timezone: pipeline.timezone }, { file, path: 'timezone' }));
   }
   const readBy = new Map<string, string[]>();
   for (const m of catalog.measures.values()) {
@@ -26,11 +27,9 @@ export function checkPipeline(catalog: Pick<Catalog, 'dir' | 'measures'>, pipeli
       .slice(0, 3)
       .map((id) => `「${id}」`)
       .join('・');
-    problems.push({
-      file,
-      path: 'sources',
-      message: `指標${shown}${ids.length > 3 ? ` ほか${ids.length - 3}件` : ''}は受信箱の ${family}/ から読みますが、sources に ${family} がありません。sources に加えてください（加えないと値が入りません）`,
-    });
+    problems.push(
+      configProblem('config-source-not-read', { measures: `${shown}${ids.length > 3 ? ` ほか${ids.length - 3}件` : ''}`, family }, { file, path: 'sources' }),
+    );
   }
   return problems;
 }

@@ -82,12 +82,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   }
   for (const n of names) {
     if (!KNOWN_FILES.test(n)) {
-      problems.push({
-        file: path.join(dir, n),
-        path: '',
-        message:
-          '想定外の設定ファイル名です（plan / sections / measures*.yaml / slots / action-plan / progress / composite / pipeline）。綴りを確認してください',
-      });
+      problems.push(configProblem('config-unknown-file', {}, { file: path.join(dir, n), path: '' }));
     }
   }
 

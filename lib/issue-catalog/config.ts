@@ -89,6 +89,20 @@ export const configIssueSpecs = {
     whatToDoJa: '示された形のどれかで書く（不明なキーは綴りを確かめる）',
     whatToDoEn: 'Use one of the forms shown (check the spelling of unknown keys)',
   },
+  'config-unknown-timezone': {
+    severity: CONFIG_ERROR,
+    ja: 'タイムゾーン「{timezone}」は使えません。Asia/Tokyo のように書いてください',
+    en: 'Time zone "{timezone}" is not known. Write it like Asia/Tokyo',
+    whatToDoJa: 'pipeline.yaml の timezone を Asia/Tokyo のように書く',
+    whatToDoEn: 'Write timezone in pipeline.yaml like Asia/Tokyo',
+  },
+  'config-source-not-read': {
+    severity: CONFIG_ERROR,
+    ja: '指標{measures}は受信箱の {family}/ から読みますが、sources に {family} がありません。sources に加えてください（加えないと値が入りません）',
+    en: 'Measures {measures} are read from {family}/ in the inbox, but sources lacks {family}. Add it to sources (otherwise they get no values)',
+    whatToDoJa: 'pipeline.yaml の sources にその入力の種類を加える',
+    whatToDoEn: 'Add the family to sources in pipeline.yaml',
+  },
   'config-duplicate-measure-id': {
     severity: CONFIG_ERROR,
     ja: '指標ID「{id}」が重複しています（{position}番目）',
