@@ -14,7 +14,7 @@ import { systemErrorMessage } from '../lib/system-error-message.ts';
 import { UserError } from '../lib/user-error.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { ensureSampleInbox, sampleFingerprint, writeSampleStamp } from '../scripts/ensure-sample-inbox.ts';
-import { adapterFedSourceKinds, loadSourceConfigs, sourceAdapters } from '../pipelines/source-adapters.ts';
+import { adapterFedSourceKinds, configureFamilies } from '../pipelines/source-families.ts';
 import { explainValue, formatExplanation } from '../pipelines/explain-value.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { reproduceRun } from '../pipelines/reproduce-run.ts';
@@ -234,7 +234,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
       const pipeline = await loadPipelineConfig(opts.config).catch(caught<PipelineConfig>);
       if (catalog && pipeline) problems.push(...checkPipeline(catalog, pipeline));
       if (!catalog || problems.length > 0) throw new ConfigError(problems);
-      await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
+      await configureFamilies(catalog.dir, catalog);
       await loadContracts(catalog);
       const progress = catalog.progress && { table: catalog.plan.terms.progressTable, indicators: catalog.progress.indicators.length };
       print(t.configOk(catalog.measures.size, catalog.slots.length, catalog.lines.length, catalog.plan.terms.actionPlan, progress));

@@ -11,12 +11,13 @@ import { roundHalfUp } from '../lib/decimal.ts';
 import type { Issue } from '../lib/issues.ts';
 import { UserError } from '../lib/user-error.ts';
 import { readInboxFile } from '../sources/inbox-file.ts';
-import type { IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
+import { industrySurveyConfigSchema } from '../sources/industry-survey/industry-survey-config.ts';
 import { INDUSTRY_SURVEY_FAMILY } from '../sources/industry-survey/read-industry-survey.ts';
 import { runIndustrySurvey } from './industry-survey-family.ts';
 import { listInbox } from '../sources/list-inbox.ts';
 import { runPipeline, type RunResult, type ValueChange } from './run-pipeline.ts';
-import { loadSourceConfigs, sourceAdapters } from './source-adapters.ts';
+import { readLayoutConfig } from './define-source-family.ts';
+import { configureFamilies } from './source-families.ts';
 
 export const reprocessableSources = [INDUSTRY_SURVEY_FAMILY] as const;
 
@@ -66,10 +67,10 @@ export async function reprocessWave(options: ReprocessOptions): Promise<Reproces
     );
   }
   const catalog = await loadCatalog(options.configDir);
-  const configs = await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
-  const config = configs.byFamily.get(INDUSTRY_SURVEY_FAMILY) as IndustrySurveyConfig | undefined;
+  // Every layout config checked as a run checks them; then the survey's own, typed.
+  await configureFamilies(catalog.dir, catalog);
+  const { file, config } = await readLayoutConfig(catalog.dir, INDUSTRY_SURVEY_FAMILY, industrySurveyConfigSchema, []);
   if (!config) {
-    const file = path.join(catalog.dir, 'sources', `${INDUSTRY_SURVEY_FAMILY}.yaml`);
     throw new UserError(`${file} がありません。産業基礎調査の読み方を設定してください`, `${file} is missing: configure how the industry survey is read`);
   }
 

@@ -6,7 +6,7 @@ import type { Job, PipelineConfig } from '../config/pipeline-schema.ts';
 import { fiscalYearOfDate, formatFiscalYear } from '../lib/fiscal-year.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { runPipeline, type RunResult, type RunTrigger } from './run-pipeline.ts';
-import { adapterFedSourceKinds } from './source-adapters.ts';
+import { adapterFedSourceKinds } from './source-families.ts';
 
 export interface JobContext {
   configDir: string;

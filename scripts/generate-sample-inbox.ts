@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { loadCatalog, type Catalog } from '../config/load-catalog.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
-import { adapterFedSourceKinds } from '../pipelines/source-adapters.ts';
+import { adapterFedSourceKinds } from '../pipelines/source-families.ts';
 import { writeSourceSamples } from './sample/write-source-samples.ts';
 import { writeIndustrySurveySamples } from './sample/generate-industry-survey-waves.ts';
 

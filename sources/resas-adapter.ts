@@ -4,20 +4,18 @@ import type { ConfigProblem } from '../config/load-catalog.ts';
 import { unitsConvertible } from '../lib/convert-unit.ts';
 import type { Issue } from '../lib/issues.ts';
 import { municipalityCode } from '../lib/municipality-code.ts';
-import type { SourceAdapter } from '../pipelines/source-adapters.ts';
-import { resasFiscalYearValues } from '../transforms/resas-fiscal-year-values.ts';
 import { resasExportConfigSchema, type ResasExportConfig } from './resas-export-config.ts';
 import { readResasExport, type ResasExportRead } from './resas-export.ts';
-import { missingSourceConfig } from '../lib/missing-source-config.ts';
+import type { SourceReader } from './source-reader.ts';
 
-export const resasAdapter: SourceAdapter = {
+export const resasReader: SourceReader<ResasExportConfig, { reads: ResasExportRead[]; issues: Issue[] }> = {
   family: 'resas',
   labelJa: 'RESAS のダウンロードデータ',
   extensions: ['.csv'],
   configSchema: resasExportConfigSchema,
   checkConfig: (config, catalog, file) => {
     const problems: ConfigProblem[] = [];
-    const parsed = config as ResasExportConfig | undefined;
+    const parsed = config;
     if (parsed) {
       for (const [key, series] of Object.entries(parsed.series)) {
         if (!(series.export in parsed.exports))
@@ -50,9 +48,7 @@ export const resasAdapter: SourceAdapter = {
     }
     return problems;
   },
-  read: async (files, catalog, config) => {
-    if (!config) return missingSourceConfig('resas-no-config', 'RESAS データ', 'resas', files);
-    const parsed = config as ResasExportConfig;
+  read: async (files, catalog, parsed) => {
     const code = municipalityCode(catalog.plan.municipality.code) ?? catalog.plan.municipality.code.slice(0, 5);
     const issues: Issue[] = [];
     const reads: ResasExportRead[] = [];
@@ -61,7 +57,6 @@ export const resasAdapter: SourceAdapter = {
       issues.push(...result.issues);
       if (result.read) reads.push(result.read);
     }
-    const values = resasFiscalYearValues(reads, catalog, parsed);
-    return { observations: values.observations, gaps: values.gaps, issues: [...issues, ...values.issues] };
+    return { reads, issues };
   },
 };

@@ -6,21 +6,26 @@ import { fiscalYearOf } from '../lib/fiscal-year.ts';
 import { yearMonthJa, yearMonthKey } from '../lib/parse-year-month.ts';
 import { unitsConvertible } from '../lib/convert-unit.ts';
 import type { Issue } from '../lib/issues.ts';
-import type { SourceAdapter } from '../pipelines/source-adapters.ts';
-import { payFiscalYearValues } from '../transforms/pay-fiscal-year-values.ts';
 import { payMetrics, type PayMetric } from '../lib/pay-metrics.ts';
 import { setagayaPayConfigSchema, type SetagayaPayConfig } from './setagaya-pay-report-config.ts';
 import { readSetagayaPayReport, type PayMonthlyReport } from './setagaya-pay-report.ts';
-import { missingSourceConfig } from '../lib/missing-source-config.ts';
+import type { SourceReader } from './source-reader.ts';
 
-export const setagayaPayAdapter: SourceAdapter = {
+/** The month's reports as read, with the figures the data contracts check. */
+export interface PayReading {
+  reports: PayMonthlyReport[];
+  issues: Issue[];
+  facts: ContractFacts;
+}
+
+export const setagayaPayReader: SourceReader<SetagayaPayConfig, PayReading> = {
   family: 'setagaya-pay',
   labelJa: 'せたがやPay 月次報告',
   extensions: ['.xlsx'],
   configSchema: setagayaPayConfigSchema,
   checkConfig: (config, catalog, file) => {
     const problems: ConfigProblem[] = [];
-    const parsed = config as SetagayaPayConfig | undefined;
+    const parsed = config;
     parsed?.campaigns.forEach((c, i) => {
       if (c.from > c.to) problems.push({ file, path: `campaigns[${i}]`, message: `from（${c.from}）が to（${c.to}）より後です` });
     });
@@ -53,9 +58,7 @@ export const setagayaPayAdapter: SourceAdapter = {
     }
     return problems;
   },
-  read: async (files, catalog, config, context) => {
-    if (!config) return missingSourceConfig('pay-no-config', 'せたがやPay月次報告', 'setagaya-pay', files);
-    const parsed = config as SetagayaPayConfig;
+  read: async (files, catalog, parsed, context) => {
     const issues: Issue[] = [];
     const reports: PayMonthlyReport[] = [];
     for (const file of files) {
@@ -63,8 +66,7 @@ export const setagayaPayAdapter: SourceAdapter = {
       issues.push(...result.issues);
       if (result.report) reports.push(result.report);
     }
-    const values = payFiscalYearValues(reports, catalog, parsed);
-    return { observations: values.observations, gaps: values.gaps, issues: [...issues, ...values.issues], facts: payFacts(reports, catalog) };
+    return { reports, issues, facts: payFacts(reports, catalog) };
   },
 };
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadCatalog } from '../config/load-catalog.ts';
-import { loadSourceConfigs, sourceAdapters } from '../pipelines/source-adapters.ts';
+import { configureFamilies } from '../pipelines/source-families.ts';
 import { runIndustrySurvey } from '../pipelines/industry-survey-family.ts';
 import { surveyWaveTable, type SurveyRespondent, type WaveCell } from '../scripts/sample/survey-wave-table.ts';
 import { writeCsvFile } from '../scripts/sample/write-csv-file.ts';
@@ -257,7 +257,7 @@ describe('config', () => {
   it('stops at load time when a measure counts an answer the codebook in config does not have', async () => {
     const dir = await copyConfig(setagayaConfig, { file: 'measures.yaml', replace: ['countedAnswers: [1]  # 1 黒字', 'countedAnswers: [7]'] });
     const catalog = await loadCatalog(dir);
-    const error = await loadSourceConfigs(dir, sourceAdapters, catalog).catch((e: unknown) => e);
+    const error = await configureFamilies(dir, catalog).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([
       {
@@ -275,7 +275,7 @@ describe('config', () => {
 
   it('reports a bad key of industry-survey.yaml with its line', async () => {
     const dir = await copyConfig(setagayaConfig, { file: 'sources/industry-survey.yaml', replace: ['  minN: 30', '  minN: 0'] });
-    const error = await loadSourceConfigs(dir, sourceAdapters, await loadCatalog(dir)).catch((e: unknown) => e);
+    const error = await configureFamilies(dir, await loadCatalog(dir)).catch((e: unknown) => e);
     const file = path.join(dir, 'sources', 'industry-survey.yaml');
     const line = (await readFile(file, 'utf8')).split('\n').findIndex((l) => l === '  minN: 0') + 1;
     expect((error as ConfigError).problems).toMatchObject([{ file, path: 'breakdowns.minN', line }]);

@@ -10,7 +10,7 @@ import { writeCsvFile } from '../scripts/sample/write-csv-file.ts';
 import { writeSourceSamples } from '../scripts/sample/write-source-samples.ts';
 import { writeXlsxTable } from '../scripts/sample/write-xlsx-table.ts';
 import { inboxFileFromBytes, type InboxFile } from '../sources/inbox-file.ts';
-import { koshaAdapter } from '../sources/kosha-adapter.ts';
+import { koshaFamily } from '../pipelines/kosha-family.ts';
 import { koshaRecordsConfigSchema, type KoshaRecordsConfig } from '../sources/kosha-records-config.ts';
 import { readKoshaRecords } from '../sources/kosha-records.ts';
 import { setagayaConfig, tempDir } from './helpers.ts';
@@ -241,7 +241,7 @@ describe('checking the bindings against kosha.yaml at load time', () => {
       ['a', { ...bad({ recordType: 'contract' }), id: 'a' }],
       ['b', { ...bad({ recordType: 'consultation', filter: { section: '経営' }, countColumn: 'people' }), id: 'b' }],
     ]);
-    const problems = koshaAdapter.checkConfig!(config, { ...catalog, measures }, 'config/sources/kosha.yaml');
+    const problems = koshaFamily.checkConfig(config, { ...catalog, measures }, 'config/sources/kosha.yaml');
     expect(problems.map((p) => `${p.path}: ${p.message.split('（')[0]}`)).toEqual([
       'measures.a.source.recordType: 記録の種類「contract」は recordTypes にありません',
       'measures.b.source.filter.section: 列のキー「section」は recordTypes.consultation.columns にありません',

@@ -1,7 +1,7 @@
 // A family's files in the inbox while the plan has no layout config for that family: each file is rejected, by name.
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
-import { sourceAdapters } from '../pipelines/source-adapters.ts';
+import { configureFamilies } from '../pipelines/source-families.ts';
 import { inboxFileFromBytes } from '../sources/inbox-file.ts';
 import { otherCityConfig } from './helpers.ts';
 
@@ -14,9 +14,11 @@ const expected: Record<string, [string, string]> = {
 
 describe('a source family without its config', () => {
   it.each(Object.entries(expected))('%s: every file is rejected with the config file to add', async (family, [code, message]) => {
-    const adapter = sourceAdapters.find((a) => a.family === family)!;
+    const catalog = await loadCatalog(otherCityConfig);
+    const configured = (await configureFamilies(catalog.dir, catalog)).find((f) => f.family.family === family)!;
+    expect(configured.configFile).toBeUndefined();
     const files = ['a.csv', 'b.xlsx'].map((n) => inboxFileFromBytes(`${family}/${n}`, Buffer.from('x'), `/nowhere/${n}`));
-    const result = await adapter.read(files, await loadCatalog(otherCityConfig), undefined);
+    const result = await configured.read(files, catalog);
     expect(result.observations).toEqual([]);
     expect(result.issues.map((i) => [i.code, i.severity, i.location.file])).toEqual(files.map((f) => [code, 'error', f.name]));
     expect(result.issues.every((i) => i.message.startsWith(message) && i.message.endsWith('設定を追加してから再実行してください'))).toBe(true);

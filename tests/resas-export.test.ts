@@ -8,7 +8,7 @@ import type { SourceResult } from '../lib/observation.ts';
 import { writeCsvFile, type CsvFileEncoding } from '../scripts/sample/write-csv-file.ts';
 import { writeSourceSamples } from '../scripts/sample/write-source-samples.ts';
 import { inboxFileFromBytes, type InboxFile } from '../sources/inbox-file.ts';
-import { resasAdapter } from '../sources/resas-adapter.ts';
+import { resasFamily } from '../pipelines/resas-family.ts';
 import { resasExportConfigSchema, type ResasExportConfig } from '../sources/resas-export-config.ts';
 import { readCsv, setagayaConfig, tempDir } from './helpers.ts';
 import { sampleRun } from './sample-fixtures.ts';
@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 const inboxFile = (name: string, bytes: Buffer): InboxFile => inboxFileFromBytes(`resas/${name}`, bytes, name);
-const read = (files: InboxFile[], c: ResasExportConfig = config) => resasAdapter.read(files, catalog, c);
+const read = (files: InboxFile[], c: ResasExportConfig = config) => resasFamily.read(files, catalog, c);
 const table = (result: SourceResult) =>
   [
     ...result.observations.map((o) => `${o.measureId} ${o.fiscalYear} ${o.value} ${o.referencePeriod} ${o.sourceVintage}`),
@@ -199,7 +199,7 @@ describe('checking resas.yaml at load time', () => {
       fiscalYears: [{ fiscalYear: 2024, benchmarkYear: 2021 }],
       series: { ...config.series, x: { labelJa: 'x', export: 'nope', items: ['a'] } },
     };
-    expect(resasAdapter.checkConfig!(bad, catalog, 'resas.yaml').map((p) => `${p.path}: ${p.message}`)).toEqual([
+    expect(resasFamily.checkConfig(bad, catalog, 'resas.yaml').map((p) => `${p.path}: ${p.message}`)).toEqual([
       'series.x.export: 出力の種類「nope」は exports にありません',
       'fiscalYears[0].benchmarkYear: 2021年は benchmarkYears（2010・2013・2015・2018・2020）にありません',
     ]);

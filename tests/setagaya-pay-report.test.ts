@@ -12,7 +12,7 @@ import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { apportion } from '../scripts/sample/seeded-random.ts';
 import { writePayReport, type PayReportSample } from '../scripts/sample/write-pay-report.ts';
 import { inboxFileFromBytes, type InboxFile } from '../sources/inbox-file.ts';
-import { setagayaPayAdapter } from '../sources/setagaya-pay-adapter.ts';
+import { setagayaPayFamily } from '../pipelines/setagaya-pay-family.ts';
 import { setagayaPayConfigSchema, type SetagayaPayConfig } from '../sources/setagaya-pay-report-config.ts';
 import { readCsv, setagayaConfig, tempDir } from './helpers.ts';
 import { sampleInbox, sampleInboxCopy } from './sample-fixtures.ts';
@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 
 const inboxFile = (name: string, bytes: Buffer): InboxFile => inboxFileFromBytes(`setagaya-pay/${name}`, bytes, name);
-const read = (files: InboxFile[], c: Catalog = catalog) => setagayaPayAdapter.read(files, c, config);
+const read = (files: InboxFile[], c: Catalog = catalog) => setagayaPayFamily.read(files, c, config);
 const PAY = ['pay-member-stores', 'pay-cumulative-payers', 'pay-payment-count', 'pay-cumulative-amount', 'pay-continuation-rate'];
 const table = (result: SourceResult, measures = PAY) =>
   [

@@ -19,7 +19,7 @@ function lap(step: string): void {
 const [inboxDir = '.bench-data/scale-inbox', configDir = 'config/setagaya'] = process.argv.slice(2);
 const [
   { loadCatalog },
-  { loadSourceConfigs, sourceAdapters },
+  { configureFamilies },
   { listInbox },
   { readInboxFile },
   { archiveInputs },
@@ -37,7 +37,7 @@ const [
   { publishToStore },
 ] = await Promise.all([
   import('../../config/load-catalog.ts'),
-  import('../../pipelines/source-adapters.ts'),
+  import('../../pipelines/source-families.ts'),
   import('../../sources/list-inbox.ts'),
   import('../../sources/inbox-file.ts'),
   import('../../sources/archive-inputs.ts'),
@@ -57,7 +57,7 @@ const [
 lap('start-up and module loading');
 
 const catalog = await loadCatalog(configDir);
-const sourceConfigs = await loadSourceConfigs(catalog.dir, sourceAdapters, catalog);
+const families = await configureFamilies(catalog.dir, catalog);
 lap('config: catalog and source layouts (zod)');
 
 const inputs = await Promise.all((await listInbox(inboxDir)).files.map((p) => readInboxFile(inboxDir, p)));
@@ -69,10 +69,11 @@ await archiveInputs(path.join(scratch, 'archive'), inputs);
 lap('archive copies (empty archive)');
 
 const results = [];
-for (const adapter of sourceAdapters) {
+for (const configured of families) {
+  const adapter = configured.family;
   const files = inputs.filter((f) => f.name.split('/')[0] === adapter.family && adapter.extensions.includes(path.extname(f.name).toLowerCase()));
   if (files.length === 0) continue;
-  results.push(await adapter.read(files, catalog, sourceConfigs.byFamily.get(adapter.family)));
+  results.push(await configured.read(files, catalog));
   lap(`read ${adapter.family} (${files.length} files)`);
 }
 await writeFile(path.join(scratch, 'cache.json'), JSON.stringify(results));

@@ -1,0 +1,88 @@
+// A source family = its reader (sources/), its layout config's schema (typed through to the reader and the transform)
+// and the transform that turns what was read into observations. The registry (source-families.ts) holds them untyped
+// by config: each family parses its own config and keeps it in a closure, so no caller ever casts a config.
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { readConfigFile, type Catalog, type ConfigProblem } from '../config/load-catalog.ts';
+import type { SourceBinding } from '../config/catalog-schema.ts';
+import type { Issue } from '../lib/issues.ts';
+import { missingSourceConfig } from '../lib/missing-source-config.ts';
+import type { SourceResult } from '../lib/observation.ts';
+import type { InboxFile } from '../sources/inbox-file.ts';
+import type { ReadContext, SourceReader } from '../sources/source-reader.ts';
+
+export interface SourceFamily {
+  /** Stable family id, also the inbox folder name and the config file name (sources/<family>.yaml). */
+  family: string;
+  labelJa: string;
+  extensions: readonly string[];
+  /** The measures' source kind the family feeds; null for manual entry, which feeds every other measure. */
+  sourceKind: SourceBinding['kind'] | null;
+  /** Reads and checks the family's layout config (problems collected, not thrown) and returns the family ready to read. */
+  configure(configDir: string, problems: ConfigProblem[], catalog?: Catalog): Promise<ConfiguredFamily>;
+}
+
+export interface ConfiguredFamily {
+  family: SourceFamily;
+  /** The layout config file, when it exists: part of the run id and archived with the inputs. */
+  configFile?: string;
+  read(files: readonly InboxFile[], catalog: Catalog, context?: ReadContext): Promise<SourceResult>;
+}
+
+/** A family with its config type visible: for tests and for commands that need one family's config. */
+export interface TypedSourceFamily<Config> extends SourceFamily {
+  checkConfig(config: Config | undefined, catalog: Catalog, file: string): ConfigProblem[];
+  /** Files of a plan without the layout config are each rejected with the config file to add. */
+  read(files: readonly InboxFile[], catalog: Catalog, config: Config | undefined, context?: ReadContext): Promise<SourceResult>;
+  loadConfig(configDir: string, problems: ConfigProblem[], catalog?: Catalog): Promise<{ file?: string; config?: Config }>;
+}
+
+export interface FamilyDefinition<Config, Read extends { issues: Issue[] }> {
+  reader: SourceReader<Config, Read>;
+  sourceKind: SourceBinding['kind'] | null;
+  /** The issue code and the words of the message when a plan has files of the family but no layout config. */
+  missingConfig: { code: string; whatJa: string };
+  /** Turns what was read into observations (a transform of transforms/, or nothing to do). */
+  compute(read: Read, catalog: Catalog, config: Config): SourceResult;
+}
+
+export function defineSourceFamily<Config, Read extends { issues: Issue[] }>(definition: FamilyDefinition<Config, Read>): TypedSourceFamily<Config> {
+  const { reader } = definition;
+  const typed: TypedSourceFamily<Config> = {
+    family: reader.family,
+    labelJa: reader.labelJa,
+    extensions: reader.extensions,
+    sourceKind: definition.sourceKind,
+    checkConfig: (config, catalog, file) => reader.checkConfig?.(config, catalog, file) ?? [],
+    async read(files, catalog, config, context) {
+      if (config === undefined) return missingSourceConfig(definition.missingConfig.code, definition.missingConfig.whatJa, reader.family, files);
+      return definition.compute(await reader.read(files, catalog, config, context), catalog, config);
+    },
+    async loadConfig(configDir, problems, catalog) {
+      const { file, exists, config } = await readLayoutConfig(configDir, reader.family, reader.configSchema, problems);
+      if (catalog && (!exists || config !== undefined)) problems.push(...typed.checkConfig(config, catalog, file));
+      return { ...(exists ? { file } : {}), ...(config !== undefined ? { config } : {}) };
+    },
+    async configure(configDir, problems, catalog) {
+      const { file, config } = await typed.loadConfig(configDir, problems, catalog);
+      return { family: typed, ...(file ? { configFile: file } : {}), read: (files, c, context) => typed.read(files, c, config, context) };
+    },
+  };
+  return typed;
+}
+
+/** config/<city>/sources/<family>.yaml parsed with its schema; `config` is undefined when the file is absent or has problems. */
+export async function readLayoutConfig<S extends z.ZodType>(
+  configDir: string,
+  family: string,
+  schema: S,
+  problems: ConfigProblem[],
+): Promise<{ file: string; exists: boolean; config: z.infer<S> | undefined }> {
+  const file = path.join(configDir, 'sources', `${family}.yaml`);
+  const exists = await access(file).then(
+    () => true,
+    () => false,
+  );
+  return { file, exists, config: exists ? await readConfigFile(file, schema, problems) : undefined };
+}

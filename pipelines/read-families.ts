@@ -1,0 +1,126 @@
+// Step 5: each inbox file goes to its family (by folder and extension); the families are read two at a time, from
+// the cache when their files, config and code are unchanged. A reader holds a file's bytes only while it reads it,
+// so memory follows the largest family being read, not the inbox. A family that fails is reported, and the others
+// still publish.
+import path from 'node:path';
+import pLimit from 'p-limit';
+import type { Catalog } from '../config/load-catalog.ts';
+import type { PipelineConfig } from '../config/pipeline-schema.ts';
+import { codeVersion } from '../lib/code-version.ts';
+import { issue, type Issue } from '../lib/issues.ts';
+import type { Gap, Observation, SourceResult, StatusReading } from '../lib/observation.ts';
+import { InboxFileChangedError, InboxFileTooLargeError, type InboxFile } from '../sources/inbox-file.ts';
+import type { ReadContext } from '../sources/source-reader.ts';
+import { xlsxLimitsOf } from './contract-inputs.ts';
+import type { ConfiguredFamily } from './define-source-family.ts';
+import { familyCache } from './family-cache.ts';
+import type { RunInputs } from './load-run-inputs.ts';
+import type { RunOptions } from './run-types.ts';
+
+export interface FamilyReadings {
+  /** Every family's result, in registry order. */
+  results: SourceResult[];
+  observations: Observation[];
+  /** The inbox's own issues (links, unknown files, disabled families), then each family's. */
+  issues: Issue[];
+  gaps: Gap[];
+  statuses: StatusReading[];
+}
+
+/** Families read at once: enough to overlap one family's waiting with another's parsing, few enough to bound memory. */
+const FAMILIES_AT_ONCE = 2;
+
+export async function readFamilies(options: RunOptions, catalog: Catalog, pipeline: PipelineConfig, run: RunInputs): Promise<FamilyReadings> {
+  const log = options.log ?? (() => {});
+  const issues: Issue[] = run.symlinks.map(symlinkIssue);
+  const cache = familyCache(
+    path.join(options.outDir, 'cache', 'families'),
+    `${await codeVersion()}\n${run.configFiles.map((c) => `${c.name}:${c.sha256}`).join('\n')}`,
+  );
+  const byFamily = new Map<ConfiguredFamily, InboxFile[]>();
+  for (const file of run.inputs) {
+    const folder = file.name.split('/')[0] ?? '';
+    const family = run.families.find((f) => f.family.family === folder && f.family.extensions.includes(path.extname(file.name).toLowerCase()));
+    if (!family) issues.push(unknownFileIssue(run.families, file));
+    else if (!(pipeline.sources as readonly string[]).includes(family.family.family)) {
+      issues.push(
+        issue('source-disabled', 'info', `${family.family.labelJa}は pipeline.yaml の sources に含まれていないため、このファイルは読みません`, {
+          file: file.name,
+        }),
+      );
+    } else byFamily.set(family, [...(byFamily.get(family) ?? []), file]);
+  }
+  const context: ReadContext = { ...(options.onProgress ? { onProgress: options.onProgress } : {}), xlsxLimits: xlsxLimitsOf(run.contracts) };
+  const limit = pLimit(FAMILIES_AT_ONCE);
+  const results = await Promise.all(
+    run.families
+      .filter((f) => byFamily.has(f))
+      .map((f) =>
+        limit(async () => {
+          const { family } = f.family;
+          const files = byFamily.get(f)!;
+          const cached = options.full ? undefined : await cache.get(family, files);
+          if (cached) {
+            log(`${f.family.labelJa}: 前回から変わっていないため、読み込み結果を再利用しました`, `${family}: unchanged since the last run; its reading reused`);
+            return cached;
+          }
+          const result = await readFamily(f, files, catalog, context);
+          if (!options.dryRun) await cache.put(family, files, result);
+          return result;
+        }),
+      ),
+  );
+  const observations = results.flatMap((r) => r.observations);
+  issues.push(...results.flatMap((r) => r.issues));
+  log(
+    `受信箱のファイル ${run.inputs.length} 件から ${observations.length} 件の値を読み込みました`,
+    `${observations.length} values read from ${run.inputs.length} inbox files`,
+  );
+  return {
+    results,
+    observations,
+    issues,
+    gaps: results.flatMap((r) => r.gaps ?? []),
+    statuses: results.flatMap((r) => r.statuses ?? []),
+  };
+}
+
+async function readFamily(f: ConfiguredFamily, files: InboxFile[], catalog: Catalog, context: ReadContext): Promise<SourceResult> {
+  try {
+    return await f.read(files, catalog, context);
+  } catch (e) {
+    // A file rewritten during the run stops it: the run id and the archive name the content first hashed.
+    if (e instanceof InboxFileChangedError) throw e;
+    // A reader bug, or a file too big to hold whole, must not take the other sources down with it.
+    const tooLarge = e instanceof InboxFileTooLargeError ? e : undefined;
+    return {
+      observations: [],
+      issues: files.map((file) =>
+        file.name === tooLarge?.file
+          ? issue('inbox-file-too-large', 'error', tooLarge.message, { file: file.name })
+          : issue(
+              'source-read-failed',
+              'error',
+              `${f.family.labelJa}の読み込み中に予期しないエラーが起きました。このファイルは採用していません: ${(e as Error).message}`,
+              { file: file.name },
+            ),
+      ),
+    };
+  }
+}
+
+function symlinkIssue(name: string): Issue {
+  return issue(
+    'inbox-symlink',
+    'warning',
+    'シンボリックリンクは読みません（受信箱の外のファイルを読まないため）。リンク先のファイルそのものを受信箱に複製して置いてください',
+    { file: name },
+  );
+}
+
+function unknownFileIssue(families: readonly ConfiguredFamily[], file: InboxFile): Issue {
+  const known = families.map(({ family: f }) => `${f.family}/（${f.extensions.join('・')}）`).join('、');
+  return issue('inbox-unknown-file', 'warning', `このファイルを読むアダプタがありません。受信箱の決まったフォルダに置いてください: ${known}`, {
+    file: file.name,
+  });
+}

@@ -1,0 +1,28 @@
+// What every source family's reader is: it turns the family's inbox files into what it read (rows, reports, counts)
+// plus issues, and does no arithmetic on indicators; pipelines/source-families.ts pairs it with its transform.
+import type { z } from 'zod';
+import type { Catalog, ConfigProblem } from '../config/load-catalog.ts';
+import type { Issue } from '../lib/issues.ts';
+import type { InboxFile } from './inbox-file.ts';
+import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
+
+/** What a run offers a reader besides its inputs. */
+export interface ReadContext {
+  /** Progress through a large file (the CLI draws a bar on a terminal). */
+  onProgress?: (file: string, done: number, total: number) => void;
+  /** Size limits of .xlsx inputs (contracts.yaml limits); the readers' defaults when absent. */
+  xlsxLimits?: XlsxLimits;
+}
+
+export interface SourceReader<Config, Read extends { issues: Issue[] }> {
+  /** Stable family id, also the inbox folder name, e.g. manual-entry, setagaya-pay. */
+  family: string;
+  labelJa: string;
+  extensions: readonly string[];
+  /** The family's layout config, read from config/<city>/sources/<family>.yaml. */
+  configSchema: z.ZodType<Config>;
+  /** Checks the measures' bindings against the layout config (undefined when the file is absent), at load time. */
+  checkConfig?(config: Config | undefined, catalog: Catalog, file: string): ConfigProblem[];
+  /** Reads all of the family's files of this run together (continuity checks need the whole set). */
+  read(files: readonly InboxFile[], catalog: Catalog, config: Config, context?: ReadContext): Promise<Read>;
+}
