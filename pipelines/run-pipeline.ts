@@ -28,7 +28,8 @@ import { publishTargets } from './publish-targets.ts';
 import { readFamilies } from './read-families.ts';
 import { reconcileTargets, type Reconciliation } from './reconcile-targets.ts';
 import type { RunOptions, RunResult } from './run-types.ts';
-import { writeOutputs } from './write-outputs.ts';
+import { runContent } from './run-content.ts';
+import { folderOutputs, writeOutputs } from './write-outputs.ts';
 
 export { DATASET_VERSION } from './compute-run-id.ts';
 export type { RunOptions, RunResult, RunTrigger, ValueChange } from './run-types.ts';
@@ -183,10 +184,11 @@ async function executeRun(
   };
   if (options.dryRun) return { ...result, status: 'dry-run', folder: '', store: 'skipped', postgres: { result: 'skipped' }, cleaned: [] };
 
-  const finalDir = await writeOutputs(options.outDir, catalog, pipeline, computed, manifest, access);
+  const content = runContent(catalog, manifest, computed);
+  const finalDir = await writeOutputs(options.outDir, content, folderOutputs(pipeline.outputs), access);
   log(`出力しました: ${finalDir}`, `Written: ${finalDir}`);
   await restrictTree(path.join(options.outDir, 'cache'), access);
-  const targets = await publishTargets(options, finalDir, manifest, computed.tables, reconciliation);
+  const targets = await publishTargets(options, finalDir, content, reconciliation);
   return { ...result, status: 'published', folder: finalDir, ...targets, cleaned: reconciliation?.cleaned ?? [] };
 }
 

@@ -1,0 +1,40 @@
+// One interface for every target a run writes. A `folder` output writes files into the staged run folder before the
+// run is switched into place (datasets, committee workbook, manifest, dashboard site): readers never see half of it.
+// A `target` output receives the run after the switch (the DuckDB store, PostgreSQL): a crash before it leaves the
+// target behind `latest`, and the next run fills it (pipelines/reconcile-targets.ts).
+import type { Catalog } from '../config/load-catalog.ts';
+import type {
+  ActionPlanProgressRow,
+  CompositeIndexRow,
+  IndicatorProgressRow,
+  IndicatorValueRow,
+  IssueRow,
+  ObservationRow,
+  PublishedTable,
+} from '../lib/datasets.ts';
+
+/** What every output receives: the run's published tables, its manifest, and the rows the reports lay out. */
+export interface RunContent {
+  catalog: Catalog;
+  runId: string;
+  /** The run folder's name under runs/. */
+  folder: string;
+  manifest: { started_at: string; finished_at: string };
+  tables: readonly PublishedTable[];
+  /** The year the committee reports on. */
+  fiscalYear: number;
+  indicatorValues: readonly IndicatorValueRow[];
+  actionPlanProgress: readonly ActionPlanProgressRow[];
+  indicatorProgress: readonly IndicatorProgressRow[];
+  compositeIndex: readonly CompositeIndexRow[];
+  observations: readonly ObservationRow[];
+  issues: readonly IssueRow[];
+}
+
+export interface Output<Result = void> {
+  /** For messages and tests: datasets, committee-workbook, manifest, site, store, postgres. */
+  name: string;
+  stage: 'folder' | 'target';
+  /** `dir`: the staged folder for a `folder` output, the activated run folder for a `target`. */
+  write(run: RunContent, dir: string): Promise<Result>;
+}
