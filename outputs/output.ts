@@ -2,6 +2,7 @@
 // run is switched into place (datasets, committee workbook, manifest, dashboard site): readers never see half of it.
 // A `target` output receives the run after the switch (the DuckDB store, PostgreSQL): a crash before it leaves the
 // target behind `latest`, and the next run fills it (pipelines/reconcile-targets.ts).
+import path from 'node:path';
 import type { Catalog } from '../config/load-catalog.ts';
 import type {
   ActionPlanProgressRow,
@@ -37,4 +38,15 @@ export interface Output<Result = void> {
   stage: 'folder' | 'target';
   /** `dir`: the staged folder for a `folder` output, the activated run folder for a `target`. */
   write(run: RunContent, dir: string): Promise<Result>;
+}
+
+/** The run as a database target records it (its runs table row). */
+export function publishedRunOf(run: RunContent, dir: string): { runId: string; folder: string; startedAt: string; finishedAt: string; manifestJson: string } {
+  return {
+    runId: run.runId,
+    folder: path.basename(dir),
+    startedAt: run.manifest.started_at,
+    finishedAt: run.manifest.finished_at,
+    manifestJson: JSON.stringify(run.manifest),
+  };
 }
