@@ -42,7 +42,7 @@ export interface FamilyDefinition<Config, Read extends { issues: Issue[] }> {
   reader: SourceReader<Config, Read>;
   sourceKind: SourceBinding['kind'] | null;
   /** The issue code and the words of the message when a plan has files of the family but no layout config. */
-  missingConfig: { code: string; whatJa: string };
+  missingConfig: { code: Parameters<typeof missingSourceConfig>[0]; whatJa: string };
   /** Turns what was read into observations (a transform of transforms/, or nothing to do). */
   compute(read: Read, catalog: Catalog, config: Config): SourceResult;
 }
