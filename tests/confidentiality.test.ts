@@ -1,14 +1,16 @@
 // Respondent-level data stays in the archive: what a run keeps is owner-only (or the analysts' group), no
 // output, log line or issue carries a respondent or record id, suppressed survey cells carry no value in any
-// format, and a symbolic link in the inbox is reported and never followed.
+// format, and a symbolic link in the inbox is reported and never followed. What a plain run keeps is read from the shared
+// sample run (tests/sample-global-setup.ts, with its log and issues).
 import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline, type RunResult } from '../pipelines/run-pipeline.ts';
+import type { Issue } from '../lib/issues.ts';
+import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { copyConfig, readCsv, setagayaConfig, tempDir } from './helpers.ts';
-import { sampleInboxCopy } from './sample-fixtures.ts';
+import { sampleInbox, sampleInboxCopy, sampleRun } from './sample-fixtures.ts';
 
 /** The sample's survey respondent ids (C24-0382, M23-0055) and 公社 record numbers (R6-S00008). */
 const RESPONDENT_ID = /\b(?:[CM]\d{2}-\d{4}|R\d-S\d{5})\b/g;
@@ -16,13 +18,16 @@ const VALUE_COLUMNS = ['numerator', 'share', 'se', 'ci_low', 'ci_high', 'weighte
 
 let inbox: string;
 let out: string;
-let run: RunResult;
+let run: { folder: string; issues: Issue[] };
 const logs: string[] = [];
 
-beforeAll(async () => {
-  inbox = await sampleInboxCopy();
-  out = await tempDir();
-  run = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: path.join(out, 'store.duckdb'), log: (m) => logs.push(m) });
+beforeAll(() => {
+  // Read only: runs over it write into folders of their own.
+  inbox = sampleInbox();
+  const shared = sampleRun();
+  out = shared.outDir;
+  run = shared;
+  logs.push(...shared.log);
 });
 
 describe('what a run keeps', () => {

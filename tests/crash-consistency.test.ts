@@ -1,6 +1,8 @@
 // kill -9 at each named point of a real `lei run --publish` (LEI_FAULT_AT, lib/fault-point.ts): afterwards the
 // next ordinary run leaves `latest`, the DuckDB store, the run ledger and PostgreSQL naming the same run, with
-// every earlier run kept, nothing half-written left, and the summary saying what it repaired.
+// every earlier run kept, nothing half-written left, and the summary saying what it repaired. The killed run is a real
+// process; the next ordinary run runs in this process (runCli), as nothing about it needs one. The cases run side by
+// side, each in its own output folder and PostgreSQL schema.
 import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,7 +15,8 @@ import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
-import { sampleInboxCopy } from './sample-fixtures.ts';
+import { lei as leiInProcess } from './lei-in-process.ts';
+import { sampleInboxCopy, sampleRun, sampleRunCopy } from './sample-fixtures.ts';
 
 // The test server: LEI_TEST_PG_URL or the default when it answers, else a throwaway one (tests/postgres-global-setup.ts).
 const url = inject('pgUrl');
@@ -29,12 +32,11 @@ const schemas: string[] = [];
 beforeAll(async () => {
   client = new pg.Client({ connectionString: url });
   await client.connect();
-  // The run before the crash (R0), published everywhere; then an inbox with one more workbook (R1).
+  // The run before the crash (R0), published everywhere (the shared sample run, store included); then an inbox with one more workbook (R1).
   const inbox = await sampleInboxCopy();
   baselineInbox = inbox;
-  baselineOut = await tempDir();
-  baselineRunId = (await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: baselineOut, storePath: path.join(baselineOut, 'store.duckdb') }))
-    .runId;
+  baselineOut = await sampleRunCopy({ store: true });
+  baselineRunId = sampleRun().runId;
   nextInbox = await tempDir();
   await cp(inbox, nextInbox, { recursive: true });
   const catalog = await loadCatalog(setagayaConfig);
@@ -67,7 +69,8 @@ const cases: { at: FaultPoint; says: RegExp[] }[] = [
 ];
 
 describe('a run killed with SIGKILL', () => {
-  it.each(cases)('at $at is made consistent by the next ordinary run, with nothing lost', async ({ at, says }) => {
+  // Two cases at a time (maxConcurrency in vitest.config.ts) share the machine: a longer time limit than one alone.
+  it.concurrent.for(cases)('at $at is made consistent by the next ordinary run, with nothing lost', { timeout: 120_000 }, async ({ at, says }, { expect }) => {
     const out = await tempDir();
     await cp(baselineOut, out, { recursive: true, verbatimSymlinks: true });
     const schema = `${schemaPrefix}_${schemas.length}`;
@@ -92,7 +95,7 @@ describe('a run killed with SIGKILL', () => {
 
     const killed = await lei(args, { LEI_FAULT_AT: at });
     expect(killed.signal).toBe('SIGKILL');
-    const next = await lei(args, {});
+    const next = await leiInProcess(...args);
     expect(next.code, next.stderr).toBe(0);
     for (const message of says) expect(next.stdout).toMatch(message);
     if (says.length === 0) expect(next.stdout).not.toMatch(/補いました|がなかったため|書きかけを消しました/);
@@ -127,7 +130,7 @@ describe('a run made again with --full, killed while its folder is being replace
     const args = ['run', '--config', setagayaConfig, '--inbox', baselineInbox, '--out', out, '--store', path.join(out, 'store.duckdb'), '--warnings-ok'];
     const killed = await lei([...args, '--full'], { LEI_FAULT_AT: 'mid-folder-replace' });
     expect(killed.signal).toBe('SIGKILL');
-    const next = await lei(args, {});
+    const next = await leiInProcess(...args);
     expect(next.code, next.stderr).toBe(0);
     expect(next.stdout).toMatch(/中断した実行の書きかけを消しました: runs\/\.staging-/);
     const latestDir = await realpath(path.join(out, 'latest'));

@@ -8,9 +8,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
-import { sampleInboxCopy } from './sample-fixtures.ts';
+import { repoRoot, tempDir } from './helpers.ts';
+import { sampleRun } from './sample-fixtures.ts';
 
 const CHROMIUM = process.env.LEI_CHROMIUM ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -46,10 +45,8 @@ const requests: string[] = [];
 
 beforeAll(async () => {
   if (!available) return;
-  const inbox = await sampleInboxCopy();
-  const out = await tempDir();
-  await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null });
-  site = path.join(out, 'latest', 'site');
+  // The shared run over the sample inbox (tests/sample-global-setup.ts), read only.
+  site = path.join(sampleRun().folder, 'site');
   shots = process.env.LEI_UPDATE_SCREENSHOTS === '1' ? path.join(repoRoot, 'docs', 'images') : await tempDir('lei-shots-');
   // An empty profile of its own: no extension, sync or stored state of another run.
   context = await chromium.launchPersistentContext(await tempDir('lei-chromium-'), {

@@ -16,9 +16,8 @@ import { datasets, type PublishedTable } from '../lib/datasets.ts';
 import { withPlanWords } from '../lib/with-plan-words.ts';
 import { buildSite, type SiteInput } from '../outputs/site/build-site.ts';
 import { SERIES } from '../outputs/site/render-chart.ts';
-import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { readCsv, repoRoot, setagayaConfig, tempDir } from './helpers.ts';
-import { sampleInboxCopy } from './sample-fixtures.ts';
+import { readCsv, repoRoot, setagayaConfig } from './helpers.ts';
+import { sampleRun } from './sample-fixtures.ts';
 
 const FY = 2024;
 let runDir: string;
@@ -46,11 +45,9 @@ const RUN_ORDER = [
 const order = (name: string) => RUN_ORDER.indexOf(name);
 
 beforeAll(async () => {
-  const inbox = await sampleInboxCopy();
-  const out = await tempDir();
-  const run = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null });
-  runDir = run.folder;
-  site = path.join(out, 'latest', 'site');
+  // The shared run over the sample inbox (tests/sample-global-setup.ts), read only.
+  runDir = sampleRun().folder;
+  site = path.join(runDir, 'site');
   catalog = await loadCatalog(setagayaConfig);
   valuesCsv = await readCsv(path.join(runDir, 'indicator_values.csv'));
 }, 120_000);
@@ -156,6 +153,9 @@ describe('dashboard: self-contained, small and deterministic', () => {
   });
 
   it('links only to pages, anchors and files that exist', async () => {
+    // Each page parsed once, however many links point into it.
+    const parsed = new Map<string, ReturnType<typeof parseHTML>['document']>();
+    const parse = async (file: string) => parsed.get(file) ?? parsed.set(file, parseHTML(await readFile(file, 'utf8')).document).get(file)!;
     for (const p of await allPages()) {
       const doc = await page(p);
       for (const a of doc.querySelectorAll('a[href]')) {
@@ -165,8 +165,7 @@ describe('dashboard: self-contained, small and deterministic', () => {
           readFile(file).then(() => true),
           `${p} → ${target}`,
         ).resolves.toBe(true);
-        if (fragment && file.endsWith('.html'))
-          expect(parseHTML(await readFile(file, 'utf8')).document.getElementById(fragment), `${p} → ${target}#${fragment}`).not.toBeNull();
+        if (fragment && file.endsWith('.html')) expect((await parse(file)).getElementById(fragment), `${p} → ${target}#${fragment}`).not.toBeNull();
       }
     }
   });

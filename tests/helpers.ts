@@ -6,7 +6,6 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { ConfigError, loadCatalog, type ConfigProblem } from '../config/load-catalog.ts';
-import { afterAll } from 'vitest';
 
 const made: string[] = [];
 
@@ -16,9 +15,10 @@ export async function tempDir(prefix = 'lei-test-'): Promise<string> {
   return dir;
 }
 
-afterAll(async () => {
+/** Removes the folders tempDir made; tests/setup-each-file.ts calls it after each test file. */
+export async function removeTempDirs(): Promise<void> {
   await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+}
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
 export const setagayaConfig = path.join(repoRoot, 'config', 'setagaya');

@@ -1,16 +1,16 @@
 // Every requested target is brought up to date (a `run --publish` right after a run without it publishes),
 // lei writes only tables it created, dashboards read through a read-only role, and a password in the
-// connection string appears in no output, ledger, manifest, log or message.
-import { spawn } from 'node:child_process';
+// connection string appears in no output, ledger, manifest, log or message. lei runs in this process (runCli): its
+// output is all it says, and the shared sample run is the run published directly.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { publishRun } from '../pipelines/publish-run.ts';
-import { runPipeline, type RunResult } from '../pipelines/run-pipeline.ts';
-import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
-import { sampleInboxCopy } from './sample-fixtures.ts';
+import { setagayaConfig, tempDir } from './helpers.ts';
+import { lei as leiInProcess } from './lei-in-process.ts';
+import { sampleInboxCopy, sampleRun } from './sample-fixtures.ts';
 
 // The test server: LEI_TEST_PG_URL or the default when it answers, else a throwaway one (tests/postgres-global-setup.ts).
 const url = inject('pgUrl');
@@ -19,7 +19,7 @@ const reader = `lei_reader_${process.pid}`;
 const password = `S3cret-pw-${process.pid}`;
 let client: pg.Client;
 let inbox: string;
-let sample: RunResult;
+let sample: { runId: string; folder: string; counts: { indicatorValues: number } };
 const schemas: string[] = [];
 
 function schemaFor(name: string): string {
@@ -33,7 +33,9 @@ beforeAll(async () => {
   await client.connect();
   await client.query(`CREATE ROLE ${reader} NOLOGIN`);
   inbox = await sampleInboxCopy();
-  sample = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: await tempDir(), storePath: null });
+  const { runId, folder } = sampleRun();
+  const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as { counts: { indicator_values: number } };
+  sample = { runId, folder, counts: { indicatorValues: manifest.counts.indicator_values } };
 });
 
 afterAll(async () => {
@@ -159,14 +161,7 @@ describe('publishing to a PostgreSQL schema', () => {
   });
 });
 
-async function lei(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('node', [path.join(repoRoot, 'bin', 'lei.js'), ...args], { cwd: repoRoot });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const lei = (args: string[]) => leiInProcess(...args);
 
 async function ledger(store: string, columns = 'status, folder_state, store_state, postgres_state'): Promise<Record<string, unknown>[]> {
   const db = await DuckDBInstance.create(store, { access_mode: 'READ_ONLY' });

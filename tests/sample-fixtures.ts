@@ -12,10 +12,11 @@ export async function sampleInboxCopy(): Promise<string> {
   return dir;
 }
 
-/** A fresh output folder holding the shared sample run (runs/, latest → runs/…, cache/, archive/; the store left out). */
-export async function sampleRunCopy(): Promise<string> {
+/** A fresh output folder holding the shared sample run (runs/, latest → runs/…, cache/, archive/; the store left out unless asked for). */
+export async function sampleRunCopy(options: { store?: boolean } = {}): Promise<string> {
   const dir = path.join(await tempDir(), 'out');
-  await cp(inject('sampleRun').outDir, dir, { recursive: true, verbatimSymlinks: true, filter: (f) => !f.endsWith('.duckdb') && !f.endsWith('.duckdb.wal') });
+  const keep = (f: string) => options.store === true || (!f.endsWith('.duckdb') && !f.endsWith('.duckdb.wal'));
+  await cp(inject('sampleRun').outDir, dir, { recursive: true, verbatimSymlinks: true, filter: keep });
   return dir;
 }
 

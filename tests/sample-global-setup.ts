@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import type { Issue } from '../lib/issues.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { generateSampleInbox } from '../scripts/generate-sample-inbox.ts';
 
@@ -12,8 +13,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The generated sample inbox: copy it before changing it (sampleInboxCopy). */
     sampleInbox: string;
-    /** The output folder of a plain run over the sample inbox, store at store.duckdb: open it read-only. */
-    sampleRun: { outDir: string; storePath: string; folder: string; runId: string };
+    /** The output folder of a plain run over the sample inbox, store at store.duckdb: open it read-only. With the run's issues and log lines. */
+    sampleRun: { outDir: string; storePath: string; folder: string; runId: string; issues: Issue[]; log: string[] };
   }
 }
 
@@ -24,8 +25,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await generateSampleInbox(configDir, inbox);
   const outDir = path.join(root, 'out');
   const storePath = path.join(outDir, 'store.duckdb');
-  const run = await runPipeline({ configDir, inboxDir: inbox, outDir, storePath });
+  const log: string[] = [];
+  const run = await runPipeline({ configDir, inboxDir: inbox, outDir, storePath, log: (m) => log.push(m) });
   project.provide('sampleInbox', inbox);
-  project.provide('sampleRun', { outDir, storePath, folder: run.folder, runId: run.runId });
+  project.provide('sampleRun', { outDir, storePath, folder: run.folder, runId: run.runId, issues: run.issues, log });
   return () => rm(root, { recursive: true, force: true });
 }

@@ -1,0 +1,26 @@
+// vitest sequencer: the longest test files start first, so that the two workers of a 2-core machine finish together
+// instead of one of them running a long file alone at the end. vitest orders by the durations of its last run when it
+// has them, else by file size (a fresh clone, CI); the files below are long whatever their size (measured, docs/testing.md).
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** Longest first: each runs the whole pipeline many times or kills real processes. */
+export const SLOW_FILES = [
+  'tests/crash-consistency.test.ts',
+  'tests/spoiled-inputs.test.ts',
+  'tests/publish-targets.test.ts',
+  'tests/dashboard-site.test.ts',
+  'tests/confidentiality.test.ts',
+  'tests/industry-survey-resend.test.ts',
+  'tests/dashboard-browser.test.ts',
+];
+
+export default class SlowFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const i = SLOW_FILES.findIndex((s) => f.moduleId.endsWith(s));
+      return i === -1 ? SLOW_FILES.length : i;
+    };
+    // Array.prototype.sort is stable: the other files keep vitest's own order.
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
