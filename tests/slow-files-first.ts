@@ -3,15 +3,20 @@
 // has them, else by file size (a fresh clone, CI); the files below are long whatever their size (measured, docs/testing.md).
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Longest first: each runs the whole pipeline many times or kills real processes. */
+/** Longest first (measured 2026-12-05): each runs the whole pipeline several times, or real processes. */
 export const SLOW_FILES = [
   'tests/crash-consistency.test.ts',
   'tests/spoiled-inputs.test.ts',
   'tests/publish-targets.test.ts',
-  'tests/dashboard-site.test.ts',
   'tests/confidentiality.test.ts',
-  'tests/industry-survey-resend.test.ts',
+  'tests/plan-operations.test.ts',
+  'tests/scale-inbox.test.ts',
+  'tests/bench.test.ts',
+  'tests/setagaya-pay-report.test.ts',
+  'tests/dashboard-site.test.ts',
+  'tests/lineage.test.ts',
   'tests/dashboard-browser.test.ts',
+  'tests/industry-survey-resend.test.ts',
 ];
 
 export default class SlowFilesFirst extends BaseSequencer {
