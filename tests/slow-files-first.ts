@@ -10,6 +10,7 @@ export const SLOW_FILES = [
   'tests/publish-targets.test.ts',
   'tests/confidentiality.test.ts',
   'tests/plan-operations.test.ts',
+  'tests/inbox-file-size.test.ts',
   'tests/scale-inbox.test.ts',
   'tests/bench.test.ts',
   'tests/setagaya-pay-report.test.ts',
