@@ -5,8 +5,11 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { contractRules } from '../config/contract-rules.ts';
+import { readConfigFile } from '../config/load-catalog.ts';
+import type { ConfigProblem } from '../config/config-problem.ts';
 import { issueCatalog, issueMessageEn, issueOf } from '../lib/issue-catalog.ts';
 import { renderIssueDocs } from '../scripts/render-issue-docs.ts';
+import { industrySurveyConfigSchema } from '../sources/industry-survey/industry-survey-config.ts';
 import { copyConfig, problemsOf, repoRoot, setagayaConfig } from './helpers.ts';
 
 const FOLDERS = ['sources', 'pipelines', 'transforms', 'outputs', 'lib', 'cli', 'config'];
@@ -121,5 +124,16 @@ describe('the issue catalog', () => {
   it('gives a config problem found by a schema refinement its catalog code', async () => {
     const dir = await copyConfig(setagayaConfig, { file: 'composite.yaml', replace: ['  cap: { lo: 50, hi: 200 }', '  cap: { lo: 120, hi: 200 }'] });
     expect((await problemsOf(dir)).map((p) => p.code)).toContain('config-composite-cap-range');
+  });
+
+  it('gives the industry survey config’s refinements their own codes, with the message word for word', async () => {
+    const dir = await copyConfig(setagayaConfig, {
+      file: path.join('sources', 'industry-survey.yaml'),
+      replace: ['framePattern: "^(?<year>', 'framePattern: "^(?<yr>'],
+    });
+    const problems: ConfigProblem[] = [];
+    expect(await readConfigFile(path.join(dir, 'sources', 'industry-survey.yaml'), industrySurveyConfigSchema, problems)).toBeUndefined();
+    expect(problems.map((p) => [p.code, p.path])).toEqual([['config-survey-pattern-group-missing', 'files.framePattern']]);
+    expect(problems[0]!.message).toMatch(/^名前付きグループ \(\?<year>…\) が必要です 値: "\^\(\?<yr>R/);
   });
 });

@@ -1,5 +1,6 @@
 // Problems in config files (ConfigProblem): the run stops before reading any input and lists every one of them.
 // A problem the schema finds at a value is followed by that value（ 値: "…"）.
+import { industrySurveyConfigIssueSpecs } from './industry-survey-config.ts';
 import type { IssueSpec } from './issue-spec.ts';
 
 const CONFIG_ERROR = 'error' as const;
@@ -327,4 +328,5 @@ export const configIssueSpecs = {
     whatToDoJa: 'id を書いて重ならないようにする',
     whatToDoEn: 'Give the indicator an id that is not a measure id',
   },
+  ...industrySurveyConfigIssueSpecs,
 } as const satisfies Record<string, IssueSpec>;

@@ -2,6 +2,7 @@
 // Everything that varies by vendor or year lives here (file names, instruments, column headers, codebooks,
 // non-response codes, breakdowns, minimum n); the reader has no header text or code of its own.
 import { z } from 'zod';
+import { configRefinement } from '../../config/config-problem.ts';
 
 const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'IDは半角英小文字・数字・ハイフン（kebab-case）で書いてください');
 const fiscalYear = z.number().int().min(1900).max(2200);
@@ -12,20 +13,21 @@ const regexText = z.string().superRefine((text, ctx) => {
   try {
     re = new RegExp(text, 'u');
   } catch (e) {
-    ctx.addIssue({ code: 'custom', message: `正規表現として読めません: ${(e as Error).message}` });
+    ctx.addIssue({ code: 'custom', ...configRefinement('config-survey-pattern-invalid', { reason: (e as Error).message }) });
     return;
   }
   const groups = new Set([...re.source.matchAll(/\(\?<([A-Za-z]\w*)>/g)].map((m) => m[1]));
   for (const required of ['year', 'instrument']) {
-    if (!groups.has(required)) ctx.addIssue({ code: 'custom', message: `名前付きグループ (?<${required}>…) が必要です` });
+    if (!groups.has(required)) ctx.addIssue({ code: 'custom', ...configRefinement('config-survey-pattern-group-missing', { group: required }) });
   }
 });
 
 const frameRegexText = z.string().superRefine((text, ctx) => {
   try {
-    if (!/\(\?<year>/.test(new RegExp(text, 'u').source)) ctx.addIssue({ code: 'custom', message: '名前付きグループ (?<year>…) が必要です' });
+    if (!/\(\?<year>/.test(new RegExp(text, 'u').source))
+      ctx.addIssue({ code: 'custom', ...configRefinement('config-survey-pattern-group-missing', { group: 'year' }) });
   } catch (e) {
-    ctx.addIssue({ code: 'custom', message: `正規表現として読めません: ${e instanceof Error ? e.message : String(e)}` });
+    ctx.addIssue({ code: 'custom', ...configRefinement('config-survey-pattern-invalid', { reason: e instanceof Error ? e.message : String(e) }) });
   }
 });
 
@@ -235,64 +237,70 @@ export const industrySurveyConfigSchema = z
         const path = ['instruments', i, 'breakdowns', dimension];
         const groups = dimensions.get(dimension);
         if (!groups) {
-          ctx.addIssue({ code: 'custom', path, message: `内訳「${dimension}」は breakdowns.dimensions にありません` });
+          ctx.addIssue({ code: 'custom', path, ...configRefinement('config-survey-unknown-dimension', { dimension }) });
           continue;
         }
         const used = [...Object.values(source.groups ?? {}), ...(source.classes ?? []).map((c) => c.group)];
         for (const g of used) {
-          if (!groups.has(g)) ctx.addIssue({ code: 'custom', path, message: `グループ「${g}」は内訳「${dimension}」の groups にありません` });
+          if (!groups.has(g)) ctx.addIssue({ code: 'custom', path, ...configRefinement('config-survey-unknown-group', { group: g, dimension }) });
         }
       }
     });
     if (config.design) {
       config.design.strata.forEach((d, i) => {
-        if (!dimensions.has(d)) ctx.addIssue({ code: 'custom', path: ['design', 'strata', i], message: `層の軸「${d}」は breakdowns.dimensions にありません` });
+        if (!dimensions.has(d))
+          ctx.addIssue({ code: 'custom', path: ['design', 'strata', i], ...configRefinement('config-survey-unknown-stratum-dimension', { dimension: d }) });
         config.instruments.forEach((instrument) => {
           if (!instrument.breakdowns[d])
             ctx.addIssue({
               code: 'custom',
               path: ['design', 'strata', i],
-              message: `調査票「${instrument.id}」の breakdowns に層の軸「${d}」の設問がありません`,
+              ...configRefinement('config-survey-stratum-question-missing', { instrument: instrument.id, dimension: d }),
             });
         });
       });
       if (!config.files.framePattern)
-        ctx.addIssue({ code: 'custom', path: ['files', 'framePattern'], message: '標本設計（design）には母集団ファイルの名前 files.framePattern が必要です' });
+        ctx.addIssue({ code: 'custom', path: ['files', 'framePattern'], ...configRefinement('config-survey-frame-pattern-missing', {}) });
       if (config.design.weights === 'file' && config.instruments.some((i) => !i.weight)) {
         ctx.addIssue({
           code: 'custom',
           path: ['design', 'weights'],
-          message: 'weights: file にはすべての調査票にウェイトの列（instruments[].weight）が必要です',
+          ...configRefinement('config-survey-weight-column-missing', {}),
         });
       }
     }
     config.waves.forEach((wave, i) => {
       if (!wave.calibration) return;
-      if (!config.design) ctx.addIssue({ code: 'custom', path: ['waves', i, 'calibration'], message: '較正（calibration）には標本設計（design）が必要です' });
+      if (!config.design)
+        ctx.addIssue({ code: 'custom', path: ['waves', i, 'calibration'], ...configRefinement('config-survey-calibration-without-design', {}) });
       for (const [dimension, totals] of Object.entries(wave.calibration.margins)) {
         const path = ['waves', i, 'calibration', 'margins', dimension];
         const groups = dimensions.get(dimension);
         if (!groups) {
-          ctx.addIssue({ code: 'custom', path, message: `内訳「${dimension}」は breakdowns.dimensions にありません` });
+          ctx.addIssue({ code: 'custom', path, ...configRefinement('config-survey-unknown-dimension', { dimension }) });
           continue;
         }
         for (const g of Object.keys(totals))
-          if (!groups.has(g)) ctx.addIssue({ code: 'custom', path: [...path, g], message: `グループ「${g}」は内訳「${dimension}」の groups にありません` });
+          if (!groups.has(g)) ctx.addIssue({ code: 'custom', path: [...path, g], ...configRefinement('config-survey-unknown-group', { group: g, dimension }) });
         if (config.instruments.some((instrument) => !instrument.breakdowns[dimension])) {
-          ctx.addIssue({ code: 'custom', path, message: `すべての調査票の breakdowns に「${dimension}」の設問が必要です` });
+          ctx.addIssue({ code: 'custom', path, ...configRefinement('config-survey-margin-question-missing', { dimension }) });
         }
       }
     });
     config.codebooks.forEach((codebook, i) => {
       if (!instruments.has(codebook.instrument)) {
-        ctx.addIssue({ code: 'custom', path: ['codebooks', i, 'instrument'], message: `調査票「${codebook.instrument}」は instruments にありません` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['codebooks', i, 'instrument'],
+          ...configRefinement('config-survey-unknown-instrument', { instrument: codebook.instrument }),
+        });
       }
       codebook.questions.forEach((q, j) => {
         const path = ['codebooks', i, 'questions', j];
         const choice = q.type === 'single' || q.type === 'multi';
-        if (choice && !q.answers && !q.answerSet) ctx.addIssue({ code: 'custom', path, message: '選択式の設問には answers か answerSet が必要です' });
+        if (choice && !q.answers && !q.answerSet) ctx.addIssue({ code: 'custom', path, ...configRefinement('config-survey-question-without-answers', {}) });
         if (q.answerSet && !(q.answerSet in config.answerSets)) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'answerSet'], message: `answerSets に「${q.answerSet}」がありません` });
+          ctx.addIssue({ code: 'custom', path: [...path, 'answerSet'], ...configRefinement('config-survey-unknown-answer-set', { answerSet: q.answerSet }) });
         }
       });
     });

@@ -1,7 +1,8 @@
 // Which column of a vendor file holds which question: by the header templates in config (question id, wording,
 // "id wording", option columns of a multi-select question) and the explicit header map. Every header the
 // codebook cannot place and every codebook question the file lacks becomes an issue.
-import { issue, type Issue } from '../../lib/issues.ts';
+import { issueOf } from '../../lib/issue-catalog.ts';
+import type { Issue } from '../../lib/issues.ts';
 import type { Codebook, CodebookQuestion } from './codebook.ts';
 import { columnLetter } from './column-letter.ts';
 import type { Instrument } from './industry-survey-config.ts';
@@ -77,10 +78,9 @@ export function mapWaveColumns(input: MapColumnsInput): ColumnPlan {
       if (plan[role] === undefined) plan[role] = column;
       else
         issues.push(
-          issue(
+          issueOf(
             'industry-survey-duplicate-column',
-            'error',
-            `列「${header}」が2つあります（${columnLetter(plan[role]!)}列と${columnLetter(column)}列）。最初の列を使いました。不要な列を消してください`,
+            { variant: 'header', header, first: columnLetter(plan[role]!), second: columnLetter(column) },
             at(column),
             header,
           ),
@@ -89,15 +89,7 @@ export function mapWaveColumns(input: MapColumnsInput): ColumnPlan {
     }
     const target = targets.get(header);
     if (!target) {
-      issues.push(
-        issue(
-          'industry-survey-unknown-column',
-          'warning',
-          `列「${header}」はコードブック（${codebook.sourceJa}）にない設問です。この列は読み飛ばしました。設問の列なら、コードブックに加えるか設定 instruments[${instrument.id}].columns で設問IDに対応付けてください`,
-          at(column),
-          header,
-        ),
-      );
+      issues.push(issueOf('industry-survey-unknown-column', { header, codebook: codebook.sourceJa, instrument: instrument.id }, at(column), header));
       return;
     }
     const q = target.question;
@@ -107,10 +99,15 @@ export function mapWaveColumns(input: MapColumnsInput): ColumnPlan {
     if (clash !== undefined) {
       duplicates.add(q.id);
       issues.push(
-        issue(
+        issueOf(
           'industry-survey-duplicate-column',
-          'error',
-          `設問「${q.id}」${target.option === undefined ? '' : `の選択肢 ${target.option} `}の列が${columnLetter(clash)}列と${columnLetter(column)}列の2つあります。どちらが正しいか決められないため、この設問の値は使いません。重複した列を消して置き直してください`,
+          {
+            variant: 'question',
+            question: q.id,
+            option: target.option === undefined ? '' : `の選択肢 ${target.option} `,
+            first: columnLetter(clash),
+            second: columnLetter(column),
+          },
           at(column),
           header,
         ),
@@ -123,14 +120,7 @@ export function mapWaveColumns(input: MapColumnsInput): ColumnPlan {
   });
 
   if (plan.respondentId === undefined) {
-    issues.push(
-      issue(
-        'industry-survey-missing-id-column',
-        'error',
-        `回答者IDの列「${instrument.respondentId}」が${headerRow}行目の見出しにありません。このファイルは読み込んでいません。見出しの行（設定 headerRow）と列名（設定 respondentId）を確かめてください`,
-        at(),
-      ),
-    );
+    issues.push(issueOf('industry-survey-missing-id-column', { column: instrument.respondentId, headerRow }, at()));
   }
 
   for (const q of codebook.questions) {
@@ -139,12 +129,12 @@ export function mapWaveColumns(input: MapColumnsInput): ColumnPlan {
     const effect = used.has(q.id) ? 'この設問を使う公表値は出しません' : 'この設問は公表値には使っていません';
     if (!entry) {
       issues.push(
-        issue(
+        issueOf(
           'industry-survey-missing-column',
-          severity,
-          `コードブック（${codebook.sourceJa}）の設問「${q.id} ${q.textJa}」の列がファイルにありません。${effect}。列が抜けていないか、見出しが変わっていないか確かめてください`,
+          { variant: 'question', codebook: codebook.sourceJa, question: `${q.id} ${q.textJa}`, effect },
           at(),
           q.id,
+          severity,
         ),
       );
       touch(q.id, 'industry-survey-missing-column');
@@ -153,39 +143,31 @@ export function mapWaveColumns(input: MapColumnsInput): ColumnPlan {
     if (q.type === 'multi' && entry.options) {
       if (entry.column !== undefined) {
         issues.push(
-          issue(
-            'industry-survey-duplicate-column',
-            'error',
-            `複数回答の設問「${q.id}」に、1セルにまとめた列（${columnLetter(entry.column)}列）と選択肢ごとの 0/1 列の両方があります。どちらか一方にしてください。${effect}`,
-            at(entry.column),
-            q.id,
-          ),
+          issueOf('industry-survey-duplicate-column', { variant: 'mixed', question: q.id, column: columnLetter(entry.column), effect }, at(entry.column), q.id),
         );
         touch(q.id, 'industry-survey-duplicate-column');
       }
       const lacking = q.answers.filter((a) => !entry.options!.has(a.code));
       if (lacking.length > 0) {
         issues.push(
-          issue(
+          issueOf(
             'industry-survey-missing-column',
-            severity,
-            `複数回答の設問「${q.id}」の選択肢 ${lacking.map((a) => `${a.code}（${a.labelJa}）`).join('、')} の 0/1 列がありません。${effect}。列名は設定 optionHeaders の形（例: ${fill(instrument.optionHeaders[0]!, q, lacking[0]!)}）にしてください`,
+            {
+              variant: 'options',
+              question: q.id,
+              options: lacking.map((a) => `${a.code}（${a.labelJa}）`).join('、'),
+              effect,
+              example: fill(instrument.optionHeaders[0]!, q, lacking[0]!),
+            },
             at(),
             q.id,
+            severity,
           ),
         );
         touch(q.id, 'industry-survey-missing-column');
       }
     } else if (q.type !== 'multi' && entry.options) {
-      issues.push(
-        issue(
-          'industry-survey-duplicate-column',
-          'error',
-          `設問「${q.id}」は単一回答なのに選択肢ごとの列があります。コードブックの形式を確かめてください`,
-          at(),
-          q.id,
-        ),
-      );
+      issues.push(issueOf('industry-survey-duplicate-column', { variant: 'optionsOfSingle', question: q.id }, at(), q.id));
       touch(q.id, 'industry-survey-duplicate-column');
     }
     if (!duplicates.has(q.id)) plan.questions.push(entry);

@@ -1,6 +1,7 @@
 // A vendor codebook sheet in long format: a question row (設問ID, 設問文, 形式) followed by one row per answer code
 // (コード, 選択肢, 区分: 回答 / 無回答 / 非該当). The column headers and the words used are config (codebookSheet).
-import { issue, type Issue } from '../../lib/issues.ts';
+import { issueOf } from '../../lib/issue-catalog.ts';
+import type { Issue } from '../../lib/issues.ts';
 import { parseLooseNumber } from '../../lib/parse-number.ts';
 import type { XlsxRow } from '../xlsx/xlsx-row.ts';
 import type { Codebook, CodebookQuestion } from './codebook.ts';
@@ -27,10 +28,9 @@ export function readCodebookSheet(input: CodebookSheetInput): { codebook: Codebo
   const issues: Issue[] = [];
   const problem = (message: string, row?: number, column?: number, raw?: unknown) =>
     issues.push(
-      issue(
+      issueOf(
         'industry-survey-codebook-invalid',
-        'error',
-        `コードブック: ${message}`,
+        { problem: message },
         { file, sheet, row, column: column === undefined ? undefined : columnLetter(column) },
         raw,
       ),

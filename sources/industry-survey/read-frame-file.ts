@@ -2,7 +2,8 @@
 // instrument, the group of each strata dimension and the population N_h. Read as rows only; the design arithmetic
 // (n_h, weights, checks against the respondents) is in transforms/survey-design.ts.
 import { decodeText } from '../../lib/decode-text.ts';
-import { issue, type Issue } from '../../lib/issues.ts';
+import { issueOf } from '../../lib/issue-catalog.ts';
+import type { Issue } from '../../lib/issues.ts';
 import { parseLooseNumber } from '../../lib/parse-number.ts';
 import { readCsvRows } from '../../lib/scan-csv.ts';
 import type { InboxFile } from '../inbox-file.ts';
@@ -37,10 +38,9 @@ export async function readFrameFile(
   const issues: Issue[] = [];
   const fail = (message: string, row?: number, column?: string, raw?: string): SurveyFrame => {
     issues.push(
-      issue(
+      issueOf(
         'industry-survey-frame-invalid',
-        'error',
-        `${message}。母集団ファイルを直し、版を上げた名前（_v${version + 1}）で置いてください（標本設計による推計は出しません）`,
+        { problem: message, nextVersion: version + 1 },
         { file: input.name, ...(row ? { row } : {}), ...(column ? { column } : {}) },
         raw,
       ),

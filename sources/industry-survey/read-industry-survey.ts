@@ -5,7 +5,8 @@
 // only: the estimates, and what each replacement changes in them, are transforms/estimate-industry-survey.ts.
 import type { Measure } from '../../config/catalog-schema.ts';
 import { formatFiscalYear, parseFiscalYear } from '../../lib/fiscal-year.ts';
-import { issue, type Issue } from '../../lib/issues.ts';
+import { issueOf } from '../../lib/issue-catalog.ts';
+import type { Issue } from '../../lib/issues.ts';
 import type { InboxFile } from '../inbox-file.ts';
 import type { Codebook } from './codebook.ts';
 import type { IndustrySurveyConfig, Instrument } from './industry-survey-config.ts';
@@ -143,14 +144,7 @@ function classifyFiles(
     if (asFrame?.groups) {
       const fiscalYear = parseFiscalYear(asFrame.groups.year ?? '');
       if (fiscalYear === null) {
-        issues.push(
-          issue(
-            'industry-survey-file-name',
-            'warning',
-            `母集団ファイルの年度「${asFrame.groups.year}」を読み取れません（R6、令和6年度、2024 などにしてください）。読み込んでいません`,
-            { file: file.name },
-          ),
-        );
+        issues.push(issueOf('industry-survey-file-name', { variant: 'frameYear', year: String(asFrame.groups.year) }, { file: file.name }));
       } else if (config.design) {
         frameFiles.push({ fiscalYear, version: asFrame.groups.version ? Number(asFrame.groups.version) : 1, input: file });
       }
@@ -160,10 +154,9 @@ function classifyFiles(
     const match = asCodebook ?? pattern.exec(rel);
     if (!match?.groups) {
       issues.push(
-        issue(
+        issueOf(
           'industry-survey-file-name',
-          'warning',
-          `ファイル名が設定 files.pattern（${config.files.pattern}）に合わないため、どの年度・調査票か分からず読み込んでいません。名前を付け直してください（例: R6_産業基礎調査_${config.instruments[0]!.fileLabels[0]}.xlsx）`,
+          { variant: 'pattern', pattern: config.files.pattern, example: String(config.instruments[0]!.fileLabels[0]) },
           { file: file.name },
         ),
       );
@@ -174,14 +167,13 @@ function classifyFiles(
     const instrument = config.instruments.find((i) => i.fileLabels.some((l) => normalizeHeader(l) === label));
     if (fiscalYear === null || !instrument) {
       issues.push(
-        issue(
-          'industry-survey-file-name',
-          'warning',
-          fiscalYear === null
-            ? `ファイル名の年度「${match.groups.year}」を読み取れません（R6、令和6年度、2024 などにしてください）。読み込んでいません`
-            : `ファイル名の調査票「${match.groups.instrument}」が設定 instruments[].fileLabels（${config.instruments.flatMap((i) => i.fileLabels).join('、')}）のどれでもありません。読み込んでいません`,
-          { file: file.name },
-        ),
+        fiscalYear === null
+          ? issueOf('industry-survey-file-name', { variant: 'year', year: String(match.groups.year) }, { file: file.name })
+          : issueOf(
+              'industry-survey-file-name',
+              { variant: 'instrument', instrument: String(match.groups.instrument), labels: config.instruments.flatMap((i) => i.fileLabels).join('、') },
+              { file: file.name },
+            ),
       );
       continue;
     }
@@ -199,10 +191,15 @@ function classifyFiles(
     if (twins.length > 0) {
       w.status = 'unreadable';
       issues.push(
-        issue(
+        issueOf(
           'industry-survey-duplicate-version',
-          'error',
-          `${formatFiscalYear(w.fiscalYear)}「${w.instrument.nameJa}」の版 ${w.version} が複数あります（${twins.map((t) => t.input.name).join('、')}）。どれを使うか決められないため、この版は使いません。不要なファイルを消すか、新しい方の名前に _v${w.version + 1} を付けてください`,
+          {
+            fiscalYear: formatFiscalYear(w.fiscalYear),
+            instrument: w.instrument.nameJa,
+            version: w.version,
+            files: twins.map((t) => t.input.name).join('、'),
+            nextVersion: w.version + 1,
+          },
           { file: w.input.name },
         ),
       );
@@ -276,10 +273,16 @@ function chooseVersions(versions: readonly WaveVersion[]): { state: Map<string, 
     if (v.blocking.length > 0) {
       v.status = 'rejected';
       rejections.push(
-        issue(
+        issueOf(
           'industry-survey-resend-rejected',
-          'error',
-          `再送された ${v.input.name} には公表値に関わる問題があるため採用しません（${v.blocking.join('；')}）。${formatFiscalYear(v.fiscalYear)}「${v.instrument.nameJa}」は引き続き ${current.input.name} を使います。問題を直した版を、版を上げた名前（_v${v.version + 1}）で置いてください`,
+          {
+            file: v.input.name,
+            problems: v.blocking.join('；'),
+            fiscalYear: formatFiscalYear(v.fiscalYear),
+            instrument: v.instrument.nameJa,
+            current: current.input.name,
+            nextVersion: v.version + 1,
+          },
           { file: v.input.name },
         ),
       );
@@ -298,12 +301,5 @@ function chooseVersions(versions: readonly WaveVersion[]): { state: Map<string, 
 function fileIssues(w: WaveVersion): Issue[] {
   const own = w.read?.issues ?? [];
   if (w.status !== 'superseded' || own.length === 0) return own;
-  return [
-    issue(
-      'industry-survey-superseded-issues',
-      'info',
-      `${w.input.name} は再送された版に置き換えたため、この版で見つかった問題 ${own.length} 件は表示していません（ファイルは残してあります）`,
-      { file: w.input.name },
-    ),
-  ];
+  return [issueOf('industry-survey-superseded-issues', { file: w.input.name, count: own.length }, { file: w.input.name })];
 }

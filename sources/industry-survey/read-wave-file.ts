@@ -2,7 +2,8 @@
 // codebook and checked cell by cell. A file that cannot be read at all (not a workbook, wrong encoding, no codebook,
 // no respondent id column) gives issues and no data; anything less still yields the answers that are sound.
 import { detectEncoding, encodingLabelsJa, type TextEncodingName } from '../../lib/decode-text.ts';
-import { issue, type Issue } from '../../lib/issues.ts';
+import { issueOf } from '../../lib/issue-catalog.ts';
+import type { Issue } from '../../lib/issues.ts';
 import { csvSliceText, MAX_CSV_FIELDS, scanCsv } from '../../lib/scan-csv.ts';
 import type { InboxFile } from '../inbox-file.ts';
 import { readXlsxRows, readXlsxWorkbookInfo, XlsxReadError, type XlsxRow } from '../xlsx/read-xlsx-rows.ts';
@@ -50,7 +51,11 @@ export async function readWaveFile(input: WaveFileInput): Promise<WaveFile> {
     else await readXlsxWave(input, result);
   } catch (e) {
     if (!(e instanceof XlsxReadError)) throw e;
-    result.issues.push(issue(e.code, 'error', `${e.message}（このファイルは読み込んでいません）`, { file: file.name }));
+    result.issues.push(
+      e.code === 'xlsx-too-large'
+        ? issueOf(e.code, { variant: 'survey', reason: e.message }, { file: file.name })
+        : issueOf(e.code, { reason: e.message }, { file: file.name }),
+    );
     delete result.data;
   }
   return result;
@@ -111,11 +116,20 @@ async function readCsvWave(input: WaveFileInput, result: WaveFile): Promise<void
   const bytes = await file.readBytes();
   const detected = detectEncoding(bytes, accepted);
   if (!detected.ok) {
-    const message =
+    result.issues.push(
       detected.code === 'text-encoding-not-accepted'
-        ? `${detected.message.split('。')[0]}。このファイルは読み込んでいません（${encodingLabelsJa[accepted[0]!]}として読むと文字化けした値になるため）。ファイルを ${accepted.map((e) => encodingLabelsJa[e]).join('・')} で保存し直すか、設定 instruments[${instrument.id}].encoding を auto にしてください`
-        : `${detected.message}（このファイルは読み込んでいません）`;
-    result.issues.push(issue(detected.code, 'error', message, detected.line === undefined ? { file: file.name } : { file: file.name, row: detected.line }));
+        ? issueOf(
+            detected.code,
+            {
+              found: encodingLabelsJa[detected.found],
+              accepted: accepted.map((e) => encodingLabelsJa[e]).join('・'),
+              readAs: encodingLabelsJa[accepted[0]!],
+              instrument: instrument.id,
+            },
+            { file: file.name },
+          )
+        : issueOf(detected.code, { line: detected.line }, { file: file.name, row: detected.line }),
+    );
     return;
   }
   result.encoding = detected.encoding;
@@ -155,14 +169,7 @@ async function readCsvWave(input: WaveFileInput, result: WaveFile): Promise<void
   });
   if (failed) return;
   if (end.unterminatedQuoteLine !== undefined) {
-    result.issues.push(
-      issue(
-        'industry-survey-unterminated-quote',
-        'error',
-        `${end.unterminatedQuoteLine}行目で始まる引用符（"）が閉じられていません。それ以降の行は1つの値として読まれてしまうため、このファイルは読み込んでいません。CSVを出力し直してください`,
-        { file: file.name, row: end.unterminatedQuoteLine },
-      ),
-    );
+    result.issues.push(issueOf('industry-survey-unterminated-quote', { line: end.unterminatedQuoteLine }, { file: file.name, row: end.unterminatedQuoteLine }));
     return;
   }
   ingester ??= start(input, result, [], undefined, false);
@@ -176,13 +183,7 @@ function start(input: WaveFileInput, result: WaveFile, header: readonly unknown[
   const mojibake = header.map(normalizeHeader).filter((h) => h.includes('\uFFFD') || /[\u00c0-\u00ff][\u0080-\u00bf]/.test(h));
   if (mojibake.length > 0) {
     result.issues.push(
-      issue(
-        'industry-survey-mojibake',
-        'error',
-        `見出しが文字化けしています（「${mojibake[0]}」）。ファイルが別の文字コードで変換されています。調査会社から届いた元のファイルを置き直してください`,
-        { file: input.file.name, sheet, row: instrument.headerRow },
-        mojibake[0],
-      ),
+      issueOf('industry-survey-mojibake', { variant: 'header', raw: mojibake[0]! }, { file: input.file.name, sheet, row: instrument.headerRow }, mojibake[0]),
     );
   }
   const usedBy = input.usedBy(result.codebook!);
@@ -221,22 +222,14 @@ function finish(result: WaveFile, ingester: WaveIngester): void {
 
 function noCodebook(input: WaveFileInput, result: WaveFile): void {
   if (result.issues.some((i) => i.code === 'industry-survey-codebook-invalid')) {
-    result.issues.push(
-      issue(
-        'industry-survey-no-codebook',
-        'error',
-        'コードブックに誤りがあるため（上の issues を参照）、このファイルの回答は確かめられず、読み込んでいません。コードブックを直して置き直してください',
-        { file: input.file.name },
-      ),
-    );
+    result.issues.push(issueOf('industry-survey-no-codebook', { variant: 'invalid' }, { file: input.file.name }));
     return;
   }
   const where = result.format === 'xlsx' ? `ブックのシート「${input.config.codebookSheet.name}」、` : '';
   result.issues.push(
-    issue(
+    issueOf(
       'industry-survey-no-codebook',
-      'error',
-      `${input.fiscalYear}年度「${input.instrument.nameJa}」のコードブックが見つかりません（${where}コードブックのブック、設定 codebooks のいずれにもありません）。コードブックがないと回答を確かめられないため、このファイルは読み込んでいません。コードブックを置くか設定に書いてください`,
+      { variant: 'missing', fiscalYear: input.fiscalYear, instrument: input.instrument.nameJa, where },
       { file: input.file.name },
     ),
   );

@@ -1,7 +1,8 @@
 // The measures fed by the industry survey, with their codebook questions per instrument (measures.yaml
 // source: { kind: industrySurvey, questions: { commerce: Q2, … }, countedAnswers: [1] }).
 import type { Measure } from '../../config/catalog-schema.ts';
-import { issue, type Issue } from '../../lib/issues.ts';
+import { issueOf } from '../../lib/issue-catalog.ts';
+import type { Issue } from '../../lib/issues.ts';
 import type { IndustrySurveyConfig } from './industry-survey-config.ts';
 
 export interface SurveyBinding {
@@ -28,10 +29,9 @@ export function resolveSurveyBindings(measures: Iterable<Measure>, config: Indus
     const unknown = [...questions.keys()].filter((id) => !instruments.has(id));
     if (unknown.length > 0) {
       issues.push(
-        issue(
+        issueOf(
           'industry-survey-binding-invalid',
-          'error',
-          `指標「${m.nameJa}」の調査票「${unknown.join('」「')}」は industry-survey.yaml の instruments にありません（あるのは ${[...instruments].join('、')}）。measures.yaml の source.questions を直してください`,
+          { measure: m.nameJa, unknown: unknown.join('」「'), instruments: [...instruments].join('、') },
           { path: `measures.${m.id}.source.questions` },
         ),
       );
