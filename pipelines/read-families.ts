@@ -7,7 +7,8 @@ import pLimit from 'p-limit';
 import type { Catalog } from '../config/load-catalog.ts';
 import type { PipelineConfig } from '../config/pipeline-schema.ts';
 import { codeVersion } from '../lib/code-version.ts';
-import { issue, type Issue } from '../lib/issues.ts';
+import { issueOf } from '../lib/issue-catalog.ts';
+import type { Issue } from '../lib/issues.ts';
 import type { Gap, Observation, SourceResult, StatusReading } from '../lib/observation.ts';
 import { InboxFileChangedError, InboxFileTooLargeError, type InboxFile } from '../sources/inbox-file.ts';
 import type { ReadContext } from '../sources/source-reader.ts';
@@ -43,11 +44,7 @@ export async function readFamilies(options: RunOptions, catalog: Catalog, pipeli
     const family = run.families.find((f) => f.family.family === folder && f.family.extensions.includes(path.extname(file.name).toLowerCase()));
     if (!family) issues.push(unknownFileIssue(run.families, file));
     else if (!(pipeline.sources as readonly string[]).includes(family.family.family)) {
-      issues.push(
-        issue('source-disabled', 'info', `${family.family.labelJa}は pipeline.yaml の sources に含まれていないため、このファイルは読みません`, {
-          file: file.name,
-        }),
-      );
+      issues.push(issueOf('source-disabled', { source: family.family.labelJa }, { file: file.name }));
     } else byFamily.set(family, [...(byFamily.get(family) ?? []), file]);
   }
   const context: ReadContext = { ...(options.onProgress ? { onProgress: options.onProgress } : {}), xlsxLimits: xlsxLimitsOf(run.contracts) };
@@ -97,30 +94,18 @@ async function readFamily(f: ConfiguredFamily, files: InboxFile[], catalog: Cata
       observations: [],
       issues: files.map((file) =>
         file.name === tooLarge?.file
-          ? issue('inbox-file-too-large', 'error', tooLarge.message, { file: file.name })
-          : issue(
-              'source-read-failed',
-              'error',
-              `${f.family.labelJa}の読み込み中に予期しないエラーが起きました。このファイルは採用していません: ${(e as Error).message}`,
-              { file: file.name },
-            ),
+          ? issueOf('inbox-file-too-large', { file: tooLarge.file, size: tooLarge.sizeGiB }, { file: file.name })
+          : issueOf('source-read-failed', { source: f.family.labelJa, error: (e as Error).message }, { file: file.name }),
       ),
     };
   }
 }
 
 function symlinkIssue(name: string): Issue {
-  return issue(
-    'inbox-symlink',
-    'warning',
-    'シンボリックリンクは読みません（受信箱の外のファイルを読まないため）。リンク先のファイルそのものを受信箱に複製して置いてください',
-    { file: name },
-  );
+  return issueOf('inbox-symlink', {}, { file: name });
 }
 
 function unknownFileIssue(families: readonly ConfiguredFamily[], file: InboxFile): Issue {
   const known = families.map(({ family: f }) => `${f.family}/（${f.extensions.join('・')}）`).join('、');
-  return issue('inbox-unknown-file', 'warning', `このファイルを読むアダプタがありません。受信箱の決まったフォルダに置いてください: ${known}`, {
-    file: file.name,
-  });
+  return issueOf('inbox-unknown-file', { known }, { file: file.name });
 }

@@ -6,6 +6,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { UserError } from '../lib/user-error.ts';
+import { issueMessageEn, issueMessageJa } from '../lib/issue-catalog.ts';
 
 export interface InboxFile {
   /** Path relative to the inbox, with forward slashes (stable across machines). */
@@ -26,15 +27,15 @@ const CHUNK_BYTES = 1 << 20;
 
 /** A reader asked for a whole file that Node cannot hold in one buffer; the run reports it on the file and goes on. */
 export class InboxFileTooLargeError extends UserError {
+  /** Size in GiB with two decimals, as the message prints it. */
+  readonly sizeGiB: string;
   constructor(
     readonly file: string,
     size: number,
   ) {
-    super(
-      `受信箱のファイル ${file} は ${(size / 2 ** 30).toFixed(2)} GiB あり、1ファイルの上限（2 GiB）を超えるため読めません。` +
-        `ファイルを年度や月ごとに分けて置き直してから再実行してください`,
-      `Inbox file ${file} is ${(size / 2 ** 30).toFixed(2)} GiB, over the 2 GiB limit of one file; split it by year or month and run again`,
-    );
+    const params = { file, size: (size / 2 ** 30).toFixed(2) };
+    super(issueMessageJa('inbox-file-too-large', params), issueMessageEn('inbox-file-too-large', params));
+    this.sizeGiB = params.size;
   }
 }
 
