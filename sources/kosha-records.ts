@@ -4,15 +4,14 @@
 // CSV files are scanned as bytes and each distinct value is decoded once, so 1M records take about as long as
 // splitting their lines (docs/benchmarks.md).
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
 import type { RecordExport } from '../lib/contract-facts.ts';
-import { openExceljsWorkbook } from './xlsx/open-exceljs-workbook.ts';
+import { openXlsxCells, type XlsxCell, type XlsxCellRow, type XlsxCellWorkbook } from './xlsx/open-xlsx-cells.ts';
 import { workbookOpenIssue } from './xlsx/workbook-open-issue.ts';
+import { xlsxCellText } from './xlsx/xlsx-cell-text.ts';
 import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
 import type { Catalog } from '../config/load-catalog.ts';
 import type { Measure } from '../config/catalog-schema.ts';
 import { ByteInterner } from '../lib/byte-interner.ts';
-import { cellText } from '../lib/cell-text.ts';
 import { detectEncoding, type TextEncodingName } from '../lib/decode-text.ts';
 import { fiscalYearOf } from '../lib/fiscal-year.ts';
 import { issue, type Issue, type IssueLocation } from '../lib/issues.ts';
@@ -806,10 +805,7 @@ class CellColumn implements ColumnKeys {
 async function tallyXlsx(input: InboxFile, config: KoshaRecordsConfig, tallies: Map<string, TypeTally>, issues: Issue[], limits?: XlsxLimits): Promise<void> {
   const fileName = input.name;
   const bytes = await input.readBytes();
-  let workbook: ExcelJS.Workbook;
-  try {
-    workbook = await openExceljsWorkbook(bytes, limits);
-  } catch (e) {
+  const unreadable = (e: unknown) =>
     issues.push(
       workbookOpenIssue(
         'kosha-unreadable',
@@ -818,62 +814,74 @@ async function tallyXlsx(input: InboxFile, config: KoshaRecordsConfig, tallies: 
         e,
       ),
     );
+  let workbook: XlsxCellWorkbook;
+  try {
+    workbook = await openXlsxCells(bytes, limits);
+  } catch (e) {
+    unreadable(e);
     return;
   }
-  const sheetIssues: Issue[] = [];
-  for (const sheet of workbook.worksheets) {
-    const rows: unknown[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
-      rows[rowNumber - 1] = values;
-    });
-    for (let i = 0; i < rows.length; i += 1) rows[i] ??= [];
-    const head = rows
-      .slice(0, config.headerSearchRows)
-      .map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null ? '' : String(v))));
-    const found: Issue[] = [];
-    const match = findHeader(head, tallies, fileName, (row) => ({ file: fileName, sheet: sheet.name, ...(row ? { row } : {}) }), found);
-    if (!match) {
-      sheetIssues.push(...found.filter((i) => i.code !== 'kosha-header-not-found'));
-      continue;
+  try {
+    const sheetIssues: Issue[] = [];
+    for (const sheetName of workbook.worksheets) {
+      // A sheet is read whole before anything is counted: damage found at its end must not leave half a file counted.
+      const sheetRows: XlsxCellRow[] = [];
+      try {
+        for await (const row of workbook.rows(sheetName)) sheetRows.push(row);
+      } catch (e) {
+        unreadable(e);
+        return;
+      }
+      const head: string[][] = [];
+      for (const row of sheetRows) {
+        if (row.rowNumber > config.headerSearchRows) break;
+        while (head.length < row.rowNumber - 1) head.push([]);
+        head.push(row.cells.map(xlsxCellText));
+      }
+      const found: Issue[] = [];
+      const match = findHeader(head, tallies, fileName, (row) => ({ file: fileName, sheet: sheetName, ...(row ? { row } : {}) }), found);
+      if (!match) {
+        sheetIssues.push(...found.filter((i) => i.code !== 'kosha-header-not-found'));
+        continue;
+      }
+      const idIndex = match.columns.get('id')!;
+      const needed = neededColumns(match).filter((c) => c !== idIndex);
+      const columns: CellColumn[] = [];
+      for (const index of [idIndex, ...needed]) columns[index] = new CellColumn();
+      const idColumn = columns[idIndex]!;
+      const ft = startFile(match, fileName, sheetName, issues, idColumn, () => idColumn.size, columns);
+      if (!ft) return;
+      const caches = new KeyCaches(ft);
+      const keys = new Int32Array(Math.max(...needed, idIndex) + 1);
+      for (const { rowNumber, cells } of sheetRows) {
+        if (rowNumber <= match.row + 1) continue;
+        if (cells.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) continue;
+        const before = idColumn.size;
+        const idKey = idColumn.key(cellValue(cells[idIndex] ?? null));
+        for (const index of needed) keys[index] = columns[index]!.key(cellValue(cells[index] ?? null));
+        tallyRecord(ft, caches, rowNumber, idKey, idKey === before, keys);
+      }
+      finishFile(ft, input.sha256);
+      return;
     }
-    const idIndex = match.columns.get('id')!;
-    const needed = neededColumns(match).filter((c) => c !== idIndex);
-    const columns: CellColumn[] = [];
-    for (const index of [idIndex, ...needed]) columns[index] = new CellColumn();
-    const idColumn = columns[idIndex]!;
-    const ft = startFile(match, fileName, sheet.name, issues, idColumn, () => idColumn.size, columns);
-    if (!ft) return;
-    const caches = new KeyCaches(ft);
-    const keys = new Int32Array(Math.max(...needed, idIndex) + 1);
-    for (let r = match.row + 1; r < rows.length; r += 1) {
-      const cells = rows[r]!;
-      if (cells.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) continue;
-      const before = idColumn.size;
-      const idKey = idColumn.key(cells[idIndex] ?? null);
-      for (const index of needed) keys[index] = columns[index]!.key(cells[index] ?? null);
-      tallyRecord(ft, caches, r + 1, idKey, idKey === before, keys);
-    }
-    finishFile(ft, input.sha256);
-    return;
+    issues.push(...sheetIssues);
+    const expected = [...tallies.values()].map((t) => `${t.type.labelJa}（${t.type.id}・${t.type.date}）`).join('、');
+    issues.push(
+      issue(
+        'kosha-header-not-found',
+        'error',
+        `どのシートの先頭 ${config.headerSearchRows} 行にも見出し行が見つかりません。見出しに次の列がある出力を置いてください: ${expected}。このファイルは読み込みません`,
+        { file: fileName },
+      ),
+    );
+  } finally {
+    workbook.close();
   }
-  issues.push(...sheetIssues);
-  const expected = [...tallies.values()].map((t) => `${t.type.labelJa}（${t.type.id}・${t.type.date}）`).join('、');
-  issues.push(
-    issue(
-      'kosha-header-not-found',
-      'error',
-      `どのシートの先頭 ${config.headerSearchRows} 行にも見出し行が見つかりません。見出しに次の列がある出力を置いてください: ${expected}。このファイルは読み込みません`,
-      { file: fileName },
-    ),
-  );
 }
 
-function cellValue(value: ExcelJS.CellValue): string | number | Date | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || value instanceof Date) return value;
-  if (typeof value === 'object' && 'result' in value) return cellValue(value.result as ExcelJS.CellValue);
-  return cellText(value);
+/** A record cell as the counting reads it: dates, numbers and text; a boolean or an error cell by its text. */
+function cellValue(value: XlsxCell): string | number | Date | null {
+  return typeof value === 'boolean' ? String(value) : value;
 }
 
 // ---------- small helpers ----------

@@ -1,8 +1,9 @@
 // Reads a filled manual-entry workbook (made by `lei template`): one row per measure and fiscal year.
 // A bad cell becomes an issue with its sheet, row, column and raw text; the rest of the workbook still loads.
-import type ExcelJS from 'exceljs';
-import { openExceljsWorkbook } from './xlsx/open-exceljs-workbook.ts';
+import { openXlsxCells, type XlsxCellRow } from './xlsx/open-xlsx-cells.ts';
 import { workbookOpenIssue } from './xlsx/workbook-open-issue.ts';
+import { xlsxCellText as cellText } from './xlsx/xlsx-cell-text.ts';
+import { columnLetter } from './industry-survey/column-letter.ts';
 import type { Catalog } from '../config/load-catalog.ts';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
 import { issue, type Issue } from '../lib/issues.ts';
@@ -10,7 +11,6 @@ import { MANUAL_ENTRY_HEADER_ROW, MANUAL_ENTRY_SHEET, manualEntryColumns, type M
 import type { FilePeriod } from '../lib/contract-facts.ts';
 import type { Observation, SourceResult, StatusReading } from '../lib/observation.ts';
 import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
-import { cellText } from '../lib/cell-text.ts';
 import { isMissingMarker, parseLooseNumber } from '../lib/parse-number.ts';
 import type { InboxFile } from './inbox-file.ts';
 import { readSpecialValue } from './read-special-value.ts';
@@ -21,29 +21,44 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
   const issues: Issue[] = [];
   const file = input.name;
   const bytes = await input.readBytes();
-  let workbook: ExcelJS.Workbook;
+  const unreadable = (e: unknown): SourceResult => ({
+    observations: [],
+    issues: [
+      ...issues,
+      workbookOpenIssue('manual-entry-unreadable', 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください', file, e),
+    ],
+  });
+  // The sheet is read whole before any row is judged: a workbook damaged further down yields no half-read rows.
+  let sheetName: string | undefined;
+  const rows: XlsxCellRow[] = [];
   try {
-    workbook = await openExceljsWorkbook(bytes, limits);
+    const workbook = await openXlsxCells(bytes, limits);
+    try {
+      sheetName = workbook.worksheets.find((name) => name === MANUAL_ENTRY_SHEET) ?? workbook.worksheets[0];
+      if (sheetName !== undefined) for await (const row of workbook.rows(sheetName)) rows.push(row);
+    } finally {
+      workbook.close();
+    }
   } catch (e) {
-    issues.push(workbookOpenIssue('manual-entry-unreadable', 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください', file, e));
-    return { observations: [], issues };
+    return unreadable(e);
   }
-  const sheet = workbook.getWorksheet(MANUAL_ENTRY_SHEET) ?? workbook.worksheets[0];
-  if (!sheet) {
+  if (sheetName === undefined) {
     issues.push(
       issue('manual-entry-no-sheet', 'error', `シート「${MANUAL_ENTRY_SHEET}」がありません。lei template で作ったブックに入力してください`, { file }),
     );
     return { observations: [], issues };
   }
+  const sheet = { name: sheetName };
   const at = (row?: number, column?: string) => ({ file, sheet: sheet.name, row, column });
 
-  const headerRow = findHeaderRow(sheet);
+  const header = findHeaderRow(rows);
+  const headerRow = header?.rowNumber;
   const columns = new Map<ManualEntryColumn, number>();
-  if (headerRow) {
-    sheet.getRow(headerRow).eachCell((cell, col) => {
-      const text = cellText(cell.value).trim();
+  if (header) {
+    header.cells.forEach((value, index) => {
+      const text = cellText(value).trim();
       for (const [key, label] of Object.entries(manualEntryColumns) as [ManualEntryColumn, string][]) {
-        if (text === label) columns.set(key, col);
+        if (text === label) columns.set(key, index);
       }
     });
   }
@@ -60,7 +75,7 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
     return { observations: [], issues };
   }
   const col = (key: ManualEntryColumn) => columns.get(key)!;
-  const letter = (key: ManualEntryColumn) => sheet.getColumn(col(key)).letter;
+  const letter = (key: ManualEntryColumn) => columnLetter(col(key));
 
   const observations: Observation[] = [];
   const statuses: StatusReading[] = [];
@@ -68,10 +83,12 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
   const fileYear = fiscalYearOfFileName(file);
   const periodRows: FilePeriod['rows'] = [];
   const seen = new Map<string, { row: number; value: number }>();
-  for (let r = headerRow + 1; r <= sheet.rowCount; r += 1) {
-    const row = sheet.getRow(r);
-    const idText = cellText(row.getCell(col('measureId')).value).trim();
-    const rawValue = row.getCell(col('value')).value;
+  for (const row of rows) {
+    if (row.rowNumber <= headerRow) continue;
+    const r = row.rowNumber;
+    const cell = (key: ManualEntryColumn) => row.cells[col(key)] ?? null;
+    const idText = cellText(cell('measureId')).trim();
+    const rawValue = cell('value');
     const valueText = cellText(rawValue).trim();
     if (!idText && !valueText) continue;
     if (!idText) {
@@ -99,7 +116,7 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
       );
       continue;
     }
-    const fyRaw = cellText(row.getCell(col('fiscalYear')).value).trim();
+    const fyRaw = cellText(cell('fiscalYear')).trim();
     const fiscalYear = parseFiscalYear(fyRaw);
     if (fiscalYear === null) {
       issues.push(
@@ -114,7 +131,7 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
       continue;
     }
     if (!valueText) continue; // not entered yet
-    const comment = columns.has('comment') ? cellText(row.getCell(col('comment')).value).trim() : '';
+    const comment = columns.has('comment') ? cellText(cell('comment')).trim() : '';
     const provenance = { file, sha256: input.sha256, sheet: sheet.name, rows: String(r), column: letter('value'), rule: '手入力ワークブックの値' };
     const periodRow = { measureId: measure.id, fiscalYear, location: at(r, letter('fiscalYear')), raw: fyRaw };
     // A state (実施 …) or a two-figure cell (320人（8回）) is read before ― could be taken for "no value".
@@ -147,7 +164,7 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
       continue;
     }
     const value = typeof rawValue === 'number' ? rawValue : parseLooseNumber(valueText);
-    if (value === null || (typeof rawValue === 'object' && rawValue !== null && 'error' in rawValue)) {
+    if (value === null) {
       issues.push(
         issue(
           'manual-entry-not-a-number',
@@ -214,13 +231,7 @@ function fiscalYearOfFileName(file: string): number | null {
   return label ? parseFiscalYear(label[0]) : null;
 }
 
-function findHeaderRow(sheet: ExcelJS.Worksheet): number | undefined {
-  for (let r = 1; r <= Math.min(sheet.rowCount, 20); r += 1) {
-    let found = false;
-    sheet.getRow(r).eachCell((cell) => {
-      if (cellText(cell.value).trim() === manualEntryColumns.measureId) found = true;
-    });
-    if (found) return r;
-  }
-  return undefined;
+/** The header is within the first 20 rows: the one with the 指標ID column. */
+function findHeaderRow(rows: readonly XlsxCellRow[]): XlsxCellRow | undefined {
+  return rows.find((row) => row.rowNumber <= 20 && row.cells.some((value) => cellText(value).trim() === manualEntryColumns.measureId));
 }

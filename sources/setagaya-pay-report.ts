@@ -1,11 +1,11 @@
 // Reads one せたがやPay monthly report (.xlsx from the system operator): recognises its layout, finds each figure
 // by its label, checks units printed beside labels against the layout, and reads the report month.
-import type ExcelJS from 'exceljs';
-import { openExceljsWorkbook } from './xlsx/open-exceljs-workbook.ts';
+import { openXlsxCells, type XlsxCell, type XlsxCellWorkbook } from './xlsx/open-xlsx-cells.ts';
 import { workbookOpenIssue } from './xlsx/workbook-open-issue.ts';
+import { xlsxCellText as cellText } from './xlsx/xlsx-cell-text.ts';
 import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
+import { columnLetter } from './industry-survey/column-letter.ts';
 import { Decimal } from 'decimal.js';
-import { cellText } from '../lib/cell-text.ts';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
 import { issue, type Issue } from '../lib/issues.ts';
 import { parseLooseNumber } from '../lib/parse-number.ts';
@@ -51,9 +51,23 @@ export async function readSetagayaPayReport(
   const issues: Issue[] = [];
   const file = input.name;
   const bytes = await input.readBytes();
-  let workbook: ExcelJS.Workbook;
+  let found: { layout: PayLayout; sheet: { name: string }; grid: Grid } | undefined;
+  let workbook: XlsxCellWorkbook | undefined;
   try {
-    workbook = await openExceljsWorkbook(bytes, limits);
+    workbook = await openXlsxCells(bytes, limits);
+    const grids = new Map<string, Grid>();
+    for (const layout of config.layouts) {
+      for (const name of workbook.worksheets) {
+        if (layout.sheet && name !== layout.sheet) continue;
+        let grid = grids.get(name);
+        if (!grid) grids.set(name, (grid = await gridOf(workbook, name)));
+        if (grid.cells.some((c) => c.text.includes(normalize(layout.detect)))) {
+          found = { layout, sheet: { name }, grid };
+          break;
+        }
+      }
+      if (found) break;
+    }
   } catch (e) {
     issues.push(
       workbookOpenIssue(
@@ -64,19 +78,8 @@ export async function readSetagayaPayReport(
       ),
     );
     return { issues };
-  }
-
-  let found: { layout: PayLayout; sheet: ExcelJS.Worksheet; grid: Grid } | undefined;
-  for (const layout of config.layouts) {
-    for (const sheet of workbook.worksheets) {
-      if (layout.sheet && sheet.name !== layout.sheet) continue;
-      const grid = gridOf(sheet);
-      if (grid.cells.some((c) => c.text.includes(normalize(layout.detect)))) {
-        found = { layout, sheet, grid };
-        break;
-      }
-    }
-    if (found) break;
+  } finally {
+    workbook?.close();
   }
   if (!found) {
     issues.push(
@@ -100,10 +103,10 @@ export async function readSetagayaPayReport(
         'pay-bad-month',
         'error',
         monthCell
-          ? `対象月「${cellText(monthCell.value as ExcelJS.CellValue)}」を読めません（例: 2024年4月、令和6年4月）。この報告は読み込みません`
+          ? `対象月「${cellText(monthCell.value)}」を読めません（例: 2024年4月、令和6年4月）。この報告は読み込みません`
           : `「${layout.month}」の欄が見つかりません（様式 ${layout.labelJa}）。この報告は読み込みません`,
         monthCell ? at(monthCell.row, monthCell.column) : at(),
-        monthCell ? cellText(monthCell.value as ExcelJS.CellValue) : undefined,
+        monthCell ? cellText(monthCell.value) : undefined,
       ),
     );
     return { issues };
@@ -117,7 +120,7 @@ export async function readSetagayaPayReport(
           'error',
           `ファイル名は${yearMonthJa(fromName)}ですが、報告の対象月は${yearMonthJa(month)}です。どちらが正しいか事業者に確認してください。この報告は読み込みません`,
           at(monthCell.row, monthCell.column),
-          cellText(monthCell.value as ExcelJS.CellValue),
+          cellText(monthCell.value),
         ),
       );
       return { issues };
@@ -126,7 +129,7 @@ export async function readSetagayaPayReport(
   let statedFiscalYear: number | undefined;
   if (layout.fiscalYear) {
     const cell = grid.valueRightOf(layout.fiscalYear);
-    const fy = cell ? (typeof cell.value === 'number' ? cell.value : parseFiscalYear(cellText(cell.value as ExcelJS.CellValue))) : null;
+    const fy = cell ? (typeof cell.value === 'number' ? cell.value : parseFiscalYear(cellText(cell.value))) : null;
     if (fy !== null && fy !== undefined && Number.isInteger(fy)) statedFiscalYear = fy;
   }
 
@@ -160,7 +163,7 @@ export async function readSetagayaPayReport(
     const cell = grid.rightOf(label);
     const value = cell ? numberOf(cell.value) : null;
     if (!cell || value === null) {
-      const raw = cell ? cellText(cell.value as ExcelJS.CellValue) : '';
+      const raw = cell ? cellText(cell.value) : '';
       issues.push(
         issue('pay-not-a-number', 'error', `「${spec.label}」の値「${raw}」が数値ではありません。この値は使いません`, at(label.row, cell?.column), raw),
       );
@@ -181,11 +184,7 @@ export async function readSetagayaPayReport(
       }));
       for (let row = head.row + 1; ; row += 1) {
         const name = grid.at(row, head.col);
-        const className = name
-          ? cellText(name.value as ExcelJS.CellValue)
-              .normalize('NFKC')
-              .trim()
-          : '';
+        const className = name ? cellText(name.value).normalize('NFKC').trim() : '';
         if (className === '' || className === '合計' || className === '計') break;
         const byMetric: Partial<Record<PayMetric, PayFigure>> = {};
         for (const mc of metricColumns) {
@@ -235,7 +234,7 @@ interface GridCell {
   row: number;
   col: number;
   column: string;
-  value: unknown;
+  value: XlsxCell;
   /** NFKC, trimmed. */
   text: string;
   /** As typed, for messages. */
@@ -250,21 +249,20 @@ interface Grid {
   valueRightOf(label: string): GridCell | undefined;
 }
 
-function gridOf(sheet: ExcelJS.Worksheet): Grid {
+/** Every non-blank cell of a sheet (formulas by their cached result); `col` is 1-based as in the layouts. */
+async function gridOf(workbook: XlsxCellWorkbook, sheet: string): Promise<Grid> {
   const cells: GridCell[] = [];
   const byPlace = new Map<string, GridCell>();
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const stored = cell.value;
-      const value = stored !== null && typeof stored === 'object' && !(stored instanceof Date) && 'result' in stored ? stored.result : stored;
-      const raw = value instanceof Date ? '' : cellText(value as ExcelJS.CellValue);
-      const text = normalize(raw);
-      if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return;
-      const g: GridCell = { row: rowNumber, col, column: sheet.getColumn(col).letter, value, text, raw };
+  for await (const { rowNumber, cells: values } of workbook.rows(sheet)) {
+    values.forEach((value, index) => {
+      if (value === null || (typeof value === 'string' && value.trim() === '')) return;
+      const raw = value instanceof Date ? '' : cellText(value);
+      const col = index + 1;
+      const g: GridCell = { row: rowNumber, col, column: columnLetter(index), value, text: normalize(raw), raw };
       cells.push(g);
       byPlace.set(`${rowNumber}:${col}`, g);
     });
-  });
+  }
   const grid: Grid = {
     cells,
     find: (label) => cells.find((c) => matchesLabel(c.text, label)),

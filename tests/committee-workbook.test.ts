@@ -13,7 +13,7 @@ import {
   type DatasetSpec,
   type IndicatorValueRow,
 } from '../lib/datasets.ts';
-import { cellText } from '../lib/cell-text.ts';
+import { cellText } from './exceljs-oracle.ts';
 import { writeCommitteeWorkbook } from '../outputs/committee-workbook.ts';
 import { formatCell } from '../outputs/format-csv.ts';
 import { readCsv, setagayaConfig } from './helpers.ts';

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, type Catalog } from '../config/load-catalog.ts';
-import { cellText } from '../lib/cell-text.ts';
+import { cellText } from './exceljs-oracle.ts';
 import { datasets, type PublishedTable } from '../lib/datasets.ts';
 import { withPlanWords } from '../lib/with-plan-words.ts';
 import { buildSite, type SiteInput } from '../outputs/site/build-site.ts';

@@ -2,7 +2,7 @@
 // with the code xlsx-too-large and a Japanese message; a long but allowed cell still reads whole.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { openExceljsWorkbook } from '../sources/xlsx/open-exceljs-workbook.ts';
+import { openXlsxCells, type XlsxCellRow } from '../sources/xlsx/open-xlsx-cells.ts';
 import { readXlsxRows, XlsxReadError, type XlsxRow } from '../sources/xlsx/read-xlsx-rows.ts';
 import { defaultXlsxLimits } from '../sources/xlsx/xlsx-limits.ts';
 import { makeHostileXlsx } from './fixtures/make-hostile-xlsx.ts';
@@ -43,17 +43,29 @@ describe('the streaming reader', () => {
   });
 });
 
-describe('the exceljs readers (Pay, 公社, manual entry)', () => {
-  it('open a normal workbook, and refuse one past the workbook budget or a bomb before exceljs sees it', async () => {
+describe('the whole-workbook readers (Pay, 公社, manual entry)', () => {
+  /** Every row of sheet 入力, as those readers read it. */
+  async function cellsOf(bytes: Uint8Array, limits = defaultXlsxLimits): Promise<XlsxCellRow[]> {
+    const workbook = await openXlsxCells(bytes, limits);
+    try {
+      const rows: XlsxCellRow[] = [];
+      for await (const row of workbook.rows('入力')) rows.push(row);
+      return rows;
+    } finally {
+      workbook.close();
+    }
+  }
+
+  it('read a normal workbook, and refuse one past the workbook budget (before inflating) or a bomb (while inflating)', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('入力').addRow(['指標ID', '値']);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    expect((await openExceljsWorkbook(bytes)).getWorksheet('入力')?.getCell('A1').value).toBe('指標ID');
-    const budget = await refusal(openExceljsWorkbook(bytes, { ...defaultXlsxLimits, maxWorkbookBytes: 1000 }));
+    expect(await cellsOf(bytes)).toEqual([{ rowNumber: 1, cells: ['指標ID', '値'] }]);
+    const budget = await refusal(cellsOf(bytes, { ...defaultXlsxLimits, maxWorkbookBytes: 1000 }));
     expect(budget.code).toBe('xlsx-too-large');
-    const bomb = await refusal(openExceljsWorkbook(makeHostileXlsx({ sheet: '入力', cellChars: 64 * MB, declaredSize: 'small' })));
+    const bomb = await refusal(cellsOf(makeHostileXlsx({ sheet: '入力', cellChars: 64 * MB, declaredSize: 'small' })));
     expect(bomb.message).toContain('を超えて展開されます');
-    const lying = await refusal(openExceljsWorkbook(makeHostileXlsx({ sheet: '入力', cellChars: 2300 * MB })));
+    const lying = await refusal(cellsOf(makeHostileXlsx({ sheet: '入力', cellChars: 2300 * MB })));
     expect(lying.message).toContain('展開後 2300 MB、上限は 100 MB');
   });
 });

@@ -1,5 +1,5 @@
 // Where the parts of a workbook are: sheets in workbook order with their part paths (via xl/_rels/workbook.xml.rels,
-// never assuming sheetN.xml), the shared-strings part, and whether dates count from 1904.
+// never assuming sheetN.xml), the shared-strings and styles parts, and whether dates count from 1904.
 import path from 'node:path';
 import { decodeXmlText } from './decode-xml-text.ts';
 import type { XlsxZip } from './open-xlsx-zip.ts';
@@ -17,6 +17,8 @@ export interface XlsxSheetPart {
 export interface XlsxWorkbookParts {
   sheets: XlsxSheetPart[];
   sharedStringsPath: string | undefined;
+  /** The styles part (number formats), read only by readers that tell date cells apart. */
+  stylesPath: string | undefined;
   date1904: boolean;
 }
 
@@ -53,9 +55,11 @@ export async function resolveWorkbook(zip: XlsxZip): Promise<XlsxWorkbookParts> 
     sheets.push({ name, path: rel?.target, kind, hidden: state === 'hidden' || state === 'veryHidden' });
   }
   const sharedStrings = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target;
+  const styles = [...rels.values()].find((r) => r.type.endsWith('/styles'))?.target;
   return {
     sheets,
     sharedStringsPath: sharedStrings ?? (zip.entry(`${dir}/sharedStrings.xml`) ? `${dir}/sharedStrings.xml` : undefined),
+    stylesPath: styles ?? (zip.entry(`${dir}/styles.xml`) ? `${dir}/styles.xml` : undefined),
     date1904: date1904Attr === '1' || date1904Attr === 'true',
   };
 }

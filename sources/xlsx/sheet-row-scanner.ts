@@ -32,6 +32,7 @@ const LETTER_R = 114;
 const LETTER_T = 116;
 const LETTER_C = 99;
 const LETTER_V = 118;
+const LETTER_S = 115;
 
 export class SheetRowScanner {
   private readonly pending: PendingText;
@@ -53,11 +54,14 @@ export class SheetRowScanner {
   private typeAt = -1;
   /** The column of the reference at refAt plus one, when readTag could read it (0: read it with columnAt). */
   private refLetters = 0;
+  private styleAt = -1;
 
   constructor(
     private readonly sharedStrings: readonly string[],
     private readonly date1904: boolean,
     maxRowChars = defaultXlsxLimits.maxRowChars,
+    /** Per cell style (cellXfs index): 1 when its number format is a date; given only by readers that want dates told apart. */
+    private readonly dateStyles?: Uint8Array,
   ) {
     // A row is a few KB; text this large without its end is a damaged part or a giant cell, not a long row.
     this.pending = new PendingText(maxRowChars, () => tooLarge(`1行が ${megabytes(maxRowChars)} を超えています`));
@@ -145,6 +149,7 @@ export class SheetRowScanner {
   private readTag(xml: string, from: number): number {
     this.refAt = -1;
     this.typeAt = -1;
+    this.styleAt = -1;
     const length = xml.length;
     let i = from;
     // Never indexed past the end (that would make every character code a double): EOT stands for the end of the text.
@@ -178,6 +183,7 @@ export class SheetRowScanner {
       if (c === EOT) return -1;
       if (isRef) this.refAt = valueAt;
       else if (nameLength === 1 && xml.charCodeAt(nameStart) === LETTER_T) this.typeAt = valueAt;
+      else if (nameLength === 1 && xml.charCodeAt(nameStart) === LETTER_S) this.styleAt = valueAt;
       c = ++i < length ? xml.charCodeAt(i) : EOT;
     }
   }
@@ -211,6 +217,7 @@ export class SheetRowScanner {
       return rowTagEnd + 1;
     }
     const cells: XlsxCellValue[] = this.width === 0 ? [] : new Array<XlsxCellValue>(this.width).fill(null);
+    let dateColumns: number[] | undefined;
     let last = -1;
     let col = -1;
     let p = rowTagEnd + 1;
@@ -228,7 +235,7 @@ export class SheetRowScanner {
         if (last !== -1) {
           this.width = last < MAX_PRESIZED ? last + 1 : 0;
           cells.length = last + 1;
-          out.push({ rowNumber, cells });
+          out.push(dateColumns === undefined ? { rowNumber, cells } : { rowNumber, cells, dateColumns });
         }
         return end + rowClose.length;
       }
@@ -250,6 +257,10 @@ export class SheetRowScanner {
           continue;
         }
         type = this.typeAt === -1 ? CellType.Number : cellType(xml, this.typeAt);
+        // A styled number cell (a plain <c r="A1"> has no style): dates are told apart only when asked.
+        if (this.dateStyles !== undefined && type === CellType.Number && this.styleAt !== -1 && this.dateStyles[digitsAt(xml, this.styleAt)] === 1) {
+          (dateColumns ??= []).push(col);
+        }
       }
       let valueStart: number;
       let valueEnd: number;

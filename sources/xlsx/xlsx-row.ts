@@ -8,4 +8,6 @@ export interface XlsxRow {
   rowNumber: number;
   /** Index 0 = column A; missing cells are null; the array ends at the last non-empty cell. */
   cells: XlsxCellValue[];
+  /** Columns whose cell has a date number format (styles.xml; its value is a number when it has one); only when asked. */
+  dateColumns?: number[];
 }

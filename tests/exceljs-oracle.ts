@@ -1,4 +1,13 @@
-import type ExcelJS from 'exceljs';
+// exceljs as the tests' independent reader of the workbooks the pipeline writes (committee report, manual-entry
+// template); the pipeline itself reads every .xlsx with sources/xlsx/ and uses exceljs only to write.
+import ExcelJS from 'exceljs';
+
+/** A workbook read from bytes. */
+export async function openWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
 
 /** The text a user sees in a cell, whatever exceljs made of it (formula results, rich text, hyperlinks). */
 export function cellText(value: ExcelJS.CellValue): string {
