@@ -1,12 +1,11 @@
 // The 産業振興公社 family: inbox/kosha/*.csv|*.xlsx, layout in config/<city>/sources/kosha.yaml.
 import type { ConfigProblem } from '../config/load-catalog.ts';
-import type { SourceResult } from '../lib/observation.ts';
 import { koshaRecordsConfigSchema, type KoshaRecordsConfig } from './kosha-records-config.ts';
-import { readKoshaRecords } from './kosha-records.ts';
+import { readKoshaRecords, type KoshaRecords } from './kosha-records.ts';
 import type { SourceReader } from './source-reader.ts';
 
 // The reader still counts records per fiscal year itself (splitting it from the counting is open work, issue 9).
-export const koshaReader: SourceReader<KoshaRecordsConfig, SourceResult> = {
+export const koshaReader: SourceReader<KoshaRecordsConfig, KoshaRecords> = {
   family: 'kosha',
   labelJa: '産業振興公社の記録',
   extensions: ['.csv', '.xlsx'],

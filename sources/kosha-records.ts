@@ -1,8 +1,9 @@
-// Reads the 産業振興公社 record exports (.csv in UTF-8 or CP932, or .xlsx) and counts, per measure bound to
-// them, the records of a fiscal year that pass the measure's filter (or sums a count column). A record id seen
-// twice is counted once and reported; dates may be 和暦 or Western text, Excel dates or bare serials.
-// CSV files are scanned as bytes and each distinct value is decoded once, so 1M records take about as long as
-// splitting their lines (docs/benchmarks.md).
+// Reads the 産業振興公社 record exports (.csv in UTF-8 or CP932, or .xlsx) into typed records, column by column:
+// each kept record's line, its date as a day number, and the key of its value in every column a measure filters
+// on or sums (each distinct value decoded and parsed once). A record id seen twice is kept once and reported;
+// dates may be 和暦 or Western text, Excel dates or bare serials; a date outside the export's stated period drops
+// the record. Counting per fiscal year is transforms/count-kosha-records.ts. CSV files are scanned as bytes, so
+// 1M records take about as long as splitting their lines (docs/benchmarks.md).
 import path from 'node:path';
 import type { RecordExport } from '../lib/contract-facts.ts';
 import { openXlsxCells, type XlsxCell, type XlsxCellRow, type XlsxCellWorkbook } from './xlsx/open-xlsx-cells.ts';
@@ -13,9 +14,8 @@ import type { Catalog } from '../config/load-catalog.ts';
 import type { Measure } from '../config/catalog-schema.ts';
 import { ByteInterner } from '../lib/byte-interner.ts';
 import { detectEncoding, type TextEncodingName } from '../lib/decode-text.ts';
-import { fiscalYearOf } from '../lib/fiscal-year.ts';
 import { issue, type Issue, type IssueLocation } from '../lib/issues.ts';
-import type { Gap, Observation, Provenance, SourceResult } from '../lib/observation.ts';
+import type { ContractFacts } from '../lib/contract-facts.ts';
 import { parseLooseNumber } from '../lib/parse-number.ts';
 import { parseRecordDate } from '../lib/parse-record-date.ts';
 import { csvFieldText, CsvFieldKind, csvSliceText, MAX_CSV_FIELDS, scanCsv, type CsvRecord } from '../lib/scan-csv.ts';
@@ -25,40 +25,55 @@ import type { InboxFile } from './inbox-file.ts';
 /** Detailed issues of one kind per file; the rest are summed up in one more issue. */
 const ISSUES_PER_KIND = 20;
 const DAY_MS = 86_400_000;
-const FY_BASE = 1900;
-const FY_SPAN = 400;
+// Dates from 1901 to 2298 (the fiscal years the counting can hold); others are read as unreadable.
+const FIRST_YEAR = 1901;
+const LAST_YEAR = 2298;
 
-interface Counter {
-  measure: Measure;
-  /** Per filter: the column's slot in the file's needed columns and the accepted values (NFKC, trimmed). */
-  filters: { column: string; values: Set<string> }[];
-  countColumn?: string;
-  totals: Float64Array;
-  /** Fiscal years whose value can't be formed, and why. */
-  broken: Map<number, { status: Gap['status']; reasonJa: string }>;
-  /** Records that pass the filter but have no readable date, by the fiscal years their file covers. */
-  undated: Map<number, number>;
-}
-
-interface FileUse {
+/** The records of one kind in one export file, column by column: record i is index i of every array. */
+export interface KoshaRecordFile {
   file: string;
   sha256: string;
   sheet?: string;
-  /** Per counter: the fiscal years this file added to, with the first and last line of those records. */
-  lines: Map<number, [number, number]>[];
-  /** Fiscal years the file covers (its stated period, or the years of its records). */
-  covered: number[];
+  /** The kind of record (kosha.yaml recordTypes key). */
+  recordType: string;
+  /** Inclusive day numbers (days since 1970-01-01) of the extraction period the export states, or null. */
+  period: [number, number] | null;
+  /** Line (CSV) or row (.xlsx) of each record. */
+  lines: Int32Array;
+  /** Day number of each record's date; NaN when it cannot be read (kept: a measure's undated records withhold years). */
+  days: Float64Array;
+  /** Every column a measure filters on or sums, by its kosha.yaml key (columns.<key>, counts.<key>). */
+  columns: Map<string, KoshaColumn>;
+}
+
+/** One column: each record's value key, and per key the text as exported (and for a count column its number). */
+export interface KoshaColumn {
+  header: string;
+  keys: Int32Array;
+  texts: string[];
+  /** Count columns: the whole number ≥ 0 a key holds (empty = 0), NaN when it is not one. */
+  numbers?: Float64Array;
+}
+
+export interface KoshaRecords {
+  files: KoshaRecordFile[];
+  issues: Issue[];
+  facts: ContractFacts;
+}
+
+/** What the measures bound to a kind of record read from its files. */
+interface Usage {
+  measureIds: string[];
+  /** Filter columns in order of first use, and count columns. */
+  filterColumns: string[];
+  countColumns: string[];
 }
 
 interface TypeTally {
   key: string;
   type: KoshaRecordType;
-  counters: Counter[];
-  /** Inclusive day-number ranges the exports say they cover. */
-  periods: [number, number][];
-  /** Fiscal years of record dates in files without a stated period. */
-  yearsWithoutPeriod: Set<number>;
-  files: FileUse[];
+  usage: Usage;
+  files: KoshaRecordFile[];
   /** Ids of the files read so far, for the files after them (built into `seenIds` only when a later file comes). */
   idsByFile: { file: string; ids: ColumnKeys; count: number }[];
   seenIds?: Map<string, string>;
@@ -68,31 +83,30 @@ interface TypeTally {
 
 /** A column of one file: equal cell values share a key; the text of a key is decoded once. */
 interface ColumnKeys {
+  /** Number of distinct values (keys 0 … size − 1). */
+  readonly size: number;
   text(key: number): string;
   raw(key: number): unknown;
   /** Empty or only spaces, without decoding where the bytes already tell. */
   isBlank(key: number): boolean;
 }
 
-export async function readKoshaRecords(files: readonly InboxFile[], catalog: Catalog, config: KoshaRecordsConfig, limits?: XlsxLimits): Promise<SourceResult> {
+export async function readKoshaRecords(files: readonly InboxFile[], catalog: Catalog, config: KoshaRecordsConfig, limits?: XlsxLimits): Promise<KoshaRecords> {
   const issues: Issue[] = [];
   const tallies = new Map<string, TypeTally>();
   for (const [key, type] of Object.entries(config.recordTypes)) {
-    tallies.set(key, { key, type, counters: [], periods: [], yearsWithoutPeriod: new Set(), files: [], idsByFile: [], exports: [] });
+    tallies.set(key, { key, type, usage: { measureIds: [], filterColumns: [], countColumns: [] }, files: [], idsByFile: [], exports: [] });
   }
   for (const measure of catalog.measures.values()) {
     if (measure.source.kind !== 'kosha') continue;
     const tally = tallies.get(measure.source.recordType);
     // Unknown record types and columns are config errors found before any input is read (koshaAdapter.checkConfig).
     if (!tally) continue;
-    tally.counters.push({
-      measure,
-      filters: Object.entries(measure.source.filter ?? {}).map(([column, v]) => ({ column, values: new Set((Array.isArray(v) ? v : [v]).map(normalizeText)) })),
-      ...(measure.source.countColumn ? { countColumn: measure.source.countColumn } : {}),
-      totals: new Float64Array(FY_SPAN),
-      broken: new Map(),
-      undated: new Map(),
-    });
+    const { usage } = tally;
+    usage.measureIds.push(measure.id);
+    for (const column of Object.keys(measure.source.filter ?? {})) if (!usage.filterColumns.includes(column)) usage.filterColumns.push(column);
+    const count = measure.source.countColumn;
+    if (count && !usage.countColumns.includes(count)) usage.countColumns.push(count);
   }
 
   for (const input of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -100,87 +114,8 @@ export async function readKoshaRecords(files: readonly InboxFile[], catalog: Cat
     if (ext === '.csv') await tallyCsv(input, config, tallies, issues);
     else await tallyXlsx(input, config, tallies, issues, limits);
   }
-
-  const observations: Observation[] = [];
-  const gaps: Gap[] = [];
-  for (const tally of tallies.values()) {
-    if (tally.files.length === 0) continue;
-    const { complete, partial } = coveredFiscalYears(tally);
-    tally.counters.forEach((counter, c) => {
-      const years = [...new Set([...complete, ...partial.keys()])].sort((a, b) => a - b);
-      for (const fiscalYear of years) {
-        const provenance = { ...lineageOf(tally.files, c, fiscalYear), rule: ruleText(tally, counter) };
-        const broken = counter.broken.get(fiscalYear);
-        const partialReason = partial.get(fiscalYear);
-        const undated = counter.undated.get(fiscalYear) ?? 0;
-        const undatedReason =
-          undated > 0 ? `日付を読めない記録が ${undated} 件あり、どの年度の記録か分からないため件数が確定しません（issues.csv を参照）` : undefined;
-        const reason = broken?.reasonJa ?? partialReason ?? undatedReason;
-        if (reason !== undefined) {
-          gaps.push({ measureId: counter.measure.id, fiscalYear, sourceKind: 'kosha', status: broken?.status ?? 'incomplete', reasonJa: reason, provenance });
-          continue;
-        }
-        observations.push({ measureId: counter.measure.id, fiscalYear, value: counter.totals[fiscalYear - FY_BASE]!, sourceKind: 'kosha', provenance });
-      }
-    });
-  }
-  return { observations, issues, gaps, facts: { recordExports: [...tallies.values()].flatMap((t) => t.exports) } };
-}
-
-/**
- * The files whose records make up a counter's fiscal year, with the lines of those records (the first file
- * named, the others as further inputs); a year of no such record names the files that cover it.
- */
-function lineageOf(files: readonly FileUse[], counter: number, fiscalYear: number): Omit<Provenance, 'rule'> {
-  const counted = files.filter((f) => f.lines[counter]!.has(fiscalYear));
-  const used = counted.length > 0 ? counted : files.filter((f) => f.covered.includes(fiscalYear));
-  const [first, ...others] = used.length > 0 ? used : files;
-  const rows = (f: FileUse) => {
-    const lines = f.lines[counter]!.get(fiscalYear);
-    return lines ? `${lines[0]}-${lines[1]}` : '';
-  };
-  return {
-    file: first!.file,
-    sha256: first!.sha256,
-    ...(first!.sheet ? { sheet: first!.sheet } : {}),
-    rows: rows(first!),
-    ...(others.length > 0 ? { otherInputs: others.map((f) => ({ file: f.file, sha256: f.sha256, rows: rows(f) })) } : {}),
-  };
-}
-
-/** Fiscal years wholly inside the stated periods (or seen in files without one), and those only partly covered. */
-function coveredFiscalYears(tally: TypeTally): { complete: Set<number>; partial: Map<number, string> } {
-  const complete = new Set(tally.yearsWithoutPeriod);
-  const partial = new Map<number, string>();
-  const merged: [number, number][] = [];
-  for (const [s, e] of [...tally.periods].sort((a, b) => a[0] - b[0])) {
-    const last = merged.at(-1);
-    if (last && s <= last[1] + 1) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
-  }
-  for (const [s, e] of merged) {
-    for (let fy = fiscalYearOfDay(s); fy <= fiscalYearOfDay(e); fy += 1) {
-      const fyStart = dayNumber(fy, 4, 1);
-      const fyEnd = dayNumber(fy + 1, 3, 31);
-      if (merged.some(([a, b]) => a <= fyStart && b >= fyEnd)) complete.add(fy);
-      else if (!complete.has(fy)) {
-        partial.set(
-          fy,
-          `${tally.type.labelJa}の抽出期間（${merged.map(([a, b]) => `${dayText(a)}〜${dayText(b)}`).join('、')}）が${fy}年度の全期間を含まないため、件数が確定しません`,
-        );
-      }
-    }
-  }
-  for (const fy of complete) partial.delete(fy);
-  return { complete, partial };
-}
-
-function ruleText(tally: TypeTally, counter: Counter): string {
-  const filter = counter.filters.length
-    ? counter.filters.map((f) => `${tally.type.columns[f.column] ?? f.column}=${[...f.values].join('・')}`).join(' かつ ')
-    : 'すべて';
-  const what = counter.countColumn ? `「${tally.type.counts[counter.countColumn] ?? counter.countColumn}」の合計` : '記録数';
-  return `公社 ${tally.type.labelJa}: ${filter} の${tally.type.date}が年度内の${what}（${tally.type.id}の重複は1件として数える）`;
+  const all = [...tallies.values()];
+  return { files: all.flatMap((t) => t.files), issues, facts: { recordExports: all.flatMap((t) => t.exports) } };
 }
 
 // ---------- locating the header and the record type ----------
@@ -259,24 +194,24 @@ function findHeader(
   return undefined;
 }
 
-/** Column indexes the counting reads: the date and every filter and count column in use. */
+/** Column keys the measures read: every filter column, then every count column. */
+function usedKeys(match: HeaderMatch): string[] {
+  const { usage } = match.tally;
+  return [...usage.filterColumns.map((c) => `columns.${c}`), ...usage.countColumns.map((c) => `counts.${c}`)];
+}
+
+/** Column indexes read: the date and every filter and count column in use. */
 function neededColumns(match: HeaderMatch): number[] {
-  const keys = [
-    'date',
-    ...match.tally.counters.flatMap((c) => [...c.filters.map((f) => `columns.${f.column}`), ...(c.countColumn ? [`counts.${c.countColumn}`] : [])]),
-  ];
+  const keys = ['date', ...usedKeys(match)];
   return [...new Set(keys.map((k) => match.columns.get(k)).filter((i): i is number => i !== undefined))];
 }
 
-/** Columns a counter needs that the file lacks: the file can't be counted for it. */
+/** Columns a measure needs that the file lacks: the file can't be counted for it. */
 function missingColumns(match: HeaderMatch): string[] {
-  const needed = new Set<string>();
-  for (const counter of match.tally.counters) {
-    for (const f of counter.filters) needed.add(`columns.${f.column}`);
-    if (counter.countColumn) needed.add(`counts.${counter.countColumn}`);
-  }
   const { type } = match.tally;
-  return [...needed].filter((k) => !match.columns.has(k)).map((k) => (k.startsWith('columns.') ? type.columns[k.slice(8)] : type.counts[k.slice(7)]) ?? k);
+  return usedKeys(match)
+    .filter((k) => !match.columns.has(k))
+    .map((k) => (k.startsWith('columns.') ? type.columns[k.slice(8)] : type.counts[k.slice(7)]) ?? k);
 }
 
 /** The export's date range from a title row such as 抽出期間：2024/4/1～2025/3/31 (era dates too). */
@@ -297,25 +232,35 @@ function readPeriod(match: HeaderMatch): { period: [number, number] | null; raw?
 
 // ---------- one file ----------
 
+/** A growing column of 32-bit integers. */
+class IntColumn {
+  private data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length] = value;
+    this.length += 1;
+  }
+
+  values(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
 interface FileTally {
   match: HeaderMatch;
   fileName: string;
   sheet?: string;
   issues: Issue[];
   period: [number, number] | null;
-  /** Counters × filters: column index in the record. */
-  filterColumns: number[][];
-  countColumns: (number | undefined)[];
   idColumn: number;
   dateColumn: number;
   issueCounts: Map<string, number>;
-  /** Per counter: first and last line of the records it counted, by fiscal year. */
-  lines: Map<number, [number, number]>[];
-  /** Fiscal years of this file's dated records (used when it states no period). */
-  years: Set<number>;
-  lastFiscalYear: number;
-  /** Per counter: records passing its filter with no readable date. */
-  undated: number[];
   /** Ids of earlier files of this kind (id → file), when there are any. */
   earlierIds?: Map<string, string>;
   /** Ids of this file, to hand on to later files of this kind. */
@@ -323,7 +268,11 @@ interface FileTally {
   idCount: () => number;
   /** Column readers by column index. */
   columns: ColumnKeys[];
-  /** Months (year × 12 + month − 1) with a counted record. */
+  /** The filter and count columns kept per record: config key, column index, each record's value key. */
+  kept: { key: string; column: number; keys: IntColumn }[];
+  lines: IntColumn;
+  days: number[];
+  /** Months (year × 12 + month − 1) with a dated record. */
   months: Set<number>;
   /** Filter columns (config key, column index) and, per value key, its first line and count. */
   categories: { key: string; column: number; seen: Map<number, { line: number; count: number }> }[];
@@ -370,25 +319,18 @@ function startFile(
     ...(sheet ? { sheet } : {}),
     issues,
     period,
-    filterColumns: match.tally.counters.map((c) => c.filters.map((f) => col(`columns.${f.column}`))),
-    countColumns: match.tally.counters.map((c) => (c.countColumn ? col(`counts.${c.countColumn}`) : undefined)),
     idColumn: col('id'),
     dateColumn: col('date'),
     issueCounts: new Map(),
-    lines: match.tally.counters.map(() => new Map()),
-    years: new Set(),
-    lastFiscalYear: 0,
-    undated: match.tally.counters.map(() => 0),
     ...(match.tally.idsByFile.length > 0 ? { earlierIds: earlierIds(match.tally) } : {}),
     ids,
     idCount,
     columns,
+    kept: usedKeys(match).map((key) => ({ key, column: col(key), keys: new IntColumn() })),
+    lines: new IntColumn(),
+    days: [],
     months: new Set(),
-    categories: [...new Set(match.tally.counters.flatMap((c) => c.filters.map((f) => f.column)))].map((key) => ({
-      key,
-      column: col(`columns.${key}`),
-      seen: new Map(),
-    })),
+    categories: match.tally.usage.filterColumns.map((key) => ({ key, column: col(`columns.${key}`), seen: new Map() })),
   };
 }
 
@@ -415,21 +357,29 @@ function finishFile(ft: FileTally, sha256: string): void {
     }
   }
   const tally = ft.match.tally;
-  if (ft.period) tally.periods.push(ft.period);
-  else for (const fy of ft.years) tally.yearsWithoutPeriod.add(fy);
-  // An undated record belongs to one of the fiscal years this file covers, so each of them is uncertain.
-  const covered = ft.period ? range(fiscalYearOfDay(ft.period[0]), fiscalYearOfDay(ft.period[1])) : [...ft.years];
-  tally.counters.forEach((counter, c) => {
-    if (ft.undated[c] === 0) return;
-    for (const fy of covered) counter.undated.set(fy, (counter.undated.get(fy) ?? 0) + ft.undated[c]!);
+  const columns = new Map<string, KoshaColumn>();
+  for (const { key, column, keys } of ft.kept) {
+    const reader = ft.columns[column]!;
+    const texts = Array.from({ length: reader.size }, (_, k) => reader.text(k));
+    const numbers = key.startsWith('counts.') ? Float64Array.from(texts, (_, k) => countValue(reader.raw(k))) : undefined;
+    columns.set(key, { header: headerOf(ft, column), keys: keys.values(), texts, ...(numbers ? { numbers } : {}) });
+  }
+  tally.files.push({
+    file: ft.fileName,
+    sha256,
+    ...(ft.sheet ? { sheet: ft.sheet } : {}),
+    recordType: tally.key,
+    period: ft.period,
+    lines: ft.lines.values(),
+    days: Float64Array.from(ft.days),
+    columns,
   });
-  tally.files.push({ file: ft.fileName, sha256, ...(ft.sheet ? { sheet: ft.sheet } : {}), lines: ft.lines, covered });
   tally.exports.push({
     file: ft.fileName,
     ...(ft.sheet ? { sheet: ft.sheet } : {}),
     recordType: tally.key,
     labelJa: tally.type.labelJa,
-    measureIds: tally.counters.map((c) => c.measure.id),
+    measureIds: tally.usage.measureIds,
     ...(ft.period ? { period: { from: isoDay(ft.period[0]), to: isoDay(ft.period[1]) } } : {}),
     months: [...ft.months].sort((a, b) => a - b).map((m) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`),
     categories: ft.categories.map((c) => ({
@@ -454,27 +404,19 @@ function earlierIds(tally: TypeTally): Map<string, string> {
   return tally.seenIds;
 }
 
-/** Per-key caches for one file: a date key's day number and fiscal year, a filter verdict, a count. */
+/** Per date key of one file: its day number (NaN when unreadable) and month. */
 class KeyCaches {
   day: number[] = [];
-  fiscalYear: number[] = [];
   month: number[] = [];
-  verdict: Uint8Array[][];
-  count: number[][];
-
-  constructor(ft: FileTally) {
-    this.verdict = ft.filterColumns.map((cols) => cols.map(() => new Uint8Array(64)));
-    this.count = ft.countColumns.map(() => []);
-  }
 }
 
-const DATE_BAD = -1;
+const DATE_BAD = Number.NaN;
 
 /**
- * One record, given each needed column's key in `keys` (by column index): dedupe by id, place in a fiscal year,
- * add to the counters whose filters it passes.
+ * One record, given each needed column's key in `keys` (by column index): dedupe by id, read its date, check
+ * it against the stated period, and keep it (an undated record too, as UNDATED).
  */
-function tallyRecord(ft: FileTally, caches: KeyCaches, line: number, idKey: number, idIsNew: boolean, keys: Int32Array): void {
+function readRecord(ft: FileTally, caches: KeyCaches, line: number, idKey: number, idIsNew: boolean, keys: Int32Array): void {
   const type = ft.match.tally.type;
   const ids = ft.columns[ft.idColumn]!;
   if (!idIsNew) {
@@ -511,65 +453,39 @@ function tallyRecord(ft: FileTally, caches: KeyCaches, line: number, idKey: numb
   let day = caches.day[dateKey];
   if (day === undefined) {
     const parsed = parseRecordDate(ft.columns[ft.dateColumn]!.raw(dateKey));
-    day = parsed && parsed.year >= FY_BASE + 1 && parsed.year < FY_BASE + FY_SPAN - 1 ? dayNumber(parsed.year, parsed.month, parsed.day) : DATE_BAD;
+    day = parsed && parsed.year >= FIRST_YEAR && parsed.year <= LAST_YEAR ? dayNumber(parsed.year, parsed.month, parsed.day) : DATE_BAD;
     caches.day[dateKey] = day;
-    caches.fiscalYear[dateKey] = parsed && day !== DATE_BAD ? fiscalYearOf(parsed.year, parsed.month) : DATE_BAD;
   }
-  const fiscalYear = caches.fiscalYear[dateKey]!;
-  const counters = ft.match.tally.counters;
-
-  if (day === DATE_BAD || (ft.period !== null && (day < ft.period[0] || day > ft.period[1]))) {
-    reportBadDate(ft, caches, line, dateKey, day !== DATE_BAD, keys);
-    return;
-  }
-  let month = caches.month[dateKey];
-  if (month === undefined) {
-    const date = new Date(day * DAY_MS);
-    month = date.getUTCFullYear() * 12 + date.getUTCMonth();
-    caches.month[dateKey] = month;
-    ft.months.add(month);
-  }
-  for (const c of ft.categories) {
-    const key = keys[c.column]!;
-    const seen = c.seen.get(key);
-    if (seen) seen.count += 1;
-    else c.seen.set(key, { line, count: 1 });
-  }
-  if (fiscalYear !== ft.lastFiscalYear) {
-    ft.lastFiscalYear = fiscalYear;
-    ft.years.add(fiscalYear);
-  }
-
-  for (let c = 0; c < counters.length; c += 1) {
-    if (!passes(ft, caches, c, keys)) continue;
-    const countColumn = ft.countColumns[c];
-    let weight = 1;
-    if (countColumn !== undefined) {
-      const key = keys[countColumn]!;
-      let value = caches.count[c]![key];
-      if (value === undefined) {
-        value = countValue(ft.columns[countColumn]!.raw(key));
-        caches.count[c]![key] = value;
-      }
-      if (Number.isNaN(value)) {
-        reportBadCount(ft, counters[c]!, line, countColumn, key, fiscalYear);
-        continue;
-      }
-      weight = value;
+  const undated = Number.isNaN(day);
+  const outside = !undated && ft.period !== null && (day < ft.period[0] || day > ft.period[1]);
+  if (undated || outside) {
+    reportBadDate(ft, line, dateKey, outside);
+    if (outside) return;
+  } else {
+    let month = caches.month[dateKey];
+    if (month === undefined) {
+      const date = new Date(day * DAY_MS);
+      month = date.getUTCFullYear() * 12 + date.getUTCMonth();
+      caches.month[dateKey] = month;
+      ft.months.add(month);
     }
-    const totals = counters[c]!.totals;
-    totals[fiscalYear - FY_BASE] = totals[fiscalYear - FY_BASE]! + weight;
-    const lines = ft.lines[c]!.get(fiscalYear);
-    if (lines) lines[1] = line;
-    else ft.lines[c]!.set(fiscalYear, [line, line]);
+    for (const c of ft.categories) {
+      const key = keys[c.column]!;
+      const seen = c.seen.get(key);
+      if (seen) seen.count += 1;
+      else c.seen.set(key, { line, count: 1 });
+    }
   }
+  ft.lines.push(line);
+  ft.days.push(day);
+  for (const k of ft.kept) k.keys.push(keys[k.column]!);
 }
 
 function locationOf(ft: FileTally, line: number, column?: number): IssueLocation {
   return { file: ft.fileName, ...(ft.sheet ? { sheet: ft.sheet } : {}), row: line, ...(column === undefined ? {} : { column: headerOf(ft, column) }) };
 }
 
-function reportBadDate(ft: FileTally, caches: KeyCaches, line: number, dateKey: number, outside: boolean, keys: Int32Array): void {
+function reportBadDate(ft: FileTally, line: number, dateKey: number, outside: boolean): void {
   const type = ft.match.tally.type;
   const raw = ft.columns[ft.dateColumn]!.text(dateKey);
   report(
@@ -584,47 +500,6 @@ function reportBadDate(ft: FileTally, caches: KeyCaches, line: number, dateKey: 
     locationOf(ft, line, ft.dateColumn),
     raw,
   );
-  if (outside) return;
-  const counters = ft.match.tally.counters;
-  for (let c = 0; c < counters.length; c += 1) if (passes(ft, caches, c, keys)) ft.undated[c] = ft.undated[c]! + 1;
-}
-
-function reportBadCount(ft: FileTally, counter: Counter, line: number, column: number, key: number, fiscalYear: number): void {
-  const raw = ft.columns[column]!.text(key);
-  report(
-    ft,
-    'kosha-bad-count',
-    'error',
-    `${headerOf(ft, column)}「${raw}」は0以上の整数ではありません。この年度の「${counter.measure.nameJa}」は公表しません。数値を直してください`,
-    locationOf(ft, line, column),
-    raw,
-  );
-  counter.broken.set(fiscalYear, {
-    status: 'invalid',
-    reasonJa: `${headerOf(ft, column)}を読めない記録があります（${ft.fileName} ${line}行目ほか、issues.csv を参照）`,
-  });
-}
-
-function passes(ft: FileTally, caches: KeyCaches, c: number, keys: Int32Array): boolean {
-  const filters = ft.match.tally.counters[c]!.filters;
-  for (let f = 0; f < filters.length; f += 1) {
-    const column = ft.filterColumns[c]![f]!;
-    const key = keys[column]!;
-    let cache = caches.verdict[c]![f]!;
-    if (key >= cache.length) {
-      const grown = new Uint8Array(Math.max(cache.length * 2, key + 1));
-      grown.set(cache);
-      caches.verdict[c]![f] = grown;
-      cache = grown;
-    }
-    let verdict = cache[key]!;
-    if (verdict === 0) {
-      verdict = filters[f]!.values.has(normalizeText(ft.columns[column]!.text(key))) ? 2 : 1;
-      cache[key] = verdict;
-    }
-    if (verdict !== 2) return false;
-  }
-  return true;
 }
 
 // Counts (attendees, placements) are whole numbers, so plain sums are exact.
@@ -652,6 +527,10 @@ class CsvColumn implements ColumnKeys {
   /** Keys whose first appearance was quoted with doubled quotes inside (rare). */
   private escaped = new Set<number>();
   private texts: (string | undefined)[] = [];
+
+  get size(): number {
+    return this.interner.size;
+  }
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -733,7 +612,7 @@ async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: M
   const idColumn = columns[idIndex]!;
   const ft = startFile(match, fileName, undefined, issues, idColumn, () => idColumn.interner.size, columns);
   if (!ft) return;
-  const caches = new KeyCaches(ft);
+  const caches = new KeyCaches();
   const keys = new Int32Array(Math.max(...needed, idIndex) + 1);
   const neededList = Int32Array.from(needed);
 
@@ -749,7 +628,7 @@ async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: M
         const index = neededList[i]!;
         keys[index] = columns[index]!.key(record, index);
       }
-      tallyRecord(ft, caches, record.line, idKey, idKey === before, keys);
+      readRecord(ft, caches, record.line, idKey, idKey === before, keys);
     },
     keys.length,
   );
@@ -851,7 +730,7 @@ async function tallyXlsx(input: InboxFile, config: KoshaRecordsConfig, tallies: 
       const idColumn = columns[idIndex]!;
       const ft = startFile(match, fileName, sheetName, issues, idColumn, () => idColumn.size, columns);
       if (!ft) return;
-      const caches = new KeyCaches(ft);
+      const caches = new KeyCaches();
       const keys = new Int32Array(Math.max(...needed, idIndex) + 1);
       for (const { rowNumber, cells } of sheetRows) {
         if (rowNumber <= match.row + 1) continue;
@@ -859,7 +738,7 @@ async function tallyXlsx(input: InboxFile, config: KoshaRecordsConfig, tallies: 
         const before = idColumn.size;
         const idKey = idColumn.key(cellValue(cells[idIndex] ?? null));
         for (const index of needed) keys[index] = columns[index]!.key(cellValue(cells[index] ?? null));
-        tallyRecord(ft, caches, rowNumber, idKey, idKey === before, keys);
+        readRecord(ft, caches, rowNumber, idKey, idKey === before, keys);
       }
       finishFile(ft, input.sha256);
       return;
@@ -892,15 +771,6 @@ function normalizeText(text: string): string {
 
 function dayNumber(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / DAY_MS;
-}
-
-function fiscalYearOfDay(day: number): number {
-  const date = new Date(day * DAY_MS);
-  return fiscalYearOf(date.getUTCFullYear(), date.getUTCMonth() + 1);
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
 function isoDay(day: number): string {

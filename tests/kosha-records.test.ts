@@ -12,7 +12,6 @@ import { writeXlsxTable } from '../scripts/sample/write-xlsx-table.ts';
 import { inboxFileFromBytes, type InboxFile } from '../sources/inbox-file.ts';
 import { koshaFamily } from '../pipelines/kosha-family.ts';
 import { koshaRecordsConfigSchema, type KoshaRecordsConfig } from '../sources/kosha-records-config.ts';
-import { readKoshaRecords } from '../sources/kosha-records.ts';
 import { setagayaConfig, tempDir } from './helpers.ts';
 
 let catalog: Catalog;
@@ -38,6 +37,8 @@ const table = (result: SourceResult, measures?: string[]) => [
 ];
 const codes = (result: SourceResult) =>
   result.issues.map((i) => `${i.code} ${i.location.file ?? ''} ${i.location.row ?? ''} ${i.location.column ?? ''}`.trim());
+/** The family as a run reads it: the records (sources/kosha-records.ts), counted per fiscal year (transforms/count-kosha-records.ts). */
+const readKoshaRecords = (files: InboxFile[], c: Catalog, cfg: KoshaRecordsConfig) => koshaFamily.read(files, c, cfg);
 const CONSULTATIONS = ['business-consultations', 'startup-consultation-sessions', 'labour-consultations'];
 const HEADER = ['相談番号', '相談日', '相談区分', '窓口', '相談方法'];
 
