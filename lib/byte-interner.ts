@@ -1,25 +1,23 @@
-// Gives equal byte strings of one buffer the same small integer without decoding them: a 1M-record export has
-// a million ids but only hundreds of distinct dates and categories, so each is decoded and parsed once.
+// Gives equal byte strings the same small integer without decoding them: a 1M-record export has a million ids but
+// only hundreds of distinct dates and categories, so each is decoded and parsed once. The bytes of each distinct value
+// are copied into the interner's own store, so a file can be scanned chunk by chunk (the chunks are not kept).
 export class ByteInterner {
   /** Open addressing, two ints per slot (key + 1, hash) so a probe touches one cache line. */
   private slots: Int32Array;
   private mask: number;
   private starts: Int32Array;
   private ends: Int32Array;
-  // The previous call's bytes and key: sorted or repeated columns (dates, offices) hit it without hashing.
-  private lastStart = -1;
-  private lastEnd = -1;
+  /** Each distinct value's bytes, back to back (key k at starts[k] … ends[k]). */
+  private store = new Uint8Array(4096);
+  private stored = 0;
+  // The previous call's key: sorted or repeated columns (dates, offices) hit it without hashing.
   private lastKey = -1;
   // Ids usually come in ascending order; while they do, a new id is greater than every earlier one and can't be a
   // duplicate, so nothing is hashed. The first id out of order indexes all earlier ones and hashing takes over.
   private ascending: boolean;
   size = 0;
 
-  constructor(
-    private readonly bytes: Uint8Array,
-    expected = 1024,
-    options: { ascendingFastPath?: boolean } = {},
-  ) {
+  constructor(expected = 1024, options: { ascendingFastPath?: boolean } = {}) {
     this.ascending = options.ascendingFastPath ?? false;
     let capacity = 1024;
     while (capacity < expected * 2) capacity *= 2;
@@ -32,68 +30,74 @@ export class ByteInterner {
   }
 
   /** The key of bytes[start, end): keys are 0, 1, 2 … in order of first appearance (a new key equals size − 1). */
-  intern(start: number, end: number): number {
+  intern(bytes: Uint8Array, start: number, end: number): number {
     const length = end - start;
-    if (this.lastKey >= 0 && this.lastEnd - this.lastStart === length && this.equal(this.lastStart, start, length)) return this.lastKey;
+    const last = this.lastKey;
+    if (last >= 0 && this.ends[last]! - this.starts[last]! === length && this.equal(this.starts[last]!, bytes, start, length)) return last;
     if (this.ascending) {
-      if (this.size === 0 || this.compare(start, end, this.lastStart, this.lastEnd) > 0) {
-        const key = this.append(start, end);
-        this.remember(start, end, key);
+      if (this.size === 0 || this.compare(bytes, start, end, last) > 0) {
+        const key = this.append(bytes, start, end);
+        this.lastKey = key;
         return key;
       }
       this.ascending = false;
       this.indexAll();
     }
-    const hash = this.hashOf(start, end);
+    const hash = hashOf(bytes, start, end);
     const slots = this.slots;
     let slot = hash & this.mask;
     for (;;) {
       const key = slots[slot * 2]! - 1;
       if (key < 0) break;
-      if (slots[slot * 2 + 1] === hash && this.ends[key]! - this.starts[key]! === length && this.equal(this.starts[key]!, start, length)) {
-        this.remember(start, end, key);
+      if (slots[slot * 2 + 1] === hash && this.ends[key]! - this.starts[key]! === length && this.equal(this.starts[key]!, bytes, start, length)) {
+        this.lastKey = key;
         return key;
       }
       slot = (slot + 1) & this.mask;
     }
-    const key = this.append(start, end);
+    const key = this.append(bytes, start, end);
     slots[slot * 2] = key + 1;
     slots[slot * 2 + 1] = hash;
     if (this.size * 2 > this.mask + 1) this.rehash();
-    this.remember(start, end, key);
+    this.lastKey = key;
     return key;
   }
 
-  /** Where the key's bytes first appeared. */
-  range(key: number): [number, number] {
-    return [this.starts[key]!, this.ends[key]!];
+  /** The key's bytes (a view of the store: decode or copy it before the next intern). */
+  bytesOf(key: number): Uint8Array {
+    return this.store.subarray(this.starts[key]!, this.ends[key]!);
   }
 
-  private append(start: number, end: number): number {
+  private append(bytes: Uint8Array, start: number, end: number): number {
     const key = this.size;
     if (key === this.starts.length) this.grow();
-    this.starts[key] = start;
-    this.ends[key] = end;
+    const length = end - start;
+    if (this.stored + length > this.store.length) {
+      const grown = new Uint8Array(Math.max(this.store.length * 2, this.stored + length));
+      grown.set(this.store.subarray(0, this.stored));
+      this.store = grown;
+    }
+    const store = this.store;
+    const at = this.stored;
+    for (let i = 0; i < length; i += 1) store[at + i] = bytes[start + i]!;
+    this.starts[key] = at;
+    this.ends[key] = at + length;
+    this.stored = at + length;
     this.size += 1;
     return key;
   }
 
-  /** Byte order of [a, aEnd) against [b, bEnd). */
-  private compare(a: number, aEnd: number, b: number, bEnd: number): number {
-    const bytes = this.bytes;
-    const n = Math.min(aEnd - a, bEnd - b);
+  /** Byte order of bytes[start, end) against the stored key's bytes. */
+  private compare(bytes: Uint8Array, start: number, end: number, key: number): number {
+    const store = this.store;
+    const b = this.starts[key]!;
+    const bLength = this.ends[key]! - b;
+    const n = Math.min(end - start, bLength);
     for (let i = 0; i < n; i += 1) {
-      const d = bytes[a + i]! - bytes[b + i]!;
+      const d = bytes[start + i]! - store[b + i]!;
       if (d !== 0) return d;
     }
-    return aEnd - a - (bEnd - b);
-  }
-
-  private hashOf(start: number, end: number): number {
-    const bytes = this.bytes;
-    let hash = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-    return hash;
+    return end - start - bLength;
   }
 
   /** Puts every key appended on the ascending path into the hash table. */
@@ -103,7 +107,7 @@ export class ByteInterner {
     this.slots = new Int32Array(capacity * 2);
     this.mask = capacity - 1;
     for (let key = 0; key < this.size; key += 1) {
-      const hash = this.hashOf(this.starts[key]!, this.ends[key]!);
+      const hash = hashOf(this.store, this.starts[key]!, this.ends[key]!);
       let slot = hash & this.mask;
       while (this.slots[slot * 2] !== 0) slot = (slot + 1) & this.mask;
       this.slots[slot * 2] = key + 1;
@@ -111,15 +115,9 @@ export class ByteInterner {
     }
   }
 
-  private remember(start: number, end: number, key: number): void {
-    this.lastStart = start;
-    this.lastEnd = end;
-    this.lastKey = key;
-  }
-
-  private equal(a: number, b: number, length: number): boolean {
-    const bytes = this.bytes;
-    for (let i = 0; i < length; i += 1) if (bytes[a + i] !== bytes[b + i]) return false;
+  private equal(stored: number, bytes: Uint8Array, start: number, length: number): boolean {
+    const store = this.store;
+    for (let i = 0; i < length; i += 1) if (store[stored + i] !== bytes[start + i]) return false;
     return true;
   }
 
@@ -148,4 +146,10 @@ export class ByteInterner {
       this.slots[slot * 2 + 1] = hash;
     }
   }
+}
+
+function hashOf(bytes: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return hash;
 }

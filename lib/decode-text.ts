@@ -21,8 +21,76 @@ export function detectEncoding(bytes: Uint8Array, accepted: readonly TextEncodin
   let found: TextEncodingName | null = null;
   if (isUtf8(bytes)) found = 'utf-8';
   else if (!hasBom && decodesAsCp932(bytes)) found = 'cp932';
+  return judged(
+    found,
+    hasBom,
+    () => firstUndecodableLine(bytes, hasBom),
+    () => isAscii(bytes),
+    accepted,
+  );
+}
+
+/**
+ * detectEncoding for a file read as a stream (`open` gives a new pass from its start; a CP932 file takes two):
+ * the same verdict over the whole file, holding one piece at a time. A byte below 0x40 (LF, comma, space, digits …)
+ * is never part of a multi-byte character in either encoding, so the file is checked in pieces cut after one.
+ */
+export async function detectStreamEncoding(open: () => AsyncIterable<Uint8Array>, accepted: readonly TextEncodingName[]): Promise<DetectedEncoding> {
+  let hasBom = false;
+  let utf8 = true;
+  let ascii = true;
+  let first = true;
+  for await (const piece of piecesAtSafeCuts(open())) {
+    if (first) hasBom = piece.length >= 3 && piece[0] === 0xef && piece[1] === 0xbb && piece[2] === 0xbf;
+    first = false;
+    if (!isUtf8(piece)) {
+      utf8 = false;
+      break;
+    }
+    if (ascii && !isAscii(piece)) ascii = false;
+  }
+  if (utf8)
+    return judged(
+      'utf-8',
+      hasBom,
+      () => 0,
+      () => ascii,
+      accepted,
+    );
+  let cp932 = !hasBom;
+  let badLine: number | undefined;
+  let lines = 0;
+  first = true;
+  for await (const piece of piecesAtSafeCuts(open())) {
+    const skipBom = first && hasBom;
+    first = false;
+    if (cp932 && !decodesAsCp932(piece)) cp932 = false;
+    // A piece starts inside line `lines + 1` (pieces may cut a line; only LFs start new ones).
+    if (!cp932 && badLine === undefined) {
+      const line = firstUndecodableLine(piece, skipBom);
+      if (line <= segments(piece, skipBom)) badLine = lines + line;
+    }
+    for (let at = piece.indexOf(0x0a); at !== -1; at = piece.indexOf(0x0a, at + 1)) lines += 1;
+    if (cp932 === false && badLine !== undefined) break;
+  }
+  return judged(
+    cp932 ? 'cp932' : null,
+    hasBom,
+    () => badLine ?? lines + 1,
+    () => false,
+    accepted,
+  );
+}
+
+function judged(
+  found: TextEncodingName | null,
+  hasBom: boolean,
+  undecodableLine: () => number,
+  asciiOnlyBytes: () => boolean,
+  accepted: readonly TextEncodingName[],
+): DetectedEncoding {
   if (found === null) {
-    const line = firstUndecodableLine(bytes, hasBom);
+    const line = undecodableLine();
     return {
       ok: false,
       code: 'text-undecodable',
@@ -31,7 +99,7 @@ export function detectEncoding(bytes: Uint8Array, accepted: readonly TextEncodin
     };
   }
   // Pure ASCII is the same bytes in both encodings.
-  const asciiOnly = found === 'utf-8' && !hasBom && isAscii(bytes);
+  const asciiOnly = found === 'utf-8' && !hasBom && asciiOnlyBytes();
   const encoding: TextEncodingName = asciiOnly && !accepted.includes('utf-8') && accepted.includes('cp932') ? 'cp932' : found;
   if (!accepted.includes(encoding)) {
     return {
@@ -92,4 +160,41 @@ function firstUndecodableLine(bytes: Uint8Array, hasBom: boolean): number {
     line += 1;
   }
   return line;
+}
+
+/** The stream in pieces that end with a byte below 0x40 (the last piece may not). */
+async function* piecesAtSafeCuts(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let carry: Uint8Array = new Uint8Array(0);
+  for await (const chunk of chunks) {
+    let cut = chunk.length - 1;
+    while (cut >= 0 && chunk[cut]! >= 0x40) cut -= 1;
+    if (cut === -1) {
+      carry = joined(carry, chunk);
+      continue;
+    }
+    yield joined(carry, chunk.subarray(0, cut + 1));
+    carry = chunk.slice(cut + 1);
+  }
+  if (carry.length > 0) yield carry;
+}
+
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Lines (or parts of lines) of a piece, as firstUndecodableLine counts them. */
+function segments(bytes: Uint8Array, hasBom: boolean): number {
+  let lines = 0;
+  let start = hasBom ? 3 : 0;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(0x0a, start);
+    lines += 1;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return lines;
 }

@@ -32,6 +32,8 @@ export interface CsvScanEnd {
  * Calls `onRecord` for each record of `bytes` from byte `from` (a line start numbered `firstLine`) until the end
  * or until `onRecord` returns false. A blank line is a record of one empty field. With `fieldsWanted`, fields after
  * that many are not split (the record's `count` stops there) and a line with no quote left in it is skipped whole.
+ * With `more` (more bytes follow: a chunk of a stream), a last record that the bytes cut short is not given; the
+ * returned offset and line are where it starts, for the caller to scan again with the next chunk.
  */
 export function scanCsv(
   bytes: Uint8Array,
@@ -39,6 +41,7 @@ export function scanCsv(
   firstLine: number,
   onRecord: (record: CsvRecord) => boolean | void,
   fieldsWanted: number = MAX_CSV_FIELDS,
+  more = false,
 ): CsvScanEnd {
   const n = bytes.length;
   const wanted = Math.min(fieldsWanted, MAX_CSV_FIELDS);
@@ -57,6 +60,7 @@ export function scanCsv(
   let unterminatedQuoteLine: number | undefined;
   while (pos < n) {
     record.line = line;
+    const recordStart = pos;
     let count = 0;
     for (;;) {
       let fieldStart: number;
@@ -131,6 +135,10 @@ export function scanCsv(
         }
         count += 1;
       }
+      // Cut short: no line end yet, a quote still open, or a CR whose LF may come with the next chunk.
+      if (more && (pos >= n || (pos === n - 1 && bytes[pos] === 0x0d))) {
+        return { offset: recordStart, line: record.line };
+      }
       if (pos < n) {
         if (bytes[pos] === 0x0d) {
           pos += 1;
@@ -170,4 +178,88 @@ export function readCsvRows(bytes: Uint8Array, from: number, encoding: TextEncod
     rows.push({ line: record.line, cells });
   });
   return { rows, end };
+}
+
+/** Where a stream scan ended: the line after the last record, and a quote left open to the end of the file. */
+export interface CsvStreamEnd {
+  line: number;
+  unterminatedQuoteLine?: number;
+  /** Line of a record longer than maxRecordBytes (no line break, or a quote never closed): the scan stopped there. */
+  tooLongRecordLine?: number;
+}
+
+/** A record is a few hundred bytes; one this long is not a CSV record (a binary file, a quote left open). */
+export const MAX_CSV_RECORD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * scanCsv over a stream of chunks, from byte `from` of the stream (after a BOM): a record cut by a chunk's end is
+ * scanned again with the next chunk, so only one chunk and one unfinished record are held at a time. `onRecord`
+ * gets the bytes the record's offsets point into (valid until it returns); returning false stops the scan.
+ */
+export async function scanCsvStream(
+  chunks: AsyncIterable<Uint8Array>,
+  from: number,
+  onRecord: (record: CsvRecord, bytes: Uint8Array) => boolean | void,
+  fieldsWanted: number = MAX_CSV_FIELDS,
+  maxRecordBytes = MAX_CSV_RECORD_BYTES,
+): Promise<CsvStreamEnd> {
+  let carry: Uint8Array = new Uint8Array(0);
+  let skip = from;
+  let line = 1;
+  let stopped = false;
+  const waiting: Uint8Array[] = [];
+  let waitingBytes = 0;
+  const scan = (bytes: Uint8Array, more: boolean): CsvScanEnd =>
+    scanCsv(
+      bytes,
+      0,
+      line,
+      (record) => {
+        if (onRecord(record, bytes) === false) {
+          stopped = true;
+          return false;
+        }
+        return true;
+      },
+      fieldsWanted,
+      more,
+    );
+  for await (const chunk of chunks) {
+    let piece = chunk;
+    if (skip > 0) {
+      const dropped = Math.min(skip, piece.length);
+      piece = piece.subarray(dropped);
+      skip -= dropped;
+    }
+    if (piece.length === 0) continue;
+    // A record ends only at a line break: a chunk without one just lengthens the unfinished record (kept in
+    // pieces and joined once, so a long record costs linear time, not a rescan per chunk).
+    if (carry.length > 0 && piece.indexOf(0x0a) === -1 && piece.indexOf(0x0d) === -1) {
+      waiting.push(piece.slice());
+      waitingBytes += piece.length;
+      if (carry.length + waitingBytes > maxRecordBytes) return { line, tooLongRecordLine: line };
+      continue;
+    }
+    const bytes = carry.length === 0 ? piece : concat([carry, ...waiting.splice(0), piece]);
+    waitingBytes = 0;
+    const end = scan(bytes, true);
+    if (stopped) return { line: end.line };
+    line = end.line;
+    // Copied: the chunk is not kept, only the record it cut short.
+    carry = bytes.slice(end.offset);
+    if (carry.length > maxRecordBytes) return { line, tooLongRecordLine: line };
+  }
+  if (waiting.length > 0) carry = concat([carry, ...waiting]);
+  const end = scan(carry, false);
+  return { line: end.line, ...(end.unterminatedQuoteLine === undefined ? {} : { unterminatedQuoteLine: end.unterminatedQuoteLine }) };
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const joined = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return joined;
 }

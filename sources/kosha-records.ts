@@ -13,12 +13,12 @@ import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
 import type { Catalog } from '../config/load-catalog.ts';
 import type { Measure } from '../config/catalog-schema.ts';
 import { ByteInterner } from '../lib/byte-interner.ts';
-import { detectEncoding, type TextEncodingName } from '../lib/decode-text.ts';
+import { detectStreamEncoding, type TextEncodingName } from '../lib/decode-text.ts';
 import { issue, type Issue, type IssueLocation } from '../lib/issues.ts';
 import type { ContractFacts } from '../lib/contract-facts.ts';
 import { parseLooseNumber } from '../lib/parse-number.ts';
 import { parseRecordDate } from '../lib/parse-record-date.ts';
-import { csvFieldText, CsvFieldKind, csvSliceText, MAX_CSV_FIELDS, scanCsv, type CsvRecord } from '../lib/scan-csv.ts';
+import { csvFieldText, CsvFieldKind, csvSliceText, MAX_CSV_FIELDS, MAX_CSV_RECORD_BYTES, scanCsvStream, type CsvRecord } from '../lib/scan-csv.ts';
 import type { KoshaRecordsConfig, KoshaRecordType } from './kosha-records-config.ts';
 import type { InboxFile } from './inbox-file.ts';
 
@@ -520,7 +520,7 @@ function headerOf(ft: FileTally, column: number): string {
   return String(column + 1);
 }
 
-// ---------- CSV: bytes scanned, values interned ----------
+// ---------- CSV: streamed from the file, bytes scanned, values interned ----------
 
 class CsvColumn implements ColumnKeys {
   readonly interner: ByteInterner;
@@ -533,18 +533,18 @@ class CsvColumn implements ColumnKeys {
   }
 
   constructor(
-    private readonly bytes: Uint8Array,
     private readonly encoding: TextEncodingName,
     expected: number,
     ascendingFastPath = false,
   ) {
-    this.interner = new ByteInterner(bytes, expected, { ascendingFastPath });
+    this.interner = new ByteInterner(expected, { ascendingFastPath });
   }
 
-  key(record: CsvRecord, index: number): number {
-    if (index >= record.count) return this.interner.intern(0, 0);
+  /** The key of field `index` of a record whose offsets point into `bytes`. */
+  key(bytes: Uint8Array, record: CsvRecord, index: number): number {
+    if (index >= record.count) return this.interner.intern(bytes, 0, 0);
     const kind = record.kind[index]!;
-    const key = this.interner.intern(record.start[index]!, record.end[index]!);
+    const key = this.interner.intern(bytes, record.start[index]!, record.end[index]!);
     if (kind === CsvFieldKind.QuotedEscaped) this.escaped.add(key);
     return key;
   }
@@ -552,8 +552,8 @@ class CsvColumn implements ColumnKeys {
   text(key: number): string {
     let text = this.texts[key];
     if (text === undefined) {
-      const [s, e] = this.interner.range(key);
-      text = csvSliceText(this.bytes, s, e, this.escaped.has(key) ? CsvFieldKind.QuotedEscaped : CsvFieldKind.Plain, this.encoding);
+      const value = this.interner.bytesOf(key);
+      text = csvSliceText(value, 0, value.length, this.escaped.has(key) ? CsvFieldKind.QuotedEscaped : CsvFieldKind.Plain, this.encoding);
       this.texts[key] = text;
     }
     return text;
@@ -564,10 +564,10 @@ class CsvColumn implements ColumnKeys {
   }
 
   isBlank(key: number): boolean {
-    const [s, e] = this.interner.range(key);
-    if (s === e) return true;
+    const value = this.interner.bytesOf(key);
+    if (value.length === 0) return true;
     // Any byte other than a space, a tab or the lead of a full-width space means there is text.
-    const first = this.bytes[s]!;
+    const first = value[0]!;
     if (first !== 0x20 && first !== 0x09 && first !== 0xe3 && first !== 0x81) return false;
     return this.text(key).trim() === '';
   }
@@ -575,8 +575,8 @@ class CsvColumn implements ColumnKeys {
 
 async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: Map<string, TypeTally>, issues: Issue[]): Promise<void> {
   const fileName = input.name;
-  const bytes = await input.readBytes();
-  const detected = detectEncoding(bytes, config.encodings);
+  // Streamed, never held whole: an export of several GB is read in chunks (one pass for the encoding, one or two more).
+  const detected = await detectStreamEncoding(() => input.createReadStream(), config.encodings);
   if (!detected.ok) {
     issues.push(
       issue(`kosha-${detected.code}`, 'error', `${detected.message}。このファイルは読み込みません`, {
@@ -587,28 +587,35 @@ async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: M
     return;
   }
   const { encoding, bomLength } = detected;
+  const tooLong = (line: number) =>
+    issues.push(
+      issue(
+        'kosha-record-too-long',
+        'error',
+        `${line}行目から ${MAX_CSV_RECORD_BYTES / 2 ** 20} MB を超えても記録（行）が終わりません。CSV として出力されたファイルか、「"」が閉じているか確認してください。このファイルは読み込みません`,
+        { file: fileName, row: line },
+      ),
+    );
   const head: string[][] = [];
-  scanCsv(bytes, bomLength, 1, (record) => {
+  const headEnd = await scanCsvStream(input.createReadStream(), bomLength, (record, bytes) => {
     const cells: string[] = [];
     for (let i = 0; i < Math.min(record.count, MAX_CSV_FIELDS); i += 1) cells.push(csvFieldText(bytes, record, i, encoding));
     head.push(cells);
     return head.length < config.headerSearchRows;
   });
+  if (headEnd.tooLongRecordLine !== undefined) {
+    tooLong(headEnd.tooLongRecordLine);
+    return;
+  }
   const match = findHeader(head, tallies, fileName, (row) => ({ file: fileName, ...(row ? { row } : {}) }), issues);
   if (!match) return;
-  // The data start right after the header record (a title row may span lines, so count records, not lines).
-  let records = 0;
-  const afterHeader = scanCsv(bytes, bomLength, 1, () => {
-    records += 1;
-    return records <= match.row;
-  });
 
   const idIndex = match.columns.get('id')!;
   const needed = neededColumns(match).filter((c) => c !== idIndex);
   const columns: CsvColumn[] = [];
   // A column per needed index; the id column expects about one distinct value per record.
-  columns[idIndex] = new CsvColumn(bytes, encoding, Math.max(1024, Math.floor(bytes.length / 40)), true);
-  for (const index of needed) columns[index] = new CsvColumn(bytes, encoding, 1024);
+  columns[idIndex] = new CsvColumn(encoding, Math.max(1024, Math.min(1 << 24, Math.floor(input.size / 40))), true);
+  for (const index of needed) columns[index] = new CsvColumn(encoding, 1024);
   const idColumn = columns[idIndex]!;
   const ft = startFile(match, fileName, undefined, issues, idColumn, () => idColumn.interner.size, columns);
   if (!ft) return;
@@ -616,22 +623,32 @@ async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: M
   const keys = new Int32Array(Math.max(...needed, idIndex) + 1);
   const neededList = Int32Array.from(needed);
 
-  const end = scanCsv(
-    bytes,
-    afterHeader.offset,
-    afterHeader.line,
-    (record) => {
+  // The data start right after the header record (a title row may span lines, so count records, not lines).
+  let records = 0;
+  const end = await scanCsvStream(
+    input.createReadStream(),
+    bomLength,
+    (record, bytes) => {
+      if (records <= match.row) {
+        records += 1;
+        return;
+      }
       if (record.count === 1 && record.start[0] === record.end[0]) return; // blank line
       const before = idColumn.interner.size;
-      const idKey = idColumn.key(record, idIndex);
+      const idKey = idColumn.key(bytes, record, idIndex);
       for (let i = 0; i < neededList.length; i += 1) {
         const index = neededList[i]!;
-        keys[index] = columns[index]!.key(record, index);
+        keys[index] = columns[index]!.key(bytes, record, index);
       }
       readRecord(ft, caches, record.line, idKey, idKey === before, keys);
     },
     keys.length,
   );
+  if (end.tooLongRecordLine !== undefined) {
+    // Nothing of the file is kept: the records before the long one may be a fragment.
+    tooLong(end.tooLongRecordLine);
+    return;
+  }
   if (end.unterminatedQuoteLine !== undefined) {
     issues.push(
       issue(

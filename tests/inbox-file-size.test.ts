@@ -1,6 +1,6 @@
-// An inbox file over 2 GiB (a sparse file: no data written) is hashed and archived by streaming like any other; the
-// reader that needs it whole reports it on the file in Japanese (not Node's ERR_FS_FILE_TOO_LARGE and a stack trace),
-// and the run still publishes.
+// An inbox file over 2 GiB (a sparse file: no data written) is hashed and archived by streaming like any other; a
+// reader that needs it whole (RESAS; the 公社 CSV reader streams, tests/kosha-large-export.test.ts) reports it on the
+// file in Japanese (not Node's ERR_FS_FILE_TOO_LARGE and a stack trace), and the run still publishes.
 import { readFile, stat } from 'node:fs/promises';
 import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,8 +12,8 @@ const HUGE = 2 ** 31; // 2 GiB: one byte over fs.readFile's limit
 
 async function inboxWithHugeFile(): Promise<string> {
   const inbox = await tempDir();
-  await mkdir(path.join(inbox, 'kosha'));
-  const file = await open(path.join(inbox, 'kosha', '相談記録_2024.csv'), 'w');
+  await mkdir(path.join(inbox, 'resas'));
+  const file = await open(path.join(inbox, 'resas', '地域経済循環_2024.csv'), 'w');
   await file.truncate(HUGE);
   await file.close();
   return inbox;
@@ -29,7 +29,7 @@ describe('an inbox file over 2 GiB', () => {
     const manifest = JSON.parse(await readFile(path.join(out, 'latest', 'manifest.json'), 'utf8')) as {
       inputs: { file: string; sha256: string; bytes: number }[];
     };
-    expect(manifest.inputs.map((f) => [f.file, f.bytes])).toEqual([['kosha/相談記録_2024.csv', HUGE]]);
+    expect(manifest.inputs.map((f) => [f.file, f.bytes])).toEqual([['resas/地域経済循環_2024.csv', HUGE]]);
     expect((await stat(archivePath(path.join(out, 'archive'), manifest.inputs[0]!.sha256))).size).toBe(HUGE);
     const issues = JSON.parse(await readFile(path.join(out, 'latest', 'issues.json'), 'utf8')) as {
       code: string;
@@ -37,11 +37,11 @@ describe('an inbox file over 2 GiB', () => {
       file: string;
       message: string;
     }[];
-    expect(issues.filter((i) => i.file === 'kosha/相談記録_2024.csv').map((i) => [i.code, i.severity, i.message])).toEqual([
+    expect(issues.filter((i) => i.file === 'resas/地域経済循環_2024.csv').map((i) => [i.code, i.severity, i.message])).toEqual([
       [
         'inbox-file-too-large',
         'error',
-        '受信箱のファイル kosha/相談記録_2024.csv は 2.00 GiB あり、1ファイルの上限（2 GiB）を超えるため読めません。' +
+        '受信箱のファイル resas/地域経済循環_2024.csv は 2.00 GiB あり、1ファイルの上限（2 GiB）を超えるため読めません。' +
           'ファイルを年度や月ごとに分けて置き直してから再実行してください',
       ],
     ]);

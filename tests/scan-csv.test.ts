@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { ByteInterner } from '../lib/byte-interner.ts';
 import { encodeCp932 } from '../lib/encode-cp932.ts';
-import { readCsvRows, scanCsv } from '../lib/scan-csv.ts';
+import { readCsvRows, scanCsv, scanCsvStream } from '../lib/scan-csv.ts';
+import { detectEncoding, detectStreamEncoding } from '../lib/decode-text.ts';
 
 const rows = (text: string | Buffer, encoding: 'utf-8' | 'cp932' = 'utf-8') => {
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
@@ -66,20 +67,77 @@ describe('ByteInterner', () => {
   it('gives equal bytes the same key, in order of first appearance, sorted or not', () => {
     const bytes = Buffer.from('A1 A2 A2 A3 A1 B9 A3');
     for (const ascendingFastPath of [false, true]) {
-      const interner = new ByteInterner(bytes, 4, { ascendingFastPath });
-      const keys = [0, 3, 6, 9, 12, 15, 18].map((at) => interner.intern(at, at + 2));
+      const interner = new ByteInterner(4, { ascendingFastPath });
+      const keys = [0, 3, 6, 9, 12, 15, 18].map((at) => interner.intern(bytes, at, at + 2));
       expect(keys).toEqual([0, 1, 1, 2, 0, 3, 2]);
       expect(interner.size).toBe(4);
+      expect(Buffer.from(interner.bytesOf(3)).toString()).toBe('B9');
     }
   });
 
   it('grows past its first table without losing keys', () => {
     const text = Array.from({ length: 5000 }, (_, i) => `id${(i * 7919) % 5000}`).join('\n');
     const bytes = Buffer.from(`${text}\n${text}\n`);
-    const interner = new ByteInterner(bytes, 16);
+    const interner = new ByteInterner(16);
     const keys: number[] = [];
-    scanCsv(bytes, 0, 1, (r) => void keys.push(interner.intern(r.start[0]!, r.end[0]!)));
+    scanCsv(bytes, 0, 1, (r) => void keys.push(interner.intern(bytes, r.start[0]!, r.end[0]!)));
     expect(interner.size).toBe(5000);
     expect(keys.slice(5000)).toEqual(keys.slice(0, 5000));
+  });
+});
+
+/** The bytes as a stream of `size`-byte chunks. */
+async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.slice(at, at + size);
+}
+
+describe('scanCsvStream', () => {
+  const text =
+    '\uFEFFタイトル\r\n番号,日付,"概要, 長い"\r\n1,2024/4/1,"1行目\r\n2行目"\r\n2,2024/4/2,"引用符""あり"""\n\n3,R6.4.3,\r4,2024-04-04,末尾\r\n5,"閉じていない';
+  const bytes = Buffer.from(text, 'utf8');
+  const whole = readCsvRows(bytes, 3, 'utf-8');
+
+  it.each([1, 2, 3, 7, 64, 4096])('gives the same records, lines and open quote as one scan, in %i-byte chunks', async (size) => {
+    const records: (string | number)[][] = [];
+    const end = await scanCsvStream(chunked(bytes, size), 3, (record, chunk) => {
+      const cells: (string | number)[] = [record.line];
+      for (let i = 0; i < record.count; i += 1) cells.push(Buffer.from(chunk.subarray(record.start[i]!, record.end[i]!)).toString('utf8'));
+      records.push(cells);
+    });
+    // The record's offsets point at the field's bytes as written, doubled quotes included.
+    expect(records).toEqual(whole.rows.map((r) => [r.line, ...r.cells.map((c) => c.replaceAll('"', '""'))]));
+    expect(end).toEqual({ line: whole.end.line, unterminatedQuoteLine: whole.end.unterminatedQuoteLine });
+  });
+
+  it('stops when asked, without reading on', async () => {
+    let seen = 0;
+    let read = 0;
+    async function* counted() {
+      for await (const chunk of chunked(bytes, 8)) {
+        read += 1;
+        yield chunk;
+      }
+    }
+    await scanCsvStream(counted(), 3, () => (seen += 1) < 2);
+    expect(seen).toBe(2);
+    expect(read).toBeLessThan(Math.ceil(bytes.length / 8));
+  });
+});
+
+describe('detectStreamEncoding', () => {
+  const cases: [string, Buffer][] = [
+    ['UTF-8', Buffer.from('番号,区分\n1,経営相談\n', 'utf8')],
+    ['UTF-8 with a BOM', Buffer.from('\uFEFF番号,区分\n1,経営相談\n', 'utf8')],
+    ['CP932', encodeCp932('番号,区分\n1,経営相談\n2,創業相談')],
+    ['ASCII', Buffer.from('id,date\n1,2024/4/1\n')],
+    ['bytes neither encoding reads, on line 3', Buffer.concat([Buffer.from('a\nb\n'), Buffer.from([0x82, 0xff, 0x0a]), Buffer.from('c\n')])],
+    ['UTF-8 then CP932 lines', Buffer.concat([Buffer.from('経営\n', 'utf8'), encodeCp932('創業\n')])],
+  ];
+  it.each(cases)('agrees with detectEncoding over the whole file: %s', async (_, file) => {
+    for (const accepted of [['utf-8', 'cp932'], ['utf-8'], ['cp932']] as const) {
+      for (const size of [1, 5, 1024]) {
+        expect(await detectStreamEncoding(() => chunked(file, size), accepted)).toEqual(detectEncoding(file, accepted));
+      }
+    }
   });
 });
