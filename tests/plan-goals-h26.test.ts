@@ -6,8 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cellText } from '../lib/cell-text.ts';
-import { openWorkbook } from '../lib/load-exceljs.ts';
+import { cellText, openWorkbook } from './exceljs-oracle.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { copyConfig, problemsOf, readCsv, runLei, tempDir } from './helpers.ts';
 

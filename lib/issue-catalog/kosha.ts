@@ -58,6 +58,13 @@ export const koshaIssueSpecs = {
     whatToDoJa: '出力し直し、ファイルが途中で切れていないか確かめる',
     whatToDoEn: 'Export the file again and check that it is complete',
   },
+  'kosha-record-too-long': {
+    severity: 'error',
+    ja: `{line}行目から {megabytes} MB を超えても記録（行）が終わりません。CSV として出力されたファイルか、「"」が閉じているか確認してください。${NOT_READ_JA}`,
+    en: `The record starting on line {line} runs past {megabytes} MB without ending. Check that the file is a CSV export and that its quotes close. ${NOT_READ_EN}`,
+    whatToDoJa: '公社のシステムから CSV で出力し直す',
+    whatToDoEn: "Export the file again as CSV from the corporation's system",
+  },
   'kosha-ambiguous-record-type': {
     severity: 'error',
     ja: `見出し行が複数の記録の種類（{types}）に当てはまり、どれか決められません。kosha.yaml の recordTypes の列名を見直してください。${NOT_READ_JA}`,
