@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, readConfigFile } from '../config/load-catalog.ts';
 import { readInboxFile } from '../sources/inbox-file.ts';
-import { koshaAdapter } from '../sources/kosha-adapter.ts';
+import { koshaFamily } from '../pipelines/kosha-family.ts';
 import { koshaRecordsConfigSchema } from '../sources/kosha-records-config.ts';
 import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
 
@@ -69,7 +69,7 @@ describe('a large 公社 CSV export', () => {
     await handle.close();
     const catalog = await loadCatalog(setagayaConfig);
     const config = await readConfigFile(path.join(setagayaConfig, 'sources', 'kosha.yaml'), koshaRecordsConfigSchema, []);
-    const result = await koshaAdapter.read([await readInboxFile(dir, file)], catalog, config);
+    const result = await koshaFamily.read([await readInboxFile(dir, file)], catalog, config);
     expect(result.issues.map((i) => [i.code, i.location.row])).toEqual([['kosha-record-too-long', 1]]);
     expect(result.observations).toEqual([]);
   }, 120_000);
