@@ -114,6 +114,20 @@ describe('duplicated respondents and empty rows', () => {
     expect(published(result)).toEqual(ALL.filter((m) => m !== 'res-shop-weekly'));
   });
 
+  it('finds a repeated numeric id after a run of ascending ones, also when the repeat is written as text', async () => {
+    const result = await xlsxWave((t) => {
+      t.rows.forEach((r, k) => (r[0] = 1001 + k)); // 1001, 1002, … (no lookup needed while ascending)
+      t.rows.splice(6, 0, [...t.rows[5]!]); // row 8 repeats 1006 as a number
+      t.rows.splice(9, 0, ['1003', ...t.rows[2]!.slice(1)]); // row 11 repeats 1003 as text
+    });
+    expect(result.issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.severity, i.location.row])).toEqual([
+      ['industry-survey-duplicate-respondent', 'warning', 8],
+      ['industry-survey-duplicate-respondent', 'warning', 11],
+    ]);
+    expect(result.issues.find((i) => i.location.row === 11)!.message).toContain('4行目と重複しています');
+    expect(result.tables.survey_waves[0]).toMatchObject({ data_rows: 642, respondents: 640, duplicate_rows: 2 });
+  });
+
   it('leaves out a row with an id and no answers', async () => {
     const result = await xlsxWave((t) => t.rows.splice(2, 0, ['R7-09999', null, null, null, null, 0, 0, 0, 0, 0, null, null, null, 1.2]));
     expect(result.issues.map((i) => [i.code, i.location.row, i.message])).toEqual([

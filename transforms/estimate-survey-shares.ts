@@ -14,6 +14,7 @@ import { countedCodes, findQuestion, referenceIn } from '../lib/find-survey-ques
 import { Role } from '../lib/survey-answer-role.ts';
 import type { SurveyBinding } from '../sources/industry-survey/resolve-survey-bindings.ts';
 import type { QuestionData, WaveData } from '../sources/industry-survey/wave-ingester.ts';
+import type { Codebook, CodebookQuestion } from '../sources/industry-survey/codebook.ts';
 
 export interface PooledWave {
   instrument: Instrument;
@@ -86,7 +87,7 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
     }
     const name = pooled.instrument.nameJa;
     const codebook = pooled.wave.codebook;
-    const question = codebook ? findQuestion(codebook, reference) : undefined;
+    const question = codebook ? questionOf(codebook, reference) : undefined;
     if (codebook && !question) {
       if (binding.questions.size > 0) absentIn.push(`「${name}」のコードブックに設問「${reference}」がありません`);
       continue;
@@ -174,14 +175,25 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
   const perRespondent = raking
     ? { member: new Uint8Array(raking.weights.length), y: new Uint8Array(raking.weights.length), joint: new Int32Array(raking.weights.length), offset: 0 }
     : null;
+  // Two passes per wave: each respondent's standing in the measure (not in the denominator, counted or not), then the
+  // sums. Every floating-point sum still adds the respondents of a cell in file order, wave after wave.
   for (const u of used) {
     const joint = jointGroups(u.pooled, u.data, dimensions, strides);
+    const y = u.q.codes
+      ? singleStanding(u.data.count, u.q.role, u.q.codes, u.countedLut, denominatorRule)
+      : multiStanding(u.data.count, u.q.role, u.countedChosen, denominatorRule);
+    if (design && byStratum && !raking) {
+      const weights = design.weightsOf.get(u.data)!;
+      accumulateStrata(byStratum, y, cellsOf(joint, design.stratumOf.get(u.data)!, jointCells), weights, squaresOf(weights));
+      continue;
+    }
     const weights = design ? design.weightsOf.get(u.data)! : weighted ? u.data.weights! : null;
     if (perRespondent && raking) perRespondent.offset = raking.offsetOf.get(u.data)!;
     const stratified = design && byStratum ? { acc: byStratum, stratumOf: design.stratumOf.get(u.data)!, jointCells, perRespondent } : null;
-    if (u.q.codes) accumulateSingle(acc, u.data.count, u.q.role, u.q.codes, u.countedLut, joint, weights, denominatorRule, stratified);
-    else accumulateMulti(acc, u.data.count, u.q.role, u.countedChosen, joint, weights, denominatorRule, stratified);
+    accumulate(acc, y, joint, weights, stratified);
   }
+  // A stratified design sums per stratum × joint group only: the joint groups' counts are their strata's (exact integers).
+  if (design && byStratum && !raking) byStratum.countsByJointGroup(n, numerator, jointCells);
   const sum = (values: Float64Array, cell: number): number => {
     if (cell === 0) return values.reduce((a, b) => a + b, 0);
     let d = offsets.length - 1;
@@ -205,7 +217,7 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
       {
         n: cellN,
         numerator: sum(numerator, index),
-        weights: weighted && cellN > 0 ? { sum: sum(wSum, index), countedSum: sum(wCounted, index), squaredSum: sum(wSquared, index) } : null,
+        weights: weighted && !design && cellN > 0 ? { sum: sum(wSum, index), countedSum: sum(wCounted, index), squaredSum: sum(wSquared, index) } : null,
       },
       { confidence: settings.confidence },
     );
@@ -287,12 +299,15 @@ function inDenominator(r: number, rule: number): boolean {
 /** Per stratum × joint group: members, Σw, Σwy, Σw², Σw²y. */
 class StratumAccumulators {
   readonly count: Float64Array;
+  /** Members with y = 1 (the numerator). */
+  readonly countY: Float64Array;
   readonly w: Float64Array;
   readonly wy: Float64Array;
   readonly ww: Float64Array;
   readonly wwy: Float64Array;
   constructor(size: number) {
     this.count = new Float64Array(size);
+    this.countY = new Float64Array(size);
     this.w = new Float64Array(size);
     this.wy = new Float64Array(size);
     this.ww = new Float64Array(size);
@@ -300,11 +315,19 @@ class StratumAccumulators {
   }
   add(at: number, w: number, counted: number): void {
     this.count[at]! += 1;
+    this.countY[at]! += counted;
     this.w[at]! += w;
     this.ww[at]! += w * w;
     if (counted === 1) {
       this.wy[at]! += w;
       this.wwy[at]! += w * w;
+    }
+  }
+  /** Members and counted members per joint group, summed over the strata (counts: exact in any order). */
+  countsByJointGroup(n: Float64Array, numerator: Float64Array, jointCells: number): void {
+    for (let at = 0; at < this.count.length; at += 1) {
+      n[at % jointCells]! += this.count[at]!;
+      numerator[at % jointCells]! += this.countY[at]!;
     }
   }
   /** Stratum h's totals over the joint groups js of a cell. */
@@ -330,74 +353,120 @@ type Stratified = {
   perRespondent: { member: Uint8Array; y: Uint8Array; joint: Int32Array; offset: number } | null;
 } | null;
 
-/** Adds respondent i (joint group c, weight w) to the weighted sums, and to its stratum's when a design is declared. */
-function addWeighted(acc: Accumulators, c: number, w: number, counted: number, i: number, stratified: Stratified): void {
-  acc.wSum[c]! += w;
-  acc.wSquared[c]! += w * w;
-  if (counted === 1) acc.wCounted[c]! += w;
-  if (!stratified) return;
-  stratified.acc.add(stratified.stratumOf[i]! * stratified.jointCells + c, w, counted);
-  const each = stratified.perRespondent;
-  if (each) {
-    each.member[each.offset + i] = 1;
-    each.y[each.offset + i] = counted;
-    each.joint[each.offset + i] = c;
-  }
+const NOT_MEMBER = -1;
+/** One buffer for every measure's standings (a measure is estimated at a time). */
+let standing = new Int8Array(0);
+
+function standingBuffer(count: number): Int8Array {
+  if (standing.length < count) standing = new Int8Array(count);
+  return standing.subarray(0, count);
 }
 
-// One tight loop per question type (a large wave is walked once per measure).
-function accumulateSingle(
-  acc: Accumulators,
-  count: number,
-  role: Int8Array,
-  codes: Int32Array,
-  lut: Uint8Array,
-  joint: Int32Array,
-  weights: Float64Array | null,
-  rule: number,
-  stratified: Stratified,
-): void {
-  const { n, numerator } = acc;
+/** Each respondent's standing in a single-choice measure: NOT_MEMBER (outside the denominator), 0, or 1 (counted). */
+function singleStanding(count: number, role: Int8Array, codes: Int32Array, lut: Uint8Array, rule: number): Int8Array {
+  const y = standingBuffer(count);
   for (let i = 0; i < count; i += 1) {
     const r = role[i]!;
-    if (r !== Role.Answer && !inDenominator(r, rule)) continue;
-    const code = codes[i]!;
-    const counted = r === Role.Answer && code >= 0 && code < lut.length ? lut[code]! : 0;
-    const c = joint[i]!;
-    n[c]! += 1;
-    numerator[c]! += counted;
-    if (weights !== null) addWeighted(acc, c, weights[i]!, counted, i, stratified);
-  }
-}
-
-function accumulateMulti(
-  acc: Accumulators,
-  count: number,
-  role: Int8Array,
-  chosen: Uint8Array[],
-  joint: Int32Array,
-  weights: Float64Array | null,
-  rule: number,
-  stratified: Stratified,
-): void {
-  const { n, numerator } = acc;
-  for (let i = 0; i < count; i += 1) {
-    const r = role[i]!;
-    if (r !== Role.Answer && !inDenominator(r, rule)) continue;
-    let counted = 0;
     if (r === Role.Answer) {
-      for (let k = 0; k < chosen.length; k += 1) {
-        if (chosen[k]![i] === 1) {
-          counted = 1;
-          break;
-        }
+      const code = codes[i]!;
+      y[i] = code >= 0 && code < lut.length ? lut[code]! : 0;
+    } else y[i] = inDenominator(r, rule) ? 0 : NOT_MEMBER;
+  }
+  return y;
+}
+
+/** The same for a multi-select measure: counted when any counted option is chosen. */
+function multiStanding(count: number, role: Int8Array, chosen: Uint8Array[], rule: number): Int8Array {
+  const y = standingBuffer(count);
+  for (let i = 0; i < count; i += 1) {
+    const r = role[i]!;
+    if (r !== Role.Answer) {
+      y[i] = inDenominator(r, rule) ? 0 : NOT_MEMBER;
+      continue;
+    }
+    let counted = 0;
+    for (let k = 0; k < chosen.length; k += 1) {
+      if (chosen[k]![i] === 1) {
+        counted = 1;
+        break;
       }
     }
+    y[i] = counted;
+  }
+  return y;
+}
+
+/** The stratified design's sums (the large-wave case): members in file order into their stratum × joint group. */
+function accumulateStrata(acc: StratumAccumulators, y: Int8Array, cellOf: Int32Array, weights: Float64Array, squares: Float64Array): void {
+  const { count, countY, w, wy, ww, wwy } = acc;
+  for (let i = 0; i < y.length; i += 1) {
+    const yi = y[i]!;
+    if (yi === NOT_MEMBER) continue;
+    const at = cellOf[i]!;
+    const wi = weights[i]!;
+    const wwi = squares[i]!;
+    count[at]! += 1;
+    w[at]! += wi;
+    ww[at]! += wwi;
+    if (yi === 1) {
+      countY[at]! += 1;
+      wy[at]! += wi;
+      wwy[at]! += wwi;
+    }
+  }
+}
+
+/** Unweighted, Kish-weighted or raked: members into their joint group's sums (and their stratum's, per respondent). */
+function accumulate(acc: Accumulators, y: Int8Array, joint: Int32Array, weights: Float64Array | null, stratified: Stratified): void {
+  const { n, numerator } = acc;
+  for (let i = 0; i < y.length; i += 1) {
+    const counted = y[i]!;
+    if (counted === NOT_MEMBER) continue;
     const c = joint[i]!;
     n[c]! += 1;
     numerator[c]! += counted;
-    if (weights !== null) addWeighted(acc, c, weights[i]!, counted, i, stratified);
+    if (weights === null) continue;
+    const w = weights[i]!;
+    acc.wSum[c]! += w;
+    acc.wSquared[c]! += w * w;
+    if (counted === 1) acc.wCounted[c]! += w;
+    if (!stratified) continue;
+    stratified.acc.add(stratified.stratumOf[i]! * stratified.jointCells + c, w, counted);
+    const each = stratified.perRespondent;
+    if (each) {
+      each.member[each.offset + i] = 1;
+      each.y[each.offset + i] = counted;
+      each.joint[each.offset + i] = c;
+    }
   }
+}
+
+const cellsCache = new WeakMap<Int32Array, WeakMap<Int32Array, Int32Array>>();
+
+/** Each respondent's stratum × joint group (stratum · jointCells + joint group), once per wave and design. */
+function cellsOf(joint: Int32Array, stratumOf: Int32Array, jointCells: number): Int32Array {
+  let byStratum = cellsCache.get(joint);
+  if (!byStratum) cellsCache.set(joint, (byStratum = new WeakMap()));
+  let cells = byStratum.get(stratumOf);
+  if (!cells) {
+    cells = new Int32Array(joint.length);
+    for (let i = 0; i < joint.length; i += 1) cells[i] = stratumOf[i]! * jointCells + joint[i]!;
+    byStratum.set(stratumOf, cells);
+  }
+  return cells;
+}
+
+const squaresCache = new WeakMap<Float64Array, Float64Array>();
+
+/** w² per respondent (the same product the sums would form), once per weights column. */
+function squaresOf(weights: Float64Array): Float64Array {
+  let squares = squaresCache.get(weights);
+  if (!squares) {
+    squares = new Float64Array(weights.length);
+    for (let i = 0; i < weights.length; i += 1) squares[i] = weights[i]! * weights[i]!;
+    squaresCache.set(weights, squares);
+  }
+  return squares;
 }
 
 /** Counted codes as a lookup table (single choice) or the counted options' 0/1 columns (multi-select). */
@@ -407,6 +476,16 @@ function countedLookup(q: QuestionData, codes: Set<number>): { countedLut: Uint8
   for (const c of codes) if (c >= 0 && c < countedLut.length) countedLut[c] = 1;
   const countedChosen = q.chosen ? [...codes].map((code) => q.chosen!.get(code)).filter((a): a is Uint8Array => a !== undefined) : [];
   return { countedLut, countedChosen };
+}
+
+const questionCache = new WeakMap<Codebook, Map<string, CodebookQuestion | undefined>>();
+
+/** findQuestion once per codebook and reference: every measure of a year looks its question up in the same codebooks. */
+function questionOf(codebook: Codebook, reference: string): CodebookQuestion | undefined {
+  let byReference = questionCache.get(codebook);
+  if (!byReference) questionCache.set(codebook, (byReference = new Map()));
+  if (!byReference.has(reference)) byReference.set(reference, findQuestion(codebook, reference));
+  return byReference.get(reference);
 }
 
 const jointCache = new WeakMap<WaveData, Map<string, Int32Array>>();

@@ -69,11 +69,23 @@ export function buildSurveyDesign(
     const groups = dims.map((d) => respondentGroups(p, data, d));
     const of = new Int32Array(data.count).fill(-1);
     const outside = new Map<string, { count: number; rows: number[] }>();
+    // A respondent's stratum depends only on its groups: looked up once per combination of group indexes.
+    const sizes = dims.map((d) => d.groups.length + 1);
+    const byCombination = new Map<number, number | undefined>();
+    const codesOf = (i: number) => dims.map((d, k) => d.groups[groups[k]![i]!]?.code ?? '');
     for (let i = 0; i < data.count; i += 1) {
-      const codes = dims.map((d, k) => d.groups[groups[k]![i]!]?.code ?? '');
-      const at = codes.includes('') ? undefined : index.get([p.instrument.id, ...codes].join('\u0000'));
+      let combination = 0;
+      for (let k = 0; k < dims.length; k += 1) combination = combination * sizes[k]! + groups[k]![i]!;
+      let at = byCombination.get(combination);
+      if (at === undefined && !byCombination.has(combination)) {
+        const codes = codesOf(i);
+        at = codes.includes('') ? undefined : index.get([p.instrument.id, ...codes].join('\u0000'));
+        byCombination.set(combination, at);
+      }
       if (at === undefined) {
-        const key = codes.map((c, k) => c || `${dims[k]!.nameJa}不明`).join('・');
+        const key = codesOf(i)
+          .map((c, k) => c || `${dims[k]!.nameJa}不明`)
+          .join('・');
         const o = outside.get(key) ?? { count: 0, rows: [] };
         o.count += 1;
         if (o.rows.length < 5) o.rows.push(data.rowNumbers[i]!);

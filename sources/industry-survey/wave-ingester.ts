@@ -85,6 +85,9 @@ export class WaveIngester implements CellContext {
   private responseDays: Int32Array | null;
   private badWeights = 0;
   private readonly seenIds = new Map<string, number>();
+  /** While every id is a number above the one before (the usual export), none can repeat: seenIds waits until one is not. */
+  private ascendingIds = true;
+  private lastId = -Infinity;
   private readonly touched = new Map<string, Map<string, number>>();
   private readonly issues: Issue[] = [];
   private readonly cellIssueCounts = new Map<string, { count: number; template: Issue }>();
@@ -240,13 +243,19 @@ export class WaveIngester implements CellContext {
         plan.respondentId,
       );
     } else {
-      const first = this.seenIds.get(id);
-      if (first !== undefined) {
-        this.duplicate(first, i, rowNumber, id);
-        this.clearSlot(i);
-        return;
+      const raw = cells[plan.respondentId!];
+      if (this.ascendingIds && typeof raw === 'number' && raw > this.lastId) {
+        this.lastId = raw;
+      } else {
+        if (this.ascendingIds) this.indexIds();
+        const first = this.seenIds.get(id);
+        if (first !== undefined) {
+          this.duplicate(first, i, rowNumber, id);
+          this.clearSlot(i);
+          return;
+        }
+        this.seenIds.set(id, i);
       }
-      this.seenIds.set(id, i);
     }
     this.count += 1;
   }
@@ -263,6 +272,15 @@ export class WaveIngester implements CellContext {
 
   get date1904(): boolean | undefined {
     return this.ctx.date1904;
+  }
+
+  /** The first id out of ascending order: the ids kept so far go into seenIds, and every later id is looked up. */
+  private indexIds(): void {
+    this.ascendingIds = false;
+    for (let j = 0; j < this.count; j += 1) {
+      const id = this.ids[j];
+      if (id !== null && id !== undefined) this.seenIds.set(id, j);
+    }
   }
 
   /** A dropped row's slot is reused by the next row: its roles go back to Answer (0), as push()'s fast path assumes. */
