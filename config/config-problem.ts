@@ -2,8 +2,8 @@
 import { issueMessageJa, type ConfigProblemCode, type IssueParams } from '../lib/issue-catalog.ts';
 
 export interface ConfigProblem {
-  /** Catalog code; optional only until the source families' own config checks (sources/*-adapter.ts) use the catalog. */
-  code?: ConfigProblemCode;
+  /** Catalog code (lib/issue-catalog/config.ts and the files it gathers). */
+  code: ConfigProblemCode;
   file: string;
   /** 1-based line in the file, when the place is known. */
   line?: number;

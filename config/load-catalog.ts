@@ -309,7 +309,7 @@ function describeZodIssue(file: string, schema: z.ZodType, doc: Document, lineCo
   // A problem with a value is followed by the value found, so the user sees what to change.
   const raw = isScalar(node) ? ` 値: ${JSON.stringify(node.value)}` : '';
   return {
-    ...(problem.code ? { code: problem.code } : {}),
+    code: problem.code,
     file,
     line: offset === undefined ? undefined : lineCounter.linePos(offset).line,
     path: formatPath(segments, doc, rowNames),

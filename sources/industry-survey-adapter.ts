@@ -2,6 +2,7 @@
 // re-sent versions), layout and codebooks in config/<city>/sources/industry-survey.yaml. See docs/industry-survey.md.
 // This is the family's reading side; pipelines/industry-survey-family.ts adds the estimation and registers it.
 import type { ConfigProblem } from '../config/load-catalog.ts';
+import { configProblem } from '../config/config-problem.ts';
 import type { SourceAdapter } from '../pipelines/source-adapters.ts';
 import { codebookFromConfig } from './industry-survey/codebook-from-config.ts';
 import { industrySurveyConfigSchema, type IndustrySurveyConfig } from './industry-survey/industry-survey-config.ts';
@@ -20,15 +21,23 @@ export const industrySurveySource: Omit<SourceAdapter, 'read'> = {
     for (const measure of catalog.measures.values()) {
       if (measure.source.kind !== 'industrySurvey') continue;
       const source = measure.source;
-      const at = (message: string) => problems.push({ file, path: `（指標 ${measure.id} の source）`, message });
+      const where = { file, path: `（指標 ${measure.id} の source）` };
       if (!parsed) {
-        at(`指標「${measure.nameJa}」は産業基礎調査（kind: industrySurvey）に結び付いていますが、${file} がありません`);
+        problems.push(
+          configProblem(
+            'config-source-config-missing',
+            { variant: 'plain', measure: measure.nameJa, source: '産業基礎調査', kind: 'industrySurvey', file },
+            where,
+          ),
+        );
         continue;
       }
       const questions = Object.entries(source.questions ?? (source.instrument ? { [source.instrument]: source.question } : {}));
       for (const [instrument, reference] of questions) {
         if (!parsed.instruments.some((i) => i.id === instrument)) {
-          at(`調査票「${instrument}」は instruments にありません（あるもの: ${parsed.instruments.map((i) => i.id).join('、')}）`);
+          problems.push(
+            configProblem('config-survey-measure-instrument-unknown', { instrument, known: parsed.instruments.map((i) => i.id).join('、') }, where),
+          );
           continue;
         }
         // Codebooks written in config are checked now; those in the vendor's workbooks when the wave is read.
@@ -38,11 +47,14 @@ export const industrySurveySource: Omit<SourceAdapter, 'read'> = {
             const q = findQuestion(cb, reference);
             if (!q) {
               const asked = codebook.questions.some((c) => c.id === reference || c.textJa === reference);
-              if (!asked) at(`設問「${reference}」は調査票「${instrument}」のコードブック（codebooks, ${year}年度）にありません`);
+              if (!asked) problems.push(configProblem('config-survey-measure-question-unknown', { question: reference, instrument, fiscalYear: year }, where));
               continue;
             }
             const { unknown } = countedCodes(q, source.countedAnswers);
-            if (unknown.length > 0) at(`数える回答「${unknown.join('」「')}」は設問 ${q.id}（${instrument}, ${year}年度）の選択肢にありません`);
+            if (unknown.length > 0)
+              problems.push(
+                configProblem('config-survey-measure-answer-unknown', { answers: unknown.join('」「'), question: q.id, instrument, fiscalYear: year }, where),
+              );
           }
         }
       }

@@ -1,5 +1,6 @@
 // The 産業振興公社 family: inbox/kosha/*.csv|*.xlsx, layout in config/<city>/sources/kosha.yaml.
 import type { ConfigProblem } from '../config/load-catalog.ts';
+import { configProblem } from '../config/config-problem.ts';
 import { koshaRecordsConfigSchema, type KoshaRecordsConfig } from './kosha-records-config.ts';
 import { readKoshaRecords, type KoshaRecords } from './kosha-records.ts';
 import type { SourceReader } from './source-reader.ts';
@@ -16,34 +17,55 @@ export const koshaReader: SourceReader<KoshaRecordsConfig, KoshaRecords> = {
     for (const measure of catalog.measures.values()) {
       const source = measure.source;
       if (source.kind !== 'kosha') continue;
-      const at = (p: string, message: string) => problems.push({ file, path: `measures.${measure.id}.source${p}`, message });
+      const where = (p: string) => ({ file, path: `measures.${measure.id}.source${p}` });
       if (!parsed) {
-        at(
-          '',
-          `指標「${measure.nameJa}」は公社の記録（kind: kosha）に結び付いていますが、${file} がありません。記録の出力の列名を書いたファイルを置いてください`,
+        problems.push(
+          configProblem('config-source-config-missing', { variant: 'kosha', measure: measure.nameJa, source: '公社の記録', kind: 'kosha', file }, where('')),
         );
         continue;
       }
       const type = parsed.recordTypes[source.recordType];
       if (!type) {
-        at('.recordType', `記録の種類「${source.recordType}」は recordTypes にありません（あるもの: ${Object.keys(parsed.recordTypes).join('、')}）`);
+        problems.push(
+          configProblem(
+            'config-kosha-measure-record-type-unknown',
+            { recordType: source.recordType, known: Object.keys(parsed.recordTypes).join('、') },
+            where('.recordType'),
+          ),
+        );
         continue;
       }
       for (const column of Object.keys(source.filter ?? {})) {
         if (!(column in type.columns))
-          at(
-            `.filter.${column}`,
-            `列のキー「${column}」は recordTypes.${source.recordType}.columns にありません（あるもの: ${Object.keys(type.columns).join('、') || 'なし'}）`,
+          problems.push(
+            configProblem(
+              'config-kosha-measure-column-unknown',
+              {
+                column,
+                recordType: source.recordType,
+                list: 'columns',
+                known: Object.keys(type.columns).join('、') || 'なし',
+              },
+              where(`.filter.${column}`),
+            ),
           );
       }
       if (source.countColumn && !(source.countColumn in type.counts)) {
-        at(
-          '.countColumn',
-          `列のキー「${source.countColumn}」は recordTypes.${source.recordType}.counts にありません（あるもの: ${Object.keys(type.counts).join('、') || 'なし'}）`,
+        problems.push(
+          configProblem(
+            'config-kosha-measure-column-unknown',
+            {
+              column: source.countColumn,
+              recordType: source.recordType,
+              list: 'counts',
+              known: Object.keys(type.counts).join('、') || 'なし',
+            },
+            where('.countColumn'),
+          ),
         );
       }
       if (measure.aggregation !== 'flow' && measure.aggregation !== 'eventCount') {
-        at('', `公社の記録は年度内の件数・合計しか作れません。指標の aggregation は flow か eventCount にしてください（いまは ${measure.aggregation}）`);
+        problems.push(configProblem('config-kosha-measure-aggregation', { aggregation: measure.aggregation }, where('')));
       }
     }
     return problems;

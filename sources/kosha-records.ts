@@ -13,8 +13,9 @@ import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
 import type { Catalog } from '../config/load-catalog.ts';
 import type { Measure } from '../config/catalog-schema.ts';
 import { ByteInterner } from '../lib/byte-interner.ts';
-import { detectStreamEncoding, type TextEncodingName } from '../lib/decode-text.ts';
-import { issue, type Issue, type IssueLocation } from '../lib/issues.ts';
+import { detectStreamEncoding, encodingLabelsJa, type TextEncodingName } from '../lib/decode-text.ts';
+import { issueOf, type IssueParams } from '../lib/issue-catalog.ts';
+import type { Issue, IssueLocation } from '../lib/issues.ts';
 import type { ContractFacts } from '../lib/contract-facts.ts';
 import { parseLooseNumber } from '../lib/parse-number.ts';
 import { parseRecordDate } from '../lib/parse-record-date.ts';
@@ -150,13 +151,14 @@ function findHeader(
     candidates.sort((a, b) => b.score - a.score);
     if (candidates.length > 1 && candidates[0]!.score === candidates[1]!.score) {
       issues.push(
-        issue(
+        issueOf(
           'kosha-ambiguous-record-type',
-          'error',
-          `見出し行が複数の記録の種類（${candidates
-            .filter((c) => c.score === candidates[0]!.score)
-            .map((c) => c.tally.type.labelJa)
-            .join('・')}）に当てはまり、どれか決められません。kosha.yaml の recordTypes の列名を見直してください。このファイルは読み込みません`,
+          {
+            types: candidates
+              .filter((c) => c.score === candidates[0]!.score)
+              .map((c) => c.tally.type.labelJa)
+              .join('・'),
+          },
           at(r + 1),
         ),
       );
@@ -183,14 +185,7 @@ function findHeader(
     };
   }
   const expected = [...tallies.values()].map((t) => `${t.type.labelJa}（${t.type.id}・${t.type.date}）`).join('、');
-  issues.push(
-    issue(
-      'kosha-header-not-found',
-      'error',
-      `先頭 ${rows.length} 行に見出し行が見つかりません。どの記録の種類の出力か分かりません。見出しに次の列がある出力を置いてください: ${expected}。このファイルは読み込みません`,
-      { file: fileName },
-    ),
-  );
+  issues.push(issueOf('kosha-header-not-found', { variant: 'text', rows: rows.length, expected }, { file: fileName }));
   return undefined;
 }
 
@@ -260,7 +255,7 @@ interface FileTally {
   period: [number, number] | null;
   idColumn: number;
   dateColumn: number;
-  issueCounts: Map<string, number>;
+  issueCounts: Map<RepeatedCode, number>;
   /** Ids of earlier files of this kind (id → file), when there are any. */
   earlierIds?: Map<string, string>;
   /** Ids of this file, to hand on to later files of this kind. */
@@ -290,27 +285,12 @@ function startFile(
   const at = { file: fileName, ...(sheet ? { sheet } : {}) };
   const missing = missingColumns(match);
   if (missing.length > 0) {
-    issues.push(
-      issue(
-        'kosha-missing-column',
-        'error',
-        `${match.tally.type.labelJa}の見出し行に列「${missing.join('」「')}」がありません。指標の集計に必要な列です。出力の設定を確認してください。このファイルは読み込みません`,
-        { ...at, row: match.row + 1 },
-      ),
-    );
+    issues.push(issueOf('kosha-missing-column', { type: match.tally.type.labelJa, columns: missing.join('」「') }, { ...at, row: match.row + 1 }));
     return undefined;
   }
   const { period, raw } = readPeriod(match);
   if (match.tally.type.period && !period) {
-    issues.push(
-      issue(
-        'kosha-period-missing',
-        'warning',
-        `見出しの上に「${match.tally.type.period}」（例: ${match.tally.type.period}：2024/4/1～2025/3/31）が見つからないか読めません。記録の日付がある年度は全期間が含まれているものとして数えました。途中までの出力なら件数が少なくなります`,
-        { ...at },
-        raw,
-      ),
-    );
+    issues.push(issueOf('kosha-period-missing', { label: match.tally.type.period }, { ...at }, raw));
   }
   const col = (key: string) => match.columns.get(key)!;
   return {
@@ -334,24 +314,28 @@ function startFile(
   };
 }
 
-function report(ft: FileTally, code: string, severity: Issue['severity'], message: string, location: IssueLocation, raw?: unknown): void {
+/** Codes a file may have many of: only the first ISSUES_PER_KIND are listed, the rest counted in one `more` line. */
+type RepeatedCode = 'kosha-duplicate-id' | 'kosha-missing-id' | 'kosha-bad-date' | 'kosha-date-outside-period';
+
+function report<C extends RepeatedCode>(ft: FileTally, code: C, params: IssueParams<C>, location: IssueLocation, raw?: unknown): void {
   const n = (ft.issueCounts.get(code) ?? 0) + 1;
   ft.issueCounts.set(code, n);
-  if (n <= ISSUES_PER_KIND) ft.issues.push(issue(code, severity, message, location, raw));
+  if (n <= ISSUES_PER_KIND) ft.issues.push(issueOf(code, params, location, raw));
 }
 
 function finishFile(ft: FileTally, sha256: string): void {
   for (const [code, n] of ft.issueCounts) {
     if (n > ISSUES_PER_KIND) {
       ft.issues.push(
-        issue(
+        issueOf(
           code,
-          'info',
-          `同じ種類の問題（${code}）がこのファイルにほか ${n - ISSUES_PER_KIND} 件あります（先頭 ${ISSUES_PER_KIND} 件だけを個別に示しています）`,
+          { variant: 'more', code, more: n - ISSUES_PER_KIND, shown: ISSUES_PER_KIND },
           {
             file: ft.fileName,
             ...(ft.sheet ? { sheet: ft.sheet } : {}),
           },
+          undefined,
+          'info',
         ),
       );
     }
@@ -422,29 +406,17 @@ function readRecord(ft: FileTally, caches: KeyCaches, line: number, idKey: numbe
   if (!idIsNew) {
     if (!ids.isBlank(idKey)) {
       // Located by file, row and column: a record's id never leaves the archive (docs/operations.md).
-      report(
-        ft,
-        'kosha-duplicate-id',
-        'warning',
-        `この行の${type.id}が同じファイルの前の行にもあります。同じ記録として1件だけ数えました（最初の行を採用）`,
-        locationOf(ft, line, ft.idColumn),
-      );
+      report(ft, 'kosha-duplicate-id', { variant: 'sameFile', idColumn: type.id }, locationOf(ft, line, ft.idColumn));
       return;
     }
   }
   if (ids.isBlank(idKey)) {
-    report(ft, 'kosha-missing-id', 'warning', `${type.id}が空の記録です。重複の確認ができないまま1件として数えました`, locationOf(ft, line, ft.idColumn));
+    report(ft, 'kosha-missing-id', { variant: 'empty', idColumn: type.id }, locationOf(ft, line, ft.idColumn));
   } else if (ft.earlierIds !== undefined) {
     const idText = ids.text(idKey);
     const earlier = ft.earlierIds.get(normalizeText(idText));
     if (earlier !== undefined) {
-      report(
-        ft,
-        'kosha-duplicate-id',
-        'warning',
-        `この行の${type.id}は ${earlier} にもあります。同じ記録として1件だけ数えました（先のファイルを採用）`,
-        locationOf(ft, line, ft.idColumn),
-      );
+      report(ft, 'kosha-duplicate-id', { variant: 'earlierFile', idColumn: type.id, earlier }, locationOf(ft, line, ft.idColumn));
       return;
     }
   }
@@ -488,18 +460,23 @@ function locationOf(ft: FileTally, line: number, column?: number): IssueLocation
 function reportBadDate(ft: FileTally, line: number, dateKey: number, outside: boolean): void {
   const type = ft.match.tally.type;
   const raw = ft.columns[ft.dateColumn]!.text(dateKey);
-  report(
-    ft,
-    outside ? 'kosha-date-outside-period' : 'kosha-bad-date',
-    'error',
-    outside
-      ? `${type.date}「${raw}」が抽出期間（${dayText(ft.period![0])}〜${dayText(ft.period![1])}）の外です。日付の誤りか確認してください。この記録は数えていません`
-      : raw.trim() === ''
-        ? `${type.date}が空です。日付を入れてください。この記録は数えていません`
-        : `${type.date}「${raw}」を日付として読めません（例: 2024/4/1、令和6年4月1日、R6.4.1）。この記録は数えていません`,
-    locationOf(ft, line, ft.dateColumn),
-    raw,
-  );
+  const location = locationOf(ft, line, ft.dateColumn);
+  if (outside)
+    report(
+      ft,
+      'kosha-date-outside-period',
+      { variant: 'outside', dateColumn: type.date, raw, from: dayText(ft.period![0]), to: dayText(ft.period![1]) },
+      location,
+      raw,
+    );
+  else
+    report(
+      ft,
+      'kosha-bad-date',
+      raw.trim() === '' ? { variant: 'empty', dateColumn: type.date } : { variant: 'unreadable', dateColumn: type.date, raw },
+      location,
+      raw,
+    );
 }
 
 // Counts (attendees, placements) are whole numbers, so plain sums are exact.
@@ -579,23 +556,19 @@ async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: M
   const detected = await detectStreamEncoding(() => input.createReadStream(), config.encodings);
   if (!detected.ok) {
     issues.push(
-      issue(`kosha-${detected.code}`, 'error', `${detected.message}。このファイルは読み込みません`, {
-        file: fileName,
-        ...(detected.line ? { row: detected.line } : {}),
-      }),
+      detected.code === 'text-undecodable'
+        ? issueOf('kosha-text-undecodable', { line: detected.line }, { file: fileName, ...(detected.line ? { row: detected.line } : {}) })
+        : issueOf(
+            'kosha-text-encoding-not-accepted',
+            { found: encodingLabelsJa[detected.found], accepted: config.encodings.map((e) => encodingLabelsJa[e]).join('・') },
+            { file: fileName },
+          ),
     );
     return;
   }
   const { encoding, bomLength } = detected;
   const tooLong = (line: number) =>
-    issues.push(
-      issue(
-        'kosha-record-too-long',
-        'error',
-        `${line}行目から ${MAX_CSV_RECORD_BYTES / 2 ** 20} MB を超えても記録（行）が終わりません。CSV として出力されたファイルか、「"」が閉じているか確認してください。このファイルは読み込みません`,
-        { file: fileName, row: line },
-      ),
-    );
+    issues.push(issueOf('kosha-record-too-long', { line, megabytes: MAX_CSV_RECORD_BYTES / 2 ** 20 }, { file: fileName, row: line }));
   const head: string[][] = [];
   const headEnd = await scanCsvStream(input.createReadStream(), bomLength, (record, bytes) => {
     const cells: string[] = [];
@@ -650,14 +623,7 @@ async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: M
     return;
   }
   if (end.unterminatedQuoteLine !== undefined) {
-    issues.push(
-      issue(
-        'kosha-unterminated-quote',
-        'error',
-        `${end.unterminatedQuoteLine}行目で始まる「"」で囲まれた値がファイルの最後まで閉じていません。ファイルが途中で切れていないか確認してください。それ以降の記録は1件として読まれています`,
-        { file: fileName, row: end.unterminatedQuoteLine },
-      ),
-    );
+    issues.push(issueOf('kosha-unterminated-quote', { line: end.unterminatedQuoteLine }, { file: fileName, row: end.unterminatedQuoteLine }));
   }
   finishFile(ft, input.sha256);
 }
@@ -701,15 +667,7 @@ class CellColumn implements ColumnKeys {
 async function tallyXlsx(input: InboxFile, config: KoshaRecordsConfig, tallies: Map<string, TypeTally>, issues: Issue[], limits?: XlsxLimits): Promise<void> {
   const fileName = input.name;
   const bytes = await input.readBytes();
-  const unreadable = (e: unknown) =>
-    issues.push(
-      workbookOpenIssue(
-        'kosha-unreadable',
-        'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください。このファイルは読み込みません',
-        fileName,
-        e,
-      ),
-    );
+  const unreadable = (e: unknown) => issues.push(workbookOpenIssue('kosha-unreadable', fileName, e));
   let workbook: XlsxCellWorkbook;
   try {
     workbook = await openXlsxCells(bytes, limits);
@@ -762,14 +720,7 @@ async function tallyXlsx(input: InboxFile, config: KoshaRecordsConfig, tallies: 
     }
     issues.push(...sheetIssues);
     const expected = [...tallies.values()].map((t) => `${t.type.labelJa}（${t.type.id}・${t.type.date}）`).join('、');
-    issues.push(
-      issue(
-        'kosha-header-not-found',
-        'error',
-        `どのシートの先頭 ${config.headerSearchRows} 行にも見出し行が見つかりません。見出しに次の列がある出力を置いてください: ${expected}。このファイルは読み込みません`,
-        { file: fileName },
-      ),
-    );
+    issues.push(issueOf('kosha-header-not-found', { variant: 'workbook', rows: config.headerSearchRows, expected }, { file: fileName }));
   } finally {
     workbook.close();
   }

@@ -6,7 +6,8 @@ import { xlsxCellText as cellText } from './xlsx/xlsx-cell-text.ts';
 import { columnLetter } from './industry-survey/column-letter.ts';
 import type { Catalog } from '../config/load-catalog.ts';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
-import { issue, type Issue } from '../lib/issues.ts';
+import { issueOf } from '../lib/issue-catalog.ts';
+import type { Issue } from '../lib/issues.ts';
 import { MANUAL_ENTRY_HEADER_ROW, MANUAL_ENTRY_SHEET, manualEntryColumns, type ManualEntryColumn } from '../lib/manual-entry-layout.ts';
 import type { FilePeriod } from '../lib/contract-facts.ts';
 import type { Observation, SourceResult, StatusReading } from '../lib/observation.ts';
@@ -23,10 +24,7 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
   const bytes = await input.readBytes();
   const unreadable = (e: unknown): SourceResult => ({
     observations: [],
-    issues: [
-      ...issues,
-      workbookOpenIssue('manual-entry-unreadable', 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください', file, e),
-    ],
+    issues: [...issues, workbookOpenIssue('manual-entry-unreadable', file, e)],
   });
   // The sheet is read whole before any row is judged: a workbook damaged further down yields no half-read rows.
   let sheetName: string | undefined;
@@ -43,9 +41,7 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
     return unreadable(e);
   }
   if (sheetName === undefined) {
-    issues.push(
-      issue('manual-entry-no-sheet', 'error', `シート「${MANUAL_ENTRY_SHEET}」がありません。lei template で作ったブックに入力してください`, { file }),
-    );
+    issues.push(issueOf('manual-entry-no-sheet', { sheet: MANUAL_ENTRY_SHEET }, { file }));
     return { observations: [], issues };
   }
   const sheet = { name: sheetName };
@@ -65,12 +61,7 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
   const missing = REQUIRED.filter((c) => !columns.has(c));
   if (!headerRow || missing.length > 0) {
     issues.push(
-      issue(
-        'manual-entry-missing-column',
-        'error',
-        `見出し行に列「${missing.map((c) => manualEntryColumns[c]).join('」「')}」が見つかりません。見出しを書き換えずに、lei template で作ったブックに入力してください`,
-        at(headerRow ?? MANUAL_ENTRY_HEADER_ROW),
-      ),
+      issueOf('manual-entry-missing-column', { columns: missing.map((c) => manualEntryColumns[c]).join('」「') }, at(headerRow ?? MANUAL_ENTRY_HEADER_ROW)),
     );
     return { observations: [], issues };
   }
@@ -92,42 +83,18 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
     const valueText = cellText(rawValue).trim();
     if (!idText && !valueText) continue;
     if (!idText) {
-      issues.push(
-        issue(
-          'manual-entry-missing-measure-id',
-          'error',
-          '値はありますが指標IDが空です。指標IDの列は消さないでください',
-          at(r, letter('measureId')),
-          valueText,
-        ),
-      );
+      issues.push(issueOf('manual-entry-missing-measure-id', {}, at(r, letter('measureId')), valueText));
       continue;
     }
     const measure = catalog.measures.get(idText);
     if (!measure) {
-      issues.push(
-        issue(
-          'manual-entry-unknown-measure',
-          'error',
-          `指標ID「${idText}」は設定にありません。最新の lei template で作り直したブックを使ってください`,
-          at(r, letter('measureId')),
-          idText,
-        ),
-      );
+      issues.push(issueOf('manual-entry-unknown-measure', { measureId: idText }, at(r, letter('measureId')), idText));
       continue;
     }
     const fyRaw = cellText(cell('fiscalYear')).trim();
     const fiscalYear = parseFiscalYear(fyRaw);
     if (fiscalYear === null) {
-      issues.push(
-        issue(
-          'manual-entry-bad-fiscal-year',
-          'error',
-          `年度「${fyRaw}」を読み取れません。「令和6年度」「R6」「2024年度」のように書いてください`,
-          at(r, letter('fiscalYear')),
-          fyRaw,
-        ),
-      );
+      issues.push(issueOf('manual-entry-bad-fiscal-year', { raw: fyRaw }, at(r, letter('fiscalYear')), fyRaw));
       continue;
     }
     if (!valueText) continue; // not entered yet
@@ -137,7 +104,7 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
     // A state (実施 …) or a two-figure cell (320人（8回）) is read before ― could be taken for "no value".
     const special = measure.valueType === 'status' || measure.valueType === 'pair' ? readSpecialValue(measure, valueText, catalog.plan.statuses) : undefined;
     if (special?.kind === 'problem') {
-      issues.push(issue(special.code, 'error', `${measure.nameJa}（${fyRaw}）${special.messageJa}`, at(r, letter('value')), valueText));
+      issues.push(issueOf(special.code, { ...special.params, measure: measure.nameJa, fiscalYear: fyRaw }, at(r, letter('value')), valueText));
       continue;
     }
     if (special?.kind === 'status') {
@@ -158,34 +125,16 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
       continue;
     }
     if (isMissingMarker(valueText)) {
-      issues.push(
-        issue('manual-entry-marked-missing', 'info', `${measure.nameJa}（${fyRaw}）は「—」（値なし）として扱います`, at(r, letter('value')), valueText),
-      );
+      issues.push(issueOf('manual-entry-marked-missing', { measure: measure.nameJa, fiscalYear: fyRaw }, at(r, letter('value')), valueText));
       continue;
     }
     const value = typeof rawValue === 'number' ? rawValue : parseLooseNumber(valueText);
     if (value === null) {
-      issues.push(
-        issue(
-          'manual-entry-not-a-number',
-          'error',
-          `${measure.nameJa}（${fyRaw}）の値「${valueText}」は数値ではありません。単位や文字を除いた数値（例: 1952 や 53.2）を入力してください。この行は読み込みません`,
-          at(r, letter('value')),
-          valueText,
-        ),
-      );
+      issues.push(issueOf('manual-entry-not-a-number', { measure: measure.nameJa, fiscalYear: fyRaw, raw: valueText }, at(r, letter('value')), valueText));
       continue;
     }
     if (measure.unit === '%' && (value < 0 || value > 100)) {
-      issues.push(
-        issue(
-          'manual-entry-out-of-range',
-          'error',
-          `${measure.nameJa}（${fyRaw}）は割合（%）なので 0〜100 で入力してください（入力値 ${valueText}）`,
-          at(r, letter('value')),
-          valueText,
-        ),
-      );
+      issues.push(issueOf('manual-entry-out-of-range', { measure: measure.nameJa, fiscalYear: fyRaw, raw: valueText }, at(r, letter('value')), valueText));
       continue;
     }
     const key = `${measure.id}\u0000${fiscalYear}`;
@@ -193,10 +142,9 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
     if (earlier) {
       if (earlier.value !== value) {
         issues.push(
-          issue(
+          issueOf(
             'manual-entry-duplicate',
-            'error',
-            `${measure.nameJa}（${fyRaw}）が ${earlier.row}行目と重複し、値が異なります（${earlier.value} と ${value}）。どちらか一方を残してください。この指標のこの年度は採用しません`,
+            { measure: measure.nameJa, fiscalYear: fyRaw, earlierRow: earlier.row, earlierValue: earlier.value, value },
             at(r, letter('value')),
             valueText,
           ),

@@ -1,6 +1,7 @@
 // The RESAS family: inbox/resas/*.csv downloaded by analysts, layout in config/<city>/sources/resas.yaml.
 // No network access at run time: the files are dropped into the inbox.
 import type { ConfigProblem } from '../config/load-catalog.ts';
+import { configProblem } from '../config/config-problem.ts';
 import { unitsConvertible } from '../lib/convert-unit.ts';
 import type { Issue } from '../lib/issues.ts';
 import { municipalityCode } from '../lib/municipality-code.ts';
@@ -19,32 +20,45 @@ export const resasReader: SourceReader<ResasExportConfig, { reads: ResasExportRe
     if (parsed) {
       for (const [key, series] of Object.entries(parsed.series)) {
         if (!(series.export in parsed.exports))
-          problems.push({ file, path: `series.${key}.export`, message: `出力の種類「${series.export}」は exports にありません` });
+          problems.push(configProblem('config-resas-unknown-export', { export: series.export }, { file, path: `series.${key}.export` }));
       }
       for (const [key, kind] of Object.entries(parsed.exports)) {
         if (kind.layout === 'long' && (!kind.columns.year || !kind.columns.value)) {
-          problems.push({ file, path: `exports.${key}.columns`, message: 'layout: long では year（年の列）と value（値の列）の見出しが必要です' });
+          problems.push(configProblem('config-resas-long-columns-missing', {}, { file, path: `exports.${key}.columns` }));
         }
       }
       parsed.fiscalYears.forEach((a, i) => {
         if (!parsed.benchmarkYears.includes(a.benchmarkYear)) {
-          problems.push({
-            file,
-            path: `fiscalYears[${i}].benchmarkYear`,
-            message: `${a.benchmarkYear}年は benchmarkYears（${parsed.benchmarkYears.join('・')}）にありません`,
-          });
+          problems.push(
+            configProblem(
+              'config-resas-benchmark-year-unknown',
+              { year: a.benchmarkYear, years: parsed.benchmarkYears.join('・') },
+              { file, path: `fiscalYears[${i}].benchmarkYear` },
+            ),
+          );
         }
         for (const s of a.series ?? [])
-          if (!(s in parsed.series)) problems.push({ file, path: `fiscalYears[${i}].series`, message: `系列「${s}」は series にありません` });
+          if (!(s in parsed.series))
+            problems.push(configProblem('config-resas-unknown-series', { variant: 'plain', series: s }, { file, path: `fiscalYears[${i}].series` }));
       });
     }
     for (const measure of catalog.measures.values()) {
       if (measure.source.kind !== 'resas') continue;
-      const at = (message: string) => problems.push({ file, path: `measures.${measure.id}.source`, message });
-      if (!parsed) at(`指標「${measure.nameJa}」は RESAS（kind: resas）に結び付いていますが、${file} がありません`);
+      const where = { file, path: `measures.${measure.id}.source` };
+      // ' RESAS': a Latin name is set off by a space in the message (は RESAS（kind: resas）).
+      if (!parsed)
+        problems.push(
+          configProblem('config-source-config-missing', { variant: 'plain', measure: measure.nameJa, source: ' RESAS', kind: 'resas', file }, where),
+        );
       else if (!(measure.source.series in parsed.series))
-        at(`系列「${measure.source.series}」は series にありません（あるもの: ${Object.keys(parsed.series).join('、')}）`);
-      if (!unitsConvertible(measure.unit, '円')) at(`RESAS の金額を指標の単位「${measure.unit}」に換算できません（円・千円・百万円・億円 など）`);
+        problems.push(
+          configProblem(
+            'config-resas-unknown-series',
+            { variant: 'known', series: measure.source.series, known: Object.keys(parsed.series).join('、') },
+            where,
+          ),
+        );
+      if (!unitsConvertible(measure.unit, '円')) problems.push(configProblem('config-resas-unit-not-money', { unit: measure.unit }, where));
     }
     return problems;
   },

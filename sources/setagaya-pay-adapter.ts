@@ -1,5 +1,6 @@
 // The せたがやPay family: inbox/setagaya-pay/*.xlsx, one operator report per month; layouts in
 // config/<city>/sources/setagaya-pay.yaml. All reports of a run are read together for the continuity checks.
+import { configProblem } from '../config/config-problem.ts';
 import type { Catalog, ConfigProblem } from '../config/load-catalog.ts';
 import type { ContractFacts, Reading } from '../lib/contract-facts.ts';
 import { fiscalYearOf } from '../lib/fiscal-year.ts';
@@ -27,24 +28,30 @@ export const setagayaPayReader: SourceReader<SetagayaPayConfig, PayReading> = {
     const problems: ConfigProblem[] = [];
     const parsed = config;
     parsed?.campaigns.forEach((c, i) => {
-      if (c.from > c.to) problems.push({ file, path: `campaigns[${i}]`, message: `from（${c.from}）が to（${c.to}）より後です` });
+      if (c.from > c.to) problems.push(configProblem('config-pay-campaign-order', { from: c.from, to: c.to }, { file, path: `campaigns[${i}]` }));
     });
     for (const measure of catalog.measures.values()) {
       const source = measure.source;
       if (source.kind !== 'setagayaPay') continue;
-      const at = (message: string) => problems.push({ file, path: `measures.${measure.id}.source`, message });
+      const where = { file, path: `measures.${measure.id}.source` };
       if (!parsed) {
-        at(`指標「${measure.nameJa}」はせたがやPayの月次報告（kind: setagayaPay）に結び付いていますが、${file} がありません`);
+        problems.push(
+          configProblem(
+            'config-source-config-missing',
+            { variant: 'plain', measure: measure.nameJa, source: 'せたがやPayの月次報告', kind: 'setagayaPay', file },
+            where,
+          ),
+        );
         continue;
       }
       const spec = payMetrics[source.metric as PayMetric];
       if (!spec) {
-        at(`metric「${source.metric}」は月次報告の項目にありません（あるもの: ${Object.keys(payMetrics).join('、')}）`);
+        problems.push(configProblem('config-pay-unknown-metric', { metric: source.metric, known: Object.keys(payMetrics).join('、') }, where));
         continue;
       }
       const wanted = spec.nature === 'rate' ? 'rate' : spec.nature;
       if (measure.aggregation !== wanted && !(spec.nature === 'flow' && measure.aggregation === 'eventCount')) {
-        at(`${spec.labelJa}は ${wanted} の量です。指標の aggregation を ${wanted} にしてください（いまは ${measure.aggregation}）`);
+        problems.push(configProblem('config-pay-aggregation', { metric: spec.labelJa, wanted, aggregation: measure.aggregation }, where));
       }
       for (const layout of parsed.layouts) {
         const unit = source.storeClass
@@ -53,7 +60,7 @@ export const setagayaPayReader: SourceReader<SetagayaPayConfig, PayReading> = {
             : undefined
           : layout.metrics[source.metric as PayMetric]?.unit;
         if (unit && !unitsConvertible(unit, measure.unit))
-          at(`様式 ${layout.id} の${spec.labelJa}の単位 ${unit} を指標の単位 ${measure.unit} に換算できません`);
+          problems.push(configProblem('config-pay-unit-not-convertible', { layout: layout.id, metric: spec.labelJa, unit, measureUnit: measure.unit }, where));
       }
     }
     return problems;

@@ -7,7 +7,8 @@ import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
 import { columnLetter } from './industry-survey/column-letter.ts';
 import { Decimal } from 'decimal.js';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
-import { issue, type Issue } from '../lib/issues.ts';
+import { issueOf } from '../lib/issue-catalog.ts';
+import type { Issue } from '../lib/issues.ts';
 import { parseLooseNumber } from '../lib/parse-number.ts';
 import { parseYearMonth, yearMonthJa, type YearMonth } from '../lib/parse-year-month.ts';
 import { payMetrics, type PayMetric } from '../lib/pay-metrics.ts';
@@ -69,27 +70,13 @@ export async function readSetagayaPayReport(
       if (found) break;
     }
   } catch (e) {
-    issues.push(
-      workbookOpenIssue(
-        'pay-unreadable',
-        'Excelブック（.xlsx）として開けません。事業者から届いたファイルをそのまま置いてください。この報告は読み込みません',
-        file,
-        e,
-      ),
-    );
+    issues.push(workbookOpenIssue('pay-unreadable', file, e));
     return { issues };
   } finally {
     workbook?.close();
   }
   if (!found) {
-    issues.push(
-      issue(
-        'pay-unknown-layout',
-        'error',
-        `どの様式の月次報告か分かりません（setagaya-pay.yaml の layouts の detect: ${config.layouts.map((l) => `「${l.detect}」`).join('、')} がどのシートにもありません）。様式が変わった場合は layouts に新しい様式を追加してください。この報告は読み込みません`,
-        { file },
-      ),
-    );
+    issues.push(issueOf('pay-unknown-layout', { detect: config.layouts.map((l) => `「${l.detect}」`).join('、') }, { file }));
     return { issues };
   }
   const { layout, sheet, grid } = found;
@@ -99,15 +86,9 @@ export async function readSetagayaPayReport(
   const month = monthCell ? parseYearMonth(monthCell.value) : null;
   if (!monthCell || !month) {
     issues.push(
-      issue(
-        'pay-bad-month',
-        'error',
-        monthCell
-          ? `対象月「${cellText(monthCell.value)}」を読めません（例: 2024年4月、令和6年4月）。この報告は読み込みません`
-          : `「${layout.month}」の欄が見つかりません（様式 ${layout.labelJa}）。この報告は読み込みません`,
-        monthCell ? at(monthCell.row, monthCell.column) : at(),
-        monthCell ? cellText(monthCell.value) : undefined,
-      ),
+      monthCell
+        ? issueOf('pay-bad-month', { variant: 'unreadable', raw: cellText(monthCell.value) }, at(monthCell.row, monthCell.column), cellText(monthCell.value))
+        : issueOf('pay-bad-month', { variant: 'missing', label: layout.month, layout: layout.labelJa }, at()),
     );
     return { issues };
   }
@@ -115,10 +96,9 @@ export async function readSetagayaPayReport(
   if (fromName) {
     if (fromName.year !== month.year || fromName.month !== month.month) {
       issues.push(
-        issue(
+        issueOf(
           'pay-month-mismatch',
-          'error',
-          `ファイル名は${yearMonthJa(fromName)}ですが、報告の対象月は${yearMonthJa(month)}です。どちらが正しいか事業者に確認してください。この報告は読み込みません`,
+          { fromName: yearMonthJa(fromName), month: yearMonthJa(month) },
           at(monthCell.row, monthCell.column),
           cellText(monthCell.value),
         ),
@@ -137,26 +117,13 @@ export async function readSetagayaPayReport(
   for (const [metric, spec] of Object.entries(layout.metrics) as [PayMetric, NonNullable<PayLayout['metrics'][PayMetric]>][]) {
     const label = grid.find(spec.label);
     if (!label) {
-      issues.push(
-        issue(
-          'pay-missing-figure',
-          'error',
-          `「${spec.label}」（${payMetrics[metric].labelJa}）の欄がありません（様式 ${layout.labelJa}）。様式が変わっていないか確認してください`,
-          at(),
-        ),
-      );
+      issues.push(issueOf('pay-missing-figure', { label: spec.label, metric: payMetrics[metric].labelJa, layout: layout.labelJa }, at()));
       continue;
     }
     const printedUnit = BRACKET.exec(label.text.slice(normalize(spec.label).length))?.[1]?.trim();
     if (printedUnit && printedUnit !== spec.unit) {
       issues.push(
-        issue(
-          'pay-unit-mismatch',
-          'error',
-          `「${label.raw}」の単位は ${printedUnit} ですが、様式 ${layout.labelJa} の設定では ${spec.unit} です。様式が変わっていないか確認し、setagaya-pay.yaml を直してください。この値は使いません`,
-          at(label.row, label.column),
-          label.raw,
-        ),
+        issueOf('pay-unit-mismatch', { label: label.raw, printedUnit, layout: layout.labelJa, unit: spec.unit }, at(label.row, label.column), label.raw),
       );
       continue;
     }
@@ -164,9 +131,7 @@ export async function readSetagayaPayReport(
     const value = cell ? numberOf(cell.value) : null;
     if (!cell || value === null) {
       const raw = cell ? cellText(cell.value) : '';
-      issues.push(
-        issue('pay-not-a-number', 'error', `「${spec.label}」の値「${raw}」が数値ではありません。この値は使いません`, at(label.row, cell?.column), raw),
-      );
+      issues.push(issueOf('pay-not-a-number', { label: spec.label, raw }, at(label.row, cell?.column), raw));
       continue;
     }
     figures[metric] = { value: spec.fraction ? new Decimal(String(value)).times(100).toNumber() : value, unit: spec.unit, row: cell.row, column: cell.column };
@@ -204,10 +169,9 @@ export async function readSetagayaPayReport(
         const sum = parts.reduce((a, b) => a.plus(String(b)), new Decimal(0));
         if (!sum.equals(String(total.value))) {
           issues.push(
-            issue(
+            issueOf(
               'pay-store-class-total-mismatch',
-              'warning',
-              `店舗区分別の${payMetrics[metric].labelJa}の合計（${sum.toString()}）が報告の値（${total.value}）と合いません。店舗区分の行が欠けていないか確認してください`,
+              { metric: payMetrics[metric].labelJa, sum: sum.toString(), total: total.value },
               at(head.row, head.column),
             ),
           );

@@ -7,7 +7,8 @@
 import type { Catalog } from '../config/load-catalog.ts';
 import type { Measure } from '../config/catalog-schema.ts';
 import { fiscalYearOf } from '../lib/fiscal-year.ts';
-import { issue, type Issue, type IssueLocation } from '../lib/issues.ts';
+import { issueOf } from '../lib/issue-catalog.ts';
+import type { Issue, IssueLocation } from '../lib/issues.ts';
 import type { Gap, Observation, Provenance } from '../lib/observation.ts';
 import type { KoshaRecordFile } from '../sources/kosha-records.ts';
 import type { KoshaRecordsConfig, KoshaRecordType } from '../sources/kosha-records-config.ts';
@@ -152,13 +153,7 @@ function countFile(file: KoshaRecordFile, tally: TypeTally, fiscalYearOfDay: (da
           badCounts += 1;
           if (badCounts <= ISSUES_PER_KIND) {
             issues.push(
-              issue(
-                'kosha-bad-count',
-                'error',
-                `${count.header}「${raw}」は0以上の整数ではありません。この年度の「${counters[c]!.measure.nameJa}」は公表しません。数値を直してください`,
-                at(line, count.header),
-                raw,
-              ),
+              issueOf('kosha-bad-count', { variant: 'notCount', column: count.header, raw, measure: counters[c]!.measure.nameJa }, at(line, count.header), raw),
             );
           }
           counters[c]!.broken.set(fiscalYear, {
@@ -177,11 +172,12 @@ function countFile(file: KoshaRecordFile, tally: TypeTally, fiscalYearOfDay: (da
   }
   if (badCounts > ISSUES_PER_KIND) {
     issues.push(
-      issue(
+      issueOf(
         'kosha-bad-count',
-        'info',
-        `同じ種類の問題（kosha-bad-count）がこのファイルにほか ${badCounts - ISSUES_PER_KIND} 件あります（先頭 ${ISSUES_PER_KIND} 件だけを個別に示しています）`,
+        { variant: 'more', code: 'kosha-bad-count', more: badCounts - ISSUES_PER_KIND, shown: ISSUES_PER_KIND },
         { file: file.file, ...(file.sheet ? { sheet: file.sheet } : {}) },
+        undefined,
+        'info',
       ),
     );
   }

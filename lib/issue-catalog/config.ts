@@ -2,6 +2,7 @@
 // A problem the schema finds at a value is followed by that value（ 値: "…"）.
 import { industrySurveyConfigIssueSpecs } from './industry-survey-config.ts';
 import type { IssueSpec } from './issue-spec.ts';
+import { sourceConfigIssueSpecs } from './source-config.ts';
 
 const CONFIG_ERROR = 'error' as const;
 
@@ -329,4 +330,5 @@ export const configIssueSpecs = {
     whatToDoEn: 'Give the indicator an id that is not a measure id',
   },
   ...industrySurveyConfigIssueSpecs,
+  ...sourceConfigIssueSpecs,
 } as const satisfies Record<string, IssueSpec>;

@@ -6,11 +6,7 @@ import { XlsxReadError } from './xlsx-read-error.ts';
 type UnreadableCode = 'manual-entry-unreadable' | 'kosha-unreadable' | 'pay-unreadable';
 
 /** `code` for an unreadable file; a workbook refused for its size keeps the reader's code xlsx-too-large. */
-export function workbookOpenIssue(code: UnreadableCode, file: string, error: unknown): Issue;
-/** The form its callers used before the catalog held the fallback wording (it is the catalog's `unknown` wording). */
-export function workbookOpenIssue(code: UnreadableCode, fallbackJa: string, file: string, error: unknown): Issue;
-export function workbookOpenIssue(code: UnreadableCode, ...rest: [string, unknown] | [string, string, unknown]): Issue {
-  const [file, error] = rest.length === 3 ? [rest[1], rest[2]] : rest;
+export function workbookOpenIssue(code: UnreadableCode, file: string, error: unknown): Issue {
   if (error instanceof XlsxReadError && error.code === 'xlsx-too-large') return issueOf(error.code, { variant: 'other', reason: error.message }, { file });
   const raw = (error as Error).message;
   return error instanceof XlsxReadError
