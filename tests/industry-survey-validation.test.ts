@@ -275,11 +275,13 @@ describe('config', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([
       {
+        code: 'config-survey-measure-answer-unknown',
         file: path.join(dir, 'sources', 'industry-survey.yaml'),
         path: '（指標 profit-making-business-share の source）',
         message: '数える回答「7」は設問 Q2（manufacturing, 2023年度）の選択肢にありません',
       },
       {
+        code: 'config-survey-measure-answer-unknown',
         file: path.join(dir, 'sources', 'industry-survey.yaml'),
         path: '（指標 profit-making-business-share の source）',
         message: '数える回答「7」は設問 Q2（manufacturing, 2024年度）の選択肢にありません',

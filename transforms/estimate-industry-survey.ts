@@ -4,7 +4,8 @@
 // the observations and the survey_breakdowns rows with suppression applied. Pure: no I/O, files are already read.
 import type { SurveyBreakdownRow, SurveyRevisionRow } from '../lib/datasets.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
-import { issue, type Issue } from '../lib/issues.ts';
+import { issueOf } from '../lib/issue-catalog.ts';
+import type { Issue } from '../lib/issues.ts';
 import type { Observation } from '../lib/observation.ts';
 import type { IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
 import type { SurveyFrame } from '../sources/industry-survey/read-frame-file.ts';
@@ -43,10 +44,9 @@ export function estimateIndustrySurvey(reading: IndustrySurveyReading, config: I
       const changes = diffSurveyEstimates(bindings, estimate(state, frames[k - 1]), estimate(state, frames[k]), frames[k - 1]!.file, frames[k]!.file);
       revisionRows.push(...changes);
       issues.push(
-        issue(
+        issueOf(
           'industry-survey-frame-replaced',
-          'info',
-          `修正された母集団ファイル ${frames[k]!.file} を ${frames[k - 1]!.file} に代えて${formatFiscalYear(year)}の推計に使います。変わった公表値は ${changes.length} 件です（survey_revisions）`,
+          { file: frames[k]!.file, replaced: frames[k - 1]!.file, fiscalYear: formatFiscalYear(year), changes: changes.length },
           { file: frames[k]!.file },
         ),
       );
@@ -56,19 +56,24 @@ export function estimateIndustrySurvey(reading: IndustrySurveyReading, config: I
       revisionRows.push(...changes);
       const headline = changes.filter((c) => c.dimension === 'total');
       issues.push(
-        issue(
+        issueOf(
           'industry-survey-wave-replaced',
-          'info',
-          `再送された ${step.replacement.input.name} は検証に合格したため、${step.replaced.input.name} に代えて${formatFiscalYear(year)}の値に使います（前の版は受信箱に残し、survey_waves に superseded として載せています）。変わった公表値は ${changes.length} 件です（survey_revisions）`,
+          { file: step.replacement.input.name, replaced: step.replaced.input.name, fiscalYear: formatFiscalYear(year), changes: changes.length },
           { file: step.replacement.input.name },
         ),
       );
       for (const c of headline) {
         issues.push(
-          issue(
+          issueOf(
             'industry-survey-figure-revised',
-            'warning',
-            `指標「${c.name_ja}」の${formatFiscalYear(year)}の値が、再送データで ${show(c.old_value, c.old_status)} → ${show(c.new_value, c.new_status)} に変わりました（n ${c.old_n ?? '—'} → ${c.new_n ?? '—'}）`,
+            {
+              measure: c.name_ja,
+              fiscalYear: formatFiscalYear(year),
+              oldValue: show(c.old_value, c.old_status),
+              newValue: show(c.new_value, c.new_status),
+              oldN: c.old_n ?? '—',
+              newN: c.new_n ?? '—',
+            },
             { file: step.replacement.input.name },
             `${show(c.old_value, c.old_status)} → ${show(c.new_value, c.new_status)}`,
           ),
@@ -93,14 +98,7 @@ function designSettings(
   if (!config.design) return settings;
   const limits = config.design.limits;
   if (!frame?.strata) {
-    report?.push(
-      issue(
-        'industry-survey-no-frame',
-        'error',
-        `${formatFiscalYear(year)}の母集団ファイル（名前は設定 files.framePattern: ${config.files.framePattern}）がないか読めないため、標本設計による推計（加重の公表値）を出せません。母集団ファイルを受信箱に置いてください`,
-        {},
-      ),
-    );
+    report?.push(issueOf('industry-survey-no-frame', { fiscalYear: formatFiscalYear(year), pattern: String(config.files.framePattern) }));
     return { ...settings, design: { design: null, reasonJa: `${formatFiscalYear(year)}の母集団ファイルがありません`, limits } };
   }
   const calibration = config.waves.find((w) => w.fiscalYear === year)?.calibration;
@@ -119,26 +117,12 @@ function publish(
 ): void {
   const label = formatFiscalYear(e.fiscalYear);
   if (e.status === 'notAsked') {
-    issues.push(
-      issue(
-        'industry-survey-question-not-asked',
-        'info',
-        `指標「${binding.nameJa}」の設問は${label}の調査票（コードブック）にないため、${label}の値はありません`,
-        {},
-      ),
-    );
+    issues.push(issueOf('industry-survey-question-not-asked', { measure: binding.nameJa, label }));
     return;
   }
   const firstFile = e.sources[0]?.file ?? [...state.values()][0]?.input.name;
   if (e.status === 'withheld') {
-    issues.push(
-      issue(
-        'industry-survey-estimate-withheld',
-        'error',
-        `指標「${binding.nameJa}」の${label}の値は出しません: ${e.reasonsJa.join('；')}。ファイルを直し、版を上げた名前（_v2 など）で受信箱に置いてください`,
-        { file: firstFile },
-      ),
-    );
+    issues.push(issueOf('industry-survey-estimate-withheld', { measure: binding.nameJa, label, reasons: e.reasonsJa.join('；') }, { file: firstFile }));
     return;
   }
   const sources = e.sources.map((s) => `${s.instrument}:${s.question}@${s.file}`).join('; ');
@@ -146,11 +130,7 @@ function publish(
   const weighted = binding.estimate === 'weighted';
   const value = weighted ? total.weightedShare : total.share;
   if (value === null) {
-    issues.push(
-      issue('industry-survey-no-respondents', 'warning', `指標「${binding.nameJa}」の${label}は分母になる回答者が0人のため、値を出しません`, {
-        file: firstFile,
-      }),
-    );
+    issues.push(issueOf('industry-survey-no-respondents', { measure: binding.nameJa, label }, { file: firstFile }));
   } else {
     observations.push({
       measureId: binding.measureId,

@@ -4,6 +4,7 @@
 // "touches" its question, so the estimates that use the question are withheld and the others still come out.
 // Each question kind's cells are read by its own reader (answer-kinds/); push() keeps the two commonest cases (a valid
 // single-choice code, a 0/1 option column) in its own tight loops and hands every other cell to the kind's reader.
+import { issueOf } from '../../lib/issue-catalog.ts';
 import { issue, type Issue, type Severity } from '../../lib/issues.ts';
 import { parseLooseNumber } from '../../lib/parse-number.ts';
 import { Role } from '../../lib/survey-answer-role.ts';
@@ -300,10 +301,9 @@ export class WaveIngester implements CellContext {
     }
     if (this.badWeights > 0 && this.weights) {
       this.issues.push(
-        issue(
+        issueOf(
           'industry-survey-bad-weight',
-          'warning',
-          `ウェイトが空欄か正の数でない回答者が ${this.badWeights} 人います。このファイルを含む加重推計（weighted_share）は出しません。単純集計の割合には影響しません`,
+          { variant: 'summary', count: this.badWeights },
           { file: this.ctx.file, sheet: this.ctx.sheet, column: columnLetter(this.ctx.plan.weight!) },
         ),
       );
@@ -311,10 +311,9 @@ export class WaveIngester implements CellContext {
     if (this.outsideFieldwork > 0 && this.ctx.fieldwork) {
       const { from, to } = this.ctx.fieldwork;
       this.issues.push(
-        issue(
+        issueOf(
           'industry-survey-outside-fieldwork',
-          'warning',
-          `回答日が調査期間（${formatDay(from)}〜${formatDay(to)}）の外の回答者が ${this.outsideFieldwork} 人います。回答日の列か調査期間の設定（waves[].fieldwork）を確かめてください（集計には含めています）`,
+          { from: formatDay(from), to: formatDay(to), count: this.outsideFieldwork },
           { file: this.ctx.file, sheet: this.ctx.sheet, column: columnLetter(this.ctx.plan.responseDate!) },
         ),
       );
