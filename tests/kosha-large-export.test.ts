@@ -56,8 +56,9 @@ describe('a large 公社 CSV export', () => {
     expect(result.issues).toEqual([]);
     expect(result.values).toContain(`business-consultations 2024 ${RECORDS - RECORDS / 3}`);
     expect(result.values).toContain(`startup-consultation-sessions 2024 ${RECORDS / 3}`);
-    // Chunks (1 MB), the carried record and the interned values: a few MB, where a whole-file buffer alone is 94 MB.
-    expect(result.growthBytes).toBeLessThan(size / 4);
+    // Chunks (1 MB), the carried record and the interned values: 10–30 MB of RSS depending on when V8 collects
+    // (27 MB seen under load), where a whole-file buffer alone is the file's 94 MB.
+    expect(result.growthBytes).toBeLessThan(size / 2);
   }, 120_000);
 
   it('with no line break in its first 64 MB (a binary file saved as .csv) is refused, not held whole', async () => {
