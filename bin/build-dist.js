@@ -10,7 +10,7 @@ rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
   stdio: 'inherit',
 });
-if (tsc.status === 0) await bundleChartRuntime();
+if (tsc.status === 0) await bundle();
 if (tsc.status === 0) {
   writeFileSync(stampFile, sourceStamp());
   console.error('dist/ を作りました（lei はコンパイル済みのコードで起動します）');
@@ -22,20 +22,53 @@ if (tsc.status === 0) {
   if (process.env.LEI_BUILD_STRICT === '1') process.exit(1);
 }
 
+/** esbuild, or null in an install without devDependencies: dist/ is then the compiled files only, the same code loaded slower. */
+async function loadEsbuild() {
+  try {
+    return await import('esbuild');
+  } catch {
+    console.error('esbuild がないため、モジュールを1ファイルにまとめずに dist/ を作ります（lei の起動とサイトの生成が遅くなります）');
+    return null;
+  }
+}
+
+async function bundle() {
+  const esbuild = await loadEsbuild();
+  if (!esbuild) return;
+  await bundleChartRuntime(esbuild);
+  await bundleCli(esbuild);
+}
+
+/**
+ * The CLI and everything it imports as a few files in dist/bundle/ (bin/lei.js runs it when present): loading ~1,500
+ * modules one by one (resolving, reading, and the CommonJS export scan of @duckdb/node-api) was most of an unchanged
+ * re-run's time. Code loaded with import() (exceljs, the dashboard, the sample generator) stays in its own chunk, loaded
+ * only when needed. DuckDB's native binding stays outside, loaded with require as before.
+ */
+async function bundleCli(esbuild) {
+  const entry = path.join(root, 'dist', 'cli', 'main.js');
+  if (!existsSync(entry)) return;
+  await esbuild.build({
+    entryPoints: [entry],
+    outdir: path.join(root, 'dist', 'bundle'),
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    external: ['@duckdb/node-bindings'],
+    // CommonJS packages in an ES module bundle call require() for Node's own modules and the native binding.
+    banner: { js: "import { createRequire as leiCreateRequire } from 'node:module'; const require = leiCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}
+
 /**
  * The dashboard's chart libraries (Observable Plot with d3, linkedom) bundled into the one file the site imports them
  * through: loading them as hundreds of modules cost ~0.2 s of CPU in every site build, the bundle a third of that.
  * Without esbuild (an install without devDependencies) the compiled file stays as it is: the same code, loaded slower.
  */
-async function bundleChartRuntime() {
+async function bundleChartRuntime(esbuild) {
   const file = path.join(root, 'dist', 'outputs', 'site', 'chart-runtime.js');
   if (!existsSync(file)) return;
-  let esbuild;
-  try {
-    esbuild = await import('esbuild');
-  } catch {
-    console.error('esbuild がないため、グラフのライブラリを1ファイルにまとめずに dist/ を作ります（サイトの生成が遅くなります）');
-    return;
-  }
   await esbuild.build({ entryPoints: [file], outfile: file, allowOverwrite: true, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
 }

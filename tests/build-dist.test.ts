@@ -1,5 +1,5 @@
 // `npm ci` builds dist/ through "prepare": a type error is reported, and fails the install when LEI_BUILD_STRICT=1
-// (.ci/run), instead of being swallowed. Run on a one-file project with the repo's bin/ and TypeScript.
+// (.ci/run), instead of being swallowed; esbuild bundles the chart runtime and the CLI. Run on tiny projects with the repo's bin/.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,46 +8,41 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from './helpers.ts';
 
-async function projectWithTypeError(): Promise<string> {
+/** A project with the repo's bin/ and node_modules whose only sources are `files` (path → text), compiled with `lib`. */
+async function project(lib: string[], files: Record<string, string>): Promise<string> {
   const root = await tempDir('lei-build-');
   await cp(path.join(repoRoot, 'bin'), path.join(root, 'bin'), { recursive: true });
   await symlink(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'));
   await writeFile(
     path.join(root, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', target: 'ES2022', lib: ['ES2022'], types: [], skipLibCheck: true, noEmit: true } }),
+    JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', target: 'ES2022', lib, types: [], skipLibCheck: true, noEmit: true } }),
   );
+  const folders = ['cli', 'config', 'lib', 'sources', 'transforms', 'outputs', 'pipelines', 'scripts'];
   await writeFile(
     path.join(root, 'tsconfig.build.json'),
-    JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: false, outDir: 'dist' }, include: ['cli'] }),
-  );
-  await writeFile(path.join(root, 'package-lock.json'), '{}');
-  await mkdir(path.join(root, 'cli'));
-  await writeFile(path.join(root, 'cli', 'main.ts'), "export const year: number = 'R6';\n");
-  return root;
-}
-
-/** A project whose only source is the dashboard's chart-runtime module, re-exporting a library from node_modules. */
-async function projectWithChartRuntime(): Promise<string> {
-  const root = await tempDir('lei-build-');
-  await cp(path.join(repoRoot, 'bin'), path.join(root, 'bin'), { recursive: true });
-  await symlink(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'));
-  await writeFile(
-    path.join(root, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: { strict: true, module: 'NodeNext', target: 'ES2022', lib: ['ES2022', 'DOM'], types: [], skipLibCheck: true, noEmit: true },
-    }),
-  );
-  await writeFile(
-    path.join(root, 'tsconfig.build.json'),
-    JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: false, outDir: 'dist', rootDir: '.' }, include: ['outputs'] }),
+    JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: false, outDir: 'dist', rootDir: '.' }, include: folders }),
   );
   await writeFile(path.join(root, 'package.json'), JSON.stringify({ type: 'module' }));
   await writeFile(path.join(root, 'package-lock.json'), '{}');
-  for (const folder of ['cli', 'config', 'lib', 'sources', 'transforms', 'pipelines', 'scripts']) await mkdir(path.join(root, folder));
-  await mkdir(path.join(root, 'outputs', 'site'), { recursive: true });
-  await writeFile(path.join(root, 'outputs', 'site', 'chart-runtime.ts'), "export { parseHTML } from 'linkedom';\n");
+  for (const folder of folders) await mkdir(path.join(root, folder));
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await writeFile(path.join(root, file), text);
+  }
   return root;
 }
+
+const projectWithTypeError = () => project(['ES2022'], { 'cli/main.ts': "export const year: number = 'R6';\n" });
+
+/** A project whose only source is the dashboard's chart-runtime module, re-exporting a library from node_modules. */
+const projectWithChartRuntime = () => project(['ES2022', 'DOM'], { 'outputs/site/chart-runtime.ts': "export { parseHTML } from 'linkedom';\n" });
+
+/** A project whose CLI entry uses a CommonJS package that require()s Node's own modules (yauzl: fs, zlib, stream). */
+const projectWithCli = () =>
+  project(['ES2022'], {
+    'cli/main.ts':
+      "import yauzl from 'yauzl';\nexport async function runCli(args: readonly string[]): Promise<number> {\n  return typeof yauzl.open === 'function' ? 40 + args.length : 1;\n}\n",
+  });
 
 async function build(root: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
   return promisify(execFile)(process.execPath, [path.join(root, 'bin', 'build-dist.js')], { cwd: root, env: { ...process.env, ...env } }).then(
@@ -78,5 +73,17 @@ describe('bin/build-dist.js', () => {
     expect(await readFile(bundled, 'utf8')).not.toMatch(/from ["']linkedom["']/);
     const { parseHTML } = (await import(pathToFileURL(bundled).href)) as { parseHTML: (html: string) => { document: { title: string } } };
     expect(parseHTML('<html><head><title>束</title></head></html>').document.title).toBe('束');
+  });
+
+  it('bundles the CLI, packages included, and bin/lei.js runs the bundle', async () => {
+    const root = await projectWithCli();
+    const run = await build(root, { LEI_BUILD_STRICT: '1' });
+    expect(run.code, run.output).toBe(0);
+    expect(await readFile(path.join(root, 'dist', 'bundle', 'main.js'), 'utf8')).not.toMatch(/from ["']yauzl["']|require\(["']yauzl["']\)/);
+    const lei = await promisify(execFile)(process.execPath, [path.join(root, 'bin', 'lei.js'), 'a', 'b'], { cwd: root }).then(
+      () => 0,
+      (e: { code: number }) => e.code,
+    );
+    expect(lei).toBe(42);
   });
 });
