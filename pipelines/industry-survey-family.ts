@@ -1,17 +1,21 @@
 // The industry survey family wired: the reader (sources/industry-survey/) reads and checks the waves and frame files
 // and decides which versions are in use; the transform (transforms/estimate-industry-survey.ts) estimates, rounds in
-// the revision diff, suppresses, and builds the survey tables. The family registry (source-adapters.ts) lists this.
+// the revision diff, suppresses, and builds the survey tables. The family registry (source-families.ts) lists this.
 import type { Measure } from '../config/catalog-schema.ts';
 import type { SurveyBreakdownRow, SurveyRevisionRow, SurveyWaveRow } from '../lib/datasets.ts';
-import { missingSourceConfig } from '../lib/missing-source-config.ts';
 import type { SourceResult } from '../lib/observation.ts';
 import type { InboxFile } from '../sources/inbox-file.ts';
-import { industrySurveySource } from '../sources/industry-survey-adapter.ts';
+import { industrySurveyReader } from '../sources/industry-survey-adapter.ts';
 import type { IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
-import { readIndustrySurvey, type IndustrySurveyOptions, type WaveVersion } from '../sources/industry-survey/read-industry-survey.ts';
+import {
+  readIndustrySurvey,
+  type IndustrySurveyOptions,
+  type IndustrySurveyReading,
+  type WaveVersion,
+} from '../sources/industry-survey/read-industry-survey.ts';
 import { estimateIndustrySurvey } from '../transforms/estimate-industry-survey.ts';
 import { surveyWaveRow } from '../transforms/survey-wave-row.ts';
-import type { SourceAdapter } from './source-adapters.ts';
+import { defineSourceFamily } from './define-source-family.ts';
 
 export interface IndustrySurveyResult extends SourceResult {
   tables: { survey_breakdowns: SurveyBreakdownRow[]; survey_waves: SurveyWaveRow[]; survey_revisions: SurveyRevisionRow[] };
@@ -25,7 +29,11 @@ export async function runIndustrySurvey(
   config: IndustrySurveyConfig,
   options: IndustrySurveyOptions = {},
 ): Promise<IndustrySurveyResult> {
-  const reading = await readIndustrySurvey(files, measures, config, options);
+  return estimateReading(await readIndustrySurvey(files, measures, config, options), config);
+}
+
+/** The transform side: the waves as read → the published figures, the survey tables and every issue in report order. */
+function estimateReading(reading: IndustrySurveyReading, config: IndustrySurveyConfig): IndustrySurveyResult {
   const estimates = estimateIndustrySurvey(reading, config);
   const waveRows = reading.waves.map(surveyWaveRow).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return {
@@ -40,13 +48,9 @@ export async function runIndustrySurvey(
   };
 }
 
-export const industrySurveyAdapter: SourceAdapter = {
-  ...industrySurveySource,
-  read: async (files, catalog, config, context) => {
-    if (!config) return missingSourceConfig('industry-survey-no-config', '産業基礎調査', 'industry-survey', files);
-    return runIndustrySurvey(files, catalog.measures.values(), config as IndustrySurveyConfig, {
-      ...(context?.onProgress ? { onProgress: context.onProgress } : {}),
-      ...(context?.xlsxLimits ? { xlsxLimits: context.xlsxLimits } : {}),
-    });
-  },
-};
+export const industrySurveyFamily = defineSourceFamily({
+  reader: industrySurveyReader,
+  sourceKind: 'industrySurvey',
+  missingConfig: { code: 'industry-survey-no-config', whatJa: '産業基礎調査' },
+  compute: (reading, _catalog, config) => estimateReading(reading, config),
+});

@@ -2,21 +2,14 @@
 // its reader (sources/), its typed layout config and its transform (the *-family.ts files beside this one). Every list
 // of families elsewhere (which source kinds an adapter feeds, the inbox folders, the config files) derives from it.
 import { ConfigError, type Catalog, type ConfigProblem } from '../config/load-catalog.ts';
-import { industrySurveyAdapter } from './industry-survey-family.ts';
-import { adapterFamily } from './adapter-family.ts';
+import { industrySurveyFamily } from './industry-survey-family.ts';
 import type { ConfiguredFamily, SourceFamily } from './define-source-family.ts';
 import { koshaFamily } from './kosha-family.ts';
 import { manualEntryFamily } from './manual-entry-family.ts';
 import { resasFamily } from './resas-family.ts';
 import { setagayaPayFamily } from './setagaya-pay-family.ts';
 
-export const sourceFamilies: readonly SourceFamily[] = [
-  manualEntryFamily,
-  resasFamily,
-  setagayaPayFamily,
-  koshaFamily,
-  adapterFamily(industrySurveyAdapter, 'industrySurvey'),
-];
+export const sourceFamilies: readonly SourceFamily[] = [manualEntryFamily, resasFamily, setagayaPayFamily, koshaFamily, industrySurveyFamily];
 
 /** Source kinds that a family other than manual entry feeds; the rest are listed in the entry template. */
 export const adapterFedSourceKinds: ReadonlySet<string> = new Set(sourceFamilies.flatMap((f) => (f.sourceKind ? [f.sourceKind] : [])));

@@ -3,21 +3,26 @@
 // This is the family's reading side; pipelines/industry-survey-family.ts adds the estimation and registers it.
 import type { ConfigProblem } from '../config/load-catalog.ts';
 import { configProblem } from '../config/config-problem.ts';
-import type { SourceAdapter } from '../pipelines/source-adapters.ts';
 import { codebookFromConfig } from './industry-survey/codebook-from-config.ts';
 import { industrySurveyConfigSchema, type IndustrySurveyConfig } from './industry-survey/industry-survey-config.ts';
-import { INDUSTRY_SURVEY_FAMILY } from './industry-survey/read-industry-survey.ts';
+import { INDUSTRY_SURVEY_FAMILY, readIndustrySurvey, type IndustrySurveyReading } from './industry-survey/read-industry-survey.ts';
+import type { SourceReader } from './source-reader.ts';
 import { countedCodes, findQuestion } from '../lib/find-survey-question.ts';
 
-/** The family's inbox folder, formats and layout config with its load-time checks (reading: readIndustrySurvey). */
-export const industrySurveySource: Omit<SourceAdapter, 'read'> = {
+/** The family's inbox folder, formats and layout config with its load-time checks; reads the waves (no estimation). */
+export const industrySurveyReader: SourceReader<IndustrySurveyConfig, IndustrySurveyReading> = {
   family: INDUSTRY_SURVEY_FAMILY,
   labelJa: '産業基礎調査の回答データ',
   extensions: ['.xlsx', '.csv'],
   configSchema: industrySurveyConfigSchema,
+  read: (files, catalog, config, context) =>
+    readIndustrySurvey(files, catalog.measures.values(), config, {
+      ...(context?.onProgress ? { onProgress: context.onProgress } : {}),
+      ...(context?.xlsxLimits ? { xlsxLimits: context.xlsxLimits } : {}),
+    }),
   checkConfig: (config, catalog, file) => {
     const problems: ConfigProblem[] = [];
-    const parsed = config as IndustrySurveyConfig | undefined;
+    const parsed = config;
     for (const measure of catalog.measures.values()) {
       if (measure.source.kind !== 'industrySurvey') continue;
       const source = measure.source;
