@@ -5,7 +5,7 @@ import { koshaRecordsConfigSchema, type KoshaRecordsConfig } from './kosha-recor
 import { readKoshaRecords, type KoshaRecords } from './kosha-records.ts';
 import type { SourceReader } from './source-reader.ts';
 
-// The reader still counts records per fiscal year itself (splitting it from the counting is open work, issue 9).
+// Reads the records only; pipelines/kosha-family.ts counts them per fiscal year (transforms/count-kosha-records.ts).
 export const koshaReader: SourceReader<KoshaRecordsConfig, KoshaRecords> = {
   family: 'kosha',
   labelJa: '産業振興公社の記録',
