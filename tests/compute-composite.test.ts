@@ -354,6 +354,17 @@ describe('the sensitivity table', () => {
   });
 });
 
+describe('the geometric leave-one-out range', () => {
+  const geometric = catalogWith({ primary: { ...method, id: 'geometric', mean: 'geometric' } });
+  const range = (r: CompositeIndexRow) => [r.leave_one_out_low, r.leave_one_out_low_without, r.leave_one_out_high, r.leave_one_out_high_without];
+
+  it('names the first of two inputs whose leaving out gives the same value', () => {
+    const rows = rowsFor(2024, { profit: 200, bankruptcies: 100, staff: 100, pay: 200 });
+    // without profit or pay: 100 × (1 × 1 × 2)^(1/3) = 125.99; without 倒産 or 従業員: 100 × 4^(1/3) = 158.74
+    expect(range(computeComposite(geometric, rows, 'run').index[0]!)).toEqual([125.99, 'profit', 158.74, 'bankruptcies']);
+  });
+});
+
 describe('config: composite.yaml', () => {
   it('loads the Setagaya method: 29 distinct long-tier measures, primary flat-capped, targets 130 and 135', async () => {
     const catalog = await loadCatalog(setagayaConfig);

@@ -15,6 +15,7 @@ import type { Issue } from '../lib/issues.ts';
 // half-up rounding, so an exact midpoint reached through such a division still rounds up.
 const Exact = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN });
 const HUNDRED = new Exact(100);
+const NEAR = new Exact('1e-40');
 
 export type MissingReason = 'no-value' | 'no-baseline' | 'other-baseline-year' | 'conflict' | 'not-invertible';
 
@@ -54,7 +55,8 @@ export function computeComposite(catalog: Catalog, rows: readonly IndicatorValue
   }
   const years = [...new Set(rows.map((r) => r.fiscal_year))].sort((a, b) => a - b);
   const methods = [config.primary, ...config.alternatives];
-  const totalWeight = sum(inputs.map((i) => new Exact(i.weight)));
+  const exact = exactTerms();
+  const totalWeight = sum(inputs.map((i) => exact.weight(i)));
   const result: CompositeResult = { index: [], components: [], issues: [] };
 
   for (const year of years) {
@@ -69,11 +71,11 @@ export function computeComposite(catalog: Catalog, rows: readonly IndicatorValue
         ),
       );
       const present = entries.filter((e): e is Present => e.capped !== null);
-      const weights = effectiveWeights(present, method, config);
-      const composite = aggregate(present, weights, method);
-      const coverage = sum(present.map((p) => new Exact(p.input.weight))).div(totalWeight);
+      const weights = effectiveWeights(present, method, config, exact);
+      const composite = aggregate(present, weights, method, exact);
+      const coverage = sum(present.map((p) => exact.weight(p.input))).div(totalWeight);
       const status = present.length === 0 ? 'no-inputs' : coverage.gte(method.minCoverage) ? 'published' : 'below-coverage';
-      const loo = leaveOneOut(present, method, config);
+      const loo = leaveOneOut(present, method, config, exact);
       const target = config.targets.filter((t) => t.fiscalYear >= year).sort((a, b) => a.fiscalYear - b.fiscalYear)[0];
       const missing = entries.filter((e) => e.missing !== null);
       const row: CompositeIndexRow = {
@@ -104,7 +106,7 @@ export function computeComposite(catalog: Catalog, rows: readonly IndicatorValue
         run_id: runId,
       };
       result.index.push(row);
-      for (const e of entries) result.components.push(componentRow(catalog, year, method, e, weights.get(e.input.measureId), runId));
+      for (const e of entries) result.components.push(componentRow(catalog, year, method, e, weights.get(e.input.measureId), runId, exact));
       if (method === config.primary && status !== 'published') result.issues.push(coverageIssue(config, row, missing));
     }
   }
@@ -140,17 +142,17 @@ function normalise(input: CompositeInput, direction: string, row: IndicatorValue
  * byVision: a measure printed in k visions brings weight/k to each, so it still counts once in all; each
  * vision's share is split among its present members, and visions without any drop out.
  */
-function effectiveWeights(present: readonly Present[], method: CompositeMethod, config: CompositeConfig): Map<string, Decimal> {
+function effectiveWeights(present: readonly Present[], method: CompositeMethod, config: CompositeConfig, exact: ExactTerms): Map<string, Decimal> {
   const weights = new Map<string, Decimal>();
   if (present.length === 0) return weights;
   if (method.structure === 'flat') {
-    const total = sum(present.map((p) => new Exact(p.input.weight)));
-    for (const p of present) weights.set(p.input.measureId, new Exact(p.input.weight).div(total));
+    const total = sum(present.map((p) => exact.weight(p.input)));
+    for (const p of present) weights.set(p.input.measureId, exact.quotient(exact.weight(p.input), total));
     return weights;
   }
   const groups = new Map<number, { id: string; share: Decimal }[]>();
   for (const p of present) {
-    const share = new Exact(p.input.weight).div(p.input.visions.length);
+    const share = exact.weight(p.input).div(p.input.visions.length);
     for (const v of p.input.visions) groups.set(v, [...(groups.get(v) ?? []), { id: p.input.measureId, share }]);
   }
   const visionWeight = (v: number) => new Exact(config.inputs.visionWeights[String(v)] ?? 1);
@@ -166,24 +168,38 @@ function effectiveWeights(present: readonly Present[], method: CompositeMethod, 
 }
 
 /** Weighted arithmetic mean, or weighted geometric mean taken as 100 × exp(Σ w ln(x / 100)), so 100s give exactly 100. */
-function aggregate(present: readonly Present[], weights: Map<string, Decimal>, method: CompositeMethod): Decimal | null {
+function aggregate(present: readonly Present[], weights: Map<string, Decimal>, method: CompositeMethod, exact: ExactTerms): Decimal | null {
   if (present.length === 0) return null;
-  if (method.mean === 'arithmetic') return sum(present.map((p) => weights.get(p.input.measureId)!.times(p.capped)));
-  const exponent = sum(present.map((p) => weights.get(p.input.measureId)!.times(new Exact(p.capped).div(HUNDRED).ln())));
-  return HUNDRED.times(exponent.exp());
+  return finish(weightedSum(present, weights, method, exact), method);
+}
+
+/** The mean before its last step: Σ w x, or the geometric mean's exponent Σ w ln(x / 100). */
+function weightedSum(present: readonly Present[], weights: Map<string, Decimal>, method: CompositeMethod, exact: ExactTerms): Decimal {
+  const geometric = method.mean === 'geometric';
+  return sum(present.map((p) => exact.product(weights.get(p.input.measureId)!, p.capped, geometric)));
+}
+
+function finish(weighted: Decimal, method: CompositeMethod): Decimal {
+  return method.mean === 'arithmetic' ? weighted : HUNDRED.times(weighted.exp());
 }
 
 function leaveOneOut(
   present: readonly Present[],
   method: CompositeMethod,
   config: CompositeConfig,
+  exact: ExactTerms,
 ): { low: { value: Decimal; without: string | null }; high: { value: Decimal; without: string | null } } | null {
   if (present.length < 2) return null;
+  const sums = present.map((left) => {
+    const others = present.filter((p) => p !== left);
+    return weightedSum(others, effectiveWeights(others, method, config, exact), method, exact);
+  });
+  const values = finishedNearExtremes(sums, method);
   let low: { value: Decimal; without: string } | undefined;
   let high: { value: Decimal; without: string } | undefined;
-  for (const left of present) {
-    const others = present.filter((p) => p !== left);
-    const value = aggregate(others, effectiveWeights(others, method, config), method)!;
+  for (const [k, left] of present.entries()) {
+    const value = values[k];
+    if (!value) continue;
     if (!low || value.lt(low.value)) low = { value, without: left.input.measureId };
     if (!high || value.gt(high.value)) high = { value, without: left.input.measureId };
   }
@@ -192,11 +208,30 @@ function leaveOneOut(
   return { low: low!, high: high! };
 }
 
-function componentRow(catalog: Catalog, year: number, method: CompositeMethod, e: Entry, weight: Decimal | undefined, runId: string): CompositeComponentRow {
+/**
+ * Each sum finished into its mean, or, for the geometric mean, only those that can be the lowest or highest: exp
+ * at 60 digits costs a millisecond, and it is increasing, so a sum more than 1e-40 above the least (below the
+ * greatest) gives a mean that many units of the 60th digit above (below) — never the extreme, nor tied with it.
+ */
+function finishedNearExtremes(sums: readonly Decimal[], method: CompositeMethod): (Decimal | undefined)[] {
+  if (method.mean === 'arithmetic' || !sums.every((s) => s.isFinite())) return sums.map((s) => finish(s, method));
+  const least = sums.reduce((a, b) => (b.lt(a) ? b : a));
+  const greatest = sums.reduce((a, b) => (b.gt(a) ? b : a));
+  return sums.map((s) => (s.minus(least).lte(NEAR) || greatest.minus(s).lte(NEAR) ? finish(s, method) : undefined));
+}
+
+function componentRow(
+  catalog: Catalog,
+  year: number,
+  method: CompositeMethod,
+  e: Entry,
+  weight: Decimal | undefined,
+  runId: string,
+  exact: ExactTerms,
+): CompositeComponentRow {
   let contribution: Decimal | null = null;
   if (weight && e.capped !== null) {
-    const x = new Exact(e.capped);
-    contribution = method.mean === 'arithmetic' ? weight.times(x.minus(HUNDRED)) : HUNDRED.times(weight).times(x.div(HUNDRED).ln());
+    contribution = method.mean === 'arithmetic' ? weight.times(new Exact(e.capped).minus(HUNDRED)) : HUNDRED.times(weight).times(exact.logRatio(e.capped));
   }
   return {
     plan_id: catalog.plan.id,
@@ -240,6 +275,63 @@ function coverageIssue(config: CompositeConfig, row: CompositeIndexRow, missing:
     { path: 'composite.primary.minCoverage' },
     row.coverage_rate,
   );
+}
+
+/**
+ * The exact terms the composite uses again and again, each computed once per run: the leave-one-out table
+ * re-aggregates every year and method n times over the same capped indices and weights, and ln at 60 digits
+ * dominated its time. Same operands, same operations, so the same digits as computing them afresh.
+ */
+interface ExactTerms {
+  weight(input: CompositeInput): Decimal;
+  value(x: number): Decimal;
+  /** ln(x / 100). */
+  logRatio(x: number): Decimal;
+  quotient(a: Decimal, b: Decimal): Decimal;
+  /** w × x, or w × ln(x / 100) when `ofLog`. */
+  product(w: Decimal, x: number, ofLog: boolean): Decimal;
+}
+
+function exactTerms(): ExactTerms {
+  const weights = new Map<CompositeInput, Decimal>();
+  const values = new Map<number, Decimal>();
+  const logs = new Map<number, Decimal>();
+  const quotients = new Map<string, Decimal>();
+  // By the weight's identity: a flat mean's weights come from `quotient`, so leaving out another input reuses them.
+  const products = new Map<Decimal, Map<number, Decimal>>();
+  const logProducts = new Map<Decimal, Map<number, Decimal>>();
+  const terms: ExactTerms = {
+    weight(input) {
+      let w = weights.get(input);
+      if (!w) weights.set(input, (w = new Exact(input.weight)));
+      return w;
+    },
+    value(x) {
+      let v = values.get(x);
+      if (!v) values.set(x, (v = new Exact(x)));
+      return v;
+    },
+    logRatio(x) {
+      let l = logs.get(x);
+      if (!l) logs.set(x, (l = new Exact(x).div(HUNDRED).ln()));
+      return l;
+    },
+    quotient(a, b) {
+      const key = `${a.toString()}/${b.toString()}`;
+      let q = quotients.get(key);
+      if (!q) quotients.set(key, (q = a.div(b)));
+      return q;
+    },
+    product(w, x, ofLog) {
+      const cache = ofLog ? logProducts : products;
+      let byX = cache.get(w);
+      if (!byX) cache.set(w, (byX = new Map()));
+      let p = byX.get(x);
+      if (!p) byX.set(x, (p = w.times(ofLog ? terms.logRatio(x) : terms.value(x))));
+      return p;
+    },
+  };
+  return terms;
 }
 
 function sum(values: readonly Decimal[]): Decimal {
