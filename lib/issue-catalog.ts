@@ -1,8 +1,9 @@
 // Every issue code a user can see, declared once: severity, Japanese and English message templates with named
 // parameters ({file}), and what to do. Sources and transforms build issues with `issueOf`, config checks with
-// `configProblem`; docs/issues.md is generated from here (scripts/render-issue-docs.ts). The data contracts' codes
-// live in config/contract-rules.ts and are listed in the same document.
+// `configProblem`, the data contracts with `contractIssue`; docs/issues.md is generated from here
+// (scripts/render-issue-docs.ts).
 import { configIssueSpecs } from './issue-catalog/config.ts';
+import { contractConsequenceJa, contractIssueSpecs, contractWordings } from './issue-catalog/contracts.ts';
 import { industrySurveyIssueSpecs } from './issue-catalog/industry-survey.ts';
 import { inputIssueSpecs } from './issue-catalog/inputs.ts';
 import { koshaIssueSpecs } from './issue-catalog/kosha.ts';
@@ -24,6 +25,7 @@ export const issueCatalogAreas = [
   { titleJa: '公社の記録', titleEn: 'Kosha records', specs: koshaIssueSpecs },
   { titleJa: '産業基礎調査', titleEn: 'Industry survey', specs: industrySurveyIssueSpecs },
   { titleJa: '集計・公表', titleEn: 'Resolving and publishing values', specs: resultIssueSpecs },
+  { titleJa: 'データ規則', titleEn: 'Data contracts', specs: contractIssueSpecs },
   { titleJa: '設定ファイル', titleEn: 'Config files', specs: configIssueSpecs },
 ] as const;
 
@@ -35,11 +37,14 @@ export const issueCatalog = {
   ...koshaIssueSpecs,
   ...industrySurveyIssueSpecs,
   ...resultIssueSpecs,
+  ...contractIssueSpecs,
   ...configIssueSpecs,
 } as const;
 
 type Catalog = typeof issueCatalog;
 export type IssueCode = keyof Catalog;
+/** Codes of the data contracts (config/contract-rules.ts). */
+export type ContractIssueCode = keyof typeof contractIssueSpecs;
 /** Codes of problems in config files (ConfigProblem), as opposed to problems in inputs. */
 export type ConfigProblemCode = keyof typeof configIssueSpecs;
 
@@ -96,4 +101,24 @@ export function issueOf<C extends IssueCode>(code: C, params: IssueParams<C>, lo
   const chosen: Severity = severity ?? (typeof spec.severity === 'string' ? spec.severity : spec.severity[0]!);
   const message = render(spec.ja, params);
   return raw === undefined ? { code, severity: chosen, message, location } : { code, severity: chosen, message, location, raw: String(raw) };
+}
+
+/** A contract finding's parameters: the message's, without the consequence that the severity decides. */
+export type ContractFindingParams<C extends ContractIssueCode> = IssueParams<C> extends infer P ? (P extends unknown ? Omit<P, 'consequence'> : never) : never;
+
+/**
+ * A broken data contract: the issue at the severity contracts.yaml gives the rule (its message ends on what that
+ * means for the value), and the finding alone, which a withheld value's reason repeats.
+ */
+export function contractIssue<C extends ContractIssueCode>(
+  code: C,
+  params: ContractFindingParams<C>,
+  severity: keyof typeof contractConsequenceJa,
+  location: IssueLocation,
+  raw?: unknown,
+): { issue: Issue; findingJa: string } {
+  const filled: Readonly<Record<string, string | number>> = { ...params, consequence: contractConsequenceJa[severity] };
+  const message = render(allSpecs[code]!.ja, filled);
+  const issue: Issue = raw === undefined ? { code, severity, message, location } : { code, severity, message, location, raw: String(raw) };
+  return { issue, findingJa: render(contractWordings[code].findingJa, filled) };
 }

@@ -1,7 +1,7 @@
-// docs/issues.md from lib/issue-catalog.ts and config/contract-rules.ts: every code a user can see, in one place.
+// docs/issues.md from lib/issue-catalog.ts: every code a user can see, in one place.
 // Written by `npm run docs`; tests/issue-catalog.test.ts fails when it is out of date.
-import { contractRuleKinds, contractRules } from '../config/contract-rules.ts';
 import { issueCatalogAreas, type IssueSpec } from '../lib/issue-catalog.ts';
+import { contractConsequenceJa } from '../lib/issue-catalog/contracts.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 const variants = (template: IssueSpec['ja']) =>
@@ -16,7 +16,7 @@ export function renderIssueDocs(): string {
   const parts = [
     '# 問題のコード一覧 / Issue codes',
     '',
-    '<!-- Generated from lib/issue-catalog.ts and config/contract-rules.ts by `npm run docs`. Do not edit by hand. -->',
+    '<!-- Generated from lib/issue-catalog.ts by `npm run docs`. Do not edit by hand. -->',
     '',
     '実行で見つかった問題は `issues.csv`（列 `code`・`severity`・`message`・場所・元の値）に、設定ファイルの誤りは実行を止めて',
     'ファイル・行・パスとともに表示される。コードは英語の kebab-case で、版が変わっても変えない。メッセージの `{file}` のような',
@@ -25,6 +25,11 @@ export function renderIssueDocs(): string {
     'Problems found in a run go to `issues.csv` (columns `code`, `severity`, `message`, place, raw value); config problems stop the',
     'run and are listed with file, line and path. Codes are stable English kebab-case; `{name}` parts of a message are filled with',
     'the actual file, value and so on; *italic* names a wording of the same code for a particular case.',
+    '',
+    'データ規則（[data-contracts.md](data-contracts.md)）の重大度は contracts.yaml で error / warning を選べ、メッセージの最後の',
+    `\`{consequence}\` は error なら「${contractConsequenceJa.error}」、warning なら「${contractConsequenceJa.warning}」になる。`,
+    'A data contract (see [data-contracts.md](data-contracts.md)) is an error or a warning as contracts.yaml sets it; its',
+    '`{consequence}` says whether the value is withheld (error) or published (warning).',
     '',
   ];
   for (const area of issueCatalogAreas) {
@@ -36,21 +41,5 @@ export function renderIssueDocs(): string {
     }
     parts.push('');
   }
-  parts.push(
-    '## データ規則 / Data contracts',
-    '',
-    '値を公表する前の検査（config/contract-rules.ts）。メッセージは「データ規則「{規則名}」: {何が起きたか}。{対処}。{公表しない・確認が必要}」の形。',
-    '重大度は contracts.yaml で error / warning を選べる。詳しくは [data-contracts.md](data-contracts.md)。',
-    '',
-    'Checks before publication (config/contract-rules.ts); severity error or warning as set in contracts.yaml. See [data-contracts.md](data-contracts.md).',
-    '',
-    '| コード / Code | 規則 (`rule`) | 内容 | 対処 / What to do |',
-    '|---|---|---|---|',
-  );
-  for (const kind of contractRuleKinds) {
-    const r = contractRules[kind];
-    parts.push(`| \`${r.code}\` | \`${kind}\` | **${cell(r.titleJa)}**: ${cell(r.checksJa)} | ${cell(r.whatToDoJa)} |`);
-  }
-  parts.push('');
   return parts.join('\n');
 }

@@ -9,7 +9,8 @@ import { contractFor } from '../config/load-contracts.ts';
 import type { AsOf } from '../lib/as-of.ts';
 import type { ContractFacts } from '../lib/contract-facts.ts';
 import { fiscalYearOf, formatFiscalYear } from '../lib/fiscal-year.ts';
-import { issue, type Issue, type IssueLocation } from '../lib/issues.ts';
+import { contractIssue, type ContractFindingParams } from '../lib/issue-catalog.ts';
+import type { Issue, IssueLocation } from '../lib/issues.ts';
 import type { Gap, Observation } from '../lib/observation.ts';
 
 /** The survey_waves rows the survey adapter reports (lib/datasets.ts SurveyWaveRow), as far as the contracts need them. */
@@ -40,20 +41,20 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
   const rule = (kind: ContractRuleKind, measure: Measure) => contractFor(entries, kind, measure);
 
   /** Reports a broken rule; on `error`, withholds the measure's value for those years (or just the observation). */
-  const fire = (
-    kind: ContractRuleKind,
+  const fire = <K extends ContractRuleKind>(
+    kind: K,
     entry: ContractEntry,
-    what: string,
+    finding: ContractFindingParams<RuleCode<K>>,
     location: IssueLocation,
     raw: string | undefined,
     target: { observation: Observation } | { measureIds: string[]; fiscalYears: number[] },
   ) => {
     const spec = contractRules[kind];
     const error = entry.severity !== 'warning';
-    const consequence = error ? 'この値は公表しません' : '値は公表しています';
-    issues.push(issue(spec.code, error ? 'error' : 'warning', `データ規則「${spec.titleJa}」: ${what}。${spec.whatToDoJa}。${consequence}`, location, raw));
+    const made = contractIssue<RuleCode<K>>(spec.code, finding, error ? 'error' : 'warning', location, raw);
+    issues.push(made.issue);
     if (!error) return;
-    const reasonJa = `${spec.titleJa}: ${what}（${spec.code}）`;
+    const reasonJa = `${spec.titleJa}: ${made.findingJa}（${spec.code}）`;
     const gap = (measureId: string, fiscalYear: number): Gap => ({
       measureId,
       fiscalYear,
@@ -81,25 +82,19 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
   for (const o of input.observations) {
     const measure = catalog.measures.get(o.measureId);
     if (!measure) continue;
-    const location = locationOf(o);
-    const what = `${measure.nameJa}（${formatFiscalYear(o.fiscalYear)}）の値 ${o.value}`;
-    const checks: [ContractRuleKind, (e: ContractEntry) => string | undefined][] = [
-      [
-        'future-year',
-        () => (o.fiscalYear > asOf.fiscalYear ? `${formatFiscalYear(o.fiscalYear)}はまだ始まっていません（実行時点 ${asOf.yearMonth}）` : undefined),
-      ],
-      ['non-negative', () => (o.value < 0 ? `${what}が負です` : undefined)],
-      ['integer', () => (!Number.isInteger(o.value) ? `${what}が整数ではありません（単位 ${measure.unit}）` : undefined)],
-      ['range', (e) => (outside(o.value, e) ? `${what}が範囲（${rangeText(e)}）の外です` : undefined)],
-    ];
-    for (const [kind, check] of checks) {
+    const fiscalYear = formatFiscalYear(o.fiscalYear);
+    const value = { measure: measure.nameJa, fiscalYear, value: o.value };
+    // The first broken rule of these, in this order, is reported.
+    const check = <K extends ContractRuleKind>(kind: K, finding: (e: ContractEntry) => ContractFindingParams<RuleCode<K>> | undefined): boolean => {
       const entry = rule(kind, measure);
-      const broken = entry && check(entry);
-      if (entry && broken) {
-        fire(kind, entry, broken, location, String(o.value), { observation: o });
-        break;
-      }
-    }
+      const broken = entry && finding(entry);
+      if (entry && broken) fire(kind, entry, broken, locationOf(o), String(o.value), { observation: o });
+      return Boolean(entry && broken);
+    };
+    if (check('future-year', () => (o.fiscalYear > asOf.fiscalYear ? { fiscalYear, asOf: asOf.yearMonth } : undefined))) continue;
+    if (check('non-negative', () => (o.value < 0 ? { variant: 'value' as const, ...value } : undefined))) continue;
+    if (check('integer', () => (!Number.isInteger(o.value) ? { ...value, unit: measure.unit } : undefined))) continue;
+    check('range', (e) => (outside(o.value, e) ? { ...value, min: e.min ?? '', max: e.max ?? '' } : undefined));
   }
 
   // Figures before aggregation (a month's 決済回数): a negative one spoils the year's sum.
@@ -110,7 +105,7 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
       fire(
         'non-negative',
         entry,
-        `${r.labelJa}が負です（${r.value}）。年度の値（${measures.map((m) => m.nameJa).join('、')}）を正しく作れません`,
+        { variant: 'reading', reading: r.labelJa, value: r.value, measures: measures.map((m) => m.nameJa).join('、') },
         r.location,
         r.raw,
         {
@@ -131,8 +126,8 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
         (o) =>
           o.measureId === row.measureId && o.fiscalYear === row.fiscalYear && o.provenance.file === f.file && o.provenance.rows === String(row.location.row),
       );
-      const what = `ファイルは${formatFiscalYear(f.fiscalYear)}のものですが、この行は${formatFiscalYear(row.fiscalYear)}です（${measure.nameJa}）`;
-      if (observation) fire('file-period', entry, what, row.location, row.raw, { observation });
+      const finding = { fileYear: formatFiscalYear(f.fiscalYear), rowYear: formatFiscalYear(row.fiscalYear), measure: measure.nameJa };
+      if (observation) fire('file-period', entry, finding, row.location, row.raw, { observation });
     }
   }
 
@@ -149,17 +144,10 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
       const measures = series.measureIds.map((id) => catalog.measures.get(id)!).filter((m) => rule('months-complete', m));
       const entry = measures[0] && rule('months-complete', measures[0]);
       if (missing.length === 0 || !entry) continue;
-      fire(
-        'months-complete',
-        entry,
-        `${formatFiscalYear(fy)}は終わっていますが、${series.labelJa}の ${missing.join('、')} がありません`,
-        {},
-        missing.join(', '),
-        {
-          measureIds: measures.map((m) => m.id),
-          fiscalYears: [fy],
-        },
-      );
+      fire('months-complete', entry, { fiscalYear: formatFiscalYear(fy), series: series.labelJa, months: missing.join('、') }, {}, missing.join(', '), {
+        measureIds: measures.map((m) => m.id),
+        fiscalYears: [fy],
+      });
     }
   }
 
@@ -178,7 +166,7 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
         fire(
           'record-coverage',
           coverage,
-          `${exp.labelJa}の抽出期間は ${exp.period.from}〜${exp.period.to} ですが、${edge[0]}〜${edge.at(-1)} のうち ${edge.length} か月に記録が1件もありません（出力が途中で切れている可能性）`,
+          { export: exp.labelJa, from: exp.period.from, to: exp.period.to, firstEmpty: edge[0]!, lastEmpty: edge.at(-1)!, emptyMonths: edge.length },
           at,
           exp.period.raw,
           { measureIds: measures.filter((m) => rule('record-coverage', m)).map((m) => m.id), fiscalYears: [...new Set(edge.map(fiscalYearOfMonth))] },
@@ -197,7 +185,7 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
         fire(
           'allowed-categories',
           entry,
-          `${column.header}「${v.value}」（${v.count} 件）は決められた区分（${entry.values.join('・')}）にありません。どの指標に数えるべきか分からないため、件数が確定しません`,
+          { column: column.header, value: v.value, count: v.count, allowed: entry.values.join('・') },
           { ...at, row: v.row, column: column.letter },
           v.value,
           { measureIds: affected, fiscalYears: [...new Set(exp.months.map(fiscalYearOfMonth))] },
@@ -217,7 +205,7 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
     fire(
       'survey-instrument-rows',
       rule('survey-instrument-rows', measures[0]!)!,
-      `${w.instrument_name_ja}（${formatFiscalYear(w.fiscal_year)}）の回答ファイルに回答の行がありません（見出し行だけ）`,
+      { instrument: w.instrument_name_ja, fiscalYear: formatFiscalYear(w.fiscal_year) },
       { file: w.file },
       undefined,
       {
@@ -234,7 +222,7 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
       fire(
         'survey-instruments-complete',
         rule('survey-instruments-complete', measures[0]!)!,
-        `${formatFiscalYear(fy)}の${nameJa}の回答ファイルがありません（ほかの年度にはあります）`,
+        { fiscalYear: formatFiscalYear(fy), instrument: nameJa },
         {},
         instrument,
         {
@@ -261,7 +249,13 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
         fire(
           'monotone',
           monotone,
-          `${measure.nameJa}が${formatFiscalYear(previous.fiscalYear)}の ${previous.value} から${formatFiscalYear(o.fiscalYear)}の ${o.value} に減っています`,
+          {
+            measure: measure.nameJa,
+            previousYear: formatFiscalYear(previous.fiscalYear),
+            previous: previous.value,
+            fiscalYear: formatFiscalYear(o.fiscalYear),
+            value: o.value,
+          },
           locationOf(o),
           String(o.value),
           {
@@ -278,7 +272,15 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
           fire(
             'volume-change',
             volume,
-            `${measure.nameJa}が${formatFiscalYear(previous.fiscalYear)}の ${previous.value} から${formatFiscalYear(o.fiscalYear)}の ${o.value} へ ${change > 0 ? '+' : ''}${change.toFixed(1)}% 変わりました（規則の上限 ±${volume.maxChangePercent}%）`,
+            {
+              measure: measure.nameJa,
+              previousYear: formatFiscalYear(previous.fiscalYear),
+              previous: previous.value,
+              fiscalYear: formatFiscalYear(o.fiscalYear),
+              value: o.value,
+              change: `${change > 0 ? '+' : ''}${change.toFixed(1)}`,
+              maxChange: volume.maxChangePercent,
+            },
             locationOf(o),
             String(o.value),
             { measureIds: [measureId], fiscalYears: [o.fiscalYear] },
@@ -290,6 +292,8 @@ export function evaluateContracts(input: ContractInput): { observations: Observa
 
   return { observations: input.observations.filter((o) => !dropped.has(o)), withheld: dropped, gaps: [...withheld.values()], issues };
 }
+
+type RuleCode<K extends ContractRuleKind> = (typeof contractRules)[K]['code'];
 
 // A sparse record type (a few dispatches a year) may have an empty month at either end of its period.
 const EMPTY_EDGE_MONTHS = 2;
@@ -306,10 +310,6 @@ function locationOf(o: Observation): IssueLocation {
 
 function outside(value: number, e: ContractEntry): boolean {
   return (e.min !== undefined && value < e.min) || (e.max !== undefined && value > e.max);
-}
-
-function rangeText(e: ContractEntry): string {
-  return `${e.min ?? ''}〜${e.max ?? ''}`;
 }
 
 /** Does the survey measure use answers of this instrument? */
