@@ -1,7 +1,7 @@
 // Dataset titles and descriptions speak the plan's own words: {pillar}, {section}, {tier}, {tier:<id>}, {tiers},
 // {tierLabels}, {indicators}, {actionPlan}, {progressTable}, {period} (令和6〜9年度), {periodShort} (R6〜R9) are filled from plan.yaml.
 import type { Plan } from '../config/catalog-schema.ts';
-import type { DatasetSpec } from './datasets.ts';
+import type { DatasetSpec } from './dataset-spec.ts';
 import { eraOfFiscalYear, formatFiscalYear } from './fiscal-year.ts';
 
 export function withPlanWords(spec: DatasetSpec, plan: Plan): DatasetSpec {

@@ -3,7 +3,7 @@
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { DatasetSpec, PublishedTable } from '../lib/datasets.ts';
+import type { DatasetSpec, PublishedTable } from '../lib/dataset-spec.ts';
 import { faultPoint } from '../lib/fault-point.ts';
 import { appendRows, columnSql, createTableSql } from './duckdb-tables.ts';
 

@@ -1,6 +1,6 @@
 // Creating and filling DuckDB tables from dataset specs: shared by the store and the Parquet writer.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ColumnSpec, ColumnType, PublishedTable } from '../lib/datasets.ts';
+import type { ColumnSpec, ColumnType, PublishedTable } from '../lib/dataset-spec.ts';
 
 const SQL_TYPES: Record<ColumnType, string> = { string: 'VARCHAR', integer: 'BIGINT', decimal: 'DOUBLE', boolean: 'BOOLEAN' };
 

@@ -1,7 +1,7 @@
 // CSV as Excel and dashboards read it: UTF-8 with a BOM, CRLF, RFC 4180 quoting, fixed decimals where the
 // column says so, and text cells that a spreadsheet would execute (= + - @) neutralised with a leading '.
 import Papa from 'papaparse';
-import type { ColumnSpec, DatasetSpec } from '../lib/datasets.ts';
+import type { ColumnSpec, DatasetSpec } from '../lib/dataset-spec.ts';
 import { neutralizeFormula } from '../lib/neutralize-formula.ts';
 
 const BOM = '\uFEFF';

@@ -1,6 +1,6 @@
 // datapackage.json: a Frictionless Data Package describing every file of the run — machine names apart
 // from human titles, types, units, and descriptions in Japanese and English — for dashboards and BI tools.
-import type { ColumnType, PublishedTable } from '../lib/datasets.ts';
+import type { ColumnType, PublishedTable } from '../lib/dataset-spec.ts';
 
 const FRICTIONLESS_TYPES: Record<ColumnType, string> = { string: 'string', integer: 'integer', decimal: 'number', boolean: 'boolean' };
 

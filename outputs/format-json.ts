@@ -1,5 +1,5 @@
 // JSON for dashboards: an array of row objects, keys in the dataset's column order, numbers as numbers.
-import type { DatasetSpec } from '../lib/datasets.ts';
+import type { DatasetSpec } from '../lib/dataset-spec.ts';
 
 export function formatJson(spec: DatasetSpec, rows: readonly object[]): string {
   const ordered = rows.map((row) => {

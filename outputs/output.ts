@@ -4,15 +4,10 @@
 // target behind `latest`, and the next run fills it (pipelines/reconcile-targets.ts).
 import path from 'node:path';
 import type { Catalog } from '../config/load-catalog.ts';
-import type {
-  ActionPlanProgressRow,
-  CompositeIndexRow,
-  IndicatorProgressRow,
-  IndicatorValueRow,
-  IssueRow,
-  ObservationRow,
-  PublishedTable,
-} from '../lib/datasets.ts';
+import type { PublishedTable } from '../lib/dataset-spec.ts';
+import type { CompositeIndexRow } from '../lib/datasets/composite-tables.ts';
+import type { ActionPlanProgressRow, IndicatorProgressRow, IndicatorValueRow } from '../lib/datasets/indicator-tables.ts';
+import type { IssueRow, ObservationRow } from '../lib/datasets/run-tables.ts';
 
 /** What every output receives: the run's published tables, its manifest, and the rows the reports lay out. */
 export interface RunContent {

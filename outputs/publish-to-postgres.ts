@@ -4,7 +4,7 @@
 // Only tables lei created itself (listed in <schema>.lei_meta) are ever written: an unrelated table of the
 // same name is refused, never altered or filled.
 import type pg from 'pg';
-import type { ColumnSpec, ColumnType, DatasetSpec, PublishedTable } from '../lib/datasets.ts';
+import type { ColumnSpec, ColumnType, DatasetSpec, PublishedTable } from '../lib/dataset-spec.ts';
 import { faultPoint } from '../lib/fault-point.ts';
 import { UserError } from '../lib/user-error.ts';
 

@@ -1,7 +1,7 @@
 // Every dataset of a run as CSV (UTF-8 with BOM), JSON and Parquet, plus datapackage.json describing them.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PublishedTable } from '../lib/datasets.ts';
+import type { PublishedTable } from '../lib/dataset-spec.ts';
 import { formatCsv } from './format-csv.ts';
 import { formatDatapackage } from './format-datapackage.ts';
 import { formatJson } from './format-json.ts';

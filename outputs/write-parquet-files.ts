@@ -1,7 +1,7 @@
 // Parquet through an in-memory DuckDB: one table per dataset, appended in row order, then COPY … TO.
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { PublishedTable } from '../lib/datasets.ts';
+import type { PublishedTable } from '../lib/dataset-spec.ts';
 import { appendRows, createTableSql } from './duckdb-tables.ts';
 
 export async function writeParquetFiles(dir: string, tables: readonly PublishedTable[]): Promise<string[]> {

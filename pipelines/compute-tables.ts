@@ -3,17 +3,10 @@
 // tables and the run's issues — in the order files, store and PostgreSQL receive them, in the plan's words.
 import path from 'node:path';
 import type { Catalog } from '../config/load-catalog.ts';
-import {
-  actionPlanProgress,
-  compositeComponents,
-  compositeIndex,
-  indicatorProgress,
-  indicatorValues,
-  issuesDataset,
-  observationsDataset,
-  type IssueRow,
-  type PublishedTable,
-} from '../lib/datasets.ts';
+import type { PublishedTable } from '../lib/dataset-spec.ts';
+import { compositeComponents, compositeIndex } from '../lib/datasets/composite-tables.ts';
+import { actionPlanProgress, indicatorProgress, indicatorValues } from '../lib/datasets/indicator-tables.ts';
+import { issuesDataset, observationsDataset, type IssueRow } from '../lib/datasets/run-tables.ts';
 import type { Issue } from '../lib/issues.ts';
 import { withPlanWords } from '../lib/with-plan-words.ts';
 import { buildActionPlanProgress } from '../transforms/build-action-plan-progress.ts';

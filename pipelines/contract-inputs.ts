@@ -2,7 +2,7 @@
 // (xlsx size limits from contracts.yaml).
 import type { Contracts } from '../config/load-contracts.ts';
 import type { ContractFacts } from '../lib/contract-facts.ts';
-import { surveyWaves } from '../lib/datasets.ts';
+import { surveyWaves } from '../lib/datasets/survey-tables.ts';
 import type { SourceResult } from '../lib/observation.ts';
 import { defaultXlsxLimits, type XlsxLimits } from '../sources/xlsx/xlsx-limits.ts';
 import type { SurveyWaveFact } from '../transforms/evaluate-contracts.ts';

@@ -1,7 +1,7 @@
 // What a run changes: its indicator values against those of the run out/latest points at.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { indicatorValues, type IndicatorValueRow } from '../lib/datasets.ts';
+import { indicatorValues, type IndicatorValueRow } from '../lib/datasets/indicator-tables.ts';
 import { diffIndicatorValues, type ValueChange } from '../transforms/diff-indicator-values.ts';
 
 export async function diffWithPrevious(outDir: string, previous: string | undefined, rows: readonly IndicatorValueRow[]): Promise<ValueChange[]> {

@@ -2,7 +2,8 @@
 // the baseline and the formula, and the run that published it — read back from a run folder.
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { ActionPlanProgressRow, IndicatorProgressRow, IndicatorValueRow, ObservationRow } from '../lib/datasets.ts';
+import type { ActionPlanProgressRow, IndicatorProgressRow, IndicatorValueRow } from '../lib/datasets/indicator-tables.ts';
+import type { ObservationRow } from '../lib/datasets/run-tables.ts';
 import { roundHalfUp } from '../lib/decimal.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
 import { UserError } from '../lib/user-error.ts';

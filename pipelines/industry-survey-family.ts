@@ -2,7 +2,7 @@
 // and decides which versions are in use; the transform (transforms/estimate-industry-survey.ts) estimates, rounds in
 // the revision diff, suppresses, and builds the survey tables. The family registry (source-families.ts) lists this.
 import type { Measure } from '../config/catalog-schema.ts';
-import type { SurveyBreakdownRow, SurveyRevisionRow, SurveyWaveRow } from '../lib/datasets.ts';
+import type { SurveyBreakdownRow, SurveyRevisionRow, SurveyWaveRow } from '../lib/datasets/survey-tables.ts';
 import type { SourceResult } from '../lib/observation.ts';
 import type { InboxFile } from '../sources/inbox-file.ts';
 import { industrySurveyReader } from '../sources/industry-survey-adapter.ts';

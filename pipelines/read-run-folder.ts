@@ -2,7 +2,8 @@
 // and what a later run uses to bring the store or PostgreSQL up to the run `latest` names.
 import { access, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { datasets, type PublishedTable } from '../lib/datasets.ts';
+import type { PublishedTable } from '../lib/dataset-spec.ts';
+import { datasets } from '../lib/datasets.ts';
 import { UserError } from '../lib/user-error.ts';
 
 export interface RunFolder {

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { loadCatalog } from '../config/load-catalog.ts';
-import type { SurveyBreakdownRow, SurveyWaveRow } from '../lib/datasets.ts';
+import type { SurveyBreakdownRow, SurveyWaveRow } from '../lib/datasets/survey-tables.ts';
 import { roundHalfUp } from '../lib/decimal.ts';
 import type { Issue } from '../lib/issues.ts';
 import { UserError } from '../lib/user-error.ts';

@@ -5,14 +5,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, type Catalog } from '../config/load-catalog.ts';
-import {
-  actionPlanProgress,
-  indicatorValues,
-  type ActionPlanProgressRow,
-  type CompositeIndexRow,
-  type DatasetSpec,
-  type IndicatorValueRow,
-} from '../lib/datasets.ts';
+import type { DatasetSpec } from '../lib/dataset-spec.ts';
+import type { CompositeIndexRow } from '../lib/datasets/composite-tables.ts';
+import { actionPlanProgress, indicatorValues, type ActionPlanProgressRow, type IndicatorValueRow } from '../lib/datasets/indicator-tables.ts';
 import { cellText } from './exceljs-oracle.ts';
 import { writeCommitteeWorkbook } from '../outputs/committee-workbook.ts';
 import { formatCell } from '../outputs/format-csv.ts';

@@ -7,7 +7,8 @@ import { measuresFileSchema, planSchema, slotsFileSchema } from '../config/catal
 import { compositeInputs } from '../config/composite-inputs.ts';
 import { compositeFileSchema } from '../config/composite-schema.ts';
 import { loadCatalog, slotId, type Catalog } from '../config/load-catalog.ts';
-import type { CompositeIndexRow, IndicatorValueRow } from '../lib/datasets.ts';
+import type { CompositeIndexRow } from '../lib/datasets/composite-tables.ts';
+import type { IndicatorValueRow } from '../lib/datasets/indicator-tables.ts';
 import { computeComposite } from '../transforms/compute-composite.ts';
 import { computeIndex } from '../transforms/compute-index.ts';
 import { copyConfig, problemsOf, setagayaConfig } from './helpers.ts';

@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { datasets, type IndicatorProgressRow, type IndicatorValueRow, type SurveyBreakdownRow } from '../lib/datasets.ts';
+import { datasets } from '../lib/datasets.ts';
+import type { IndicatorProgressRow, IndicatorValueRow } from '../lib/datasets/indicator-tables.ts';
+import type { SurveyBreakdownRow } from '../lib/datasets/survey-tables.ts';
 import { sampleRun } from './sample-fixtures.ts';
 
 describe('datasets declared once', () => {

@@ -4,7 +4,7 @@
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ObservationRow } from '../lib/datasets.ts';
+import type { ObservationRow } from '../lib/datasets/run-tables.ts';
 import { loadExcelJS } from '../lib/load-exceljs.ts';
 import { explainValue } from '../pipelines/explain-value.ts';
 import { setagayaConfig, tempDir } from './helpers.ts';

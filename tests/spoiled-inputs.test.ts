@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ActionPlanProgressRow, IndicatorValueRow, ObservationRow } from '../lib/datasets.ts';
+import type { ActionPlanProgressRow, IndicatorValueRow } from '../lib/datasets/indicator-tables.ts';
+import type { ObservationRow } from '../lib/datasets/run-tables.ts';
 import type { Issue } from '../lib/issues.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { makeSpoiledInputs, spoiledCases } from './fixtures/make-spoiled-inputs.ts';

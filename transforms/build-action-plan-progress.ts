@@ -2,7 +2,7 @@
 // How the total is formed depends on the line (sum of years, end-year level, constant rate): seed001 notes (a).
 import type { Target } from '../config/catalog-schema.ts';
 import type { Catalog, CatalogLine } from '../config/load-catalog.ts';
-import type { ActionPlanProgressRow } from '../lib/datasets.ts';
+import type { ActionPlanProgressRow } from '../lib/datasets/indicator-tables.ts';
 import { roundHalfUp } from '../lib/decimal.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
 import { issueOf } from '../lib/issue-catalog.ts';

@@ -4,7 +4,7 @@ import type { Catalog } from '../config/load-catalog.ts';
 import type { TargetRevision } from '../config/catalog-schema.ts';
 import type { IndicatorTarget } from '../config/progress-schema.ts';
 import { ownerNames, type CatalogIndicator } from '../config/resolve-progress.ts';
-import type { IndicatorProgressRow } from '../lib/datasets.ts';
+import type { IndicatorProgressRow } from '../lib/datasets/indicator-tables.ts';
 import { percentOf, roundHalfUp } from '../lib/decimal.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
 import { issueOf } from '../lib/issue-catalog.ts';

@@ -1,7 +1,7 @@
 // indicator_values: one row per logic-model slot and fiscal year, with baseline, 指数 and ↑→↓.
 import type { Catalog } from '../config/load-catalog.ts';
 import type { Direction } from '../config/catalog-schema.ts';
-import type { IndicatorValueRow } from '../lib/datasets.ts';
+import type { IndicatorValueRow } from '../lib/datasets/indicator-tables.ts';
 import { roundHalfUp } from '../lib/decimal.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
 import type { Issue } from '../lib/issues.ts';

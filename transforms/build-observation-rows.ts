@@ -1,5 +1,5 @@
 // observations: every value read from an input, with where it came from — the lineage behind each figure.
-import type { ObservationRow } from '../lib/datasets.ts';
+import type { ObservationRow } from '../lib/datasets/run-tables.ts';
 import type { Observation } from '../lib/observation.ts';
 import type { ObservationIndex } from './resolve-observations.ts';
 

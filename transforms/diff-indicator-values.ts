@@ -1,5 +1,5 @@
 // What changed between two runs' indicator values: every slot and year whose value, baseline or index moved.
-import type { IndicatorValueRow } from '../lib/datasets.ts';
+import type { IndicatorValueRow } from '../lib/datasets/indicator-tables.ts';
 
 export interface ValueChange {
   slot_id: string;

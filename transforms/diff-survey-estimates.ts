@@ -1,6 +1,6 @@
 // What a replacement (a re-sent wave or a corrected frame file) changes in the published survey figures: each
 // total and breakdown cell compared as published (the value rounded to the measure's decimals, n, and status).
-import type { SurveyRevisionRow } from '../lib/datasets.ts';
+import type { SurveyRevisionRow } from '../lib/datasets/survey-tables.ts';
 import { roundHalfUp } from '../lib/decimal.ts';
 import type { SurveyBinding } from '../sources/industry-survey/resolve-survey-bindings.ts';
 import type { MeasureEstimate } from './estimate-survey-shares.ts';

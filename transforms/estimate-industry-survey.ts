@@ -2,7 +2,7 @@
 // per fiscal year, every measure estimated over the versions in use (design-based where the config declares a design
 // and the year has a frame file), every figure a re-sent wave or a corrected frame file changes (survey_revisions),
 // the observations and the survey_breakdowns rows with suppression applied. Pure: no I/O, files are already read.
-import type { SurveyBreakdownRow, SurveyRevisionRow } from '../lib/datasets.ts';
+import type { SurveyBreakdownRow, SurveyRevisionRow } from '../lib/datasets/survey-tables.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
 import { issueOf } from '../lib/issue-catalog.ts';
 import type { Issue } from '../lib/issues.ts';

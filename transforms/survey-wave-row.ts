@@ -1,5 +1,5 @@
 // One survey_waves row per wave version read: its status, counts of rows and issues, and its response dates.
-import type { SurveyWaveRow } from '../lib/datasets.ts';
+import type { SurveyWaveRow } from '../lib/datasets/survey-tables.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
 import { formatDay } from '../lib/format-day.ts';
 import { countBySeverity } from '../lib/issues.ts';

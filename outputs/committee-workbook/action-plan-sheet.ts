@@ -3,7 +3,7 @@
 import type ExcelJS from 'exceljs';
 import type { Target } from '../../config/catalog-schema.ts';
 import type { Catalog, CatalogLine } from '../../config/load-catalog.ts';
-import type { ActionPlanProgressRow } from '../../lib/datasets.ts';
+import type { ActionPlanProgressRow } from '../../lib/datasets/indicator-tables.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
 import type { CommitteeTables } from './committee-tables.ts';
 import {

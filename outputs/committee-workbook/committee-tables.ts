@@ -1,5 +1,6 @@
 // What the committee workbook is written from: the run's dataset rows and the report year.
-import type { ActionPlanProgressRow, CompositeIndexRow, IndicatorProgressRow, IndicatorValueRow } from '../../lib/datasets.ts';
+import type { CompositeIndexRow } from '../../lib/datasets/composite-tables.ts';
+import type { ActionPlanProgressRow, IndicatorProgressRow, IndicatorValueRow } from '../../lib/datasets/indicator-tables.ts';
 
 export interface CommitteeTables {
   indicatorValues: readonly IndicatorValueRow[];

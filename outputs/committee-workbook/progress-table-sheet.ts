@@ -2,7 +2,7 @@
 // revised), rates, grade and the rule that gave it.
 import type ExcelJS from 'exceljs';
 import type { Catalog } from '../../config/load-catalog.ts';
-import type { IndicatorProgressRow } from '../../lib/datasets.ts';
+import type { IndicatorProgressRow } from '../../lib/datasets/indicator-tables.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
 import { ownerNames } from '../../config/resolve-progress.ts';
 import {

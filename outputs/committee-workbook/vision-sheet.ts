@@ -2,7 +2,7 @@
 // 指数 with ↑→↓ coloured by direction, and remarks (withheld values say so, with the reason).
 import type ExcelJS from 'exceljs';
 import type { Catalog } from '../../config/load-catalog.ts';
-import type { IndicatorValueRow } from '../../lib/datasets.ts';
+import type { IndicatorValueRow } from '../../lib/datasets/indicator-tables.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
 import { visionTableName, type VisionTable } from '../../transforms/vision-tables.ts';
 import type { CommitteeTables } from './committee-tables.ts';

@@ -1,7 +1,7 @@
 // The action plan: each line's actual against its targets and its 達成率, grouped by vision and 方針; a 【再掲】 line
 // links to the line it reprints.
 import type { CatalogLine } from '../../config/load-catalog.ts';
-import type { ActionPlanProgressRow } from '../../lib/datasets.ts';
+import type { ActionPlanProgressRow } from '../../lib/datasets/indicator-tables.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
 import { decimalsOf, formatFigure, NO_VALUE } from './format-figure.ts';
 import { indicatorPagePath, tierLabel, type SiteContext } from './site-context.ts';

@@ -2,7 +2,8 @@
 // baseline, the targets (original and revised) and the survey interval, the breakdowns by industry and size
 // (suppressed cells as 秘匿, their figures nowhere in the page), and its lineage — what `lei explain` prints.
 import type { Measure, Target } from '../../config/catalog-schema.ts';
-import type { IndicatorValueRow, PublishedTable } from '../../lib/datasets.ts';
+import type { PublishedTable } from '../../lib/dataset-spec.ts';
+import type { IndicatorValueRow } from '../../lib/datasets/indicator-tables.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
 import { visionTableName } from '../../transforms/vision-tables.ts';
 import { decimalsOf, formatFigure, NO_VALUE } from './format-figure.ts';

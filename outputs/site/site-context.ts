@@ -1,7 +1,10 @@
 // What every page of the dashboard reads: the run's dataset rows (the same rows the CSV files hold), the plan's
 // words from the catalog, and the paths pages link each other by.
 import type { Catalog, CatalogSlot } from '../../config/load-catalog.ts';
-import type { ActionPlanProgressRow, CompositeIndexRow, IndicatorValueRow, IssueRow, ObservationRow, PublishedTable } from '../../lib/datasets.ts';
+import type { PublishedTable } from '../../lib/dataset-spec.ts';
+import type { CompositeIndexRow } from '../../lib/datasets/composite-tables.ts';
+import type { ActionPlanProgressRow, IndicatorValueRow } from '../../lib/datasets/indicator-tables.ts';
+import type { IssueRow, ObservationRow } from '../../lib/datasets/run-tables.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
 import { visionTableName, visionTables, type VisionTable } from '../../transforms/vision-tables.ts';
 

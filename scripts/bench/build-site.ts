@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCatalog } from '../../config/load-catalog.ts';
-import { datasets, type PublishedTable } from '../../lib/datasets.ts';
+import type { PublishedTable } from '../../lib/dataset-spec.ts';
+import { datasets } from '../../lib/datasets.ts';
 import { withPlanWords } from '../../lib/with-plan-words.ts';
 
 const [runDir, outDir] = process.argv.slice(2);

@@ -29,7 +29,9 @@ const [
   { computeComposite },
   { buildObservationRows },
   { adapterTables },
-  datasets,
+  indicatorTables,
+  compositeTables,
+  runTables,
   { formatCsv },
   { formatJson },
   { writeParquetFiles },
@@ -47,7 +49,9 @@ const [
   import('../../transforms/compute-composite.ts'),
   import('../../transforms/build-observation-rows.ts'),
   import('../../pipelines/adapter-tables.ts'),
-  import('../../lib/datasets.ts'),
+  import('../../lib/datasets/indicator-tables.ts'),
+  import('../../lib/datasets/composite-tables.ts'),
+  import('../../lib/datasets/run-tables.ts'),
   import('../../outputs/format-csv.ts'),
   import('../../outputs/format-json.ts'),
   import('../../outputs/write-parquet-files.ts'),
@@ -91,13 +95,13 @@ lap(`tables: resolve, indicator values (${values.rows.length}), action plan (${p
 const composite = computeComposite(catalog, values.rows, 'profile');
 lap('composite index and sensitivity');
 const tables = [
-  { spec: datasets.indicatorValues, rows: values.rows },
-  { spec: datasets.actionPlanProgress, rows: progress.rows },
-  { spec: datasets.compositeIndex, rows: composite.index },
-  { spec: datasets.compositeComponents, rows: composite.components },
-  { spec: datasets.observationsDataset, rows: buildObservationRows(observations, resolved.index, 'profile') },
+  { spec: indicatorTables.indicatorValues, rows: values.rows },
+  { spec: indicatorTables.actionPlanProgress, rows: progress.rows },
+  { spec: compositeTables.compositeIndex, rows: composite.index },
+  { spec: compositeTables.compositeComponents, rows: composite.components },
+  { spec: runTables.observationsDataset, rows: buildObservationRows(observations, resolved.index, 'profile') },
   ...adapterTables(results, 'profile'),
-  { spec: datasets.issuesDataset, rows: [] },
+  { spec: runTables.issuesDataset, rows: [] },
 ];
 lap(`observation and adapter rows (${tables.reduce((n, t) => n + t.rows.length, 0)} rows in ${tables.length} tables)`);
 

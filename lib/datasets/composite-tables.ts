@@ -1,0 +1,105 @@
+// 持続可能な地域経済の充実度: the composite per fiscal year and method (the sensitivity table), and each input's part in it.
+import { col, nullableCol, dataset, type RowOf } from '../dataset-spec.ts';
+
+export const compositeIndex = dataset({
+  name: 'composite_index',
+  titleJa: '持続可能な地域経済の充実度（総合指数と感応度分析）',
+  descriptionJa:
+    '年度ごと、算出方法ごとに1行。is_primary の行が公表値、ほかの行は方法を変えたときの値（感応度分析）。算出方法は config の composite.yaml、説明は docs/composite.md。',
+  primaryKey: ['fiscal_year', 'method_id'],
+  columns: [
+    col('plan_id', 'string', '計画ID', 'Plan id'),
+    col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year (start year)'),
+    col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
+    col('method_id', 'string', '算出方法のID（composite.yaml）', 'Method id (composite.yaml)'),
+    col('method_label_ja', 'string', '算出方法の説明', 'Method label'),
+    col('is_primary', 'boolean', 'true = 公表する方法', 'true for the published method'),
+    col(
+      'status',
+      'string',
+      'published=公表, below-coverage=入力の被覆率が基準未満のため公表しない, no-inputs=入力なし',
+      'published, below-coverage or no-inputs',
+    ),
+    nullableCol(
+      'value',
+      'decimal',
+      '充実度（基準年度 = 100、小数第2位、四捨五入）。公表しない年度は空',
+      'Composite (reference year = 100), 2 decimals; empty when not published',
+      2,
+      'ポイント',
+    ),
+    nullableCol(
+      'provisional_value',
+      'decimal',
+      'そろった入力だけで計算した値（被覆率にかかわらず）。value が空の年度は参考値であり公表値ではない',
+      'Value over the inputs present, whatever the coverage; not a published value when value is empty',
+      2,
+      'ポイント',
+    ),
+    col('inputs_present', 'integer', '値がそろった入力（指標）の数', 'Inputs present'),
+    col('inputs_total', 'integer', '入力として定義された指標の数', 'Inputs defined'),
+    col('coverage_rate', 'decimal', '被覆率 = そろった入力の重み ÷ 全入力の重み × 100', 'Coverage: weight of inputs present / total weight × 100', 1, '%'),
+    col('min_coverage_rate', 'decimal', '公表に必要な被覆率（方法ごとの設定）', 'Coverage required for publication', 1, '%'),
+    col(
+      'missing_inputs',
+      'string',
+      '欠けた入力「指標ID:理由」（; 区切り）。理由: no-value=実績なし, no-baseline=基準値なし・0, other-baseline-year=基準年度が異なる, conflict=入力が矛盾, not-invertible=低いほど良い指標の実績0',
+      'Missing inputs as id:reason, ; separated',
+    ),
+    col('capped_inputs', 'string', '頭打ち（cap）で値を切り詰めた入力の指標ID（; 区切り）', 'Inputs whose value was capped'),
+    nullableCol('leave_one_out_low', 'decimal', '入力を1つずつ除いて計算したときの最小値', 'Lowest value with one input left out', 2, 'ポイント'),
+    nullableCol('leave_one_out_low_without', 'string', '最小値になるとき除いた指標ID', 'Input left out for the lowest value'),
+    nullableCol('leave_one_out_high', 'decimal', '入力を1つずつ除いて計算したときの最大値', 'Highest value with one input left out', 2, 'ポイント'),
+    nullableCol('leave_one_out_high_without', 'string', '最大値になるとき除いた指標ID', 'Input left out for the highest value'),
+    nullableCol('next_target_fiscal_year', 'integer', 'この年度以降で最初の目標年度', 'First target year from this year on'),
+    nullableCol('next_target_value', 'decimal', 'その目標値', 'Its target value', undefined, 'ポイント'),
+    col('run_id', 'string', '実行ID', 'Run id'),
+  ],
+});
+export type CompositeIndexRow = RowOf<typeof compositeIndex>;
+
+export const compositeComponents = dataset({
+  name: 'composite_components',
+  titleJa: '充実度の入力と寄与',
+  descriptionJa: '年度 × 算出方法 × 入力（{tier:long}の指標、再掲は1回）ごとに1行。充実度の各値がどの指標からどれだけ来たかを示す。',
+  primaryKey: ['fiscal_year', 'method_id', 'measure_id'],
+  columns: [
+    col('plan_id', 'string', '計画ID', 'Plan id'),
+    col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year (start year)'),
+    col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
+    col('method_id', 'string', '算出方法のID', 'Method id'),
+    col('measure_id', 'string', '指標ID', 'Measure id'),
+    col('name_ja', 'string', '指標名', 'Measure name'),
+    col(
+      'visions',
+      'string',
+      'この指標を{tier:long}に印字する{pillar}（; 区切り。表を共有する{pillar}は最初の番号）',
+      'Visions printing it as a long-term outcome (; separated)',
+    ),
+    col('slot_ids', 'string', '印字された指標枠（; 区切り）', 'Slots printing it'),
+    col('direction', 'string', 'higher=高いほど良い, lower=低いほど良い', 'higher or lower is better'),
+    col('weight', 'decimal', '設定上の重み（composite.yaml、既定 1）', 'Nominal weight'),
+    col('status', 'string', 'present=値あり, missing=欠測', 'present or missing'),
+    nullableCol('missing_reason', 'string', '欠測の理由（composite_index の missing_inputs と同じ記号）', 'Why it is missing'),
+    nullableCol('index', 'decimal', '指数（印字どおり: 実績 ÷ 基準値 × 100）', 'Index as printed', 2),
+    nullableCol('adjusted_index', 'decimal', '方向を考慮した指数（低いほど良い指標は 基準値 ÷ 実績 × 100）', 'Direction-adjusted index', 2),
+    nullableCol('capped_index', 'decimal', '頭打ち後の値（集計に使う値）', 'Value after capping (the one aggregated)', 2),
+    nullableCol('was_capped', 'boolean', 'true = 頭打ちで切り詰めた', 'true when capped'),
+    nullableCol(
+      'effective_weight',
+      'decimal',
+      '実際の重み（そろった入力の間で合計1。{pillar}ごとの平均では{pillar}の重みも掛かる）',
+      'Effective weight among inputs present (sums to 1)',
+      4,
+    ),
+    nullableCol(
+      'contribution',
+      'decimal',
+      '寄与: 算術平均では 実際の重み ×（値 − 100）ポイント（合計 = 充実度 − 100）。幾何平均では 100 × 実際の重み × ln(値 ÷ 100)',
+      'Arithmetic: weight × (value − 100), summing to composite − 100; geometric: 100 × weight × ln(value / 100)',
+      4,
+    ),
+    col('run_id', 'string', '実行ID', 'Run id'),
+  ],
+});
+export type CompositeComponentRow = RowOf<typeof compositeComponents>;

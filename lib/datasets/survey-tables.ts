@@ -1,0 +1,163 @@
+// The tables the industry survey contributes besides its indicator values: breakdowns, waves and revisions.
+import { col, nullableCol, dataset, type RowOf } from '../dataset-spec.ts';
+
+export const surveyBreakdowns = dataset({
+  name: 'survey_breakdowns',
+  titleJa: '産業基礎調査の割合（全体・業種別・規模別）',
+  descriptionJa:
+    '調査から計算する指標ごと、年度ごと、内訳（全体・業種・従業員規模…）のグループごとに1行。割合・標準誤差・区間は丸める前の値（%）。回答者が最小数未満のグループは suppressed = true で、割合などは空欄（0 ではない）。計算方法は docs/industry-survey.md。',
+  primaryKey: ['measure_id', 'fiscal_year', 'dimension', 'group_code'],
+  columns: [
+    col('measure_id', 'string', '指標ID', 'Measure id'),
+    col('name_ja', 'string', '指標名', 'Measure name'),
+    col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year (start year)'),
+    col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
+    col('dimension', 'string', '内訳: total=全体、ほかは config の breakdowns.dimensions の id（industry, size …）', 'Breakdown: total, or a dimension id'),
+    col('dimension_ja', 'string', '内訳の名前', 'Breakdown name'),
+    col('group_code', 'string', 'グループのコード（全体は all、回答がない・読めないものは unknown）', 'Group code (all for the total, unknown for no answer)'),
+    col('group_label', 'string', 'グループの名前', 'Group label'),
+    col('n', 'integer', '分母の回答者数（重みなし）', 'Respondents in the denominator (unweighted)'),
+    nullableCol('numerator', 'integer', '数える回答を選んだ回答者数。秘匿のグループは空欄', 'Respondents choosing a counted answer; empty when suppressed'),
+    nullableCol(
+      'share',
+      'decimal',
+      '割合 = numerator ÷ n × 100（%、丸める前）。秘匿・n = 0 は空欄',
+      'Share in %, unrounded; empty when suppressed or n = 0',
+      undefined,
+      '%',
+    ),
+    nullableCol('se', 'decimal', '割合の標準誤差 √(p(1−p)/n)（%ポイント）', 'Standard error of the share (percentage points)'),
+    nullableCol('ci_low', 'decimal', '95%信頼区間の下限（Wilson のスコア区間、%）', 'Lower bound of the Wilson interval (%)'),
+    nullableCol('ci_high', 'decimal', '95%信頼区間の上限（Wilson のスコア区間、%）', 'Upper bound of the Wilson interval (%)'),
+    nullableCol(
+      'weighted_share',
+      'decimal',
+      '加重割合 Σw·y ÷ Σw（%）。ウェイトのない波・秘匿は空欄',
+      'Weighted share (%); empty without sound weights or when suppressed',
+    ),
+    nullableCol(
+      'weighted_se',
+      'decimal',
+      '加重割合の標準誤差（%ポイント）。weighted_method = design なら層別・有限母集団修正つきの線形化分散、kish なら Kish の有効標本サイズによる',
+      'SE of the weighted share: design-based (Taylor, strata, fpc) or from the Kish effective n (weighted_method)',
+    ),
+    nullableCol(
+      'weighted_ci_low',
+      'decimal',
+      '加重割合の95%区間の下限（design: Korn–Graubard、kish: 有効標本サイズによる Wilson 区間）',
+      'Lower bound of the weighted share interval (Korn–Graubard when design-based)',
+    ),
+    nullableCol('weighted_ci_high', 'decimal', '加重割合の95%区間の上限', 'Upper bound of the weighted share interval'),
+    nullableCol(
+      'effective_n',
+      'decimal',
+      '有効標本サイズ。design: p(1−p) ÷ 設計分散（0%・100% は空欄）、kish: (Σw)² ÷ Σw²',
+      'Effective sample size: p(1−p)/design variance, or Kish (Σw)²/Σw²',
+    ),
+    col(
+      'estimator',
+      'string',
+      '公表値（指標値）を出した推計: unweighted=単純集計、kish=加重（Kish）、design=標本設計による加重推計、design-raked / design-calibrated=それをレイキング／線形較正で周辺に合わせたもの',
+      'Estimator of the published figure: unweighted, kish, design, design-raked or design-calibrated',
+    ),
+    nullableCol(
+      'weighted_method',
+      'string',
+      'weighted_* 列の計算方法: design（標本設計: 層・有限母集団修正）、design-raked / design-calibrated（そのウェイトをレイキング／線形較正で周辺に合わせた）、kish。ウェイトがなければ空欄',
+      'How the weighted_* columns were computed: design, design-raked, design-calibrated or kish',
+    ),
+    nullableCol(
+      'deff',
+      'decimal',
+      '計画効果（設計分散 ÷ 同じ大きさの単純無作為抽出の分散、R の svymean(deff = TRUE)）。0%・100% は空欄',
+      'Design effect as R svymean(deff = TRUE)',
+    ),
+    nullableCol(
+      'design_df',
+      'integer',
+      'Korn–Graubard 区間の自由度（グループの回答者数 − 回答者のいる層の数）',
+      'Degrees of freedom of the Korn–Graubard interval',
+    ),
+    nullableCol(
+      'design_flag',
+      'string',
+      '設定の限度を超えたセル: effective-n=有効標本サイズが design.limits.minEffectiveN 未満、relative-se=相対標準誤差が maxRelativeSe 超',
+      'Design limit passed: effective-n or relative-se',
+    ),
+    col(
+      'suppressed',
+      'boolean',
+      '秘匿: 回答者が最小数未満（min-n）、設計の限度を超えた（design-effective-n / design-relative-se、design.limits.action = withhold のとき）、それらを守るための二次秘匿（complementary）',
+      'Suppressed cell',
+    ),
+    nullableCol(
+      'suppression_reason',
+      'string',
+      'min-n=回答者が最小数未満、design-effective-n / design-relative-se=設計の限度、complementary=二次秘匿',
+      'min-n, design-effective-n, design-relative-se or complementary',
+    ),
+    col('sources', 'string', '使った調査票・設問・ファイル（; 区切り）', 'Instruments, questions and files used (; separated)'),
+    col('run_id', 'string', '実行ID', 'Run id'),
+  ],
+});
+export type SurveyBreakdownRow = RowOf<typeof surveyBreakdowns>;
+
+export const surveyWaves = dataset({
+  name: 'survey_waves',
+  titleJa: '産業基礎調査の回答ファイル（波）と採否',
+  descriptionJa: '受信箱にある産業基礎調査の回答ファイルごとに1行。再送された版は前の版と並べて残し、どちらを使ったかを status に示す。',
+  primaryKey: ['file'],
+  columns: [
+    col('fiscal_year', 'integer', '調査の年度', 'Fiscal year of the wave'),
+    col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),
+    col('instrument', 'string', '調査票ID', 'Instrument id'),
+    col('instrument_name_ja', 'string', '調査票の名前', 'Instrument name'),
+    col('file', 'string', 'ファイル（受信箱からの相対パス）', 'File (relative to the inbox)'),
+    col('version', 'integer', '版（ファイル名の _v2 など。なければ 1）', 'Version from the file name (1 when none)'),
+    col('sha256', 'string', 'ファイルの SHA-256', 'SHA-256 of the file'),
+    col('format', 'string', '形式: xlsx / csv-utf-8 / csv-cp932', 'Format'),
+    nullableCol('codebook', 'string', '使ったコードブック（設定、またはファイルとシート）', 'Codebook used'),
+    col(
+      'status',
+      'string',
+      'active=この年度の値に使用、superseded=再送版に置き換え済み（残してある）、rejected=再送版だが検証で不合格のため不採用、unreadable=読めない',
+      'active, superseded, rejected or unreadable',
+    ),
+    nullableCol('data_rows', 'integer', 'データ行の数（見出しを除く）', 'Data rows'),
+    nullableCol('respondents', 'integer', '集計に使う回答者数（空行・重複を除く）', 'Respondents kept'),
+    nullableCol('empty_rows', 'integer', '回答が1つもない行の数', 'Rows without any answer'),
+    nullableCol('duplicate_rows', 'integer', '回答者IDが重複した行の数', 'Rows repeating a respondent id'),
+    col('errors', 'integer', 'このファイルのエラーの件数', 'Errors in this file'),
+    col('warnings', 'integer', 'このファイルの警告の件数', 'Warnings in this file'),
+    col('weighted', 'boolean', '健全なウェイトの列がある（加重推計に使える）', 'Carries sound weights'),
+    nullableCol('first_response_date', 'string', '最初の回答日（日本時間の暦日）', 'First response date (Japan calendar)'),
+    nullableCol('last_response_date', 'string', '最後の回答日（日本時間の暦日）', 'Last response date (Japan calendar)'),
+    col('run_id', 'string', '実行ID', 'Run id'),
+  ],
+});
+export type SurveyWaveRow = RowOf<typeof surveyWaves>;
+
+export const surveyRevisions = dataset({
+  name: 'survey_revisions',
+  titleJa: '再送された調査データによる公表値の変更（旧 → 新）',
+  descriptionJa: '再送された回答ファイルが検証に合格して前の版に置き換わったとき、値・n・状態が変わった公表値ごとに1行。値は公表する桁に丸めたもの。',
+  primaryKey: ['replacement_file', 'measure_id', 'fiscal_year', 'dimension', 'group_code'],
+  columns: [
+    col('measure_id', 'string', '指標ID', 'Measure id'),
+    col('name_ja', 'string', '指標名', 'Measure name'),
+    col('fiscal_year', 'integer', '年度', 'Fiscal year'),
+    col('dimension', 'string', '内訳（total=全体）', 'Breakdown (total for the headline figure)'),
+    col('group_code', 'string', 'グループのコード', 'Group code'),
+    col('group_label', 'string', 'グループの名前', 'Group label'),
+    col('replaced_file', 'string', '置き換えられた版のファイル', 'File replaced'),
+    col('replacement_file', 'string', '新しく使う版のファイル', 'Replacement file'),
+    nullableCol('old_value', 'decimal', '旧い値（公表する桁）', 'Old value as published'),
+    nullableCol('new_value', 'decimal', '新しい値（公表する桁）', 'New value as published'),
+    nullableCol('old_n', 'integer', '旧い n', 'Old n'),
+    nullableCol('new_n', 'integer', '新しい n', 'New n'),
+    col('old_status', 'string', '旧い状態: estimated / suppressed / withheld（使えない回答があり不公表）/ absent', 'Old status'),
+    col('new_status', 'string', '新しい状態', 'New status'),
+    col('run_id', 'string', '実行ID', 'Run id'),
+  ],
+});
+export type SurveyRevisionRow = RowOf<typeof surveyRevisions>;
