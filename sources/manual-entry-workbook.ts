@@ -3,7 +3,7 @@
 import { openXlsxCells, type XlsxCellRow } from './xlsx/open-xlsx-cells.ts';
 import { workbookOpenIssue } from './xlsx/workbook-open-issue.ts';
 import { xlsxCellText as cellText } from './xlsx/xlsx-cell-text.ts';
-import { columnLetter } from './industry-survey/column-letter.ts';
+import { columnLetter } from './xlsx/column-letter.ts';
 import type { Catalog } from '../config/load-catalog.ts';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
 import { issueOf } from '../lib/issue-catalog.ts';

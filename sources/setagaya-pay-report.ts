@@ -4,7 +4,7 @@ import { openXlsxCells, type XlsxCell, type XlsxCellWorkbook } from './xlsx/open
 import { workbookOpenIssue } from './xlsx/workbook-open-issue.ts';
 import { xlsxCellText as cellText } from './xlsx/xlsx-cell-text.ts';
 import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
-import { columnLetter } from './industry-survey/column-letter.ts';
+import { columnLetter } from './xlsx/column-letter.ts';
 import { Decimal } from 'decimal.js';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
 import { issueOf } from '../lib/issue-catalog.ts';

@@ -4,7 +4,7 @@
 import { issueOf } from '../../lib/issue-catalog.ts';
 import type { Issue } from '../../lib/issues.ts';
 import type { Codebook, CodebookQuestion } from './codebook.ts';
-import { columnLetter } from './column-letter.ts';
+import { columnLetter } from '../xlsx/column-letter.ts';
 import type { Instrument } from './industry-survey-config.ts';
 import { normalizeHeader } from '../../lib/normalize-header.ts';
 

@@ -5,7 +5,7 @@ import type { Issue } from '../../lib/issues.ts';
 import { parseLooseNumber } from '../../lib/parse-number.ts';
 import type { XlsxRow } from '../xlsx/xlsx-row.ts';
 import type { Codebook, CodebookQuestion } from './codebook.ts';
-import { columnLetter } from './column-letter.ts';
+import { columnLetter } from '../xlsx/column-letter.ts';
 import type { IndustrySurveyConfig, QuestionType } from './industry-survey-config.ts';
 import { normalizeHeader } from '../../lib/normalize-header.ts';
 

@@ -9,7 +9,7 @@ import { issue, type Issue, type Severity } from '../../lib/issues.ts';
 import { parseLooseNumber } from '../../lib/parse-number.ts';
 import { Role } from '../../lib/survey-answer-role.ts';
 import type { CodebookQuestion } from './codebook.ts';
-import { columnLetter } from './column-letter.ts';
+import { columnLetter } from '../xlsx/column-letter.ts';
 import type { ColumnPlan } from './map-wave-columns.ts';
 import { normalizeHeader } from '../../lib/normalize-header.ts';
 import { formatDay } from '../../lib/format-day.ts';
