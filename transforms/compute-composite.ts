@@ -57,7 +57,7 @@ export function computeComposite(catalog: Catalog, rows: readonly IndicatorValue
   const years = [...new Set(rows.map((r) => r.fiscal_year))].sort((a, b) => a - b);
   const methods = [config.primary, ...config.alternatives];
   const exact = exactTerms();
-  const totalWeight = sum(inputs.map((i) => exact.weight(i)));
+  const totalWeight = exact.totalWeight(inputs);
   const result: CompositeResult = { index: [], components: [], issues: [] };
 
   for (const year of years) {
@@ -74,7 +74,7 @@ export function computeComposite(catalog: Catalog, rows: readonly IndicatorValue
       const present = entries.filter((e): e is Present => e.capped !== null);
       const weights = effectiveWeights(present, method, config, exact);
       const composite = aggregate(present, weights, method, exact);
-      const coverage = sum(present.map((p) => exact.weight(p.input))).div(totalWeight);
+      const coverage = exact.totalWeight(present.map((p) => p.input)).div(totalWeight);
       const status = present.length === 0 ? 'no-inputs' : coverage.gte(method.minCoverage) ? 'published' : 'below-coverage';
       const loo = leaveOneOut(present, method, config, exact);
       const target = config.targets.filter((t) => t.fiscalYear >= year).sort((a, b) => a.fiscalYear - b.fiscalYear)[0];
@@ -144,26 +144,34 @@ function normalise(input: CompositeInput, direction: string, row: IndicatorValue
  * vision's share is split among its present members, and visions without any drop out.
  */
 function effectiveWeights(present: readonly Present[], method: CompositeMethod, config: CompositeConfig, exact: ExactTerms): Map<string, Decimal> {
+  // They depend only on which inputs are present: methods and years with the same ones share them.
+  const key = `${method.structure}\u0000${present.map((p) => p.input.measureId).join('\u0000')}`;
+  return exact.weightsOf(key, () => weightsOf(present, method, config, exact));
+}
+
+function weightsOf(present: readonly Present[], method: CompositeMethod, config: CompositeConfig, exact: ExactTerms): Map<string, Decimal> {
   const weights = new Map<string, Decimal>();
   if (present.length === 0) return weights;
   if (method.structure === 'flat') {
-    const total = sum(present.map((p) => exact.weight(p.input)));
+    const total = exact.totalWeight(present.map((p) => p.input));
     for (const p of present) weights.set(p.input.measureId, exact.quotient(exact.weight(p.input), total));
     return weights;
   }
   const groups = new Map<number, { id: string; share: Decimal }[]>();
   for (const p of present) {
-    const share = exact.weight(p.input).div(p.input.visions.length);
+    const share = exact.quotient(exact.weight(p.input), exact.value(p.input.visions.length));
     for (const v of p.input.visions) groups.set(v, [...(groups.get(v) ?? []), { id: p.input.measureId, share }]);
   }
-  const visionWeight = (v: number) => new Exact(config.inputs.visionWeights[String(v)] ?? 1);
+  const visionWeight = (v: number) => exact.value(config.inputs.visionWeights[String(v)] ?? 1);
   const totalVision = sum([...groups.keys()].map(visionWeight));
   for (const [v, members] of groups) {
-    const within = sum(members.map((m) => m.share));
-    for (const m of members) {
-      const w = visionWeight(v).div(totalVision).times(m.share).div(within);
-      weights.set(m.id, (weights.get(m.id) ?? new Exact(0)).plus(w));
-    }
+    // A vision's terms depend only on its present members and the visions' total: leaving out another vision's input keeps them.
+    const key = `${v}\u0000${totalVision.toString()}\u0000${members.map((m) => m.id).join('\u0000')}`;
+    const terms = exact.visionTerms(key, () => {
+      const within = sum(members.map((m) => m.share));
+      return members.map((m) => visionWeight(v).div(totalVision).times(m.share).div(within));
+    });
+    for (const [k, m] of members.entries()) weights.set(m.id, (weights.get(m.id) ?? new Exact(0)).plus(terms[k]!));
   }
   return weights;
 }
@@ -285,10 +293,15 @@ function coverageIssue(config: CompositeConfig, row: CompositeIndexRow, missing:
  */
 interface ExactTerms {
   weight(input: CompositeInput): Decimal;
+  totalWeight(inputs: readonly CompositeInput[]): Decimal;
   value(x: number): Decimal;
   /** ln(x / 100). */
   logRatio(x: number): Decimal;
   quotient(a: Decimal, b: Decimal): Decimal;
+  /** The effective weights of a set of present inputs under a structure (`key`), computed once. */
+  weightsOf(key: string, compute: () => Map<string, Decimal>): Map<string, Decimal>;
+  /** One vision's part of each of its members' weight (`key`: the vision, the visions' total and its members), computed once. */
+  visionTerms(key: string, compute: () => Decimal[]): Decimal[];
   /** w × x, or w × ln(x / 100) when `ofLog`. */
   product(w: Decimal, x: number, ofLog: boolean): Decimal;
 }
@@ -298,6 +311,8 @@ function exactTerms(): ExactTerms {
   const values = new Map<number, Decimal>();
   const logs = new Map<number, Decimal>();
   const quotients = new Map<string, Decimal>();
+  const effective = new Map<string, Map<string, Decimal>>();
+  const byVision = new Map<string, Decimal[]>();
   // By the weight's identity: a flat mean's weights come from `quotient`, so leaving out another input reuses them.
   const products = new Map<Decimal, Map<number, Decimal>>();
   const logProducts = new Map<Decimal, Map<number, Decimal>>();
@@ -306,6 +321,12 @@ function exactTerms(): ExactTerms {
       let w = weights.get(input);
       if (!w) weights.set(input, (w = new Exact(input.weight)));
       return w;
+    },
+    totalWeight(inputs) {
+      // Whole weights (the default 1) add up exactly in a double too: no decimal additions for them.
+      const whole = inputs.reduce((n, i) => n + i.weight, 0);
+      if (Number.isSafeInteger(whole) && inputs.every((i) => Number.isSafeInteger(i.weight) && i.weight >= 0)) return terms.value(whole);
+      return sum(inputs.map((i) => terms.weight(i)));
     },
     value(x) {
       let v = values.get(x);
@@ -322,6 +343,16 @@ function exactTerms(): ExactTerms {
       let q = quotients.get(key);
       if (!q) quotients.set(key, (q = a.div(b)));
       return q;
+    },
+    weightsOf(key, compute) {
+      let w = effective.get(key);
+      if (!w) effective.set(key, (w = compute()));
+      return w;
+    },
+    visionTerms(key, compute) {
+      let t = byVision.get(key);
+      if (!t) byVision.set(key, (t = compute()));
+      return t;
     },
     product(w, x, ofLog) {
       const cache = ofLog ? logProducts : products;
