@@ -2,6 +2,7 @@
 // once, then contracts, tables, composite, manifest and diff are timed over several rounds (median per step, CPU).
 // Not a bench case: a diagnostic for docs/benchmarks.md.
 // Usage: node --import tsx scripts/bench/profile-compute.ts [<inbox>] [<config>] [<rounds>]
+//        LEI_PROFILE_STEPS=1 …: one cold round, each of computeTables' transforms timed on its own.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
