@@ -2,7 +2,7 @@
 // rake(…) or calibrate(…) of svydesign(ids = ~1, strata, weights, fpc): the ratio estimate with the calibrated
 // weights; the linearised values z_i = δ_i w_i (y_i − p)/N̂ made residuals of the calibration (the design's
 // `residuals`: rake-weights.ts or calibrate-weights.ts, as svyrecvar does); then the stratified variance with fpc.
-import { designStatistics, type DesignShare } from './design-share.ts';
+import { designStatistics, type DesignMoments, type DesignShare, type EmptyDomain } from './design-share.ts';
 
 export interface CalibratedDesign {
   /** Calibrated weights, per respondent (the design's global order). */
@@ -14,6 +14,11 @@ export interface CalibratedDesign {
 }
 
 export function calibratedShare(design: CalibratedDesign, member: Uint8Array, y: Uint8Array, confidence: number): DesignShare {
+  return designStatistics(calibratedMoments(design, member, y), confidence);
+}
+
+/** The ratio estimate with the calibrated weights and the variance of its calibration residuals. */
+export function calibratedMoments(design: CalibratedDesign, member: Uint8Array, y: Uint8Array): DesignMoments | EmptyDomain {
   const n = design.weights.length;
   let members = 0;
   let weightSum = 0;
@@ -27,7 +32,7 @@ export function calibratedShare(design: CalibratedDesign, member: Uint8Array, y:
     withMembers.add(design.stratum[i]!);
   }
   const df = members - withMembers.size;
-  if (members === 0 || weightSum <= 0) return { share: null, se: null, deff: null, effectiveN: null, ciLow: null, ciHigh: null, df };
+  if (members === 0 || weightSum <= 0) return { p: null, df };
   const p = total / weightSum;
   const z = new Float64Array(n);
   for (let i = 0; i < n; i += 1) if (member[i] === 1) z[i] = (design.weights[i]! * (y[i]! - p)) / weightSum;
@@ -44,5 +49,5 @@ export function calibratedShare(design: CalibratedDesign, member: Uint8Array, y:
     const fpc = (s.population - s.sampled) / s.population;
     variance += fpc * (s.sampled / (s.sampled - 1)) * (squares[h]! - (sums[h]! * sums[h]!) / s.sampled);
   });
-  return designStatistics({ p, variance, members, weightSum, df, rows: n }, confidence);
+  return { p, variance, members, weightSum, df, rows: n };
 }

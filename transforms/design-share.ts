@@ -32,7 +32,29 @@ export interface DesignShare {
   df: number;
 }
 
+/** A domain's ratio estimate and linearised variance: what its SE, deff, effective n and interval are made from. */
+export interface DesignMoments {
+  p: number;
+  variance: number;
+  members: number;
+  weightSum: number;
+  df: number;
+  /** The design's row count R's svyciprop uses (the domain's members, or every respondent for a calibrated design). */
+  rows: number;
+}
+
+/** A domain without members (or without weight): only its degrees of freedom. */
+export interface EmptyDomain {
+  p: null;
+  df: number;
+}
+
 export function designShare(strata: readonly StratumTotals[], confidence: number): DesignShare {
+  return designStatistics(designMoments(strata), confidence);
+}
+
+/** The ratio estimate and its Taylor-linearised variance (stratified, with fpc) from the strata's sums. */
+export function designMoments(strata: readonly StratumTotals[]): DesignMoments | EmptyDomain {
   let members = 0;
   let strataWithMembers = 0;
   let total = 0;
@@ -45,7 +67,7 @@ export function designShare(strata: readonly StratumTotals[], confidence: number
     weighted += s.w;
   }
   const df = members - strataWithMembers;
-  if (members === 0 || weighted <= 0) return { share: null, se: null, deff: null, effectiveN: null, ciLow: null, ciHigh: null, df };
+  if (members === 0 || weighted <= 0) return { p: null, df };
   const p = total / weighted;
   // Σ_h (1 − f_h) n_h/(n_h − 1) Σ_i (z_i − z̄_h)², z_i = w_i (y_i − p) for members and 0 for the stratum's others.
   let variance = 0;
@@ -56,18 +78,15 @@ export function designShare(strata: readonly StratumTotals[], confidence: number
     const fpc = (s.population - s.sampled) / s.population;
     variance += fpc * (s.sampled / (s.sampled - 1)) * (squares - (sum * sum) / s.sampled);
   }
-  return designStatistics({ p, variance: variance / (weighted * weighted), members, weightSum: weighted, df, rows: members }, confidence);
+  return { p, variance: variance / (weighted * weighted), members, weightSum: weighted, df, rows: members };
 }
 
 /**
- * SE, deff, effective n and the Korn–Graubard interval from a domain's p and linearised variance (shared with the
- * raked design). rows: the design's row count R's svyciprop uses (the domain's members, or every respondent for a
- * calibrated design, whose subsets keep their rows).
+ * SE, deff, effective n and (unless `interval` is false: its beta quantiles are most of the estimate's time, and a
+ * suppressed cell or a revision comparison never shows it) the Korn–Graubard interval. Shared with the calibrated design.
  */
-export function designStatistics(
-  d: { p: number; variance: number; members: number; weightSum: number; df: number; rows: number },
-  confidence: number,
-): DesignShare {
+export function designStatistics(d: DesignMoments | EmptyDomain, confidence: number, interval = true): DesignShare {
+  if (d.p === null) return { share: null, se: null, deff: null, effectiveN: null, ciLow: null, ciHigh: null, df: d.df };
   const { p, members, df } = d;
   // Rounding can leave −1e-20 where every member answers alike.
   const variance = d.variance < 0 ? 0 : d.variance;
@@ -76,16 +95,14 @@ export function designStatistics(
   // R: NaN at 0 % / 100 % (0/0) and NA when the weights sum to less than the respondents.
   const deff = p > 0 && p < 1 && members > 1 && d.weightSum > members ? variance / srs : null;
   const effectiveN = variance > 0 ? (p * (1 - p)) / variance : null;
-  const interval = kornGraubard(p, variance, members, d.rows, df, confidence);
-  return {
-    share: p * 100,
-    se: Math.sqrt(variance) * 100,
-    deff,
-    effectiveN,
-    ciLow: interval ? interval.low * 100 : null,
-    ciHigh: interval ? interval.high * 100 : null,
-    df,
-  };
+  const bounds = interval ? designInterval(d, confidence) : { ciLow: null, ciHigh: null };
+  return { share: p * 100, se: Math.sqrt(variance) * 100, deff, effectiveN, ...bounds, df };
+}
+
+/** The Korn–Graubard bounds in percent (null where undefined: fewer than 2 members or df < 1). */
+export function designInterval(d: DesignMoments, confidence: number): { ciLow: number | null; ciHigh: number | null } {
+  const interval = kornGraubard(d.p, d.variance < 0 ? 0 : d.variance, d.members, d.rows, d.df, confidence);
+  return interval ? { ciLow: interval.low * 100, ciHigh: interval.high * 100 } : { ciLow: null, ciHigh: null };
 }
 
 /**

@@ -34,9 +34,11 @@ export function estimateIndustrySurvey(reading: IndustrySurveyReading, config: I
   for (const { fiscalYear: year, state, steps, unusable, frames, issues: yearIssues } of reading.years) {
     issues.push(...yearIssues);
     const frame = frames.at(-1);
+    // The published estimate reports the design's issues; a revision's before and after compare values, n and status
+    // only, so they skip the intervals (their beta quantiles are most of an estimate's time).
     const estimate = (s: Map<string, WaveVersion>, withFrame = frame, report?: Issue[]) => {
       const pool = [...s.values(), ...unusable.values()].map((v): PooledWave => ({ instrument: v.instrument, wave: v.read! }));
-      const settings = designSettings(config, pool, year, withFrame, report);
+      const settings: EstimationSettings = { ...designSettings(config, pool, year, withFrame, report), intervals: report !== undefined };
       return bindings.map((b) => estimateSurveyShares(b, year, pool, settings));
     };
     // A corrected frame file (_v2 …) replaces the earlier one; every published figure it changes is listed.

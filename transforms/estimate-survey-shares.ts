@@ -2,8 +2,8 @@
 // those in the denominator (the measure's rule), pooled over the instruments that ask the question, with n, the
 // numerator, Wilson intervals, the weighted estimate when every pooled file carries sound weights, and the same by
 // breakdown group. An estimate whose question has unusable cells in any pooled file is withheld, with the reasons.
-import { designShare, type DesignShare, type StratumTotals } from './design-share.ts';
-import { calibratedShare } from './calibrated-share.ts';
+import { designInterval, designMoments, designStatistics, type DesignMoments, type EmptyDomain, type StratumTotals } from './design-share.ts';
+import { calibratedMoments } from './calibrated-share.ts';
 import { shareFromTotals, type ShareEstimate } from './survey-share.ts';
 import type { StratifiedDesign } from './survey-design.ts';
 import { respondentGroups } from './respondent-groups.ts';
@@ -59,6 +59,8 @@ export type MeasureEstimate =
 
 export interface EstimationSettings {
   confidence: number;
+  /** false: no design-based intervals (a revision comparison reads only values, n and status). */
+  intervals?: boolean;
   breakdowns: IndustrySurveyConfig['breakdowns'];
   /** The year's stratified design; null when one is declared but cannot be used (withheld weighted figures). */
   design?: {
@@ -211,6 +213,7 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
     return (j) => Math.floor(j / strides[d]!) % (dimensions[d]!.groups.length + 1) === group;
   };
   const limits = settings.design?.limits;
+  const pendingIntervals = new Map<ShareEstimate, DesignMoments>();
   const cell = (index: number): Omit<ShareCell, 'dimension' | 'dimensionJa' | 'groupCode' | 'groupLabelJa' | 'suppression'> => {
     const cellN = sum(n, index);
     const estimate = shareFromTotals(
@@ -227,17 +230,16 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
     const member = inCell(index);
     const js: number[] = [];
     for (let j = 0; j < jointCells; j += 1) if (member(j)) js.push(j);
-    let d: DesignShare;
+    let moments: DesignMoments | EmptyDomain;
     if (raking && perRespondent) {
       const inDomain = new Uint8Array(perRespondent.member.length);
       for (let i = 0; i < inDomain.length; i += 1) if (perRespondent.member[i] === 1 && member(perRespondent.joint[i]!)) inDomain[i] = 1;
-      d = calibratedShare(raking, inDomain, perRespondent.y, settings.confidence);
+      moments = calibratedMoments(raking, inDomain, perRespondent.y);
     } else {
-      d = designShare(
-        design.strata.map((s, h) => byStratum.totals(h, jointCells, js, s.population, s.sampled)),
-        settings.confidence,
-      );
+      moments = designMoments(design.strata.map((s, h) => byStratum.totals(h, jointCells, js, s.population, s.sampled)));
     }
+    // The interval waits until suppression is known: a suppressed cell never shows it (see withIntervals).
+    const d = designStatistics(moments, settings.confidence, false);
     const designed: ShareEstimate = {
       ...estimate,
       weightedShare: d.share,
@@ -246,6 +248,7 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
       weightedCiHigh: d.ciHigh,
       effectiveN: d.effectiveN,
     };
+    if (moments.p !== null) pendingIntervals.set(designed, moments);
     let designFlag: ShareCell['designFlag'] = null;
     if (d.share !== null && limits?.minEffectiveN !== undefined && d.effectiveN !== null && d.effectiveN < limits.minEffectiveN) designFlag = 'effective-n';
     else if (d.share !== null && d.share > 0 && d.se !== null && limits?.maxRelativeSe !== undefined && d.se / d.share > limits.maxRelativeSe)
@@ -280,7 +283,19 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
     );
     list.forEach((c, j) => groups.push({ ...c, suppression: suppression[j]! }));
   });
+  if (settings.intervals !== false) withIntervals([total, ...groups], pendingIntervals, settings.confidence);
   return { measureId: binding.measureId, fiscalYear, status: 'estimated', total, groups, sources };
+}
+
+/** The Korn–Graubard bounds of the cells that are shown (the total and every group not suppressed). */
+function withIntervals(cells: readonly ShareCell[], pending: ReadonlyMap<ShareEstimate, DesignMoments>, confidence: number): void {
+  for (const c of cells) {
+    const moments = c.suppression === null ? pending.get(c.estimate) : undefined;
+    if (!moments) continue;
+    const { ciLow, ciHigh } = designInterval(moments, confidence);
+    c.estimate.weightedCiLow = ciLow;
+    c.estimate.weightedCiHigh = ciHigh;
+  }
 }
 
 interface Accumulators {

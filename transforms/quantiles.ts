@@ -59,9 +59,26 @@ export function qnorm(p: number): number {
   return q < 0 ? -value : value;
 }
 
+// The intervals ask for the same few (p, df) pairs again and again (one α, degrees of freedom from the cell counts):
+// each is worked out once. Bounded, as a long-lived process (the scheduler) estimates run after run.
+const tQuantiles = new Map<number, Map<number, number>>();
+const MAX_CACHED_DF = 1 << 16;
+
 /** R's qt(p, df); df = Infinity is the normal. */
 export function qt(p: number, df: number): number {
-  return df === Infinity ? qnorm(p) : tQuantile(p, df);
+  if (df === Infinity) return qnorm(p);
+  let byDf = tQuantiles.get(p);
+  if (!byDf) {
+    if (tQuantiles.size >= 16) tQuantiles.clear();
+    tQuantiles.set(p, (byDf = new Map()));
+  }
+  let value = byDf.get(df);
+  if (value === undefined) {
+    if (byDf.size >= MAX_CACHED_DF) byDf.clear();
+    value = tQuantile(p, df);
+    byDf.set(df, value);
+  }
+  return value;
 }
 
 /** R's qbeta(p, a, b), including its limits: a shape of 0 puts all mass at 0, b = 0 at 1. */

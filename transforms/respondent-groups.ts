@@ -20,18 +20,23 @@ export function respondentGroups(pooled: PooledWave, data: WaveData, dimension: 
   const q = question ? data.questions.get(question.id) : undefined;
   if (source && q) {
     const position = new Map(dimension.groups.map((g, i) => [g.code, i]));
-    for (let i = 0; i < data.count; i += 1) {
-      if (q.role[i] !== Role.Answer) continue;
+    const groupOf = (value: number): number => {
       let group: string | undefined;
-      if (q.codes) {
-        const code = q.codes[i]!;
-        group = source.groups ? source.groups[String(code)] : String(code);
-      } else if (q.numbers && source.classes) {
-        const v = q.numbers[i]!;
-        group = source.classes.find((c) => c.max === undefined || v <= c.max)?.group;
+      if (q.codes) group = source.groups ? source.groups[String(value)] : String(value);
+      else if (source.classes) group = source.classes.find((c) => c.max === undefined || value <= c.max)?.group;
+      return (group === undefined ? undefined : position.get(group)) ?? unknown;
+    };
+    // A wave has a few distinct codes (or sizes) and many respondents: each value's group is worked out once.
+    const byValue = new Map<number, number>();
+    const values = q.codes ?? (source.classes ? q.numbers : undefined);
+    if (values) {
+      for (let i = 0; i < data.count; i += 1) {
+        if (q.role[i] !== Role.Answer) continue;
+        const value = values[i]!;
+        let at = byValue.get(value);
+        if (at === undefined) byValue.set(value, (at = groupOf(value)));
+        index[i] = at;
       }
-      const at = group === undefined ? undefined : position.get(group);
-      if (at !== undefined) index[i] = at;
     }
   }
   cache.set(dimension.id, index);

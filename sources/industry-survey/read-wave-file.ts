@@ -6,7 +6,8 @@ import { issueOf } from '../../lib/issue-catalog.ts';
 import type { Issue } from '../../lib/issues.ts';
 import { csvSliceText, MAX_CSV_FIELDS, scanCsv } from '../../lib/scan-csv.ts';
 import type { InboxFile } from '../inbox-file.ts';
-import { readXlsxRows, readXlsxWorkbookInfo, XlsxReadError, type XlsxRow } from '../xlsx/read-xlsx-rows.ts';
+import { openXlsxWorkbook, type XlsxWorkbook } from '../xlsx/open-xlsx-workbook.ts';
+import { readXlsxRows, XlsxReadError, type XlsxRow } from '../xlsx/read-xlsx-rows.ts';
 import type { XlsxLimits } from '../xlsx/xlsx-limits.ts';
 import type { Codebook } from './codebook.ts';
 import { codebookFromConfig } from './codebook-from-config.ts';
@@ -61,17 +62,16 @@ export async function readWaveFile(input: WaveFileInput): Promise<WaveFile> {
   return result;
 }
 
+/** Where a codebook sheet is read from: the wave's own workbook (already open) or a separate codebook file. */
+type CodebookSource = { name: string; rows: (sheet: string) => AsyncIterable<XlsxRow> };
+
 /** The codebook from config, else from the codebook sheet of `source` (the wave itself or a separate file). */
-async function resolveCodebook(input: WaveFileInput, result: WaveFile, source: WaveFileInput['codebookFile']): Promise<void> {
+async function resolveCodebook(input: WaveFileInput, result: WaveFile, source: CodebookSource | undefined): Promise<void> {
   const { config, instrument } = input;
   result.codebook = codebookFromConfig(config, instrument.id, input.fiscalYear);
   if (result.codebook || !source) return;
   const rows: XlsxRow[] = [];
-  for await (const row of readXlsxRows(await source.readBytes(), {
-    sheet: config.codebookSheet.name,
-    ...(input.xlsxLimits ? { limits: input.xlsxLimits } : {}),
-  }))
-    rows.push(row);
+  for await (const row of source.rows(config.codebookSheet.name)) rows.push(row);
   const read = readCodebookSheet({
     rows,
     layout: config.codebookSheet,
@@ -85,28 +85,51 @@ async function resolveCodebook(input: WaveFileInput, result: WaveFile, source: W
   if (read.codebook && !read.issues.some((i) => i.severity === 'error')) result.codebook = read.codebook;
 }
 
+/** A separate codebook workbook, opened when its sheet is read. */
+function codebookFile(input: WaveFileInput): CodebookSource | undefined {
+  const file = input.codebookFile;
+  if (!file) return undefined;
+  return {
+    name: file.name,
+    rows: async function* (sheet) {
+      yield* readXlsxRows(await file.readBytes(), { sheet, ...(input.xlsxLimits ? { limits: input.xlsxLimits } : {}) });
+    },
+  };
+}
+
 async function readXlsxWave(input: WaveFileInput, result: WaveFile): Promise<void> {
+  // One open of the workbook for the codebook sheet and the answers: the file is read, unzipped and its shared
+  // strings (every text id of a 100k wave) parsed once.
+  const workbook = await openXlsxWorkbook(await input.file.readBytes(), input.xlsxLimits ? { limits: input.xlsxLimits } : {});
+  try {
+    await readXlsxAnswers(input, result, workbook);
+  } finally {
+    workbook.close();
+  }
+}
+
+async function readXlsxAnswers(input: WaveFileInput, result: WaveFile, workbook: XlsxWorkbook): Promise<void> {
   const { file, instrument, config } = input;
-  const bytes = await file.readBytes();
-  const info = await readXlsxWorkbookInfo(bytes);
+  const sheets = workbook.sheets.map((s) => s.name);
   const codebookSheet = config.codebookSheet.name;
-  await resolveCodebook(input, result, info.sheets.includes(codebookSheet) ? file : input.codebookFile);
+  const ownCodebook: CodebookSource = { name: file.name, rows: (sheet) => workbook.rows(sheet) };
+  await resolveCodebook(input, result, sheets.includes(codebookSheet) ? ownCodebook : codebookFile(input));
   if (!result.codebook) return noCodebook(input, result);
-  const sheet = instrument.sheet ?? info.sheets.find((s) => s !== codebookSheet) ?? info.sheets[0];
+  const sheet = instrument.sheet ?? sheets.find((s) => s !== codebookSheet) ?? sheets[0];
   result.sheet = sheet;
   let ingester: WaveIngester | undefined;
-  for await (const row of readXlsxRows(bytes, { sheet, onProgress: input.onProgress, ...(input.xlsxLimits ? { limits: input.xlsxLimits } : {}) })) {
+  for await (const row of workbook.rows(sheet, input.onProgress ? { onProgress: input.onProgress } : {})) {
     if (ingester) {
       ingester.push(row.rowNumber, row.cells);
       continue;
     }
     if (row.rowNumber < instrument.headerRow) continue;
     const header = row.rowNumber === instrument.headerRow ? row.cells : [];
-    ingester = start(input, result, header, sheet, info.date1904);
+    ingester = start(input, result, header, sheet, workbook.date1904);
     if (!ingester) return;
     if (row.rowNumber > instrument.headerRow) ingester.push(row.rowNumber, row.cells);
   }
-  if (!ingester) ingester = start(input, result, [], sheet, info.date1904);
+  if (!ingester) ingester = start(input, result, [], sheet, workbook.date1904);
   if (ingester) finish(result, ingester);
 }
 
@@ -133,7 +156,7 @@ async function readCsvWave(input: WaveFileInput, result: WaveFile): Promise<void
     return;
   }
   result.encoding = detected.encoding;
-  await resolveCodebook(input, result, input.codebookFile);
+  await resolveCodebook(input, result, codebookFile(input));
   if (!result.codebook) return noCodebook(input, result);
 
   const encoding = detected.encoding;

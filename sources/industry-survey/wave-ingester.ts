@@ -86,9 +86,14 @@ export class WaveIngester implements CellContext {
   private responseDays: Int32Array | null;
   private badWeights = 0;
   private readonly seenIds = new Map<string, number>();
-  /** While every id is a number above the one before (the usual export), none can repeat: seenIds waits until one is not. */
+  /**
+   * While every id is above the one before (numbers, or text ids such as C24-000123 in text order: the usual export),
+   * none can repeat: seenIds waits until one is not.
+   */
   private ascendingIds = true;
-  private lastId = -Infinity;
+  private lastId: number | string | null = null;
+  /** Response dates repeat (a few weeks of fieldwork): each value is parsed once. */
+  private readonly responseDayCache = new Map<number | string, number | null>();
   private readonly touched = new Map<string, Map<string, number>>();
   private readonly issues: Issue[] = [];
   private readonly cellIssueCounts = new Map<string, { count: number; template: Issue }>();
@@ -245,8 +250,12 @@ export class WaveIngester implements CellContext {
       );
     } else {
       const raw = cells[plan.respondentId!];
-      if (this.ascendingIds && typeof raw === 'number' && raw > this.lastId) {
-        this.lastId = raw;
+      const last = this.lastId;
+      if (
+        this.ascendingIds &&
+        (typeof raw === 'number' ? last === null || (typeof last === 'number' && raw > last) : last === null || (typeof last === 'string' && id > last))
+      ) {
+        this.lastId = typeof raw === 'number' ? raw : id;
       } else {
         if (this.ascendingIds) this.indexIds();
         const first = this.seenIds.get(id);
@@ -432,7 +441,7 @@ export class WaveIngester implements CellContext {
 
   private responseDayOf(v: unknown, rowNumber: number): number {
     if (v === null || v === undefined || v === '') return NO_DAY;
-    const day = parseResponseDay(v, this.ctx.date1904);
+    const day = this.parseDay(v);
     if (day === null) {
       this.rowIssue(
         'industry-survey-bad-date',
@@ -446,6 +455,17 @@ export class WaveIngester implements CellContext {
     }
     const f = this.ctx.fieldwork;
     if (f && (day < f.from || day > f.to)) this.outsideFieldwork += 1;
+    return day;
+  }
+
+  private parseDay(v: unknown): number | null {
+    if (typeof v !== 'number' && typeof v !== 'string') return parseResponseDay(v, this.ctx.date1904);
+    const cache = this.responseDayCache;
+    let day = cache.get(v);
+    if (day === undefined) {
+      day = parseResponseDay(v, this.ctx.date1904);
+      if (cache.size < 4096) cache.set(v, day);
+    }
     return day;
   }
 
@@ -530,8 +550,19 @@ export class WaveIngester implements CellContext {
 
 function respondentKey(v: unknown): string | null {
   if (v === null || v === undefined) return null;
+  // Printable ASCII without spaces (C24-000123) is its own key: normalizeHeader would return it unchanged.
+  if (typeof v === 'string' && isPlainAscii(v)) return v;
   const key = typeof v === 'number' ? String(v) : normalizeHeader(v);
   return key === '' ? null : key;
+}
+
+function isPlainAscii(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
 }
 
 function sameAnswer(d: QuestionData, a: number, b: number): boolean {
