@@ -2,7 +2,6 @@
 // and decides which versions are in use; the transform (transforms/estimate-industry-survey.ts) estimates, rounds in
 // the revision diff, suppresses, and builds the survey tables. The family registry (source-families.ts) lists this.
 import type { Measure } from '../config/catalog-schema.ts';
-import type { SurveyBreakdownRow, SurveyRevisionRow, SurveyWaveRow } from '../lib/datasets/survey-tables.ts';
 import type { SourceResult } from '../lib/observation.ts';
 import type { InboxFile } from '../sources/inbox-file.ts';
 import { industrySurveyReader } from '../sources/industry-survey-adapter.ts';
@@ -13,12 +12,11 @@ import {
   type IndustrySurveyReading,
   type WaveVersion,
 } from '../sources/industry-survey/read-industry-survey.ts';
-import { estimateIndustrySurvey } from '../transforms/estimate-industry-survey.ts';
-import { surveyWaveRow } from '../transforms/survey-wave-row.ts';
+import { estimateIndustrySurvey, type SurveyTables } from '../transforms/estimate-industry-survey.ts';
 import { defineSourceFamily } from './define-source-family.ts';
 
 export interface IndustrySurveyResult extends SourceResult {
-  tables: { survey_breakdowns: SurveyBreakdownRow[]; survey_waves: SurveyWaveRow[]; survey_revisions: SurveyRevisionRow[] };
+  tables: SurveyTables;
   waves: WaveVersion[];
 }
 
@@ -34,18 +32,7 @@ export async function runIndustrySurvey(
 
 /** The transform side: the waves as read → the published figures, the survey tables and every issue in report order. */
 function estimateReading(reading: IndustrySurveyReading, config: IndustrySurveyConfig): IndustrySurveyResult {
-  const estimates = estimateIndustrySurvey(reading, config);
-  const waveRows = reading.waves.map(surveyWaveRow).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return {
-    observations: estimates.observations,
-    issues: estimates.issues,
-    tables: {
-      survey_breakdowns: estimates.breakdowns as SurveyBreakdownRow[],
-      survey_waves: waveRows as SurveyWaveRow[],
-      survey_revisions: estimates.revisions as SurveyRevisionRow[],
-    },
-    waves: reading.waves,
-  };
+  return { ...estimateIndustrySurvey(reading, config), waves: reading.waves };
 }
 
 export const industrySurveyFamily = defineSourceFamily({

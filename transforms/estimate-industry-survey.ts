@@ -1,8 +1,9 @@
 // The industry survey's published figures from what the reader decided (sources/industry-survey/read-industry-survey.ts):
 // per fiscal year, every measure estimated over the versions in use (design-based where the config declares a design
 // and the year has a frame file), every figure a re-sent wave or a corrected frame file changes (survey_revisions),
-// the observations and the survey_breakdowns rows with suppression applied. Pure: no I/O, files are already read.
-import type { SurveyBreakdownRow, SurveyRevisionRow } from '../lib/datasets/survey-tables.ts';
+// the observations and the survey tables (survey_breakdowns with suppression applied, survey_waves, survey_revisions).
+// Pure: no I/O, files are already read.
+import type { SurveyBreakdownRow, SurveyRevisionRow, SurveyWaveRow } from '../lib/datasets/survey-tables.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
 import { issueOf } from '../lib/issue-catalog.ts';
 import type { Issue } from '../lib/issues.ts';
@@ -14,15 +15,23 @@ import type { SurveyBinding } from '../sources/industry-survey/resolve-survey-bi
 import { diffSurveyEstimates } from './diff-survey-estimates.ts';
 import { estimateSurveyShares, type EstimationSettings, type MeasureEstimate, type PooledWave, type ShareCell } from './estimate-survey-shares.ts';
 import { buildSurveyDesign } from './survey-design.ts';
+import { surveyWaveRow } from './survey-wave-row.ts';
 
+/** A dataset's row (lib/datasets.ts) as a family gives it: without run_id, which the run adds. */
 type Row<T> = Omit<T, 'run_id'>;
+
+/** The survey family's tables (lib/datasets.ts adapterDatasets), by dataset name (a type, so it is a SourceResult's tables). */
+export type SurveyTables = {
+  survey_breakdowns: Row<SurveyBreakdownRow>[];
+  survey_waves: Row<SurveyWaveRow>[];
+  survey_revisions: Row<SurveyRevisionRow>[];
+};
 
 export interface IndustrySurveyEstimates {
   observations: Observation[];
   /** The reading's issues, then each year's: its own, the replacements', the design's and the figures'. */
   issues: Issue[];
-  breakdowns: Row<SurveyBreakdownRow>[];
-  revisions: Row<SurveyRevisionRow>[];
+  tables: SurveyTables;
 }
 
 export function estimateIndustrySurvey(reading: IndustrySurveyReading, config: IndustrySurveyConfig): IndustrySurveyEstimates {
@@ -85,7 +94,8 @@ export function estimateIndustrySurvey(reading: IndustrySurveyReading, config: I
     const finals = estimate(state, frame, issues);
     finals.forEach((e, k) => publish(bindings[k]!, e, state, observations, breakdownRows, issues));
   }
-  return { observations, issues, breakdowns: breakdownRows, revisions: revisionRows };
+  const waveRows = reading.waves.map(surveyWaveRow).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { observations, issues, tables: { survey_breakdowns: breakdownRows, survey_waves: waveRows, survey_revisions: revisionRows } };
 }
 
 /** Estimation settings with the year's design when the config declares one (issues only for the published state). */

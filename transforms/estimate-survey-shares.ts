@@ -13,7 +13,7 @@ import type { WaveFile } from '../sources/industry-survey/read-wave-file.ts';
 import { countedCodes, findQuestion, referenceIn } from '../lib/find-survey-question.ts';
 import { Role } from '../lib/survey-answer-role.ts';
 import type { SurveyBinding } from '../sources/industry-survey/resolve-survey-bindings.ts';
-import type { QuestionData, WaveData } from '../sources/industry-survey/wave-ingester.ts';
+import type { QuestionData, WaveData } from '../sources/industry-survey/wave-data.ts';
 import type { Codebook, CodebookQuestion } from '../sources/industry-survey/codebook.ts';
 
 export interface PooledWave {

@@ -3,7 +3,7 @@
 import type { PooledWave } from './estimate-survey-shares.ts';
 import { findQuestion } from '../lib/find-survey-question.ts';
 import { Role } from '../lib/survey-answer-role.ts';
-import type { WaveData } from '../sources/industry-survey/wave-ingester.ts';
+import type { WaveData } from '../sources/industry-survey/wave-data.ts';
 
 const groupCache = new WeakMap<WaveData, Map<string, Int32Array>>();
 

@@ -6,7 +6,7 @@ import { issueOf } from '../lib/issue-catalog.ts';
 import type { Issue } from '../lib/issues.ts';
 import type { SurveyDesign } from '../sources/industry-survey/industry-survey-config.ts';
 import type { FrameStratum } from '../sources/industry-survey/read-frame-file.ts';
-import type { WaveData } from '../sources/industry-survey/wave-ingester.ts';
+import type { WaveData } from '../sources/industry-survey/wave-data.ts';
 import type { PooledWave } from './estimate-survey-shares.ts';
 import { calibrateWeights } from './calibrate-weights.ts';
 import type { CalibratedDesign } from './calibrated-share.ts';

@@ -5,6 +5,9 @@ import { NO_CONFIG_EN, NO_CONFIG_JA } from './shared-wording.ts';
 
 const NO_DESIGN_JA = '（標本設計による推計は出しません）';
 const NO_DESIGN_EN = ' (no design-based estimate is made)';
+// Only the first few problems of a kind are listed per column (maxCellIssues); the rest are counted in one line under the same code.
+const MORE_JA = '同じ列で同じ種類の問題がほかに {more} 件あります（最初の {shown} 件だけを1件ずつ示しました）';
+const MORE_EN = 'The column has {more} more problems of the same kind (only the first {shown} are listed one by one)';
 
 export const industrySurveyIssueSpecs = {
   'industry-survey-no-config': {
@@ -129,10 +132,12 @@ export const industrySurveyIssueSpecs = {
     ja: {
       header: '見出しが文字化けしています（「{raw}」）。ファイルが別の文字コードで変換されています。調査会社から届いた元のファイルを置き直してください',
       cell: '設問「{question}」: 文字化け（置換文字 U+FFFD）があります。元のファイルの文字コードを確かめ、正しく保存し直したファイルを置いてください。{effect}',
+      more: MORE_JA,
     },
     en: {
       header: 'The headers are garbled ("{raw}"): the file was converted to another encoding. Put the original file from the survey vendor',
       cell: 'Question "{question}": garbled text (replacement character U+FFFD). Check the encoding of the original and put a correctly saved file. {effect}',
+      more: MORE_EN,
     },
     whatToDoJa: '調査会社から届いた元のファイルを置き直す',
     whatToDoEn: 'Put the original file from the survey vendor',
@@ -242,25 +247,27 @@ export const industrySurveyIssueSpecs = {
     ja: {
       option: '設問「{question}」: 複数回答の選択肢「{option}」の列は 1（選んだ）か 0・空欄（選ばない）のはずですが「{raw}」です。{effect}',
       code: '設問「{question}」: 回答「{raw}」はコードブックにないコードです（使えるコード: {codes}）。正しいコードに直してください。{effect}',
+      more: MORE_JA,
     },
     en: {
       option: 'Question "{question}": the column of option "{option}" should be 1 (chosen) or 0 / empty, but is "{raw}". {effect}',
       code: 'Question "{question}": answer "{raw}" is not a code of the codebook (codes: {codes}). Correct the code. {effect}',
+      more: MORE_EN,
     },
     whatToDoJa: 'コードブックにあるコードに直す',
     whatToDoEn: 'Correct the answer to a code of the codebook',
   },
   'industry-survey-not-a-number': {
     severity: 'error',
-    ja: '設問「{question}」: 数値の設問ですが「{raw}」は数値として読めません。{effect}',
-    en: 'Question "{question}": numeric question, but "{raw}" is not a number. {effect}',
+    ja: { cell: '設問「{question}」: 数値の設問ですが「{raw}」は数値として読めません。{effect}', more: MORE_JA },
+    en: { cell: 'Question "{question}": numeric question, but "{raw}" is not a number. {effect}', more: MORE_EN },
     whatToDoJa: '数値に直す',
     whatToDoEn: 'Correct the answer to a number',
   },
   'industry-survey-out-of-range': {
     severity: 'error',
-    ja: '設問「{question}」: 値 {value} が範囲（{min}〜{max}）の外です。{effect}',
-    en: 'Question "{question}": value {value} is outside the range ({min} to {max}). {effect}',
+    ja: { cell: '設問「{question}」: 値 {value} が範囲（{min}〜{max}）の外です。{effect}', more: MORE_JA },
+    en: { cell: 'Question "{question}": value {value} is outside the range ({min} to {max}). {effect}', more: MORE_EN },
     whatToDoJa: '値を確かめて直す',
     whatToDoEn: 'Check and correct the value',
   },
@@ -269,10 +276,12 @@ export const industrySurveyIssueSpecs = {
     ja: {
       answer: '設問「{question}」: 日付の設問ですが「{raw}」は日付として読めません（2024/7/1、令和6年7月1日 などの形にしてください）。{effect}',
       responseDate: '回答日「{raw}」を日付として読めません（集計には含めています）',
+      more: MORE_JA,
     },
     en: {
       answer: 'Question "{question}": date question, but "{raw}" is not a date (write 2024/7/1, 令和6年7月1日 …). {effect}',
       responseDate: 'Response date "{raw}" is not a date (the row is counted)',
+      more: MORE_EN,
     },
     whatToDoJa: '日付を 2024/7/1、令和6年7月1日 などの形に直す',
     whatToDoEn: 'Write the date like 2024/7/1 or 令和6年7月1日',
@@ -282,18 +291,23 @@ export const industrySurveyIssueSpecs = {
     ja: {
       cell: '設問「{question}」: 選択肢と無回答・非該当が同時に選ばれています。{effect}',
       columns: '設問「{question}」: 選択肢と無回答・非該当の列が同時に 1 になっています。{effect}',
+      more: MORE_JA,
     },
     en: {
       cell: 'Question "{question}": an option and "no answer / not applicable" are both chosen. {effect}',
       columns: 'Question "{question}": the columns of an option and of "no answer / not applicable" are both 1. {effect}',
+      more: MORE_EN,
     },
     whatToDoJa: '回答を確かめ、どちらか一方にする',
     whatToDoEn: 'Check the answer and keep one of them',
   },
   'industry-survey-multiple-answers': {
     severity: 'error',
-    ja: '設問「{question}」: 単一回答の設問に複数の回答「{raw}」があります。回答を1つにしてください（どれが正しいか決められないため、この回答は使いません）。{effect}',
-    en: 'Question "{question}": single-answer question with several answers "{raw}". Keep one (the answer is not used). {effect}',
+    ja: {
+      cell: '設問「{question}」: 単一回答の設問に複数の回答「{raw}」があります。回答を1つにしてください（どれが正しいか決められないため、この回答は使いません）。{effect}',
+      more: MORE_JA,
+    },
+    en: { cell: 'Question "{question}": single-answer question with several answers "{raw}". Keep one (the answer is not used). {effect}', more: MORE_EN },
     whatToDoJa: '回答を1つにする',
     whatToDoEn: 'Keep one answer',
   },

@@ -16,7 +16,8 @@ import { mapWaveColumns, type ColumnPlan } from './map-wave-columns.ts';
 import { normalizeHeader } from '../../lib/normalize-header.ts';
 import { parseResponseDay } from './parse-response-day.ts';
 import { readCodebookSheet } from './read-codebook-sheet.ts';
-import { WaveIngester, type WaveData } from './wave-ingester.ts';
+import type { WaveData } from './wave-data.ts';
+import { WaveIngester } from './wave-ingester.ts';
 
 export interface WaveFileInput {
   file: InboxFile;

@@ -1,7 +1,7 @@
 // What every question kind's cell reader shares: the column's handler (one class, so the per-cell loop sees one
 // shape), the kinds, and what a reader may ask of the ingester (recording an issue, the wave's settings).
-import type { Severity } from '../../../lib/issues.ts';
-import type { QuestionData } from '../wave-ingester.ts';
+import type { QuestionData } from '../wave-data.ts';
+import type { CellProblem } from '../wave-issue-log.ts';
 
 export const Kind = { Single: 0, MultiCell: 1, MultiOption: 2, Number: 3, Text: 4, Date: 5 } as const;
 
@@ -52,7 +52,7 @@ export interface CellContext {
   readonly separator: string;
   readonly date1904: boolean | undefined;
   /** A problem in one cell: an issue (the first few per column and kind), and the question's answers are touched. */
-  cellIssue(code: string, handler: Handler, rowNumber: number, raw: unknown, what: string, severity?: Severity, touches?: boolean): void;
+  cellIssue(problem: CellProblem, handler: Handler, rowNumber: number, raw: unknown, touches?: boolean): void;
   /** An answer that is not a code of the question (or several in a single-choice cell). */
   badCode(handler: Handler, rowNumber: number, v: unknown, multiple: boolean, part?: string): void;
 }

@@ -14,13 +14,7 @@ export const readDateAnswer: ReadCell = (handler, i, rowNumber, v, blank, contex
   if (day === null) {
     data.role[i] = Role.Invalid;
     data.days![i] = NO_DAY;
-    context.cellIssue(
-      'industry-survey-bad-date',
-      handler,
-      rowNumber,
-      v,
-      `日付の設問ですが「${String(v)}」は日付として読めません（2024/7/1、令和6年7月1日 などの形にしてください）`,
-    );
+    context.cellIssue({ code: 'industry-survey-bad-date' }, handler, rowNumber, v);
     return true;
   }
   data.role[i] = Role.Answer;

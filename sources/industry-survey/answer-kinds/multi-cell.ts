@@ -39,7 +39,7 @@ export const readMultiCell: ReadCell = (handler, i, rowNumber, v, blank, context
   }
   if (answers > 0 && noAnswer + notApplicable > 0) {
     data.role[i] = Role.Invalid;
-    context.cellIssue('industry-survey-contradictory-answer', handler, rowNumber, v, '選択肢と無回答・非該当が同時に選ばれています', 'error');
+    context.cellIssue({ code: 'industry-survey-contradictory-answer', variant: 'cell' }, handler, rowNumber, v);
   } else data.role[i] = answers > 0 ? Role.Answer : notApplicable > 0 ? Role.NotApplicable : Role.NoAnswer;
   return true;
 };

@@ -13,13 +13,7 @@ export const readMultiOption: ReadCell = (handler, i, rowNumber, v, blank, conte
     const n = typeof v === 'string' ? parseLooseNumber(v) : null;
     if (n !== 0 && n !== 1) {
       tally.invalid += 1;
-      context.cellIssue(
-        'industry-survey-unknown-code',
-        handler,
-        rowNumber,
-        v,
-        `複数回答の選択肢「${handler.option}」の列は 1（選んだ）か 0・空欄（選ばない）のはずですが「${String(v)}」です`,
-      );
+      context.cellIssue({ code: 'industry-survey-unknown-code', variant: 'option', option: handler.option }, handler, rowNumber, v);
       handler.optionChosen[i] = 0;
       return true;
     }

@@ -13,7 +13,7 @@ export const readNumberAnswer: ReadCell = (handler, i, rowNumber, v, blank, cont
   const n = typeof v === 'number' ? v : typeof v === 'string' ? parseLooseNumber(v) : null;
   if (n === null) {
     data.role[i] = Role.Invalid;
-    context.cellIssue('industry-survey-not-a-number', handler, rowNumber, v, `数値の設問ですが「${String(v)}」は数値として読めません`);
+    context.cellIssue({ code: 'industry-survey-not-a-number' }, handler, rowNumber, v);
     return true;
   }
   const nonResponse = handler.roles.get(n);
@@ -24,7 +24,7 @@ export const readNumberAnswer: ReadCell = (handler, i, rowNumber, v, blank, cont
   const q = data.question;
   if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) {
     data.role[i] = Role.Invalid;
-    context.cellIssue('industry-survey-out-of-range', handler, rowNumber, v, `値 ${n} が範囲（${q.min ?? '−∞'}〜${q.max ?? '∞'}）の外です`);
+    context.cellIssue({ code: 'industry-survey-out-of-range', value: n, min: q.min ?? '−∞', max: q.max ?? '∞' }, handler, rowNumber, v);
     return true;
   }
   data.role[i] = Role.Answer;

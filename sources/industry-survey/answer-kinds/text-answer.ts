@@ -11,15 +11,8 @@ export const readTextAnswer: ReadCell = (handler, i, rowNumber, v, blank, contex
   }
   const text = String(v);
   if (text.includes('\uFFFD')) {
-    context.cellIssue(
-      'industry-survey-mojibake',
-      handler,
-      rowNumber,
-      v,
-      '文字化け（置換文字 U+FFFD）があります。元のファイルの文字コードを確かめ、正しく保存し直したファイルを置いてください',
-      'warning',
-      false,
-    );
+    // Free text is never estimated: the warning does not touch the question.
+    context.cellIssue({ code: 'industry-survey-mojibake' }, handler, rowNumber, v, false);
   }
   data.role[i] = Role.Answer;
   data.texts![i] = text;
