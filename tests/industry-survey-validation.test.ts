@@ -128,6 +128,15 @@ describe('duplicated respondents and empty rows', () => {
     expect(result.tables.survey_waves[0]).toMatchObject({ data_rows: 642, respondents: 640, duplicate_rows: 2 });
   });
 
+  it('finds a text id repeated after a run of ids in text order (R7-00001, R7-00002, …)', async () => {
+    const result = await xlsxWave((t) => t.rows.splice(9, 0, [...t.rows[2]!])); // row 11 repeats the id of row 4
+    expect(result.issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.severity, i.location.row])).toEqual([
+      ['industry-survey-duplicate-respondent', 'warning', 11],
+    ]);
+    expect(result.issues.find((i) => i.location.row === 11)!.message).toContain('4行目と重複しています');
+    expect(result.tables.survey_waves[0]).toMatchObject({ data_rows: 641, respondents: 640, duplicate_rows: 1 });
+  });
+
   it('leaves out a row with an id and no answers', async () => {
     const result = await xlsxWave((t) => t.rows.splice(2, 0, ['R7-09999', null, null, null, null, 0, 0, 0, 0, 0, null, null, null, 1.2]));
     expect(result.issues.map((i) => [i.code, i.location.row, i.message])).toEqual([
