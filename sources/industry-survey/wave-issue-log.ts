@@ -4,7 +4,7 @@
 import { issueMessageJa, issueOf } from '../../lib/issue-catalog.ts';
 import type { Issue, IssueLocation } from '../../lib/issues.ts';
 import type { CodebookQuestion } from './codebook.ts';
-import { columnLetter } from './column-letter.ts';
+import { columnLetter } from '../xlsx/column-letter.ts';
 
 /** A problem in one answer cell: its code and what its message needs besides the question and the effect. */
 export type CellProblem =
