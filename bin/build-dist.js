@@ -3,8 +3,9 @@
 // it says so; with LEI_BUILD_STRICT=1 (as .ci/run sets) it exits 1, so that CI fails on a type error.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { root, sourceStamp, stampFile } from './source-stamp.js';
+import { root, writeSourceStamp } from './source-stamp.js';
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
@@ -12,7 +13,8 @@ const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typesc
 });
 if (tsc.status === 0) await bundle();
 if (tsc.status === 0) {
-  writeFileSync(stampFile, sourceStamp());
+  await writeCodeVersion();
+  writeSourceStamp();
   console.error('dist/ を作りました（lei はコンパイル済みのコードで起動します）');
 } else {
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });
@@ -20,6 +22,15 @@ if (tsc.status === 0) {
     `dist/ を作れませんでした（tsc の終了コード ${tsc.status ?? tsc.signal}、上の型エラーを直してください）。lei は TypeScript のまま（tsx で）起動します`,
   );
   if (process.env.LEI_BUILD_STRICT === '1') process.exit(1);
+}
+
+/**
+ * The code version (lib/code-version.ts) of the sources just compiled, for the compiled code to use instead of hashing
+ * the sources at every start: the code that runs from dist/ is the code it was compiled from.
+ */
+async function writeCodeVersion() {
+  const { codeVersion, BUILT_CODE_VERSION } = await import(pathToFileURL(path.join(root, 'dist', 'lib', 'code-version.js')).href);
+  writeFileSync(BUILT_CODE_VERSION, await codeVersion());
 }
 
 /** esbuild, or null in an install without devDependencies: dist/ is then the compiled files only, the same code loaded slower. */

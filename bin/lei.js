@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Entry point. Runs the compiled copy in dist/ (made by `npm ci` / `npm run build`) when it matches the
 // sources, for a fast start (its bundle in dist/bundle/ when esbuild made one); otherwise runs the TypeScript sources through tsx, so an edit takes effect at once.
-import { existsSync, readFileSync } from 'node:fs';
-import { sourceStamp, stampFile } from './source-stamp.js';
+import { existsSync } from 'node:fs';
+import { distIsCurrent } from './source-stamp.js';
 
 let cli;
-if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === sourceStamp()) {
+if (distIsCurrent()) {
   cli = await import(existsSync(new URL('../dist/bundle/main.js', import.meta.url)) ? '../dist/bundle/main.js' : '../dist/cli/main.js');
 } else {
   const { register } = await import('tsx/esm/api');

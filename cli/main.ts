@@ -4,29 +4,18 @@ import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { z } from 'zod';
-import { checkPipeline } from '../config/check-pipeline.ts';
 import { ConfigError, loadCatalog, type Catalog, type ConfigProblem } from '../config/load-catalog.ts';
-import { loadContracts } from '../config/load-contracts.ts';
 import { formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
 import { countBySeverity, formatLocation, type Issue } from '../lib/issues.ts';
 import { redactConnectionString } from '../lib/redact-connection-string.ts';
 import { systemErrorMessage } from '../lib/system-error-message.ts';
 import { UserError } from '../lib/user-error.ts';
-import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
-import { ensureSampleInbox, sampleFingerprint, writeSampleStamp } from '../scripts/ensure-sample-inbox.ts';
-import { adapterFedSourceKinds, configureFamilies } from '../pipelines/source-families.ts';
-import { explainValue, formatExplanation } from '../pipelines/explain-value.ts';
-import { publishRun } from '../pipelines/publish-run.ts';
-import { reproduceRun } from '../pipelines/reproduce-run.ts';
 import { runPipeline, type RunResult, type ValueChange } from '../pipelines/run-pipeline.ts';
-import { readStatus } from '../pipelines/read-status.ts';
-import { startScheduler } from '../pipelines/scheduler.ts';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
 import type { PipelineConfig } from '../config/pipeline-schema.ts';
 import { describePublishError } from './describe-publish-error.ts';
 import { detectLang, messages, type Messages } from './messages.ts';
 import { planWords, summaryTables } from './plan-words.ts';
-import { progressBar } from './progress-bar.ts';
 import { registerInitCommand } from './init-command.ts';
 import { registerReprocessCommand } from './reprocess-command.ts';
 import { registerServeCommand } from './serve-command.ts';
@@ -87,11 +76,11 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .helpOption('-h, --help', t.optHelp)
     .action(async (opts: RunOpts) => {
       const emit = eventLogger(io, Boolean(opts.json) || !io.tty);
-      const progress = io.tty && !opts.json ? progressBar() : undefined;
+      const progress = io.tty && !opts.json ? (await import('./progress-bar.ts')).progressBar() : undefined;
       let inbox = opts.inbox;
       if (opts.sample) {
         inbox = DEFAULTS.sampleInbox;
-        await ensureSampleInbox(opts.config, inbox);
+        await (await import('../scripts/ensure-sample-inbox.ts')).ensureSampleInbox(opts.config, inbox);
       }
       const store = storeOf(opts);
       const result = await runPipeline({
@@ -174,6 +163,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .action(async (opts: { to: string; publishSchema: string; readRole?: string; config: string; run: string }) => {
       const readRole = opts.readRole ?? (await loadPipelineConfig(opts.config)).publish?.readRole;
       try {
+        const { publishRun } = await import('../pipelines/publish-run.ts');
         const { runId, result } = await publishRun(opts.run, { connectionString: opts.to, schema: opts.publishSchema, ...(readRole ? { readRole } : {}) });
         print(t.summaryRun(runId));
         print(t.summaryPostgres(opts.publishSchema, result, ''));
@@ -196,6 +186,8 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .action(async (opts: { year: string; config: string; inbox?: string; output?: string; all?: boolean }) => {
       const fiscalYear = yearOf(t, opts.year);
       const catalog = await loadCatalog(opts.config);
+      const { adapterFedSourceKinds } = await import('../pipelines/source-families.ts');
+      const { writeManualEntryTemplate } = await import('../outputs/manual-entry-template.ts');
       const measures = [...catalog.measures.values()].filter((m) => opts.all || !adapterFedSourceKinds.has(m.source.kind));
       const inbox = opts.inbox ?? (await loadPipelineConfig(opts.config)).inbox;
       const output = opts.output ?? path.join(inbox, 'manual-entry', `手入力_${formatFiscalYear(fiscalYear)}.xlsx`);
@@ -213,6 +205,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .helpOption('-h, --help', t.optHelp)
     .action(async (opts: { config: string; inbox: string }) => {
       const files = await (await sampleGenerator())(opts.config, opts.inbox);
+      const { sampleFingerprint, writeSampleStamp } = await import('../scripts/ensure-sample-inbox.ts');
       await writeSampleStamp(opts.inbox, await sampleFingerprint(opts.config));
       print(t.sampleWritten(opts.inbox, files.length));
     });
@@ -232,10 +225,11 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
       };
       const catalog = await loadCatalog(opts.config).catch(caught<Catalog>);
       const pipeline = await loadPipelineConfig(opts.config).catch(caught<PipelineConfig>);
+      const { checkPipeline } = await import('../config/check-pipeline.ts');
       if (catalog && pipeline) problems.push(...checkPipeline(catalog, pipeline));
       if (!catalog || problems.length > 0) throw new ConfigError(problems);
-      await configureFamilies(catalog.dir, catalog);
-      await loadContracts(catalog);
+      await (await import('../pipelines/source-families.ts')).configureFamilies(catalog.dir, catalog);
+      await (await import('../config/load-contracts.ts')).loadContracts(catalog);
       const progress = catalog.progress && { table: catalog.plan.terms.progressTable, indicators: catalog.progress.indicators.length };
       print(t.configOk(catalog.measures.size, catalog.slots.length, catalog.lines.length, catalog.plan.terms.actionPlan, progress));
     });
@@ -249,6 +243,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .action(async (opts: { config: string; json?: boolean }) => {
       const pipeline = await loadPipelineConfig(opts.config);
       const emit = eventLogger(io, Boolean(opts.json) || !io.tty);
+      const { startScheduler } = await import('../pipelines/scheduler.ts');
       const scheduler = startScheduler(
         opts.config,
         pipeline,
@@ -318,6 +313,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .option('--json', t.optJson)
     .helpOption('-h, --help', t.optHelp)
     .action(async (target: string, opts: { year: string; run: string; config: string; json?: boolean }) => {
+      const { explainValue, formatExplanation } = await import('../pipelines/explain-value.ts');
       const explanation = await explainValue(opts.run, target, yearOf(t, opts.year));
       print(opts.json ? JSON.stringify(explanation) : formatExplanation(explanation, await planWords(opts.config), lang));
     });
@@ -330,6 +326,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .option('--archive <dir>', t.optArchive, 'out/archive')
     .helpOption('-h, --help', t.optHelp)
     .action(async (opts: { run: string; into: string; archive: string }) => {
+      const { reproduceRun } = await import('../pipelines/reproduce-run.ts');
       const { original, result } = await reproduceRun(opts.run, opts.archive, opts.into);
       print(original === result.runId ? t.reproduced(original, result.folder) : t.reproducedDifferent(original, result.runId, result.folder));
     });
@@ -343,6 +340,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .option('--json', t.optJson)
     .helpOption('-h, --help', t.optHelp)
     .action(async (opts: { config: string; out?: string; store?: string; json?: boolean }) => {
+      const { readStatus } = await import('../pipelines/read-status.ts');
       const report = await readStatus(opts.config, undefined, { ...(opts.out ? { out: opts.out } : {}), ...(opts.store ? { store: opts.store } : {}) });
       if (opts.json) {
         print(JSON.stringify(report));

@@ -7,7 +7,6 @@ import { UserError } from '../lib/user-error.ts';
 import { reprocessableSources, reprocessWave, type ReprocessResult } from '../pipelines/reprocess-wave.ts';
 import type { CommandContext } from './main.ts';
 import { messages, type Lang } from './messages.ts';
-import { progressBar } from './progress-bar.ts';
 import { storeOf, withRunLocations, type RunLocations } from './run-location-options.ts';
 import { reprocessMessages, type ReprocessMessages } from './reprocess-messages.ts';
 
@@ -26,7 +25,7 @@ export function registerReprocessCommand(program: Command, lang: Lang, context: 
       const fiscalYear = parseFiscalYear(opts.year);
       if (fiscalYear === null) throw new UserError(m.badYear(opts.year));
       const dryRun = Boolean(opts.dryRun);
-      const progress = context.io.tty ? progressBar() : undefined;
+      const progress = context.io.tty ? (await import('./progress-bar.ts')).progressBar() : undefined;
       let result: ReprocessResult;
       try {
         result = await reprocessWave({

@@ -1,11 +1,15 @@
-// The embedded default store: one DuckDB file holding every run's tables with their run_id, and a
-// latest_<table> view per table. A run is written in one transaction; a run_id already stored is a no-op.
+// The embedded default store: one DuckDB file holding every run's tables with their run_id, a latest_<table> view per
+// table, and the run ledger. A run is written in one transaction (schema, journaled ledger rows, the run's rows); a
+// run_id already stored is a no-op. After each write the store is stamped (outputs/store-stamp.ts), so an unchanged
+// re-run learns what it holds without loading DuckDB.
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetSpec, PublishedTable } from '../lib/dataset-spec.ts';
 import { faultPoint } from '../lib/fault-point.ts';
 import { appendRows, columnSql, createTableSql } from './duckdb-tables.ts';
+import { LEDGER_COLUMNS, mergeLedger, readJournal, removeJournalEntries, type JournalEntry, type LedgerRow } from './ledger-journal.ts';
+import { writeStoreStamp } from './store-stamp.ts';
 
 export interface StoredRun {
   runId: string;
@@ -16,73 +20,120 @@ export interface StoredRun {
   manifestJson: string;
 }
 
+const RUNS_TABLE = `CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR PRIMARY KEY, folder VARCHAR, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, status VARCHAR, manifest JSON)`;
+
+/** Stores the run (unless its run_id is there) and folds the ledger journal in, in one transaction; then stamps the store. */
 export async function publishToStore(storePath: string, run: StoredRun, tables: readonly PublishedTable[]): Promise<'written' | 'already-stored'> {
-  return withStore(storePath, async (connection) => {
-    await ensureSchema(
-      connection,
-      tables.map((t) => t.spec),
-    );
-    const existing = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM runs WHERE run_id = $1', [run.runId]);
-    if ((existing.getRowObjects()[0]?.n as number) > 0) return 'already-stored';
+  const journal = await readJournal(storePath);
+  const result = await withStore(storePath, async (connection) => {
+    // One transaction for the schema too: a single commit (one log flush) instead of one per statement.
     await connection.run('BEGIN TRANSACTION');
     try {
-      await connection.run('INSERT INTO runs VALUES ($1, $2, $3::TIMESTAMPTZ, $4::TIMESTAMPTZ, $5, $6::JSON)', [
-        run.runId,
-        run.folder,
-        run.startedAt,
-        run.finishedAt,
-        run.status,
-        run.manifestJson,
-      ]);
-      // Rows go through a staging table and INSERT BY NAME, so a table created by an older version
-      // (fewer columns) still takes them; new columns are added first.
-      for (const t of tables) {
-        const staging = `staging_${t.spec.name}`;
-        await connection.run(createTableSql(t.spec, staging).replace('CREATE TABLE IF NOT EXISTS', 'CREATE TEMP TABLE'));
-        await appendRows(connection, t, staging);
-        await connection.run(`INSERT INTO "${t.spec.name}" BY NAME SELECT * FROM "${staging}"`);
-        await connection.run(`DROP TABLE "${staging}"`);
+      const layouts = await ensureSchema(
+        connection,
+        tables.map((t) => t.spec),
+      );
+      await foldJournal(connection, journal);
+      const existing = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM runs WHERE run_id = $1', [run.runId]);
+      const stored = (existing.getRowObjects()[0]?.n as number) > 0;
+      if (!stored) {
+        await connection.run('INSERT INTO runs VALUES ($1, $2, $3::TIMESTAMPTZ, $4::TIMESTAMPTZ, $5, $6::JSON)', [
+          run.runId,
+          run.folder,
+          run.startedAt,
+          run.finishedAt,
+          run.status,
+          run.manifestJson,
+        ]);
+        for (const t of tables) await insertRows(connection, t, layouts.get(t.spec.name) ?? []);
       }
       faultPoint('before-store-commit');
       await connection.run('COMMIT');
       faultPoint('after-store-commit');
+      return stored ? 'already-stored' : 'written';
     } catch (e) {
       await connection.run('ROLLBACK');
       throw e;
     }
-    return 'written';
   });
+  await writeStoreStamp(storePath, run.runId);
+  await removeJournalEntries(storePath, journal);
+  return result;
 }
 
-async function ensureSchema(connection: DuckDBConnection, specs: readonly DatasetSpec[]): Promise<void> {
-  await connection.run(
-    `CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR PRIMARY KEY, folder VARCHAR, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, status VARCHAR, manifest JSON)`,
+/**
+ * A table whose columns are the spec's, in order (made by this version), takes the rows straight from the appender;
+ * one made by an older version (fewer columns, now added at the end) takes them through a staging table and INSERT BY NAME.
+ */
+async function insertRows(connection: DuckDBConnection, table: PublishedTable, columns: readonly string[]): Promise<void> {
+  const { spec } = table;
+  if (columns.length === spec.columns.length && spec.columns.every((c, i) => c.name === columns[i])) return appendRows(connection, table);
+  const staging = `staging_${spec.name}`;
+  await connection.run(createTableSql(spec, staging).replace('CREATE TABLE IF NOT EXISTS', 'CREATE TEMP TABLE'));
+  await appendRows(connection, table, staging);
+  await connection.run(`INSERT INTO "${spec.name}" BY NAME SELECT * FROM "${staging}"`);
+  await connection.run(`DROP TABLE "${staging}"`);
+}
+
+/**
+ * Creates what is missing — tables, columns an older version lacked, the latest_<table> views, the ledger — in one
+ * statement batch after one look at the catalog; returns each dataset table's columns in order.
+ */
+async function ensureSchema(connection: DuckDBConnection, specs: readonly DatasetSpec[]): Promise<Map<string, string[]>> {
+  const present = new Map<string, string[]>();
+  const catalog = await connection.runAndReadAll(
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name, ordinal_position`,
   );
-  for (const spec of specs) {
-    await connection.run(createTableSql(spec));
-    const existing = new Set(
-      (await connection.runAndReadAll('SELECT column_name FROM information_schema.columns WHERE table_name = $1', [spec.name]))
-        .getRowObjects()
-        .map((r) => String(r.column_name)),
-    );
-    for (const c of spec.columns.filter((c) => !existing.has(c.name))) {
-      await connection.run(`ALTER TABLE "${spec.name}" ADD COLUMN ${columnSql(c)}`);
-    }
-    await connection.run(
-      `CREATE OR REPLACE VIEW latest_${spec.name} AS SELECT * FROM ${spec.name} WHERE run_id = (SELECT run_id FROM runs ORDER BY finished_at DESC LIMIT 1)`,
-    );
+  for (const r of catalog.getRowObjects()) {
+    const name = String(r.table_name);
+    present.set(name, [...(present.get(name) ?? []), String(r.column_name)]);
   }
+  const statements: string[] = [];
+  if (!present.has('runs')) statements.push(RUNS_TABLE);
+  statements.push(...ledgerStatements(present.get('run_ledger')));
+  const layouts = new Map<string, string[]>();
+  for (const spec of specs) {
+    const existing = present.get(spec.name);
+    if (existing === undefined) statements.push(createTableSql(spec));
+    const missing = spec.columns.filter((c) => existing !== undefined && !existing.includes(c.name));
+    for (const c of missing) statements.push(`ALTER TABLE "${spec.name}" ADD COLUMN ${columnSql(c)}`);
+    layouts.set(spec.name, [...(existing ?? []), ...(existing === undefined ? spec.columns : missing).map((c) => c.name)]);
+    // A view over SELECT * is made again when its table changes shape (DuckDB fixes a view's columns when it is made).
+    if (existing === undefined || missing.length > 0 || !present.has(`latest_${spec.name}`)) {
+      statements.push(
+        `CREATE OR REPLACE VIEW latest_${spec.name} AS SELECT * FROM ${spec.name} WHERE run_id = (SELECT run_id FROM runs ORDER BY finished_at DESC LIMIT 1)`,
+      );
+    }
+  }
+  if (statements.length > 0) await connection.run(statements.join(';\n'));
+  return layouts;
+}
+
+/** The ledger table, or the columns a ledger made by an older version lacks (its rows keep NULL there). */
+function ledgerStatements(present: readonly string[] | undefined): string[] {
+  if (present === undefined) return [`CREATE TABLE run_ledger (${LEDGER_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})`];
+  return LEDGER_COLUMNS.filter(([name]) => !present.includes(name)).map(([name, type]) => `ALTER TABLE run_ledger ADD COLUMN ${name} ${type}`);
+}
+
+/** The journal's rows into run_ledger, replacing rows of the same execution: folding twice (a crash before the files went) changes nothing. */
+async function foldJournal(connection: DuckDBConnection, journal: readonly JournalEntry[]): Promise<void> {
+  if (journal.length === 0) return;
+  const rows = journal.map((e) => e.row);
+  const ids = rows.map((r) => r.execution_id);
+  await connection.run(`DELETE FROM run_ledger WHERE execution_id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`, ids);
+  const width = LEDGER_COLUMNS.length;
+  const tuples = rows.map(
+    (_, r) => `(${LEDGER_COLUMNS.map(([, type], c) => `$${r * width + c + 1}${type === 'TIMESTAMPTZ' ? '::TIMESTAMPTZ' : ''}`).join(', ')})`,
+  );
+  await connection.run(
+    `INSERT INTO run_ledger (${LEDGER_COLUMNS.map(([name]) => name).join(', ')}) VALUES ${tuples.join(', ')}`,
+    rows.flatMap((row) => LEDGER_COLUMNS.map(([name]) => row[name])),
+  );
 }
 
 /** Whether the store holds the run (a crash between the latest switch and the store commit leaves it behind). */
 export async function storeHasRun(storePath: string, runId: string): Promise<boolean> {
-  if (
-    !(await access(storePath).then(
-      () => true,
-      () => false,
-    ))
-  )
-    return false;
+  if (!(await exists(storePath))) return false;
   return withStore(
     storePath,
     async (connection) => {
@@ -95,94 +146,50 @@ export async function storeHasRun(storePath: string, runId: string): Promise<boo
   );
 }
 
-/** Where each publish target stands after an execution, recorded separately in the ledger. */
-export interface TargetStates {
-  /** The run folder and `latest`: written, unchanged (already the latest), or none (failed before). */
-  folder: 'written' | 'unchanged' | 'none';
-  store: 'written' | 'already-stored' | 'repaired' | 'skipped' | 'none';
-  postgres: 'written' | 'already-published' | 'repaired' | 'failed' | 'skipped';
-  /** The PostgreSQL target, its password redacted; null when not publishing. */
-  postgresTarget: string | null;
-}
-
-export interface ExecutionRecord {
-  /** One ledger row per execution. */
-  executionId: string;
-  startedAt: Date;
-  finishedAt: Date | null;
-  trigger: string;
-  status: 'interrupted' | 'published' | 'unchanged' | 'dry-run' | 'failed';
-  runId: string | null;
-  counts: { error: number; warning: number; info: number } | null;
-  error: string | null;
-  targets: TargetStates | null;
-}
-
-const LEDGER_COLUMNS = [
-  'started_at TIMESTAMPTZ',
-  'finished_at TIMESTAMPTZ',
-  'trigger VARCHAR',
-  'status VARCHAR',
-  'run_id VARCHAR',
-  'errors INTEGER',
-  'warnings INTEGER',
-  'infos INTEGER',
-  'error VARCHAR',
-  'execution_id VARCHAR',
-  'folder_state VARCHAR',
-  'store_state VARCHAR',
-  'postgres_state VARCHAR',
-  'postgres_target VARCHAR',
-];
-
-/**
- * The run ledger: every execution (including unchanged and failed ones), for `lei status` and audits, with an
- * execution found killed (interrupted) recorded in the same transaction.
- */
-export async function recordExecution(storePath: string, record: ExecutionRecord, interrupted?: ExecutionRecord): Promise<void> {
-  await withStore(storePath, async (connection) => {
-    if (interrupted) await writeLedgerRow(connection, interrupted);
-    await writeLedgerRow(connection, record);
-  });
-}
-
-/** Recording an execution again (same id) replaces its row. */
-async function writeLedgerRow(connection: DuckDBConnection, record: ExecutionRecord): Promise<void> {
-  await ensureLedger(connection);
-  await connection.run('BEGIN TRANSACTION');
-  await connection.run('DELETE FROM run_ledger WHERE execution_id = $1', [record.executionId]);
-  await connection.run(
-    `INSERT INTO run_ledger (${LEDGER_COLUMNS.map((c) => c.split(' ')[0]).join(', ')}) VALUES ($1::TIMESTAMPTZ, $2::TIMESTAMPTZ, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [
-      record.startedAt.toISOString(),
-      record.finishedAt?.toISOString() ?? null,
-      record.trigger,
-      record.status,
-      record.runId,
-      record.counts?.error ?? null,
-      record.counts?.warning ?? null,
-      record.counts?.info ?? null,
-      record.error,
-      record.executionId,
-      record.targets?.folder ?? null,
-      record.targets?.store ?? null,
-      record.targets?.postgres ?? null,
-      record.targets?.postgresTarget ?? null,
-    ],
+/** The whole run ledger, oldest first: the store's run_ledger table and the journal's rows not yet folded into it. */
+export async function readLedger(storePath: string): Promise<LedgerRow[]> {
+  const journal = (await readJournal(storePath)).map((e) => e.row);
+  if (!(await exists(storePath))) return mergeLedger([], journal);
+  const table = await withStore(
+    storePath,
+    async (connection) => {
+      const found = await connection.runAndReadAll(`SELECT count(*)::INT AS n FROM information_schema.tables WHERE table_name = 'run_ledger'`);
+      if ((found.getRowObjects()[0]?.n as number) === 0) return [];
+      const select = LEDGER_COLUMNS.map(([name, type]) => (type === 'TIMESTAMPTZ' ? `epoch_ms(${name})::DOUBLE AS ${name}` : name)).join(', ');
+      return (await connection.runAndReadAll(`SELECT ${select} FROM run_ledger`)).getRowObjects().map(ledgerRowFromTable);
+    },
+    { access_mode: 'READ_ONLY' },
   );
-  await connection.run('COMMIT');
+  return mergeLedger(table, journal);
 }
 
-async function ensureLedger(connection: DuckDBConnection): Promise<void> {
-  await connection.run(`CREATE TABLE IF NOT EXISTS run_ledger (${LEDGER_COLUMNS.join(', ')})`);
-  const present = new Set(
-    (await connection.runAndReadAll(`SELECT column_name FROM information_schema.columns WHERE table_name = 'run_ledger'`))
-      .getRowObjects()
-      .map((r) => String(r.column_name)),
-  );
-  // A ledger made by an older version gains the newer columns (its rows keep NULL there).
-  for (const column of LEDGER_COLUMNS.filter((c) => !present.has(c.split(' ')[0]!))) await connection.run(`ALTER TABLE run_ledger ADD COLUMN ${column}`);
+function ledgerRowFromTable(r: Record<string, unknown>): LedgerRow {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const count = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const time = (v: unknown) => (v === null || v === undefined ? null : new Date(Number(v)).toISOString());
+  return {
+    started_at: time(r.started_at) ?? '',
+    finished_at: time(r.finished_at),
+    trigger: String(r.trigger),
+    status: String(r.status),
+    run_id: text(r.run_id),
+    errors: count(r.errors),
+    warnings: count(r.warnings),
+    infos: count(r.infos),
+    error: text(r.error),
+    execution_id: text(r.execution_id),
+    folder_state: text(r.folder_state),
+    store_state: text(r.store_state),
+    postgres_state: text(r.postgres_state),
+    postgres_target: text(r.postgres_target),
+  };
 }
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 /** A read-only open (options.access_mode) skips the checkpoint a writer pays on close. */
 async function withStore<T>(storePath: string, use: (connection: DuckDBConnection) => Promise<T>, options: Record<string, string> = {}): Promise<T> {

@@ -3,7 +3,6 @@
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import cron from 'node-cron';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
 import { readConfigFile, type ConfigProblem } from '../config/load-catalog.ts';
 import { fiscalYearOfDate, formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
@@ -27,7 +26,7 @@ export async function readStatus(configDir: string, now: () => Date = () => new 
   const config = await loadPipelineConfig(configDir);
   const out = where.out ?? config.out;
   const pipeline = { ...config, out, store: where.store ?? (where.out === undefined ? config.store : path.join(out, 'store.duckdb')) };
-  const recentRuns = await readLedger(pipeline.store);
+  const recentRuns = await recentExecutions(pipeline.store);
   const schedules = pipeline.schedules.map((s) => {
     const task = cron.createTask(s.cron, () => {}, { timezone: pipeline.timezone });
     const next = task.getNextRuns(1)[0] ?? null;
@@ -110,32 +109,19 @@ const exists = (p: string) =>
     () => false,
   );
 
-async function readLedger(storePath: string): Promise<StatusReport['recentRuns']> {
-  if (
-    !(await access(storePath).then(
-      () => true,
-      () => false,
-    ))
-  )
-    return [];
-  const instance = await DuckDBInstance.create(storePath, { access_mode: 'READ_ONLY' });
-  const connection = await instance.connect();
-  try {
-    const exists = await connection.runAndReadAll(`SELECT count(*)::INT AS n FROM information_schema.tables WHERE table_name = 'run_ledger'`);
-    if ((exists.getRowObjects()[0]?.n as number) === 0) return [];
-    const rows = await connection.runAndReadAll(
-      `SELECT strftime(started_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS s, strftime(finished_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS f, trigger, status, run_id, error FROM run_ledger ORDER BY started_at DESC LIMIT 10`,
-    );
-    return rows.getRowObjects().map((r) => ({
-      startedAt: String(r.s),
-      finishedAt: r.f === null ? null : String(r.f),
-      trigger: String(r.trigger),
-      status: String(r.status),
-      runId: r.run_id === null ? null : String(r.run_id),
-      error: r.error === null ? null : String(r.error),
+/** The last 10 executions, newest first, from the ledger (its table in the store and its journal). */
+async function recentExecutions(storePath: string): Promise<StatusReport['recentRuns']> {
+  const { readLedger } = await import('../outputs/duckdb-store.ts');
+  const seconds = (iso: string) => iso.replace(/\.\d{3}Z$/, 'Z');
+  return (await readLedger(storePath))
+    .slice(-10)
+    .reverse()
+    .map((r) => ({
+      startedAt: seconds(r.started_at),
+      finishedAt: r.finished_at === null ? null : seconds(r.finished_at),
+      trigger: r.trigger,
+      status: r.status,
+      runId: r.run_id,
+      error: r.error,
     }));
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
 }

@@ -5,9 +5,9 @@ import { readdir, readFile, readlink, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { processIsAlive } from '../lib/process-is-alive.ts';
 import { redactSecrets } from '../lib/redact-connection-string.ts';
-import { publishToStore, storeHasRun } from '../outputs/duckdb-store.ts';
 import { pointLatestAt } from '../outputs/publish-run-folder.ts';
-import { publishToPostgres, type PostgresTarget } from '../outputs/publish-to-postgres.ts';
+import type { PostgresTarget } from '../outputs/publish-to-postgres.ts';
+import { storeHoldsRun } from '../outputs/store-stamp.ts';
 import { readRunFolder } from './read-run-folder.ts';
 
 export interface Reconciliation {
@@ -29,7 +29,8 @@ export async function reconcileTargets(options: { outDir: string; storePath: str
   );
   const result: Reconciliation = { latestRunId, cleaned, store: 'skipped', postgres: { result: 'skipped' } };
   if (latestRunId === null) return result;
-  const storeBehind = options.storePath !== null && !(await storeHasRun(options.storePath, latestRunId));
+  // The store's stamp answers without loading DuckDB while the store file is unchanged since lei last wrote it.
+  const storeBehind = options.storePath !== null && !(await storeHoldsRun(options.storePath, latestRunId));
   if (options.storePath !== null) result.store = storeBehind ? 'unrepairable' : 'up-to-date';
   if (!storeBehind && !options.publish) return result;
 
@@ -46,11 +47,13 @@ export async function reconcileTargets(options: { outDir: string; storePath: str
     manifestJson: folder.manifestText,
   };
   if (storeBehind && options.storePath !== null) {
+    const { publishToStore } = await import('../outputs/duckdb-store.ts');
     await publishToStore(options.storePath, { ...run, status: 'succeeded' }, folder.tables);
     result.store = 'repaired';
   }
   if (options.publish) {
     try {
+      const { publishToPostgres } = await import('../outputs/publish-to-postgres.ts');
       const published = await publishToPostgres(options.publish, run, folder.tables);
       result.postgres = { result: published === 'written' ? 'repaired' : 'already-published' };
     } catch (e) {

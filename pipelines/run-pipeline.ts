@@ -12,24 +12,17 @@ import { outputAccess, restrictPath, restrictTree, type OutputAccess } from '../
 import { redactConnectionString, redactSecrets } from '../lib/redact-connection-string.ts';
 import { acquireRunLock, type LockHolder } from '../lib/run-lock.ts';
 import { UserError } from '../lib/user-error.ts';
-import { recordExecution, type ExecutionRecord } from '../outputs/duckdb-store.ts';
+import { journalExecutions, type ExecutionRecord } from '../outputs/ledger-journal.ts';
 import type { PostgresTarget } from '../outputs/publish-to-postgres.ts';
 import { existingRunFolder } from '../outputs/publish-run-folder.ts';
+import { stampPath } from '../outputs/store-stamp.ts';
 import { archiveRunInputs } from './archive-run-inputs.ts';
-import { buildManifest } from './build-manifest.ts';
 import { computeRunId } from './compute-run-id.ts';
-import { computeTables } from './compute-tables.ts';
 import { decideUnchanged, lastRunId, repairedRuns } from './decide-unchanged.ts';
-import { diffWithPrevious } from './diff-with-previous.ts';
-import { evaluateRunContracts } from './evaluate-run-contracts.ts';
 import { clearExecutionMarker, replaceExecutionMarker } from './execution-marker.ts';
 import { loadRunInputs } from './load-run-inputs.ts';
-import { publishTargets } from './publish-targets.ts';
-import { readFamilies } from './read-families.ts';
 import { reconcileTargets, type Reconciliation } from './reconcile-targets.ts';
 import type { RunOptions, RunResult } from './run-types.ts';
-import { runContent } from './run-content.ts';
-import { folderOutputs, writeOutputs } from './write-outputs.ts';
 
 export { DATASET_VERSION } from './compute-run-id.ts';
 export type { RunOptions, RunResult, RunTrigger, ValueChange } from './run-types.ts';
@@ -85,35 +78,43 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     const result = await executeRun({ ...options, ...(publish ? { publish } : {}) }, catalog, pipeline, startedAt, reconciliation, access);
     faultPoint('before-ledger');
     if (options.storePath) {
-      await recordExecution(
+      // Into the ledger's journal beside the store; the next write of the store folds it into run_ledger.
+      await journalExecutions(
         options.storePath,
-        {
-          ...execution,
-          finishedAt: now(),
-          status: result.status,
-          runId: result.runId,
-          counts: countBySeverity(result.issues),
-          error: 'error' in result.postgres ? result.postgres.error : null,
-          targets: {
-            folder: result.status === 'published' ? 'written' : 'unchanged',
-            store: result.store,
-            postgres: result.postgres.result,
-            postgresTarget,
+        [
+          ...(interrupted ? [interrupted] : []),
+          {
+            ...execution,
+            finishedAt: now(),
+            status: result.status,
+            runId: result.runId,
+            counts: countBySeverity(result.issues),
+            error: 'error' in result.postgres ? result.postgres.error : null,
+            targets: {
+              folder: result.status === 'published' ? 'written' : 'unchanged',
+              store: result.store,
+              postgres: result.postgres.result,
+              postgresTarget,
+            },
           },
-        },
-        interrupted,
+        ],
+        access,
       );
       await restrictPath(options.storePath, access);
+      await restrictPath(stampPath(options.storePath), access);
     }
     await clearExecutionMarker(options.outDir);
     return result;
   } catch (e) {
     if (options.storePath && !(e instanceof ConfigError)) {
       const message = publish ? redactSecrets((e as Error).message, publish.connectionString) : (e as Error).message;
-      await recordExecution(
+      await journalExecutions(
         options.storePath,
-        { ...execution, finishedAt: now(), status: 'failed', runId: null, counts: null, error: message, targets: null },
-        interrupted,
+        [
+          ...(interrupted ? [interrupted] : []),
+          { ...execution, finishedAt: now(), status: 'failed', runId: null, counts: null, error: message, targets: null },
+        ],
+        access,
       ).catch(() => {});
     }
     await clearExecutionMarker(options.outDir).catch(() => {});
@@ -163,12 +164,19 @@ async function executeRun(
   const unchanged = await decideUnchanged(options, runId, previous, run.inputs.length, reconciliation);
   if (unchanged) return unchanged;
 
-  const read = await readFamilies(options, catalog, pipeline, run);
-  const checked = evaluateRunContracts(catalog, run.contracts, run.asOf, read);
-  const computed = computeTables(catalog, read, checked, runId);
+  const steps = await import('./recompute-steps.ts');
+  const read = await steps.readFamilies(options, catalog, pipeline, run);
+  const checked = steps.evaluateRunContracts(catalog, run.contracts, run.asOf, read);
+  const computed = steps.computeTables(catalog, read, checked, runId);
   const folder = (await existingRunFolder(options.outDir, runId)) ?? `${compactTime(startedAt)}-${runId}`;
-  const manifest = await buildManifest(catalog, run, computed, { runId, folder, observations: read.observations.length }, { startedAt, finishedAt: now() });
-  const changes = await diffWithPrevious(options.outDir, previous, computed.values.rows);
+  const manifest = await steps.buildManifest(
+    catalog,
+    run,
+    computed,
+    { runId, folder, observations: read.observations.length },
+    { startedAt, finishedAt: now() },
+  );
+  const changes = await steps.diffWithPrevious(options.outDir, previous, computed.values.rows);
   const result = {
     runId,
     issues: computed.issues,
@@ -184,11 +192,11 @@ async function executeRun(
   };
   if (options.dryRun) return { ...result, status: 'dry-run', folder: '', store: 'skipped', postgres: { result: 'skipped' }, cleaned: [] };
 
-  const content = runContent(catalog, manifest, computed);
-  const finalDir = await writeOutputs(options.outDir, content, folderOutputs(pipeline.outputs), access);
+  const content = steps.runContent(catalog, manifest, computed);
+  const finalDir = await steps.writeOutputs(options.outDir, content, steps.folderOutputs(pipeline.outputs), access);
   log(`出力しました: ${finalDir}`, `Written: ${finalDir}`);
   await restrictTree(path.join(options.outDir, 'cache'), access);
-  const targets = await publishTargets(options, finalDir, content, reconciliation);
+  const targets = await steps.publishTargets(options, finalDir, content, reconciliation);
   return { ...result, status: 'published', folder: finalDir, ...targets, cleaned: reconciliation?.cleaned ?? [] };
 }
 

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
 import type { FaultPoint } from '../lib/fault-point.ts';
+import { readLedger } from '../outputs/duckdb-store.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
@@ -160,7 +161,14 @@ async function readStore(file: string) {
     return {
       runs: await rows('SELECT run_id, folder FROM runs ORDER BY finished_at'),
       latest: await rows('SELECT run_id, count(*)::INT AS n FROM latest_indicator_values GROUP BY run_id'),
-      ledger: await rows('SELECT status, run_id, folder_state, store_state, postgres_state FROM run_ledger ORDER BY started_at'),
+      // The ledger is its table and the journal not yet folded into it (outputs/ledger-journal.ts).
+      ledger: (await readLedger(file)).map((r) => ({
+        status: r.status,
+        run_id: r.run_id,
+        folder_state: r.folder_state,
+        store_state: r.store_state,
+        postgres_state: r.postgres_state,
+      })),
     };
   } finally {
     connection.closeSync();

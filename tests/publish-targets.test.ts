@@ -7,6 +7,8 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readLedger } from '../outputs/duckdb-store.ts';
+import type { LedgerRow } from '../outputs/ledger-journal.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { setagayaConfig, tempDir } from './helpers.ts';
 import { lei as leiInProcess } from './lei-in-process.ts';
@@ -101,7 +103,7 @@ describe('lei run --publish', () => {
         texts.push(await readFile(path.join(entry.parentPath, entry.name), 'latin1'), await readFile(path.join(entry.parentPath, entry.name), 'utf8'));
     }
     expect(texts.filter((t) => t.includes(password))).toEqual([]);
-    const targets = (await ledger(store, 'postgres_target')).map((r) => r.postgres_target);
+    const targets = (await ledger(store, ['postgres_target'])).map((r) => r.postgres_target);
     expect(targets).toContain(`${withPassword.replace(password, '***')} schema=${schema}`);
   });
 });
@@ -163,15 +165,11 @@ describe('publishing to a PostgreSQL schema', () => {
 
 const lei = (args: string[]) => leiInProcess(...args);
 
-async function ledger(store: string, columns = 'status, folder_state, store_state, postgres_state'): Promise<Record<string, unknown>[]> {
-  const db = await DuckDBInstance.create(store, { access_mode: 'READ_ONLY' });
-  const connection = await db.connect();
-  try {
-    return (await connection.runAndReadAll(`SELECT ${columns} FROM run_ledger ORDER BY started_at`)).getRowObjectsJson() as Record<string, unknown>[];
-  } finally {
-    connection.closeSync();
-    db.closeSync();
-  }
+async function ledger(
+  store: string,
+  columns: (keyof LedgerRow)[] = ['status', 'folder_state', 'store_state', 'postgres_state'],
+): Promise<Partial<LedgerRow>[]> {
+  return (await readLedger(store)).map((r) => Object.fromEntries(columns.map((c) => [c, r[c]])));
 }
 
 async function storeText(store: string): Promise<string> {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadCatalog } from '../config/load-catalog.ts';
+import { readLedger } from '../outputs/duckdb-store.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { acquireRunLock } from '../lib/run-lock.ts';
 import { RunBusyError, runPipeline } from '../pipelines/run-pipeline.ts';
@@ -111,18 +112,23 @@ describe('a run', () => {
     expect(runs.map((r) => r.run_id)).toEqual([first.runId, second.runId]);
     const latest = await connection.runAndReadAll(`SELECT value, "index" FROM latest_indicator_values WHERE slot_id = 'v2-long-1' AND fiscal_year = 2021`);
     expect(latest.getRowObjects()).toEqual([{ value: 498, index: 95.77 }]);
-    const ledger = await connection.runAndReadAll(
-      'SELECT trigger, status, run_id, folder_state AS folder, store_state AS store, postgres_state AS pg FROM run_ledger ORDER BY started_at',
-    );
+    connection.closeSync();
+    db.closeSync();
+    const ledger = (await readLedger(store)).map((r) => ({
+      trigger: r.trigger,
+      status: r.status,
+      run_id: r.run_id,
+      folder: r.folder_state,
+      store: r.store_state,
+      pg: r.postgres_state,
+    }));
     // Each publish target's state is recorded apart from the others.
-    expect(ledger.getRowObjects()).toEqual([
+    expect(ledger).toEqual([
       { trigger: 'manual', status: 'published', run_id: first.runId, folder: 'written', store: 'written', pg: 'skipped' },
       { trigger: 'manual', status: 'unchanged', run_id: first.runId, folder: 'unchanged', store: 'already-stored', pg: 'skipped' },
       { trigger: 'manual', status: 'published', run_id: first.runId, folder: 'written', store: 'already-stored', pg: 'skipped' },
       { trigger: 'manual', status: 'published', run_id: second.runId, folder: 'written', store: 'written', pg: 'skipped' },
     ]);
-    connection.closeSync();
-    db.closeSync();
   });
 });
 

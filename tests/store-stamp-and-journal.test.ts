@@ -1,0 +1,172 @@
+// An unchanged re-run answers "does the store hold the latest run?" from the store's stamp and records its ledger row
+// in the journal, loading no DuckDB; the stamp is trusted only while the store is the file it describes, and every
+// journaled row reaches the run_ledger table exactly once, whatever point a run is killed at.
+import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../config/load-catalog.ts';
+import { publishToStore, readLedger, storeHasRun } from '../outputs/duckdb-store.ts';
+import { journalDir, journalExecutions, readJournal, type ExecutionRecord } from '../outputs/ledger-journal.ts';
+import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
+import { stampedRunId, storeHoldsRun, writeStoreStamp } from '../outputs/store-stamp.ts';
+import { runPipeline } from '../pipelines/run-pipeline.ts';
+import { otherCityConfig, tempDir } from './helpers.ts';
+
+const run = (runId: string) => ({
+  runId,
+  folder: `f-${runId}`,
+  startedAt: '2026-01-01T00:00:00Z',
+  finishedAt: '2026-01-01T00:00:01Z',
+  status: 'succeeded',
+  manifestJson: '{}',
+});
+
+const execution = (executionId: string, minute: number, status: ExecutionRecord['status'] = 'unchanged'): ExecutionRecord => ({
+  executionId,
+  startedAt: new Date(Date.UTC(2026, 0, 1, 0, minute)),
+  finishedAt: new Date(Date.UTC(2026, 0, 1, 0, minute, 30)),
+  trigger: 'manual',
+  status,
+  runId: 'r1',
+  counts: { error: 0, warning: 1, info: 0 },
+  error: null,
+  targets: { folder: 'unchanged', store: 'already-stored', postgres: 'skipped', postgresTarget: null },
+});
+
+async function tableLedger(store: string): Promise<{ execution_id: string; status: string }[]> {
+  const db = await DuckDBInstance.create(store, { access_mode: 'READ_ONLY' });
+  const connection = await db.connect();
+  try {
+    const rows = await connection.runAndReadAll('SELECT execution_id, status FROM run_ledger ORDER BY started_at');
+    return rows.getRowObjects().map((r) => ({ execution_id: String(r.execution_id), status: String(r.status) }));
+  } finally {
+    connection.closeSync();
+    db.closeSync();
+  }
+}
+
+describe('the store stamp', () => {
+  it('names the run stored, and is trusted only while the store is the same unmodified file', async () => {
+    const store = path.join(await tempDir(), 'store.duckdb');
+    expect(await stampedRunId(store)).toBeNull();
+    await publishToStore(store, run('r1'), []);
+    expect(await stampedRunId(store)).toBe('r1');
+    expect(await storeHoldsRun(store, 'r1')).toBe(true);
+    expect(await storeHoldsRun(store, 'r2')).toBe(false);
+
+    // Replaced behind the stamp's back by a store that lacks the run: not trusted, DuckDB says no.
+    const other = path.join(await tempDir(), 'store.duckdb');
+    await publishToStore(other, run('r0'), []);
+    await rm(store);
+    await cp(other, store);
+    expect(await stampedRunId(store)).toBeNull();
+    expect(await storeHoldsRun(store, 'r1')).toBe(false);
+
+    // Deleted: nothing is held.
+    await rm(store);
+    expect(await stampedRunId(store)).toBeNull();
+    expect(await storeHoldsRun(store, 'r1')).toBe(false);
+  });
+
+  it('is not trusted beside a write-ahead log (a commit a killed writer left) nor when the store was written since', async () => {
+    const store = path.join(await tempDir(), 'store.duckdb');
+    await publishToStore(store, run('r1'), []);
+    await writeFile(`${store}.wal`, '');
+    expect(await stampedRunId(store)).toBeNull();
+    await rm(`${store}.wal`);
+    expect(await stampedRunId(store)).toBe('r1');
+    // Another program writes the store (the stamp is not rewritten): its time changes, so the stamp no longer counts.
+    const db = await DuckDBInstance.create(store);
+    const connection = await db.connect();
+    await connection.run('CREATE TABLE notes (x INTEGER); INSERT INTO notes VALUES (1)');
+    connection.closeSync();
+    db.closeSync();
+    expect(await stampedRunId(store)).toBeNull();
+    // Asking DuckDB stamps it again, so the next unchanged run is quick.
+    expect(await storeHoldsRun(store, 'r1')).toBe(true);
+    expect(await stampedRunId(store)).toBe('r1');
+    await writeStoreStamp(store, 'r1');
+    expect(await storeHasRun(store, 'r1')).toBe(true);
+  });
+});
+
+describe('the ledger journal', () => {
+  it('keeps rows until the next store write folds them into run_ledger, once, even when folded twice', async () => {
+    const store = path.join(await tempDir(), 'store.duckdb');
+    await publishToStore(store, run('r1'), []);
+    await journalExecutions(store, [execution('e1', 1), execution('e2', 2)]);
+    expect((await readLedger(store)).map((r) => r.execution_id)).toEqual(['e1', 'e2']);
+    expect(await tableLedger(store)).toEqual([]);
+
+    // A run killed after the store committed the fold and before the files went: the next fold replaces the same rows.
+    const journal = journalDir(store);
+    const kept = path.join(await tempDir(), 'kept');
+    await cp(journal, kept, { recursive: true });
+    await publishToStore(store, run('r1'), []);
+    expect(await readdir(journal)).toEqual([]);
+    expect(await tableLedger(store)).toEqual([
+      { execution_id: 'e1', status: 'unchanged' },
+      { execution_id: 'e2', status: 'unchanged' },
+    ]);
+    await cp(kept, journal, { recursive: true });
+    expect((await readLedger(store)).map((r) => r.execution_id)).toEqual(['e1', 'e2']);
+    await publishToStore(store, run('r2'), []);
+    expect(await tableLedger(store)).toEqual([
+      { execution_id: 'e1', status: 'unchanged' },
+      { execution_id: 'e2', status: 'unchanged' },
+    ]);
+    expect(await readJournal(store)).toEqual([]);
+
+    // Recorded again under the same id (an execution found killed): the journal's row replaces the table's.
+    await journalExecutions(store, [execution('e2', 2, 'interrupted')]);
+    expect((await readLedger(store)).map((r) => [r.execution_id, r.status])).toEqual([
+      ['e1', 'unchanged'],
+      ['e2', 'interrupted'],
+    ]);
+  });
+
+  it('ignores a row a killed writer left half-written (before its rename)', async () => {
+    const store = path.join(await tempDir(), 'store.duckdb');
+    await journalExecutions(store, [execution('e1', 1)]);
+    await writeFile(path.join(journalDir(store), 'e2.json.1234.tmp'), '{"started_at":');
+    expect((await readLedger(store)).map((r) => r.execution_id)).toEqual(['e1']);
+    await publishToStore(store, run('r1'), []);
+    expect(await readdir(journalDir(store))).toEqual([]);
+    expect((await readLedger(store)).map((r) => r.execution_id)).toEqual(['e1']);
+  });
+});
+
+describe('an unchanged re-run', () => {
+  it('leaves the store file untouched, journals its row, and the next publishing run folds it', async () => {
+    const catalog = await loadCatalog(otherCityConfig);
+    const inbox = await tempDir();
+    await mkdir(path.join(inbox, 'manual-entry'));
+    await writeFile(
+      path.join(inbox, 'manual-entry', 'a.xlsx'),
+      await writeManualEntryTemplate(catalog, 2021, { values: new Map([['manufacturers', { value: 498 }]]) }),
+    );
+    const out = await tempDir();
+    const store = path.join(out, 'store.duckdb');
+    const options = { configDir: otherCityConfig, inboxDir: inbox, outDir: out, storePath: store };
+    expect((await runPipeline(options)).status).toBe('published');
+    const { mtimeMs } = await stat(store);
+    const unchanged = [await runPipeline(options), await runPipeline(options)];
+    expect(unchanged.map((r) => [r.status, r.store])).toEqual([
+      ['unchanged', 'already-stored'],
+      ['unchanged', 'already-stored'],
+    ]);
+    expect((await stat(store)).mtimeMs).toBe(mtimeMs);
+    expect((await readJournal(store)).map((e) => e.row.status)).toEqual(expect.arrayContaining(['published', 'unchanged', 'unchanged']));
+
+    const ledgerBefore = await readLedger(store);
+    const forced = await runPipeline({ ...options, full: true });
+    expect(forced.status).toBe('published');
+    const ledger = await readLedger(store);
+    expect(ledger.slice(0, 3)).toEqual(ledgerBefore);
+    expect(ledger.map((r) => r.status)).toEqual(['published', 'unchanged', 'unchanged', 'published']);
+    // The forced run's store write folded the three rows before it; its own row waits in the journal for the next write.
+    expect((await tableLedger(store)).map((r) => r.status)).toEqual(['published', 'unchanged', 'unchanged']);
+    expect((await readJournal(store)).map((e) => e.row.status)).toEqual(['published']);
+  });
+});
