@@ -29,7 +29,9 @@ if (tsc.status === 0) {
  * the sources at every start: the code that runs from dist/ is the code it was compiled from.
  */
 async function writeCodeVersion() {
-  const { codeVersion, BUILT_CODE_VERSION } = await import(pathToFileURL(path.join(root, 'dist', 'lib', 'code-version.js')).href);
+  const compiled = path.join(root, 'dist', 'lib', 'code-version.js');
+  if (!existsSync(compiled)) return;
+  const { codeVersion, BUILT_CODE_VERSION } = await import(pathToFileURL(compiled).href);
   writeFileSync(BUILT_CODE_VERSION, await codeVersion());
 }
 

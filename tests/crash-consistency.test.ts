@@ -114,6 +114,7 @@ describe('a run killed with SIGKILL', () => {
     expect(store.ledger.at(-1)).toMatchObject({ status: expect.stringMatching(/^(published|unchanged)$/), run_id: nextRunId, store_state: expect.any(String) });
     expect(store.ledger.filter((r) => r.status === 'interrupted')).toHaveLength(1);
     expect(store.ledger.filter((r) => r.status === 'running')).toHaveLength(0);
+    expect(store.twice).toEqual([]);
     const pgRuns = (await client.query(`SELECT run_id FROM "${schema}".runs ORDER BY published_at`)).rows.map((r: { run_id: string }) => r.run_id);
     expect(pgRuns).toEqual([baselineRunId, nextRunId]);
     const pgLatest = await client.query(`SELECT run_id, count(*)::int AS n FROM "${schema}".latest_indicator_values GROUP BY run_id`);
@@ -161,6 +162,8 @@ async function readStore(file: string) {
     return {
       runs: await rows('SELECT run_id, folder FROM runs ORDER BY finished_at'),
       latest: await rows('SELECT run_id, count(*)::INT AS n FROM latest_indicator_values GROUP BY run_id'),
+      // Folding the journal replaces rows by execution id: the table never holds one execution twice.
+      twice: await rows('SELECT execution_id FROM run_ledger GROUP BY execution_id HAVING count(*) > 1'),
       // The ledger is its table and the journal not yet folded into it (outputs/ledger-journal.ts).
       ledger: (await readLedger(file)).map((r) => ({
         status: r.status,
