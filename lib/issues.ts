@@ -24,14 +24,6 @@ export interface Issue {
   raw?: string;
 }
 
-/**
- * An issue with its message written at the call site. New code uses `issueOf` (lib/issue-catalog.ts), whose codes and
- * wordings are declared once; this stays for the readers not converted yet (their codes are in the catalog already).
- */
-export function issue(code: string, severity: Severity, message: string, location: IssueLocation = {}, raw?: unknown): Issue {
-  return raw === undefined ? { code, severity, message, location } : { code, severity, message, location, raw: String(raw) };
-}
-
 /** "file / sheet / 行 / 列" in the order a user looks for it. */
 export function formatLocation(location: IssueLocation): string {
   const parts: string[] = [];
