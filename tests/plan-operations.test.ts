@@ -1,10 +1,13 @@
 // Operating several plans from one checkout: `lei init` scaffolds a plan that `lei check-config` walks through
 // in Japanese, by printed code; `lei run` takes its folders from the plan's pipeline.yaml; plans never share them.
+// lei runs in this process (tests/lei-in-process.ts), except where LEI_CONFIG chooses the plan: the CLI reads it once
+// when it starts, so those commands are real processes started with it set.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
 import { copyConfig, otherCityConfig, readCsv, runLei, tempDir } from './helpers.ts';
+import { lei } from './lei-in-process.ts';
 import { wardProgressConfig, writeWardProgressInbox } from './fixtures/make-ward-progress-inbox.ts';
 
 afterEach(() => {
@@ -15,10 +18,10 @@ describe('a new plan from lei init', () => {
   it('is scaffolded with examples, checked blank by blank, and runs into the folders of its pipeline.yaml', async () => {
     const root = await tempDir();
     const dir = path.join(root, 'config', 'minami');
-    const init = await runLei('init', 'minami', '--into', dir);
+    const init = await lei('init', 'minami', '--into', dir);
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('check-config');
-    expect((await runLei('init', 'minami', '--into', dir)).code).not.toBe(0);
+    expect((await lei('init', 'minami', '--into', dir)).code).not.toBe(0);
 
     // LEI_CONFIG chooses the plan when --config is not given.
     process.env.LEI_CONFIG = dir;
@@ -81,11 +84,11 @@ describe('the plan’s own words in what the CLI prints', () => {
     });
     const inbox = await tempDir();
     const out = await tempDir();
-    const template = await runLei('template', '--config', config, '--year', '2021', '--output', path.join(inbox, 'manual-entry', 'r3.xlsx'));
+    const template = await lei('template', '--config', config, '--year', '2021', '--output', path.join(inbox, 'manual-entry', 'r3.xlsx'));
     expect(template.code).toBe(0);
-    const run = await runLei('run', '--config', config, '--inbox', inbox, '--out', out, '--no-store', '--warnings-ok');
+    const run = await lei('run', '--config', config, '--inbox', inbox, '--out', out, '--no-store', '--warnings-ok');
     expect(run.stdout).toMatch(/→ 指標値 \d+ 行、事業計画進捗 \d+ 行\n/);
-    const explain = await runLei('explain', 'p1-1', '--year', '2021', '--run', path.join(out, 'latest'), '--config', config);
+    const explain = await lei('explain', 'p1-1', '--year', '2021', '--run', path.join(out, 'latest'), '--config', config);
     expect(explain.stdout).toContain('事業計画 p1-1（1-1）イベント開催数: 実績');
     expect(`${run.stdout}${explain.stdout}`).not.toContain('アクションプラン');
   });
@@ -94,10 +97,10 @@ describe('the plan’s own words in what the CLI prints', () => {
     const inbox = await tempDir();
     await writeWardProgressInbox(inbox);
     const out = await tempDir();
-    const run = await runLei('run', '--config', wardProgressConfig, '--inbox', inbox, '--out', out, '--no-store', '--warnings-ok');
+    const run = await lei('run', '--config', wardProgressConfig, '--inbox', inbox, '--out', out, '--no-store', '--warnings-ok');
     expect(run.stdout).toMatch(/→ 指標値 0 行、施策の進捗状況 \d+ 行\n/);
     // explain shows the progress-table row: the target in force after its revision, both rates and the plan's grade.
-    const explain = await runLei('explain', 'Ⅰ/施策2-③', '--year', 'R6', '--run', path.join(out, 'latest'), '--config', wardProgressConfig);
+    const explain = await lei('explain', 'Ⅰ/施策2-③', '--year', 'R6', '--run', path.join(out, 'latest'), '--config', wardProgressConfig);
     expect(explain.stdout).toContain(
       '施策の進捗状況 Ⅰ Ⅰ-ⅱ 施策2-③ 創業支援施設の入居企業数: 値 4（observed）、基準値 5、目標 3社（令和7年度）（20社 ↓ 3社に変更（令和6年度: 施設の改修で入居区画が減ったため）） → 達成率 133.3%（当初の目標に対して 20%）、評価 S（実績値が目標値以上）',
     );
@@ -110,7 +113,7 @@ describe('check-config on pipeline.yaml', () => {
     /** The problem lines check-config prints for the config as it is now, files named from the config folder. */
     const problems = async (pipeline: string) => {
       await writeFile(path.join(config, 'pipeline.yaml'), pipeline);
-      const check = await runLei('check-config', '--config', config);
+      const check = await lei('check-config', '--config', config);
       expect(check.code).toBe(3);
       return check.stderr
         .split('\n')

@@ -1,7 +1,10 @@
 // The sample inbox with one file spoiled, case by case (tests/fixtures/make-spoiled-inputs.ts): every case is either
 // rejected at its place or published with a warning that names it. Every published figure is compared with the
 // unspoiled run: one that differs must be withheld or named by an issue. No crash; no hang (the test's time limit).
-import { readFile } from 'node:fs/promises';
+// The runs write only the JSON tables the checks read (no site, workbook or Parquet: they add nothing to a run's issues
+// or figures), and each case starts from the unspoiled run's family cache: the spoiled file's family is read afresh,
+// the untouched families' readings are reused as an incremental run would (pipelines/family-cache.ts).
+import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActionPlanProgressRow, IndicatorValueRow } from '../lib/datasets/indicator-tables.ts';
@@ -9,7 +12,7 @@ import type { ObservationRow } from '../lib/datasets/run-tables.ts';
 import type { Issue } from '../lib/issues.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { makeSpoiledInputs, spoiledCases } from './fixtures/make-spoiled-inputs.ts';
-import { setagayaConfig, tempDir } from './helpers.ts';
+import { copyConfig, setagayaConfig, tempDir } from './helpers.ts';
 import { sampleInbox } from './sample-fixtures.ts';
 
 // Fiscal year 2024 is closed and 2025 has started; 2026 has not.
@@ -22,21 +25,25 @@ interface Outcome {
   observations: ObservationRow[];
 }
 
-async function run(inbox: string): Promise<Outcome> {
-  const result = await runPipeline({
-    configDir: setagayaConfig,
-    inboxDir: inbox,
-    outDir: await tempDir('lei-spoiled-out-'),
-    storePath: null,
-    asOf: AS_OF,
-    full: true,
+/** The sample's config with only the tables' own files written (CSV, JSON, manifest). */
+const tablesOnlyConfig = () =>
+  copyConfig(setagayaConfig, {
+    file: 'pipeline.yaml',
+    replace: [/^outputs:\n(?: {2}.*\n)+/m, 'outputs: { json: true, parquet: false, committeeWorkbook: false, site: false }\n'],
   });
+
+/** A fresh run over `inbox` in a new output folder; with `cacheOf`, that folder starts with the family cache of an earlier run's. */
+async function run(configDir: string, inbox: string, archiveDir: string, cacheOf?: string): Promise<Outcome & { outDir: string }> {
+  const outDir = await tempDir('lei-spoiled-out-');
+  if (cacheOf) await cp(path.join(cacheOf, 'cache'), path.join(outDir, 'cache'), { recursive: true });
+  const result = await runPipeline({ configDir, inboxDir: inbox, outDir, archiveDir, storePath: null, asOf: AS_OF });
   const read = async <T>(name: string) => JSON.parse(await readFile(path.join(result.folder, `${name}.json`), 'utf8')) as T[];
   return {
     issues: result.issues,
     values: await read('indicator_values'),
     progress: await read('action_plan_progress'),
     observations: await read('observations'),
+    outDir,
   };
 }
 
@@ -88,12 +95,14 @@ function silentDifferences(before: Outcome, after: Outcome): string[] {
 
 describe('spoiled inputs: rejected at their place or published with a warning that names them', () => {
   let dir: string;
-  let unspoiled: Outcome;
+  let config: string;
+  let unspoiled: Outcome & { outDir: string };
 
   beforeAll(async () => {
     dir = await tempDir('lei-spoiled-');
+    config = await tablesOnlyConfig();
     await makeSpoiledInputs(sampleInbox(), dir);
-    unspoiled = await run(path.join(dir, 'unspoiled'));
+    unspoiled = await run(config, path.join(dir, 'unspoiled'), path.join(dir, 'archive'));
   }, 180_000);
 
   it('the unspoiled sample breaks no data contract', () => {
@@ -103,7 +112,7 @@ describe('spoiled inputs: rejected at their place or published with a warning th
   it.each(spoiledCases.map((c) => [c.id, c] as const))(
     '%s',
     async (_id, c) => {
-      const spoiled = await run(path.join(dir, c.id));
+      const spoiled = await run(config, path.join(dir, c.id), path.join(dir, 'archive'), unspoiled.outDir);
       const found = spoiled.issues.filter((i) => c.expectCodes.includes(i.code));
       expect(
         found.length,
