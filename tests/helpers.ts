@@ -24,11 +24,16 @@ export const repoRoot = path.resolve(import.meta.dirname, '..');
 export const setagayaConfig = path.join(repoRoot, 'config', 'setagaya');
 export const otherCityConfig = path.join(repoRoot, 'tests', 'fixtures', 'catalog-other-city');
 
-/** A writable copy of a config folder, optionally with one file's text edited. */
-export async function copyConfig(from: string, edit?: { file: string; replace: [string | RegExp, string] }): Promise<string> {
+interface ConfigEdit {
+  file: string;
+  replace: [string | RegExp, string];
+}
+
+/** A writable copy of a config folder, optionally with files' text edited. */
+export async function copyConfig(from: string, edits?: ConfigEdit | ConfigEdit[]): Promise<string> {
   const dir = path.join(await tempDir('lei-config-'), 'config');
   await cp(from, dir, { recursive: true });
-  if (edit) {
+  for (const edit of [edits ?? []].flat()) {
     const file = path.join(dir, edit.file);
     const text = await readFile(file, 'utf8');
     const next = text.replace(edit.replace[0], edit.replace[1]);
@@ -36,6 +41,18 @@ export async function copyConfig(from: string, edit?: { file: string; replace: [
     await writeFile(file, next);
   }
   return dir;
+}
+
+/**
+ * A writable copy of a config folder whose runs write only the tables' own files (CSV, JSON, manifest): no site,
+ * committee workbook or Parquet, which add nothing to a run's issues or figures. For tests that read only those.
+ */
+export async function tablesOnlyConfig(from: string, edit?: ConfigEdit): Promise<string> {
+  const tablesOnly: ConfigEdit = {
+    file: 'pipeline.yaml',
+    replace: [/^outputs:\n(?: {2}.*\n)+/m, 'outputs: { json: true, parquet: false, committeeWorkbook: false, site: false }\n'],
+  };
+  return copyConfig(from, edit ? [tablesOnly, edit] : tablesOnly);
 }
 
 /** Reads one of our CSV outputs (BOM, header row) into objects of strings. */

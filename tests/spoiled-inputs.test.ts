@@ -12,7 +12,7 @@ import type { ObservationRow } from '../lib/datasets/run-tables.ts';
 import type { Issue } from '../lib/issues.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { makeSpoiledInputs, spoiledCases } from './fixtures/make-spoiled-inputs.ts';
-import { copyConfig, setagayaConfig, tempDir } from './helpers.ts';
+import { setagayaConfig, tablesOnlyConfig, tempDir } from './helpers.ts';
 import { sampleInbox } from './sample-fixtures.ts';
 
 // Fiscal year 2024 is closed and 2025 has started; 2026 has not.
@@ -24,13 +24,6 @@ interface Outcome {
   progress: ActionPlanProgressRow[];
   observations: ObservationRow[];
 }
-
-/** The sample's config with only the tables' own files written (CSV, JSON, manifest). */
-const tablesOnlyConfig = () =>
-  copyConfig(setagayaConfig, {
-    file: 'pipeline.yaml',
-    replace: [/^outputs:\n(?: {2}.*\n)+/m, 'outputs: { json: true, parquet: false, committeeWorkbook: false, site: false }\n'],
-  });
 
 /** A fresh run over `inbox` in a new output folder; with `cacheOf`, that folder starts with the family cache of an earlier run's. */
 async function run(configDir: string, inbox: string, archiveDir: string, cacheOf?: string): Promise<Outcome & { outDir: string }> {
@@ -100,7 +93,7 @@ describe('spoiled inputs: rejected at their place or published with a warning th
 
   beforeAll(async () => {
     dir = await tempDir('lei-spoiled-');
-    config = await tablesOnlyConfig();
+    config = await tablesOnlyConfig(setagayaConfig);
     await makeSpoiledInputs(sampleInbox(), dir);
     unspoiled = await run(config, path.join(dir, 'unspoiled'), path.join(dir, 'archive'));
   }, 180_000);
