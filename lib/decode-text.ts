@@ -162,17 +162,27 @@ function firstUndecodableLine(bytes: Uint8Array, hasBom: boolean): number {
   return line;
 }
 
-/** The stream in pieces that end with a byte below 0x40 (the last piece may not). */
+/**
+ * The stream in pieces that end with a byte below 0x40 (the last piece may not). Most of a chunk is given as a view
+ * (a chunk may be a reused buffer: nothing of it is kept past the next chunk but a copied carry); only the carry and
+ * the next chunk's bytes up to its first safe cut are joined, so the file is not copied whole once more.
+ */
 async function* piecesAtSafeCuts(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   let carry: Uint8Array = new Uint8Array(0);
   for await (const chunk of chunks) {
     let cut = chunk.length - 1;
     while (cut >= 0 && chunk[cut]! >= 0x40) cut -= 1;
     if (cut === -1) {
-      carry = joined(carry, chunk);
+      carry = carry.length === 0 ? chunk.slice() : joined(carry, chunk);
       continue;
     }
-    yield joined(carry, chunk.subarray(0, cut + 1));
+    let from = 0;
+    if (carry.length > 0) {
+      while (chunk[from]! >= 0x40) from += 1;
+      yield joined(carry, chunk.subarray(0, from + 1));
+      from += 1;
+    }
+    if (from <= cut) yield chunk.subarray(from, cut + 1);
     carry = chunk.slice(cut + 1);
   }
   if (carry.length > 0) yield carry;

@@ -3,13 +3,13 @@
 // The inbox file itself is never modified or deleted.
 import { access, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { OWNER_ONLY, restrictPath, type OutputAccess } from '../lib/output-access.ts';
 
-/** Streamed into the archive (an inbox file's stream checks its sha256 as it goes): no file is held whole. */
+/** Streamed into the archive (an inbox file's chunks check its sha256 as they go): no file is held whole. */
 export interface ArchivableFile {
   sha256: string;
-  createReadStream(): Readable;
+  /** Each chunk is written before the next is asked for (InboxFile.readChunks reuses one buffer). */
+  readChunks(): AsyncIterable<Uint8Array>;
 }
 
 export function archivePath(archiveDir: string, sha256: string): string {
@@ -34,7 +34,7 @@ export async function archiveInputs(archiveDir: string, files: readonly Archivab
     await restrictPath(path.dirname(target), modes);
     const temp = `${target}.${process.pid}.tmp`;
     try {
-      await copyStream(f.createReadStream(), temp, modes.fileMode);
+      await copyChunks(f.readChunks(), temp, modes.fileMode);
     } catch (e) {
       await rm(temp, { force: true });
       throw e;
@@ -46,13 +46,13 @@ export async function archiveInputs(archiveDir: string, files: readonly Archivab
   return added;
 }
 
-/** Writes the stream to `file`, leaving runs of zero bytes as holes (as `cp --sparse=auto` does): a sparse input stays sparse. */
-async function copyStream(stream: Readable, file: string, mode: number): Promise<void> {
+/** Writes the chunks to `file`, leaving runs of zero bytes as holes (as `cp --sparse=auto` does): a sparse input stays sparse. */
+async function copyChunks(chunks: AsyncIterable<Uint8Array>, file: string, mode: number): Promise<void> {
   const target = await open(file, 'w', mode);
   try {
     let position = 0;
-    for await (const chunk of stream) {
-      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    for await (const chunk of chunks) {
+      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       if (!isAllZero(bytes)) await target.write(bytes, 0, bytes.length, position);
       position += bytes.length;
     }

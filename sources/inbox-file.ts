@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { UserError } from '../lib/user-error.ts';
 import { issueMessageEn, issueMessageJa } from '../lib/issue-catalog.ts';
 
@@ -16,8 +15,12 @@ export interface InboxFile {
   sha256: string;
   /** The whole file in one buffer, for readers that need it all at once; refused over 2 GiB (InboxFileTooLargeError). */
   readBytes(): Promise<Buffer>;
-  /** The file as a stream of chunks, for readers that go through it once; no size limit. */
-  createReadStream(): Readable;
+  /**
+   * The file in chunks, for readers that go through it once; no size limit. One buffer is reused: a chunk is valid
+   * until the next one is asked for, so a reader copies what it keeps. Plain Uint8Arrays, not Buffers, so that
+   * `chunk.slice()` copies (Buffer's slice is a view).
+   */
+  readChunks(): AsyncIterable<Uint8Array>;
 }
 
 /** Node holds a file in one buffer of at most 2 GiB − 1 byte (fs.readFile's limit): a bigger file can only be streamed. */
@@ -69,7 +72,9 @@ export function inboxFileFromBytes(name: string, bytes: Buffer, filePath: string
     size: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     readBytes: async () => bytes,
-    createReadStream: () => Readable.from([bytes]),
+    readChunks: async function* () {
+      yield new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    },
   };
 }
 
@@ -94,13 +99,13 @@ function inboxFileHandle(name: string, filePath: string, size: number, sha256: s
         await handle.close();
       }
     },
-    createReadStream() {
-      return Readable.from(verifiedChunks(name, filePath, sha256));
+    readChunks() {
+      return verifiedChunks(name, filePath, sha256);
     },
   };
 }
 
-async function* verifiedChunks(name: string, filePath: string, sha256: string): AsyncGenerator<Buffer> {
+async function* verifiedChunks(name: string, filePath: string, sha256: string): AsyncGenerator<Uint8Array> {
   const handle = await openNoFollow(filePath);
   try {
     const hash = createHash('sha256');
@@ -127,10 +132,10 @@ async function hashHandle(handle: FileHandle): Promise<{ size: number; sha256: s
   }
 }
 
-async function* chunksOf(handle: FileHandle): AsyncGenerator<Buffer> {
+async function* chunksOf(handle: FileHandle): AsyncGenerator<Uint8Array> {
+  // One buffer for the whole pass: a fresh one per chunk cost as much CPU as the hashing (page faults on new memory).
+  const buffer = new Uint8Array(CHUNK_BYTES);
   for (;;) {
-    // A fresh buffer per chunk: a consumer may keep the chunks it was given.
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
     if (bytesRead === 0) return;
     yield bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead);

@@ -553,7 +553,7 @@ class CsvColumn implements ColumnKeys {
 async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: Map<string, TypeTally>, issues: Issue[]): Promise<void> {
   const fileName = input.name;
   // Streamed, never held whole: an export of several GB is read in chunks (one pass for the encoding, one or two more).
-  const detected = await detectStreamEncoding(() => input.createReadStream(), config.encodings);
+  const detected = await detectStreamEncoding(() => input.readChunks(), config.encodings);
   if (!detected.ok) {
     issues.push(
       detected.code === 'text-undecodable'
@@ -570,7 +570,7 @@ async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: M
   const tooLong = (line: number) =>
     issues.push(issueOf('kosha-record-too-long', { line, megabytes: MAX_CSV_RECORD_BYTES / 2 ** 20 }, { file: fileName, row: line }));
   const head: string[][] = [];
-  const headEnd = await scanCsvStream(input.createReadStream(), bomLength, (record, bytes) => {
+  const headEnd = await scanCsvStream(input.readChunks(), bomLength, (record, bytes) => {
     const cells: string[] = [];
     for (let i = 0; i < Math.min(record.count, MAX_CSV_FIELDS); i += 1) cells.push(csvFieldText(bytes, record, i, encoding));
     head.push(cells);
@@ -599,7 +599,7 @@ async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: M
   // The data start right after the header record (a title row may span lines, so count records, not lines).
   let records = 0;
   const end = await scanCsvStream(
-    input.createReadStream(),
+    input.readChunks(),
     bomLength,
     (record, bytes) => {
       if (records <= match.row) {

@@ -22,7 +22,18 @@ describe('an inbox file', () => {
     const bytes = Buffer.from('年度,値\n2024,1\n');
     expect([handle.name, handle.size, handle.sha256]).toEqual(['resas.csv', bytes.length, createHash('sha256').update(bytes).digest('hex')]);
     expect((await handle.readBytes()).toString()).toBe(await readFile(file, 'utf8'));
-    expect(await text(handle.createReadStream())).toBe('年度,値\n2024,1\n');
+    expect(await text(handle.readChunks())).toBe('年度,値\n2024,1\n');
+  });
+
+  it('larger than one chunk: the chunks, each copied before the next is asked for, are the file', async () => {
+    const content = Buffer.alloc(2.5 * 2 ** 20);
+    for (let i = 0; i < content.length; i += 1) content[i] = (i * 7919) % 251;
+    const { inbox, file } = await inboxWith('');
+    await writeFile(file, content);
+    const copies: Buffer[] = [];
+    for await (const chunk of (await readInboxFile(inbox, file)).readChunks()) copies.push(Buffer.from(chunk));
+    expect(copies.length).toBe(3);
+    expect(Buffer.concat(copies).equals(content)).toBe(true);
   });
 
   it('rewritten with the same size after it was hashed: reading it stops with a Japanese message naming it', async () => {
@@ -31,7 +42,7 @@ describe('an inbox file', () => {
     await writeFile(file, '2024,9\n');
     await expect(handle.readBytes()).rejects.toThrow(InboxFileChangedError);
     await expect(handle.readBytes()).rejects.toThrow('受信箱のファイル resas.csv が実行中に書き換えられました');
-    await expect(text(handle.createReadStream())).rejects.toThrow(InboxFileChangedError);
+    await expect(text(handle.readChunks())).rejects.toThrow(InboxFileChangedError);
   });
 
   it('swapped for a symbolic link after it was hashed: refused, the link target is not read', async () => {
@@ -42,6 +53,6 @@ describe('an inbox file', () => {
     await rm(file);
     await symlink(outside, file);
     await expect(handle.readBytes()).rejects.toMatchObject({ code: 'ELOOP' });
-    await expect(text(handle.createReadStream())).rejects.toMatchObject({ code: 'ELOOP' });
+    await expect(text(handle.readChunks())).rejects.toMatchObject({ code: 'ELOOP' });
   });
 });

@@ -87,8 +87,15 @@ describe('ByteInterner', () => {
 });
 
 /** The bytes as a stream of `size`-byte chunks. */
+/** The bytes in chunks of one reused buffer, as InboxFile.readChunks gives them: a consumer must copy what it keeps. */
 async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-  for (let at = 0; at < bytes.length; at += size) yield bytes.slice(at, at + size);
+  const buffer = new Uint8Array(size);
+  for (let at = 0; at < bytes.length; at += size) {
+    const piece = bytes.subarray(at, at + size);
+    buffer.set(piece);
+    yield buffer.subarray(0, piece.length);
+    buffer.fill(0xff);
+  }
 }
 
 describe('scanCsvStream', () => {

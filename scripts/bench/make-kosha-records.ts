@@ -37,6 +37,8 @@ export async function makeKoshaRecords(records: number, file: string, options: {
   );
   let chunk = '';
   const days = Array.from({ length: records }, () => FIRST_DAY + Math.floor(random() * DAYS)).sort((a, b) => a - b);
+  // Ids as wide as the last one needs (7 digits up to 9,999,999 records), so they stay in ascending order.
+  const idDigits = Math.max(7, String(records).length);
   for (let i = 0; i < records; i += 1) {
     const day = days[i]!;
     const d = new Date(day * 86_400_000);
@@ -65,7 +67,7 @@ export async function makeKoshaRecords(records: number, file: string, options: {
         : shape < 0.2
           ? `"${topic}について相談, ${next}"`
           : `${topic}について相談。${next}`;
-    const head = `K${String(i + 1).padStart(7, '0')},${date},${CATEGORIES[c]},${OFFICES[Math.floor(random() * OFFICES.length)]},${METHODS[Math.floor(random() * METHODS.length)]}`;
+    const head = `K${String(i + 1).padStart(idDigits, '0')},${date},${CATEGORIES[c]},${OFFICES[Math.floor(random() * OFFICES.length)]},${METHODS[Math.floor(random() * METHODS.length)]}`;
     const industry = INDUSTRIES[Math.floor(random() * INDUSTRIES.length)]!;
     const line = options.narrow ? `${head}\r\n` : `${head},${industry},${summary}\r\n`;
     chunk += line;

@@ -6,7 +6,9 @@
 // (c) せたがやPay gets ten fiscal years of monthly reports (FY2015–FY2024, 120 files): FY2015–FY2022 generated to
 // end at the sample's March 2023 levels, so the cumulative figures run on into the sample's own FY2023–FY2024 reports.
 // manual-entry and resas stay as in the sample. Seeded: the same content on every machine.
-// Usage: node --import tsx scripts/bench/make-scale-inbox.ts [<inbox-dir>]
+// A factor scales what grows with time in the real job, the respondents and the records (4×: 400,000 respondents and
+// 4M records); monthly reports stay one per month.
+// Usage: node --import tsx scripts/bench/make-scale-inbox.ts [<inbox-dir>] [--factor <n>]
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,8 +29,10 @@ const KOSHA_EXPORT = 'kosha/公社_相談記録_平成30年度-令和6年度.csv
 const RESPONDENT_HEADERS = new Set(['回答者ID', '回答日', '業種', '従業員数（人）', 'ウェイト', '調査員メモ']);
 
 export interface ScaleInboxOptions {
-  /** Keep an inbox generated earlier (generating it takes about 16 s). */
+  /** Keep an inbox generated earlier (generating it takes about 16 s at 1×, about 3 minutes at 10×). */
   ifMissing?: boolean;
+  /** Respondents and records times this (default 1); `respondents` and `koshaRecords` override it. */
+  factor?: number;
   respondents?: number;
   koshaRecords?: number;
   configDir?: string;
@@ -44,10 +48,11 @@ export async function makeScaleInbox(inboxDir: string = SCALE_INBOX, options: Sc
   if (options.sampleInbox) await cp(options.sampleInbox, partial, { recursive: true });
   else await generateSampleInbox(options.configDir ?? path.join(repoRoot, 'config', 'setagaya'), partial);
 
-  await scaleSurveyWave(path.join(partial, COMMERCE_2024), options.respondents ?? 100_000);
+  const factor = options.factor ?? 1;
+  await scaleSurveyWave(path.join(partial, COMMERCE_2024), options.respondents ?? 100_000 * factor);
 
   for (const f of KOSHA_CONSULTATIONS) await rm(path.join(partial, f));
-  await makeKoshaRecords(options.koshaRecords ?? 1_000_000, path.join(partial, KOSHA_EXPORT));
+  await makeKoshaRecords(options.koshaRecords ?? 1_000_000 * factor, path.join(partial, KOSHA_EXPORT));
 
   await writeEarlierPayReports(path.join(partial, 'setagaya-pay'));
 
@@ -183,6 +188,10 @@ async function writeEarlierPayReports(folder: string): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir] = process.argv.slice(2);
-  await makeScaleInbox(dir ? path.resolve(dir) : SCALE_INBOX);
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--factor');
+  const factor = at >= 0 ? Number(args.splice(at, 2)[1]) : 1;
+  if (!(Number.isInteger(factor) && factor >= 1)) throw new Error('--factor: a whole number ≥ 1');
+  const [dir] = args;
+  await makeScaleInbox(dir ? path.resolve(dir) : SCALE_INBOX, { factor });
 }
