@@ -18,8 +18,8 @@ const progress = (line: string) => (markdownOnly ? process.stderr : process.stdo
 
 const filters = process.argv.slice(2).filter((a) => a !== '--markdown');
 const wanted = benchCases.filter((c) => filters.length === 0 || filters.some((f) => c.name.includes(f) || c.group.includes(f)));
-// A case compared with a floor brings the floor along.
-const selected = benchCases.filter((c) => wanted.includes(c) || wanted.some((w) => w.compareTo === c.name));
+// A case compared with a floor brings the floor along; a scaled case, the case it scales.
+const selected = benchCases.filter((c) => wanted.includes(c) || wanted.some((w) => w.compareTo === c.name || w.scaleOf?.base === c.name));
 if (selected.length === 0) throw new Error(`ベンチのケースがありません: ${filters.join(' ')}`);
 
 const startedAt = new Date();

@@ -1,6 +1,7 @@
 // Reads the 産業振興公社 record exports (.csv in UTF-8 or CP932, or .xlsx) into typed records, column by column:
-// each kept record's line, its date as a day number, and the key of its value in every column a measure filters
-// on or sums (each distinct value decoded and parsed once). A record id seen twice is kept once and reported;
+// the kept records grouped by their date (a day number) and the key of their value in every column a measure filters
+// on or sums (each distinct value decoded and parsed once; sources/kosha-record-groups.ts), each group with its size
+// and its first and last line. A record id seen twice is kept once and reported;
 // dates may be 和暦 or Western text, Excel dates or bare serials; a date outside the export's stated period drops
 // the record. Counting per fiscal year is transforms/count-kosha-records.ts. CSV files are scanned as bytes, so
 // 1M records take about as long as splitting their lines (docs/benchmarks.md).
@@ -19,7 +20,18 @@ import type { Issue, IssueLocation } from '../lib/issues.ts';
 import type { ContractFacts } from '../lib/contract-facts.ts';
 import { parseLooseNumber } from '../lib/parse-number.ts';
 import { parseRecordDate } from '../lib/parse-record-date.ts';
-import { csvFieldText, CsvFieldKind, csvSliceText, MAX_CSV_FIELDS, MAX_CSV_RECORD_BYTES, scanCsvStream, type CsvRecord } from '../lib/scan-csv.ts';
+import {
+  csvFieldText,
+  CsvFieldKind,
+  csvSliceText,
+  MAX_CSV_FIELDS,
+  MAX_CSV_RECORD_BYTES,
+  scanCsvStream,
+  type CsvRecord,
+  type CsvStreamEnd,
+} from '../lib/scan-csv.ts';
+import { AscendingIds, IdsOutOfOrder, readCsvIds } from './kosha-ascending-ids.ts';
+import { KoshaRecordGroupBuilder } from './kosha-record-groups.ts';
 import type { KoshaRecordsConfig, KoshaRecordType } from './kosha-records-config.ts';
 import type { InboxFile } from './inbox-file.ts';
 
@@ -30,7 +42,7 @@ const DAY_MS = 86_400_000;
 const FIRST_YEAR = 1901;
 const LAST_YEAR = 2298;
 
-/** The records of one kind in one export file, column by column: record i is index i of every array. */
+/** The records of one kind in one export file, grouped, column by column: group g is index g of every array. */
 export interface KoshaRecordFile {
   file: string;
   sha256: string;
@@ -39,15 +51,18 @@ export interface KoshaRecordFile {
   recordType: string;
   /** Inclusive day numbers (days since 1970-01-01) of the extraction period the export states, or null. */
   period: [number, number] | null;
-  /** Line (CSV) or row (.xlsx) of each record. */
-  lines: Int32Array;
-  /** Day number of each record's date; NaN when it cannot be read (kept: a measure's undated records withhold years). */
+  /** Line (CSV) or row (.xlsx) of each group's first and last record. */
+  firstLines: Int32Array;
+  lastLines: Int32Array;
+  /** Records in each group (1 for a record whose count cell is not a count). */
+  sizes: Int32Array;
+  /** Day number of each group's date; NaN when it cannot be read (kept: a measure's undated records withhold years). */
   days: Float64Array;
   /** Every column a measure filters on or sums, by its kosha.yaml key (columns.<key>, counts.<key>). */
   columns: Map<string, KoshaColumn>;
 }
 
-/** One column: each record's value key, and per key the text as exported (and for a count column its number). */
+/** One column: each group's value key, and per key the text as exported (and for a count column its number). */
 export interface KoshaColumn {
   header: string;
   keys: Int32Array;
@@ -76,7 +91,7 @@ interface TypeTally {
   usage: Usage;
   files: KoshaRecordFile[];
   /** Ids of the files read so far, for the files after them (built into `seenIds` only when a later file comes). */
-  idsByFile: { file: string; ids: ColumnKeys; count: number }[];
+  idsByFile: { file: string; eachId: (onId: (id: string) => void) => Promise<void> }[];
   seenIds?: Map<string, string>;
   /** What each file of this kind holds, for the data contracts (period covered, categories). */
   exports: RecordExport[];
@@ -227,26 +242,6 @@ function readPeriod(match: HeaderMatch): { period: [number, number] | null; raw?
 
 // ---------- one file ----------
 
-/** A growing column of 32-bit integers. */
-class IntColumn {
-  private data = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length] = value;
-    this.length += 1;
-  }
-
-  values(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
 interface FileTally {
   match: HeaderMatch;
   fileName: string;
@@ -263,10 +258,11 @@ interface FileTally {
   idCount: () => number;
   /** Column readers by column index. */
   columns: ColumnKeys[];
-  /** The filter and count columns kept per record: config key, column index, each record's value key. */
-  kept: { key: string; column: number; keys: IntColumn }[];
-  lines: IntColumn;
-  days: number[];
+  /** The filter and count columns kept per record: config key and column index (the groups' columns, in this order). */
+  kept: { key: string; column: number }[];
+  /** Indexes of the count columns, and per column the count each value key holds (NaN: not a count), filled as keys come. */
+  countColumns: { column: number; counts: number[] }[];
+  groups: KoshaRecordGroupBuilder;
   /** Months (year × 12 + month − 1) with a dated record. */
   months: Set<number>;
   /** Filter columns (config key, column index) and, per value key, its first line and count. */
@@ -281,6 +277,7 @@ function startFile(
   ids: ColumnKeys,
   idCount: () => number,
   columns: ColumnKeys[],
+  earlier: Map<string, string> | undefined,
 ): FileTally | undefined {
   const at = { file: fileName, ...(sheet ? { sheet } : {}) };
   const missing = missingColumns(match);
@@ -293,6 +290,7 @@ function startFile(
     issues.push(issueOf('kosha-period-missing', { label: match.tally.type.period }, { ...at }, raw));
   }
   const col = (key: string) => match.columns.get(key)!;
+  const kept = usedKeys(match).map((key) => ({ key, column: col(key) }));
   return {
     match,
     fileName,
@@ -302,13 +300,13 @@ function startFile(
     idColumn: col('id'),
     dateColumn: col('date'),
     issueCounts: new Map(),
-    ...(match.tally.idsByFile.length > 0 ? { earlierIds: earlierIds(match.tally) } : {}),
+    ...(earlier ? { earlierIds: earlier } : {}),
     ids,
     idCount,
     columns,
-    kept: usedKeys(match).map((key) => ({ key, column: col(key), keys: new IntColumn() })),
-    lines: new IntColumn(),
-    days: [],
+    kept,
+    countColumns: kept.filter((k) => k.key.startsWith('counts.')).map((k) => ({ column: k.column, counts: [] })),
+    groups: new KoshaRecordGroupBuilder(kept.map((k) => k.column)),
     months: new Set(),
     categories: match.tally.usage.filterColumns.map((key) => ({ key, column: col(`columns.${key}`), seen: new Map() })),
   };
@@ -323,7 +321,8 @@ function report<C extends RepeatedCode>(ft: FileTally, code: C, params: IssuePar
   if (n <= ISSUES_PER_KIND) ft.issues.push(issueOf(code, params, location, raw));
 }
 
-function finishFile(ft: FileTally, sha256: string): void {
+/** `eachId`: how a later file of this kind gets this file's ids (by default from the id column, which held them all). */
+function finishFile(ft: FileTally, sha256: string, eachId?: (onId: (id: string) => void) => Promise<void>): void {
   for (const [code, n] of ft.issueCounts) {
     if (n > ISSUES_PER_KIND) {
       ft.issues.push(
@@ -341,21 +340,24 @@ function finishFile(ft: FileTally, sha256: string): void {
     }
   }
   const tally = ft.match.tally;
+  const groups = ft.groups.finish();
   const columns = new Map<string, KoshaColumn>();
-  for (const { key, column, keys } of ft.kept) {
+  ft.kept.forEach(({ key, column }, i) => {
     const reader = ft.columns[column]!;
     const texts = Array.from({ length: reader.size }, (_, k) => reader.text(k));
     const numbers = key.startsWith('counts.') ? Float64Array.from(texts, (_, k) => countValue(reader.raw(k))) : undefined;
-    columns.set(key, { header: headerOf(ft, column), keys: keys.values(), texts, ...(numbers ? { numbers } : {}) });
-  }
+    columns.set(key, { header: headerOf(ft, column), keys: groups.keys[i]!, texts, ...(numbers ? { numbers } : {}) });
+  });
   tally.files.push({
     file: ft.fileName,
     sha256,
     ...(ft.sheet ? { sheet: ft.sheet } : {}),
     recordType: tally.key,
     period: ft.period,
-    lines: ft.lines.values(),
-    days: Float64Array.from(ft.days),
+    firstLines: groups.firstLines,
+    lastLines: groups.lastLines,
+    sizes: groups.sizes,
+    days: groups.days,
     columns,
   });
   tally.exports.push({
@@ -374,18 +376,26 @@ function finishFile(ft: FileTally, sha256: string): void {
     })),
   });
   // Later files of this kind check their ids against this one's (decoded only if such a file comes).
-  tally.idsByFile.push({ file: ft.fileName, ids: ft.ids, count: ft.idCount() });
+  const { ids } = ft;
+  const count = ft.idCount();
+  const fromColumn = async (onId: (id: string) => void) => {
+    for (let key = 0; key < count; key += 1) onId(ids.text(key));
+  };
+  tally.idsByFile.push({ file: ft.fileName, eachId: eachId ?? fromColumn });
 }
 
-function earlierIds(tally: TypeTally): Map<string, string> {
-  tally.seenIds ??= new Map();
-  for (const { file, ids, count } of tally.idsByFile.splice(0)) {
-    for (let key = 0; key < count; key += 1) {
-      const id = normalizeText(ids.text(key));
-      if (id !== '' && !tally.seenIds.has(id)) tally.seenIds.set(id, file);
-    }
+/** Ids of the earlier files of the match's kind (id → file), when there are any. */
+async function earlierIdsOf(match: HeaderMatch): Promise<Map<string, string> | undefined> {
+  const tally = match.tally;
+  if (tally.idsByFile.length === 0) return undefined;
+  const seen = (tally.seenIds ??= new Map());
+  for (const { file, eachId } of tally.idsByFile.splice(0)) {
+    await eachId((text) => {
+      const id = normalizeText(text);
+      if (id !== '' && !seen.has(id)) seen.set(id, file);
+    });
   }
-  return tally.seenIds;
+  return seen;
 }
 
 /** Per date key of one file: its day number (NaN when unreadable) and month. */
@@ -448,9 +458,21 @@ function readRecord(ft: FileTally, caches: KeyCaches, line: number, idKey: numbe
       else c.seen.set(key, { line, count: 1 });
     }
   }
-  ft.lines.push(line);
-  ft.days.push(day);
-  for (const k of ft.kept) k.keys.push(keys[k.column]!);
+  ft.groups.add(line, day, keys, hasUnreadableCount(ft, keys));
+}
+
+/** A count cell that is not a whole number ≥ 0: its record stays out of the groups, to be reported by its line. */
+function hasUnreadableCount(ft: FileTally, keys: Int32Array): boolean {
+  for (const { column, counts } of ft.countColumns) {
+    const key = keys[column]!;
+    let count = counts[key];
+    if (count === undefined) {
+      count = countValue(ft.columns[column]!.raw(key));
+      counts[key] = count;
+    }
+    if (Number.isNaN(count)) return true;
+  }
+  return false;
 }
 
 function locationOf(ft: FileTally, line: number, column?: number): IssueLocation {
@@ -585,13 +607,53 @@ async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: M
 
   const idIndex = match.columns.get('id')!;
   const needed = neededColumns(match).filter((c) => c !== idIndex);
-  const columns: CsvColumn[] = [];
-  // A column per needed index; the id column expects about one distinct value per record.
-  columns[idIndex] = new CsvColumn(encoding, Math.max(1024, Math.min(1 << 24, Math.floor(input.size / 40))), true);
-  for (const index of needed) columns[index] = new CsvColumn(encoding, 1024);
-  const idColumn = columns[idIndex]!;
-  const ft = startFile(match, fileName, undefined, issues, idColumn, () => idColumn.interner.size, columns);
-  if (!ft) return;
+  const earlier = await earlierIdsOf(match);
+  const mark = issues.length;
+  let end: CsvStreamEnd | undefined;
+  let ft: FileTally | undefined;
+  try {
+    ({ end, ft } = await tallyCsvRecords(input, match, encoding, bomLength, idIndex, needed, earlier, issues, new AscendingIds(encoding)));
+  } catch (e) {
+    if (!(e instanceof IdsOutOfOrder)) throw e;
+    // Read again keeping every id: what the first pass reported is dropped with it.
+    issues.length = mark;
+    // The id column grows as ids come (sized from the file, it took 134 MB before the first record of a 1.3 GB export).
+    const ids = new CsvColumn(encoding, 1 << 16, true);
+    ({ end, ft } = await tallyCsvRecords(input, match, encoding, bomLength, idIndex, needed, earlier, issues, ids));
+  }
+  if (!ft || !end) return;
+  if (end.tooLongRecordLine !== undefined) {
+    // Nothing of the file is kept: the records before the long one may be a fragment.
+    tooLong(end.tooLongRecordLine);
+    return;
+  }
+  if (end.unterminatedQuoteLine !== undefined) {
+    issues.push(issueOf('kosha-unterminated-quote', { line: end.unterminatedQuoteLine }, { file: fileName, row: end.unterminatedQuoteLine }));
+  }
+  const idsAgain =
+    ft.ids instanceof AscendingIds ? (onId: (id: string) => void) => readCsvIds(input, encoding, bomLength, match.row, idIndex, onId) : undefined;
+  finishFile(ft, input.sha256, idsAgain);
+}
+
+/** One pass over the records after the header; the id column is `ids` (AscendingIds throws IdsOutOfOrder). */
+async function tallyCsvRecords(
+  input: InboxFile,
+  match: HeaderMatch,
+  encoding: TextEncodingName,
+  bomLength: number,
+  idIndex: number,
+  needed: number[],
+  earlier: Map<string, string> | undefined,
+  issues: Issue[],
+  idColumn: AscendingIds | CsvColumn,
+): Promise<{ end?: CsvStreamEnd; ft?: FileTally }> {
+  const columns: ColumnKeys[] = [];
+  const valueColumns: CsvColumn[] = [];
+  columns[idIndex] = idColumn;
+  for (const index of needed) columns[index] = valueColumns[index] = new CsvColumn(encoding, 1024);
+  const idCount = () => idColumn.size;
+  const ft = startFile(match, input.name, undefined, issues, idColumn, idCount, columns, earlier);
+  if (!ft) return {};
   const caches = new KeyCaches();
   const keys = new Int32Array(Math.max(...needed, idIndex) + 1);
   const neededList = Int32Array.from(needed);
@@ -607,25 +669,17 @@ async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: M
         return;
       }
       if (record.count === 1 && record.start[0] === record.end[0]) return; // blank line
-      const before = idColumn.interner.size;
+      const before = idColumn.size;
       const idKey = idColumn.key(bytes, record, idIndex);
       for (let i = 0; i < neededList.length; i += 1) {
         const index = neededList[i]!;
-        keys[index] = columns[index]!.key(bytes, record, index);
+        keys[index] = valueColumns[index]!.key(bytes, record, index);
       }
       readRecord(ft, caches, record.line, idKey, idKey === before, keys);
     },
     keys.length,
   );
-  if (end.tooLongRecordLine !== undefined) {
-    // Nothing of the file is kept: the records before the long one may be a fragment.
-    tooLong(end.tooLongRecordLine);
-    return;
-  }
-  if (end.unterminatedQuoteLine !== undefined) {
-    issues.push(issueOf('kosha-unterminated-quote', { line: end.unterminatedQuoteLine }, { file: fileName, row: end.unterminatedQuoteLine }));
-  }
-  finishFile(ft, input.sha256);
+  return { end, ft };
 }
 
 // ---------- XLSX ----------
@@ -703,7 +757,7 @@ async function tallyXlsx(input: InboxFile, config: KoshaRecordsConfig, tallies: 
       const columns: CellColumn[] = [];
       for (const index of [idIndex, ...needed]) columns[index] = new CellColumn();
       const idColumn = columns[idIndex]!;
-      const ft = startFile(match, fileName, sheetName, issues, idColumn, () => idColumn.size, columns);
+      const ft = startFile(match, fileName, sheetName, issues, idColumn, () => idColumn.size, columns, await earlierIdsOf(match));
       if (!ft) return;
       const caches = new KeyCaches();
       const keys = new Int32Array(Math.max(...needed, idIndex) + 1);

@@ -112,6 +112,24 @@ describe('an export the project has never seen', () => {
     expect(result.issues[1]!.message).toContain('kosha/相談_2024.csv にもあります');
   });
 
+  it('ids in ascending order (not held while read): a later export repeating one is still caught, and so is an id out of order', async () => {
+    const export1 = writeCsvFile(
+      [['抽出期間：2024/4/1～2025/3/31'], HEADER, ...['C01', 'C02', 'C02', 'C03'].map((id) => [id, '2024/5/1', '経営相談', '北沢', '来所'])],
+      'utf-8-bom',
+    );
+    const export2 = writeCsvFile(
+      [['抽出期間：2024/4/1～2025/3/31'], HEADER, ...['C04', 'C03', 'C05', 'C04'].map((id) => [id, '2024/6/1', '経営相談', '北沢', '来所'])],
+      'utf-8-bom',
+    );
+    const result = await readKoshaRecords([inboxFile('a.csv', export1), inboxFile('b.csv', export2)], catalog, config);
+    expect(table(result, ['business-consultations'])).toEqual(['business-consultations 2024 5']); // C01–C05 once each
+    expect(codes(result)).toEqual([
+      'kosha-duplicate-id kosha/a.csv 5 相談番号', // C02 again, right after itself
+      'kosha-duplicate-id kosha/b.csv 4 相談番号', // C03, in a.csv (read again from the file)
+      'kosha-duplicate-id kosha/b.csv 6 相談番号', // C04 again, after C05: b.csv read again keeping its ids
+    ]);
+  });
+
   it('an .xlsx export reads date cells, bare serials and text dates alike', async () => {
     const bytes = await writeXlsxTable({
       sheet: '相談記録',

@@ -1,7 +1,8 @@
 // The 公社 records → fiscal-year values: per measure bound to a kind of record, the records of a fiscal year that
 // pass the measure's filter are counted (or a count column summed). A fiscal year is published only when the
 // exports cover all of it, no record it may hold is undated, and no count it sums is unreadable; otherwise it
-// is a gap with the reason. Pure: the records come typed, column by column, from sources/kosha-records.ts.
+// is a gap with the reason. Pure: the records come typed, column by column, and grouped (records alike in date and
+// every kept value are one group with its size and first and last line) from sources/kosha-records.ts.
 // A plain loop over typed arrays, not arquero: 1M records in ~14 ms against ~300 ms for filter/derive/groupby/count
 // (same counts), and the rollup needs each year's first and last line and the undated records besides.
 import type { Catalog } from '../config/load-catalog.ts';
@@ -126,16 +127,19 @@ function countFile(file: KoshaRecordFile, tally: TypeTally, fiscalYearOfDay: (da
     return true;
   };
 
+  // Groups come in order of their first record, so a year is met first where a record-by-record pass met it.
   let lastDay = Number.NaN;
   let fiscalYear = 0;
-  for (let i = 0; i < file.lines.length; i += 1) {
+  for (let i = 0; i < file.sizes.length; i += 1) {
     const day = file.days[i]!;
+    const size = file.sizes[i]!;
     if (day !== day) {
-      // NaN: the record's date could not be read.
-      for (let c = 0; c < counters.length; c += 1) if (passes(c, i)) undated[c] = undated[c]! + 1;
+      // NaN: the records' date could not be read.
+      for (let c = 0; c < counters.length; c += 1) if (passes(c, i)) undated[c] = undated[c]! + size;
       continue;
     }
-    const line = file.lines[i]!;
+    const line = file.firstLines[i]!;
+    const lastLine = file.lastLines[i]!;
     if (day !== lastDay) {
       lastDay = day;
       fiscalYear = fiscalYearOfDay(day);
@@ -144,10 +148,11 @@ function countFile(file: KoshaRecordFile, tally: TypeTally, fiscalYearOfDay: (da
     for (let c = 0; c < counters.length; c += 1) {
       if (!passes(c, i)) continue;
       const count = counts[c];
-      let weight = 1;
+      let weight = size;
       if (count) {
         const key = count.keys[i]!;
-        weight = count.numbers![key]!;
+        // A record whose count is unreadable is a group of its own (size 1), reported by its line.
+        weight = count.numbers![key]! * size;
         if (Number.isNaN(weight)) {
           const raw = count.texts[key]!;
           badCounts += 1;
@@ -166,8 +171,8 @@ function countFile(file: KoshaRecordFile, tally: TypeTally, fiscalYearOfDay: (da
       const totals = counters[c]!.totals;
       totals[fiscalYear - FY_BASE] = totals[fiscalYear - FY_BASE]! + weight;
       const seen = lines[c]!.get(fiscalYear);
-      if (seen) seen[1] = line;
-      else lines[c]!.set(fiscalYear, [line, line]);
+      if (!seen) lines[c]!.set(fiscalYear, [line, lastLine]);
+      else if (lastLine > seen[1]) seen[1] = lastLine;
     }
   }
   if (badCounts > ISSUES_PER_KIND) {

@@ -18,6 +18,12 @@ export interface BenchCase {
   maxRatio?: number;
   maxSeconds?: number;
   maxPeakMb?: number;
+  /**
+   * The input of case `base` made `factor` times larger: its peak memory may exceed the base's by at most
+   * `maxPeakGrowth` (0.2 = 20 %), and its time may grow at most linearly (the seconds each further factor adds stay
+   * within 25 % of what the smallest scaled case's factors added).
+   */
+  scaleOf?: { base: string; factor: number; maxPeakGrowth: number };
 }
 
 export const benchCases: BenchCase[] = [

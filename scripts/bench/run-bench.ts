@@ -107,12 +107,19 @@ export async function runBench(cases: BenchCase[], runs: number, progress: (line
   }
 
   const missed: string[] = [];
+  const secondsOf = (name: string): number | null => {
+    const mine = samples.get(name) ?? [];
+    return mine.length && !failures.has(name) ? median(mine.map((s) => s.seconds)) : null;
+  };
+  const peakOf = (name: string): number | null => {
+    const peaks = (samples.get(name) ?? []).map((s) => s.peakMb).filter((p): p is number => p !== null);
+    return peaks.length && !failures.has(name) ? Math.max(...peaks) : null;
+  };
   const rows = cases.map((c) => {
     const mine = samples.get(c.name)!;
     const failure = failures.get(c.name);
-    const seconds = mine.length ? median(mine.map((s) => s.seconds)) : null;
-    const peaks = mine.map((s) => s.peakMb).filter((p): p is number => p !== null);
-    const peakMb = peaks.length ? Math.max(...peaks) : null;
+    const seconds = secondsOf(c.name);
+    const peakMb = peakOf(c.name);
     const paired = ratios.get(c.name);
     const ratio = paired?.length === runs ? median(paired) : null;
     const checks: string[] = [];
@@ -120,6 +127,7 @@ export async function runBench(cases: BenchCase[], runs: number, progress: (line
       if (c.maxRatio !== undefined && ratio !== null) checks.push(`≤ ${c.maxRatio}× ${c.compareTo}: ${ratio <= c.maxRatio ? 'ok' : 'MISSED'}`);
       if (c.maxSeconds !== undefined && seconds !== null) checks.push(`≤ ${c.maxSeconds} s: ${seconds <= c.maxSeconds ? 'ok' : 'MISSED'}`);
       if (c.maxPeakMb !== undefined && peakMb !== null) checks.push(`≤ ${c.maxPeakMb} MB: ${peakMb <= c.maxPeakMb ? 'ok' : 'MISSED'}`);
+      if (c.scaleOf) checks.push(...scaleChecks(c, cases, secondsOf, peakOf));
     }
     if (checks.some((x) => x.endsWith('MISSED'))) missed.push(c.name);
     const time = seconds === null ? '—' : `${seconds.toFixed(3)} (${mine.length})`;
@@ -127,4 +135,33 @@ export async function runBench(cases: BenchCase[], runs: number, progress: (line
     return `| ${c.group} | ${c.name} | ${time} | ${peakMb === null ? '—' : peakMb.toFixed(0)} | ${ratio === null ? '' : `${ratio.toFixed(2)}×`} | ${target} |`;
   });
   return { rows, failures, missed };
+}
+
+/**
+ * A scaled case against its base: peak memory within maxPeakGrowth of the base's, and time no worse than linear: the
+ * seconds per further factor (over the base) within 25 % of those of the smallest scaled case of the same base.
+ */
+function scaleChecks(
+  c: BenchCase,
+  cases: readonly BenchCase[],
+  secondsOf: (name: string) => number | null,
+  peakOf: (name: string) => number | null,
+): string[] {
+  const { base, factor, maxPeakGrowth } = c.scaleOf!;
+  const checks: string[] = [];
+  const [peak, basePeak] = [peakOf(c.name), peakOf(base)];
+  if (peak !== null && basePeak !== null) {
+    const growth = peak / basePeak - 1;
+    checks.push(`peak ≤ ${base} + ${maxPeakGrowth * 100} % (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)} %): ${growth <= maxPeakGrowth ? 'ok' : 'MISSED'}`);
+  }
+  const perFactor = (k: BenchCase): number | null => {
+    const [t, t1] = [secondsOf(k.name), secondsOf(base)];
+    return t === null || t1 === null ? null : (t - t1) / (k.scaleOf!.factor - 1);
+  };
+  const smallest = cases.filter((k) => k.scaleOf?.base === base).sort((a, b) => a.scaleOf!.factor - b.scaleOf!.factor)[0]!;
+  const [mine, reference] = [perFactor(c), perFactor(smallest)];
+  if (smallest !== c && mine !== null && reference !== null) {
+    checks.push(`linear (${mine.toFixed(2)} s per ×1 against ${reference.toFixed(2)} at ×${smallest.scaleOf!.factor}): ${mine <= reference * 1.25 ? 'ok' : 'MISSED'}`);
+  } else if (mine !== null) checks.push(`${mine.toFixed(2)} s per ×1 over ${base} (×${factor})`);
+  return checks;
 }

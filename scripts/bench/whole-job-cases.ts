@@ -8,6 +8,8 @@ import { ensureBuilt } from './ensure-built.ts';
 
 const CONFIG = 'config/setagaya';
 const SCALE_INBOX = '.bench-data/scale-inbox';
+// The inbox scaled further (respondents and records; monthly reports stay monthly): generated once and kept (~3 min at 10×).
+const SCALE_FACTORS = [4, 10];
 const SAMPLE_INBOX = '.bench-data/sample-inbox';
 
 /** The timed command of a whole-job case: `lei run` under time-lei.sh, which fails unless the run ends as expected. */
@@ -51,6 +53,21 @@ export const wholeJobCases: BenchCase[] = [
     maxSeconds: 4,
     maxPeakMb: 1024,
   },
+  // Issue 9: peak memory flat as the inbox grows (within 20 % of 1×, the 10× inbox under 600 MB), time linear.
+  ...SCALE_FACTORS.map(
+    (factor): BenchCase => ({
+      group: 'whole-job',
+      name: `scale-${factor}x-full`,
+      command: leiRun('published', `${SCALE_INBOX}-${factor}x`, `.bench-data/scale-${factor}x-out`, '--full'),
+      prepare: async () => {
+        await ensureBuilt();
+        await (await import('./make-scale-inbox.ts')).makeScaleInbox(`${SCALE_INBOX}-${factor}x`, { ifMissing: true, factor });
+      },
+      beforeEachRun: freshOutput(`.bench-data/scale-${factor}x-out`),
+      scaleOf: { base: 'scale-full', factor, maxPeakGrowth: 0.2 },
+      ...(factor === 10 ? { maxPeakMb: 600 } : {}),
+    }),
+  ),
   {
     group: 'whole-job',
     name: 'sample-full',
