@@ -61,7 +61,7 @@ export async function readFamilies(options: RunOptions, catalog: Catalog, pipeli
             log(`${f.family.labelJa}: 前回から変わっていないため、読み込み結果を再利用しました`, `${family}: unchanged since the last run; its reading reused`);
             return cached;
           }
-          const result = await readFamily(f, files, catalog, context);
+          const result = runPart(await readFamily(f, files, catalog, context));
           if (!options.dryRun) await cache.put(family, files, result);
           return result;
         }),
@@ -80,6 +80,14 @@ export async function readFamilies(options: RunOptions, catalog: Catalog, pipeli
     gaps: results.flatMap((r) => r.gaps ?? []),
     statuses: results.flatMap((r) => r.statuses ?? []),
   };
+}
+
+/**
+ * Only what the run uses, so that the rest is freed before the next family is read and the outputs are written: the
+ * survey's result also holds its waves' respondent-level columns (for reprocess), 335 MB at 1M respondents.
+ */
+function runPart({ observations, issues, gaps, statuses, tables, facts }: SourceResult): SourceResult {
+  return { observations, issues, ...(gaps ? { gaps } : {}), ...(statuses ? { statuses } : {}), ...(tables ? { tables } : {}), ...(facts ? { facts } : {}) };
 }
 
 async function readFamily(f: ConfiguredFamily, files: InboxFile[], catalog: Catalog, context: ReadContext): Promise<SourceResult> {

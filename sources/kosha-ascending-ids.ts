@@ -39,7 +39,13 @@ export class AscendingIds {
 
   text(key: number): string {
     this.check(key);
-    return csvSliceText(this.last, 0, this.lastLength, this.lastKind === CsvFieldKind.QuotedEscaped ? CsvFieldKind.QuotedEscaped : CsvFieldKind.Plain, this.encoding);
+    return csvSliceText(
+      this.last,
+      0,
+      this.lastLength,
+      this.lastKind === CsvFieldKind.QuotedEscaped ? CsvFieldKind.QuotedEscaped : CsvFieldKind.Plain,
+      this.encoding,
+    );
   }
 
   raw(key: number): unknown {

@@ -84,7 +84,11 @@ for (const configured of families) {
   results.push(await configured.read(files, catalog));
   lap(`read ${adapter.family} (${files.length} files)`);
 }
-await writeFile(path.join(scratch, 'cache.json'), JSON.stringify(results));
+// What pipelines/family-cache.ts writes: only what a run uses (the survey's waves, kept for reprocess, are left out).
+await writeFile(
+  path.join(scratch, 'cache.json'),
+  JSON.stringify(results.map(({ observations, issues, gaps, statuses, tables }) => ({ observations, issues, gaps, statuses, tables }))),
+);
 lap('family cache (JSON of every family result)');
 
 const observations = results.flatMap((r) => r.observations);

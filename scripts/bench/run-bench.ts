@@ -141,18 +141,15 @@ export async function runBench(cases: BenchCase[], runs: number, progress: (line
  * A scaled case against its base: peak memory within maxPeakGrowth of the base's, and time no worse than linear: the
  * seconds per further factor (over the base) within 25 % of those of the smallest scaled case of the same base.
  */
-function scaleChecks(
-  c: BenchCase,
-  cases: readonly BenchCase[],
-  secondsOf: (name: string) => number | null,
-  peakOf: (name: string) => number | null,
-): string[] {
+function scaleChecks(c: BenchCase, cases: readonly BenchCase[], secondsOf: (name: string) => number | null, peakOf: (name: string) => number | null): string[] {
   const { base, factor, maxPeakGrowth } = c.scaleOf!;
   const checks: string[] = [];
   const [peak, basePeak] = [peakOf(c.name), peakOf(base)];
   if (peak !== null && basePeak !== null) {
     const growth = peak / basePeak - 1;
-    checks.push(`peak ≤ ${base} + ${maxPeakGrowth * 100} % (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)} %): ${growth <= maxPeakGrowth ? 'ok' : 'MISSED'}`);
+    checks.push(
+      `peak ≤ ${base} + ${maxPeakGrowth * 100} % (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)} %): ${growth <= maxPeakGrowth ? 'ok' : 'MISSED'}`,
+    );
   }
   const perFactor = (k: BenchCase): number | null => {
     const [t, t1] = [secondsOf(k.name), secondsOf(base)];
@@ -161,7 +158,9 @@ function scaleChecks(
   const smallest = cases.filter((k) => k.scaleOf?.base === base).sort((a, b) => a.scaleOf!.factor - b.scaleOf!.factor)[0]!;
   const [mine, reference] = [perFactor(c), perFactor(smallest)];
   if (smallest !== c && mine !== null && reference !== null) {
-    checks.push(`linear (${mine.toFixed(2)} s per ×1 against ${reference.toFixed(2)} at ×${smallest.scaleOf!.factor}): ${mine <= reference * 1.25 ? 'ok' : 'MISSED'}`);
+    checks.push(
+      `linear (${mine.toFixed(2)} s per ×1 against ${reference.toFixed(2)} at ×${smallest.scaleOf!.factor}): ${mine <= reference * 1.25 ? 'ok' : 'MISSED'}`,
+    );
   } else if (mine !== null) checks.push(`${mine.toFixed(2)} s per ×1 over ${base} (×${factor})`);
   return checks;
 }

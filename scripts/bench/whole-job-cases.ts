@@ -54,20 +54,18 @@ export const wholeJobCases: BenchCase[] = [
     maxPeakMb: 1024,
   },
   // Issue 9: peak memory flat as the inbox grows (within 20 % of 1×, the 10× inbox under 600 MB), time linear.
-  ...SCALE_FACTORS.map(
-    (factor): BenchCase => ({
-      group: 'whole-job',
-      name: `scale-${factor}x-full`,
-      command: leiRun('published', `${SCALE_INBOX}-${factor}x`, `.bench-data/scale-${factor}x-out`, '--full'),
-      prepare: async () => {
-        await ensureBuilt();
-        await (await import('./make-scale-inbox.ts')).makeScaleInbox(`${SCALE_INBOX}-${factor}x`, { ifMissing: true, factor });
-      },
-      beforeEachRun: freshOutput(`.bench-data/scale-${factor}x-out`),
-      scaleOf: { base: 'scale-full', factor, maxPeakGrowth: 0.2 },
-      ...(factor === 10 ? { maxPeakMb: 600 } : {}),
-    }),
-  ),
+  ...SCALE_FACTORS.map((factor): BenchCase => ({
+    group: 'whole-job',
+    name: `scale-${factor}x-full`,
+    command: leiRun('published', `${SCALE_INBOX}-${factor}x`, `.bench-data/scale-${factor}x-out`, '--full'),
+    prepare: async () => {
+      await ensureBuilt();
+      await (await import('./make-scale-inbox.ts')).makeScaleInbox(`${SCALE_INBOX}-${factor}x`, { ifMissing: true, factor });
+    },
+    beforeEachRun: freshOutput(`.bench-data/scale-${factor}x-out`),
+    scaleOf: { base: 'scale-full', factor, maxPeakGrowth: 0.2 },
+    ...(factor === 10 ? { maxPeakMb: 600 } : {}),
+  })),
   {
     group: 'whole-job',
     name: 'sample-full',
