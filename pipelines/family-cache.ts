@@ -31,9 +31,10 @@ export function familyCache(dir: string, fingerprint: string): FamilyCache {
       const name = key(family, files);
       await mkdir(dir, { recursive: true });
       const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
-      // Only what the run uses: an adapter may return more (the survey keeps its waves for reprocess).
-      const { observations, issues, gaps, statuses, tables } = result;
-      await writeFile(temp, JSON.stringify({ observations, issues, gaps, statuses, tables }));
+      // Only what the run uses: an adapter may return more (the survey keeps its waves for reprocess). The facts go
+      // with the values: without them the data contracts would publish, from the cache, a value they withheld before.
+      const { observations, issues, gaps, statuses, tables, facts } = result;
+      await writeFile(temp, JSON.stringify({ observations, issues, gaps, statuses, tables, facts }));
       await rename(temp, path.join(dir, name));
       // Only the newest entry per family is kept.
       for (const other of await readdir(dir)) {
