@@ -4,7 +4,6 @@
 // The sheets are written by outputs/committee-workbook/ (one file per sheet kind); this file puts them together.
 import { loadExcelJS } from '../lib/load-exceljs.ts';
 import type { Catalog } from '../config/load-catalog.ts';
-import { deterministicZip } from '../lib/deterministic-zip.ts';
 import { visionTables } from '../transforms/vision-tables.ts';
 import { writeActionPlanSheet } from './committee-workbook/action-plan-sheet.ts';
 import type { CommitteeTables } from './committee-workbook/committee-tables.ts';
@@ -12,6 +11,7 @@ import { writeProgressTableSheet } from './committee-workbook/progress-table-she
 import { sheetOptions } from './committee-workbook/sheet-layout.ts';
 import { SUMMARY_SHEET, writeSummary } from './committee-workbook/summary-sheet.ts';
 import { writeVisionSheet, type VisionStats } from './committee-workbook/vision-sheet.ts';
+import { workbookBytes } from './workbook-bytes.ts';
 
 export type { CommitteeTables };
 
@@ -31,5 +31,5 @@ export async function writeCommitteeWorkbook(catalog: Catalog, tables: Committee
   const grades = catalog.progress ? writeProgressTableSheet(workbook, catalog, tables.indicatorProgress ?? []) : undefined;
   writeSummary(summary, catalog, tables, visionStats, lineStats, grades);
 
-  return deterministicZip(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  return workbookBytes(workbook);
 }

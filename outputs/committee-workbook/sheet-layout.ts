@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs';
 import type { Catalog } from '../../config/load-catalog.ts';
 import { roundHalfUp } from '../../lib/decimal.ts';
 import { neutralizeFormula } from '../../lib/neutralize-formula.ts';
+import { numberFormat } from '../number-format.ts';
 
 export const NO_VALUE = '—';
 // A withheld value is never shown as 0, as last year's value or as a plain dash: it says so, with the reason beside it.
@@ -113,7 +114,7 @@ export function widenForNumbers(sheet: ExcelJS.Worksheet): void {
     row.eachCell((cell) => {
       if (typeof cell.value !== 'number') return;
       const decimals = /\.(0+)/.exec(cell.numFmt ?? '')?.[1]?.length ?? 0;
-      const text = cell.value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+      const text = numberFormat(decimals, decimals).format(cell.value);
       const column = sheet.getColumn(cell.col);
       const needed = text.length + (cell.numFmt?.includes('%') ? 1 : 0) + 2;
       if ((column.width ?? 0) < needed) column.width = needed;
@@ -123,12 +124,12 @@ export function widenForNumbers(sheet: ExcelJS.Worksheet): void {
 
 /** Thousands separators, every decimal kept. */
 export function grouped(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return numberFormat(0, 6).format(value);
 }
 
 /** Half-up on the exact decimal (lib/decimal.ts), printed with fixed decimals and separators. */
 export function fixed(value: number, decimals: number): string {
-  return roundHalfUp(value, decimals).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return numberFormat(decimals, decimals).format(roundHalfUp(value, decimals));
 }
 
 export function decimalsOf(value: number | null): number {

@@ -1,17 +1,13 @@
 // Figures as the dashboard prints them: the dataset's value at the measure's decimals (half-up, lib/decimal.ts)
 // with thousands separators, or — when there is none (never 0, never blank).
 import { roundHalfUp } from '../../lib/decimal.ts';
+import { numberFormat } from '../number-format.ts';
 
 export const NO_VALUE = '—';
 
-// One formatter per number of decimals: toLocaleString with options builds a new one on every call (slow).
-const formats = new Map<number, Intl.NumberFormat>();
-
 export function formatFigure(value: number | null | undefined, decimals: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
-  let format = formats.get(decimals);
-  if (!format) formats.set(decimals, (format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
-  return format.format(roundHalfUp(value, decimals));
+  return numberFormat(decimals, decimals).format(roundHalfUp(value, decimals));
 }
 
 /** Decimals a value is stored with (a baseline keeps its unrounded digits: 50.6, not 51). */
