@@ -4,8 +4,12 @@ import type { ColumnSpec, ColumnType, PublishedTable } from '../lib/dataset-spec
 
 const SQL_TYPES: Record<ColumnType, string> = { string: 'VARCHAR', integer: 'BIGINT', decimal: 'DOUBLE', boolean: 'BOOLEAN' };
 
+export function sqlTypeOf(column: ColumnSpec): string {
+  return SQL_TYPES[column.type];
+}
+
 export function columnSql(column: ColumnSpec): string {
-  return `"${column.name}" ${SQL_TYPES[column.type]}`;
+  return `"${column.name}" ${sqlTypeOf(column)}`;
 }
 
 export function createTableSql(table: PublishedTable['spec'], name = table.name): string {

@@ -14,10 +14,11 @@ export async function writeDatasetFiles(
   tables: readonly PublishedTable[],
   formats: { json: boolean; parquet: boolean } = { json: true, parquet: true },
 ): Promise<void> {
-  for (const t of tables) {
-    await writeFile(path.join(dir, `${t.spec.name}.csv`), formatCsv(t.spec, t.rows));
-    if (formats.json) await writeFile(path.join(dir, `${t.spec.name}.json`), formatJson(t.spec, t.rows));
-  }
-  if (formats.parquet) await writeParquetFiles(dir, tables);
+  const texts = tables.flatMap((t): [string, string][] => [
+    [`${t.spec.name}.csv`, formatCsv(t.spec, t.rows)],
+    ...(formats.json ? [[`${t.spec.name}.json`, formatJson(t.spec, t.rows)] satisfies [string, string]] : []),
+  ]);
+  await Promise.all(texts.map(([name, text]) => writeFile(path.join(dir, name), text)));
+  if (formats.parquet) await writeParquetFiles(dir, tables, formats.json ? 'json' : 'rows');
   await writeFile(path.join(dir, 'datapackage.json'), formatDatapackage(planId, runId, tables, formats));
 }

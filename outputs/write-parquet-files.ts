@@ -1,25 +1,42 @@
-// Parquet through an in-memory DuckDB: one table per dataset, appended in row order, then COPY … TO.
+// Parquet through an in-memory DuckDB. From the run's JSON files when they are written: DuckDB reads them and writes
+// the Parquet in its own thread, so the run's other outputs are built meanwhile; otherwise the rows are appended into
+// a table per dataset first. Either way each column has its dataset type and the rows keep their order.
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { PublishedTable } from '../lib/dataset-spec.ts';
-import { appendRows, createTableSql } from './duckdb-tables.ts';
+import { appendRows, createTableSql, sqlTypeOf } from './duckdb-tables.ts';
 
-export async function writeParquetFiles(dir: string, tables: readonly PublishedTable[]): Promise<string[]> {
+/** `json`: `<dataset>.json` of every table is already in `dir` (outputs/format-json.ts). */
+export async function writeParquetFiles(dir: string, tables: readonly PublishedTable[], source: 'json' | 'rows' = 'rows'): Promise<string[]> {
   // One thread keeps row order and bytes the same on every run.
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();
-  const written: string[] = [];
+  const copy = (from: string, t: PublishedTable) => `COPY ${from} TO ${sqlString(parquetFile(dir, t))} (FORMAT parquet, COMPRESSION zstd);`;
   try {
-    for (const t of tables) {
-      await connection.run(createTableSql(t.spec));
-      await appendRows(connection, t);
-      const file = path.join(dir, `${t.spec.name}.parquet`);
-      await connection.run(`COPY "${t.spec.name}" TO '${file.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`);
-      written.push(file);
-    }
+    // From JSON: one statement list, one call into DuckDB, so no step waits for a turn of the busy main thread.
+    if (source === 'json') await connection.run(tables.map((t) => copy(jsonSource(path.join(dir, `${t.spec.name}.json`), t.spec), t)).join('\n'));
+    else for (const t of tables) await connection.run(copy(await appendedTable(connection, t), t));
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
-  return written;
+  return tables.map((t) => parquetFile(dir, t));
+}
+
+const parquetFile = (dir: string, t: PublishedTable) => path.join(dir, `${t.spec.name}.parquet`);
+
+/** The JSON file read with the dataset's columns and types, nothing guessed (a date-like text stays text). */
+function jsonSource(file: string, spec: PublishedTable['spec']): string {
+  const columns = spec.columns.map((c) => `${sqlString(c.name)}: ${sqlString(sqlTypeOf(c))}`).join(', ');
+  return `(SELECT * FROM read_json(${sqlString(file)}, format = 'array', auto_detect = false, columns = {${columns}}))`;
+}
+
+async function appendedTable(connection: DuckDBConnection, t: PublishedTable): Promise<string> {
+  await connection.run(createTableSql(t.spec));
+  await appendRows(connection, t);
+  return `"${t.spec.name}"`;
+}
+
+function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
 }
