@@ -11,7 +11,7 @@ import type { Output, RunContent } from '../outputs/output.ts';
 import { stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { siteOutput } from '../outputs/site-output.ts';
 
-/** The run folder's outputs, in the order they are written. */
+/** The run folder's outputs, in the order they are started (the datasets first: DuckDB's Parquet runs beside the rest). */
 export function folderOutputs(outputs: PipelineConfig['outputs']): Output[] {
   const workbook = outputs.committeeWorkbook ? [committeeWorkbookOutput] : [];
   return [
@@ -27,7 +27,10 @@ export async function writeOutputs(outDir: string, run: RunContent, outputs: rea
   const staged = await stageRunFolder(outDir, run.folder);
   await restrictPath(path.join(outDir, 'runs'), access);
   try {
-    for (const output of outputs) await output.write(run, staged.dir);
+    // Together: each output's waiting (DuckDB, zlib, file writes) overlaps the others' work on the main thread.
+    const written = await Promise.allSettled(outputs.map((output) => output.write(run, staged.dir)));
+    const failed = written.find((w) => w.status === 'rejected');
+    if (failed) throw failed.reason;
     await restrictTree(staged.dir, access);
   } catch (e) {
     await staged.discard();

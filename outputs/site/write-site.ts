@@ -4,9 +4,8 @@ import path from 'node:path';
 import type { SiteFile } from './build-site.ts';
 
 export async function writeSite(dir: string, files: readonly SiteFile[]): Promise<void> {
-  for (const f of files) {
-    const target = path.join(dir, ...f.path.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, f.content);
-  }
+  const targets = files.map((f) => ({ target: path.join(dir, ...f.path.split('/')), content: f.content }));
+  // Each folder made once, then every page written at the same time (the writes wait on the disk, not on each other).
+  for (const folder of new Set(targets.map((t) => path.dirname(t.target)))) await mkdir(folder, { recursive: true });
+  await Promise.all(targets.map((t) => writeFile(t.target, t.content)));
 }
