@@ -17,8 +17,7 @@ import { datasets } from '../lib/datasets.ts';
 import { withPlanWords } from '../lib/with-plan-words.ts';
 import { buildSite, type SiteInput } from '../outputs/site/build-site.ts';
 import { SERIES } from '../outputs/site/render-chart.ts';
-import { runSiteJob, siteWorkerUrl } from '../outputs/site/site-job.ts';
-import { readCsv, repoRoot, setagayaConfig, tempDir } from './helpers.ts';
+import { readCsv, repoRoot, setagayaConfig } from './helpers.ts';
 import { sampleRun } from './sample-fixtures.ts';
 
 const FY = 2024;
@@ -192,17 +191,6 @@ describe('dashboard: self-contained, small and deterministic', () => {
     const first = buildSite(catalog, input);
     expect(buildSite(catalog, input)).toEqual(first);
     for (const f of first) expect(f.content, f.path).toBe(await readFile(path.join(site, f.path), 'utf8'));
-    // A compiled run builds the site in a worker thread: the rows cloned into it give the same pages.
-    const dir = path.join(await tempDir(), 'site');
-    await runSiteJob({ catalog, input, dir }, 'worker');
-    for (const f of first) expect(await readFile(path.join(dir, f.path), 'utf8'), f.path).toBe(f.content);
-  });
-
-  it("finds the worker thread's file in the sources, in dist/ and from the bundle in dist/bundle/", () => {
-    expect(siteWorkerUrl('file:///lei/outputs/site/site-job.ts').href).toBe('file:///lei/outputs/site/site-worker.ts');
-    expect(siteWorkerUrl('file:///lei/dist/outputs/site/site-job.js').href).toBe('file:///lei/dist/outputs/site/site-worker.js');
-    expect(siteWorkerUrl('file:///lei/dist/bundle/main.js').href).toBe('file:///lei/dist/outputs/site/site-worker.js');
-    expect(siteWorkerUrl('file:///lei/dist/bundle/chunk-ABC123.js').href).toBe('file:///lei/dist/outputs/site/site-worker.js');
   });
 });
 
