@@ -1,6 +1,8 @@
 // A source family = its reader (sources/), its layout config's schema (typed through to the reader and the transform)
 // and the transform that turns what was read into observations. The registry (source-families.ts) holds them untyped
 // by config: each family parses its own config and keeps it in a closure, so no caller ever casts a config.
+// The reader and the transform are imported on the first read: configuring a run (an unchanged re-run, check-config,
+// status) loads only the layouts.
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -10,7 +12,7 @@ import type { Issue } from '../lib/issues.ts';
 import { missingSourceConfig } from '../lib/missing-source-config.ts';
 import type { SourceResult } from '../lib/observation.ts';
 import type { InboxFile } from '../sources/inbox-file.ts';
-import type { ReadContext, SourceReader } from '../sources/source-reader.ts';
+import type { ReadContext, SourceLayout, SourceReader } from '../sources/source-reader.ts';
 
 export interface SourceFamily {
   /** Stable family id, also the inbox folder name and the config file name (sources/<family>.yaml). */
@@ -38,29 +40,37 @@ export interface TypedSourceFamily<Config> extends SourceFamily {
   loadConfig(configDir: string, problems: ConfigProblem[], catalog?: Catalog): Promise<{ file?: string; config?: Config }>;
 }
 
-export interface FamilyDefinition<Config, Read extends { issues: Issue[] }> {
+/** The reading side of a family: its reader and the transform, in a module of their own (pipelines/<family>-family-read.ts). */
+export interface FamilyReading<Config, Read extends { issues: Issue[] }> {
   reader: SourceReader<Config, Read>;
-  sourceKind: SourceBinding['kind'] | null;
-  /** The issue code and the words of the message when a plan has files of the family but no layout config. */
-  missingConfig: { code: Parameters<typeof missingSourceConfig>[0]; whatJa: string };
   /** Turns what was read into observations (a transform of transforms/, or nothing to do). */
   compute(read: Read, catalog: Catalog, config: Config): SourceResult;
 }
 
+export interface FamilyDefinition<Config, Read extends { issues: Issue[] }> {
+  layout: SourceLayout<Config>;
+  sourceKind: SourceBinding['kind'] | null;
+  /** The issue code and the words of the message when a plan has files of the family but no layout config. */
+  missingConfig: { code: Parameters<typeof missingSourceConfig>[0]; whatJa: string };
+  /** The reading side, by a dynamic import() so that it loads on the first read only. */
+  load(): Promise<FamilyReading<Config, Read>>;
+}
+
 export function defineSourceFamily<Config, Read extends { issues: Issue[] }>(definition: FamilyDefinition<Config, Read>): TypedSourceFamily<Config> {
-  const { reader } = definition;
+  const { layout } = definition;
   const typed: TypedSourceFamily<Config> = {
-    family: reader.family,
-    labelJa: reader.labelJa,
-    extensions: reader.extensions,
+    family: layout.family,
+    labelJa: layout.labelJa,
+    extensions: layout.extensions,
     sourceKind: definition.sourceKind,
-    checkConfig: (config, catalog, file) => reader.checkConfig?.(config, catalog, file) ?? [],
+    checkConfig: (config, catalog, file) => layout.checkConfig?.(config, catalog, file) ?? [],
     async read(files, catalog, config, context) {
-      if (config === undefined) return missingSourceConfig(definition.missingConfig.code, definition.missingConfig.whatJa, reader.family, files);
-      return definition.compute(await reader.read(files, catalog, config, context), catalog, config);
+      if (config === undefined) return missingSourceConfig(definition.missingConfig.code, definition.missingConfig.whatJa, layout.family, files);
+      const { reader, compute } = await definition.load();
+      return compute(await reader.read(files, catalog, config, context), catalog, config);
     },
     async loadConfig(configDir, problems, catalog) {
-      const { file, exists, config } = await readLayoutConfig(configDir, reader.family, reader.configSchema, problems);
+      const { file, exists, config } = await readLayoutConfig(configDir, layout.family, layout.configSchema, problems);
       if (catalog && (!exists || config !== undefined)) problems.push(...typed.checkConfig(config, catalog, file));
       return { ...(exists ? { file } : {}), ...(config !== undefined ? { config } : {}) };
     },

@@ -1,6 +1,5 @@
 // The manual-entry workbooks (one row per measure and fiscal year, for every office without its own source): no layout
-// config, values read as entered.
-import { readManualEntryWorkbook } from '../sources/manual-entry-workbook.ts';
+// config, values read as entered; the reading code loads on the first read (manual-entry-family-read.ts).
 import type { SourceFamily } from './define-source-family.ts';
 
 export const manualEntryFamily: SourceFamily = {
@@ -10,17 +9,6 @@ export const manualEntryFamily: SourceFamily = {
   sourceKind: null,
   configure: async () => ({
     family: manualEntryFamily,
-    async read(files, catalog, context) {
-      const results = [];
-      // One workbook at a time: each file's bytes are dropped once it is read.
-      for (const f of files) results.push(await readManualEntryWorkbook(f, catalog, context?.xlsxLimits));
-      const statuses = results.flatMap((r) => r.statuses ?? []);
-      return {
-        observations: results.flatMap((r) => r.observations),
-        issues: results.flatMap((r) => r.issues),
-        ...(statuses.length > 0 ? { statuses } : {}),
-        facts: { filePeriods: results.flatMap((r) => r.facts?.filePeriods ?? []) },
-      };
-    },
+    read: async (files, catalog, context) => (await import('./manual-entry-family-read.ts')).manualEntryFamilyRead(files, catalog, context),
   }),
 };

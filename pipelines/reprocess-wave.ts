@@ -11,9 +11,7 @@ import { roundHalfUp } from '../lib/decimal.ts';
 import type { Issue } from '../lib/issues.ts';
 import { UserError } from '../lib/user-error.ts';
 import { readInboxFile } from '../sources/inbox-file.ts';
-import { industrySurveyConfigSchema } from '../sources/industry-survey/industry-survey-config.ts';
-import { INDUSTRY_SURVEY_FAMILY } from '../sources/industry-survey/read-industry-survey.ts';
-import { runIndustrySurvey } from './industry-survey-family.ts';
+import { INDUSTRY_SURVEY_FAMILY, industrySurveyConfigSchema } from '../sources/industry-survey/industry-survey-config.ts';
 import { listInbox } from '../sources/list-inbox.ts';
 import { runPipeline, type RunResult, type ValueChange } from './run-pipeline.ts';
 import { readLayoutConfig } from './define-source-family.ts';
@@ -76,6 +74,8 @@ export async function reprocessWave(options: ReprocessOptions): Promise<Reproces
 
   const paths = (await listInbox(options.inboxDir)).files.filter((p) => path.relative(options.inboxDir, p).split(path.sep)[0] === INDUSTRY_SURVEY_FAMILY);
   const files = await Promise.all(paths.map((p) => readInboxFile(options.inboxDir, p)));
+  // Imported here: the cli registers this command at every start, and the estimation's modules are large.
+  const { runIndustrySurvey } = await import('./industry-survey-family-read.ts');
   const survey = await runIndustrySurvey(files, catalog.measures.values(), config, {
     fiscalYears: [options.fiscalYear],
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -1,14 +1,11 @@
-// RESAS: the exports as read (sources/resas-adapter.ts) → fiscal-year values (transforms/resas-fiscal-year-values.ts).
-import { resasFiscalYearValues } from '../transforms/resas-fiscal-year-values.ts';
-import { resasReader } from '../sources/resas-adapter.ts';
+// RESAS: the exports as read (sources/resas-adapter.ts) → fiscal-year values (transforms/resas-fiscal-year-values.ts),
+// both loaded on the first read (resas-family-read.ts).
+import { resasLayout } from '../sources/resas-layout.ts';
 import { defineSourceFamily } from './define-source-family.ts';
 
 export const resasFamily = defineSourceFamily({
-  reader: resasReader,
+  layout: resasLayout,
   sourceKind: 'resas',
   missingConfig: { code: 'resas-no-config', whatJa: 'RESAS データ' },
-  compute: ({ reads, issues }, catalog, config) => {
-    const values = resasFiscalYearValues(reads, catalog, config);
-    return { observations: values.observations, gaps: values.gaps, issues: [...issues, ...values.issues] };
-  },
+  load: async () => (await import('./resas-family-read.ts')).resasFamilyRead,
 });

@@ -1,14 +1,13 @@
 // The せたがやPay family: inbox/setagaya-pay/*.xlsx, one operator report per month; layouts in
 // config/<city>/sources/setagaya-pay.yaml. All reports of a run are read together for the continuity checks.
-import { configProblem } from '../config/config-problem.ts';
-import type { Catalog, ConfigProblem } from '../config/load-catalog.ts';
+import type { Catalog } from '../config/load-catalog.ts';
 import type { ContractFacts, Reading } from '../lib/contract-facts.ts';
 import { fiscalYearOf } from '../lib/fiscal-year.ts';
 import { yearMonthJa, yearMonthKey } from '../lib/parse-year-month.ts';
-import { unitsConvertible } from '../lib/convert-unit.ts';
 import type { Issue } from '../lib/issues.ts';
 import { payMetrics, type PayMetric } from '../lib/pay-metrics.ts';
-import { setagayaPayConfigSchema, type SetagayaPayConfig } from './setagaya-pay-report-config.ts';
+import type { SetagayaPayConfig } from './setagaya-pay-report-config.ts';
+import { setagayaPayLayout } from './setagaya-pay-layout.ts';
 import { readSetagayaPayReport, type PayMonthlyReport } from './setagaya-pay-report.ts';
 import type { SourceReader } from './source-reader.ts';
 
@@ -20,51 +19,7 @@ export interface PayReading {
 }
 
 export const setagayaPayReader: SourceReader<SetagayaPayConfig, PayReading> = {
-  family: 'setagaya-pay',
-  labelJa: 'せたがやPay 月次報告',
-  extensions: ['.xlsx'],
-  configSchema: setagayaPayConfigSchema,
-  checkConfig: (config, catalog, file) => {
-    const problems: ConfigProblem[] = [];
-    const parsed = config;
-    parsed?.campaigns.forEach((c, i) => {
-      if (c.from > c.to) problems.push(configProblem('config-pay-campaign-order', { from: c.from, to: c.to }, { file, path: `campaigns[${i}]` }));
-    });
-    for (const measure of catalog.measures.values()) {
-      const source = measure.source;
-      if (source.kind !== 'setagayaPay') continue;
-      const where = { file, path: `measures.${measure.id}.source` };
-      if (!parsed) {
-        problems.push(
-          configProblem(
-            'config-source-config-missing',
-            { variant: 'plain', measure: measure.nameJa, source: 'せたがやPayの月次報告', kind: 'setagayaPay', file },
-            where,
-          ),
-        );
-        continue;
-      }
-      const spec = payMetrics[source.metric as PayMetric];
-      if (!spec) {
-        problems.push(configProblem('config-pay-unknown-metric', { metric: source.metric, known: Object.keys(payMetrics).join('、') }, where));
-        continue;
-      }
-      const wanted = spec.nature === 'rate' ? 'rate' : spec.nature;
-      if (measure.aggregation !== wanted && !(spec.nature === 'flow' && measure.aggregation === 'eventCount')) {
-        problems.push(configProblem('config-pay-aggregation', { metric: spec.labelJa, wanted, aggregation: measure.aggregation }, where));
-      }
-      for (const layout of parsed.layouts) {
-        const unit = source.storeClass
-          ? layout.storeClasses?.metrics[source.metric as PayMetric]
-            ? layout.metrics[source.metric as PayMetric]?.unit
-            : undefined
-          : layout.metrics[source.metric as PayMetric]?.unit;
-        if (unit && !unitsConvertible(unit, measure.unit))
-          problems.push(configProblem('config-pay-unit-not-convertible', { layout: layout.id, metric: spec.labelJa, unit, measureUnit: measure.unit }, where));
-      }
-    }
-    return problems;
-  },
+  ...setagayaPayLayout,
   read: async (files, catalog, parsed, context) => {
     const issues: Issue[] = [];
     const reports: PayMonthlyReport[] = [];

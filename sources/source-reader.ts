@@ -14,7 +14,8 @@ export interface ReadContext {
   xlsxLimits?: XlsxLimits;
 }
 
-export interface SourceReader<Config, Read extends { issues: Issue[] }> {
+/** A family's identity and layout config: all that configuring a run needs, kept apart from the reading code so it loads alone. */
+export interface SourceLayout<Config> {
   /** Stable family id, also the inbox folder name, e.g. manual-entry, setagaya-pay. */
   family: string;
   labelJa: string;
@@ -23,6 +24,9 @@ export interface SourceReader<Config, Read extends { issues: Issue[] }> {
   configSchema: z.ZodType<Config>;
   /** Checks the measures' bindings against the layout config (undefined when the file is absent), at load time. */
   checkConfig?(config: Config | undefined, catalog: Catalog, file: string): ConfigProblem[];
+}
+
+export interface SourceReader<Config, Read extends { issues: Issue[] }> extends SourceLayout<Config> {
   /** Reads all of the family's files of this run together (continuity checks need the whole set). */
   read(files: readonly InboxFile[], catalog: Catalog, config: Config, context?: ReadContext): Promise<Read>;
 }

@@ -1,7 +1,7 @@
 // A wave the project has never seen (区民調査 FY2025), written in every accepted layout: the shares, n, numerators,
 // Wilson intervals and weighted estimates the pipeline gives agree with a plain re-computation from the respondents.
 import { describe, expect, it } from 'vitest';
-import { runIndustrySurvey } from '../pipelines/industry-survey-family.ts';
+import { runIndustrySurvey } from '../pipelines/industry-survey-family-read.ts';
 import type { SurveyRespondent } from '../scripts/sample/survey-wave-table.ts';
 import {
   FIXTURE_YEAR,

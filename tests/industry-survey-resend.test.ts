@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { reprocessWave } from '../pipelines/reprocess-wave.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { runIndustrySurvey } from '../pipelines/industry-survey-family.ts';
+import { runIndustrySurvey } from '../pipelines/industry-survey-family-read.ts';
 import type { SurveyRespondent } from '../scripts/sample/survey-wave-table.ts';
 import { copyConfig, otherCityConfig, readCsv, runLei, tempDir } from './helpers.ts';
 import {

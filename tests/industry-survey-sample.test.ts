@@ -8,7 +8,7 @@ import { loadCatalog, readConfigFile, type Catalog, type ConfigProblem } from '.
 import { roundHalfUp } from '../lib/decimal.ts';
 import { readInboxFile } from '../sources/inbox-file.ts';
 import { industrySurveyConfigSchema } from '../sources/industry-survey/industry-survey-config.ts';
-import { runIndustrySurvey, type IndustrySurveyResult } from '../pipelines/industry-survey-family.ts';
+import { runIndustrySurvey, type IndustrySurveyResult } from '../pipelines/industry-survey-family-read.ts';
 import { writeIndustrySurveySamples } from '../scripts/sample/generate-industry-survey-waves.ts';
 import { setagayaConfig, tempDir } from './helpers.ts';
 

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runIndustrySurvey } from '../pipelines/industry-survey-family.ts';
+import { runIndustrySurvey } from '../pipelines/industry-survey-family-read.ts';
 import { surveyWaveTable, type SurveyRespondent } from '../scripts/sample/survey-wave-table.ts';
 import { writeCsvFile } from '../scripts/sample/write-csv-file.ts';
 import { codebookSheetRows, writeSurveyWorkbook } from '../scripts/sample/write-survey-workbook.ts';

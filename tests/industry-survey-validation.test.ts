@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadCatalog } from '../config/load-catalog.ts';
 import { configureFamilies } from '../pipelines/source-families.ts';
-import { runIndustrySurvey } from '../pipelines/industry-survey-family.ts';
+import { runIndustrySurvey } from '../pipelines/industry-survey-family-read.ts';
 import { surveyWaveTable, type SurveyRespondent, type WaveCell } from '../scripts/sample/survey-wave-table.ts';
 import { writeCsvFile } from '../scripts/sample/write-csv-file.ts';
 import { codebookSheetRows, writeSurveyWorkbook } from '../scripts/sample/write-survey-workbook.ts';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Measure } from '../config/catalog-schema.ts';
 import { industrySurveyConfigSchema, type IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
-import { runIndustrySurvey } from '../pipelines/industry-survey-family.ts';
+import { runIndustrySurvey } from '../pipelines/industry-survey-family-read.ts';
 import { generateSyntheticWave, syntheticMargins, type SyntheticRow } from '../scripts/survey-reference/generate-synthetic-wave.ts';
 import { writeCsvFile } from '../scripts/sample/write-csv-file.ts';
 import { inboxFile } from './fixtures/survey-wave-fixtures.ts';

@@ -1,4 +1,4 @@
-// Problems the source families' own config checks find (checkConfig of sources/*-adapter.ts): a measure bound to a
+// Problems the source families' own config checks find (checkConfig of sources/*-layout.ts): a measure bound to a
 // family whose config is missing or lacks what the measure names. Part of the config codes (config.ts).
 import type { IssueSpec } from './issue-spec.ts';
 

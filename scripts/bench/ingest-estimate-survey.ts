@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Measure } from '../../config/catalog-schema.ts';
 import { inboxFileFromBytes, readInboxFile } from '../../sources/inbox-file.ts';
 import { industrySurveyConfigSchema } from '../../sources/industry-survey/industry-survey-config.ts';
-import { runIndustrySurvey } from '../../pipelines/industry-survey-family.ts';
+import { runIndustrySurvey } from '../../pipelines/industry-survey-family-read.ts';
 import { writeCsvFile } from '../sample/write-csv-file.ts';
 
 const [file] = process.argv.slice(2);

@@ -9,7 +9,7 @@ import { issueOf } from '../../lib/issue-catalog.ts';
 import type { Issue } from '../../lib/issues.ts';
 import type { InboxFile } from '../inbox-file.ts';
 import type { Codebook } from './codebook.ts';
-import type { IndustrySurveyConfig, Instrument } from './industry-survey-config.ts';
+import { INDUSTRY_SURVEY_FAMILY, type IndustrySurveyConfig, type Instrument } from './industry-survey-config.ts';
 import { normalizeHeader } from '../../lib/normalize-header.ts';
 import { readFrameFile, type SurveyFrame } from './read-frame-file.ts';
 import { readWaveFile, type WaveFile } from './read-wave-file.ts';
@@ -17,8 +17,6 @@ import { findQuestion, referenceIn } from '../../lib/find-survey-question.ts';
 import { resolveSurveyBindings, type SurveyBinding } from './resolve-survey-bindings.ts';
 
 import type { XlsxLimits } from '../xlsx/xlsx-limits.ts';
-
-export const INDUSTRY_SURVEY_FAMILY = 'industry-survey';
 
 export interface IndustrySurveyOptions {
   /** Progress of reading each respondent file (bytes of the file or of its sheet part). */
