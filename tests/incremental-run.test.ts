@@ -15,15 +15,7 @@ describe('an incremental run', () => {
     const inbox = await sampleInboxCopy();
     const out = await sampleRunCopy();
 
-    const catalog = await loadCatalog(setagayaConfig);
-    await mkdir(path.join(inbox, 'manual-entry'), { recursive: true });
-    await writeFile(
-      path.join(inbox, 'manual-entry', 'extra.xlsx'),
-      await writeManualEntryTemplate(catalog, 2025, {
-        measures: [catalog.measures.get('loan-mediations')!],
-        values: new Map([['loan-mediations', { value: 2001 }]]),
-      }),
-    );
+    await addManualEntryFile(inbox);
     const log: string[] = [];
     const incremental = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null, log: (m) => log.push(m) });
     const reused = log.filter((m) => m.includes('再利用')).map((m) => m.split(':')[0]);
@@ -56,14 +48,7 @@ describe('an incremental run', () => {
     const withheld = first.issues.filter((i) => i.code.startsWith('contract-')).map((i) => i.code);
     expect(withheld).toContain('contract-months-missing');
 
-    const catalog = await loadCatalog(setagayaConfig);
-    await writeFile(
-      path.join(inbox, 'manual-entry', 'extra.xlsx'),
-      await writeManualEntryTemplate(catalog, 2025, {
-        measures: [catalog.measures.get('loan-mediations')!],
-        values: new Map([['loan-mediations', { value: 2001 }]]),
-      }),
-    );
+    await addManualEntryFile(inbox);
     const log: string[] = [];
     const second = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: out, storePath: null, log: (m) => log.push(m) });
     expect(log.some((m) => m.startsWith('せたがやPay 月次報告') && m.includes('再利用'))).toBe(true);
@@ -75,3 +60,16 @@ describe('an incremental run', () => {
     }
   });
 });
+
+/** A new manual-entry workbook (融資あっせん, FY2025 = 2001): only the manual-entry family has to be read again. */
+async function addManualEntryFile(inbox: string): Promise<void> {
+  const catalog = await loadCatalog(setagayaConfig);
+  await mkdir(path.join(inbox, 'manual-entry'), { recursive: true });
+  await writeFile(
+    path.join(inbox, 'manual-entry', 'extra.xlsx'),
+    await writeManualEntryTemplate(catalog, 2025, {
+      measures: [catalog.measures.get('loan-mediations')!],
+      values: new Map([['loan-mediations', { value: 2001 }]]),
+    }),
+  );
+}
