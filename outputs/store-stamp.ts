@@ -32,14 +32,7 @@ export async function storeHoldsRun(storePath: string, runId: string): Promise<b
 
 /** The run the stamp names, or null unless the store is still the file the stamp describes and has no write-ahead log. */
 export async function stampedRunId(storePath: string): Promise<string | null> {
-  const [text, identity, wal] = await Promise.all([
-    readFile(stampPath(storePath), 'utf8').catch(() => null),
-    identityOf(storePath),
-    stat(`${storePath}.wal`).then(
-      () => true,
-      () => false,
-    ),
-  ]);
+  const [text, identity, wal] = await Promise.all([readFile(stampPath(storePath), 'utf8').catch(() => null), identityOf(storePath), hasLog(storePath)]);
   if (text === null || identity === null || wal) return null;
   let stamp: StoreStamp;
   try {
@@ -59,16 +52,20 @@ export async function stampedRunId(storePath: string): Promise<string | null> {
 export async function writeStoreStamp(storePath: string, runId: string): Promise<void> {
   const file = stampPath(storePath);
   const identity = await identityOf(storePath);
-  const exists = await stat(`${storePath}.wal`).then(
-    () => true,
-    () => false,
-  );
   // A log beside the store: the stamp could never be trusted; an old one goes, so nothing reads it.
-  if (identity === null || exists) return rm(file, { force: true });
+  if (identity === null || (await hasLog(storePath))) return rm(file, { force: true });
   // One fixed name: only the holder of the run lock writes it, and a killed writer's leftover is simply overwritten.
   const temp = `${file}.tmp`;
   await writeFile(temp, JSON.stringify({ runId, file: identity } satisfies StoreStamp), { mode: 0o600 });
   await rename(temp, file);
+}
+
+/** Whether DuckDB's write-ahead log is beside the store (commits not yet in the file). */
+async function hasLog(storePath: string): Promise<boolean> {
+  return stat(`${storePath}.wal`).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function identityOf(file: string): Promise<FileIdentity | null> {

@@ -4,20 +4,18 @@
 // process; the next ordinary run runs in this process (runCli), as nothing about it needs one. The cases run side by
 // side, each in its own output folder and PostgreSQL schema.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadCatalog } from '../config/load-catalog.ts';
 import type { FaultPoint } from '../lib/fault-point.ts';
 import { readLedger } from '../outputs/duckdb-store.ts';
-import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
 import { lei as leiInProcess } from './lei-in-process.ts';
-import { sampleInboxCopy, sampleRun, sampleRunCopy } from './sample-fixtures.ts';
+import { addManualEntryFile, sampleInboxCopy, sampleRun, sampleRunCopy } from './sample-fixtures.ts';
 
 // The test server: LEI_TEST_PG_URL or the default when it answers, else a throwaway one (tests/postgres-global-setup.ts).
 const url = inject('pgUrl');
@@ -40,15 +38,7 @@ beforeAll(async () => {
   baselineRunId = sampleRun().runId;
   nextInbox = await tempDir();
   await cp(inbox, nextInbox, { recursive: true });
-  const catalog = await loadCatalog(setagayaConfig);
-  await mkdir(path.join(nextInbox, 'manual-entry'), { recursive: true });
-  await writeFile(
-    path.join(nextInbox, 'manual-entry', 'extra.xlsx'),
-    await writeManualEntryTemplate(catalog, 2025, {
-      measures: [catalog.measures.get('loan-mediations')!],
-      values: new Map([['loan-mediations', { value: 2001 }]]),
-    }),
-  );
+  await addManualEntryFile(nextInbox);
   nextRunId = (await runPipeline({ configDir: setagayaConfig, inboxDir: nextInbox, outDir: baselineOut, storePath: null, dryRun: true })).runId;
 });
 

@@ -1,13 +1,11 @@
 // An incremental run re-reads only the source families whose files changed, and publishes exactly what a
 // full run of the same inbox publishes.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../config/load-catalog.ts';
-import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import { setagayaConfig, tempDir } from './helpers.ts';
-import { sampleInboxCopy, sampleRunCopy } from './sample-fixtures.ts';
+import { addManualEntryFile, sampleInboxCopy, sampleRunCopy } from './sample-fixtures.ts';
 
 describe('an incremental run', () => {
   it('reuses unchanged families and matches a full run byte for byte', async () => {
@@ -60,16 +58,3 @@ describe('an incremental run', () => {
     }
   });
 });
-
-/** A new manual-entry workbook (融資あっせん, FY2025 = 2001): only the manual-entry family has to be read again. */
-async function addManualEntryFile(inbox: string): Promise<void> {
-  const catalog = await loadCatalog(setagayaConfig);
-  await mkdir(path.join(inbox, 'manual-entry'), { recursive: true });
-  await writeFile(
-    path.join(inbox, 'manual-entry', 'extra.xlsx'),
-    await writeManualEntryTemplate(catalog, 2025, {
-      measures: [catalog.measures.get('loan-mediations')!],
-      values: new Map([['loan-mediations', { value: 2001 }]]),
-    }),
-  );
-}

@@ -1,16 +1,13 @@
 // Publishing to a real PostgreSQL (tests/postgres-global-setup.ts: LEI_TEST_PG_URL, else a throwaway server): one transaction per run,
 // re-publishing is a no-op, readers never see half a run, and a killed publisher leaves the previous run.
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadCatalog } from '../config/load-catalog.ts';
-import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { runPipeline, type RunResult } from '../pipelines/run-pipeline.ts';
 import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
-import { sampleInboxCopy, sampleRun } from './sample-fixtures.ts';
+import { addManualEntryFile, sampleInboxCopy, sampleRun } from './sample-fixtures.ts';
 
 const url = inject('pgUrl');
 const schema = `lei_test_${process.pid}`;
@@ -26,15 +23,7 @@ beforeAll(async () => {
   });
   const inbox = await sampleInboxCopy();
   // A second run: one more workbook with a FY2025 value changes the inputs and so the run.
-  const catalog = await loadCatalog(setagayaConfig);
-  await mkdir(path.join(inbox, 'manual-entry'), { recursive: true });
-  await writeFile(
-    path.join(inbox, 'manual-entry', 'extra.xlsx'),
-    await writeManualEntryTemplate(catalog, 2025, {
-      measures: [catalog.measures.get('loan-mediations')!],
-      values: new Map([['loan-mediations', { value: 2001 }]]),
-    }),
-  );
+  await addManualEntryFile(inbox);
   second = await runPipeline({ configDir: setagayaConfig, inboxDir: inbox, outDir: await tempDir(), storePath: null });
 });
 
