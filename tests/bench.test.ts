@@ -37,7 +37,7 @@ describe('runBench', () => {
 
 describe('the whole-job bench command', () => {
   it('times a full run of the bundled sample (which has warnings) as a success and prints the peak memory', async () => {
-    const [cmd, ...args] = leiRun('published', sampleInbox(), path.join(await tempDir(), 'out'), '--full');
+    const [cmd, ...args] = leiRun('published', await sampleInbox(), path.join(await tempDir(), 'out'), '--full');
     const { stdout } = await promisify(execFile)(cmd!, args, { cwd: repoRoot });
     expect(stdout).toMatch(/^BENCH \{"peakMb":\d+\.\d\}$/m);
   });

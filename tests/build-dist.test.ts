@@ -34,15 +34,21 @@ async function project(lib: string[], files: Record<string, string>): Promise<st
 
 const projectWithTypeError = () => project(['ES2022'], { 'cli/main.ts': "export const year: number = 'R6';\n" });
 
-/** A project whose only source is the dashboard's chart-runtime module, re-exporting a library from node_modules. */
-const projectWithChartRuntime = () => project(['ES2022', 'DOM'], { 'outputs/site/chart-runtime.ts': "export { parseHTML } from 'linkedom';\n" });
-
-/** A project whose CLI entry uses a CommonJS package that require()s Node's own modules (yauzl: fs, zlib, stream). */
-const projectWithCli = () =>
-  project(['ES2022'], {
-    'cli/main.ts':
-      "import yauzl from 'yauzl';\nexport async function runCli(args: readonly string[]): Promise<number> {\n  return typeof yauzl.open === 'function' ? 40 + args.length : 1;\n}\n",
-  });
+/**
+ * A project whose sources are the dashboard's chart-runtime module, re-exporting a library from node_modules, and a CLI
+ * entry that uses a CommonJS package that require()s Node's own modules (yauzl: fs, zlib, stream). Built once for the two
+ * tests that read its dist/ (a build is a tsc and an esbuild run); the CLI test edits its source only after reading the build.
+ */
+let builtProject: Promise<{ root: string; run: { code: number; output: string } }> | undefined;
+const builtChartRuntimeAndCli = () =>
+  (builtProject ??= (async () => {
+    const root = await project(['ES2022', 'DOM'], {
+      'outputs/site/chart-runtime.ts': "export { parseHTML } from 'linkedom';\n",
+      'cli/main.ts':
+        "import yauzl from 'yauzl';\nexport async function runCli(args: readonly string[]): Promise<number> {\n  return typeof yauzl.open === 'function' ? 40 + args.length : 1;\n}\n",
+    });
+    return { root, run: await build(root, { LEI_BUILD_STRICT: '1' }) };
+  })());
 
 async function build(root: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
   return promisify(execFile)(process.execPath, [path.join(root, 'bin', 'build-dist.js')], { cwd: root, env: { ...process.env, ...env } }).then(
@@ -66,8 +72,7 @@ describe('bin/build-dist.js', () => {
   });
 
   it('bundles the chart runtime into one file that imports no package', async () => {
-    const root = await projectWithChartRuntime();
-    const run = await build(root, { LEI_BUILD_STRICT: '1' });
+    const { root, run } = await builtChartRuntimeAndCli();
     expect(run.code, run.output).toBe(0);
     const bundled = path.join(root, 'dist', 'outputs', 'site', 'chart-runtime.js');
     expect(await readFile(bundled, 'utf8')).not.toMatch(/from ["']linkedom["']/);
@@ -76,8 +81,7 @@ describe('bin/build-dist.js', () => {
   });
 
   it('bundles the CLI, packages included, and bin/lei.js runs the bundle', async () => {
-    const root = await projectWithCli();
-    const run = await build(root, { LEI_BUILD_STRICT: '1' });
+    const { root, run } = await builtChartRuntimeAndCli();
     expect(run.code, run.output).toBe(0);
     expect(await readFile(path.join(root, 'dist', 'bundle', 'main.js'), 'utf8')).not.toMatch(/from ["']yauzl["']|require\(["']yauzl["']\)/);
     const lei = () =>

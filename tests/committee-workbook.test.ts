@@ -67,7 +67,7 @@ const expected = (csv: string | undefined): number | string => (csv === undefine
 
 beforeAll(async () => {
   // The bundled sample run (made once per test run, tests/sample-global-setup.ts).
-  const run = sampleRun();
+  const run = await sampleRun();
   const out = run.outDir;
   catalog = await loadCatalog(setagayaConfig);
   valuesCsv = await readCsv(path.join(out, 'latest', 'indicator_values.csv'));

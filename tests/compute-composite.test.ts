@@ -423,7 +423,7 @@ describe('the bundled sample (FY2024, 令和6年度)', () => {
   let index: CompositeIndexRow[];
 
   beforeAll(async () => {
-    const rows = JSON.parse(await readFile(path.join(sampleRun().outDir, 'latest', 'indicator_values.json'), 'utf8')) as IndicatorValueRow[];
+    const rows = JSON.parse(await readFile(path.join((await sampleRun()).outDir, 'latest', 'indicator_values.json'), 'utf8')) as IndicatorValueRow[];
     index = computeComposite(await loadCatalog(setagayaConfig), rows, 'run').index;
   }, 120_000);
 

@@ -21,10 +21,10 @@ let out: string;
 let run: { folder: string; issues: Issue[] };
 const logs: string[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   // Read only: runs over it write into folders of their own.
-  inbox = sampleInbox();
-  const shared = sampleRun();
+  inbox = await sampleInbox();
+  const shared = await sampleRun();
   out = shared.outDir;
   run = shared;
   logs.push(...shared.log);
@@ -56,12 +56,7 @@ describe('nothing respondent-level leaves the archive', () => {
     const archived = await scanFiles(path.join(out, 'archive'));
     expect(archived.join('\n').match(RESPONDENT_ID)?.length).toBeGreaterThan(100);
 
-    const texts = [
-      ...(await scanFiles(out, ['archive', 'store.duckdb'])),
-      await storeText(path.join(out, 'store.duckdb')),
-      logs.join('\n'),
-      JSON.stringify(run.issues),
-    ];
+    const texts = [...(await sharedRunTexts()), logs.join('\n'), JSON.stringify(run.issues)];
     const found = texts.flatMap((t) => t.match(RESPONDENT_ID) ?? []);
     expect(found).toEqual([]);
     // The rows those ids were on are still located for the analyst: file, row and column.
@@ -98,7 +93,7 @@ describe('nothing respondent-level leaves the archive', () => {
       expect(cells).toHaveLength(suppressed.length);
       for (const r of cells) for (const c of VALUE_COLUMNS) expect(r[c] ?? '', `${cellKey(r)} ${c}`).toBe('');
     }
-    const everything = [...(await scanFiles(out, ['archive', 'store.duckdb'])), await storeText(path.join(out, 'store.duckdb'))].join('\n');
+    const everything = (await sharedRunTexts()).join('\n');
     // As a whole number token: 8.333… inside 28.333… is another value.
     const appears = (s: string) => new RegExp(`(?<![\\d.])${s.replace(/[.]/g, '\\.')}(?![\\d])`).test(everything);
     expect(distinctive.filter(appears)).toEqual([]);
@@ -125,6 +120,14 @@ describe('a symbolic link in the inbox', () => {
     expect((await scanFiles(path.join(linkedOut, 'archive'))).join('\n')).not.toContain('C24-9999,confidential');
   });
 });
+
+let runTexts: Promise<string[]> | undefined;
+
+/** The text of every output file and store table of the shared run (read only), scanned once for the two tests that search it. */
+function sharedRunTexts(): Promise<string[]> {
+  runTexts ??= (async () => [...(await scanFiles(out, ['archive', 'store.duckdb'])), await storeText(path.join(out, 'store.duckdb'))])();
+  return runTexts;
+}
 
 interface PathMode {
   path: string;
@@ -165,17 +168,25 @@ async function scanFiles(root: string, skip: string[] = []): Promise<string[]> {
 
 /** Every table of the store (runs with manifests, datasets, the ledger) as text. */
 async function storeText(file: string): Promise<string> {
-  const tables = await queryRows(`SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'`, file);
-  const texts: string[] = [];
-  for (const t of tables) texts.push(JSON.stringify(await queryRows(`SELECT * FROM "${String(t.table_name)}"`, file)));
-  return texts.join('\n');
+  return withDuckDB(file, async (rows) => {
+    const texts: string[] = [];
+    for (const t of await rows(`SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'`)) {
+      texts.push(JSON.stringify(await rows(`SELECT * FROM "${String(t.table_name)}"`)));
+    }
+    return texts.join('\n');
+  });
 }
 
 async function queryRows(sql: string, file = ':memory:'): Promise<Record<string, unknown>[]> {
+  return withDuckDB(file, (rows) => rows(sql));
+}
+
+/** One DuckDB (a store read-only, or in memory) for a series of queries. */
+async function withDuckDB<T>(file: string, use: (rows: (sql: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
   const db = await DuckDBInstance.create(file, file === ':memory:' ? {} : { access_mode: 'READ_ONLY' });
   const connection = await db.connect();
   try {
-    return (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+    return await use(async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[]);
   } finally {
     connection.closeSync();
     db.closeSync();

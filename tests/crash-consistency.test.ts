@@ -2,7 +2,8 @@
 // next ordinary run leaves `latest`, the DuckDB store, the run ledger and PostgreSQL naming the same run, with
 // every earlier run kept, nothing half-written left, and the summary saying what it repaired. The killed run is a real
 // process; the next ordinary run runs in this process (runCli), as nothing about it needs one. The cases run side by
-// side, each in its own output folder and PostgreSQL schema.
+// side, each in its own output folder and PostgreSQL schema. The runs write only the tables (tablesOnlyConfig): no fault
+// point is in the site, workbook or Parquet, which would only make each run slower.
 import { spawn } from 'node:child_process';
 import { cp, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,14 +14,15 @@ import type { FaultPoint } from '../lib/fault-point.ts';
 import { readLedger } from '../outputs/duckdb-store.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
+import { repoRoot, setagayaConfig, tablesOnlyConfig, tempDir } from './helpers.ts';
 import { lei as leiInProcess } from './lei-in-process.ts';
-import { addManualEntryFile, sampleInboxCopy, sampleRun, sampleRunCopy } from './sample-fixtures.ts';
+import { addManualEntryFile, sampleInboxCopy } from './sample-fixtures.ts';
 
 // The test server: LEI_TEST_PG_URL or the default when it answers, else a throwaway one (tests/postgres-global-setup.ts).
 const url = inject('pgUrl');
 const schemaPrefix = `lei_crash_${process.pid}`;
 let client: pg.Client;
+let config: string;
 let baselineOut: string;
 let baselineRunId: string;
 let baselineInbox: string;
@@ -31,15 +33,16 @@ const schemas: string[] = [];
 beforeAll(async () => {
   client = new pg.Client({ connectionString: url });
   await client.connect();
-  // The run before the crash (R0), published everywhere (the shared sample run, store included); then an inbox with one more workbook (R1).
-  const inbox = await sampleInboxCopy();
-  baselineInbox = inbox;
-  baselineOut = await sampleRunCopy({ store: true });
-  baselineRunId = sampleRun().runId;
+  // The run before the crash (R0) over the sample inbox, with its store (published to PostgreSQL per case); then an inbox with one more workbook (R1).
+  config = await tablesOnlyConfig(setagayaConfig);
+  baselineInbox = await sampleInboxCopy();
+  baselineOut = path.join(await tempDir(), 'out');
+  baselineRunId = (await runPipeline({ configDir: config, inboxDir: baselineInbox, outDir: baselineOut, storePath: path.join(baselineOut, 'store.duckdb') }))
+    .runId;
   nextInbox = await tempDir();
-  await cp(inbox, nextInbox, { recursive: true });
+  await cp(baselineInbox, nextInbox, { recursive: true });
   await addManualEntryFile(nextInbox);
-  nextRunId = (await runPipeline({ configDir: setagayaConfig, inboxDir: nextInbox, outDir: baselineOut, storePath: null, dryRun: true })).runId;
+  nextRunId = (await runPipeline({ configDir: config, inboxDir: nextInbox, outDir: baselineOut, storePath: null, dryRun: true })).runId;
 });
 
 afterAll(async () => {
@@ -70,7 +73,7 @@ describe('a run killed with SIGKILL', () => {
     const args = [
       'run',
       '--config',
-      setagayaConfig,
+      config,
       '--inbox',
       nextInbox,
       '--out',
@@ -119,7 +122,7 @@ describe('a run made again with --full, killed while its folder is being replace
   it('is completed by the next ordinary run: latest, the folder and the store name the same run', async () => {
     const out = await tempDir();
     await cp(baselineOut, out, { recursive: true, verbatimSymlinks: true });
-    const args = ['run', '--config', setagayaConfig, '--inbox', baselineInbox, '--out', out, '--store', path.join(out, 'store.duckdb'), '--warnings-ok'];
+    const args = ['run', '--config', config, '--inbox', baselineInbox, '--out', out, '--store', path.join(out, 'store.duckdb'), '--warnings-ok'];
     const killed = await lei([...args, '--full'], { LEI_FAULT_AT: 'mid-folder-replace' });
     expect(killed.signal).toBe('SIGKILL');
     const next = await leiInProcess(...args);

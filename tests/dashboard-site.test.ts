@@ -47,7 +47,7 @@ const order = (name: string) => RUN_ORDER.indexOf(name);
 
 beforeAll(async () => {
   // The shared run over the sample inbox (tests/sample-global-setup.ts), read only.
-  runDir = sampleRun().folder;
+  runDir = (await sampleRun()).folder;
   site = path.join(runDir, 'site');
   catalog = await loadCatalog(setagayaConfig);
   valuesCsv = await readCsv(path.join(runDir, 'indicator_values.csv'));
@@ -158,7 +158,7 @@ describe('dashboard: self-contained, small and deterministic', () => {
     const parsed = new Map<string, ReturnType<typeof parseHTML>['document']>();
     const parse = async (file: string) => parsed.get(file) ?? parsed.set(file, parseHTML(await readFile(file, 'utf8')).document).get(file)!;
     for (const p of await allPages()) {
-      const doc = await page(p);
+      const doc = await parse(path.join(site, p));
       for (const a of doc.querySelectorAll('a[href]')) {
         const [target, fragment] = a.getAttribute('href')!.split('#');
         const file = target === '' ? path.join(site, p) : path.resolve(path.dirname(path.join(site, p)), target!);

@@ -12,7 +12,7 @@ import { sampleRun } from './sample-fixtures.ts';
 
 describe('datasets declared once', () => {
   it.each(datasets.map((d) => [d.name, d] as const))('%s: the sample run’s rows have the declared columns, empty only where nullable', async (name, spec) => {
-    const file = path.join(sampleRun().outDir, 'latest', `${name}.json`);
+    const file = path.join((await sampleRun()).outDir, 'latest', `${name}.json`);
     // indicator_progress is written only by a plan with a progress table; the sample's plan has none.
     if (!existsSync(file)) return expect(name).toBe('indicator_progress');
     const rows = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>[];

@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ObservationRow } from '../lib/datasets/run-tables.ts';
 import { loadExcelJS } from '../lib/load-exceljs.ts';
 import { explainValue } from '../pipelines/explain-value.ts';
-import { setagayaConfig, tempDir } from './helpers.ts';
-import { sampleInboxCopy } from './sample-fixtures.ts';
+import { setagayaConfig, tablesOnlyConfig, tempDir } from './helpers.ts';
+import { sampleCacheCopy, sampleInboxCopy } from './sample-fixtures.ts';
 import { lei } from './lei-in-process.ts';
 
 type Edit = 'bump-number' | 'delete-first-row' | 'delete-rows';
@@ -38,7 +38,8 @@ let out: string;
 
 beforeAll(async () => {
   inbox = await sampleInboxCopy();
-  out = await tempDir();
+  // The shared run's family cache: the run reads nothing again and writes every output (reproduce compares them all).
+  out = await sampleCacheCopy();
   expect((await lei('run', '--config', setagayaConfig, '--inbox', inbox, '--out', out, '--no-store', '--warnings-ok')).code).toBe(0);
   before = await readObservations(out);
   const editedInbox = await tempDir();
@@ -50,7 +51,8 @@ beforeAll(async () => {
     else await editRows(path.join(editedInbox, o.file), o.sheet, lineNumbers(o.rows), c.edit, o.value);
   }
   const edited = await tempDir();
-  await lei('run', '--config', setagayaConfig, '--inbox', editedInbox, '--out', edited, '--no-store');
+  // Only the tables written: the observations are what is compared.
+  await lei('run', '--config', await tablesOnlyConfig(setagayaConfig), '--inbox', editedInbox, '--out', edited, '--no-store');
   after = await readObservations(edited);
 }, 60_000);
 

@@ -7,16 +7,17 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { runPipeline, type RunResult } from '../pipelines/run-pipeline.ts';
 import { repoRoot, setagayaConfig, tempDir } from './helpers.ts';
-import { addManualEntryFile, sampleInboxCopy, sampleRun } from './sample-fixtures.ts';
+import { addManualEntryFile, sampleInboxCopy, sampleRun, type SampleRun } from './sample-fixtures.ts';
 
 const url = inject('pgUrl');
 const schema = `lei_test_${process.pid}`;
 let client: pg.Client;
 // The bundled sample run (made once per test run, tests/sample-global-setup.ts); published, never written into.
-const first = sampleRun();
+let first: SampleRun;
 let second: RunResult;
 
 beforeAll(async () => {
+  first = await sampleRun();
   client = new pg.Client({ connectionString: url });
   await client.connect().catch((e: Error) => {
     throw new Error(`PostgreSQL に接続できません（${url}）: ${e.message}`);

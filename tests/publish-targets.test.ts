@@ -1,7 +1,8 @@
 // Every requested target is brought up to date (a `run --publish` right after a run without it publishes),
 // lei writes only tables it created, dashboards read through a read-only role, and a password in the
 // connection string appears in no output, ledger, manifest, log or message. lei runs in this process (runCli): its
-// output is all it says, and the shared sample run is the run published directly.
+// output is all it says, and the shared sample run is the run published directly. The runs start from the shared run's
+// family cache (sampleCacheCopy): they read nothing again, and write and publish everything.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -12,7 +13,7 @@ import type { LedgerRow } from '../outputs/ledger-journal.ts';
 import { publishRun } from '../pipelines/publish-run.ts';
 import { setagayaConfig, tempDir } from './helpers.ts';
 import { lei as leiInProcess } from './lei-in-process.ts';
-import { sampleInboxCopy, sampleRun } from './sample-fixtures.ts';
+import { sampleCacheCopy, sampleInboxCopy, sampleRun } from './sample-fixtures.ts';
 
 // The test server: LEI_TEST_PG_URL or the default when it answers, else a throwaway one (tests/postgres-global-setup.ts).
 const url = inject('pgUrl');
@@ -35,7 +36,7 @@ beforeAll(async () => {
   await client.connect();
   await client.query(`CREATE ROLE ${reader} NOLOGIN`);
   inbox = await sampleInboxCopy();
-  const { runId, folder } = sampleRun();
+  const { runId, folder } = await sampleRun();
   const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as { counts: { indicator_values: number } };
   sample = { runId, folder, counts: { indicatorValues: manifest.counts.indicator_values } };
 });
@@ -49,7 +50,7 @@ afterAll(async () => {
 
 describe('lei run --publish', () => {
   it('after a run without --publish publishes the unchanged run, says so, and records each target in the ledger', async () => {
-    const out = await tempDir();
+    const out = await sampleCacheCopy();
     const schema = schemaFor('late');
     const store = path.join(out, 'store.duckdb');
     const base = ['run', '--config', setagayaConfig, '--inbox', inbox, '--out', out, '--store', store, '--warnings-ok'];
@@ -69,7 +70,7 @@ describe('lei run --publish', () => {
   });
 
   it('never shows a password given in the connection string: not in output files, ledger, manifest, logs or messages', async () => {
-    const out = await tempDir();
+    const out = await sampleCacheCopy();
     const schema = schemaFor('secret');
     const store = path.join(out, 'store.duckdb');
     const withPassword = url.replace('postgres://postgres@', `postgres://postgres:${password}@`);

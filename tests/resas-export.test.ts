@@ -76,7 +76,7 @@ describe('the sample downloads (2018年版 CP932 and 2020年版 UTF-8, productio
   });
 
   it('in a run, the published row says which benchmark year and vintage it is', async () => {
-    const rows = await readCsv(path.join(sampleRun().outDir, 'latest', 'indicator_values.csv'));
+    const rows = await readCsv(path.join((await sampleRun()).outDir, 'latest', 'indicator_values.csv'));
     expect(
       rows
         .filter((r) => r.measure_id === 'gross-regional-production')

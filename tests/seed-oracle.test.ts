@@ -50,7 +50,7 @@ let storePath: string;
 
 // The bundled sample run (made once per test run, tests/sample-global-setup.ts).
 beforeAll(async () => {
-  const run = sampleRun();
+  const run = await sampleRun();
   storePath = run.storePath;
   values = await readCsv(path.join(run.outDir, 'latest', 'indicator_values.csv'));
   progress = await readCsv(path.join(run.outDir, 'latest', 'action_plan_progress.csv'));

@@ -25,7 +25,7 @@ beforeAll(async () => {
   catalog = await loadCatalog(setagayaConfig);
   config = (await readConfigFile(path.join(setagayaConfig, 'sources', 'setagaya-pay.yaml'), setagayaPayConfigSchema, []))!;
   // The reports of the bundled sample inbox (generated once per test run by writeSourceSamples).
-  const dir = sampleInbox();
+  const dir = await sampleInbox();
   const names = (await readdir(path.join(dir, 'setagaya-pay'))).sort();
   sample = await Promise.all(names.map(async (n) => inboxFile(n, await readFile(path.join(dir, 'setagaya-pay', n)))));
 });

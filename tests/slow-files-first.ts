@@ -3,27 +3,33 @@
 // has them, else by file size (a fresh clone, CI); the files below are long whatever their size (measured, docs/testing.md).
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Longest first (measured 2026-12-05 with the JSON reporter, tests/crash-consistency.test.ts alone about a fifth of the suite). */
+/**
+ * Longest first (measured 2026-12-05 with the JSON reporter, docs/testing.md). Files that read the shared sample wait
+ * for it while it is made (tests/sample-global-setup.ts), which costs nothing while the other files keep the cores busy.
+ */
 export const SLOW_FILES = [
   'tests/crash-consistency.test.ts',
-  'tests/confidentiality.test.ts',
-  'tests/publish-targets.test.ts',
-  'tests/build-dist.test.ts',
-  'tests/inbox-file-size.test.ts',
-  'tests/kosha-large-export.test.ts',
-  'tests/bench.test.ts',
-  'tests/run-guarantees.test.ts',
-  'tests/dashboard-site.test.ts',
-  'tests/spoiled-inputs.test.ts',
-  'tests/setagaya-pay-report.test.ts',
-  'tests/industry-survey-resend.test.ts',
   'tests/dashboard-browser.test.ts',
-  'tests/plan-operations.test.ts',
+  'tests/build-dist.test.ts',
+  'tests/confidentiality.test.ts',
+  'tests/inbox-file-size.test.ts',
+  'tests/publish-targets.test.ts',
+  'tests/kosha-large-export.test.ts',
   'tests/scheduler.test.ts',
+  'tests/bench.test.ts',
+  'tests/incremental-run.test.ts',
+  'tests/spoiled-inputs.test.ts',
   'tests/lineage.test.ts',
   'tests/scale-inbox.test.ts',
+  'tests/dashboard-site.test.ts',
+  'tests/plan-operations.test.ts',
+  'tests/start-throwaway-postgres.test.ts',
+  'tests/run-guarantees.test.ts',
+  'tests/industry-survey-resend.test.ts',
+  'tests/setagaya-pay-report.test.ts',
   'tests/cli.test.ts',
-  'tests/incremental-run.test.ts',
+  'tests/store-stamp-and-journal.test.ts',
+  'tests/sample-inbox-stamp.test.ts',
 ];
 
 export default class SlowFilesFirst extends BaseSequencer {
