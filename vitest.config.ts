@@ -12,7 +12,8 @@ export default defineConfig({
     // vitest's default leaves a core to its own (mostly idle) main process: one worker on a 2-core machine, which makes
     // the suite serial although many files wait on child processes, timers or I/O.
     maxWorkers: Math.max(2, availableParallelism()),
-    hookTimeout: 60_000,
+    // A beforeAll that reads the shared sample waits while it is made (tests/sample-global-setup.ts), beside the other files.
+    hookTimeout: 120_000,
     // A worker keeps its imported modules from one test file to the next instead of loading the pipeline (DuckDB,
     // exceljs, arquero…) again for each of the 60-odd files: about a third less CPU. Safe because no test mocks a
     // module and the tests that change process.env put it back; per-file cleanup is in tests/setup-each-file.ts.
@@ -22,8 +23,8 @@ export default defineConfig({
     // it.concurrent cases of one file (crash-consistency's killed processes) two at a time: one per core.
     maxConcurrency: 2,
     // A real PostgreSQL for the publishing tests: the one LEI_TEST_PG_URL names when it answers, else a throwaway one.
-    // The bundled sample inbox and one run over it, made once and shared read-only (tests/sample-fixtures.ts).
-    // Both made at once (tests/global-setup.ts).
+    // The bundled sample inbox and one run over it, made once and shared read-only (tests/sample-fixtures.ts): started
+    // here, made in a child process while the test files run (tests/sample-global-setup.ts).
     globalSetup: ['tests/global-setup.ts'],
     reporters: ['default', new PlainSummaryReporter()],
   },

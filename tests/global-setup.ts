@@ -1,6 +1,7 @@
 // vitest globalSetup: the test PostgreSQL (tests/postgres-global-setup.ts) and the shared sample run
-// (tests/sample-global-setup.ts) are made side by side, since every test waits for both: a throwaway server's initdb
-// runs in processes of its own while the sample is generated and run here. Both are torn down at the end.
+// (tests/sample-global-setup.ts) are started side by side: a throwaway server's initdb and the sample's child process
+// run at once. The tests start once the server answers; the sample is waited for by the files that read it. Both are
+// torn down at the end.
 import type { TestProject } from 'vitest/node';
 import postgresSetup from './postgres-global-setup.ts';
 import sampleSetup from './sample-global-setup.ts';
