@@ -21,6 +21,21 @@ export interface InboxFile {
    * `chunk.slice()` copies (Buffer's slice is a view).
    */
   readChunks(): AsyncIterable<Uint8Array>;
+  /**
+   * The file opened for reads at any offset (an .xlsx's zip directory is at its end), for readers that take parts of a
+   * file without holding it whole; absent for a file made in memory (use readBytes). Its `verify()` re-hashes the file
+   * through the same handle: call it when done, so content the run id does not name is never published.
+   */
+  openRandomAccess?(): Promise<RandomAccessInboxFile>;
+}
+
+/** An inbox file open for positional reads (`handle.read(…, position)`; nothing may move the handle's own position). */
+export interface RandomAccessInboxFile {
+  handle: FileHandle;
+  size: number;
+  /** Rejects with InboxFileChangedError unless the file still has the sha256 it was listed with. */
+  verify(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** Node holds a file in one buffer of at most 2 GiB − 1 byte (fs.readFile's limit): a bigger file can only be streamed. */
@@ -102,6 +117,7 @@ function inboxFileHandle(name: string, filePath: string, size: number, sha256: s
     readChunks() {
       return verifiedChunks(name, filePath, sha256);
     },
+    openRandomAccess: () => openRandomAccess(name, filePath, size, sha256),
   };
 }
 
@@ -145,4 +161,25 @@ async function* chunksOf(handle: FileHandle): AsyncGenerator<Uint8Array> {
 /** O_NOFOLLOW: a file swapped for a link after listing is refused rather than read outside the inbox. */
 function openNoFollow(filePath: string): Promise<FileHandle> {
   return open(filePath, constants.O_RDONLY | constants.O_NOFOLLOW);
+}
+
+async function openRandomAccess(name: string, filePath: string, size: number, sha256: string): Promise<RandomAccessInboxFile> {
+  const handle = await openNoFollow(filePath);
+  try {
+    if ((await handle.stat()).size !== size) throw new InboxFileChangedError(name);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  // hashHandle reads on from the handle's own position, still 0 as the reader's reads are all positional: hashed once.
+  let verified: Promise<void> | undefined;
+  return {
+    handle,
+    size,
+    verify: () =>
+      (verified ??= hashHandle(handle).then((h) => {
+        if (h.sha256 !== sha256) throw new InboxFileChangedError(name);
+      })),
+    close: () => handle.close(),
+  };
 }

@@ -2,16 +2,16 @@
 // those in the denominator (the measure's rule), pooled over the instruments that ask the question, with n, the
 // numerator, Wilson intervals, the weighted estimate when every pooled file carries sound weights, and the same by
 // breakdown group. An estimate whose question has unusable cells in any pooled file is withheld, with the reasons.
-import { designInterval, designMoments, designStatistics, type DesignMoments, type EmptyDomain, type StratumTotals } from './design-share.ts';
+import { designInterval, designMoments, designStatistics, type DesignMoments, type EmptyDomain } from './design-share.ts';
 import { calibratedMoments } from './calibrated-share.ts';
 import { shareFromTotals, type ShareEstimate } from './survey-share.ts';
 import type { StratifiedDesign } from './survey-design.ts';
 import { respondentGroups } from './respondent-groups.ts';
+import { accumulate, accumulateStrata, multiStanding, singleStanding, StratumAccumulators, type Accumulators } from './survey-share-sums.ts';
 import { suppressSmallCells, type Suppression } from './suppress-small-cells.ts';
 import type { Instrument, IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
 import type { WaveFile } from '../sources/industry-survey/read-wave-file.ts';
 import { countedCodes, findQuestion, referenceIn } from '../lib/find-survey-question.ts';
-import { Role } from '../lib/survey-answer-role.ts';
 import type { SurveyBinding } from '../sources/industry-survey/resolve-survey-bindings.ts';
 import type { QuestionData, WaveData } from '../sources/industry-survey/wave-data.ts';
 import type { Codebook, CodebookQuestion } from '../sources/industry-survey/codebook.ts';
@@ -186,7 +186,7 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
       : multiStanding(u.data.count, u.q.role, u.countedChosen, denominatorRule);
     if (design && byStratum && !raking) {
       const weights = design.weightsOf.get(u.data)!;
-      accumulateStrata(byStratum, y, cellsOf(joint, design.stratumOf.get(u.data)!, jointCells), weights, squaresOf(weights));
+      accumulateStrata(byStratum, y, design.stratumOf.get(u.data)!, joint, jointCells, weights);
       continue;
     }
     const weights = design ? design.weightsOf.get(u.data)! : weighted ? u.data.weights! : null;
@@ -298,192 +298,6 @@ function withIntervals(cells: readonly ShareCell[], pending: ReadonlyMap<ShareEs
   }
 }
 
-interface Accumulators {
-  n: Float64Array;
-  numerator: Float64Array;
-  wSum: Float64Array;
-  wCounted: Float64Array;
-  wSquared: Float64Array;
-}
-
-/** Whether role r is in the denominator: 0 answered only, 1 also 無回答 (applicable), 2 everyone. */
-function inDenominator(r: number, rule: number): boolean {
-  return r === Role.Answer || rule === 2 || (rule === 1 && r === Role.NoAnswer);
-}
-
-/** Per stratum × joint group: members, Σw, Σwy, Σw², Σw²y. */
-class StratumAccumulators {
-  readonly count: Float64Array;
-  /** Members with y = 1 (the numerator). */
-  readonly countY: Float64Array;
-  readonly w: Float64Array;
-  readonly wy: Float64Array;
-  readonly ww: Float64Array;
-  readonly wwy: Float64Array;
-  constructor(size: number) {
-    this.count = new Float64Array(size);
-    this.countY = new Float64Array(size);
-    this.w = new Float64Array(size);
-    this.wy = new Float64Array(size);
-    this.ww = new Float64Array(size);
-    this.wwy = new Float64Array(size);
-  }
-  add(at: number, w: number, counted: number): void {
-    this.count[at]! += 1;
-    this.countY[at]! += counted;
-    this.w[at]! += w;
-    this.ww[at]! += w * w;
-    if (counted === 1) {
-      this.wy[at]! += w;
-      this.wwy[at]! += w * w;
-    }
-  }
-  /** Members and counted members per joint group, summed over the strata (counts: exact in any order). */
-  countsByJointGroup(n: Float64Array, numerator: Float64Array, jointCells: number): void {
-    for (let at = 0; at < this.count.length; at += 1) {
-      n[at % jointCells]! += this.count[at]!;
-      numerator[at % jointCells]! += this.countY[at]!;
-    }
-  }
-  /** Stratum h's totals over the joint groups js of a cell. */
-  totals(h: number, jointCells: number, js: readonly number[], population: number, sampled: number): StratumTotals {
-    const t: StratumTotals = { population, sampled, count: 0, w: 0, wy: 0, ww: 0, wwy: 0 };
-    for (const j of js) {
-      const at = h * jointCells + j;
-      t.count += this.count[at]!;
-      t.w += this.w[at]!;
-      t.wy += this.wy[at]!;
-      t.ww += this.ww[at]!;
-      t.wwy += this.wwy[at]!;
-    }
-    return t;
-  }
-}
-
-type Stratified = {
-  acc: StratumAccumulators;
-  stratumOf: Int32Array;
-  jointCells: number;
-  /** Raked designs only: each respondent's membership, answer and joint group, at offset in the pooled order. */
-  perRespondent: { member: Uint8Array; y: Uint8Array; joint: Int32Array; offset: number } | null;
-} | null;
-
-const NOT_MEMBER = -1;
-/** One buffer for every measure's standings (a measure is estimated at a time). */
-let standing = new Int8Array(0);
-
-function standingBuffer(count: number): Int8Array {
-  if (standing.length < count) standing = new Int8Array(count);
-  return standing.subarray(0, count);
-}
-
-/** Each respondent's standing in a single-choice measure: NOT_MEMBER (outside the denominator), 0, or 1 (counted). */
-function singleStanding(count: number, role: Int8Array, codes: Int32Array, lut: Uint8Array, rule: number): Int8Array {
-  const y = standingBuffer(count);
-  for (let i = 0; i < count; i += 1) {
-    const r = role[i]!;
-    if (r === Role.Answer) {
-      const code = codes[i]!;
-      y[i] = code >= 0 && code < lut.length ? lut[code]! : 0;
-    } else y[i] = inDenominator(r, rule) ? 0 : NOT_MEMBER;
-  }
-  return y;
-}
-
-/** The same for a multi-select measure: counted when any counted option is chosen. */
-function multiStanding(count: number, role: Int8Array, chosen: Uint8Array[], rule: number): Int8Array {
-  const y = standingBuffer(count);
-  for (let i = 0; i < count; i += 1) {
-    const r = role[i]!;
-    if (r !== Role.Answer) {
-      y[i] = inDenominator(r, rule) ? 0 : NOT_MEMBER;
-      continue;
-    }
-    let counted = 0;
-    for (let k = 0; k < chosen.length; k += 1) {
-      if (chosen[k]![i] === 1) {
-        counted = 1;
-        break;
-      }
-    }
-    y[i] = counted;
-  }
-  return y;
-}
-
-/** The stratified design's sums (the large-wave case): members in file order into their stratum × joint group. */
-function accumulateStrata(acc: StratumAccumulators, y: Int8Array, cellOf: Int32Array, weights: Float64Array, squares: Float64Array): void {
-  const { count, countY, w, wy, ww, wwy } = acc;
-  for (let i = 0; i < y.length; i += 1) {
-    const yi = y[i]!;
-    if (yi === NOT_MEMBER) continue;
-    const at = cellOf[i]!;
-    const wi = weights[i]!;
-    const wwi = squares[i]!;
-    count[at]! += 1;
-    w[at]! += wi;
-    ww[at]! += wwi;
-    if (yi === 1) {
-      countY[at]! += 1;
-      wy[at]! += wi;
-      wwy[at]! += wwi;
-    }
-  }
-}
-
-/** Unweighted, Kish-weighted or raked: members into their joint group's sums (and their stratum's, per respondent). */
-function accumulate(acc: Accumulators, y: Int8Array, joint: Int32Array, weights: Float64Array | null, stratified: Stratified): void {
-  const { n, numerator } = acc;
-  for (let i = 0; i < y.length; i += 1) {
-    const counted = y[i]!;
-    if (counted === NOT_MEMBER) continue;
-    const c = joint[i]!;
-    n[c]! += 1;
-    numerator[c]! += counted;
-    if (weights === null) continue;
-    const w = weights[i]!;
-    acc.wSum[c]! += w;
-    acc.wSquared[c]! += w * w;
-    if (counted === 1) acc.wCounted[c]! += w;
-    if (!stratified) continue;
-    stratified.acc.add(stratified.stratumOf[i]! * stratified.jointCells + c, w, counted);
-    const each = stratified.perRespondent;
-    if (each) {
-      each.member[each.offset + i] = 1;
-      each.y[each.offset + i] = counted;
-      each.joint[each.offset + i] = c;
-    }
-  }
-}
-
-const cellsCache = new WeakMap<Int32Array, WeakMap<Int32Array, Int32Array>>();
-
-/** Each respondent's stratum × joint group (stratum · jointCells + joint group), once per wave and design. */
-function cellsOf(joint: Int32Array, stratumOf: Int32Array, jointCells: number): Int32Array {
-  let byStratum = cellsCache.get(joint);
-  if (!byStratum) cellsCache.set(joint, (byStratum = new WeakMap()));
-  let cells = byStratum.get(stratumOf);
-  if (!cells) {
-    cells = new Int32Array(joint.length);
-    for (let i = 0; i < joint.length; i += 1) cells[i] = stratumOf[i]! * jointCells + joint[i]!;
-    byStratum.set(stratumOf, cells);
-  }
-  return cells;
-}
-
-const squaresCache = new WeakMap<Float64Array, Float64Array>();
-
-/** w² per respondent (the same product the sums would form), once per weights column. */
-function squaresOf(weights: Float64Array): Float64Array {
-  let squares = squaresCache.get(weights);
-  if (!squares) {
-    squares = new Float64Array(weights.length);
-    for (let i = 0; i < weights.length; i += 1) squares[i] = weights[i]! * weights[i]!;
-    squaresCache.set(weights, squares);
-  }
-  return squares;
-}
-
 /** Counted codes as a lookup table (single choice) or the counted options' 0/1 columns (multi-select). */
 function countedLookup(q: QuestionData, codes: Set<number>): { countedLut: Uint8Array; countedChosen: Uint8Array[] } {
   const max = Math.max(0, ...codes);
@@ -539,11 +353,6 @@ function rowsOf(data: WaveData): string {
 
 function rowRange(data: WaveData): string {
   if (data.count === 0) return '';
-  let min = Infinity;
-  let max = -Infinity;
-  for (const r of data.rowNumbers) {
-    if (r < min) min = r;
-    if (r > max) max = r;
-  }
+  const { min, max } = data.rowNumbers;
   return min === max ? String(min) : `${min}-${max}`;
 }

@@ -88,7 +88,7 @@ export function buildSurveyDesign(
           .join('・');
         const o = outside.get(key) ?? { count: 0, rows: [] };
         o.count += 1;
-        if (o.rows.length < 5) o.rows.push(data.rowNumbers[i]!);
+        if (o.rows.length < 5) o.rows.push(data.rowNumbers.at(i));
         outside.set(key, o);
         continue;
       }

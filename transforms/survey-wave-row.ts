@@ -8,13 +8,8 @@ import type { WaveVersion } from '../sources/industry-survey/read-industry-surve
 export function surveyWaveRow(w: WaveVersion): Omit<SurveyWaveRow, 'run_id'> {
   const data = w.read?.data;
   const counts = countBySeverity(w.read?.issues ?? []);
-  let first: number | null = null;
-  let last: number | null = null;
-  for (const d of data?.responseDays ?? []) {
-    if (d === -2147483648) continue;
-    if (first === null || d < first) first = d;
-    if (last === null || d > last) last = d;
-  }
+  const first = data?.responseDays?.first ?? null;
+  const last = data?.responseDays?.last ?? null;
   return {
     fiscal_year: w.fiscalYear,
     fiscal_year_label: formatFiscalYear(w.fiscalYear),
@@ -32,7 +27,7 @@ export function surveyWaveRow(w: WaveVersion): Omit<SurveyWaveRow, 'run_id'> {
     duplicate_rows: data?.stats.duplicateRows ?? null,
     errors: counts.error,
     warnings: counts.warning,
-    weighted: data !== undefined && data.weights !== null && data.badWeights === 0,
+    weighted: data !== undefined && data.hasWeights && data.badWeights === 0,
     first_response_date: first === null ? null : formatDay(first),
     last_response_date: last === null ? null : formatDay(last),
   };

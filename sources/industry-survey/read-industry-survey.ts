@@ -244,8 +244,7 @@ function blockingProblems(read: WaveFile, instrument: string, bindings: readonly
     if (!q) continue;
     const touched = read.data.touched.get(q.id);
     if (touched && touched.size > 0) problems.push(`設問 ${q.id}（${b.nameJa}）: ${[...touched].map(([code, n]) => `${code} ${n}件`).join('、')}`);
-    if (needsWeights && b.estimate === 'weighted' && (read.data.weights === null || read.data.badWeights > 0))
-      problems.push(`ウェイト（${b.nameJa} は加重推計）`);
+    if (needsWeights && b.estimate === 'weighted' && (!read.data.hasWeights || read.data.badWeights > 0)) problems.push(`ウェイト（${b.nameJa} は加重推計）`);
   }
   return [...new Set(problems)];
 }

@@ -6,8 +6,9 @@ import { issueOf } from '../../lib/issue-catalog.ts';
 import type { Issue } from '../../lib/issues.ts';
 import { csvSliceText, MAX_CSV_FIELDS, scanCsv } from '../../lib/scan-csv.ts';
 import type { InboxFile } from '../inbox-file.ts';
-import { openXlsxWorkbook, type XlsxWorkbook } from '../xlsx/open-xlsx-workbook.ts';
-import { readXlsxRows, XlsxReadError, type XlsxRow } from '../xlsx/read-xlsx-rows.ts';
+import type { XlsxWorkbook } from '../xlsx/open-xlsx-workbook.ts';
+import { XlsxReadError, type XlsxRow } from '../xlsx/read-xlsx-rows.ts';
+import { withInboxWorkbook } from '../xlsx/with-inbox-workbook.ts';
 import type { XlsxLimits } from '../xlsx/xlsx-limits.ts';
 import type { Codebook } from './codebook.ts';
 import { codebookFromConfig } from './codebook-from-config.ts';
@@ -64,15 +65,14 @@ export async function readWaveFile(input: WaveFileInput): Promise<WaveFile> {
 }
 
 /** Where a codebook sheet is read from: the wave's own workbook (already open) or a separate codebook file. */
-type CodebookSource = { name: string; rows: (sheet: string) => AsyncIterable<XlsxRow> };
+type CodebookSource = { name: string; rows: (sheet: string) => Promise<XlsxRow[]> };
 
 /** The codebook from config, else from the codebook sheet of `source` (the wave itself or a separate file). */
 async function resolveCodebook(input: WaveFileInput, result: WaveFile, source: CodebookSource | undefined): Promise<void> {
   const { config, instrument } = input;
   result.codebook = codebookFromConfig(config, instrument.id, input.fiscalYear);
   if (result.codebook || !source) return;
-  const rows: XlsxRow[] = [];
-  for await (const row of source.rows(config.codebookSheet.name)) rows.push(row);
+  const rows = await source.rows(config.codebookSheet.name);
   const read = readCodebookSheet({
     rows,
     layout: config.codebookSheet,
@@ -90,38 +90,47 @@ async function resolveCodebook(input: WaveFileInput, result: WaveFile, source: C
 function codebookFile(input: WaveFileInput): CodebookSource | undefined {
   const file = input.codebookFile;
   if (!file) return undefined;
-  return {
-    name: file.name,
-    rows: async function* (sheet) {
-      yield* readXlsxRows(await file.readBytes(), { sheet, ...(input.xlsxLimits ? { limits: input.xlsxLimits } : {}) });
-    },
-  };
+  return { name: file.name, rows: (sheet) => withInboxWorkbook(file, xlsxOptions(input), (workbook) => allRows(workbook, sheet)) };
 }
 
+async function allRows(workbook: XlsxWorkbook, sheet: string): Promise<XlsxRow[]> {
+  const rows: XlsxRow[] = [];
+  for await (const row of workbook.rows(sheet)) rows.push(row);
+  return rows;
+}
+
+const xlsxOptions = (input: WaveFileInput) => (input.xlsxLimits ? { limits: input.xlsxLimits } : {});
+
 async function readXlsxWave(input: WaveFileInput, result: WaveFile): Promise<void> {
-  // One open of the workbook for the codebook sheet and the answers: the file is read, unzipped and its shared
-  // strings (every text id of a 100k wave) parsed once.
-  const workbook = await openXlsxWorkbook(await input.file.readBytes(), input.xlsxLimits ? { limits: input.xlsxLimits } : {});
-  try {
-    await readXlsxAnswers(input, result, workbook);
-  } finally {
-    workbook.close();
-  }
+  // One open of the workbook for the codebook sheet and the answers: its shared strings (every text id of a 100k
+  // wave) are parsed once, and the sheet streams from the file.
+  await withInboxWorkbook(input.file, xlsxOptions(input), (workbook) => readXlsxAnswers(input, result, workbook));
 }
 
 async function readXlsxAnswers(input: WaveFileInput, result: WaveFile, workbook: XlsxWorkbook): Promise<void> {
   const { file, instrument, config } = input;
   const sheets = workbook.sheets.map((s) => s.name);
   const codebookSheet = config.codebookSheet.name;
-  const ownCodebook: CodebookSource = { name: file.name, rows: (sheet) => workbook.rows(sheet) };
+  const ownCodebook: CodebookSource = { name: file.name, rows: (sheet) => allRows(workbook, sheet) };
   await resolveCodebook(input, result, sheets.includes(codebookSheet) ? ownCodebook : codebookFile(input));
   if (!result.codebook) return noCodebook(input, result);
   const sheet = instrument.sheet ?? sheets.find((s) => s !== codebookSheet) ?? sheets[0];
   result.sheet = sheet;
   let ingester: WaveIngester | undefined;
-  for await (const row of workbook.rows(sheet, input.onProgress ? { onProgress: input.onProgress } : {})) {
+  let inflated = 0;
+  let total = 0;
+  let rows = 0;
+  const options = {
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    onInflated: (done: number, all: number) => {
+      inflated = done;
+      total = all;
+    },
+  };
+  for await (const row of workbook.rows(sheet, options)) {
     if (ingester) {
       ingester.push(row.rowNumber, row.cells);
+      if ((rows += 1) === SIZE_SAMPLE_ROWS) ingester.reserve(expectedRows(rows, inflated, total));
       continue;
     }
     if (row.rowNumber < instrument.headerRow) continue;
@@ -178,6 +187,7 @@ async function readCsvWave(input: WaveFileInput, result: WaveFile): Promise<void
     if (ingester) {
       // A blank line is a record of one empty field.
       if (count > 1 || cells[0] !== null) ingester.push(record.line, cells);
+      if (records === instrument.headerRow + SIZE_SAMPLE_ROWS) ingester.reserve(expectedRows(SIZE_SAMPLE_ROWS, record.start[0]!, total));
     } else if (records === instrument.headerRow) {
       ingester = start(input, result, cells, undefined, false);
       if (!ingester) {
@@ -233,8 +243,22 @@ function start(input: WaveFileInput, result: WaveFile, header: readonly unknown[
     separator: instrument.multiSelectSeparator,
     maxCellIssues: config.maxCellIssues,
     date1904,
+    // A design weighted from the frame file estimates with no file weight.
+    keepWeights: config.design?.weights !== 'frame',
     ...(fieldwork ? { fieldwork } : {}),
   });
+}
+
+// After this many rows the file's size tells about how many it has: the columns are made that long once, instead of
+// growing (a copy each time, old and new held together) to a million respondents.
+const SIZE_SAMPLE_ROWS = 4096;
+// Room above the estimate: a sheet's first rows are shorter (fewer digits in their cell references), and room never
+// written costs no memory (its pages are not touched).
+const ROOM = 1.15;
+
+/** Rows expected in all, from `rows` read in `done` of `total` bytes, with some room. */
+function expectedRows(rows: number, done: number, total: number): number {
+  return done > 0 ? Math.ceil((rows * total * ROOM) / done) : rows;
 }
 
 function finish(result: WaveFile, ingester: WaveIngester): void {

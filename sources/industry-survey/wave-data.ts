@@ -1,14 +1,17 @@
 // What a respondent file's reading leaves: its answers in typed columns, one slot per respondent kept (a 100k × 150
 // wave without a per-cell object), with the file's counts and issues. Filled by WaveIngester, read by the transforms.
+// Per respondent only what an estimate can use is kept: answer codes as bytes where the codebook's codes fit, no ids,
+// row numbers as runs, the response dates as their range.
 import type { Issue } from '../../lib/issues.ts';
 import type { CodebookQuestion } from './codebook.ts';
+import type { RowNumbers } from './row-numbers.ts';
 
 export interface QuestionData {
   question: CodebookQuestion;
   /** Role per respondent. */
   role: Int8Array;
-  /** Single choice: the answer code. */
-  codes?: Int32Array;
+  /** Single choice: the answer code (bytes when every code of the question is 0–255). */
+  codes?: Uint8Array | Int32Array;
   /** Multi-select: answer code → 1 when chosen. */
   chosen?: Map<number, Uint8Array>;
   /** Number question. */
@@ -21,14 +24,19 @@ export interface QuestionData {
 export interface WaveData {
   /** Respondents kept (rows with answers, one per respondent id). */
   count: number;
-  ids: (string | null)[];
-  rowNumbers: Int32Array;
+  rowNumbers: RowNumbers;
   questions: Map<string, QuestionData>;
-  /** Post-stratification weights, or null when the file has no weight column. */
+  /** Whether the file has a weight column. */
+  hasWeights: boolean;
+  /**
+   * Post-stratification weights, or null when the file has no weight column or nothing estimates with them (a design
+   * weighted from the frame file): they are still checked.
+   */
   weights: Float64Array | null;
   /** Respondents whose weight is missing or not a positive number: weighted estimates are then not computed. */
   badWeights: number;
-  responseDays: Int32Array | null;
+  /** The first and last response date kept (days since 1970-01-01; null when none is readable), or null without the column. */
+  responseDays: { first: number | null; last: number | null } | null;
   /** Problems that make a question's answers unusable: question id → issue code → count. */
   touched: Map<string, Map<string, number>>;
   stats: { dataRows: number; emptyRows: number; duplicateRows: number; conflictingDuplicates: number };

@@ -12,6 +12,7 @@ import type { ColumnPlan } from './map-wave-columns.ts';
 import type { QuestionData, WaveData } from './wave-data.ts';
 import { WaveIssueLog, type CellProblem } from './wave-issue-log.ts';
 import { RespondentIds } from './respondent-ids.ts';
+import { RowNumbers } from './row-numbers.ts';
 import { formatDay } from '../../lib/format-day.ts';
 import { parseResponseDay } from './parse-response-day.ts';
 import { Kind, NO_DAY, type CellContext, type Handler, type MultiTally, type ReadCell } from './answer-kinds/answer-handler.ts';
@@ -34,6 +35,8 @@ export interface IngesterContext {
   date1904?: boolean;
   /** The wave's fieldwork period (days since 1970), for a warning on response dates outside it. */
   fieldwork?: { from: number; to: number };
+  /** Keep each respondent's weight (false: the weights are checked, but nothing estimates with them). Default true. */
+  keepWeights?: boolean;
 }
 
 // One cell reader per question kind, indexed by Kind; push() keeps the two common cases in its own loops.
@@ -42,7 +45,13 @@ const READ_CELL: readonly ReadCell[] = [readSingleChoice, readMultiCell, readMul
 export class WaveIngester implements CellContext {
   private readonly handlers: Handler[];
   /** The handlers as parallel arrays for push()'s fast loops (rebuilt when the columns grow). */
-  private singles = { handlers: [] as Handler[], columns: [] as number[], luts: [] as Int8Array[], roles: [] as Int8Array[], codes: [] as Int32Array[] };
+  private singles = {
+    handlers: [] as Handler[],
+    columns: [] as number[],
+    luts: [] as Int8Array[],
+    roles: [] as Int8Array[],
+    codes: [] as (Uint8Array | Int32Array)[],
+  };
   private options = { handlers: [] as Handler[], columns: [] as number[], chosen: [] as Uint8Array[], answer: [] as number[], tallies: [] as MultiTally[] };
   private others: Handler[] = [];
   private readonly tallies: MultiTally[];
@@ -50,9 +59,9 @@ export class WaveIngester implements CellContext {
   private capacity = 1024;
   private count = 0;
   private readonly ids = new RespondentIds();
-  private rowNumbers = new Int32Array(this.capacity);
+  private readonly rowNumbers = new RowNumbers();
   private weights: Float64Array | null;
-  private responseDays: Int32Array | null;
+  private readonly responseDays: { first: number | null; last: number | null } | null;
   private badWeights = 0;
   /** Response dates repeat (a few weeks of fieldwork): each value is parsed once. */
   private readonly responseDayCache = new Map<number | string, number | null>();
@@ -62,8 +71,8 @@ export class WaveIngester implements CellContext {
 
   constructor(private readonly ctx: IngesterContext) {
     this.log = new WaveIssueLog(ctx);
-    this.weights = ctx.plan.weight === undefined ? null : new Float64Array(this.capacity);
-    this.responseDays = ctx.plan.responseDate === undefined ? null : new Int32Array(this.capacity);
+    this.weights = ctx.plan.weight === undefined || ctx.keepWeights === false ? null : new Float64Array(this.capacity);
+    this.responseDays = ctx.plan.responseDate === undefined ? null : { first: null, last: null };
     for (const [id, codes] of ctx.plan.touched) for (const code of codes) this.log.touch(id, code);
     const columns = columnHandlers(ctx.plan, this.capacity);
     this.data = columns.data;
@@ -92,10 +101,16 @@ export class WaveIngester implements CellContext {
     this.others = this.handlers.filter((h) => h.kind !== Kind.Single && h.kind !== Kind.MultiOption);
   }
 
+  /** Room for this many respondents in all, when the file's size tells about how many rows it has (no copy as it fills). */
+  reserve(respondents: number): void {
+    if (respondents > this.capacity) this.resize(respondents);
+    this.ids.reserve(respondents);
+  }
+
   /** One data row (cells[0] = column A). */
   push(rowNumber: number, cells: readonly unknown[]): void {
     const i = this.count;
-    if (i === this.capacity) this.grow();
+    if (i === this.capacity) this.resize(Math.ceil(this.capacity * 1.5));
     let nonEmpty = false;
     for (const t of this.tallies) t.answers = t.noAnswer = t.notApplicable = t.invalid = 0;
     // The common cases in tight loops over plain arrays (a valid code in a single-choice column, 0/1 in an option
@@ -159,10 +174,12 @@ export class WaveIngester implements CellContext {
       return;
     }
     const id = plan.respondentId === undefined ? null : RespondentIds.keyOf(cells[plan.respondentId]);
-    this.ids.ids[i] = id;
-    this.rowNumbers[i] = rowNumber;
-    if (this.weights) this.weights[i] = this.weightOf(cells[plan.weight!], rowNumber);
-    if (this.responseDays) this.responseDays[i] = this.responseDayOf(cells[plan.responseDate!], rowNumber);
+    this.ids.set(i, id);
+    if (plan.weight !== undefined) {
+      const weight = this.weightOf(cells[plan.weight], rowNumber);
+      if (this.weights) this.weights[i] = weight;
+    }
+    const day = plan.responseDate === undefined ? NO_DAY : this.responseDayOf(cells[plan.responseDate], rowNumber);
     if (id === null) {
       this.log.issues.push(issueOf('industry-survey-missing-respondent-id', {}, this.log.at(rowNumber, plan.respondentId)));
     } else {
@@ -172,6 +189,12 @@ export class WaveIngester implements CellContext {
         this.clearSlot(i);
         return;
       }
+    }
+    this.rowNumbers.push(rowNumber);
+    const days = this.responseDays;
+    if (days && day !== NO_DAY) {
+      if (days.first === null || day < days.first) days.first = day;
+      if (days.last === null || day > days.last) days.last = day;
     }
     this.count += 1;
   }
@@ -229,12 +252,12 @@ export class WaveIngester implements CellContext {
     }
     return {
       count: n,
-      ids: this.ids.ids.slice(0, n),
-      rowNumbers: this.rowNumbers.subarray(0, n),
+      rowNumbers: this.rowNumbers,
       questions,
+      hasWeights: this.ctx.plan.weight !== undefined,
       weights: this.weights ? this.weights.subarray(0, n) : null,
       badWeights: this.badWeights,
-      responseDays: this.responseDays ? this.responseDays.subarray(0, n) : null,
+      responseDays: this.responseDays,
       touched: this.log.touched,
       stats: this.stats,
       issues: this.log.issues,
@@ -307,7 +330,7 @@ export class WaveIngester implements CellContext {
         this.log.touch(data.question.id, 'industry-survey-duplicate-respondent');
       }
     }
-    const firstRow = this.rowNumbers[first]!;
+    const firstRow = this.rowNumbers.at(first);
     const at = this.log.at(rowNumber, this.ctx.plan.respondentId);
     if (differing.length === 0) {
       this.log.issues.push(issueOf('industry-survey-duplicate-respondent', { variant: 'same', firstRow }, at, undefined, 'warning'));
@@ -321,34 +344,35 @@ export class WaveIngester implements CellContext {
     );
   }
 
-  private grow(): void {
-    const capacity = this.capacity * 2;
-    const grow8 = (a: Int8Array) => {
+  /** Every respondent column at a new capacity (the slots kept so far copied). */
+  private resize(capacity: number): void {
+    const keep = Math.min(this.count, capacity);
+    const to8 = (a: Int8Array) => {
       const b = new Int8Array(capacity);
-      b.set(a);
+      b.set(a.subarray(0, keep));
       return b;
     };
-    const growU8 = (a: Uint8Array) => {
+    const toU8 = (a: Uint8Array) => {
       const b = new Uint8Array(capacity);
-      b.set(a);
+      b.set(a.subarray(0, keep));
       return b;
     };
-    const grow32 = (a: Int32Array) => {
+    const to32 = (a: Int32Array) => {
       const b = new Int32Array(capacity);
-      b.set(a);
+      b.set(a.subarray(0, keep));
       return b;
     };
-    const grow64 = (a: Float64Array) => {
+    const to64 = (a: Float64Array) => {
       const b = new Float64Array(capacity);
-      b.set(a);
+      b.set(a.subarray(0, keep));
       return b;
     };
     for (const d of this.data.values()) {
-      d.role = grow8(d.role);
-      if (d.codes) d.codes = grow32(d.codes);
-      if (d.numbers) d.numbers = grow64(d.numbers);
-      if (d.days) d.days = grow32(d.days);
-      if (d.chosen) for (const [k, a] of d.chosen) d.chosen.set(k, growU8(a));
+      d.role = to8(d.role);
+      if (d.codes) d.codes = d.codes instanceof Uint8Array ? toU8(d.codes) : to32(d.codes);
+      if (d.numbers) d.numbers = to64(d.numbers);
+      if (d.days) d.days = to32(d.days);
+      if (d.chosen) for (const [k, a] of d.chosen) d.chosen.set(k, toU8(a));
     }
     for (const h of this.handlers) {
       if (h.kind === Kind.MultiOption && h.optionRole === Role.Answer) h.optionChosen = h.data.chosen!.get(h.option)!;
@@ -356,9 +380,7 @@ export class WaveIngester implements CellContext {
       if (h.data.codes) h.codes = h.data.codes;
     }
     this.index();
-    this.rowNumbers = grow32(this.rowNumbers);
-    if (this.weights) this.weights = grow64(this.weights);
-    if (this.responseDays) this.responseDays = grow32(this.responseDays);
+    if (this.weights) this.weights = to64(this.weights);
     this.capacity = capacity;
   }
 }

@@ -2,6 +2,7 @@
 // workbook): the streaming rows, with numbers shown in a date format turned into dates. Formulas give their cached
 // result, rich text its plain text, an error cell its text (#DIV/0!), a boolean true/false.
 import { openXlsxWorkbook } from './open-xlsx-workbook.ts';
+import type { XlsxSource } from './open-xlsx-zip.ts';
 import type { XlsxLimits } from './xlsx-limits.ts';
 import type { XlsxCellValue } from './xlsx-row.ts';
 
@@ -35,7 +36,7 @@ const DAYS_1904 = 1462;
  * Opens the workbook within the whole-workbook budget (limits.maxWorkbookBytes); rejects with an XlsxReadError
  * (xlsx-too-large, xlsx-not-a-workbook, xlsx-corrupt …) saying what to do.
  */
-export async function openXlsxCells(source: string | Uint8Array, limits?: XlsxLimits): Promise<XlsxCellWorkbook> {
+export async function openXlsxCells(source: XlsxSource, limits?: XlsxLimits): Promise<XlsxCellWorkbook> {
   const workbook = await openXlsxWorkbook(source, { ...(limits ? { limits } : {}), wholeWorkbook: true, dates: true });
   const offset = workbook.date1904 ? DAYS_1904 : 0;
   return {

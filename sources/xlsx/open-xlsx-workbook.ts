@@ -3,11 +3,12 @@
 // through here: readXlsxRows for one sheet (the survey), readXlsxCells for typed cells (Pay, 公社, manual entry).
 import { StringDecoder } from 'node:string_decoder';
 import zlib from 'node:zlib';
-import { openXlsxZip, type XlsxZip } from './open-xlsx-zip.ts';
+import { openXlsxZip, type XlsxSource, type XlsxZip } from './open-xlsx-zip.ts';
 import { pickSheet } from './pick-sheet.ts';
 import { readDateStyles } from './read-date-styles.ts';
-import { readSharedStrings } from './read-shared-strings.ts';
+import { readSharedStringsInto } from './read-shared-strings.ts';
 import { resolveWorkbook, type XlsxSheetPart } from './resolve-workbook.ts';
+import { SharedStringTable, type SharedStrings } from './shared-string-table.ts';
 import { SheetRowScanner } from './sheet-row-scanner.ts';
 import { corruptWorkbook, XlsxReadError } from './xlsx-read-error.ts';
 import { defaultXlsxLimits, megabytes, tooLarge, type XlsxLimits } from './xlsx-limits.ts';
@@ -28,6 +29,8 @@ export interface XlsxWorkbookOptions {
 export interface XlsxSheetRowsOptions {
   /** Compressed bytes of the sheet part consumed so far, of its compressed size; at most ~20 calls a second, and once at the end. */
   onProgress?: (done: number, total: number) => void;
+  /** Bytes of the sheet part inflated so far, of its inflated size as the zip records it; after each inflated chunk. */
+  onInflated?: (done: number, total: number) => void;
 }
 
 export interface XlsxWorkbook {
@@ -48,7 +51,7 @@ const PROGRESS_INTERVAL_MS = 50;
 const CAN_CHECK_CRC = typeof zlib.crc32 === 'function';
 
 /** Rejects with an XlsxReadError (Japanese message, stable code) when the file is not a readable workbook. */
-export async function openXlsxWorkbook(source: string | Uint8Array, options: XlsxWorkbookOptions = {}): Promise<XlsxWorkbook> {
+export async function openXlsxWorkbook(source: XlsxSource, options: XlsxWorkbookOptions = {}): Promise<XlsxWorkbook> {
   const limits = options.limits ?? defaultXlsxLimits;
   const zip = await openXlsxZip(source, options.wholeWorkbook ? { ...limits, maxPartBytes: Math.min(limits.maxPartBytes, limits.maxWorkbookBytes) } : limits);
   try {
@@ -59,7 +62,7 @@ export async function openXlsxWorkbook(source: string | Uint8Array, options: Xls
     const parts = await resolveWorkbook(zip);
     const stylesEntry = options.dates && parts.stylesPath !== undefined ? zip.entry(parts.stylesPath) : undefined;
     const dateStyles = stylesEntry ? readDateStyles(await zip.readText(stylesEntry)) : options.dates ? new Uint8Array(0) : undefined;
-    let sharedStrings: Promise<string[]> | undefined;
+    let sharedStrings: Promise<SharedStrings> | undefined;
     const shared = () => (sharedStrings ??= readAllSharedStrings(zip, parts.sharedStringsPath));
     return {
       sheets: parts.sheets,
@@ -73,11 +76,11 @@ export async function openXlsxWorkbook(source: string | Uint8Array, options: Xls
   }
 }
 
-async function readAllSharedStrings(zip: XlsxZip, path: string | undefined): Promise<string[]> {
+async function readAllSharedStrings(zip: XlsxZip, path: string | undefined): Promise<SharedStrings> {
   const entry = path === undefined ? undefined : zip.entry(path);
   if (!entry) return [];
   try {
-    return await readSharedStrings(await zip.openInflated(entry), zip.limits.maxRowChars);
+    return (await readSharedStringsInto(await zip.openInflated(entry), zip.limits.maxRowChars, new SharedStringTable())).seal();
   } catch (cause) {
     throw cause instanceof XlsxReadError ? cause : corruptWorkbook('共有文字列（xl/sharedStrings.xml）を展開できません', cause);
   }
@@ -86,10 +89,10 @@ async function readAllSharedStrings(zip: XlsxZip, path: string | undefined): Pro
 async function* sheetRows(
   zip: XlsxZip,
   sheet: XlsxSheetPart & { path: string },
-  sharedStrings: () => Promise<string[]>,
+  sharedStrings: () => Promise<SharedStrings>,
   date1904: boolean,
   dateStyles: Uint8Array | undefined,
-  { onProgress }: XlsxSheetRowsOptions,
+  { onProgress, onInflated }: XlsxSheetRowsOptions,
 ): AsyncGenerator<XlsxRow> {
   const entry = zip.entry(sheet.path);
   if (!entry) throw corruptWorkbook(`シート「${sheet.name}」の部品 ${sheet.path} がありません`);
@@ -115,6 +118,7 @@ async function* sheetRows(
   try {
     for await (const chunk of stream) {
       inflated += (chunk as Buffer).length;
+      onInflated?.(inflated, entry.uncompressedSize);
       if (CAN_CHECK_CRC) crc = zlib.crc32(chunk as Buffer, crc);
       scanner.push(decoder.write(chunk as Buffer), rows);
       for (const row of rows) yield row;

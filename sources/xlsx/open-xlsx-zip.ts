@@ -1,11 +1,17 @@
 // The zip container of an .xlsx: its entries by name, whole small parts as text, and the raw inflate stream of a sheet.
-import { open as openFile } from 'node:fs/promises';
+import { open as openFile, type FileHandle } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { corruptWorkbook, RESAVE_HINT, XlsxReadError } from './xlsx-read-error.ts';
 import { defaultXlsxLimits, megabytes, tooLarge, type XlsxLimits } from './xlsx-limits.ts';
+
+/**
+ * Where a workbook is read from: a path, its bytes, or an open file (read at offsets, never held whole; the caller
+ * keeps and closes the handle).
+ */
+export type XlsxSource = string | Uint8Array | FileHandle;
 
 export interface XlsxZip {
   /** The entry at a path inside the zip (exact, else case-insensitive), or undefined. */
@@ -32,8 +38,8 @@ const MAX_WHOLE_PART = 64 * 1024 * 1024;
 // monthly report, the stream pipeline (three streams and a round trip to the libuv pool each) cost more than inflating.
 const SMALL_PART = 1024 * 1024;
 
-export async function openXlsxZip(source: string | Uint8Array, limits: XlsxLimits = defaultXlsxLimits): Promise<XlsxZip> {
-  const head = typeof source === 'string' ? await readHead(source) : source.subarray(0, 4);
+export async function openXlsxZip(source: XlsxSource, limits: XlsxLimits = defaultXlsxLimits): Promise<XlsxZip> {
+  const head = typeof source === 'string' ? await readHead(source) : source instanceof Uint8Array ? source.subarray(0, 4) : await handleHead(source);
   if (OLE_SIGNATURE.every((b, i) => head[i] === b)) {
     throw new XlsxReadError(
       'xlsx-legacy-or-encrypted',
@@ -45,7 +51,9 @@ export async function openXlsxZip(source: string | Uint8Array, limits: XlsxLimit
     zip =
       typeof source === 'string'
         ? await yauzl.openPromise(source, { lazyEntries: true, autoClose: false })
-        : await yauzl.fromBufferPromise(Buffer.from(source.buffer, source.byteOffset, source.byteLength), { lazyEntries: true });
+        : source instanceof Uint8Array
+          ? await yauzl.fromBufferPromise(Buffer.from(source.buffer, source.byteOffset, source.byteLength), { lazyEntries: true })
+          : await yauzl.fromRandomAccessReaderPromise(new HandleReader(source), (await source.stat()).size, { lazyEntries: true, autoClose: false });
   } catch (cause) {
     throw notAWorkbook(cause);
   }
@@ -68,7 +76,7 @@ export async function openXlsxZip(source: string | Uint8Array, limits: XlsxLimit
     if (entry.uncompressedSize > limits.maxPartBytes) {
       throw tooLarge(`${entry.fileName} は展開後 ${megabytes(entry.uncompressedSize)}、上限は ${megabytes(limits.maxPartBytes)}`);
     }
-    if (typeof source !== 'string' && entry.compressionMethod === 8 && entry.uncompressedSize <= SMALL_PART) {
+    if (source instanceof Uint8Array && entry.compressionMethod === 8 && entry.uncompressedSize <= SMALL_PART) {
       let start: number;
       try {
         start = (await zip.readLocalFileHeaderPromise(entry, { minimal: true })).fileDataStart;
@@ -83,11 +91,13 @@ export async function openXlsxZip(source: string | Uint8Array, limits: XlsxLimit
       const start = (await zip.readLocalFileHeaderPromise(entry, { minimal: true })).fileDataStart;
       const end = start + entry.compressedSize;
       raw =
-        typeof source !== 'string'
+        source instanceof Uint8Array
           ? Readable.from(pieces(source.subarray(start, end)))
           : entry.compressedSize === 0
             ? Readable.from([])
-            : createReadStream(source, { start, end: end - 1, highWaterMark: RAW_CHUNK });
+            : typeof source === 'string'
+              ? createReadStream(source, { start, end: end - 1, highWaterMark: RAW_CHUNK })
+              : Readable.from(handleRange(source, start, end));
     } catch (cause) {
       throw corruptWorkbook(`${entry.fileName} を開けません`, cause);
     }
@@ -137,6 +147,48 @@ async function readHead(file: string): Promise<Uint8Array> {
     throw new XlsxReadError('xlsx-file-not-found', `ファイルを読めません: ${file}（${code ?? String(cause)}）。ファイルの権限と置き場所を確かめてください`, {
       cause,
     });
+  }
+}
+
+async function handleHead(handle: FileHandle): Promise<Uint8Array> {
+  const head = new Uint8Array(4);
+  await handle.read(head, 0, 4, 0);
+  return head;
+}
+
+/** yauzl's view of an open file: positional reads through the handle; closing the zip leaves the handle to its owner. */
+class HandleReader extends yauzl.RandomAccessReader {
+  constructor(private readonly handle: FileHandle) {
+    super();
+  }
+  override _readStreamForRange(start: number, end: number): Readable {
+    return Readable.from(handleRange(this.handle, start, end));
+  }
+  // yauzl reads the directory and each local header this way: one positional read instead of a stream each.
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null) => void): void {
+    readFully(this.handle, buffer, offset, length, position).then(() => callback(null), callback);
+  }
+}
+
+/**
+ * Bytes start … end of an open file in RAW_CHUNK pieces. Not handle.createReadStream: destroying that stream (a reader
+ * that stops early, a damaged part) closes the handle, which belongs to the caller.
+ */
+async function* handleRange(handle: FileHandle, start: number, end: number): AsyncGenerator<Buffer> {
+  for (let at = start; at < end;) {
+    const piece = Buffer.allocUnsafe(Math.min(RAW_CHUNK, end - at));
+    await readFully(handle, piece, 0, piece.length, at);
+    at += piece.length;
+    yield piece;
+  }
+}
+
+async function readFully(handle: FileHandle, buffer: Buffer, offset: number, length: number, position: number): Promise<void> {
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await handle.read(buffer, offset + done, length - done, position + done);
+    if (bytesRead === 0) throw new Error(`unexpected end of file at ${position + done}`);
+    done += bytesRead;
   }
 }
 

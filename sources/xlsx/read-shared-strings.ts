@@ -10,8 +10,16 @@ export async function readSharedStrings(
   chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   maxStringChars = defaultXlsxLimits.maxRowChars,
 ): Promise<string[]> {
+  return readSharedStringsInto(chunks, maxStringChars, []);
+}
+
+/** The same into a compact table (SharedStringTable) or any other list with push. */
+export async function readSharedStringsInto<T extends { push(text: string): unknown }>(
+  chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  maxStringChars: number,
+  strings: T,
+): Promise<T> {
   const decoder = new StringDecoder('utf8');
-  const strings: string[] = [];
   let prefix: string | undefined;
   // An unfinished string waits for its close tag without being rescanned: a giant one costs linear time.
   const pending = new PendingText(maxStringChars, () => tooLarge(`共有文字列の1つが ${megabytes(maxStringChars)} を超えています`));

@@ -3,6 +3,7 @@
 // Why not exceljs streaming: it corrupts Japanese split across chunks (exceljs#2063, #2316) and returns furigana
 // (<rPh>) instead of the cell text; see docs/xlsx-reader.md.
 import { openXlsxWorkbook } from './open-xlsx-workbook.ts';
+import type { XlsxSource } from './open-xlsx-zip.ts';
 import type { XlsxRow } from './xlsx-row.ts';
 import type { XlsxLimits } from './xlsx-limits.ts';
 
@@ -27,7 +28,7 @@ export interface XlsxReadOptions {
  * (Japanese message, stable code) when the file is not a readable workbook; damage found mid-sheet (a size or
  * CRC-32 mismatch is only known at the end) rejects after rows were yielded, so discard what was read.
  */
-export async function* readXlsxRows(source: string | Uint8Array, options: XlsxReadOptions = {}): AsyncGenerator<XlsxRow> {
+export async function* readXlsxRows(source: XlsxSource, options: XlsxReadOptions = {}): AsyncGenerator<XlsxRow> {
   const workbook = await openXlsxWorkbook(source, options.limits ? { limits: options.limits } : {});
   try {
     yield* workbook.rows(options.sheet, options.onProgress ? { onProgress: options.onProgress } : {});

@@ -1,5 +1,5 @@
 // What a workbook holds before reading any rows: its sheet names in workbook order and its date system.
-import { openXlsxZip } from './open-xlsx-zip.ts';
+import { openXlsxZip, type XlsxSource } from './open-xlsx-zip.ts';
 import { resolveWorkbook } from './resolve-workbook.ts';
 
 export interface XlsxWorkbookInfo {
@@ -9,7 +9,7 @@ export interface XlsxWorkbookInfo {
   date1904: boolean;
 }
 
-export async function readXlsxWorkbookInfo(source: string | Uint8Array): Promise<XlsxWorkbookInfo> {
+export async function readXlsxWorkbookInfo(source: XlsxSource): Promise<XlsxWorkbookInfo> {
   const zip = await openXlsxZip(source);
   try {
     const parts = await resolveWorkbook(zip);

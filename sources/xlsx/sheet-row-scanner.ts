@@ -7,6 +7,7 @@ import { PendingText } from './pending-text.ts';
 import { corruptWorkbook } from './xlsx-read-error.ts';
 import { defaultXlsxLimits, megabytes, tooLarge } from './xlsx-limits.ts';
 import type { XlsxCellValue, XlsxRow } from './xlsx-row.ts';
+import type { SharedStrings } from './shared-string-table.ts';
 
 const enum CellType {
   Number,
@@ -57,7 +58,7 @@ export class SheetRowScanner {
   private styleAt = -1;
 
   constructor(
-    private readonly sharedStrings: readonly string[],
+    private readonly sharedStrings: SharedStrings,
     private readonly date1904: boolean,
     maxRowChars = defaultXlsxLimits.maxRowChars,
     /** Per cell style (cellXfs index): 1 when its number format is a date; given only by readers that want dates told apart. */
@@ -282,7 +283,7 @@ export class SheetRowScanner {
             : xml.startsWith(valueClose, k) && xml.startsWith(cellClose, k + valueClose.length);
           if (k > valueStart && closed) {
             p = k + valueClose.length + cellClose.length;
-            const value = type === CellType.Number ? n : this.sharedStrings[n];
+            const value = type === CellType.Number ? n : this.sharedStrings.at(n);
             last = store(cells, col, value ?? this.cellValue(xml, valueStart, k, type, rowNumber), last);
             continue;
           }
@@ -327,7 +328,7 @@ export class SheetRowScanner {
       }
       case CellType.Shared: {
         const index = digitsAt(xml, start);
-        const text = this.sharedStrings[index];
+        const text = this.sharedStrings.at(index);
         if (text === undefined || start === end) {
           throw corruptWorkbook(`${rowNumber}行目のセルが共有文字列 ${xml.slice(start, end)} 番を指していますが、その文字列がありません`);
         }

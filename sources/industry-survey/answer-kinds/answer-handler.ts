@@ -10,7 +10,7 @@ export const NO_DAY = -2147483648;
 
 /** A non-response option's column: writes to it are no-ops. */
 export const NO_CHOSEN = new Uint8Array(0);
-const NO_CODES = new Int32Array(0);
+const NO_CODES = new Uint8Array(0);
 
 /** How one column is read. A class with fixed field types, so the per-cell loop sees one shape (no deopts). */
 export class Handler {
@@ -19,9 +19,11 @@ export class Handler {
   tally: MultiTally | null = null;
   /** The question's role and code columns (replaced when the columns grow). */
   role: Int8Array;
-  codes: Int32Array = NO_CODES;
+  codes: Uint8Array | Int32Array = NO_CODES;
   /** Text cells already worked out: raw text → code (single choice: see single-choice.ts). */
   readonly textCodes = new Map<string, number>();
+  /** Text answers kept (free text): each distinct text once, however many respondents wrote it. */
+  readonly keptTexts = new Map<string, string>();
   constructor(
     readonly kind: number,
     readonly column: number,

@@ -23,7 +23,9 @@ export function columnHandlers(plan: ColumnPlan, capacity: number): { data: Map<
     for (const a of [...q.answers, ...q.nonResponse]) labels.set(normalizeHeader(a.labelJa), a.code);
     const make = (kind: number, at: number, option = 0, optionRole = 0) => new Handler(kind, at, stored, lut, roles, labels, option, optionRole);
     if (q.type === 'single') {
-      stored.codes = new Int32Array(capacity);
+      stored.codes = [...roles.keys()].every((code) => code >= 0 && code < 256 && code === Math.floor(code))
+        ? new Uint8Array(capacity)
+        : new Int32Array(capacity);
       const h = make(Kind.Single, qc.column!);
       h.codes = stored.codes;
       handlers.push(h);
