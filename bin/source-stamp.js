@@ -58,10 +58,11 @@ export function distIsCurrent() {
 }
 
 function statsOf(files) {
+  // Every file is under root (sourceFiles joins them to it): its name is the rest of the path, without path.relative's cost.
   return Object.fromEntries(
     files.map((f) => {
       const s = statSync(f, { bigint: true });
-      return [path.relative(root, f), `${s.size}:${s.mtimeNs}`];
+      return [f.slice(root.length + 1), `${s.size}:${s.mtimeNs}`];
     }),
   );
 }

@@ -3,19 +3,18 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
-import { z } from 'zod';
-import { ConfigError, loadCatalog, type Catalog, type ConfigProblem } from '../config/load-catalog.ts';
+import { ConfigError } from '../config/config-error.ts';
+import { setConfigLang } from '../config/config-lang.ts';
+import type { Catalog, ConfigProblem } from '../config/load-catalog.ts';
 import { formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
 import { countBySeverity, formatLocation, type Issue } from '../lib/issues.ts';
 import { redactConnectionString } from '../lib/redact-connection-string.ts';
 import { systemErrorMessage } from '../lib/system-error-message.ts';
 import { UserError } from '../lib/user-error.ts';
 import { runPipeline, type RunResult, type ValueChange } from '../pipelines/run-pipeline.ts';
-import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
 import type { PipelineConfig } from '../config/pipeline-schema.ts';
 import { describePublishError } from './describe-publish-error.ts';
 import { detectLang, messages, type Messages } from './messages.ts';
-import { planWords, summaryTables } from './plan-words.ts';
 import { registerInitCommand } from './init-command.ts';
 import { registerReprocessCommand } from './reprocess-command.ts';
 import { registerServeCommand } from './serve-command.ts';
@@ -43,7 +42,7 @@ export const processIo: CliIo = {
 export async function runCli(args: readonly string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const lang = detectLang(args, env);
   const t = messages(lang);
-  z.config(lang === 'en' ? z.locales.en() : z.locales.ja());
+  setConfigLang(lang);
   let exitCode: number = EXIT.ok;
   const print = (line: string) => io.out(`${line}\n`);
   const printErr = (line: string) => io.err(`${line}\n`);
@@ -130,6 +129,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
         print(t.summaryTitle);
         printRepairs(t, print, result, opts.publishSchema);
         print(t.summaryRun(result.runId));
+        const { summaryTables } = await import('./plan-words.ts');
         const tables = await summaryTables(opts.config, result.folder, result.counts.actionPlanRows);
         print(t.summaryCounts(result.counts.inputs, result.counts.observations, result.counts.indicatorValues, tables));
         print(t.summaryIssues(counts.error, counts.warning, counts.info, path.join(result.folder, 'issues.csv')));
@@ -161,6 +161,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .option('--run <dir>', t.optRunDir, 'out/latest')
     .helpOption('-h, --help', t.optHelp)
     .action(async (opts: { to: string; publishSchema: string; readRole?: string; config: string; run: string }) => {
+      const { loadPipelineConfig } = await configLoaders();
       const readRole = opts.readRole ?? (await loadPipelineConfig(opts.config)).publish?.readRole;
       try {
         const { publishRun } = await import('../pipelines/publish-run.ts');
@@ -185,6 +186,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .helpOption('-h, --help', t.optHelp)
     .action(async (opts: { year: string; config: string; inbox?: string; output?: string; all?: boolean }) => {
       const fiscalYear = yearOf(t, opts.year);
+      const { loadCatalog, loadPipelineConfig } = await configLoaders();
       const catalog = await loadCatalog(opts.config);
       const { adapterFedSourceKinds } = await import('../pipelines/source-families.ts');
       const { writeManualEntryTemplate } = await import('../outputs/manual-entry-template.ts');
@@ -223,6 +225,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
         problems.push(...e.problems);
         return undefined;
       };
+      const { loadCatalog, loadPipelineConfig } = await configLoaders();
       const catalog = await loadCatalog(opts.config).catch(caught<Catalog>);
       const pipeline = await loadPipelineConfig(opts.config).catch(caught<PipelineConfig>);
       const { checkPipeline } = await import('../config/check-pipeline.ts');
@@ -241,7 +244,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .option('--json', t.optJsonLogs)
     .helpOption('-h, --help', t.optHelp)
     .action(async (opts: { config: string; json?: boolean }) => {
-      const pipeline = await loadPipelineConfig(opts.config);
+      const pipeline = await (await configLoaders()).loadPipelineConfig(opts.config);
       const emit = eventLogger(io, Boolean(opts.json) || !io.tty);
       const { startScheduler } = await import('../pipelines/scheduler.ts');
       const scheduler = startScheduler(
@@ -314,6 +317,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .helpOption('-h, --help', t.optHelp)
     .action(async (target: string, opts: { year: string; run: string; config: string; json?: boolean }) => {
       const { explainValue, formatExplanation } = await import('../pipelines/explain-value.ts');
+      const { planWords } = await import('./plan-words.ts');
       const explanation = await explainValue(opts.run, target, yearOf(t, opts.year));
       print(opts.json ? JSON.stringify(explanation) : formatExplanation(explanation, await planWords(opts.config), lang));
     });
@@ -446,6 +450,12 @@ function eventLogger(io: CliIo, json: boolean) {
 function formatTokyo(d: Date | null): string {
   if (!d) return '—';
   return new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'short', timeStyle: 'medium' }).format(d);
+}
+
+/** The config loaders (YAML, zod and the schemas) load with the first command that reads a config in full. */
+async function configLoaders() {
+  const [{ loadCatalog }, { loadPipelineConfig }] = await Promise.all([import('../config/load-catalog.ts'), import('../config/load-pipeline-config.ts')]);
+  return { loadCatalog, loadPipelineConfig };
 }
 
 /** The sample generator pulls in exceljs and the fixture writers: loaded only when a sample is made. */

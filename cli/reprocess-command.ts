@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
 import { countBySeverity, formatLocation } from '../lib/issues.ts';
 import { UserError } from '../lib/user-error.ts';
-import { reprocessableSources, reprocessWave, type ReprocessResult } from '../pipelines/reprocess-wave.ts';
+import type { ReprocessResult } from '../pipelines/reprocess-wave.ts';
+import { reprocessableSources } from '../pipelines/reprocessable-sources.ts';
 import type { CommandContext } from './main.ts';
 import { messages, type Lang } from './messages.ts';
 import { storeOf, withRunLocations, type RunLocations } from './run-location-options.ts';
@@ -28,6 +29,7 @@ export function registerReprocessCommand(program: Command, lang: Lang, context: 
       const progress = context.io.tty ? (await import('./progress-bar.ts')).progressBar() : undefined;
       let result: ReprocessResult;
       try {
+        const { reprocessWave } = await import('../pipelines/reprocess-wave.ts');
         result = await reprocessWave({
           source: opts.source,
           fiscalYear,

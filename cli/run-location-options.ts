@@ -3,7 +3,7 @@
 // follows --out (the store holds the run ledger, which belongs with the outputs it records).
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
+import { pipelineFolders } from '../pipelines/run-config.ts';
 import { defaultConfigDir } from './default-config-dir.ts';
 import type { Messages } from './messages.ts';
 
@@ -25,7 +25,7 @@ export function withRunLocations(command: Command, t: Messages): Command {
     .option('--store <file>', t.optStore)
     .option('--no-store', t.optNoStore)
     .hook('preAction', async (command) => {
-      const pipeline = await loadPipelineConfig(String(command.getOptionValue('config')));
+      const pipeline = await pipelineFolders(String(command.getOptionValue('config')));
       const out: unknown = command.getOptionValue('out');
       if (command.getOptionValue('store') === undefined && typeof out === 'string')
         command.setOptionValueWithSource('store', path.join(out, 'store.duckdb'), 'default');

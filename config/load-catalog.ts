@@ -25,21 +25,14 @@ import { progressFileSchema } from './progress-schema.ts';
 import { resolveProgress, type CatalogProgress } from './resolve-progress.ts';
 import { isConfigProblemCode, issueMessageJa } from '../lib/issue-catalog.ts';
 import { configProblem, type ConfigProblem } from './config-problem.ts';
+import { ConfigError } from './config-error.ts';
+import { onConfigLang } from './config-lang.ts';
 
 // Config errors are read by ward staff: Japanese unless the CLI switches to English (--lang en).
-z.config(z.locales.ja());
+onConfigLang((lang) => z.config(lang === 'en' ? z.locales.en() : z.locales.ja()));
 
 export type { ConfigProblem } from './config-problem.ts';
-
-export class ConfigError extends Error {
-  constructor(readonly problems: ConfigProblem[]) {
-    super(
-      `設定ファイルに誤りがあります（${problems.length}件）。修正してから再実行してください。\n` +
-        problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''} ${p.path || '(ファイル全体)'}: ${p.message}`).join('\n'),
-    );
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 export interface CatalogSlot extends Slot {
   id: string;

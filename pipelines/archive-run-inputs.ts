@@ -5,7 +5,7 @@ import { archiveInputs } from '../sources/archive-inputs.ts';
 import type { RunInputs } from './load-run-inputs.ts';
 import type { RunOptions } from './run-types.ts';
 
-export async function archiveRunInputs(options: RunOptions, run: RunInputs, access: OutputAccess): Promise<void> {
+export async function archiveRunInputs(options: RunOptions, run: Pick<RunInputs, 'configFiles' | 'inputs'>, access: OutputAccess): Promise<void> {
   const archiveDir = options.archiveDir ?? path.join(options.outDir, 'archive');
   const configs = run.configFiles.map((c) => ({
     sha256: c.sha256,

@@ -7,7 +7,7 @@ import type { RunInputs } from './load-run-inputs.ts';
 /** The published datasets' format version; the run id also covers the code itself (lib/code-version.ts). */
 export const DATASET_VERSION = '1';
 
-export async function computeRunId(run: RunInputs): Promise<string> {
+export async function computeRunId(run: Pick<RunInputs, 'asOf' | 'configFiles' | 'inputs' | 'symlinks'>): Promise<string> {
   // The month counts: the data contracts judge "not started yet" and "closed" against it.
   const hash = createHash('sha256').update(`dataset-version:${DATASET_VERSION}\ncode:${await codeVersion()}\nas-of:${run.asOf.yearMonth}\n`);
   for (const f of run.configFiles) hash.update(`config:${f.name}:${f.sha256}\n`);

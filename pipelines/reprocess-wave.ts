@@ -15,9 +15,10 @@ import { INDUSTRY_SURVEY_FAMILY, industrySurveyConfigSchema } from '../sources/i
 import { listInbox } from '../sources/list-inbox.ts';
 import { runPipeline, type RunResult, type ValueChange } from './run-pipeline.ts';
 import { readLayoutConfig } from './define-source-family.ts';
+import { reprocessableSources } from './reprocessable-sources.ts';
 import { configureFamilies } from './source-families.ts';
 
-export const reprocessableSources = [INDUSTRY_SURVEY_FAMILY] as const;
+export { reprocessableSources };
 
 export interface ReprocessOptions {
   source: string;

@@ -3,9 +3,7 @@
 // executeRun is the recipe: each step is a function in its own file of pipelines/, named after it.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { ConfigError, loadCatalog, type Catalog } from '../config/load-catalog.ts';
-import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
-import type { PipelineConfig } from '../config/pipeline-schema.ts';
+import { ConfigError } from '../config/config-error.ts';
 import { faultPoint } from '../lib/fault-point.ts';
 import { countBySeverity } from '../lib/issues.ts';
 import { outputAccess, restrictPath, restrictTree, type OutputAccess } from '../lib/output-access.ts';
@@ -20,8 +18,10 @@ import { archiveRunInputs } from './archive-run-inputs.ts';
 import { computeRunId } from './compute-run-id.ts';
 import { decideUnchanged, lastRunId, repairedRuns } from './decide-unchanged.ts';
 import { clearExecutionMarker, replaceExecutionMarker } from './execution-marker.ts';
-import { loadRunInputs } from './load-run-inputs.ts';
+import { configReadMessage, type ConfigSettings } from './config-facts.ts';
+import { loadRunFiles, type RunInputs } from './load-run-inputs.ts';
 import { reconcileTargets, type Reconciliation } from './reconcile-targets.ts';
+import { configForRun, prepareRunConfig, type RunConfig } from './run-config.ts';
 import type { RunOptions, RunResult } from './run-types.ts';
 
 export { DATASET_VERSION } from './compute-run-id.ts';
@@ -33,12 +33,12 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const log = options.log ?? (() => {});
   const trigger = options.trigger ?? 'manual';
   const startedAt = now();
-  // Config is checked before taking the lock: a typo never blocks the scheduler.
-  const catalog = await loadCatalog(options.configDir);
-  const pipeline = await loadPipelineConfig(catalog.dir);
-  const publish = options.publish && { ...options.publish, ...readRoleOf(options.publish, pipeline) };
-  if (options.dryRun) return executeRun({ ...options, storePath: null }, catalog, pipeline, startedAt, null, outputAccess(undefined));
-  const access = outputAccess(pipeline.access.group);
+  // Config is checked before taking the lock: a typo never blocks the scheduler. A config folder that an earlier run
+  // checked, byte for byte with the same code, is not checked again (pipelines/run-config.ts).
+  const config = await prepareRunConfig(options.configDir);
+  const publish = options.publish && { ...options.publish, ...readRoleOf(options.publish, config.settings) };
+  if (options.dryRun) return executeRun({ ...options, storePath: null }, config, startedAt, null, outputAccess(undefined));
+  const access = outputAccess(config.settings.accessGroup ?? undefined);
   const attempt = await acquireRunLock(options.outDir, trigger, now);
   if (!attempt.acquired) throw new RunBusyError(attempt.heldBy);
   const execution: Omit<ExecutionRecord, 'finishedAt' | 'status' | 'runId' | 'counts' | 'error' | 'targets'> = {
@@ -75,7 +75,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         `Removed what an interrupted run left half-written: ${reconciliation.cleaned.join(', ')}`,
       );
     }
-    const result = await executeRun({ ...options, ...(publish ? { publish } : {}) }, catalog, pipeline, startedAt, reconciliation, access);
+    const result = await executeRun({ ...options, ...(publish ? { publish } : {}) }, config, startedAt, reconciliation, access);
     faultPoint('before-ledger');
     if (options.storePath) {
       // Into the ledger's journal beside the store; the next write of the store folds it into run_ledger.
@@ -125,9 +125,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 }
 
 /** The dashboards' read-only role: the option given, else pipeline.yaml publish.readRole. */
-function readRoleOf(publish: Omit<PostgresTarget, 'onBatch'>, pipeline: PipelineConfig): { readRole?: string } {
-  const role = publish.readRole ?? pipeline.publish?.readRole;
-  return role === undefined ? {} : { readRole: role };
+function readRoleOf(publish: Omit<PostgresTarget, 'onBatch'>, settings: ConfigSettings): { readRole?: string } {
+  const role = publish.readRole ?? settings.readRole;
+  return role === null ? {} : { readRole: role };
 }
 
 export class RunBusyError extends UserError {
@@ -141,29 +141,26 @@ export class RunBusyError extends UserError {
 
 async function executeRun(
   options: RunOptions,
-  catalog: Catalog,
-  pipeline: PipelineConfig,
+  config: RunConfig,
   startedAt: Date,
   reconciliation: Reconciliation | null,
   access: OutputAccess,
 ): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => {});
-  log(
-    `設定を読み込みました: 指標 ${catalog.measures.size}、指標枠 ${catalog.slots.length}、${catalog.plan.terms.actionPlan} ${catalog.lines.length} 行` +
-      (catalog.progress ? `、${catalog.plan.terms.progressTable} ${catalog.progress.indicators.length} 指標` : ''),
-    `Config read: ${catalog.measures.size} measures, ${catalog.slots.length} slots, ${catalog.lines.length} action-plan lines` +
-      (catalog.progress ? `, ${catalog.progress.indicators.length} progress-table indicators` : ''),
-  );
+  log(...configReadMessage(config.settings));
 
-  const run = await loadRunInputs(options, catalog, startedAt);
-  if (!options.dryRun) await archiveRunInputs(options, run, access);
+  const { configFiles, whole } = await configForRun(config);
+  const files = { ...(await loadRunFiles(options, startedAt)), configFiles };
+  if (!options.dryRun) await archiveRunInputs(options, files, access);
   faultPoint('after-archive');
-  const runId = await computeRunId(run);
+  const runId = await computeRunId(files);
   const previous = await lastRunId(options.outDir);
-  const unchanged = await decideUnchanged(options, runId, previous, run.inputs.length, reconciliation);
+  const unchanged = await decideUnchanged(options, runId, previous, files.inputs.length, reconciliation);
   if (unchanged) return unchanged;
 
+  const { catalog, pipeline, contracts, families } = await whole();
+  const run: RunInputs = { ...files, contracts, families };
   const steps = await import('./recompute-steps.ts');
   const read = await steps.readFamilies(options, catalog, pipeline, run);
   const checked = steps.evaluateRunContracts(catalog, run.contracts, run.asOf, read);
