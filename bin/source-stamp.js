@@ -13,9 +13,10 @@ const statsFile = path.join(root, 'dist', '.source-stats.json');
 
 function sourceFiles() {
   const files = [];
+  // Joined by hand: readdir's paths are already normal, and path.join on every file is a good part of this check's time.
   for (const folder of SOURCE_FOLDERS) {
-    for (const e of readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })) {
-      if (e.isFile() && e.name.endsWith('.ts')) files.push(path.join(e.parentPath, e.name));
+    for (const e of readdirSync(`${root}${path.sep}${folder}`, { recursive: true, withFileTypes: true })) {
+      if (e.isFile() && e.name.endsWith('.ts')) files.push(`${e.parentPath}${path.sep}${e.name}`);
     }
   }
   files.push(path.join(root, 'tsconfig.json'), path.join(root, 'tsconfig.build.json'), path.join(root, 'package-lock.json'));

@@ -7,15 +7,17 @@ import { ConfigError } from '../config/config-error.ts';
 import { setConfigLang } from '../config/config-lang.ts';
 import type { Catalog, ConfigProblem } from '../config/load-catalog.ts';
 import { formatFiscalYear, parseFiscalYear } from '../lib/fiscal-year.ts';
-import { countBySeverity, formatLocation, type Issue } from '../lib/issues.ts';
+import { countBySeverity, type Issue } from '../lib/issues.ts';
 import { redactConnectionString } from '../lib/redact-connection-string.ts';
 import { systemErrorMessage } from '../lib/system-error-message.ts';
 import { UserError } from '../lib/user-error.ts';
-import { runPipeline, type RunResult, type ValueChange } from '../pipelines/run-pipeline.ts';
+import { runPipeline } from '../pipelines/run-pipeline.ts';
 import type { PipelineConfig } from '../config/pipeline-schema.ts';
 import { describePublishError } from './describe-publish-error.ts';
 import { detectLang, messages, type Messages } from './messages.ts';
 import { registerInitCommand } from './init-command.ts';
+import { registerRunCommand } from './run-command.ts';
+import { eventLogger, formatChange, formatTokyo, printIssues } from './run-report.ts';
 import { registerReprocessCommand } from './reprocess-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { RUN_DEFAULTS, storeOf, withRunLocations, type RunLocations } from './run-location-options.ts';
@@ -63,90 +65,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .showHelpAfterError(t.helpAfterError)
     .configureHelp({ formatHelp: (cmd, helper) => t.translateHelp(Help.prototype.formatHelp.call(helper, cmd, helper)) });
 
-  withRunLocations(program.command('run').description(t.cmdRun), t)
-    .option('--sample', t.optSample)
-    .option('--full', t.optFull)
-    .option('--dry-run', t.optDryRun)
-    .option('--warnings-ok', t.optWarningsOk)
-    .option('--publish <url>', t.optPublish, env.LEI_PUBLISH_URL)
-    .option('--publish-schema <name>', t.optPublishSchema, 'lei')
-    .option('--read-role <name>', t.optReadRole)
-    .option('--json', t.optJson)
-    .helpOption('-h, --help', t.optHelp)
-    .action(async (opts: RunOpts) => {
-      const emit = eventLogger(io, Boolean(opts.json) || !io.tty);
-      const progress = io.tty && !opts.json ? (await import('./progress-bar.ts')).progressBar() : undefined;
-      let inbox = opts.inbox;
-      if (opts.sample) {
-        inbox = DEFAULTS.sampleInbox;
-        await (await import('../scripts/ensure-sample-inbox.ts')).ensureSampleInbox(opts.config, inbox);
-      }
-      const store = storeOf(opts);
-      const result = await runPipeline({
-        configDir: opts.config,
-        inboxDir: inbox,
-        outDir: opts.out,
-        storePath: store,
-        ...(opts.publish
-          ? { publish: { connectionString: opts.publish, schema: opts.publishSchema, ...(opts.readRole ? { readRole: opts.readRole } : {}) } }
-          : {}),
-        full: Boolean(opts.full),
-        dryRun: Boolean(opts.dryRun),
-        log: (m, en) => {
-          progress?.stop();
-          emit('log', { message: inLang(m, en) }, inLang(m, en));
-        },
-        ...(progress ? { onProgress: progress.update } : {}),
-      }).finally(() => progress?.stop());
-      const counts = countBySeverity(result.issues);
-      if (opts.json) {
-        print(
-          JSON.stringify({
-            status: result.status,
-            runId: result.runId,
-            folder: result.folder,
-            counts: result.counts,
-            issues: counts,
-            changes: result.changes,
-            store: result.store,
-            postgres: result.postgres,
-            repaired: result.repaired,
-          }),
-        );
-      } else if (result.status === 'unchanged') {
-        print(t.summaryUnchanged(result.runId, result.folder));
-        printRepairs(t, print, result, opts.publishSchema);
-        if (result.postgres.result !== 'skipped' && result.postgres.result !== 'repaired') {
-          const error = 'error' in result.postgres ? describePublishError(result.postgres.error, opts.publish ?? '', t) : '';
-          print(t.summaryPostgres(opts.publishSchema, result.postgres.result, error));
-        }
-      } else if (result.status === 'dry-run') {
-        print(result.previousRunId === null ? t.summaryFirstRun : t.dryRunTitle(result.changes.length));
-        for (const c of result.changes) print(`  ${formatChange(t, c)}`);
-        print(t.summaryIssuesNotWritten(counts.error, counts.warning, counts.info));
-        printIssues(t, print, result.issues);
-      } else {
-        print(t.summaryTitle);
-        printRepairs(t, print, result, opts.publishSchema);
-        print(t.summaryRun(result.runId));
-        const { summaryTables } = await import('./plan-words.ts');
-        const tables = await summaryTables(opts.config, result.folder, result.counts.actionPlanRows);
-        print(t.summaryCounts(result.counts.inputs, result.counts.observations, result.counts.indicatorValues, tables));
-        print(t.summaryIssues(counts.error, counts.warning, counts.info, path.join(result.folder, 'issues.csv')));
-        print(result.previousRunId === null ? t.summaryFirstRun : t.summaryChanges(result.changes.length, result.previousRunId));
-        for (const c of result.changes.slice(0, 10)) print(`  ${formatChange(t, c)}`);
-        if (result.changes.length > 10) print(`  ${t.moreIssues(result.changes.length - 10)}`);
-        printIssues(t, print, result.issues);
-        print(t.summaryOut(result.folder, path.join(opts.out, 'latest')));
-        print(t.summaryStore(`${store === null ? '' : `${store} `}${t.storeStates[result.store]}`));
-        if (result.postgres.result !== 'skipped') {
-          const error = 'error' in result.postgres ? describePublishError(result.postgres.error, opts.publish ?? '', t) : '';
-          print(t.summaryPostgres(opts.publishSchema, result.postgres.result, error));
-        }
-      }
-      setExit(result.postgres.result === 'failed' ? EXIT.failure : exitForIssues(result.issues, Boolean(opts.warningsOk)));
-    });
-
+  registerRunCommand(program, lang, { print, setExit, io, exitForIssues }, env);
   registerReprocessCommand(program, lang, { print, setExit, io, exitForIssues });
   registerInitCommand(program, lang, { print });
   registerServeCommand(program, lang, { print });
@@ -397,24 +316,6 @@ export interface CommandContext {
   exitForIssues(issues: readonly Issue[], warningsOk: boolean): number;
 }
 
-/** What this run supplied to targets an earlier, interrupted run had left behind. */
-function printRepairs(t: Messages, print: (line: string) => void, result: RunResult, schema: string): void {
-  if (result.cleaned.length > 0) print(t.cleanedStaging(result.cleaned.join('、')));
-  if (result.repaired.store) print(t.repairedStore(result.repaired.store));
-  if (result.repaired.postgres) print(t.repairedPostgres(schema, result.repaired.postgres));
-}
-
-interface RunOpts extends RunLocations {
-  sample?: boolean;
-  publish?: string;
-  publishSchema: string;
-  readRole?: string;
-  full?: boolean;
-  dryRun?: boolean;
-  warningsOk?: boolean;
-  json?: boolean;
-}
-
 /** The exit code of a run with these issues: 2 when an input was rejected, 5 with warnings (unless --warnings-ok). */
 function exitForIssues(issues: readonly Issue[], warningsOk: boolean): number {
   const counts = countBySeverity(issues);
@@ -425,31 +326,6 @@ function yearOf(t: Messages, text: string): number {
   const fiscalYear = parseFiscalYear(text);
   if (fiscalYear === null) throw new UserError(t.badYear(text));
   return fiscalYear;
-}
-
-/** The first ten errors and warnings, with where they are. */
-function printIssues(t: Messages, print: (line: string) => void, issues: readonly Issue[]): void {
-  const notable = issues.filter((i) => i.severity !== 'info');
-  for (const i of notable.slice(0, 10)) print(`  [${i.severity}] ${i.code} ${formatLocation(i.location)}: ${i.message}`);
-  if (notable.length > 10) print(`  ${t.moreIssues(notable.length - 10)}`);
-}
-
-function formatChange(t: Messages, c: ValueChange): string {
-  const v = (x: number | null) => (x === null ? '—' : String(x));
-  return t.change(c.slot_id, formatFiscalYear(c.fiscal_year), c.name_ja, v(c.old_value), v(c.new_value), v(c.old_index), v(c.new_index));
-}
-
-/** Structured JSON lines when not on a terminal (or --json); readable lines otherwise. */
-function eventLogger(io: CliIo, json: boolean) {
-  return (event: string, fields: Record<string, unknown>, text: string) => {
-    if (json) io.err(`${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n`);
-    else io.err(`[${formatTokyo(new Date())}] ${text}\n`);
-  };
-}
-
-function formatTokyo(d: Date | null): string {
-  if (!d) return '—';
-  return new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'short', timeStyle: 'medium' }).format(d);
 }
 
 /** The config loaders (YAML, zod and the schemas) load with the first command that reads a config in full. */
