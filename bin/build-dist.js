@@ -69,10 +69,6 @@ async function bundleCli(esbuild) {
     platform: 'node',
     format: 'esm',
     external: ['@duckdb/node-bindings'],
-    // Whitespace and syntax only: V8 compiles less at every start (an unchanged re-run is mostly start-up), while
-    // identifiers stay, so a stack trace still names its functions (bundle line numbers mean little either way).
-    minifyWhitespace: true,
-    minifySyntax: true,
     // CommonJS packages in an ES module bundle call require() for Node's own modules and the native binding.
     banner: { js: "import { createRequire as leiCreateRequire } from 'node:module'; const require = leiCreateRequire(import.meta.url);" },
     logLevel: 'warning',
