@@ -162,6 +162,8 @@ async function executeRun(
   const { catalog, pipeline, contracts, families } = await whole();
   const run: RunInputs = { ...files, contracts, families };
   const steps = await import('./recompute-steps.ts');
+  // Made before reading: an output that starts work of its own (the dashboard's worker thread) loads meanwhile.
+  const outputs = options.dryRun ? [] : steps.folderOutputs(pipeline.outputs);
   const read = await steps.readFamilies(options, catalog, pipeline, run);
   const checked = steps.evaluateRunContracts(catalog, run.contracts, run.asOf, read);
   const computed = steps.computeTables(catalog, read, checked, runId);
@@ -190,7 +192,7 @@ async function executeRun(
   if (options.dryRun) return { ...result, status: 'dry-run', folder: '', store: 'skipped', postgres: { result: 'skipped' }, cleaned: [] };
 
   const content = steps.runContent(catalog, manifest, computed);
-  const finalDir = await steps.writeOutputs(options.outDir, content, steps.folderOutputs(pipeline.outputs), access);
+  const finalDir = await steps.writeOutputs(options.outDir, content, outputs, access);
   log(`出力しました: ${finalDir}`, `Written: ${finalDir}`);
   await restrictTree(path.join(options.outDir, 'cache'), access);
   const targets = await steps.publishTargets(options, finalDir, content, reconciliation);
