@@ -162,8 +162,6 @@ async function executeRun(
   const { catalog, pipeline, contracts, families } = await whole();
   const run: RunInputs = { ...files, contracts, families };
   const steps = await import('./recompute-steps.ts');
-  // Made before reading: an output that starts work of its own (the dashboard's worker thread) loads meanwhile.
-  const outputs = options.dryRun ? [] : steps.folderOutputs(pipeline.outputs);
   const read = await steps.readFamilies(options, catalog, pipeline, run);
   const checked = steps.evaluateRunContracts(catalog, run.contracts, run.asOf, read);
   const computed = steps.computeTables(catalog, read, checked, runId);
@@ -194,7 +192,7 @@ async function executeRun(
   const content = steps.runContent(catalog, manifest, computed);
   // The store's rows go into its open transaction while the folder outputs are written; it commits after the switch.
   const begun = steps.beginTargets(options, content);
-  const finalDir = await steps.writeOutputs(options.outDir, content, outputs, access, begun);
+  const finalDir = await steps.writeOutputs(options.outDir, content, steps.folderOutputs(pipeline.outputs), access, begun);
   log(`出力しました: ${finalDir}`, `Written: ${finalDir}`);
   await restrictTree(path.join(options.outDir, 'cache'), access);
   const targets = await steps.publishTargets(options, finalDir, content, reconciliation, begun);
