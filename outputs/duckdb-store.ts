@@ -22,27 +22,10 @@ export interface StoredRun {
 
 const RUNS_TABLE = `CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR PRIMARY KEY, folder VARCHAR, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, status VARCHAR, manifest JSON)`;
 
-/** A run's rows inside an open transaction of the store: commit() makes them the store's, abandon() drops them. */
-export interface StoreWrite {
-  commit(): Promise<'written' | 'already-stored'>;
-  abandon(): Promise<void>;
-}
-
 /** Stores the run (unless its run_id is there) and folds the ledger journal in, in one transaction; then stamps the store. */
 export async function publishToStore(storePath: string, run: StoredRun, tables: readonly PublishedTable[]): Promise<'written' | 'already-stored'> {
-  return (await beginStoreWrite(storePath, run, tables)).commit();
-}
-
-/**
- * publishToStore up to its commit. A run begins it beside its folder outputs, so the rows are appended while the
- * dashboard is drawn, and commits after `latest` is switched: the store is never ahead of `latest`, and a crash before
- * the commit leaves nothing of the transaction in the store.
- */
-export async function beginStoreWrite(storePath: string, run: StoredRun, tables: readonly PublishedTable[]): Promise<StoreWrite> {
   const journal = await readJournal(storePath);
-  const { connection, close } = await openStore(storePath);
-  let stored: boolean;
-  try {
+  const result = await withStore(storePath, async (connection) => {
     // One transaction for the schema too: a single commit (one log flush) instead of one per statement.
     await connection.run('BEGIN TRANSACTION');
     try {
@@ -52,7 +35,7 @@ export async function beginStoreWrite(storePath: string, run: StoredRun, tables:
       );
       await foldJournal(connection, journal);
       const existing = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM runs WHERE run_id = $1', [run.runId]);
-      stored = (existing.getRowObjects()[0]?.n as number) > 0;
+      const stored = (existing.getRowObjects()[0]?.n as number) > 0;
       if (!stored) {
         await connection.run('INSERT INTO runs VALUES ($1, $2, $3::TIMESTAMPTZ, $4::TIMESTAMPTZ, $5, $6::JSON)', [
           run.runId,
@@ -64,38 +47,18 @@ export async function beginStoreWrite(storePath: string, run: StoredRun, tables:
         ]);
         for (const t of tables) await insertRows(connection, t, layouts.get(t.spec.name) ?? []);
       }
+      faultPoint('before-store-commit');
+      await connection.run('COMMIT');
+      faultPoint('after-store-commit');
+      return stored ? 'already-stored' : 'written';
     } catch (e) {
       await connection.run('ROLLBACK');
       throw e;
     }
-  } catch (e) {
-    close();
-    throw e;
-  }
-  return {
-    async commit() {
-      try {
-        faultPoint('before-store-commit');
-        await connection.run('COMMIT');
-        faultPoint('after-store-commit');
-      } catch (e) {
-        await connection.run('ROLLBACK');
-        throw e;
-      } finally {
-        close();
-      }
-      await writeStoreStamp(storePath, run.runId);
-      await removeJournalEntries(storePath, journal);
-      return stored ? 'already-stored' : 'written';
-    },
-    async abandon() {
-      try {
-        await connection.run('ROLLBACK');
-      } finally {
-        close();
-      }
-    },
-  };
+  });
+  await writeStoreStamp(storePath, run.runId);
+  await removeJournalEntries(storePath, journal);
+  return result;
 }
 
 /**
@@ -230,23 +193,13 @@ const exists = (file: string) =>
 
 /** A read-only open (options.access_mode) skips the checkpoint a writer pays on close. */
 async function withStore<T>(storePath: string, use: (connection: DuckDBConnection) => Promise<T>, options: Record<string, string> = {}): Promise<T> {
-  const { connection, close } = await openStore(storePath, options);
-  try {
-    return await use(connection);
-  } finally {
-    close();
-  }
-}
-
-async function openStore(storePath: string, options: Record<string, string> = {}): Promise<{ connection: DuckDBConnection; close: () => void }> {
   await mkdir(path.dirname(storePath), { recursive: true });
   const instance = await DuckDBInstance.create(storePath, options);
   const connection = await instance.connect();
-  return {
-    connection,
-    close() {
-      connection.closeSync();
-      instance.closeSync();
-    },
-  };
+  try {
+    return await use(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }

@@ -1,18 +1,11 @@
 // The embedded DuckDB store (out/store.duckdb): every run's tables, for queries across runs.
-import { beginStoreWrite, publishToStore, type StoreWrite } from './duckdb-store.ts';
-import { publishedRunOf, type Output, type RunContent } from './output.ts';
+import { publishToStore } from './duckdb-store.ts';
+import { publishedRunOf, type Output } from './output.ts';
 
-export interface StoreOutput extends Output<'written' | 'already-stored'> {
-  /** The run's rows into an open transaction, before the run folder is switched (its name is the run's folder). */
-  begin(run: RunContent): Promise<StoreWrite>;
-}
-
-export function storeOutput(storePath: string): StoreOutput {
-  const stored = (run: RunContent, dir: string) => ({ ...publishedRunOf(run, dir), status: 'succeeded' });
+export function storeOutput(storePath: string): Output<'written' | 'already-stored'> {
   return {
     name: 'store',
     stage: 'target',
-    write: (run, dir) => publishToStore(storePath, stored(run, dir), run.tables),
-    begin: (run) => beginStoreWrite(storePath, stored(run, run.folder), run.tables),
+    write: (run, dir) => publishToStore(storePath, { ...publishedRunOf(run, dir), status: 'succeeded' }, run.tables),
   };
 }

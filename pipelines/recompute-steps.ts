@@ -5,7 +5,7 @@ export { buildManifest } from './build-manifest.ts';
 export { computeTables } from './compute-tables.ts';
 export { diffWithPrevious } from './diff-with-previous.ts';
 export { evaluateRunContracts } from './evaluate-run-contracts.ts';
-export { beginTargets, publishTargets } from './publish-targets.ts';
+export { publishTargets } from './publish-targets.ts';
 export { readFamilies } from './read-families.ts';
 export { runContent } from './run-content.ts';
 export { folderOutputs, writeOutputs } from './write-outputs.ts';

@@ -190,12 +190,10 @@ async function executeRun(
   if (options.dryRun) return { ...result, status: 'dry-run', folder: '', store: 'skipped', postgres: { result: 'skipped' }, cleaned: [] };
 
   const content = steps.runContent(catalog, manifest, computed);
-  // The store's rows go into its open transaction while the folder outputs are written; it commits after the switch.
-  const begun = steps.beginTargets(options, content);
-  const finalDir = await steps.writeOutputs(options.outDir, content, steps.folderOutputs(pipeline.outputs), access, begun);
+  const finalDir = await steps.writeOutputs(options.outDir, content, steps.folderOutputs(pipeline.outputs), access);
   log(`出力しました: ${finalDir}`, `Written: ${finalDir}`);
   await restrictTree(path.join(options.outDir, 'cache'), access);
-  const targets = await steps.publishTargets(options, finalDir, content, reconciliation, begun);
+  const targets = await steps.publishTargets(options, finalDir, content, reconciliation);
   return { ...result, status: 'published', folder: finalDir, ...targets, cleaned: reconciliation?.cleaned ?? [] };
 }
 

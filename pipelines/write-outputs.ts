@@ -10,7 +10,6 @@ import { MANIFEST_FILE, manifestOutput } from '../outputs/manifest-output.ts';
 import type { Output, RunContent } from '../outputs/output.ts';
 import { stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { siteOutput } from '../outputs/site-output.ts';
-import type { BegunTargets } from './publish-targets.ts';
 
 /** The run folder's outputs, in the order they are started (the datasets first: DuckDB's Parquet runs beside the rest). */
 export function folderOutputs(outputs: PipelineConfig['outputs']): Output[] {
@@ -23,14 +22,11 @@ export function folderOutputs(outputs: PipelineConfig['outputs']): Output[] {
   ];
 }
 
-/** Returns the activated run folder. Targets begun beside the outputs (`begun`) are abandoned if the folder is not switched. */
-export async function writeOutputs(outDir: string, run: RunContent, outputs: readonly Output[], access: OutputAccess, begun?: BegunTargets): Promise<string> {
-  const staged = await stageRunFolder(outDir, run.folder).catch(async (e: unknown) => {
-    await begun?.abandon();
-    throw e;
-  });
+/** Returns the activated run folder. */
+export async function writeOutputs(outDir: string, run: RunContent, outputs: readonly Output[], access: OutputAccess): Promise<string> {
+  const staged = await stageRunFolder(outDir, run.folder);
+  await restrictPath(path.join(outDir, 'runs'), access);
   try {
-    await restrictPath(path.join(outDir, 'runs'), access);
     // Together: each output's waiting (DuckDB, zlib, file writes) overlaps the others' work on the main thread.
     const written = await Promise.allSettled(outputs.map((output) => output.write(run, staged.dir)));
     const failed = written.find((w) => w.status === 'rejected');
@@ -38,14 +34,10 @@ export async function writeOutputs(outDir: string, run: RunContent, outputs: rea
     await restrictTree(staged.dir, access);
   } catch (e) {
     await staged.discard();
-    await begun?.abandon();
     throw e;
   }
   faultPoint('after-staging-write');
-  const finalDir = await staged.activate().catch(async (e: unknown) => {
-    await begun?.abandon();
-    throw e;
-  });
+  const finalDir = await staged.activate();
   faultPoint('after-switch');
   return finalDir;
 }
