@@ -191,10 +191,13 @@ const exists = (file: string) =>
     () => false,
   );
 
-/** A read-only open (options.access_mode) skips the checkpoint a writer pays on close. */
+/**
+ * A read-only open (options.access_mode) skips the checkpoint a writer pays on close. One thread: a run's tables are a
+ * few thousand rows, and a second thread only adds its start and hand-offs (less CPU, the same store).
+ */
 async function withStore<T>(storePath: string, use: (connection: DuckDBConnection) => Promise<T>, options: Record<string, string> = {}): Promise<T> {
   await mkdir(path.dirname(storePath), { recursive: true });
-  const instance = await DuckDBInstance.create(storePath, options);
+  const instance = await DuckDBInstance.create(storePath, { threads: '1', ...options });
   const connection = await instance.connect();
   try {
     return await use(connection);
