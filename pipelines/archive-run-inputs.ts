@@ -1,7 +1,10 @@
-// Step 2: every input and config file copied into the content-addressed archive (streamed), before anything reads them.
+// Step 2: every input and config file copied into the content-addressed archive (streamed), before anything reads them;
+// from here on the run's inputs are read from their archived copies, whose content was checked against the sha256 the
+// run id names as they were written, so that no reader hashes a file again and a rewrite of the inbox cannot reach them.
 import path from 'node:path';
 import type { OutputAccess } from '../lib/output-access.ts';
-import { archiveInputs } from '../sources/archive-inputs.ts';
+import { archiveInputs, archivePath } from '../sources/archive-inputs.ts';
+import { archivedInboxFile } from '../sources/inbox-file.ts';
 import type { RunInputs } from './load-run-inputs.ts';
 import type { RunOptions } from './run-types.ts';
 
@@ -9,10 +12,15 @@ export async function archiveRunInputs(options: RunOptions, run: Pick<RunInputs,
   const archiveDir = options.archiveDir ?? path.join(options.outDir, 'archive');
   const configs = run.configFiles.map((c) => ({
     sha256: c.sha256,
+    size: c.bytes.length,
     readChunks: async function* () {
       yield c.bytes;
     },
   }));
   const archived = await archiveInputs(archiveDir, [...run.inputs, ...configs], access);
+  // In place: the handles are the run's (executeRun goes on with the same RunInputs).
+  run.inputs.forEach((file, i) => {
+    run.inputs[i] = archivedInboxFile(file, archivePath(archiveDir, file.sha256));
+  });
   if (archived > 0) options.log?.(`${archived} 件のファイルをアーカイブに保存しました: ${archiveDir}`, `${archived} files archived: ${archiveDir}`);
 }

@@ -1,13 +1,15 @@
 // Every input is copied into a content-addressed archive before anything reads it, so any past run can be
 // reproduced from its manifest (file names and sha256) even after the inbox has moved on.
 // The inbox file itself is never modified or deleted.
-import { access, mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { OWNER_ONLY, restrictPath, type OutputAccess } from '../lib/output-access.ts';
 
 /** Streamed into the archive (an inbox file's chunks check its sha256 as they go): no file is held whole. */
 export interface ArchivableFile {
   sha256: string;
+  /** Bytes: a copy already archived with another size (cut short by a full disk, say) is written again. */
+  size: number;
   /** Each chunk is written before the next is asked for (InboxFile.readChunks reuses one buffer). */
   readChunks(): AsyncIterable<Uint8Array>;
 }
@@ -23,13 +25,9 @@ export async function archiveInputs(archiveDir: string, files: readonly Archivab
   await restrictPath(archiveDir, modes);
   for (const f of files) {
     const target = archivePath(archiveDir, f.sha256);
-    if (
-      await access(target).then(
-        () => true,
-        () => false,
-      )
-    )
-      continue;
+    const existing = await stat(target).catch(() => undefined);
+    // The run reads its inputs from these copies without hashing them again (sources/inbox-file.ts): one of another size is not the file.
+    if (existing?.size === f.size) continue;
     await mkdir(path.dirname(target), { recursive: true, mode: modes.dirMode });
     await restrictPath(path.dirname(target), modes);
     const temp = `${target}.${process.pid}.tmp`;

@@ -1,8 +1,10 @@
 // A file found in the inbox, as a handle: its name, size and sha256 (hashed by streaming, never held whole) identify it
-// from here on; a reader asks for the bytes or a stream when it reads, and gets exactly the content that was hashed.
+// from here on; a reader asks for the bytes or a stream when it reads, and gets exactly the content that was hashed:
+// from the inbox, re-hashed as it goes, or, once the run has archived it, from the archived copy (verified as it was
+// written, owned by the run, so not hashed again).
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../lib/user-error.ts';
 import { issueMessageEn, issueMessageJa } from '../lib/issue-catalog.ts';
@@ -27,6 +29,8 @@ export interface InboxFile {
    * through the same handle: call it when done, so content the run id does not name is never published.
    */
   openRandomAccess?(): Promise<RandomAccessInboxFile>;
+  /** The archived copy the bytes come from once the run has archived the file (archivedInboxFile). */
+  archived?: string;
 }
 
 /** An inbox file open for positional reads (`handle.read(…, position)`; nothing may move the handle's own position). */
@@ -89,6 +93,35 @@ export function inboxFileFromBytes(name: string, bytes: Buffer, filePath: string
     readBytes: async () => bytes,
     readChunks: async function* () {
       yield new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    },
+  };
+}
+
+/** The same file read from its archived copy, whose content was checked against `sha256` as the archive wrote it. */
+export function archivedInboxFile(file: InboxFile, copy: string): InboxFile {
+  const { name, size } = file;
+  return {
+    name,
+    path: file.path,
+    size,
+    sha256: file.sha256,
+    archived: copy,
+    async readBytes() {
+      if (size > MAX_INBOX_FILE_BYTES) throw new InboxFileTooLargeError(name, size);
+      return readFile(copy);
+    },
+    async *readChunks() {
+      const handle = await open(copy, constants.O_RDONLY);
+      try {
+        yield* chunksOf(handle);
+      } finally {
+        await handle.close();
+      }
+    },
+    async openRandomAccess() {
+      const handle = await open(copy, constants.O_RDONLY);
+      // Nothing to hash again: the copy's content was checked against sha256 as it was written.
+      return { handle, size, verify: async () => {}, close: () => handle.close() };
     },
   };
 }
