@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { INTERRUPT_BUDGET_FLAG } from './bin/v8-flags.js';
 import PlainSummaryReporter from './tests/plain-summary-reporter.ts';
 import SlowFilesFirst from './tests/slow-files-first.ts';
 
@@ -14,7 +15,7 @@ export default defineConfig({
     // (one run each, quiet machine, docs/testing.md), as files waiting on killed runs, Chromium or PostgreSQL leave a core idle.
     maxWorkers: Math.max(3, availableParallelism()),
     // V8 optimises later, as bin/lei.js has it for the runs the tests spawn: the suite's CPU 211 → 178 s, 128.6 → 112.7 s.
-    execArgv: ['--interrupt-budget=1081344'],
+    execArgv: [INTERRUPT_BUDGET_FLAG],
     // A beforeAll that reads the shared sample waits while it is made (tests/sample-global-setup.ts), beside the other files.
     hookTimeout: 120_000,
     // A worker keeps its imported modules from one test file to the next instead of loading the pipeline (DuckDB,

@@ -4,11 +4,10 @@
 import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { distIsCurrent } from './source-stamp.js';
+import { INTERRUPT_BUDGET_FLAG } from './v8-flags.js';
 
-// V8 optimises a function after a budget of ticks; a run is seconds long, and at the default budget a quarter of its CPU went
-// to optimising code it then barely used. 16× the default (measured in pairs, docs/benchmarks.md): the sample's full run
-// 3.2 → 2.5 s CPU (user+sys) with the same bytes out. Set before the bundle loads, so it applies to every function of the run.
-setFlagsFromString('--interrupt-budget=1081344');
+// Set before the bundle loads, so it applies to every function of the run (why: bin/v8-flags.js).
+setFlagsFromString(INTERRUPT_BUDGET_FLAG);
 
 let cli;
 if (distIsCurrent()) {

@@ -10,6 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { INTERRUPT_BUDGET_FLAG } from '../bin/v8-flags.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,7 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const repo = path.join(import.meta.dirname, '..');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(repo, 'tests', 'fixtures', 'make-sample-run.ts'), path.join(repo, 'config', 'setagaya'), root],
+    [INTERRUPT_BUDGET_FLAG, '--import', 'tsx', path.join(repo, 'tests', 'fixtures', 'make-sample-run.ts'), path.join(repo, 'config', 'setagaya'), root],
     { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
