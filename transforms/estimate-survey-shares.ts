@@ -74,7 +74,7 @@ export const UNKNOWN_GROUP = { code: 'unknown', labelJa: '不明・無回答' } 
 
 export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number, pool: readonly PooledWave[], settings: EstimationSettings): MeasureEstimate {
   const reasons: string[] = [];
-  const used: { pooled: PooledWave; data: WaveData; q: QuestionData; countedLut: Uint8Array; countedChosen: Uint8Array[] }[] = [];
+  const used: { pooled: PooledWave; data: WaveData; q: QuestionData; countedLut: Uint8Array; countedWords: Uint8Array[]; countedMasks: number[] }[] = [];
   const sources: SourceUse[] = [];
   const asked = binding.questions.size === 0 ? pool.map((p) => p.instrument.id) : [...binding.questions.keys()];
   let askedSomewhere = false;
@@ -183,7 +183,7 @@ export function estimateSurveyShares(binding: SurveyBinding, fiscalYear: number,
     const joint = jointGroups(u.pooled, u.data, dimensions, strides);
     const y = u.q.codes
       ? singleStanding(u.data.count, u.q.role, u.q.codes, u.countedLut, denominatorRule)
-      : multiStanding(u.data.count, u.q.role, u.countedChosen, denominatorRule);
+      : multiStanding(u.data.count, u.q.role, u.countedWords, u.countedMasks, denominatorRule);
     if (design && byStratum && !raking) {
       const weights = design.weightsOf.get(u.data)!;
       accumulateStrata(byStratum, y, design.stratumOf.get(u.data)!, joint, jointCells, weights);
@@ -298,13 +298,17 @@ function withIntervals(cells: readonly ShareCell[], pending: ReadonlyMap<ShareEs
   }
 }
 
-/** Counted codes as a lookup table (single choice) or the counted options' 0/1 columns (multi-select). */
-function countedLookup(q: QuestionData, codes: Set<number>): { countedLut: Uint8Array; countedChosen: Uint8Array[] } {
+/** Counted codes as a lookup table (single choice) or the counted options' bits, one mask per byte column (multi-select). */
+function countedLookup(q: QuestionData, codes: Set<number>): { countedLut: Uint8Array; countedWords: Uint8Array[]; countedMasks: number[] } {
   const max = Math.max(0, ...codes);
   const countedLut = new Uint8Array(max < 1 << 20 ? max + 1 : 0);
   for (const c of codes) if (c >= 0 && c < countedLut.length) countedLut[c] = 1;
-  const countedChosen = q.chosen ? [...codes].map((code) => q.chosen!.get(code)).filter((a): a is Uint8Array => a !== undefined) : [];
-  return { countedLut, countedChosen };
+  const masks = new Map<number, number>();
+  for (const code of q.chosen ? codes : []) {
+    const bit = q.chosen!.bitOf.get(code);
+    if (bit) masks.set(bit.word, (masks.get(bit.word) ?? 0) | bit.mask);
+  }
+  return { countedLut, countedWords: [...masks.keys()].map((w) => q.chosen!.words[w]!), countedMasks: [...masks.values()] };
 }
 
 const questionCache = new WeakMap<Codebook, Map<string, CodebookQuestion | undefined>>();

@@ -96,8 +96,8 @@ export function singleStanding(count: number, role: Int8Array, codes: Uint8Array
   return y;
 }
 
-/** The same for a multi-select measure: counted when any counted option is chosen. */
-export function multiStanding(count: number, role: Int8Array, chosen: Uint8Array[], rule: number): Int8Array {
+/** The same for a multi-select measure: counted when any counted option's bit is set (`masks[k]` in byte column `words[k]`). */
+export function multiStanding(count: number, role: Int8Array, words: Uint8Array[], masks: number[], rule: number): Int8Array {
   const y = standingBuffer(count);
   for (let i = 0; i < count; i += 1) {
     const r = role[i]!;
@@ -106,8 +106,8 @@ export function multiStanding(count: number, role: Int8Array, chosen: Uint8Array
       continue;
     }
     let counted = 0;
-    for (let k = 0; k < chosen.length; k += 1) {
-      if (chosen[k]![i] === 1) {
+    for (let k = 0; k < words.length; k += 1) {
+      if ((words[k]![i]! & masks[k]!) !== 0) {
         counted = 1;
         break;
       }

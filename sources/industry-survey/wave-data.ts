@@ -1,7 +1,7 @@
 // What a respondent file's reading leaves: its answers in typed columns, one slot per respondent kept (a 100k × 150
 // wave without a per-cell object), with the file's counts and issues. Filled by WaveIngester, read by the transforms.
-// Per respondent only what an estimate can use is kept: answer codes as bytes where the codebook's codes fit, no ids,
-// row numbers as runs, the response dates as their range.
+// Per respondent only what an estimate can use is kept: answer codes as bytes where the codebook's codes fit,
+// multi-select options as bits, no ids, row numbers as runs, the response dates as their range.
 import type { Issue } from '../../lib/issues.ts';
 import type { CodebookQuestion } from './codebook.ts';
 import type { RowNumbers } from './row-numbers.ts';
@@ -12,13 +12,19 @@ export interface QuestionData {
   role: Int8Array;
   /** Single choice: the answer code (bytes when every code of the question is 0–255). */
   codes?: Uint8Array | Int32Array;
-  /** Multi-select: answer code → 1 when chosen. */
-  chosen?: Map<number, Uint8Array>;
+  /** Multi-select: the chosen options as bits, eight options to a byte column. */
+  chosen?: ChosenBits;
   /** Number question. */
   numbers?: Float64Array;
   /** Date question: days since 1970-01-01 (ward calendar). */
   days?: Int32Array;
   texts?: (string | null)[];
+}
+
+/** A multi-select question's options as bits: a respondent chose option `code` when `words[word][i] & mask`. */
+export interface ChosenBits {
+  words: Uint8Array[];
+  bitOf: Map<number, { word: number; mask: number }>;
 }
 
 export interface WaveData {

@@ -52,7 +52,14 @@ export class WaveIngester implements CellContext {
     roles: [] as Int8Array[],
     codes: [] as (Uint8Array | Int32Array)[],
   };
-  private options = { handlers: [] as Handler[], columns: [] as number[], chosen: [] as Uint8Array[], answer: [] as number[], tallies: [] as MultiTally[] };
+  private options = {
+    handlers: [] as Handler[],
+    columns: [] as number[],
+    chosen: [] as Uint8Array[],
+    masks: [] as number[],
+    answer: [] as number[],
+    tallies: [] as MultiTally[],
+  };
   private others: Handler[] = [];
   private readonly tallies: MultiTally[];
   private readonly data: Map<string, QuestionData>;
@@ -95,6 +102,7 @@ export class WaveIngester implements CellContext {
       handlers: options,
       columns: options.map((h) => h.column),
       chosen: options.map((h) => h.optionChosen),
+      masks: options.map((h) => h.optionMask),
       answer: options.map((h) => (h.optionRole === Role.Answer ? 1 : 0)),
       tallies: options.map((h) => h.tally!),
     };
@@ -135,11 +143,11 @@ export class WaveIngester implements CellContext {
     for (let h = 0; h < options.columns.length; h += 1) {
       const v = cells[options.columns[h]!];
       if (v === 0 || v === null || v === undefined) {
-        options.chosen[h]![i] = 0;
+        options.chosen[h]![i]! &= ~options.masks[h]!;
         continue;
       }
       if (v === 1 && options.answer[h] === 1) {
-        options.chosen[h]![i] = 1;
+        options.chosen[h]![i]! |= options.masks[h]!;
         options.tallies[h]!.answers += 1;
         nonEmpty = true;
         continue;
@@ -247,7 +255,7 @@ export class WaveIngester implements CellContext {
       if (d.numbers) out.numbers = d.numbers.subarray(0, n);
       if (d.days) out.days = d.days.subarray(0, n);
       if (d.texts) out.texts = d.texts.slice(0, n);
-      if (d.chosen) out.chosen = new Map([...d.chosen].map(([k, a]) => [k, a.subarray(0, n)]));
+      if (d.chosen) out.chosen = { words: d.chosen.words.map((a) => a.subarray(0, n)), bitOf: d.chosen.bitOf };
       questions.set(id, out);
     }
     return {
@@ -372,10 +380,10 @@ export class WaveIngester implements CellContext {
       if (d.codes) d.codes = d.codes instanceof Uint8Array ? toU8(d.codes) : to32(d.codes);
       if (d.numbers) d.numbers = to64(d.numbers);
       if (d.days) d.days = to32(d.days);
-      if (d.chosen) for (const [k, a] of d.chosen) d.chosen.set(k, toU8(a));
+      if (d.chosen) d.chosen.words = d.chosen.words.map(toU8);
     }
     for (const h of this.handlers) {
-      if (h.kind === Kind.MultiOption && h.optionRole === Role.Answer) h.optionChosen = h.data.chosen!.get(h.option)!;
+      if (h.kind === Kind.MultiOption && h.optionRole === Role.Answer) h.optionChosen = h.data.chosen!.words[h.data.chosen!.bitOf.get(h.option)!.word]!;
       h.role = h.data.role;
       if (h.data.codes) h.codes = h.data.codes;
     }
@@ -392,6 +400,6 @@ function sameAnswer(d: QuestionData, a: number, b: number): boolean {
   if (d.numbers) return d.numbers[a] === d.numbers[b];
   if (d.days) return d.days[a] === d.days[b];
   if (d.texts) return d.texts[a] === d.texts[b];
-  if (d.chosen) for (const arr of d.chosen.values()) if (arr[a] !== arr[b]) return false;
+  if (d.chosen) for (const arr of d.chosen.words) if (arr[a] !== arr[b]) return false;
   return true;
 }

@@ -14,8 +14,10 @@ const NO_CODES = new Uint8Array(0);
 
 /** How one column is read. A class with fixed field types, so the per-cell loop sees one shape (no deopts). */
 export class Handler {
-  /** MultiOption: the option's 0/1 column per respondent (empty for a non-response option: writes are no-ops). */
+  /** MultiOption: the byte column holding the option's bit (empty for a non-response option: writes are no-ops). */
   optionChosen: Uint8Array = NO_CHOSEN;
+  /** MultiOption: the option's bit in optionChosen (0 for a non-response option). */
+  optionMask = 0;
   tally: MultiTally | null = null;
   /** The question's role and code columns (replaced when the columns grow). */
   role: Int8Array;

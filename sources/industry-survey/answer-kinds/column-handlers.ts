@@ -30,14 +30,18 @@ export function columnHandlers(plan: ColumnPlan, capacity: number): { data: Map<
       h.codes = stored.codes;
       handlers.push(h);
     } else if (q.type === 'multi') {
-      stored.chosen = new Map(q.answers.map((a) => [a.code, new Uint8Array(capacity)]));
+      // Eight options to a byte: a 1M-respondent wave's multi-select questions in an eighth of the memory.
+      const bitOf = new Map(q.answers.map((a, k) => [a.code, { word: k >> 3, mask: 1 << (k & 7) }]));
+      stored.chosen = { words: Array.from({ length: Math.ceil(q.answers.length / 8) }, () => new Uint8Array(capacity)), bitOf };
       if (qc.column !== undefined) handlers.push(make(Kind.MultiCell, qc.column));
       else {
         const tally = { data: stored, answers: 0, noAnswer: 0, notApplicable: 0, invalid: 0 };
         tallies.push(tally);
         for (const [option, at] of qc.options ?? []) {
           const h = make(Kind.MultiOption, at, option, roles.get(option)!);
-          h.optionChosen = stored.chosen.get(option) ?? NO_CHOSEN;
+          const bit = bitOf.get(option);
+          h.optionChosen = bit ? stored.chosen.words[bit.word]! : NO_CHOSEN;
+          h.optionMask = bit ? bit.mask : 0;
           h.tally = tally;
           handlers.push(h);
         }

@@ -9,7 +9,7 @@ export const readMultiCell: ReadCell = (handler, i, rowNumber, v, blank, context
     data.role[i] = Role.NoAnswer;
     return false;
   }
-  for (const arr of data.chosen!.values()) arr[i] = 0;
+  for (const arr of data.chosen!.words) arr[i] = 0;
   const text = typeof v === 'number' ? String(v) : normalizeHeader(v);
   if (text === '') {
     data.role[i] = Role.NoAnswer;
@@ -27,12 +27,13 @@ export const readMultiCell: ReadCell = (handler, i, rowNumber, v, blank, context
     const role = handler.roles.get(code);
     if (role === undefined) {
       data.role[i] = Role.Invalid;
-      for (const arr of data.chosen!.values()) arr[i] = 0;
+      for (const arr of data.chosen!.words) arr[i] = 0;
       context.badCode(handler, rowNumber, v, false, part);
       return true;
     }
     if (role === Role.Answer) {
-      data.chosen!.get(code)![i] = 1;
+      const bit = data.chosen!.bitOf.get(code)!;
+      data.chosen!.words[bit.word]![i]! |= bit.mask;
       answers += 1;
     } else if (role === Role.NoAnswer) noAnswer += 1;
     else notApplicable += 1;

@@ -1,4 +1,5 @@
-// One option's column of a multi-select question written as 0/1 columns: 1 (chosen), 0 or blank (not chosen). The
+// One option's column of a multi-select question written as 0/1 columns: 1 (chosen), 0 or blank (not chosen), kept
+// as the option's bit (each option writes only its own bit, so a reused slot needs no clearing). The
 // row's tallies over the options give the question's role once the row is read (WaveIngester.push).
 import { parseLooseNumber } from '../../../lib/parse-number.ts';
 import { Role } from '../../../lib/survey-answer-role.ts';
@@ -14,12 +15,13 @@ export const readMultiOption: ReadCell = (handler, i, rowNumber, v, blank, conte
     if (n !== 0 && n !== 1) {
       tally.invalid += 1;
       context.cellIssue({ code: 'industry-survey-unknown-code', variant: 'option', option: handler.option }, handler, rowNumber, v);
-      handler.optionChosen[i] = 0;
+      handler.optionChosen[i]! &= ~handler.optionMask;
       return true;
     }
     on = n === 1;
   }
-  handler.optionChosen[i] = on ? 1 : 0;
+  if (on) handler.optionChosen[i]! |= handler.optionMask;
+  else handler.optionChosen[i]! &= ~handler.optionMask;
   if (!on) return false;
   if (handler.optionRole === Role.Answer) tally.answers += 1;
   else if (handler.optionRole === Role.NoAnswer) tally.noAnswer += 1;
