@@ -8,8 +8,18 @@ import { archivedInboxFile } from '../sources/inbox-file.ts';
 import type { RunInputs } from './load-run-inputs.ts';
 import type { RunOptions } from './run-types.ts';
 
-export async function archiveRunInputs(options: RunOptions, run: Pick<RunInputs, 'configFiles' | 'inputs'>, access: OutputAccess): Promise<void> {
-  const archiveDir = options.archiveDir ?? path.join(options.outDir, 'archive');
+export function archiveDirOf(options: RunOptions): string {
+  return options.archiveDir ?? path.join(options.outDir, 'archive');
+}
+
+/** `copiedOnListing`: inputs loadRunFiles already copied while hashing them (their handles read the copies already). */
+export async function archiveRunInputs(
+  options: RunOptions,
+  run: Pick<RunInputs, 'configFiles' | 'inputs'>,
+  access: OutputAccess,
+  copiedOnListing = 0,
+): Promise<void> {
+  const archiveDir = archiveDirOf(options);
   const configs = run.configFiles.map((c) => ({
     sha256: c.sha256,
     size: c.bytes.length,
@@ -17,10 +27,11 @@ export async function archiveRunInputs(options: RunOptions, run: Pick<RunInputs,
       yield c.bytes;
     },
   }));
-  const archived = await archiveInputs(archiveDir, [...run.inputs, ...configs], access);
+  const toCopy = run.inputs.filter((f) => f.archived === undefined);
+  const archived = copiedOnListing + (await archiveInputs(archiveDir, [...toCopy, ...configs], access));
   // In place: the handles are the run's (executeRun goes on with the same RunInputs).
   run.inputs.forEach((file, i) => {
-    run.inputs[i] = archivedInboxFile(file, archivePath(archiveDir, file.sha256));
+    if (file.archived === undefined) run.inputs[i] = archivedInboxFile(file, archivePath(archiveDir, file.sha256));
   });
   if (archived > 0) options.log?.(`${archived} 件のファイルをアーカイブに保存しました: ${archiveDir}`, `${archived} files archived: ${archiveDir}`);
 }

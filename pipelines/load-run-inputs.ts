@@ -1,12 +1,15 @@
 // Step 1 of a run: everything it reads before computing — the config (pipelines/run-config.ts: the data contracts,
 // each source family with its layout config, the config files' bytes, kept: they are small and go into the run id and
 // the archive), and the inbox files as handles (hashed by streaming; no file is held in memory here).
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Catalog } from '../config/load-catalog.ts';
 import type { Contracts } from '../config/load-contracts.ts';
 import { asOfDate, asOfMonth, type AsOf } from '../lib/as-of.ts';
-import { readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
+import type { OutputAccess } from '../lib/output-access.ts';
+import { archivePath } from '../sources/archive-inputs.ts';
+import { archiveInboxFile, readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
 import { listInbox } from '../sources/list-inbox.ts';
 import type { ConfigCopy } from './config-snapshot.ts';
 import type { ConfiguredFamily } from './define-source-family.ts';
@@ -45,11 +48,43 @@ export async function loadRunInputs(options: RunOptions, catalog: Catalog, start
   return { contracts: full.contracts, families: full.families, configFiles, ...(await loadRunFiles(options, startedAt)) };
 }
 
-export async function loadRunFiles(options: RunOptions, startedAt: Date): Promise<RunFiles> {
+/** Where a run that archives copies its inputs (pipelines/archive-run-inputs.ts). */
+export interface Archiving {
+  dir: string;
+  access: OutputAccess;
+}
+
+/**
+ * Lists and hashes the inbox. A run that archives copies a file while hashing it (one read) unless the last run's
+ * manifest names a copy already in the archive for it: then it only hashes, as a dry run does, so an unchanged re-run
+ * writes nothing (a file that did change is copied by archiveRunInputs). `archived`: copies added here.
+ */
+export async function loadRunFiles(options: RunOptions, startedAt: Date, archiving?: Archiving): Promise<RunFiles & { archived: number }> {
   const asOf = options.asOf ? asOfMonth(options.asOf) : asOfDate(startedAt);
   const inbox = await listInbox(options.inboxDir);
   const limit = pLimit(2);
-  const inputs = await Promise.all(inbox.files.map((p) => limit(() => readInboxFile(options.inboxDir, p))));
+  const archivedBefore = archiving ? await lastRunCopies(options.outDir, archiving.dir) : new Map<string, boolean>();
+  let archived = 0;
+  const read = async (p: string): Promise<InboxFile> => {
+    const name = path.relative(options.inboxDir, p).split(path.sep).join('/');
+    if (!archiving || archivedBefore.get(name)) return readInboxFile(options.inboxDir, p);
+    const copied = await archiveInboxFile(options.inboxDir, p, archiving.dir, archiving.access);
+    if (copied.added) archived += 1;
+    return copied.file;
+  };
+  const inputs = await Promise.all(inbox.files.map((p) => limit(() => read(p))));
   const symlinks = inbox.symlinks.map((p) => path.relative(options.inboxDir, p).split(path.sep).join('/'));
-  return { asOf, inputs, symlinks };
+  return { asOf, inputs, symlinks, archived };
+}
+
+/** The last run's inputs (out/latest/manifest.json) whose copy is in the archive with their size: likely unchanged. */
+async function lastRunCopies(outDir: string, archiveDir: string): Promise<Map<string, boolean>> {
+  let inputs: { file: string; sha256: string; bytes: number }[];
+  try {
+    inputs = (JSON.parse(await readFile(path.join(outDir, 'latest', 'manifest.json'), 'utf8')) as { inputs: typeof inputs }).inputs ?? [];
+  } catch {
+    return new Map();
+  }
+  const found = await Promise.all(inputs.map(async (i) => (await stat(archivePath(archiveDir, i.sha256)).catch(() => undefined))?.size === i.bytes));
+  return new Map(inputs.map((i, n) => [i.file, found[n] === true]));
 }

@@ -14,7 +14,7 @@ import { journalExecutions, type ExecutionRecord } from '../outputs/ledger-journ
 import type { PostgresTarget } from '../outputs/publish-to-postgres.ts';
 import { existingRunFolder } from '../outputs/publish-run-folder.ts';
 import { stampPath } from '../outputs/store-stamp.ts';
-import { archiveRunInputs } from './archive-run-inputs.ts';
+import { archiveDirOf, archiveRunInputs } from './archive-run-inputs.ts';
 import { computeRunId } from './compute-run-id.ts';
 import { decideUnchanged, lastRunId, repairedRuns } from './decide-unchanged.ts';
 import { clearExecutionMarker, replaceExecutionMarker } from './execution-marker.ts';
@@ -151,8 +151,10 @@ async function executeRun(
   log(...configReadMessage(config.settings));
 
   const { configFiles, whole } = await configForRun(config);
-  const files = { ...(await loadRunFiles(options, startedAt)), configFiles };
-  if (!options.dryRun) await archiveRunInputs(options, files, access);
+  const archiving = options.dryRun ? undefined : { dir: archiveDirOf(options), access };
+  const { archived, ...listed } = await loadRunFiles(options, startedAt, archiving);
+  const files = { ...listed, configFiles };
+  if (archiving) await archiveRunInputs(options, files, access, archived);
   faultPoint('after-archive');
   const runId = await computeRunId(files);
   const previous = await lastRunId(options.outDir);

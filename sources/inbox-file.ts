@@ -8,6 +8,8 @@ import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../lib/user-error.ts';
 import { issueMessageEn, issueMessageJa } from '../lib/issue-catalog.ts';
+import type { OutputAccess } from '../lib/output-access.ts';
+import { archiveWhileHashing } from './archive-inputs.ts';
 
 export interface InboxFile {
   /** Path relative to the inbox, with forward slashes (stable across machines). */
@@ -81,6 +83,27 @@ export async function readInboxFile(inboxDir: string, filePath: string): Promise
     await handle.close();
   }
   return inboxFileHandle(name, filePath, hashed.size, hashed.sha256);
+}
+
+/**
+ * A file the archive lacks, read once: hashed as it is copied into the archive, and from then on read from that copy
+ * (archivedInboxFile). `added` is false when a copy of the same content was already there (kept, the temp removed).
+ */
+export async function archiveInboxFile(
+  inboxDir: string,
+  filePath: string,
+  archiveDir: string,
+  modes?: OutputAccess,
+): Promise<{ file: InboxFile; added: boolean }> {
+  const name = path.relative(inboxDir, filePath).split(path.sep).join('/');
+  const handle = await openNoFollow(filePath);
+  let hashed;
+  try {
+    hashed = await archiveWhileHashing(archiveDir, chunksOf(handle), modes);
+  } finally {
+    await handle.close();
+  }
+  return { file: archivedInboxFile(inboxFileHandle(name, filePath, hashed.size, hashed.sha256), hashed.copy), added: hashed.added };
 }
 
 /** A file whose bytes are already in memory (made by code: tests, generated fixtures), behind the same interface. */
