@@ -13,8 +13,11 @@ describe('a run that cannot write', () => {
   it('on a full disk (ENOSPC from /dev/full) fails with a message saying what to free', async () => {
     const inbox = await sampleInboxCopy();
     const out = await tempDir();
-    // Every archive copy of this process lands on /dev/full, which always answers "no space left on device".
-    for (const entry of await readdir(inbox, { recursive: true, withFileTypes: true })) {
+    // Every archive copy of this process whose name is known beforehand lands on /dev/full, which always answers "no space
+    // left on device": the config files' copies (an inbox file new to the archive is copied while hashed, under a name
+    // the test cannot know, so the config files are where the run meets the full disk).
+    const copied = [inbox, setagayaConfig, path.join(setagayaConfig, 'sources')];
+    for (const entry of (await Promise.all(copied.map((dir) => readdir(dir, { recursive: dir === inbox, withFileTypes: true })))).flat()) {
       if (!entry.isFile()) continue;
       const sha = createHash('sha256')
         .update(await readFile(path.join(entry.parentPath, entry.name)))
