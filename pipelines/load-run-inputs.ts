@@ -9,7 +9,7 @@ import type { Contracts } from '../config/load-contracts.ts';
 import { asOfDate, asOfMonth, type AsOf } from '../lib/as-of.ts';
 import type { OutputAccess } from '../lib/output-access.ts';
 import { archivePath } from '../sources/archive-inputs.ts';
-import { archiveInboxFile, readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
+import { archiveInboxFile, inboxName, readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
 import { listInbox } from '../sources/list-inbox.ts';
 import type { ConfigCopy } from './config-snapshot.ts';
 import type { ConfiguredFamily } from './define-source-family.ts';
@@ -63,28 +63,27 @@ export async function loadRunFiles(options: RunOptions, startedAt: Date, archivi
   const asOf = options.asOf ? asOfMonth(options.asOf) : asOfDate(startedAt);
   const inbox = await listInbox(options.inboxDir);
   const limit = pLimit(2);
-  const archivedBefore = archiving ? await lastRunCopies(options.outDir, archiving.dir) : new Map<string, boolean>();
+  const archivedBefore = archiving ? await lastRunCopies(options.outDir, archiving.dir) : new Set<string>();
   let archived = 0;
   const read = async (p: string): Promise<InboxFile> => {
-    const name = path.relative(options.inboxDir, p).split(path.sep).join('/');
-    if (!archiving || archivedBefore.get(name)) return readInboxFile(options.inboxDir, p);
+    if (!archiving || archivedBefore.has(inboxName(options.inboxDir, p))) return readInboxFile(options.inboxDir, p);
     const copied = await archiveInboxFile(options.inboxDir, p, archiving.dir, archiving.access);
     if (copied.added) archived += 1;
     return copied.file;
   };
   const inputs = await Promise.all(inbox.files.map((p) => limit(() => read(p))));
-  const symlinks = inbox.symlinks.map((p) => path.relative(options.inboxDir, p).split(path.sep).join('/'));
+  const symlinks = inbox.symlinks.map((p) => inboxName(options.inboxDir, p));
   return { asOf, inputs, symlinks, archived };
 }
 
 /** The last run's inputs (out/latest/manifest.json) whose copy is in the archive with their size: likely unchanged. */
-async function lastRunCopies(outDir: string, archiveDir: string): Promise<Map<string, boolean>> {
+async function lastRunCopies(outDir: string, archiveDir: string): Promise<Set<string>> {
   let inputs: { file: string; sha256: string; bytes: number }[];
   try {
     inputs = (JSON.parse(await readFile(path.join(outDir, 'latest', 'manifest.json'), 'utf8')) as { inputs: typeof inputs }).inputs ?? [];
   } catch {
-    return new Map();
+    return new Set();
   }
   const found = await Promise.all(inputs.map(async (i) => (await stat(archivePath(archiveDir, i.sha256)).catch(() => undefined))?.size === i.bytes));
-  return new Map(inputs.map((i, n) => [i.file, found[n] === true]));
+  return new Set(inputs.filter((_, n) => found[n]).map((i) => i.file));
 }

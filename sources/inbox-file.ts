@@ -74,7 +74,7 @@ export class InboxFileChangedError extends UserError {
 }
 
 export async function readInboxFile(inboxDir: string, filePath: string): Promise<InboxFile> {
-  const name = path.relative(inboxDir, filePath).split(path.sep).join('/');
+  const name = inboxName(inboxDir, filePath);
   const handle = await openNoFollow(filePath);
   let hashed: { size: number; sha256: string };
   try {
@@ -95,7 +95,7 @@ export async function archiveInboxFile(
   archiveDir: string,
   modes?: OutputAccess,
 ): Promise<{ file: InboxFile; added: boolean }> {
-  const name = path.relative(inboxDir, filePath).split(path.sep).join('/');
+  const name = inboxName(inboxDir, filePath);
   const handle = await openNoFollow(filePath);
   let hashed;
   try {
@@ -104,6 +104,11 @@ export async function archiveInboxFile(
     await handle.close();
   }
   return { file: archivedInboxFile(inboxFileHandle(name, filePath, hashed.size, hashed.sha256), hashed.copy), added: hashed.added };
+}
+
+/** A path's name in the inbox: relative to it, with forward slashes (stable across machines). */
+export function inboxName(inboxDir: string, filePath: string): string {
+  return path.relative(inboxDir, filePath).split(path.sep).join('/');
 }
 
 /** A file whose bytes are already in memory (made by code: tests, generated fixtures), behind the same interface. */
