@@ -56,17 +56,18 @@ export interface Archiving {
 
 /**
  * Lists and hashes the inbox. A run that archives copies a file while hashing it (one read) unless the last run's
- * manifest names a copy already in the archive for it: then it only hashes, as a dry run does, so an unchanged re-run
- * writes nothing (a file that did change is copied by archiveRunInputs). `archived`: copies added here.
+ * manifest names a copy already in the archive for it with the size the file has now: then it only hashes, as a dry run
+ * does, so an unchanged re-run writes nothing (a same-size file that did change is copied by archiveRunInputs, a second
+ * read). `archived`: copies added here.
  */
 export async function loadRunFiles(options: RunOptions, startedAt: Date, archiving?: Archiving): Promise<RunFiles & { archived: number }> {
   const asOf = options.asOf ? asOfMonth(options.asOf) : asOfDate(startedAt);
   const inbox = await listInbox(options.inboxDir);
   const limit = pLimit(2);
-  const archivedBefore = archiving ? await lastRunCopies(options.outDir, archiving.dir) : new Set<string>();
+  const archivedBefore = archiving ? await lastRunCopies(options.outDir, archiving.dir) : new Map<string, number>();
   let archived = 0;
   const read = async (p: string): Promise<InboxFile> => {
-    if (!archiving || archivedBefore.has(inboxName(options.inboxDir, p))) return readInboxFile(options.inboxDir, p);
+    if (!archiving || (await likelyArchived(archivedBefore, inboxName(options.inboxDir, p), p))) return readInboxFile(options.inboxDir, p);
     const copied = await archiveInboxFile(options.inboxDir, p, archiving.dir, archiving.access);
     if (copied.added) archived += 1;
     return copied.file;
@@ -76,14 +77,20 @@ export async function loadRunFiles(options: RunOptions, startedAt: Date, archivi
   return { asOf, inputs, symlinks, archived };
 }
 
-/** The last run's inputs (out/latest/manifest.json) whose copy is in the archive with their size: likely unchanged. */
-async function lastRunCopies(outDir: string, archiveDir: string): Promise<Set<string>> {
+/** Named by the last run with a copy in the archive, and of that copy's size still: likely unchanged, only hashed. */
+async function likelyArchived(archivedBefore: Map<string, number>, name: string, filePath: string): Promise<boolean> {
+  const bytes = archivedBefore.get(name);
+  return bytes !== undefined && (await stat(filePath).catch(() => undefined))?.size === bytes;
+}
+
+/** The last run's inputs (out/latest/manifest.json) whose copy is in the archive with their size, by name: their size. */
+async function lastRunCopies(outDir: string, archiveDir: string): Promise<Map<string, number>> {
   let inputs: { file: string; sha256: string; bytes: number }[];
   try {
     inputs = (JSON.parse(await readFile(path.join(outDir, 'latest', 'manifest.json'), 'utf8')) as { inputs: typeof inputs }).inputs ?? [];
   } catch {
-    return new Set();
+    return new Map();
   }
   const found = await Promise.all(inputs.map(async (i) => (await stat(archivePath(archiveDir, i.sha256)).catch(() => undefined))?.size === i.bytes));
-  return new Set(inputs.filter((_, n) => found[n]).map((i) => i.file));
+  return new Map(inputs.filter((_, n) => found[n]).map((i) => [i.file, i.bytes]));
 }
