@@ -1,5 +1,6 @@
 // Reads a filled manual-entry workbook (made by `lei template`): one row per measure and fiscal year.
 // A bad cell becomes an issue with its sheet, row, column and raw text; the rest of the workbook still loads.
+import { Decimal } from 'decimal.js';
 import { openXlsxCells, type XlsxCellRow } from './xlsx/open-xlsx-cells.ts';
 import { workbookOpenIssue } from './xlsx/workbook-open-issue.ts';
 import { xlsxCellText as cellText } from './xlsx/xlsx-cell-text.ts';
@@ -97,6 +98,10 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
       issues.push(issueOf('manual-entry-bad-fiscal-year', { raw: fyRaw }, at(r, letter('fiscalYear')), fyRaw));
       continue;
     }
+    if (row.formulaColumns?.includes(col('value'))) {
+      issues.push(issueOf('manual-entry-formula-without-value', { measure: measure.nameJa, fiscalYear: fyRaw }, at(r, letter('value'))));
+      continue;
+    }
     if (!valueText) continue; // not entered yet
     const comment = columns.has('comment') ? cellText(cell('comment')).trim() : '';
     const provenance = { file, sha256: input.sha256, sheet: sheet.name, rows: String(r), column: letter('value'), rule: '手入力ワークブックの値' };
@@ -128,7 +133,21 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
       issues.push(issueOf('manual-entry-marked-missing', { measure: measure.nameJa, fiscalYear: fyRaw }, at(r, letter('value')), valueText));
       continue;
     }
-    const value = typeof rawValue === 'number' ? rawValue : parseLooseNumber(valueText);
+    if (rawValue instanceof Date) {
+      issues.push(issueOf('manual-entry-date-value', { measure: measure.nameJa, fiscalYear: fyRaw, raw: valueText }, at(r, letter('value')), valueText));
+      continue;
+    }
+    const shownAsPercent = typeof rawValue === 'number' && row.percentColumns?.includes(col('value')) === true;
+    const shown = shownAsPercent ? percentShown(rawValue) : null;
+    if (shown !== null && measure.unit !== '%') {
+      issues.push(issueOf('manual-entry-not-a-number', { measure: measure.nameJa, fiscalYear: fyRaw, raw: `${shown}%` }, at(r, letter('value')), `${shown}%`));
+      continue;
+    }
+    if (shown !== null) {
+      const params = { measure: measure.nameJa, fiscalYear: fyRaw, raw: `${shown}%`, stored: valueText, value: shown };
+      issues.push(issueOf('manual-entry-percent-cell', params, at(r, letter('value')), valueText));
+    }
+    const value = shown ?? (typeof rawValue === 'number' ? rawValue : parseLooseNumber(valueText));
     if (value === null) {
       issues.push(issueOf('manual-entry-not-a-number', { measure: measure.nameJa, fiscalYear: fyRaw, raw: valueText }, at(r, letter('value')), valueText));
       continue;
@@ -171,6 +190,11 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
     ...(statuses.length > 0 ? { statuses } : {}),
     ...(fileYear === null ? {} : { facts: { filePeriods: [{ file, fiscalYear: fileYear, rows: periodRows }] } }),
   };
+}
+
+/** What Excel shows for a number in a percent format (0.356 → 35.6): ×100 in decimal, to Excel's 15 significant digits. */
+function percentShown(stored: number): number {
+  return new Decimal(String(stored)).times(100).toSignificantDigits(15).toNumber();
 }
 
 /** 手入力_令和6年度.xlsx → 2024; null when the name states no fiscal year. */

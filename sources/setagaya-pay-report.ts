@@ -128,6 +128,10 @@ export async function readSetagayaPayReport(
       continue;
     }
     const cell = grid.rightOf(label);
+    if (cell?.formula) {
+      issues.push(issueOf('pay-formula-without-value', { label: spec.label }, at(label.row, cell.column)));
+      continue;
+    }
     const value = cell ? numberOf(cell.value) : null;
     if (!cell || value === null) {
       const raw = cell ? cellText(cell.value) : '';
@@ -203,6 +207,8 @@ interface GridCell {
   text: string;
   /** As typed, for messages. */
   raw: string;
+  /** A formula saved without its result. */
+  formula?: true;
 }
 
 interface Grid {
@@ -213,19 +219,23 @@ interface Grid {
   valueRightOf(label: string): GridCell | undefined;
 }
 
-/** Every non-blank cell of a sheet (formulas by their cached result); `col` is 1-based as in the layouts. */
+/** Every non-blank cell of a sheet (formulas by their cached result, or marked when saved without one); `col` is 1-based as in the layouts. */
 async function gridOf(workbook: XlsxCellWorkbook, sheet: string): Promise<Grid> {
   const cells: GridCell[] = [];
   const byPlace = new Map<string, GridCell>();
-  for await (const { rowNumber, cells: values } of workbook.rows(sheet)) {
+  const add = (g: GridCell) => {
+    cells.push(g);
+    byPlace.set(`${g.row}:${g.col}`, g);
+  };
+  for await (const { rowNumber, cells: values, formulaColumns } of workbook.rows(sheet)) {
     values.forEach((value, index) => {
       if (value === null || (typeof value === 'string' && value.trim() === '')) return;
       const raw = value instanceof Date ? '' : cellText(value);
-      const col = index + 1;
-      const g: GridCell = { row: rowNumber, col, column: columnLetter(index), value, text: normalize(raw), raw };
-      cells.push(g);
-      byPlace.set(`${rowNumber}:${col}`, g);
+      add({ row: rowNumber, col: index + 1, column: columnLetter(index), value, text: normalize(raw), raw });
     });
+    // Not blank to Excel: a value looked for right of its label is this cell, not the unit beside it.
+    for (const index of formulaColumns ?? [])
+      add({ row: rowNumber, col: index + 1, column: columnLetter(index), value: null, text: '', raw: '', formula: true });
   }
   const grid: Grid = {
     cells,

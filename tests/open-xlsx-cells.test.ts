@@ -1,6 +1,7 @@
 // Typed cells for the Pay, 公社 and manual-entry readers: dates told apart by their number format (built-in and
 // custom, 1900 and 1904 systems), formulas by their cached result, rich text, booleans and error cells, checked
-// against what exceljs's own load makes of the same workbook (the readers used exceljs before).
+// against what exceljs's own load makes of the same workbook (the readers used exceljs before); percentages and
+// formulas saved without a result marked on their row.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openXlsxCells, type XlsxCell, type XlsxCellRow } from '../sources/xlsx/open-xlsx-cells.ts';
@@ -73,6 +74,18 @@ describe('openXlsxCells', () => {
     expect(rows[2]!.cells).toEqual([new Date(Date.UTC(2025, 2, 31, 10, 30)), 1.5, '再来', new Date(Date.UTC(2025, 2, 31)), false, '#DIV/0!']);
     expect(rows[3]).toEqual({ rowNumber: 5, cells: [null, null, null, null, null, null, 45383] });
     expect(rows[2]!.cells.map(xlsxCellText)).toEqual(['2025-03-31', '1.5', '再来', '2025-03-31', 'false', '#DIV/0!']);
+  });
+
+  it('says which numbers are shown as percentages and which formulas were saved without a result (empty cells otherwise)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('記録');
+    sheet.addRow(['継続率', 0.767, 0.5, 12, { formula: 'B1*2' }, { formula: 'B1', result: 0.767 }]);
+    sheet.getCell('B1').numFmt = '0.0%'; // custom
+    sheet.getCell('C1').numFmt = '0%'; // built-in format 9
+    sheet.getCell('D1').numFmt = '0"%台"'; // % inside quotes is text: not a percentage
+    sheet.getCell('F1').numFmt = '[Red]0.00%';
+    const [row] = await readCells(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(row).toEqual({ rowNumber: 1, cells: ['継続率', 0.767, 0.5, 12, null, 0.767], percentColumns: [1, 2, 5], formulaColumns: [4] });
   });
 
   it('lists worksheets in tab order and refuses a file that is not a workbook with a Japanese message', async () => {

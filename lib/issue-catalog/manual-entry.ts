@@ -74,6 +74,27 @@ export const manualEntryIssueSpecs = {
     whatToDoJa: '単位や文字を除いた数値（例: 1952 や 53.2）を入力する',
     whatToDoEn: 'Enter a plain number (e.g. 1952 or 53.2)',
   },
+  'manual-entry-formula-without-value': {
+    severity: 'error',
+    ja: `{measure}（{fiscalYear}）の値のセルは式ですが、計算結果が保存されていません（Excel 以外のツールで書き込まれたブックなど）。Excelで開いて保存し直すか、数値を入力してください。${ROW_NOT_READ_JA}`,
+    en: '{measure} ({fiscalYear}): the value cell holds a formula saved without its result (e.g. a workbook written by a tool other than Excel). Open and save it in Excel, or enter the number. This row is not read',
+    whatToDoJa: 'Excelで開いて保存し直す（式の結果が保存される）か、数値を入力する',
+    whatToDoEn: 'Open and save the workbook in Excel (which stores the results) or enter the number',
+  },
+  'manual-entry-date-value': {
+    severity: 'error',
+    ja: `{measure}（{fiscalYear}）の値が日付（{raw}）になっています。Excelが入力を日付に変えた可能性があります。セルの表示形式を「標準」にして数値を入力し直してください。${ROW_NOT_READ_JA}`,
+    en: '{measure} ({fiscalYear}): the value is a date ({raw}); Excel may have turned the entry into a date. Set the cell format to General and enter the number again. This row is not read',
+    whatToDoJa: 'セルの表示形式を「標準」にして数値を入力し直す',
+    whatToDoEn: 'Set the cell format to General and enter the number again',
+  },
+  'manual-entry-percent-cell': {
+    severity: 'warning',
+    ja: '{measure}（{fiscalYear}）の値のセルはパーセント表示（{raw}）で、セルの中身は {stored} です。表示どおり {value}（%）として読みました。セルの表示形式を「標準」にして {value} と入力してください',
+    en: '{measure} ({fiscalYear}): the value cell is shown as a percentage ({raw}) and holds {stored}; it was read as shown, {value} (%). Set the cell format to General and enter {value}',
+    whatToDoJa: 'セルの表示形式を「標準」にして、% を付けずに数値を入力する',
+    whatToDoEn: 'Set the cell format to General and enter the number without %',
+  },
   'manual-entry-out-of-range': {
     severity: 'error',
     ja: '{measure}（{fiscalYear}）は割合（%）なので 0〜100 で入力してください（入力値 {raw}）',

@@ -75,6 +75,13 @@ export const setagayaPayIssueSpecs = {
     whatToDoJa: '事業者に正しい報告を求める',
     whatToDoEn: 'Ask the operator for a corrected report',
   },
+  'pay-formula-without-value': {
+    severity: 'error',
+    ja: '「{label}」の値のセルは式ですが、計算結果が保存されていません（Excel 以外のツールで書き出された報告など）。この値は使いません',
+    en: 'The value cell of "{label}" holds a formula saved without its result (e.g. a report written by a tool other than Excel). It is not used',
+    whatToDoJa: '報告をExcelで開いて保存し直す（式の結果が保存される）か、事業者に値の入った報告を求める',
+    whatToDoEn: 'Open and save the report in Excel (which stores the results), or ask the operator for a report with values',
+  },
   'pay-store-class-total-mismatch': {
     severity: 'warning',
     ja: '店舗区分別の{metric}の合計（{sum}）が報告の値（{total}）と合いません。店舗区分の行が欠けていないか確認してください',

@@ -1,6 +1,8 @@
 // Typed cells for the readers that look at a workbook as a form (Pay reports, 公社 .xlsx exports, the manual-entry
 // workbook): the streaming rows, with numbers shown in a date format turned into dates. Formulas give their cached
-// result, rich text its plain text, an error cell its text (#DIV/0!), a boolean true/false.
+// result, rich text its plain text, an error cell its text (#DIV/0!), a boolean true/false. Where the value is not
+// what the cell shows, the row says so: a number shown as a percentage (0.356 as 35.6%), a formula saved without its
+// result (empty here, though Excel would calculate it).
 import { openXlsxWorkbook } from './open-xlsx-workbook.ts';
 import type { XlsxSource } from './open-xlsx-zip.ts';
 import type { XlsxLimits } from './xlsx-limits.ts';
@@ -17,6 +19,10 @@ export interface XlsxCellRow {
   rowNumber: number;
   /** Index 0 = column A; missing cells are null; the array ends at the last non-empty cell. */
   cells: XlsxCell[];
+  /** Columns whose number is shown as a percentage: the cell holds 0.356 where Excel shows 35.6%. */
+  percentColumns?: number[];
+  /** Columns holding a formula saved without its result: the cell is null here, whatever Excel would show. */
+  formulaColumns?: number[];
 }
 
 export interface XlsxCellWorkbook {
@@ -37,7 +43,7 @@ const DAYS_1904 = 1462;
  * (xlsx-too-large, xlsx-not-a-workbook, xlsx-corrupt …) saying what to do.
  */
 export async function openXlsxCells(source: XlsxSource, limits?: XlsxLimits): Promise<XlsxCellWorkbook> {
-  const workbook = await openXlsxWorkbook(source, { ...(limits ? { limits } : {}), wholeWorkbook: true, dates: true });
+  const workbook = await openXlsxWorkbook(source, { ...(limits ? { limits } : {}), wholeWorkbook: true, typedCells: true });
   const offset = workbook.date1904 ? DAYS_1904 : 0;
   return {
     worksheets: workbook.sheets.filter((s) => s.kind === 'worksheet' && s.path !== undefined).map((s) => s.name),
@@ -49,7 +55,10 @@ export async function openXlsxCells(source: XlsxSource, limits?: XlsxLimits): Pr
           // A date-formatted cell without a number (a formula with no cached result) stays as it is.
           if (typeof serial === 'number') cells[c] = new Date(Math.round((serial - UNIX_EPOCH_SERIAL + offset) * MS_PER_DAY));
         }
-        yield { rowNumber: row.rowNumber, cells };
+        const typed: XlsxCellRow = { rowNumber: row.rowNumber, cells };
+        if (row.percentColumns) typed.percentColumns = row.percentColumns;
+        if (row.formulaColumns) typed.formulaColumns = row.formulaColumns;
+        yield typed;
       }
     },
     close: () => workbook.close(),

@@ -5,7 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import zlib from 'node:zlib';
 import { openXlsxZip, type XlsxSource, type XlsxZip } from './open-xlsx-zip.ts';
 import { pickSheet } from './pick-sheet.ts';
-import { readDateStyles } from './read-date-styles.ts';
+import { readStyleKinds } from './read-style-kinds.ts';
 import { readSharedStringsInto } from './read-shared-strings.ts';
 import { resolveWorkbook, type XlsxSheetPart } from './resolve-workbook.ts';
 import { SharedStringTable, type SharedStrings } from './shared-string-table.ts';
@@ -22,8 +22,11 @@ export interface XlsxWorkbookOptions {
    * limits.maxWorkbookBytes, checked on the sizes the zip records before anything is inflated.
    */
   wholeWorkbook?: boolean;
-  /** Tell date-formatted numbers apart (XlsxRow.dateColumns), from the styles part. */
-  dates?: boolean;
+  /**
+   * Cells typed as a form reader needs them, from the styles part: date- and percent-formatted numbers told apart
+   * (XlsxRow.dateColumns, percentColumns), and formulas saved without their result (XlsxRow.formulaColumns).
+   */
+  typedCells?: boolean;
 }
 
 export interface XlsxSheetRowsOptions {
@@ -60,14 +63,14 @@ export async function openXlsxWorkbook(source: XlsxSource, options: XlsxWorkbook
       if (declared > limits.maxWorkbookBytes) throw tooLarge(`展開後 ${megabytes(declared)}、上限は ${megabytes(limits.maxWorkbookBytes)}`);
     }
     const parts = await resolveWorkbook(zip);
-    const stylesEntry = options.dates && parts.stylesPath !== undefined ? zip.entry(parts.stylesPath) : undefined;
-    const dateStyles = stylesEntry ? readDateStyles(await zip.readText(stylesEntry)) : options.dates ? new Uint8Array(0) : undefined;
+    const stylesEntry = options.typedCells && parts.stylesPath !== undefined ? zip.entry(parts.stylesPath) : undefined;
+    const styleKinds = stylesEntry ? readStyleKinds(await zip.readText(stylesEntry)) : options.typedCells ? new Uint8Array(0) : undefined;
     let sharedStrings: Promise<SharedStrings> | undefined;
     const shared = () => (sharedStrings ??= readAllSharedStrings(zip, parts.sharedStringsPath));
     return {
       sheets: parts.sheets,
       date1904: parts.date1904,
-      rows: (sheet, rowOptions = {}) => sheetRows(zip, pickSheet(parts.sheets, sheet), shared, parts.date1904, dateStyles, rowOptions),
+      rows: (sheet, rowOptions = {}) => sheetRows(zip, pickSheet(parts.sheets, sheet), shared, parts.date1904, styleKinds, rowOptions),
       close: () => zip.close(),
     };
   } catch (error) {
@@ -91,7 +94,7 @@ async function* sheetRows(
   sheet: XlsxSheetPart & { path: string },
   sharedStrings: () => Promise<SharedStrings>,
   date1904: boolean,
-  dateStyles: Uint8Array | undefined,
+  styleKinds: Uint8Array | undefined,
   { onProgress, onInflated }: XlsxSheetRowsOptions,
 ): AsyncGenerator<XlsxRow> {
   const entry = zip.entry(sheet.path);
@@ -110,7 +113,7 @@ async function* sheetRows(
     }
   });
 
-  const scanner = new SheetRowScanner(strings, date1904, zip.limits.maxRowChars, dateStyles);
+  const scanner = new SheetRowScanner(strings, date1904, zip.limits.maxRowChars, styleKinds);
   const decoder = new StringDecoder('utf8');
   const rows: XlsxRow[] = [];
   let inflated = 0;

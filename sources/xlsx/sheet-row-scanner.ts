@@ -4,6 +4,7 @@ import { decodeXmlText } from './decode-xml-text.ts';
 import { nextTag } from './next-tag.ts';
 import { parseRichText } from './parse-rich-text.ts';
 import { PendingText } from './pending-text.ts';
+import { STYLE_DATE, STYLE_PERCENT } from './read-style-kinds.ts';
 import { corruptWorkbook } from './xlsx-read-error.ts';
 import { defaultXlsxLimits, megabytes, tooLarge } from './xlsx-limits.ts';
 import type { XlsxCellValue, XlsxRow } from './xlsx-row.ts';
@@ -48,6 +49,7 @@ export class SheetRowScanner {
   private valueTag = '<v>';
   private valueClose = '</v>';
   private sheetDataClose = '</sheetData';
+  private formulaOpen = '<f';
   private previousRow = 0;
   /** Cells of the previous row: a row's array is made that long at once instead of growing cell by cell. */
   private width = 0;
@@ -61,8 +63,8 @@ export class SheetRowScanner {
     private readonly sharedStrings: SharedStrings,
     private readonly date1904: boolean,
     maxRowChars = defaultXlsxLimits.maxRowChars,
-    /** Per cell style (cellXfs index): 1 when its number format is a date; given only by readers that want dates told apart. */
-    private readonly dateStyles?: Uint8Array,
+    /** Per cell style (cellXfs index): STYLE_DATE, STYLE_PERCENT or 0 (read-style-kinds.ts); given only by readers that want typed cells. */
+    private readonly styleKinds?: Uint8Array,
   ) {
     // A row is a few KB; text this large without its end is a damaged part or a giant cell, not a long row.
     this.pending = new PendingText(maxRowChars, () => tooLarge(`1行が ${megabytes(maxRowChars)} を超えています`));
@@ -198,6 +200,7 @@ export class SheetRowScanner {
     this.valueOpen = `<${prefix}v`;
     this.valueTag = `<${prefix}v>`;
     this.valueClose = `</${prefix}v>`;
+    this.formulaOpen = `<${prefix}f`;
     this.sheetDataClose = `</${prefix}sheetData`;
   }
 
@@ -218,7 +221,10 @@ export class SheetRowScanner {
       return rowTagEnd + 1;
     }
     const cells: XlsxCellValue[] = this.width === 0 ? [] : new Array<XlsxCellValue>(this.width).fill(null);
+    // Only for readers that want typed cells (styleKinds given): see XlsxRow.
     let dateColumns: number[] | undefined;
+    let percentColumns: number[] | undefined;
+    let formulaColumns: number[] | undefined;
     let last = -1;
     let col = -1;
     let p = rowTagEnd + 1;
@@ -236,7 +242,11 @@ export class SheetRowScanner {
         if (last !== -1) {
           this.width = last < MAX_PRESIZED ? last + 1 : 0;
           cells.length = last + 1;
-          out.push(dateColumns === undefined ? { rowNumber, cells } : { rowNumber, cells, dateColumns });
+          const row: XlsxRow = { rowNumber, cells };
+          if (dateColumns) row.dateColumns = dateColumns;
+          if (percentColumns) row.percentColumns = percentColumns;
+          if (formulaColumns) row.formulaColumns = formulaColumns;
+          out.push(row);
         }
         return end + rowClose.length;
       }
@@ -258,9 +268,11 @@ export class SheetRowScanner {
           continue;
         }
         type = this.typeAt === -1 ? CellType.Number : cellType(xml, this.typeAt);
-        // A styled number cell (a plain <c r="A1"> has no style): dates are told apart only when asked.
-        if (this.dateStyles !== undefined && type === CellType.Number && this.styleAt !== -1 && this.dateStyles[digitsAt(xml, this.styleAt)] === 1) {
-          (dateColumns ??= []).push(col);
+        // A styled number cell (a plain <c r="A1"> has no style): dates and percentages are told apart only when asked.
+        if (this.styleKinds !== undefined && type === CellType.Number && this.styleAt !== -1) {
+          const kind = this.styleKinds[digitsAt(xml, this.styleAt)];
+          if (kind === STYLE_DATE) (dateColumns ??= []).push(col);
+          else if (kind === STYLE_PERCENT) (percentColumns ??= []).push(col);
         }
       }
       let valueStart: number;
@@ -304,7 +316,11 @@ export class SheetRowScanner {
         }
         const content = xml.slice(tagEnd + 1, cellEnd);
         const v = nextTag(content, valueOpen, 0, content.length);
-        if (v === -1) continue;
+        if (v === -1) {
+          // A formula saved without its result (by a tool that does not calculate): empty to the eye of the file.
+          if (this.styleKinds !== undefined && nextTag(content, this.formulaOpen, 0, content.length) !== -1) (formulaColumns ??= []).push(col);
+          continue;
+        }
         const vTagEnd = content.indexOf('>', v);
         const vClose = content.indexOf(valueClose, vTagEnd);
         valueStart = tagEnd + 2 + vTagEnd;

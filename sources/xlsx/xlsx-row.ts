@@ -10,4 +10,8 @@ export interface XlsxRow {
   cells: XlsxCellValue[];
   /** Columns whose cell has a date number format (styles.xml; its value is a number when it has one); only when asked. */
   dateColumns?: number[];
+  /** Columns whose number cell has a percent format (shown ×100: 0.356 as 35.6%); only when asked. */
+  percentColumns?: number[];
+  /** Columns holding a formula saved without its result (no cached value: the cell reads as empty); only when asked. */
+  formulaColumns?: number[];
 }
