@@ -72,8 +72,8 @@ export interface FileTally {
   groups: KoshaRecordGroupBuilder;
   /** Months (year × 12 + month − 1) with a dated record. */
   months: Set<number>;
-  /** Filter columns (config key, column index) and, per value key, its first line and count. */
-  categories: { key: string; column: number; seen: Map<number, { line: number; count: number }> }[];
+  /** Filter columns (config key, column index) and, per value key, its first line and count (0: not seen yet); `order`: keys as first seen. */
+  categories: { key: string; column: number; firstLines: number[]; counts: number[]; order: number[] }[];
 }
 
 export function startFile(
@@ -115,7 +115,7 @@ export function startFile(
     countColumns: kept.filter((k) => k.key.startsWith('counts.')).map((k) => ({ column: k.column, counts: [] })),
     groups: new KoshaRecordGroupBuilder(kept.map((k) => k.column)),
     months: new Set(),
-    categories: match.tally.usage.filterColumns.map((key) => ({ key, column: col(`columns.${key}`), seen: new Map() })),
+    categories: match.tally.usage.filterColumns.map((key) => ({ key, column: col(`columns.${key}`), firstLines: [], counts: [], order: [] })),
   };
 }
 
@@ -179,7 +179,7 @@ export function finishFile(ft: FileTally, sha256: string, eachId?: (onId: (id: s
       column: c.key,
       header: headerOf(ft, c.column),
       letter: headerOf(ft, c.column),
-      values: [...c.seen].map(([key, v]) => ({ value: ft.columns[c.column]!.text(key), row: v.line, count: v.count })),
+      values: c.order.map((key) => ({ value: ft.columns[c.column]!.text(key), row: c.firstLines[key]!, count: c.counts[key]! })),
     })),
   });
   // Later files of this kind check their ids against this one's (decoded only if such a file comes).
@@ -258,11 +258,15 @@ export function readRecord(ft: FileTally, caches: KeyCaches, line: number, idKey
       caches.month[dateKey] = month;
       ft.months.add(month);
     }
+    // Arrays by value key, not a Map: keys are small and dense, and this runs for every record (1M per export).
     for (const c of ft.categories) {
       const key = keys[c.column]!;
-      const seen = c.seen.get(key);
-      if (seen) seen.count += 1;
-      else c.seen.set(key, { line, count: 1 });
+      const count = c.counts[key];
+      if (count === undefined) {
+        c.counts[key] = 1;
+        c.firstLines[key] = line;
+        c.order.push(key);
+      } else c.counts[key] = count + 1;
     }
   }
   ft.groups.add(line, day, keys, hasUnreadableCount(ft, keys));

@@ -62,7 +62,8 @@ export async function readSetagayaPayReport(
         if (layout.sheet && name !== layout.sheet) continue;
         let grid = grids.get(name);
         if (!grid) grids.set(name, (grid = await gridOf(workbook, name)));
-        if (grid.cells.some((c) => c.text.includes(normalize(layout.detect)))) {
+        const detect = normalize(layout.detect);
+        if (grid.cells.some((c) => c.text.includes(detect))) {
           found = { layout, sheet: { name }, grid };
           break;
         }
@@ -147,7 +148,7 @@ export async function readSetagayaPayReport(
     if (head) {
       const metricColumns = (Object.entries(layout.storeClasses.metrics) as [PayMetric, string][]).map(([metric, header]) => ({
         metric,
-        cell: grid.cells.find((c) => c.row === head.row && matchesLabel(c.text, header)),
+        cell: grid.cells.find((c) => c.row === head.row && matchesNormalizedLabel(c.text, normalize(header))),
         unit: layout.metrics[metric]?.unit ?? '',
         fraction: layout.metrics[metric]?.fraction ?? false,
       }));
@@ -170,14 +171,10 @@ export async function readSetagayaPayReport(
         const total = figures[metric];
         const parts = [...storeClasses.values()].map((c) => c[metric]?.value);
         if (!total || parts.length === 0 || parts.some((v) => v === undefined)) continue;
-        const sum = parts.reduce((a, b) => a.plus(String(b)), new Decimal(0));
-        if (!sum.equals(String(total.value))) {
+        const sum = exactSum(parts as number[]);
+        if (!(typeof sum === 'number' && Number.isSafeInteger(total.value) ? sum === total.value : new Decimal(sum).equals(String(total.value)))) {
           issues.push(
-            issueOf(
-              'pay-store-class-total-mismatch',
-              { metric: payMetrics[metric].labelJa, sum: sum.toString(), total: total.value },
-              at(head.row, head.column),
-            ),
+            issueOf('pay-store-class-total-mismatch', { metric: payMetrics[metric].labelJa, sum: String(sum), total: total.value }, at(head.row, head.column)),
           );
         }
       }
@@ -239,7 +236,11 @@ async function gridOf(workbook: XlsxCellWorkbook, sheet: string): Promise<Grid> 
   }
   const grid: Grid = {
     cells,
-    find: (label) => cells.find((c) => matchesLabel(c.text, label)),
+    find: (label) => {
+      // Normalised once per search, not once per cell.
+      const l = normalize(label);
+      return cells.find((c) => matchesNormalizedLabel(c.text, l));
+    },
     at: (row, col) => byPlace.get(`${row}:${col}`),
     rightOf: (cell) => cells.filter((c) => c.row === cell.row && c.col > cell.col).sort((a, b) => a.col - b.col)[0],
     valueRightOf: (label) => {
@@ -251,9 +252,21 @@ async function gridOf(workbook: XlsxCellWorkbook, sheet: string): Promise<Grid> 
 }
 
 /** The label itself, or the label followed by a bracketed unit (決済金額（千円）). */
-function matchesLabel(text: string, label: string): boolean {
-  const l = normalize(label);
+function matchesNormalizedLabel(text: string, l: string): boolean {
   return text === l || (text.startsWith(l) && /^\s*[（(][^）)]*[）)]\s*$/.test(text.slice(l.length)));
+}
+
+/**
+ * The exact sum: as a number while every part and every partial sum is a safe integer (counts and yen, the usual
+ * case: exact, and far cheaper than a Decimal per part), else as the Decimal's text.
+ */
+function exactSum(parts: readonly number[]): number | string {
+  let sum = 0;
+  for (const part of parts) {
+    sum += part;
+    if (!Number.isSafeInteger(part) || !Number.isSafeInteger(sum)) return parts.reduce((a, b) => a.plus(String(b)), new Decimal(0)).toString();
+  }
+  return sum;
 }
 
 function numberOf(value: unknown): number | null {
