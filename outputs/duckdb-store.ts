@@ -131,9 +131,15 @@ async function foldJournal(connection: DuckDBConnection, journal: readonly Journ
   );
 }
 
-/** Whether the store holds the run (a crash between the latest switch and the store commit leaves it behind). */
+/**
+ * Whether the store holds the run (a crash between the latest switch and the store commit leaves it behind). Read-only,
+ * unless a killed writer left a commit in the write-ahead log: then opened for writing, so that closing it checkpoints
+ * the log into the file once, instead of every later read-only open (status, ledger, each unchanged run, which cannot
+ * trust the stamp beside a log) replaying it again.
+ */
 export async function storeHasRun(storePath: string, runId: string): Promise<boolean> {
   if (!(await exists(storePath))) return false;
+  const log = await exists(`${storePath}.wal`);
   return withStore(
     storePath,
     async (connection) => {
@@ -142,7 +148,7 @@ export async function storeHasRun(storePath: string, runId: string): Promise<boo
       const found = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM runs WHERE run_id = $1', [runId]);
       return (found.getRowObjects()[0]?.n as number) > 0;
     },
-    { access_mode: 'READ_ONLY' },
+    log ? {} : { access_mode: 'READ_ONLY' },
   );
 }
 
