@@ -147,21 +147,29 @@ async function modesUnder(root: string): Promise<PathMode[]> {
   return found;
 }
 
-/** The text of every file under root (xlsx: every part of the zip; Parquet: its rows through DuckDB). */
+/** The text of every file under root (xlsx: every part of the zip; Parquet: its rows, all through one DuckDB). */
 async function scanFiles(root: string, skip: string[] = []): Promise<string[]> {
   const texts: string[] = [];
+  const parquet: string[] = [];
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
     const p = path.join(entry.parentPath, entry.name);
     if (!entry.isFile() || skip.some((s) => path.relative(root, p).split(path.sep)[0] === s) || p.includes('store.duckdb')) continue;
+    if (p.endsWith('.parquet')) {
+      parquet.push(p);
+      continue;
+    }
     const bytes = await readFile(p);
     if (bytes.subarray(0, 2).toString('latin1') === 'PK') {
       const zip = await JSZip.loadAsync(bytes);
       for (const part of Object.values(zip.files)) if (!part.dir) texts.push(await part.async('string'));
-    } else if (p.endsWith('.parquet')) {
-      texts.push(JSON.stringify(await queryRows(`SELECT * FROM read_parquet('${p}')`)));
     } else {
       texts.push(bytes.toString('utf8'));
     }
+  }
+  if (parquet.length > 0) {
+    await withDuckDB(':memory:', async (rows) => {
+      for (const p of parquet) texts.push(JSON.stringify(await rows(`SELECT * FROM read_parquet('${p}')`)));
+    });
   }
   return texts;
 }
