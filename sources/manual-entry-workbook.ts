@@ -137,15 +137,12 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
       issues.push(issueOf('manual-entry-date-value', { measure: measure.nameJa, fiscalYear: fyRaw, raw: valueText }, at(r, letter('value')), valueText));
       continue;
     }
-    const shownAsPercent = typeof rawValue === 'number' && row.percentColumns?.includes(col('value')) === true;
-    const shown = shownAsPercent ? percentShown(rawValue) : null;
-    if (shown !== null && measure.unit !== '%') {
-      issues.push(issueOf('manual-entry-not-a-number', { measure: measure.nameJa, fiscalYear: fyRaw, raw: `${shown}%` }, at(r, letter('value')), `${shown}%`));
-      continue;
-    }
+    // "35.6%" typed into a cell: Excel keeps 0.356 and shows it ×100. Read as shown for a percentage, refused otherwise.
+    const shown = typeof rawValue === 'number' && row.percentColumns?.includes(col('value')) ? percentShown(rawValue) : null;
     if (shown !== null) {
       const params = { measure: measure.nameJa, fiscalYear: fyRaw, raw: `${shown}%`, stored: valueText, value: shown };
-      issues.push(issueOf('manual-entry-percent-cell', params, at(r, letter('value')), valueText));
+      issues.push(issueOf(measure.unit === '%' ? 'manual-entry-percent-cell' : 'manual-entry-not-a-number', params, at(r, letter('value')), valueText));
+      if (measure.unit !== '%') continue;
     }
     const value = shown ?? (typeof rawValue === 'number' ? rawValue : parseLooseNumber(valueText));
     if (value === null) {

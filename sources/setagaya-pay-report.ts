@@ -172,7 +172,8 @@ export async function readSetagayaPayReport(
         const parts = [...storeClasses.values()].map((c) => c[metric]?.value);
         if (!total || parts.length === 0 || parts.some((v) => v === undefined)) continue;
         const sum = exactSum(parts as number[]);
-        if (!(typeof sum === 'number' && Number.isSafeInteger(total.value) ? sum === total.value : new Decimal(sum).equals(String(total.value)))) {
+        // A safe-integer sum is exact, so === is the exact comparison; a Decimal's text is compared as a Decimal.
+        if (typeof sum === 'number' ? sum !== total.value : !new Decimal(sum).equals(String(total.value))) {
           issues.push(
             issueOf('pay-store-class-total-mismatch', { metric: payMetrics[metric].labelJa, sum: String(sum), total: total.value }, at(head.row, head.column)),
           );
