@@ -136,6 +136,30 @@ describe('what a respondent costs while a wave is read', () => {
     expect(ids.earlierSlot('C24-004999', 'C24-004999', slot + 1)).toBe(4998);
   });
 
+  it('respondent ids in no order are found as a Map of the same ids finds them, past every growth of the index', () => {
+    const ids = new RespondentIds();
+    const expected = new Map<string, number>();
+    // Shuffled numbers with repeats, some as Japanese text (not ASCII): the index is made on the second row and grows.
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 30_000;
+    let slot = 0;
+    let repeats = 0;
+    for (let row = 0; row < 40_000; row += 1) {
+      const n = row === 0 ? 29_999 : next();
+      const raw = n % 11 === 0 ? `番号${n}` : n;
+      const key = RespondentIds.keyOf(raw)!;
+      ids.set(slot, key);
+      const first = ids.earlierSlot(key, raw, slot);
+      expect(first).toBe(expected.get(key));
+      if (first === undefined) {
+        expected.set(key, slot);
+        slot += 1;
+      } else repeats += 1;
+    }
+    expect(repeats).toBeGreaterThan(10_000);
+    expect(expected.size).toBe(slot);
+  });
+
   it('row numbers as runs give each respondent its row, with the lowest and the highest', () => {
     const rows = [2, 3, 4, 7, 8, 12, 13, 14, 15, 40];
     const numbers = new RowNumbers();
