@@ -25,7 +25,11 @@ const FILE = 'industry-survey/R7_区民調査_区民.xlsx';
 const respondents = residentsRespondents();
 const layout = { headers: 'text' as const, multi: 'columns' as const, idHeader: '整理番号', dateHeader: '回答日', weightHeader: 'ウェイト' };
 
-const textsOf = (result: Awaited<ReturnType<typeof runIndustrySurvey>>) => result.waves[0]!.read!.data!.questions.get('C1')!.texts;
+const textsOf = (result: Awaited<ReturnType<typeof runIndustrySurvey>>) => {
+  const data = result.waves[0]!.read!.data!;
+  const texts = data.questions.get('C1')!.texts!;
+  return Array.from({ length: data.count }, (_, i) => texts.at(i));
+};
 const expectedTexts = respondents.map((r) => r.answers.C1 as string | null);
 
 describe('Japanese text', () => {

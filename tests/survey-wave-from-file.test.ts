@@ -7,8 +7,10 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { runIndustrySurvey } from '../pipelines/industry-survey-family-read.ts';
 import { InboxFileChangedError, readInboxFile, type InboxFile } from '../sources/inbox-file.ts';
+import { IdKeyBytes, keyBuffer } from '../sources/industry-survey/id-key-bytes.ts';
 import { RespondentIds } from '../sources/industry-survey/respondent-ids.ts';
 import { RowNumbers } from '../sources/industry-survey/row-numbers.ts';
+import { TextAnswers } from '../sources/industry-survey/text-answers.ts';
 import { openXlsxWorkbook, type XlsxWorkbook } from '../sources/xlsx/open-xlsx-workbook.ts';
 import { SharedStringTable } from '../sources/xlsx/shared-string-table.ts';
 import type { XlsxRow } from '../sources/xlsx/xlsx-row.ts';
@@ -134,6 +136,41 @@ describe('what a respondent costs while a wave is read', () => {
     ids.set(slot, 'dropped');
     expect(ids.earlierSlot('dropped', 'dropped', slot)).toBeUndefined();
     expect(ids.earlierSlot('C24-004999', 'C24-004999', slot + 1)).toBe(4998);
+  });
+
+  it('respondent ids front-coded give each slot its key back, across blocks, long shared prefixes and a slot set again', () => {
+    const long = 'X'.repeat(300);
+    const keys = Array.from({ length: 100 }, (_, i) =>
+      i % 13 === 0 ? '' : i % 7 === 0 ? `${long}${i}` : i % 5 === 0 ? `番号${i}` : `C24-${String(i).padStart(6, '0')}`,
+    );
+    const bytes = new IdKeyBytes();
+    bytes.reserve(50);
+    keys.forEach((key, i) => {
+      // Every third slot first holds a dropped row's id, then the kept one.
+      if (i % 3 === 0) bytes.set(i, `dropped${i}`);
+      bytes.set(i, key === '' ? null : key);
+    });
+    const decoder = new TextDecoder();
+    const read = keyBuffer();
+    expect(keys.map((_, i) => (bytes.get(i, read), decoder.decode(read.bytes.subarray(0, read.length))))).toEqual(keys);
+    const inOrder: string[] = [];
+    bytes.each(keys.length, (_, key) => inOrder.push(decoder.decode(key.bytes.subarray(0, key.length))));
+    expect(inOrder).toEqual(keys);
+    expect(() => bytes.set(keys.length + 1, 'C24-1')).toThrow();
+  });
+
+  it('free text is kept as a number per respondent into the texts, equal texts told apart from different ones', () => {
+    const texts = new TextAnswers(2);
+    const written = ['駅前の再開発', null, '駅前の再開発', 'とくになし'];
+    written.forEach((text, i) => {
+      if (i === 2) texts.resize(8, 2);
+      texts.set(i, text);
+    });
+    // A dropped row's text (slot 4), then the kept row's.
+    texts.set(4, '重複した行の記述');
+    texts.set(4, null);
+    expect([0, 1, 2, 3, 4].map((i) => texts.at(i))).toEqual([...written, null]);
+    expect([texts.same(0, 2), texts.same(1, 4), texts.same(0, 3), texts.same(0, 1)]).toEqual([true, true, false, false]);
   });
 
   it('respondent ids in no order are found as a Map of the same ids finds them, past every growth of the index', () => {

@@ -1,10 +1,11 @@
 // What a respondent file's reading leaves: its answers in typed columns, one slot per respondent kept (a 100k × 150
 // wave without a per-cell object), with the file's counts and issues. Filled by WaveIngester, read by the transforms.
 // Per respondent only what an estimate can use is kept: answer codes as bytes where the codebook's codes fit,
-// multi-select options as bits, no ids, row numbers as runs, the response dates as their range.
+// multi-select options as bits, free text as numbers into a list of the texts, no ids, row numbers as runs, the response dates as their range.
 import type { Issue } from '../../lib/issues.ts';
 import type { CodebookQuestion } from './codebook.ts';
 import type { RowNumbers } from './row-numbers.ts';
+import type { TextAnswers } from './text-answers.ts';
 
 export interface QuestionData {
   question: CodebookQuestion;
@@ -18,7 +19,8 @@ export interface QuestionData {
   numbers?: Float64Array;
   /** Date question: days since 1970-01-01 (ward calendar). */
   days?: Int32Array;
-  texts?: (string | null)[];
+  /** Free text: each respondent's text (never estimated; kept to tell a repeated respondent's answers apart). */
+  texts?: TextAnswers;
 }
 
 /** A multi-select question's options as bits: a respondent chose option `code` when `words[word][i] & mask`. */

@@ -254,7 +254,7 @@ export class WaveIngester implements CellContext {
       if (d.codes) out.codes = d.codes.subarray(0, n);
       if (d.numbers) out.numbers = d.numbers.subarray(0, n);
       if (d.days) out.days = d.days.subarray(0, n);
-      if (d.texts) out.texts = d.texts.slice(0, n);
+      if (d.texts) out.texts = d.texts;
       if (d.chosen) out.chosen = { words: d.chosen.words.map((a) => a.subarray(0, n)), bitOf: d.chosen.bitOf };
       questions.set(id, out);
     }
@@ -380,6 +380,7 @@ export class WaveIngester implements CellContext {
       if (d.codes) d.codes = d.codes instanceof Uint8Array ? toU8(d.codes) : to32(d.codes);
       if (d.numbers) d.numbers = to64(d.numbers);
       if (d.days) d.days = to32(d.days);
+      d.texts?.resize(capacity, keep);
       if (d.chosen) d.chosen.words = d.chosen.words.map(toU8);
     }
     for (const h of this.handlers) {
@@ -399,7 +400,7 @@ function sameAnswer(d: QuestionData, a: number, b: number): boolean {
   if (d.codes) return d.codes[a] === d.codes[b];
   if (d.numbers) return d.numbers[a] === d.numbers[b];
   if (d.days) return d.days[a] === d.days[b];
-  if (d.texts) return d.texts[a] === d.texts[b];
+  if (d.texts) return d.texts.same(a, b);
   if (d.chosen) for (const arr of d.chosen.words) if (arr[a] !== arr[b]) return false;
   return true;
 }

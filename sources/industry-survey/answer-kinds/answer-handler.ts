@@ -24,8 +24,6 @@ export class Handler {
   codes: Uint8Array | Int32Array = NO_CODES;
   /** Text cells already worked out: raw text → code (single choice: see single-choice.ts). */
   readonly textCodes = new Map<string, number>();
-  /** Text answers kept (free text): each distinct text once, however many respondents wrote it. */
-  readonly keptTexts = new Map<string, string>();
   constructor(
     readonly kind: number,
     readonly column: number,

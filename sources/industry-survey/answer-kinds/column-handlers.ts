@@ -3,6 +3,7 @@
 import { normalizeHeader } from '../../../lib/normalize-header.ts';
 import { Role } from '../../../lib/survey-answer-role.ts';
 import type { ColumnPlan } from '../map-wave-columns.ts';
+import { TextAnswers } from '../text-answers.ts';
 import type { QuestionData } from '../wave-data.ts';
 import { Handler, Kind, NO_CHOSEN, type MultiTally } from './answer-handler.ts';
 
@@ -53,7 +54,7 @@ export function columnHandlers(plan: ColumnPlan, capacity: number): { data: Map<
       stored.days = new Int32Array(capacity);
       handlers.push(make(Kind.Date, qc.column!));
     } else {
-      stored.texts = [];
+      stored.texts = new TextAnswers(capacity);
       handlers.push(make(Kind.Text, qc.column!));
     }
   }

@@ -6,7 +6,7 @@ export const readTextAnswer: ReadCell = (handler, i, rowNumber, v, blank, contex
   const data = handler.data;
   if (blank) {
     data.role[i] = Role.NoAnswer;
-    data.texts![i] = null;
+    data.texts!.set(i, null);
     return false;
   }
   const text = String(v);
@@ -15,17 +15,6 @@ export const readTextAnswer: ReadCell = (handler, i, rowNumber, v, blank, contex
     context.cellIssue({ code: 'industry-survey-mojibake' }, handler, rowNumber, v, false);
   }
   data.role[i] = Role.Answer;
-  data.texts![i] = kept(handler.keptTexts, text);
+  data.texts!.set(i, text);
   return true;
 };
-
-// Past this many distinct texts a column is free writing, not a few stock answers: texts are kept as they come.
-const MAX_INTERNED = 65536;
-
-/** The same text kept before, so that a comment repeated by many respondents is one string. */
-function kept(interned: Map<string, string>, text: string): string {
-  const earlier = interned.get(text);
-  if (earlier !== undefined) return earlier;
-  if (interned.size < MAX_INTERNED) interned.set(text, text);
-  return text;
-}
