@@ -355,33 +355,14 @@ export class WaveIngester implements CellContext {
   /** Every respondent column at a new capacity (the slots kept so far copied). */
   private resize(capacity: number): void {
     const keep = Math.min(this.count, capacity);
-    const to8 = (a: Int8Array) => {
-      const b = new Int8Array(capacity);
-      b.set(a.subarray(0, keep));
-      return b;
-    };
-    const toU8 = (a: Uint8Array) => {
-      const b = new Uint8Array(capacity);
-      b.set(a.subarray(0, keep));
-      return b;
-    };
-    const to32 = (a: Int32Array) => {
-      const b = new Int32Array(capacity);
-      b.set(a.subarray(0, keep));
-      return b;
-    };
-    const to64 = (a: Float64Array) => {
-      const b = new Float64Array(capacity);
-      b.set(a.subarray(0, keep));
-      return b;
-    };
+    const to = <T extends ResizableColumn>(a: T): T => resized(a, capacity, keep);
     for (const d of this.data.values()) {
-      d.role = to8(d.role);
-      if (d.codes) d.codes = d.codes instanceof Uint8Array ? toU8(d.codes) : to32(d.codes);
-      if (d.numbers) d.numbers = to64(d.numbers);
-      if (d.days) d.days = to32(d.days);
+      d.role = to(d.role);
+      if (d.codes) d.codes = to(d.codes);
+      if (d.numbers) d.numbers = to(d.numbers);
+      if (d.days) d.days = to(d.days);
       d.texts?.resize(capacity, keep);
-      if (d.chosen) d.chosen.words = d.chosen.words.map(toU8);
+      if (d.chosen) d.chosen.words = d.chosen.words.map(to);
     }
     for (const h of this.handlers) {
       if (h.kind === Kind.MultiOption && h.optionRole === Role.Answer) h.optionChosen = h.data.chosen!.words[h.data.chosen!.bitOf.get(h.option)!.word]!;
@@ -389,9 +370,18 @@ export class WaveIngester implements CellContext {
       if (h.data.codes) h.codes = h.data.codes;
     }
     this.index();
-    if (this.weights) this.weights = to64(this.weights);
+    if (this.weights) this.weights = to(this.weights);
     this.capacity = capacity;
   }
+}
+
+type ResizableColumn = Int8Array | Uint8Array | Int32Array | Float64Array;
+
+/** A column of the same kind with room for `capacity` slots, the first `keep` copied. */
+function resized<T extends ResizableColumn>(a: T, capacity: number, keep: number): T {
+  const b = new (a.constructor as new (length: number) => T)(capacity);
+  b.set(a.subarray(0, keep));
+  return b;
 }
 
 function sameAnswer(d: QuestionData, a: number, b: number): boolean {
