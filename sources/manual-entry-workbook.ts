@@ -141,8 +141,11 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
     const shown = typeof rawValue === 'number' && row.percentColumns?.includes(col('value')) ? percentShown(rawValue) : null;
     if (shown !== null) {
       const params = { measure: measure.nameJa, fiscalYear: fyRaw, raw: `${shown}%`, stored: valueText, value: shown };
-      issues.push(issueOf(measure.unit === '%' ? 'manual-entry-percent-cell' : 'manual-entry-not-a-number', params, at(r, letter('value')), valueText));
-      if (measure.unit !== '%') continue;
+      if (measure.unit !== '%') {
+        issues.push(issueOf('manual-entry-not-a-number', params, at(r, letter('value')), valueText));
+        continue;
+      }
+      issues.push(issueOf('manual-entry-percent-cell', params, at(r, letter('value')), valueText));
     }
     const value = shown ?? (typeof rawValue === 'number' ? rawValue : parseLooseNumber(valueText));
     if (value === null) {
