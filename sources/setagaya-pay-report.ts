@@ -146,12 +146,15 @@ export async function readSetagayaPayReport(
   if (layout.storeClasses) {
     const head = grid.find(layout.storeClasses.header);
     if (head) {
-      const metricColumns = (Object.entries(layout.storeClasses.metrics) as [PayMetric, string][]).map(([metric, header]) => ({
-        metric,
-        cell: grid.cells.find((c) => c.row === head.row && matchesNormalizedLabel(c.text, normalize(header))),
-        unit: layout.metrics[metric]?.unit ?? '',
-        fraction: layout.metrics[metric]?.fraction ?? false,
-      }));
+      const metricColumns = (Object.entries(layout.storeClasses.metrics) as [PayMetric, string][]).map(([metric, header]) => {
+        const label = normalize(header);
+        return {
+          metric,
+          cell: grid.cells.find((c) => c.row === head.row && matchesNormalizedLabel(c.text, label)),
+          unit: layout.metrics[metric]?.unit ?? '',
+          fraction: layout.metrics[metric]?.fraction ?? false,
+        };
+      });
       for (let row = head.row + 1; ; row += 1) {
         const name = grid.at(row, head.col);
         const className = name ? cellText(name.value).normalize('NFKC').trim() : '';
