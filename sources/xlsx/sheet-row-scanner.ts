@@ -1,7 +1,11 @@
 // Worksheet XML → rows, fed chunk by chunk of decoded text. Plain indexOf scanning instead of a SAX parser: the
 // sheet part of a 100k×150 wave is ~400 MB of XML and this loop is the reader's whole cost above inflating it.
+import { columnAt, isValueAndCellClose, isValueTag, plainCellRef } from './cell-markup.ts';
+import { decimalAt, digitsAt } from './decimal-at.ts';
 import { decodeXmlText } from './decode-xml-text.ts';
+import { isoDateToSerial } from './iso-date-to-serial.ts';
 import { nextTag } from './next-tag.ts';
+import { ownCopy } from './own-copy.ts';
 import { parseRichText } from './parse-rich-text.ts';
 import { PendingText } from './pending-text.ts';
 import { STYLE_DATE, STYLE_PERCENT } from './read-style-kinds.ts';
@@ -9,6 +13,19 @@ import { corruptWorkbook } from './xlsx-read-error.ts';
 import { defaultXlsxLimits, megabytes, tooLarge } from './xlsx-limits.ts';
 import type { XlsxCellValue, XlsxRow } from './xlsx-row.ts';
 import type { SharedStrings } from './shared-string-table.ts';
+
+// Character codes as local constants: imported ones cost ~6 % of reading a 100k wave (read-rows bench, dist/ unbundled).
+const APOSTROPHE = 39;
+const EOT = -1;
+const EQUALS = 61;
+const GT = 62;
+const LETTER_C = 99;
+const LETTER_R = 114;
+const LETTER_S = 115;
+const LETTER_T = 116;
+const LT = 60;
+const QUOTE = 34;
+const SLASH = 47;
 
 const enum CellType {
   Number,
@@ -22,19 +39,7 @@ const enum CellType {
 
 const INCOMPLETE = -1;
 const MAX_PRESIZED = 4096;
-const EOT = -1;
 const SHEET_DATA_OPEN = /<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*>/g;
-const LT = 60;
-const SLASH = 47;
-const GT = 62;
-const QUOTE = 34;
-const APOSTROPHE = 39;
-const EQUALS = 61;
-const LETTER_R = 114;
-const LETTER_T = 116;
-const LETTER_C = 99;
-const LETTER_V = 118;
-const LETTER_S = 115;
 
 export class SheetRowScanner {
   private readonly pending: PendingText;
@@ -362,54 +367,6 @@ export class SheetRowScanner {
   }
 }
 
-// Without a namespace prefix (as Excel writes), the usual tags are checked character by character: a startsWith
-// call per cell cost as much as the rest of the cell. `at` + the tag's length is within the text.
-function isValueTag(xml: string, at: number): boolean {
-  return xml.charCodeAt(at) === LT && xml.charCodeAt(at + 1) === LETTER_V && xml.charCodeAt(at + 2) === GT;
-}
-
-/** `</v></c>` at `at`. */
-function isValueAndCellClose(xml: string, at: number): boolean {
-  return (
-    xml.charCodeAt(at) === LT &&
-    xml.charCodeAt(at + 1) === SLASH &&
-    xml.charCodeAt(at + 2) === LETTER_V &&
-    xml.charCodeAt(at + 3) === GT &&
-    xml.charCodeAt(at + 4) === LT &&
-    xml.charCodeAt(at + 5) === SLASH &&
-    xml.charCodeAt(at + 6) === LETTER_C &&
-    xml.charCodeAt(at + 7) === GT
-  );
-}
-
-/**
- * `<c r="AB12">` at `lt` with nothing else in the tag: (0-based column << 8) | the offset of its '>' from `lt`; -1
- * for any other shape (or text that stops inside it), which readTag then reads.
- */
-function plainCellRef(xml: string, lt: number): number {
-  const length = xml.length;
-  if (
-    lt + 8 >= length ||
-    xml.charCodeAt(lt + 2) !== 32 ||
-    xml.charCodeAt(lt + 3) !== LETTER_R ||
-    xml.charCodeAt(lt + 4) !== EQUALS ||
-    xml.charCodeAt(lt + 5) !== QUOTE
-  ) {
-    return -1;
-  }
-  let i = lt + 6;
-  let c = xml.charCodeAt(i);
-  let letters = 0;
-  while (c >= 65 && c <= 90 && i < lt + 9) {
-    letters = letters * 26 + c - 64;
-    c = ++i < length ? xml.charCodeAt(i) : EOT;
-  }
-  if (letters === 0) return -1;
-  while (c >= 48 && c <= 57) c = ++i < length ? xml.charCodeAt(i) : EOT;
-  if (c !== QUOTE || i + 1 >= length || xml.charCodeAt(i + 1) !== GT || i + 1 - lt > 255) return -1;
-  return ((letters - 1) << 8) | (i + 1 - lt);
-}
-
 function cellType(xml: string, t: number): CellType {
   switch (xml.charCodeAt(t)) {
     case 115: // s, str
@@ -427,72 +384,8 @@ function cellType(xml: string, t: number): CellType {
   }
 }
 
-/** 0-based column of a reference such as "AB12" starting at `at`; -1 when there are no letters. */
-function columnAt(xml: string, at: number): number {
-  let col = 0;
-  for (let i = at; ; i += 1) {
-    const c = xml.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
-    else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
-    else return col - 1;
-  }
-}
-
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
-
-/**
- * A plain decimal such as 3, -0.125 or 45472.17126157407 without allocating; NaN for anything else (exponents,
- * more than 2^53 in its digits). Exact digits ÷ an exact power of ten rounds once, so it equals Number(text).
- */
-function decimalAt(xml: string, start: number, end: number): number {
-  let i = start;
-  const negative = xml.charCodeAt(i) === 45;
-  if (negative) i += 1;
-  if (i === end) return Number.NaN;
-  let n = 0;
-  let scale = -1;
-  for (; i < end; i += 1) {
-    const c = xml.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      n = n * 10 + (c - 48);
-      if (scale >= 0) scale += 1;
-    } else if (c === 46 && scale === -1) {
-      scale = 0;
-    } else {
-      return Number.NaN;
-    }
-  }
-  if (n > Number.MAX_SAFE_INTEGER || scale > 22 || (scale !== -1 && end - start === 1 + (negative ? 1 : 0))) return Number.NaN;
-  const value = scale > 0 ? n / POWERS_OF_TEN[scale]! : n;
-  return negative ? -value : value;
-}
-
-function digitsAt(xml: string, at: number): number {
-  let n = 0;
-  for (let i = at; ; i += 1) {
-    const d = xml.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return n;
-    n = n * 10 + d;
-  }
-}
-
 function store(cells: XlsxCellValue[], col: number, value: XlsxCellValue, last: number): number {
   while (cells.length < col) cells.push(null);
   cells[col] = value;
   return col > last ? col : last;
-}
-
-// A slice of a chunk keeps the whole chunk alive; a kept string must own its characters.
-function ownCopy(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
-}
-
-// Cells of type "d" hold ISO 8601 text; the reader's contract is Excel serials, so convert.
-function isoDateToSerial(text: string, date1904: boolean): number | string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
-  if (!m) return ownCopy(text);
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)) + Number(m[6] ?? 0) * 1000;
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  const serial = (ms - epoch) / 86_400_000;
-  return !date1904 && serial < 61 ? serial - 1 : serial;
 }
