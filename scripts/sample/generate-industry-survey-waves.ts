@@ -19,9 +19,10 @@ import { industrySurveyConfigSchema, type Answer, type IndustrySurveyConfig } fr
 import { countedCodes, findQuestion } from '../../lib/find-survey-question.ts';
 import { resolveSurveyBindings } from '../../sources/industry-survey/resolve-survey-bindings.ts';
 import { seededRandom } from './seeded-random.ts';
+import { pickIndex, weightedPick } from './weighted-pick.ts';
+import { writeIndustrySurveyWave, type Business, type InstrumentId } from './write-industry-survey-wave.ts';
 import { surveyWaveTable, type SurveyRespondent, type WaveLayout } from './survey-wave-table.ts';
 import { writeCsvFile } from './write-csv-file.ts';
-import { codebookSheetRows, writeSurveyWorkbook } from './write-survey-workbook.ts';
 
 const YEARS = [2023, 2024] as const;
 const SIZE_MAX = [4, 9, 19, 49, 300];
@@ -33,26 +34,13 @@ const RESPONSE_RATE = [0.3, 0.34, 0.38, 0.42, 0.46];
 const FRAME = {
   commerce: { sample: 2000, industries: [6840, 3480, 2495, 2320, 2960, 1360, 2270] },
   manufacturing: { sample: 1000, industries: [1360, 740, 545, 320] },
-} as const;
-type InstrumentId = keyof typeof FRAME;
+} as const satisfies Record<InstrumentId, { sample: number; industries: readonly number[] }>;
 
 const targetsSchema = z.strictObject({
   targets: z.array(
     z.strictObject({ measure: z.string(), fiscalYear: z.number().int(), value: z.number(), basis: z.enum(['printed', 'inferred']), sourceJa: z.string() }),
   ),
 });
-
-interface Business {
-  instrument: InstrumentId;
-  id: string;
-  industry: number;
-  size: number;
-  employees: number;
-  day: number;
-  minute: number;
-  weight: number;
-  answers: Record<string, SurveyRespondent['answers'][string]>;
-}
 
 /** Writes the waves into inboxDir/industry-survey/ when the catalog has survey-fed measures; returns the files written. */
 export async function writeIndustrySurveySamples(configDir: string, inboxDir: string, catalog: Catalog): Promise<string[]> {
@@ -106,7 +94,7 @@ async function sampleWaves(configDir: string, catalog: Catalog): Promise<[string
         for (const b of businesses) if (b.instrument === instrument) b.answers[q.id] = filler(random, q, b);
       }
     }
-    files.push(...(await writeWave(year, businesses, codebooks, config)));
+    files.push(...(await writeIndustrySurveyWave(year, businesses, codebooks, config)));
     files.push([`R${year - 2018}_産業基礎調査_母集団.csv`, frameFile(config)]);
   }
   return files;
@@ -320,11 +308,6 @@ function firstByWeight(members: readonly Business[]): Map<number, Business> {
   return map;
 }
 
-/** The weight column as the vendor delivers it (4 decimals); the design recomputes N_h ÷ n_h from the frame file. */
-function vendorWeight(b: Business): number {
-  return Math.round(b.weight * 10_000) / 10_000;
-}
-
 /** N_h of a stratum: the industry's establishments × the size class's share, rounded. */
 function stratumPopulation(instrument: InstrumentId, industry: number, size: number): number {
   return Math.round(FRAME[instrument].industries[industry]! * SIZE_SHARE[size]!);
@@ -379,99 +362,4 @@ function comment(random: () => number): string {
   const parts: string[] = [];
   for (let k = 1 + Math.floor(random() * 3); k > 0; k -= 1) parts.push(PHRASES[Math.floor(random() * PHRASES.length)]!);
   return parts.join(random() < 0.2 ? '\n' : '。');
-}
-
-async function writeWave(
-  year: number,
-  businesses: Business[],
-  codebooks: Record<InstrumentId, Codebook>,
-  config: IndustrySurveyConfig,
-): Promise<[string, Buffer][]> {
-  const era = `R${year - 2018}`;
-  const files: [string, Buffer][] = [];
-  const byId = (a: Business, b: Business) => (a.id < b.id ? -1 : 1);
-  const instruments = Object.fromEntries(config.instruments.map((i) => [i.id, i]));
-
-  // 商業・サービス: the vendor's workbook. FY2023 headers are question ids; FY2024 headers the question wording.
-  const commerce = businesses.filter((b) => b.instrument === 'commerce').sort(byId);
-  const c = instruments.commerce!;
-  const rows: SurveyRespondent[] = commerce.map((b) => ({
-    id: b.id,
-    answers: { ...b.answers },
-    weight: vendorWeight(b),
-    date: new Date(b.day * 86_400_000),
-  }));
-  if (year === 2023) {
-    // A questionnaire returned blank: a row with an id and nothing else.
-    rows.splice(57, 0, { id: 'C23-2001', answers: {}, weight: null, date: null });
-  } else {
-    rows[3]!.extra = { 調査員メモ: '電話で回答を確認済み' };
-    rows[40]!.extra = { 調査員メモ: '代表者不在のため後日回収' };
-    const typedAsText = rows.find((r) => r.answers.F2 === 12);
-    if (typedAsText) typedAsText.answers.F2 = '１２';
-    const labelled = rows.find((r) => r.answers.Q2 === 1);
-    if (labelled) labelled.answers.Q2 = '黒字';
-    rows[rows.length - 2]!.date = new Date(Date.UTC(2024, 9, 3));
-    // The same respondent pasted twice by the vendor: counted once.
-    rows.splice(120, 0, rows[119]!);
-  }
-  const layout: WaveLayout = {
-    headers: year === 2023 ? 'id' : 'text',
-    multi: 'columns',
-    idHeader: c.respondentId,
-    dateHeader: c.responseDate!,
-    weightHeader: c.weight!,
-    extraHeaders: year === 2023 ? [] : ['調査員メモ'],
-  };
-  const table = surveyWaveTable(codebooks.commerce, rows, layout);
-  files.push([
-    `${era}_産業基礎調査_商業・サービス.xlsx`,
-    await writeSurveyWorkbook([
-      { name: c.sheet!, rows: [table.header, ...table.rows] },
-      { name: config.codebookSheet.name, rows: codebookSheetRows(codebooks.commerce) },
-    ]),
-  ]);
-
-  // 建設・製造・その他: CSV with multi-select answers as "1;3"; FY2023 UTF-8 with BOM, FY2024 CP932 with web-form timestamps in UTC.
-  const manufacturing = businesses.filter((b) => b.instrument === 'manufacturing').sort(byId);
-  const m = instruments.manufacturing!;
-  const when = (b: Business) => {
-    if (year === 2023) {
-      const d = new Date(b.day * 86_400_000);
-      return `${d.getUTCFullYear()}/${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
-    }
-    // Japan 07:00–21:00 as a UTC instant: answers before 9:00 carry the previous UTC date.
-    return new Date(b.day * 86_400_000 + (b.minute - 9 * 60) * 60_000).toISOString().replace('.000Z', 'Z');
-  };
-  const mRows: SurveyRespondent[] = manufacturing.map((b) => ({ id: b.id, answers: { ...b.answers }, weight: vendorWeight(b), date: when(b) }));
-  if (year === 2023) mRows.splice(30, 0, mRows[29]!);
-  else mRows.splice(12, 0, { id: 'M24-1001', answers: {}, weight: null, date: null });
-  const mTable = surveyWaveTable(codebooks.manufacturing, mRows, {
-    headers: 'id',
-    multi: 'delimited',
-    separator: m.multiSelectSeparator,
-    idHeader: m.respondentId,
-    dateHeader: m.responseDate!,
-    weightHeader: m.weight!,
-  });
-  const csvRows = [mTable.header, ...mTable.rows.map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)))];
-  files.push([`${era}_産業基礎調査_建設・製造・その他.csv`, writeCsvFile(csvRows, year === 2023 ? 'utf-8-bom' : 'cp932')]);
-  return files;
-}
-
-function pickIndex(random: () => number, weights: readonly number[]): number {
-  const total = weights.reduce((a, b) => a + b, 0);
-  let r = random() * total;
-  for (let i = 0; i < weights.length; i += 1) {
-    r -= weights[i]!;
-    if (r < 0) return i;
-  }
-  return weights.length - 1;
-}
-
-/** k members drawn without replacement, each with probability proportional to its weight (Efraimidis–Spirakis). */
-function weightedPick<T>(random: () => number, members: readonly T[], k: number, weight: (m: T) => number): Set<T> {
-  const keyed = members.map((m, i) => ({ m, i, key: Math.log(random() || Number.MIN_VALUE) / weight(m) }));
-  keyed.sort((a, b) => b.key - a.key || a.i - b.i);
-  return new Set(keyed.slice(0, k).map((x) => x.m));
 }
