@@ -2,7 +2,8 @@
 // A failed build does not fail an ordinary install (bin/lei.js then runs the sources through tsx, slower to start), but
 // it says so; with LEI_BUILD_STRICT=1 (as .ci/run sets) it exits 1, so that CI fails on a type error.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { root, writeSourceStamp } from './source-stamp.js';
@@ -15,6 +16,7 @@ if (tsc.status === 0) await bundle();
 if (tsc.status === 0) {
   await writeCodeVersion();
   writeSourceStamp();
+  warmCodeCache();
   console.error('dist/ を作りました（lei はコンパイル済みのコードで起動します）');
 } else {
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });
@@ -53,26 +55,60 @@ async function bundle() {
 }
 
 /**
- * The CLI and everything it imports as a few files in dist/bundle/ (bin/lei.js runs it when present): loading ~1,500
+ * The CLI and everything it imports as a few files in dist/bundle/ (bin/lei.js runs them when present): loading ~1,500
  * modules one by one (resolving, reading, and the CommonJS export scan of @duckdb/node-api) was most of an unchanged
  * re-run's time. Code loaded with import() (exceljs, the dashboard, the sample generator) stays in its own chunk, loaded
- * only when needed. DuckDB's native binding stays outside, loaded with require as before.
+ * only when needed. Each chunk is then turned into a CommonJS script (.cjs) that bin/load-bundle.js runs with a V8 code
+ * cache: Node 20 has no compile cache for ES modules. DuckDB's native binding stays outside, loaded with require as before.
  */
 async function bundleCli(esbuild) {
   const entry = path.join(root, 'dist', 'cli', 'main.js');
   if (!existsSync(entry)) return;
+  const outdir = path.join(root, 'dist', 'bundle');
   await esbuild.build({
     entryPoints: [entry],
-    outdir: path.join(root, 'dist', 'bundle'),
+    outdir,
     bundle: true,
     splitting: true,
     platform: 'node',
     format: 'esm',
     external: ['@duckdb/node-bindings'],
-    // CommonJS packages in an ES module bundle call require() for Node's own modules and the native binding.
-    banner: { js: "import { createRequire as leiCreateRequire } from 'node:module'; const require = leiCreateRequire(import.meta.url);" },
     logLevel: 'warning',
   });
+  for (const name of readdirSync(outdir).filter((f) => f.endsWith('.js'))) {
+    const file = path.join(outdir, name);
+    const { code } = await esbuild.transform(readFileSync(file, 'utf8'), {
+      format: 'cjs',
+      sourcefile: name,
+      // import() of another chunk becomes require(): bin/load-bundle.js runs the chunk's script.
+      supported: { 'dynamic-import': false },
+      // The modules find the project's folder from import.meta.url (lib/repo-root.ts): the chunk's own URL, as before.
+      define: { 'import.meta.url': 'leiChunkUrl' },
+      logLevel: 'warning',
+    });
+    writeFileSync(file.replace(/\.js$/, '.cjs'), code);
+    rmSync(file);
+  }
+}
+
+/**
+ * The V8 code cache of each chunk (bin/load-bundle.js), made by running the bundled sample once into a temporary folder:
+ * a cache made at the end of a run holds every function the run compiled, not only the chunk's top level. Only in the
+ * project itself (lei.yaml names its plan); a failure leaves lei working, with a slower start, and says so.
+ */
+function warmCodeCache() {
+  if (!existsSync(path.join(root, 'dist', 'bundle', 'main.cjs')) || !existsSync(path.join(root, 'lei.yaml'))) return;
+  const scratch = mkdtempSync(path.join(tmpdir(), 'lei-warm-'));
+  const lei = (script, ...args) => spawnSync(process.execPath, [path.join(root, 'bin', script), ...args], { cwd: root, stdio: 'ignore' }).status;
+  try {
+    const inbox = path.join(scratch, 'inbox');
+    const out = path.join(scratch, 'out');
+    const made = lei('lei.js', 'generate-sample', '--inbox', inbox) === 0;
+    const code = made ? lei('warm-code-cache.js', 'run', '--inbox', inbox, '--out', out, '--store', path.join(out, 'store.duckdb'), '--warnings-ok') : null;
+    if (code !== 0) console.error(`lei のコードキャッシュを作れませんでした（終了コード ${code}）。lei は動きますが、起動が遅くなります`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /**

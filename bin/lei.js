@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Entry point. Runs the compiled copy in dist/ (made by `npm ci` / `npm run build`) when it matches the
-// sources, for a fast start (its bundle in dist/bundle/ when esbuild made one); otherwise runs the TypeScript sources through tsx, so an edit takes effect at once.
+// sources, for a fast start (its bundle in dist/bundle/ when esbuild made one, with V8's code cache: bin/load-bundle.js); otherwise runs the TypeScript sources through tsx, so an edit takes effect at once.
 import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
+import { BUNDLE, loadBundle } from './load-bundle.js';
 import { distIsCurrent } from './source-stamp.js';
 import { INTERRUPT_BUDGET_FLAG } from './v8-flags.js';
 
@@ -11,7 +12,7 @@ setFlagsFromString(INTERRUPT_BUDGET_FLAG);
 
 let cli;
 if (distIsCurrent()) {
-  cli = await import(existsSync(new URL('../dist/bundle/main.js', import.meta.url)) ? '../dist/bundle/main.js' : '../dist/cli/main.js');
+  cli = existsSync(BUNDLE) ? loadBundle().cli : await import('../dist/cli/main.js');
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -1,7 +1,7 @@
 // `npm ci` builds dist/ through "prepare": a type error is reported, and fails the install when LEI_BUILD_STRICT=1
 // (.ci/run), instead of being swallowed; esbuild bundles the chart runtime and the CLI. Run on tiny projects with the repo's bin/.
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -45,10 +45,23 @@ const builtChartRuntimeAndCli = () =>
     const root = await project(['ES2022', 'DOM'], {
       'outputs/site/chart-runtime.ts': "export { parseHTML } from 'linkedom';\n",
       'cli/main.ts':
-        "import yauzl from 'yauzl';\nexport async function runCli(args: readonly string[]): Promise<number> {\n  return typeof yauzl.open === 'function' ? 40 + args.length : 1;\n}\n",
+        "import yauzl from 'yauzl';\nexport async function runCli(args: readonly string[]): Promise<number> {\n  return typeof yauzl.open === 'function' ? 40 + args.length + (await import('./zero.js')).ZERO : 1;\n}\n",
+      // Loaded with import(): a chunk of its own in the bundle.
+      'cli/zero.ts': 'export const ZERO = 0;\n',
     });
     return { root, run: await build(root, { LEI_BUILD_STRICT: '1' }) };
   })());
+
+/** `node bin/<script> a b` in the project: its exit code and what load-bundle.js reported of each chunk's code cache. */
+async function runBin(root: string, script: string): Promise<{ code: number; report: string[] }> {
+  const env = { ...process.env, LEI_CODE_CACHE_REPORT: '1' };
+  const { code, stderr } = await promisify(execFile)(process.execPath, [path.join(root, 'bin', script), 'a', 'b'], { cwd: root, env }).then(
+    ({ stderr }) => ({ code: 0, stderr }),
+    (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+  );
+  const report = [...stderr.matchAll(/^code cache (.+)$/gm)].map((m) => m[1]!);
+  return { code, report: report.sort() };
+}
 
 async function build(root: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
   return promisify(execFile)(process.execPath, [path.join(root, 'bin', 'build-dist.js')], { cwd: root, env: { ...process.env, ...env } }).then(
@@ -80,15 +93,27 @@ describe('bin/build-dist.js', () => {
     expect(parseHTML('<html><head><title>束</title></head></html>').document.title).toBe('束');
   });
 
+  it('runs each chunk with the V8 code cache that warm-code-cache.js made, and without a cache that does not fit', async () => {
+    const { root, run } = await builtChartRuntimeAndCli();
+    expect(run.code, run.output).toBe(0);
+    const bundle = path.join(root, 'dist', 'bundle');
+    const chunks = (await readdir(bundle)).filter((f) => f.endsWith('.cjs')).sort();
+    // main.cjs, the chunk loaded with import() and esbuild's shared chunk: every one of them runs.
+    expect(chunks.length).toBeGreaterThanOrEqual(2);
+    // No lei.yaml here, so the build made no cache: every chunk compiles as usual.
+    expect(await runBin(root, 'lei.js')).toEqual({ code: 42, report: chunks.map((c) => `${c}: none`) });
+    expect(await runBin(root, 'warm-code-cache.js')).toEqual({ code: 42, report: chunks.map((c) => `${c}: none`) });
+    expect((await readdir(bundle)).filter((f) => f.endsWith('.cjs.v8-cache'))).toHaveLength(chunks.length);
+    expect(await runBin(root, 'lei.js')).toEqual({ code: 42, report: chunks.map((c) => `${c}: accepted`) });
+    await writeFile(path.join(bundle, 'main.cjs.v8-cache'), 'not a code cache');
+    expect(await runBin(root, 'lei.js')).toEqual({ code: 42, report: chunks.map((c) => `${c}: ${c === 'main.cjs' ? 'rejected' : 'accepted'}`) });
+  });
+
   it('bundles the CLI, packages included, and bin/lei.js runs the bundle', async () => {
     const { root, run } = await builtChartRuntimeAndCli();
     expect(run.code, run.output).toBe(0);
-    expect(await readFile(path.join(root, 'dist', 'bundle', 'main.js'), 'utf8')).not.toMatch(/from ["']yauzl["']|require\(["']yauzl["']\)/);
-    const lei = () =>
-      promisify(execFile)(process.execPath, [path.join(root, 'bin', 'lei.js'), 'a', 'b'], { cwd: root }).then(
-        () => 0,
-        (e: { code: number }) => e.code,
-      );
+    expect(await readFile(path.join(root, 'dist', 'bundle', 'main.cjs'), 'utf8')).not.toMatch(/from ["']yauzl["']|require\(["']yauzl["']\)/);
+    const lei = async () => (await runBin(root, 'lei.js')).code;
     expect(await lei()).toBe(42);
     // A source edited after the build (same size, so only its time and content tell): lei runs the sources instead.
     const main = path.join(root, 'cli', 'main.ts');
