@@ -100,7 +100,7 @@ describe('spoiled inputs: rejected at their place or published with a warning th
   beforeAll(async () => {
     dir = await tempDir('lei-spoiled-');
     config = await tablesOnlyConfig(setagayaConfig);
-    await makeSpoiledInputs(await sampleInbox(), dir);
+    await makeSpoiledInputs(await sampleInbox(), dir, spoiledCases, { link: true });
     unspoiled = await run(config, path.join(dir, 'unspoiled'), path.join(dir, 'archive'));
   }, 180_000);
 
