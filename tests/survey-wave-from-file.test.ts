@@ -17,12 +17,15 @@ import type { XlsxRow } from '../sources/xlsx/xlsx-row.ts';
 import { inboxFile, putInInbox, residentsConfig, residentsMeasures, residentsRespondents, writeResidentsWave } from './fixtures/survey-wave-fixtures.ts';
 import { tempDir } from './helpers.ts';
 
-/** A wave whose answer sheet is several of the reader's raw reads (256 KB) and inflate chunks (64 KB) long. */
+/** The 6000-respondent wave, written once for the three tests that read it (exceljs takes ~1 s of CPU per write; seeded, so the same bytes). */
+let wave: ReturnType<typeof writeResidentsWave> | undefined;
+
+/** A wave whose answer sheet is several of the reader's raw reads (256 KB) and inflate chunks (64 KB) long, in an inbox of its own. */
 async function largeWave(): Promise<{ inbox: string; name: string; bytes: Buffer }> {
-  const [wave] = await writeResidentsWave('xlsx-id', residentsRespondents(11, 6000));
+  const [file] = await (wave ??= writeResidentsWave('xlsx-id', residentsRespondents(11, 6000)));
   const inbox = await tempDir();
-  await putInInbox(inbox, [wave!]);
-  return { inbox, name: wave!.name, bytes: wave!.bytes };
+  await putInInbox(inbox, [file!]);
+  return { inbox, name: file!.name, bytes: file!.bytes };
 }
 
 /** The file as the run lists it, refusing to be read whole (the reader must take it at offsets). */
