@@ -207,7 +207,7 @@ export async function readConfigFile<S extends z.ZodType>(
   // Parsing YAML dominates a run that finds nothing changed; a valid file's parsed form is cached by content.
   const cached = await readYamlCache(text);
   if (cached !== undefined) {
-    const parsed = schema.safeParse(cached);
+    const parsed = schema.safeParse(cached, ONCE);
     if (parsed.success) return parsed.data;
   }
   const lineCounter = new LineCounter();
@@ -219,7 +219,7 @@ export async function readConfigFile<S extends z.ZodType>(
     return undefined;
   }
   const js: unknown = doc.toJS();
-  const parsed = schema.safeParse(js);
+  const parsed = schema.safeParse(js, ONCE);
   if (!parsed.success) {
     for (const zi of parsed.error.issues) problems.push(describeZodIssue(file, schema, doc, lineCounter, zi, rowNames));
     return undefined;
@@ -227,6 +227,9 @@ export async function readConfigFile<S extends z.ZodType>(
   await writeYamlCache(text, js);
   return parsed.data;
 }
+
+// Each schema parses one file once a run: compiling zod's fast parser for it (new Function) costs more than it saves.
+const ONCE = { jitless: true } as const;
 
 const YAML_CACHE = path.join(repoRoot, 'node_modules', '.cache', 'lei', 'yaml');
 const cacheFile = (text: string) => path.join(YAML_CACHE, `${createHash('sha256').update(text).digest('hex')}.json`);
