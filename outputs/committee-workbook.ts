@@ -8,6 +8,7 @@ import { visionTables } from '../transforms/vision-tables.ts';
 import { writeActionPlanSheet } from './committee-workbook/action-plan-sheet.ts';
 import type { CommitteeTables } from './committee-workbook/committee-tables.ts';
 import { writeProgressTableSheet } from './committee-workbook/progress-table-sheet.ts';
+import { shareStyles } from './committee-workbook/share-styles.ts';
 import { sheetOptions } from './committee-workbook/sheet-layout.ts';
 import { SUMMARY_SHEET, writeSummary } from './committee-workbook/summary-sheet.ts';
 import { writeVisionSheet, type VisionStats } from './committee-workbook/vision-sheet.ts';
@@ -31,5 +32,6 @@ export async function writeCommitteeWorkbook(catalog: Catalog, tables: Committee
   const grades = catalog.progress ? writeProgressTableSheet(workbook, catalog, tables.indicatorProgress ?? []) : undefined;
   writeSummary(summary, catalog, tables, visionStats, lineStats, grades);
 
+  shareStyles(workbook);
   return workbookBytes(workbook);
 }

@@ -12,6 +12,8 @@ import {
   HEADER_ROW,
   FONT,
   FONT_SIZE,
+  CENTERED,
+  CENTERED_WRAP,
   VISION_FILL,
   SECTION_FILL,
   ColumnDef,
@@ -28,6 +30,8 @@ import {
   fitRowHeight,
   tierLabel,
 } from './sheet-layout.ts';
+
+const REPRINT_FONT: Partial<ExcelJS.Font> = { name: FONT, size: FONT_SIZE, color: { argb: 'FF595959' } };
 
 export interface LineStats {
   lines: number;
@@ -110,10 +114,9 @@ export function writeActionPlanSheet(workbook: ExcelJS.Workbook, catalog: Catalo
       setText(excelRow.getCell(c++), lineRemarks(line, current, fiscalYear, start).join('\n'));
       setText(excelRow.getCell(c++), line.id);
       styleBody(excelRow, columns);
-      excelRow.getCell(1).alignment = { vertical: 'middle', horizontal: 'center' };
-      for (const cc of [4, periodYears.length + laterYears.length + 6])
-        excelRow.getCell(cc).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-      if (line.reprintOf) for (const cc of [2, 3]) excelRow.getCell(cc).font = { name: FONT, size: FONT_SIZE, color: { argb: 'FF595959' } };
+      excelRow.getCell(1).alignment = CENTERED;
+      for (const cc of [4, periodYears.length + laterYears.length + 6]) excelRow.getCell(cc).alignment = CENTERED_WRAP;
+      if (line.reprintOf) for (const cc of [2, 3]) excelRow.getCell(cc).font = REPRINT_FONT;
       fitRowHeight(excelRow, columns);
 
       stats.lines++;

@@ -9,6 +9,7 @@ import {
   NO_VALUE,
   WITHHELD,
   HEADER_ROW,
+  CENTERED,
   VISION_FILL,
   SECTION_FILL,
   ColumnDef,
@@ -140,7 +141,7 @@ export function writeProgressTableSheet(workbook: ExcelJS.Workbook, catalog: Cat
     setText(excelRow.getCell(c++), [...progressRemarks(indicator.direction, latest), ...roleNotes].join('\n'));
     setText(excelRow.getCell(c++), indicator.id);
     styleBody(excelRow, columns);
-    excelRow.getCell(1).alignment = { vertical: 'middle', horizontal: 'center' };
+    excelRow.getCell(1).alignment = CENTERED;
     fitRowHeight(excelRow, columns);
     r++;
   }

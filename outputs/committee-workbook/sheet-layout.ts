@@ -22,6 +22,14 @@ export const HEADER_FILL = solid('FFD9E1F2');
 export const TIER_FILL = solid('FFF2F2F2');
 export const VISION_FILL = solid('FFB4C6E7');
 export const SECTION_FILL = solid('FFDDEBF7');
+// Fonts and alignments shared by many cells are one object each: equal styles are then found by identity (share-styles.ts).
+export const BODY_FONT: Partial<ExcelJS.Font> = { name: FONT, size: FONT_SIZE };
+export const BOLD_FONT: Partial<ExcelJS.Font> = { name: FONT, size: FONT_SIZE, bold: true };
+export const CENTERED: Partial<ExcelJS.Alignment> = { vertical: 'middle', horizontal: 'center' };
+export const CENTERED_WRAP: Partial<ExcelJS.Alignment> = { vertical: 'middle', horizontal: 'center', wrapText: true };
+const LEFT: Partial<ExcelJS.Alignment> = { vertical: 'middle', horizontal: 'left' };
+const NUMBER_ALIGN: Partial<ExcelJS.Alignment> = { vertical: 'middle', horizontal: 'right', wrapText: false };
+const TEXT_ALIGN: Partial<ExcelJS.Alignment> = { vertical: 'middle', horizontal: 'left', wrapText: true };
 
 export interface ColumnDef {
   header: string;
@@ -62,10 +70,10 @@ export function writeHeading(sheet: ExcelJS.Worksheet, columns: readonly ColumnD
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     setText(cell, c.header);
-    cell.font = { name: FONT, size: FONT_SIZE, bold: true };
+    cell.font = BOLD_FONT;
     cell.fill = HEADER_FILL;
     cell.border = BORDER;
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    cell.alignment = CENTERED_WRAP;
   });
   fitRowHeight(header, columns);
 }
@@ -76,8 +84,8 @@ export function bandRow(row: ExcelJS.Row, lastCol: number, text: string, fill: E
     const cell = row.getCell(c);
     cell.fill = fill;
     cell.border = BORDER;
-    cell.font = { name: FONT, size: FONT_SIZE, bold: true };
-    cell.alignment = { vertical: 'middle', horizontal: 'left' };
+    cell.font = BOLD_FONT;
+    cell.alignment = LEFT;
   }
   row.worksheet.mergeCells(row.number, 1, row.number, lastCol);
   fitRowHeight(row, [{ header: '', width: columns.reduce((s, c) => s + c.width, 0) }]);
@@ -87,9 +95,9 @@ export function styleBody(row: ExcelJS.Row, columns: readonly ColumnDef[]): void
   columns.forEach((_, i) => {
     const cell = row.getCell(i + 1);
     cell.border = BORDER;
-    cell.font = { name: FONT, size: FONT_SIZE };
+    cell.font = BODY_FONT;
     const numeric = typeof cell.value === 'number' || cell.value === NO_VALUE;
-    cell.alignment = { vertical: 'middle', horizontal: numeric ? 'right' : 'left', wrapText: !numeric };
+    cell.alignment = numeric ? NUMBER_ALIGN : TEXT_ALIGN;
   });
 }
 

@@ -12,6 +12,7 @@ import {
   HEADER_ROW,
   FONT,
   FONT_SIZE,
+  CENTERED,
   solid,
   TIER_FILL,
   ColumnDef,
@@ -105,7 +106,7 @@ export function writeVisionSheet(workbook: ExcelJS.Workbook, catalog: Catalog, t
       setText(excelRow.getCell(11), visionRemarks(row, baseline, baselineYear, decimals).join('\n'));
       setText(excelRow.getCell(12), slot.id);
       styleBody(excelRow, columns);
-      for (const c of [2, 3, 8, 10]) excelRow.getCell(c).alignment = { vertical: 'middle', horizontal: 'center' };
+      for (const c of [2, 3, 8, 10]) excelRow.getCell(c).alignment = CENTERED;
       fitRowHeight(excelRow, columns);
       if (measure.direction !== 'unknown') directions.push({ row: r, direction: measure.direction });
 
