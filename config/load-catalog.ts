@@ -1,10 +1,8 @@
 // Loads a municipality's catalog folder (config/<name>/*.yaml) into typed values, or stops with every
 // problem found: file, line, path inside it and the reason. Nothing else is read before this passes.
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { repoRoot } from '../lib/repo-root.ts';
 import { z } from 'zod';
 import {
   actionPlanFileSchema,
@@ -25,6 +23,7 @@ import { progressFileSchema } from './progress-schema.ts';
 import { resolveProgress, type CatalogProgress } from './resolve-progress.ts';
 import { configProblem, type ConfigProblem } from './config-problem.ts';
 import { ConfigError } from './config-error.ts';
+import { configFileCache } from './config-file-cache.ts';
 import { onConfigLang } from './config-lang.ts';
 import { closest, describeZodIssue } from './describe-zod-issue.ts';
 
@@ -204,11 +203,17 @@ export async function readConfigFile<S extends z.ZodType>(
     problems.push(configProblem('config-file-unreadable', {}, { file, path: '' }));
     return undefined;
   }
-  // Parsing YAML dominates a run that finds nothing changed; a valid file's parsed form is cached by content.
-  const cached = await readYamlCache(text);
+  const cache = await configFileCache(file, text);
+  // Checked before by this code with this text: the value its schema made then (a cast: it passed the same schema).
+  const checked = await cache.checked();
+  if (checked !== undefined) return checked as z.infer<S>;
+  const cached = await cache.yaml();
   if (cached !== undefined) {
     const parsed = schema.safeParse(cached, ONCE);
-    if (parsed.success) return parsed.data;
+    if (parsed.success) {
+      await cache.saveChecked(parsed.data);
+      return parsed.data;
+    }
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
@@ -224,35 +229,13 @@ export async function readConfigFile<S extends z.ZodType>(
     for (const zi of parsed.error.issues) problems.push(describeZodIssue(file, schema, doc, lineCounter, zi, rowNames));
     return undefined;
   }
-  await writeYamlCache(text, js);
+  await cache.saveYaml(js);
+  await cache.saveChecked(parsed.data);
   return parsed.data;
 }
 
 // Each schema parses one file once a run: compiling zod's fast parser for it (new Function) costs more than it saves.
 const ONCE = { jitless: true } as const;
-
-const YAML_CACHE = path.join(repoRoot, 'node_modules', '.cache', 'lei', 'yaml');
-const cacheFile = (text: string) => path.join(YAML_CACHE, `${createHash('sha256').update(text).digest('hex')}.json`);
-
-async function readYamlCache(text: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(cacheFile(text), 'utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-async function writeYamlCache(text: string, js: unknown): Promise<void> {
-  try {
-    await mkdir(YAML_CACHE, { recursive: true });
-    const target = cacheFile(text);
-    const temp = `${target}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(js));
-    await rename(temp, target);
-  } catch {
-    // A cache that cannot be written only costs time.
-  }
-}
 
 function unknownMeasure(id: string, measures: Map<string, Measure>, where: { file: string; path: string }): ConfigProblem {
   const hint = closest(id, [...measures.keys()]);
