@@ -22,16 +22,22 @@ export interface ConfigFileCache {
 export async function configFileCache(file: string, text: string): Promise<ConfigFileCache> {
   const textHash = sha256(text);
   const yamlFile = path.join(CACHE, 'yaml', `${textHash}.json`);
-  // Which schema reads a file is the code's choice: the code version and the file's path stand for the schema.
-  const checkedFile = path.join(CACHE, 'checked', `${sha256(`${await codeVersion()}\n${path.resolve(file)}\n${textHash}`)}.json`);
+  // Which schema reads a file is the code's choice, by the file's name (plan.yaml, sources/kosha.yaml …): with the code
+  // version, kept inside the entry, it stands for the schema. One entry per name and text, whatever the folder.
+  const name = path.basename(path.dirname(file)) === 'sources' ? `sources/${path.basename(file)}` : path.basename(file);
+  const checkedFile = path.join(CACHE, 'checked', `${sha256(`${name}\n${textHash}`)}.json`);
+  const code = await codeVersion();
   return {
     yaml: () => readJson(yamlFile),
-    checked: () => readJson(checkedFile),
+    checked: async () => {
+      const entry = await readJson(checkedFile);
+      return typeof entry === 'object' && entry !== null && 'code' in entry && entry.code === code && 'value' in entry ? entry.value : undefined;
+    },
     saveYaml: (js) => writeJson(yamlFile, JSON.stringify(js)),
     saveChecked: async (value) => {
       const json: string | undefined = JSON.stringify(value);
       // Only a value JSON gives back as it was (no undefined-valued keys, dates or class instances) is kept.
-      if (json !== undefined && isDeepStrictEqual(JSON.parse(json), value)) await writeJson(checkedFile, json);
+      if (json !== undefined && isDeepStrictEqual(JSON.parse(json), value)) await writeJson(checkedFile, `{"code":${JSON.stringify(code)},"value":${json}}`);
     },
   };
 }

@@ -11,7 +11,8 @@ import { readConfigFile, type ConfigProblem } from '../config/load-catalog.ts';
 const schema = z.strictObject({ id: z.string(), items: z.array(z.strictObject({ n: z.number().int(), label: z.string().default('—') })) });
 
 async function tempFile(text: string): Promise<string> {
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'lei-config-cache-')), 'plan.yaml');
+  // A name no config file has: the cache takes a file's name to stand for the schema that reads it.
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'lei-config-cache-')), 'config-file-cache-test.yaml');
   await writeFile(file, text);
   return file;
 }
@@ -42,11 +43,10 @@ describe('the checked-config cache', () => {
   });
 
   it('keeps no value that JSON would not give back as it was', async () => {
-    const file = await tempFile('x: 1\n');
-    const cache = await configFileCache(file, 'x: 1\n');
-    await cache.saveChecked({ x: 1, dropped: undefined });
-    expect(await cache.checked()).toBeUndefined();
+    const cache = await configFileCache(await tempFile('x: 1\n'), 'x: 1\n');
     await cache.saveChecked({ x: 1 });
+    expect(await cache.checked()).toEqual({ x: 1 });
+    await cache.saveChecked({ x: 2, dropped: undefined });
     expect(await cache.checked()).toEqual({ x: 1 });
   });
 });
