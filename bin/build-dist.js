@@ -73,7 +73,7 @@ async function bundleCli(esbuild) {
     platform: 'node',
     format: 'esm',
     external: ['@duckdb/node-bindings'],
-    plugins: [zodLocalesUsed()],
+    plugins: [zodLocalesUsed(), noExceljsCsv()],
     logLevel: 'warning',
   });
   for (const name of readdirSync(outdir).filter((f) => f.endsWith('.js'))) {
@@ -126,6 +126,25 @@ function zodLocalesUsed() {
       build.onLoad({ filter: /^zod-locales-used$/, namespace: 'lei' }, () => ({
         contents: "export { default as en } from 'zod/v4/locales/en.js';\nexport { default as ja } from 'zod/v4/locales/ja.js';\n",
         resolveDir: root,
+      }));
+    },
+  };
+}
+
+/**
+ * exceljs's Workbook requires its CSV reader and writer (fast-csv, dayjs: a fifth of the chunk every run loads to write
+ * the committee workbook); lei never uses `workbook.csv`, so the bundle's is a stub that says so.
+ */
+function noExceljsCsv() {
+  return {
+    name: 'no-exceljs-csv',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/csv\/csv$/ }, (args) =>
+        args.importer.includes(`${path.sep}node_modules${path.sep}exceljs${path.sep}`) ? { path: 'exceljs-csv', namespace: 'lei' } : undefined,
+      );
+      build.onLoad({ filter: /^exceljs-csv$/, namespace: 'lei' }, () => ({
+        contents: "module.exports = class CSV { constructor() { throw new Error('exceljs CSV is not in the lei bundle (bin/build-dist.js)'); } };\n",
+        loader: 'js',
       }));
     },
   };
