@@ -1,7 +1,8 @@
 // config/<city>/contracts.yaml (optional): the data contracts particular to a municipality, on top of the built-in
-// defaults below, and the size limits of xlsx inputs. Rules are declared in config/contract-rules.ts.
+// defaults (config/default-contracts.ts), and the size limits of xlsx inputs. Rules are declared in config/contract-rules.ts.
 import { z } from 'zod';
-import { COUNT_UNITS, contractRuleKinds, type ContractRuleKind } from './contract-rules.ts';
+import { contractRuleKinds, type ContractRuleKind } from './contract-rules.ts';
+export { defaultContractEntries } from './default-contracts.ts';
 
 export const contractSeveritySchema = z.enum(['error', 'warning', 'off']);
 export type ContractSeverity = z.infer<typeof contractSeveritySchema>;
@@ -42,18 +43,5 @@ export const contractsFileSchema = z.strictObject({
     .default({}),
 });
 export type ContractsFile = z.infer<typeof contractsFileSchema>;
-
-/** Built in, right for each source family; a contracts.yaml entry for the same rule and measure overrides them. */
-export const defaultContractEntries: readonly (ContractEntry & { severity: ContractSeverity })[] = [
-  { rule: 'non-negative', severity: 'error' },
-  { rule: 'integer', units: [...COUNT_UNITS], severity: 'error' },
-  { rule: 'range', units: ['%'], min: 0, max: 100, severity: 'error' },
-  { rule: 'future-year', severity: 'error' },
-  { rule: 'file-period', sources: ['manual'], severity: 'error' },
-  { rule: 'months-complete', sources: ['setagayaPay'], severity: 'error' },
-  { rule: 'record-coverage', sources: ['kosha'], severity: 'error' },
-  { rule: 'survey-instrument-rows', sources: ['industrySurvey'], severity: 'error' },
-  { rule: 'survey-instruments-complete', sources: ['industrySurvey'], severity: 'error' },
-];
 
 export type { ContractRuleKind };

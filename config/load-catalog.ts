@@ -18,8 +18,7 @@ import {
   type Target,
 } from './catalog-schema.ts';
 import { checkComposite } from './check-composite.ts';
-import { compositeFileSchema, type CompositeConfig } from './composite-schema.ts';
-import { progressFileSchema } from './progress-schema.ts';
+import type { CompositeConfig } from './composite-schema.ts';
 import { resolveProgress, type CatalogProgress } from './resolve-progress.ts';
 import { configProblem, type ConfigProblem } from './config-problem.ts';
 import { ConfigError } from './config-error.ts';
@@ -78,7 +77,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     }
   }
 
-  const read = <S extends z.ZodType>(name: string, schema: S, rowNames: RowNames = CATALOG_ROWS) =>
+  const read = <S extends z.ZodType>(name: string, schema: S | (() => Promise<S>), rowNames: RowNames = CATALOG_ROWS) =>
     readConfigFile(path.join(dir, name), schema, problems, rowNames);
 
   if (!names.includes('plan.yaml')) problems.push(configProblem('config-plan-missing', {}, { file: path.join(dir, 'plan.yaml'), path: '' }));
@@ -92,9 +91,15 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   }
   const slots = names.includes('slots.yaml') ? ((await read('slots.yaml', slotsFileSchema))?.slots ?? []) : [];
   const lines = names.includes('action-plan.yaml') ? ((await read('action-plan.yaml', actionPlanFileSchema))?.lines ?? []) : [];
-  const composite = names.includes('composite.yaml') ? await read('composite.yaml', compositeFileSchema) : undefined;
+  const composite = names.includes('composite.yaml')
+    ? await read('composite.yaml', () => import('./composite-schema.ts').then((m) => m.compositeFileSchema))
+    : undefined;
   const progressFile = names.includes('progress.yaml')
-    ? await read('progress.yaml', progressFileSchema, progressRows(plan?.terms ?? { pillar: '柱', section: '施策' }))
+    ? await read(
+        'progress.yaml',
+        () => import('./progress-schema.ts').then((m) => m.progressFileSchema),
+        progressRows(plan?.terms ?? { pillar: '柱', section: '施策' }),
+      )
     : undefined;
   if (problems.length > 0 || !plan) throw new ConfigError(problems);
 
@@ -192,7 +197,7 @@ function crossCheck(
  */
 export async function readConfigFile<S extends z.ZodType>(
   file: string,
-  schema: S,
+  schemaOrLoader: S | (() => Promise<S>),
   problems: ConfigProblem[],
   rowNames: RowNames = {},
 ): Promise<z.infer<S> | undefined> {
@@ -207,6 +212,8 @@ export async function readConfigFile<S extends z.ZodType>(
   // Checked before by this code with this text: the value its schema made then (a cast: it passed the same schema).
   const checked = await cache.checked();
   if (checked !== undefined) return checked as z.infer<S>;
+  // A schema given as a loader is imported only now: a file checked before never needs it (nor zod's work to build it).
+  const schema = typeof schemaOrLoader === 'function' ? await schemaOrLoader() : schemaOrLoader;
   const cached = await cache.yaml();
   if (cached !== undefined) {
     const parsed = schema.safeParse(cached, ONCE);

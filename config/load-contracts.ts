@@ -4,7 +4,8 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Measure } from './catalog-schema.ts';
 import type { ContractRuleKind } from './contract-rules.ts';
-import { contractsFileSchema, defaultContractEntries, type ContractEntry, type ContractsFile } from './contracts-schema.ts';
+import type { ContractEntry, ContractsFile } from './contracts-schema.ts';
+import { defaultContractEntries } from './default-contracts.ts';
 import { configProblem } from './config-problem.ts';
 import { ConfigError, readConfigFile, type Catalog, type ConfigProblem } from './load-catalog.ts';
 
@@ -28,7 +29,7 @@ export async function loadContracts(catalog: Catalog): Promise<Contracts> {
   )
     return { entries: defaultContractEntries, limits: {} };
   const problems: ConfigProblem[] = [];
-  const parsed = await readConfigFile(file, contractsFileSchema, problems);
+  const parsed = await readConfigFile(file, () => import('./contracts-schema.ts').then((m) => m.contractsFileSchema), problems);
   if (parsed) problems.push(...checkContracts(parsed, catalog, file));
   if (!parsed || problems.length > 0) throw new ConfigError(problems);
   return { entries: [...defaultContractEntries, ...parsed.rules], limits: parsed.limits, file };

@@ -2,7 +2,10 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, readConfigFile, type ConfigProblem } from './load-catalog.ts';
-import { pipelineConfigSchema, type PipelineConfig, type PipelineFile } from './pipeline-schema.ts';
+import type { PipelineConfig, PipelineFile } from './pipeline-schema.ts';
+
+// Imported when pipeline.yaml has to be checked (config/config-file-cache.ts): it brings zod's schema and node-cron.
+const schema = () => import('./pipeline-schema.ts').then((m) => m.pipelineConfigSchema);
 
 export async function loadPipelineConfig(configDir: string): Promise<PipelineConfig> {
   const file = path.join(configDir, 'pipeline.yaml');
@@ -12,9 +15,9 @@ export async function loadPipelineConfig(configDir: string): Promise<PipelineCon
       () => false,
     ))
   )
-    return withFolders(configDir, pipelineConfigSchema.parse({}));
+    return withFolders(configDir, (await schema()).parse({}));
   const problems: ConfigProblem[] = [];
-  const config = await readConfigFile(file, pipelineConfigSchema, problems);
+  const config = await readConfigFile(file, schema, problems);
   if (!config) throw new ConfigError(problems);
   return withFolders(configDir, config);
 }
