@@ -73,7 +73,7 @@ async function bundleCli(esbuild) {
     platform: 'node',
     format: 'esm',
     external: ['@duckdb/node-bindings'],
-    plugins: [zodLocalesUsed(), noExceljsCsv()],
+    plugins: [noExceljsCsv()],
     logLevel: 'warning',
   });
   for (const name of readdirSync(outdir).filter((f) => f.endsWith('.js'))) {
@@ -110,25 +110,6 @@ function warmCodeCache() {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-/**
- * zod's `locales` (z.locales, z.core.locales) holds the messages of ~50 languages, half of zod's code and ~6 ms of every
- * start; lei sets only Japanese or English (config/load-catalog.ts), so the bundle's `locales` has those two.
- */
-function zodLocalesUsed() {
-  return {
-    name: 'zod-locales-used',
-    setup(build) {
-      build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-        args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`) ? { path: 'zod-locales-used', namespace: 'lei' } : undefined,
-      );
-      build.onLoad({ filter: /^zod-locales-used$/, namespace: 'lei' }, () => ({
-        contents: "export { default as en } from 'zod/v4/locales/en.js';\nexport { default as ja } from 'zod/v4/locales/ja.js';\n",
-        resolveDir: root,
-      }));
-    },
-  };
 }
 
 /**
