@@ -1,11 +1,18 @@
 // The embedded DuckDB store (out/store.duckdb): every run's tables, for queries across runs.
-import { publishToStore } from './duckdb-store.ts';
-import { publishedRunOf, type Output } from './output.ts';
+import { beginStoreWrite, publishToStore, type StoreWrite } from './duckdb-store.ts';
+import { publishedRunOf, type Output, type RunContent } from './output.ts';
 
-export function storeOutput(storePath: string): Output<'written' | 'already-stored'> {
+export interface StoreOutput extends Output<'written' | 'already-stored'> {
+  /** The run's rows into an open transaction, before the run folder is switched (its name is the run's folder). */
+  begin(run: RunContent): Promise<StoreWrite>;
+}
+
+export function storeOutput(storePath: string): StoreOutput {
+  const stored = (run: RunContent, dir: string) => ({ ...publishedRunOf(run, dir), status: 'succeeded' });
   return {
     name: 'store',
     stage: 'target',
-    write: (run, dir) => publishToStore(storePath, { ...publishedRunOf(run, dir), status: 'succeeded' }, run.tables),
+    write: (run, dir) => publishToStore(storePath, stored(run, dir), run.tables),
+    begin: (run) => beginStoreWrite(storePath, stored(run, run.folder), run.tables),
   };
 }

@@ -1,20 +1,45 @@
 // Step 10: after the switch, the `target` outputs receive the run: the embedded store, then PostgreSQL. A crash before
 // the store leaves it behind `latest` and the next run fills it; a PostgreSQL failure leaves the local run published
-// and is reported.
+// and is reported. The store's transaction is begun beside the folder outputs (beginTargets) and committed here.
 import { redactSecrets } from '../lib/redact-connection-string.ts';
+import type { StoreWrite } from '../outputs/duckdb-store.ts';
 import type { RunContent } from '../outputs/output.ts';
 import { postgresOutput } from '../outputs/postgres-output.ts';
 import { storeOutput } from '../outputs/store-output.ts';
 import type { Reconciliation } from './reconcile-targets.ts';
 import type { RunOptions, RunResult } from './run-types.ts';
 
+/** Targets begun before the switch: the store's rows wait in an open transaction. */
+export interface BegunTargets {
+  store: Promise<StoreWrite> | null;
+  /** Drops what was begun (the run folder was not switched). */
+  abandon(): Promise<void>;
+}
+
+/** Begins the store's transaction now, so its rows are appended while the folder outputs are written. */
+export function beginTargets(options: RunOptions, run: RunContent): BegunTargets {
+  const store = options.storePath ? storeOutput(options.storePath).begin(run) : null;
+  // A failure to begin is reported where the store always failed, after the switch (publishTargets awaits it).
+  store?.catch(() => {});
+  return {
+    store,
+    abandon: async () => {
+      const begun = await store?.catch(() => null);
+      await begun?.abandon();
+    },
+  };
+}
+
 export async function publishTargets(
   options: RunOptions,
   finalDir: string,
   run: RunContent,
   reconciliation: Reconciliation | null,
+  begun?: BegunTargets,
 ): Promise<Pick<RunResult, 'store' | 'postgres'>> {
-  const store: RunResult['store'] = options.storePath ? await storeOutput(options.storePath).write(run, finalDir) : 'skipped';
+  let store: RunResult['store'] = 'skipped';
+  if (begun?.store) store = await (await begun.store).commit();
+  else if (options.storePath) store = await storeOutput(options.storePath).write(run, finalDir);
   let postgres: RunResult['postgres'] = { result: 'skipped' };
   if (reconciliation?.postgres.result === 'failed') postgres = reconciliation.postgres;
   else if (options.publish) {

@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
+import type { Catalog } from '../config/load-catalog.ts';
+import type { PipelineConfig } from '../config/pipeline-schema.ts';
 import { faultPoint } from '../lib/fault-point.ts';
 import { countBySeverity } from '../lib/issues.ts';
 import { outputAccess, restrictPath, restrictTree, type OutputAccess } from '../lib/output-access.ts';
@@ -11,6 +13,7 @@ import { redactConnectionString, redactSecrets } from '../lib/redact-connection-
 import { acquireRunLock, type LockHolder } from '../lib/run-lock.ts';
 import { UserError } from '../lib/user-error.ts';
 import { journalExecutions, type ExecutionRecord } from '../outputs/ledger-journal.ts';
+import type { Output } from '../outputs/output.ts';
 import type { PostgresTarget } from '../outputs/publish-to-postgres.ts';
 import { existingRunFolder } from '../outputs/publish-run-folder.ts';
 import { stampPath } from '../outputs/store-stamp.ts';
@@ -23,6 +26,8 @@ import { loadRunFiles, type RunInputs } from './load-run-inputs.ts';
 import { reconcileTargets, type Reconciliation } from './reconcile-targets.ts';
 import { configForRun, prepareRunConfig, type RunConfig } from './run-config.ts';
 import type { RunOptions, RunResult } from './run-types.ts';
+
+type RecomputeSteps = typeof import('./recompute-steps.ts');
 
 export { DATASET_VERSION } from './compute-run-id.ts';
 export type { RunOptions, RunResult, RunTrigger, ValueChange } from './run-types.ts';
@@ -146,7 +151,6 @@ async function executeRun(
   reconciliation: Reconciliation | null,
   access: OutputAccess,
 ): Promise<RunResult> {
-  const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => {});
   log(...configReadMessage(config.settings));
 
@@ -164,6 +168,34 @@ async function executeRun(
   const { catalog, pipeline, contracts, families } = await whole();
   const run: RunInputs = { ...files, contracts, families };
   const steps = await import('./recompute-steps.ts');
+  // Made before reading: the site's thread loads its modules while the families are read and the tables computed.
+  const outputs = options.dryRun ? [] : steps.folderOutputs(pipeline.outputs);
+  try {
+    return await recompute(steps, { options, catalog, pipeline, run, runId, previous, reconciliation, access, startedAt }, outputs);
+  } finally {
+    steps.releaseOutputs(outputs);
+  }
+}
+
+interface RecomputeInputs {
+  options: RunOptions;
+  catalog: Catalog;
+  pipeline: PipelineConfig;
+  run: RunInputs;
+  runId: string;
+  previous: string | undefined;
+  reconciliation: Reconciliation | null;
+  access: OutputAccess;
+  startedAt: Date;
+}
+
+/**
+ * Steps 5–8: read, check, compute, the manifest and the changes. What was read is dropped on return: only the computed
+ * tables live on while the outputs are written.
+ */
+async function computeRun(steps: RecomputeSteps, inputs: RecomputeInputs) {
+  const { options, catalog, pipeline, run, runId, previous, reconciliation, startedAt } = inputs;
+  const now = options.now ?? (() => new Date());
   const read = await steps.readFamilies(options, catalog, pipeline, run);
   const checked = steps.evaluateRunContracts(catalog, run.contracts, run.asOf, read);
   const computed = steps.computeTables(catalog, read, checked, runId);
@@ -189,14 +221,29 @@ async function executeRun(
     previousRunId: previous ?? null,
     repaired: repairedRuns(reconciliation),
   };
+  return { computed, manifest, result };
+}
+
+/** Steps 5–10: read, check, compute, write the run folder, publish the targets. */
+async function recompute(steps: RecomputeSteps, inputs: RecomputeInputs, outputs: readonly Output[]): Promise<RunResult> {
+  const { options, catalog, reconciliation, access } = inputs;
+  const log = options.log ?? (() => {});
+  const { computed, manifest, result } = await computeRun(steps, inputs);
   if (options.dryRun) return { ...result, status: 'dry-run', folder: '', store: 'skipped', postgres: { result: 'skipped' }, cleaned: [] };
 
   const content = steps.runContent(catalog, manifest, computed);
-  const finalDir = await steps.writeOutputs(options.outDir, content, steps.folderOutputs(pipeline.outputs), access);
-  log(`出力しました: ${finalDir}`, `Written: ${finalDir}`);
-  await restrictTree(path.join(options.outDir, 'cache'), access);
-  const targets = await steps.publishTargets(options, finalDir, content, reconciliation);
-  return { ...result, status: 'published', folder: finalDir, ...targets, cleaned: reconciliation?.cleaned ?? [] };
+  // The store's rows go into its open transaction while the folder outputs are written; it commits after the switch.
+  const begun = steps.beginTargets(options, content);
+  try {
+    const finalDir = await steps.writeOutputs(options.outDir, content, outputs, access, begun);
+    log(`出力しました: ${finalDir}`, `Written: ${finalDir}`);
+    await restrictTree(path.join(options.outDir, 'cache'), access);
+    const targets = await steps.publishTargets(options, finalDir, content, reconciliation, begun);
+    return { ...result, status: 'published', folder: finalDir, ...targets, cleaned: reconciliation?.cleaned ?? [] };
+  } finally {
+    // The store's transaction is never left open (a failure between the switch and its commit): nothing once committed.
+    await begun.abandon();
+  }
 }
 
 function compactTime(d: Date): string {

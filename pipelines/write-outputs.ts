@@ -10,34 +10,48 @@ import { MANIFEST_FILE, manifestOutput } from '../outputs/manifest-output.ts';
 import type { Output, RunContent } from '../outputs/output.ts';
 import { stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { siteOutput } from '../outputs/site-output.ts';
+import type { BegunTargets } from './publish-targets.ts';
 
-/** The run folder's outputs, in the order they are started (the datasets first: DuckDB's Parquet runs beside the rest). */
+/**
+ * The run folder's outputs, in the order they are started: the site first (its job goes to its thread at once), then the
+ * datasets (DuckDB's Parquet runs beside the rest). Made before the families are read: the site's thread loads its
+ * modules meanwhile (releaseOutputs ends it if unused).
+ */
 export function folderOutputs(outputs: PipelineConfig['outputs']): Output[] {
   const workbook = outputs.committeeWorkbook ? [committeeWorkbookOutput] : [];
   return [
+    ...(outputs.site ? [siteOutput(outputs, [MANIFEST_FILE, ...workbook.map(() => COMMITTEE_WORKBOOK_FILE)])] : []),
     datasetFilesOutput(outputs),
     ...workbook,
     manifestOutput,
-    ...(outputs.site ? [siteOutput(outputs, [MANIFEST_FILE, ...workbook.map(() => COMMITTEE_WORKBOOK_FILE)])] : []),
   ];
 }
 
-/** Returns the activated run folder. */
-export async function writeOutputs(outDir: string, run: RunContent, outputs: readonly Output[], access: OutputAccess): Promise<string> {
-  const staged = await stageRunFolder(outDir, run.folder);
-  await restrictPath(path.join(outDir, 'runs'), access);
+/** Returns the activated run folder. Targets begun beside the outputs (`begun`) are abandoned if the folder is not switched. */
+export async function writeOutputs(outDir: string, run: RunContent, outputs: readonly Output[], access: OutputAccess, begun?: BegunTargets): Promise<string> {
+  const abandoning = async (e: unknown): Promise<never> => {
+    await begun?.abandon();
+    throw e;
+  };
+  const staged = await stageRunFolder(outDir, run.folder).catch(abandoning);
   try {
-    // Together: each output's waiting (DuckDB, zlib, file writes) overlaps the others' work on the main thread.
+    await restrictPath(path.join(outDir, 'runs'), access);
+    // Together: each output's waiting (DuckDB, zlib, file writes, the site's thread) overlaps the others' work.
     const written = await Promise.allSettled(outputs.map((output) => output.write(run, staged.dir)));
     const failed = written.find((w) => w.status === 'rejected');
     if (failed) throw failed.reason;
     await restrictTree(staged.dir, access);
   } catch (e) {
     await staged.discard();
-    throw e;
+    return abandoning(e);
   }
   faultPoint('after-staging-write');
-  const finalDir = await staged.activate();
+  const finalDir = await staged.activate().catch(abandoning);
   faultPoint('after-switch');
   return finalDir;
+}
+
+/** Ends what an output started and no write used (the site's thread), when a run stops before writing. */
+export function releaseOutputs(outputs: readonly Output[]): void {
+  for (const output of outputs) if ('release' in output && typeof output.release === 'function') output.release();
 }

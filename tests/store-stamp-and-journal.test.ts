@@ -1,16 +1,23 @@
 // An unchanged re-run answers "does the store hold the latest run?" from the store's stamp and records its ledger row
 // in the journal, loading no DuckDB; the stamp is trusted only while the store is the file it describes, and every
-// journaled row reaches the run_ledger table exactly once, whatever point a run is killed at.
+// journaled row reaches the run_ledger table exactly once, whatever point a run is killed at. A run begins the store's
+// transaction beside its folder outputs and commits it only after `latest` is switched: until then the store holds
+// nothing of the run (no stamp for it, no journal folded away), and an abandoned write leaves the store as it was.
 import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
-import { publishToStore, readLedger, storeHasRun } from '../outputs/duckdb-store.ts';
+import { outputAccess } from '../lib/output-access.ts';
+import { beginStoreWrite, publishToStore, readLedger, storeHasRun } from '../outputs/duckdb-store.ts';
 import { journalDir, journalExecutions, readJournal, type ExecutionRecord } from '../outputs/ledger-journal.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
+import type { Output, RunContent } from '../outputs/output.ts';
 import { stampedRunId, storeHoldsRun, writeStoreStamp } from '../outputs/store-stamp.ts';
+import { beginTargets } from '../pipelines/publish-targets.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
+import type { RunOptions } from '../pipelines/run-types.ts';
+import { writeOutputs } from '../pipelines/write-outputs.ts';
 import { otherCityConfig, tempDir } from './helpers.ts';
 
 const run = (runId: string) => ({
@@ -168,5 +175,61 @@ describe('an unchanged re-run', () => {
     // The forced run's store write folded the three rows before it; its own row waits in the journal for the next write.
     expect((await tableLedger(store)).map((r) => r.status)).toEqual(['published', 'unchanged', 'unchanged']);
     expect((await readJournal(store)).map((e) => e.row.status)).toEqual(['published']);
+  });
+});
+
+describe('a store write begun before the switch', () => {
+  it('holds nothing of the run until it commits, then the run, its stamp and the folded journal', async () => {
+    const store = path.join(await tempDir(), 'store.duckdb');
+    await publishToStore(store, run('r1'), []);
+    await journalExecutions(store, [execution('e1', 1, 'published')]);
+    const begun = await beginStoreWrite(store, run('r2'), []);
+    expect(await stampedRunId(store)).toBe('r1');
+    expect(await readdir(`${store}.ledger`)).toHaveLength(1);
+    expect(await begun.commit()).toBe('written');
+    expect(await stampedRunId(store)).toBe('r2');
+    expect(await storeHasRun(store, 'r2')).toBe(true);
+    expect(await readdir(`${store}.ledger`)).toHaveLength(0);
+    expect((await readLedger(store)).map((r) => r.execution_id)).toEqual(['e1']);
+  });
+
+  it('leaves the store as it was when abandoned', async () => {
+    const store = path.join(await tempDir(), 'store.duckdb');
+    await publishToStore(store, run('r1'), []);
+    await (await beginStoreWrite(store, run('r2'), [])).abandon();
+    expect(await storeHasRun(store, 'r2')).toBe(false);
+    expect(await storeHasRun(store, 'r1')).toBe(true);
+    // The store is closed again: another write opens it.
+    expect(await publishToStore(store, run('r2'), [])).toBe('written');
+  });
+
+  it('is abandoned when a folder output fails: no run folder, nothing in the store, the store not left open', async () => {
+    const out = await tempDir();
+    const store = path.join(out, 'store.duckdb');
+    const runContent: RunContent = {
+      catalog: await loadCatalog(otherCityConfig),
+      runId: 'r9',
+      folder: 'f-r9',
+      manifest: { started_at: '2026-01-01T00:00:00Z', finished_at: '2026-01-01T00:00:01Z' },
+      tables: [],
+      fiscalYear: 2024,
+      indicatorValues: [],
+      actionPlanProgress: [],
+      indicatorProgress: [],
+      compositeIndex: [],
+      observations: [],
+      issues: [],
+    };
+    const options: RunOptions = { configDir: otherCityConfig, inboxDir: out, outDir: out, storePath: store };
+    const begun = beginTargets(options, runContent);
+    const failing: Output = {
+      name: 'failing',
+      stage: 'folder',
+      write: () => Promise.reject(new Error('disk full')),
+    };
+    await expect(writeOutputs(out, runContent, [failing], outputAccess(undefined), begun)).rejects.toThrow('disk full');
+    expect((await readdir(path.join(out, 'runs'))).filter((n) => !n.startsWith('.'))).toEqual([]);
+    expect(await storeHasRun(store, 'r9')).toBe(false);
+    expect(await publishToStore(store, run('r1'), [])).toBe('written');
   });
 });
