@@ -65,8 +65,10 @@ async function bundleCli(esbuild) {
   const entry = path.join(root, 'dist', 'cli', 'main.js');
   if (!existsSync(entry)) return;
   const outdir = path.join(root, 'dist', 'bundle');
+  const siteWorker = path.join(root, 'dist', 'outputs', 'site', 'site-worker.js');
   await esbuild.build({
-    entryPoints: [entry],
+    // The dashboard's worker thread (outputs/site/site-job.ts) runs its own entry, through bin/site-thread.js.
+    entryPoints: { main: entry, ...(existsSync(siteWorker) ? { 'site-worker': siteWorker } : {}) },
     outdir,
     bundle: true,
     splitting: true,
@@ -100,7 +102,9 @@ async function bundleCli(esbuild) {
 function warmCodeCache() {
   if (!existsSync(path.join(root, 'dist', 'bundle', 'main.cjs')) || !existsSync(path.join(root, 'lei.yaml'))) return;
   const scratch = mkdtempSync(path.join(tmpdir(), 'lei-warm-'));
-  const lei = (script, ...args) => spawnSync(process.execPath, [path.join(root, 'bin', script), ...args], { cwd: root, stdio: 'ignore' }).status;
+  // LEI_WARM_SITE_THREAD: the dashboard's thread writes the cache of its chunks too (bin/site-thread.js).
+  const env = { ...process.env, LEI_WARM_SITE_THREAD: '1' };
+  const lei = (script, ...args) => spawnSync(process.execPath, [path.join(root, 'bin', script), ...args], { cwd: root, stdio: 'ignore', env }).status;
   try {
     const inbox = path.join(scratch, 'inbox');
     const out = path.join(scratch, 'out');

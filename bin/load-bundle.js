@@ -14,8 +14,8 @@ const DIR = fileURLToPath(new URL('../dist/bundle/', import.meta.url));
 export const BUNDLE = path.join(DIR, 'main.cjs');
 const cacheOf = (file) => `${file}.v8-cache`;
 
-/** The bundle's exports (runCli), and a function that writes the code cache of every chunk run so far. */
-export function loadBundle() {
+/** The exports of an entry of the bundle (main.cjs: runCli), and a function that writes the code cache of every chunk run so far. */
+export function loadBundle(entry = 'main.cjs') {
   const chunks = new Map();
   const requireChunk = (name) => {
     let chunk = chunks.get(name);
@@ -26,7 +26,7 @@ export function loadBundle() {
     }
     return chunk.module.exports;
   };
-  return { cli: requireChunk('main.cjs'), writeCodeCaches: () => [...chunks.values()].forEach(writeCodeCache) };
+  return { cli: requireChunk(entry), writeCodeCaches: () => [...chunks.values()].forEach(writeCodeCache) };
 }
 
 /** One chunk run as Node runs a CommonJS file; its require() of another chunk ("./chunk-X.js") goes to requireChunk. */

@@ -2,8 +2,9 @@
 // pages the run folder holds, byte for byte; a worker started early waits for its job; a failing build fails the write
 // with the error the calling thread would have given.
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, type Catalog } from '../config/load-catalog.ts';
 import type { PublishedTable } from '../lib/dataset-spec.ts';
@@ -97,10 +98,15 @@ describe('dashboard in a worker thread', () => {
     await expect(build.run({ catalog, input, dir: path.join(await tempDir(), 'site') })).rejects.toThrow();
   }, 120_000);
 
-  it("finds the worker thread's file in the sources, in dist/ and from the bundle in dist/bundle/", () => {
+  it("finds the worker thread's file in the sources, in dist/ and from the bundle in dist/bundle/", async () => {
     expect(siteWorkerUrl('file:///lei/outputs/site/site-job.ts').href).toBe('file:///lei/outputs/site/site-worker.ts');
     expect(siteWorkerUrl('file:///lei/dist/outputs/site/site-job.js').href).toBe('file:///lei/dist/outputs/site/site-worker.js');
-    expect(siteWorkerUrl('file:///lei/dist/bundle/main.js').href).toBe('file:///lei/dist/outputs/site/site-worker.js');
-    expect(siteWorkerUrl('file:///lei/dist/bundle/chunk-ABC123.js').href).toBe('file:///lei/dist/outputs/site/site-worker.js');
+    // A bundle with the site-worker entry runs it through bin/site-thread.js (with its code cache); one without, the compiled module.
+    const root = await tempDir();
+    const chunk = pathToFileURL(path.join(root, 'dist', 'bundle', 'chunk-ABC123.js')).href;
+    expect(siteWorkerUrl(chunk).href).toBe(pathToFileURL(path.join(root, 'dist', 'outputs', 'site', 'site-worker.js')).href);
+    await mkdir(path.join(root, 'dist', 'bundle'), { recursive: true });
+    await writeFile(path.join(root, 'dist', 'bundle', 'site-worker.cjs'), '');
+    expect(siteWorkerUrl(chunk).href).toBe(pathToFileURL(path.join(root, 'bin', 'site-thread.js')).href);
   });
 });

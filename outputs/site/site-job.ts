@@ -40,7 +40,9 @@ const LIMITS = { maxYoungGenerationSizeMb: 4 };
 export function startSiteBuild(thread: 'worker' | 'inline' = import.meta.url.endsWith('.ts') ? 'inline' : 'worker'): SiteBuild {
   const file = siteWorkerUrl(import.meta.url);
   if (thread === 'inline' || !existsSync(file)) return { run: buildInline, release: () => {} };
-  const worker = file.pathname.endsWith('.ts') ? tsWorker(file) : new Worker(file, { resourceLimits: LIMITS });
+  const worker = file.pathname.endsWith('.ts')
+    ? tsWorker(file)
+    : new Worker(file, { resourceLimits: LIMITS, workerData: { bundled: file.pathname.endsWith('/bin/site-thread.js') } });
   // Waiting for its job, the worker keeps no process alive.
   worker.unref();
   let settled = false;
@@ -96,11 +98,13 @@ function errorFrom(e: ErrorFields): Error {
 
 /**
  * The worker's file for a module at `here`: beside it in the sources and in dist/; from the CLI bundle in dist/bundle/
- * (CommonJS chunks run by bin/load-bundle.js), the compiled ES module in dist/outputs/site/.
+ * (CommonJS chunks run by bin/load-bundle.js), bin/site-thread.js, which runs the bundle's site-worker entry with its code
+ * cache, or the compiled ES module in dist/outputs/site/ when the bundle has no such entry.
  */
 export function siteWorkerUrl(here: string): URL {
   if (here.endsWith('.ts')) return new URL('./site-worker.ts', here);
-  return new URL(/\/dist\/bundle\/[^/]*$/.test(here) ? '../outputs/site/site-worker.js' : './site-worker.js', here);
+  if (!/\/dist\/bundle\/[^/]*$/.test(here)) return new URL('./site-worker.js', here);
+  return existsSync(new URL('./site-worker.cjs', here)) ? new URL('../../bin/site-thread.js', here) : new URL('../outputs/site/site-worker.js', here);
 }
 
 /** TypeScript sources load through tsx's hooks, registered in the worker before its entry is imported. */
