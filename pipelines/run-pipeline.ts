@@ -169,7 +169,8 @@ async function executeRun(
   const run: RunInputs = { ...files, contracts, families };
   const steps = await import('./recompute-steps.ts');
   // Made before reading: the site's thread loads its modules while the families are read and the tables computed.
-  const outputs = options.dryRun ? [] : steps.folderOutputs(pipeline.outputs);
+  const inputBytes = run.inputs.reduce((sum, f) => sum + f.size, 0);
+  const outputs = options.dryRun ? [] : steps.folderOutputs(pipeline.outputs, inputBytes);
   try {
     return await recompute(steps, { options, catalog, pipeline, run, runId, previous, reconciliation, access, startedAt }, outputs);
   } finally {

@@ -12,6 +12,7 @@ import { datasets } from '../lib/datasets.ts';
 import { withPlanWords } from '../lib/with-plan-words.ts';
 import type { SiteInput } from '../outputs/site/site-context.ts';
 import { siteWorkerUrl, startSiteBuild } from '../outputs/site/site-job.ts';
+import { folderOutputs, releaseOutputs, SITE_THREAD_MAX_INPUT_BYTES } from '../pipelines/write-outputs.ts';
 import { setagayaConfig, tempDir } from './helpers.ts';
 import { sampleRun } from './sample-fixtures.ts';
 
@@ -108,5 +109,14 @@ describe('dashboard in a worker thread', () => {
     await mkdir(path.join(root, 'dist', 'bundle'), { recursive: true });
     await writeFile(path.join(root, 'dist', 'bundle', 'site-worker.cjs'), '');
     expect(siteWorkerUrl(chunk).href).toBe(pathToFileURL(path.join(root, 'bin', 'site-thread.js')).href);
+  });
+
+  it('starts the site first beside a small inbox (its own thread), last beside a large one (built in the calling thread)', () => {
+    const formats = { json: true, parquet: true, committeeWorkbook: true, site: true };
+    const small = folderOutputs(formats, 1024);
+    const large = folderOutputs(formats, SITE_THREAD_MAX_INPUT_BYTES + 1);
+    expect(small.map((o) => o.name)).toEqual(['site', 'datasets', 'committee-workbook', 'manifest']);
+    expect(large.map((o) => o.name)).toEqual(['datasets', 'committee-workbook', 'manifest', 'site']);
+    releaseOutputs([...small, ...large]);
   });
 });
