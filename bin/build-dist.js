@@ -85,8 +85,8 @@ async function bundleCli(esbuild) {
       sourcefile: name,
       // import() of another chunk becomes require(): bin/load-bundle.js runs the chunk's script.
       supported: { 'dynamic-import': false },
-      // The modules find the project's folder from import.meta.url (lib/repo-root.ts): the chunk's own URL, as before.
-      define: { 'import.meta.url': 'leiChunkUrl' },
+      // import.meta is given by bin/load-bundle.js (the chunk's URL, as before).
+      define: { 'import.meta': 'leiImportMeta' },
       logLevel: 'warning',
     });
     writeFileSync(file.replace(/\.js$/, '.cjs'), code);

@@ -34,15 +34,27 @@ function runChunk(chunk, requireChunk) {
   const { file, module } = chunk;
   const cachedData = existsSync(cacheOf(file)) ? readFileSync(cacheOf(file)) : undefined;
   // Node's CommonJS wrapper on the chunk's first line (line numbers in stack traces stay right); strict, as ES modules are.
-  const source = `(function (exports, require, module, __filename, __dirname, leiChunkUrl) {'use strict';${readFileSync(file, 'utf8')}\n})`;
+  const source = `(function (exports, require, module, __filename, __dirname, leiImportMeta) {'use strict';${readFileSync(file, 'utf8')}\n})`;
   chunk.script = new vm.Script(source, { filename: file, cachedData });
   const nodeRequire = createRequire(file);
   const require = Object.assign((id) => (/^\.\/[\w.-]+\.js$/.test(id) ? requireChunk(id.slice(2, -3) + '.cjs') : nodeRequire(id)), nodeRequire);
-  const url = pathToFileURL(file.replace(/\.cjs$/, '.js')).href;
-  chunk.script.runInThisContext()(module.exports, require, module, file, DIR, url);
+  chunk.script.runInThisContext()(module.exports, require, module, file, DIR, importMetaOf(file));
   if (process.env.LEI_CODE_CACHE_REPORT === '1') {
     console.error(`code cache ${path.basename(file)}: ${cachedData === undefined ? 'none' : chunk.script.cachedDataRejected ? 'rejected' : 'accepted'}`);
   }
+}
+
+/**
+ * The chunk's import.meta: its URL as the ES module it was in dist/bundle/ (the modules find the project's folder from it,
+ * lib/repo-root.ts). resolve() is used only by code that runs from the TypeScript sources (outputs/site/site-job.ts).
+ */
+function importMetaOf(file) {
+  return {
+    url: pathToFileURL(file.replace(/\.cjs$/, '.js')).href,
+    resolve: (specifier) => {
+      throw new Error(`import.meta.resolve(${JSON.stringify(specifier)}) is not available in the CLI bundle (bin/load-bundle.js)`);
+    },
+  };
 }
 
 /** The cache of everything the chunk's script has compiled so far, written whole or not at all. */
