@@ -2,7 +2,6 @@
 // defaults (config/default-contracts.ts), and the size limits of xlsx inputs. Rules are declared in config/contract-rules.ts.
 import { z } from 'zod';
 import { contractRuleKinds, type ContractRuleKind } from './contract-rules.ts';
-export { defaultContractEntries } from './default-contracts.ts';
 
 export const contractSeveritySchema = z.enum(['error', 'warning', 'off']);
 export type ContractSeverity = z.infer<typeof contractSeveritySchema>;

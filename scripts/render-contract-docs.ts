@@ -1,7 +1,7 @@
 // docs/data-contracts.md from config/contract-rules.ts and the built-in defaults, so the rule list is the code's own.
 // Written by `npm run docs`; tests/data-contracts.test.ts fails when it is out of date.
 import { contractRuleKinds, contractRules, COUNT_UNITS } from '../config/contract-rules.ts';
-import { defaultContractEntries } from '../config/contracts-schema.ts';
+import { defaultContractEntries } from '../config/default-contracts.ts';
 import { defaultXlsxLimits } from '../sources/xlsx/xlsx-limits.ts';
 
 const MB = 1024 * 1024;
