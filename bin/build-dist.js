@@ -65,10 +65,10 @@ async function bundleCli(esbuild) {
   const entry = path.join(root, 'dist', 'cli', 'main.js');
   if (!existsSync(entry)) return;
   const outdir = path.join(root, 'dist', 'bundle');
-  const siteWorker = path.join(root, 'dist', 'outputs', 'site', 'site-worker.js');
+  const runThread = path.join(root, 'dist', 'pipelines', 'run-thread-worker.js');
   await esbuild.build({
-    // The dashboard's worker thread (outputs/site/site-job.ts) runs its own entry, through bin/site-thread.js.
-    entryPoints: { main: entry, ...(existsSync(siteWorker) ? { 'site-worker': siteWorker } : {}) },
+    // The run's second thread (pipelines/run-thread.ts) runs its own entry, through bin/run-thread.js.
+    entryPoints: { main: entry, ...(existsSync(runThread) ? { 'run-thread': runThread } : {}) },
     outdir,
     bundle: true,
     splitting: true,
@@ -102,9 +102,7 @@ async function bundleCli(esbuild) {
 function warmCodeCache() {
   if (!existsSync(path.join(root, 'dist', 'bundle', 'main.cjs')) || !existsSync(path.join(root, 'lei.yaml'))) return;
   const scratch = mkdtempSync(path.join(tmpdir(), 'lei-warm-'));
-  // LEI_WARM_SITE_THREAD: the dashboard's thread writes the cache of its chunks too (bin/site-thread.js).
-  const env = { ...process.env, LEI_WARM_SITE_THREAD: '1' };
-  const lei = (script, ...args) => spawnSync(process.execPath, [path.join(root, 'bin', script), ...args], { cwd: root, stdio: 'ignore', env }).status;
+  const lei = (script, ...args) => spawnSync(process.execPath, [path.join(root, 'bin', script), ...args], { cwd: root, stdio: 'ignore' }).status;
   try {
     const inbox = path.join(scratch, 'inbox');
     const out = path.join(scratch, 'out');

@@ -46,7 +46,8 @@ export async function restrictTree(root: string, access: OutputAccess): Promise<
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return;
     throw e;
   }
-  for (const entry of entries) await restrictPath(path.join(root, entry), access);
+  // All at once: one at a time, the ~300 lstat calls of a run folder were ~20 ms between its last output and the switch.
+  await Promise.all(entries.map((entry) => restrictPath(path.join(root, entry), access)));
 }
 
 function groupId(group: string): number {

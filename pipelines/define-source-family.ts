@@ -23,6 +23,14 @@ export interface SourceFamily {
   sourceKind: SourceBinding['kind'] | null;
   /** Reads and checks the family's layout config (problems collected, not thrown) and returns the family ready to read. */
   configure(configDir: string, problems: ConfigProblem[], catalog?: Catalog): Promise<ConfiguredFamily>;
+  /** The configured family again from its portable form (another thread's copy of ConfiguredFamily.portable). */
+  fromPortable(portable: PortableFamily): ConfiguredFamily;
+}
+
+/** A configured family as data (structured-clonable): its id and the layout config it was configured with. */
+export interface PortableFamily {
+  family: string;
+  config: unknown;
 }
 
 export interface ConfiguredFamily {
@@ -30,6 +38,8 @@ export interface ConfiguredFamily {
   /** The layout config file, when it exists: part of the run id and archived with the inputs. */
   configFile?: string;
   read(files: readonly InboxFile[], catalog: Catalog, context?: ReadContext): Promise<SourceResult>;
+  /** What another thread rebuilds this family from (SourceFamily.fromPortable), with no config file read again. */
+  portable: PortableFamily;
 }
 
 /** A family with its config type visible: for tests and for commands that need one family's config. */
@@ -76,9 +86,16 @@ export function defineSourceFamily<Config, Read extends { issues: Issue[] }>(def
     },
     async configure(configDir, problems, catalog) {
       const { file, config } = await typed.loadConfig(configDir, problems, catalog);
-      return { family: typed, ...(file ? { configFile: file } : {}), read: (files, c, context) => typed.read(files, c, config, context) };
+      return { ...configured(config), ...(file ? { configFile: file } : {}) };
     },
+    // The config is this family's own, parsed by its schema on the other side of a thread and cloned: its type holds.
+    fromPortable: (portable) => configured(portable.config as Config | undefined),
   };
+  const configured = (config: Config | undefined): ConfiguredFamily => ({
+    family: typed,
+    read: (files, c, context) => typed.read(files, c, config, context),
+    portable: { family: layout.family, config },
+  });
   return typed;
 }
 

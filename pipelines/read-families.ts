@@ -1,7 +1,8 @@
 // Step 5: each inbox file goes to its family (by folder and extension); the families are read two at a time, from
-// the cache when their files, config and code are unchanged. A reader holds a file's bytes only while it reads it,
-// so memory follows the largest family being read, not the inbox. A family that fails is reported, and the others
-// still publish.
+// the cache when their files, config and code are unchanged. With the run's second thread (run-thread.ts), the family
+// with the most bytes to read is read there while this thread reads the others. A reader holds a file's bytes only
+// while it reads it, so memory follows the largest family being read, not the inbox. A family that fails is reported,
+// and the others still publish (read-family.ts).
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Catalog } from '../config/load-catalog.ts';
@@ -10,12 +11,14 @@ import { codeVersion } from '../lib/code-version.ts';
 import { issueOf } from '../lib/issue-catalog.ts';
 import type { Issue } from '../lib/issues.ts';
 import type { Gap, Observation, SourceResult, StatusReading } from '../lib/observation.ts';
-import { InboxFileChangedError, InboxFileTooLargeError, type InboxFile } from '../sources/inbox-file.ts';
+import type { InboxFile } from '../sources/inbox-file.ts';
 import type { ReadContext } from '../sources/source-reader.ts';
 import { xlsxLimitsOf } from './contract-inputs.ts';
 import type { ConfiguredFamily } from './define-source-family.ts';
 import { familyCache } from './family-cache.ts';
 import type { RunInputs } from './load-run-inputs.ts';
+import { readFamily } from './read-family.ts';
+import type { RunThread } from './run-thread.ts';
 import type { RunOptions } from './run-types.ts';
 
 export interface FamilyReadings {
@@ -31,7 +34,13 @@ export interface FamilyReadings {
 /** Families read at once: enough to overlap one family's waiting with another's parsing, few enough to bound memory. */
 const FAMILIES_AT_ONCE = 2;
 
-export async function readFamilies(options: RunOptions, catalog: Catalog, pipeline: PipelineConfig, run: RunInputs): Promise<FamilyReadings> {
+export async function readFamilies(
+  options: RunOptions,
+  catalog: Catalog,
+  pipeline: PipelineConfig,
+  run: RunInputs,
+  thread?: RunThread,
+): Promise<FamilyReadings> {
   const log = options.log ?? (() => {});
   const issues: Issue[] = run.symlinks.map(symlinkIssue);
   const cache = familyCache(
@@ -49,23 +58,28 @@ export async function readFamilies(options: RunOptions, catalog: Catalog, pipeli
   }
   const context: ReadContext = { ...(options.onProgress ? { onProgress: options.onProgress } : {}), xlsxLimits: xlsxLimitsOf(run.contracts) };
   const limit = pLimit(FAMILIES_AT_ONCE);
+  const present = run.families.filter((f) => byFamily.has(f));
+  const cached = new Map(
+    await Promise.all(present.map(async (f) => [f, options.full ? undefined : await cache.get(f.family.family, byFamily.get(f)!)] as const)),
+  );
+  const toRead = present.filter((f) => !cached.get(f));
+  const offThread = thread && toRead.length > 1 ? largestFamily(toRead, byFamily) : undefined;
   const results = await Promise.all(
-    run.families
-      .filter((f) => byFamily.has(f))
-      .map((f) =>
-        limit(async () => {
-          const { family } = f.family;
-          const files = byFamily.get(f)!;
-          const cached = options.full ? undefined : await cache.get(family, files);
-          if (cached) {
-            log(`${f.family.labelJa}: 前回から変わっていないため、読み込み結果を再利用しました`, `${family}: unchanged since the last run; its reading reused`);
-            return cached;
-          }
-          const result = runPart(await readFamily(f, files, catalog, context));
-          if (!options.dryRun) await cache.put(family, files, result);
-          return result;
-        }),
-      ),
+    present.map(async (f) => {
+      const { family } = f.family;
+      const files = byFamily.get(f)!;
+      const kept = cached.get(f);
+      if (kept) {
+        log(`${f.family.labelJa}: 前回から変わっていないため、読み込み結果を再利用しました`, `${family}: unchanged since the last run; its reading reused`);
+        return kept;
+      }
+      const result =
+        f === offThread
+          ? await readFamily(f, files, catalog, context, () => thread!.readFamily(f.portable, files, catalog, context))
+          : await limit(() => readFamily(f, files, catalog, context));
+      if (!options.dryRun) await cache.put(family, files, result);
+      return result;
+    }),
   );
   const observations = results.flatMap((r) => r.observations);
   issues.push(...results.flatMap((r) => r.issues));
@@ -82,31 +96,11 @@ export async function readFamilies(options: RunOptions, catalog: Catalog, pipeli
   };
 }
 
-/**
- * Only what the run uses, so that the rest is freed before the next family is read and the outputs are written: the
- * survey's result also holds its waves' respondent-level columns (for reprocess), 335 MB at 1M respondents.
- */
-function runPart({ observations, issues, gaps, statuses, tables, facts }: SourceResult): SourceResult {
-  return { observations, issues, ...(gaps ? { gaps } : {}), ...(statuses ? { statuses } : {}), ...(tables ? { tables } : {}), ...(facts ? { facts } : {}) };
-}
-
-async function readFamily(f: ConfiguredFamily, files: InboxFile[], catalog: Catalog, context: ReadContext): Promise<SourceResult> {
-  try {
-    return await f.read(files, catalog, context);
-  } catch (e) {
-    // A file rewritten during the run stops it: the run id and the archive name the content first hashed.
-    if (e instanceof InboxFileChangedError) throw e;
-    // A reader bug, or a file too big to hold whole, must not take the other sources down with it.
-    const tooLarge = e instanceof InboxFileTooLargeError ? e : undefined;
-    return {
-      observations: [],
-      issues: files.map((file) =>
-        file.name === tooLarge?.file
-          ? issueOf('inbox-file-too-large', { file: tooLarge.file, size: tooLarge.sizeGiB }, { file: file.name })
-          : issueOf('source-read-failed', { source: f.family.labelJa, error: (e as Error).message }, { file: file.name }),
-      ),
-    };
-  }
+/** The family with the most bytes to read, when every one of its files can be opened again in another thread. */
+function largestFamily(families: readonly ConfiguredFamily[], byFamily: ReadonlyMap<ConfiguredFamily, InboxFile[]>): ConfiguredFamily | undefined {
+  const bytes = (f: ConfiguredFamily) => byFamily.get(f)!.reduce((sum, file) => sum + file.size, 0);
+  const largest = families.reduce((a, b) => (bytes(b) > bytes(a) ? b : a));
+  return byFamily.get(largest)!.every((file) => file.portable !== undefined) ? largest : undefined;
 }
 
 function symlinkIssue(name: string): Issue {

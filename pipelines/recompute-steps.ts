@@ -8,4 +8,4 @@ export { evaluateRunContracts } from './evaluate-run-contracts.ts';
 export { beginTargets, publishTargets } from './publish-targets.ts';
 export { readFamilies } from './read-families.ts';
 export { runContent } from './run-content.ts';
-export { folderOutputs, releaseOutputs, writeOutputs } from './write-outputs.ts';
+export { folderOutputs, writeOutputs } from './write-outputs.ts';

@@ -25,6 +25,7 @@ import { configReadMessage, type ConfigSettings } from './config-facts.ts';
 import { loadRunFiles, type RunInputs } from './load-run-inputs.ts';
 import { reconcileTargets, type Reconciliation } from './reconcile-targets.ts';
 import { configForRun, prepareRunConfig, type RunConfig } from './run-config.ts';
+import { startRunThread, threadForInbox, type RunThread } from './run-thread.ts';
 import type { RunOptions, RunResult } from './run-types.ts';
 
 type RecomputeSteps = typeof import('./recompute-steps.ts');
@@ -154,27 +155,31 @@ async function executeRun(
   const log = options.log ?? (() => {});
   log(...configReadMessage(config.settings));
 
-  const { configFiles, whole } = await configForRun(config);
-  const archiving = options.dryRun ? undefined : { dir: archiveDirOf(options), access };
-  const { archived, ...listed } = await loadRunFiles(options, startedAt, archiving);
-  const files = { ...listed, configFiles };
-  if (archiving) await archiveRunInputs(options, files, access, archived);
-  faultPoint('after-archive');
-  const runId = await computeRunId(files);
-  const previous = await lastRunId(options.outDir);
-  const unchanged = await decideUnchanged(options, runId, previous, files.inputs.length, reconciliation);
-  if (unchanged) return unchanged;
-
-  const { catalog, pipeline, contracts, families } = await whole();
-  const run: RunInputs = { ...files, contracts, families };
-  const steps = await import('./recompute-steps.ts');
-  // Made before reading: the site's thread loads its modules while the families are read and the tables computed.
-  const inputBytes = run.inputs.reduce((sum, f) => sum + f.size, 0);
-  const outputs = options.dryRun ? [] : steps.folderOutputs(pipeline.outputs, inputBytes);
+  // Started first: the second thread boots on the other core while the inbox is listed and hashed (ended if unused).
+  const thread = startRunThread();
   try {
-    return await recompute(steps, { options, catalog, pipeline, run, runId, previous, reconciliation, access, startedAt }, outputs);
+    const { configFiles, whole } = await configForRun(config);
+    const archiving = options.dryRun ? undefined : { dir: archiveDirOf(options), access };
+    const { archived, ...listed } = await loadRunFiles(options, startedAt, archiving);
+    const files = { ...listed, configFiles };
+    if (archiving) await archiveRunInputs(options, files, access, archived);
+    faultPoint('after-archive');
+    const runId = await computeRunId(files);
+    const previous = await lastRunId(options.outDir);
+    const unchanged = await decideUnchanged(options, runId, previous, files.inputs.length, reconciliation);
+    if (unchanged) return unchanged;
+
+    const { catalog, pipeline, contracts, families } = await whole();
+    const run: RunInputs = { ...files, contracts, families };
+    const steps = await import('./recompute-steps.ts');
+    const second = threadForInbox(
+      thread,
+      run.inputs.reduce((sum, f) => sum + f.size, 0),
+    );
+    const outputs = options.dryRun ? [] : steps.folderOutputs(pipeline.outputs, second);
+    return await recompute(steps, { options, catalog, pipeline, run, runId, previous, reconciliation, access, startedAt, thread: second }, outputs);
   } finally {
-    steps.releaseOutputs(outputs);
+    thread?.release();
   }
 }
 
@@ -188,6 +193,7 @@ interface RecomputeInputs {
   reconciliation: Reconciliation | null;
   access: OutputAccess;
   startedAt: Date;
+  thread: RunThread | undefined;
 }
 
 /**
@@ -195,9 +201,9 @@ interface RecomputeInputs {
  * tables live on while the outputs are written.
  */
 async function computeRun(steps: RecomputeSteps, inputs: RecomputeInputs) {
-  const { options, catalog, pipeline, run, runId, previous, reconciliation, startedAt } = inputs;
+  const { options, catalog, pipeline, run, runId, previous, reconciliation, startedAt, thread } = inputs;
   const now = options.now ?? (() => new Date());
-  const read = await steps.readFamilies(options, catalog, pipeline, run);
+  const read = await steps.readFamilies(options, catalog, pipeline, run, thread);
   const checked = steps.evaluateRunContracts(catalog, run.contracts, run.asOf, read);
   const computed = steps.computeTables(catalog, read, checked, runId);
   const folder = (await existingRunFolder(options.outDir, runId)) ?? `${compactTime(startedAt)}-${runId}`;

@@ -11,25 +11,19 @@ import type { Output, RunContent } from '../outputs/output.ts';
 import { stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { siteOutput } from '../outputs/site-output.ts';
 import type { BegunTargets } from './publish-targets.ts';
+import type { RunThread } from './run-thread.ts';
 
 /**
- * Inboxes larger than this build the site in the calling thread: its own thread adds ~20 MB to the run's peak (scale
- * inbox, 138 MB: 258 → 279 MB) for ~0.05 s, while a small inbox's run is 0.1 s shorter with it (docs/benchmarks.md).
+ * The run folder's outputs, in the order they are started: the site first when the run has its second thread (its job
+ * goes there at once), then the datasets (DuckDB's Parquet runs beside the rest).
  */
-export const SITE_THREAD_MAX_INPUT_BYTES = 32 * 1024 * 1024;
-
-/**
- * The run folder's outputs, in the order they are started: the site first when it has its own thread (its job goes there
- * at once), then the datasets (DuckDB's Parquet runs beside the rest). Made before the families are read: the site's thread loads its
- * modules meanwhile (releaseOutputs ends it if unused).
- */
-export function folderOutputs(outputs: PipelineConfig['outputs'], inputBytes = 0): Output[] {
+export function folderOutputs(outputs: PipelineConfig['outputs'], thread?: RunThread): Output[] {
   const workbook = outputs.committeeWorkbook ? [committeeWorkbookOutput] : [];
-  const inline = inputBytes > SITE_THREAD_MAX_INPUT_BYTES;
-  const site = outputs.site ? [siteOutput(outputs, [MANIFEST_FILE, ...workbook.map(() => COMMITTEE_WORKBOOK_FILE)], inline ? 'inline' : undefined)] : [];
+  const files = [MANIFEST_FILE, ...workbook.map(() => COMMITTEE_WORKBOOK_FILE)];
+  const site = outputs.site ? [thread ? siteOutput(outputs, files, (job) => thread.buildSite(job)) : siteOutput(outputs, files)] : [];
   const others = [datasetFilesOutput(outputs), ...workbook, manifestOutput];
   // Built in this thread, the site comes last: the datasets' JSON is written first, so that DuckDB's Parquet starts early.
-  return inline ? [...others, ...site] : [...site, ...others];
+  return thread ? [...site, ...others] : [...others, ...site];
 }
 
 /** Returns the activated run folder. Targets begun beside the outputs (`begun`) are abandoned if the folder is not switched. */
@@ -41,7 +35,7 @@ export async function writeOutputs(outDir: string, run: RunContent, outputs: rea
   const staged = await stageRunFolder(outDir, run.folder).catch(abandoning);
   try {
     await restrictPath(path.join(outDir, 'runs'), access);
-    // Together: each output's waiting (DuckDB, zlib, file writes, the site's thread) overlaps the others' work.
+    // Together: each output's waiting (DuckDB, zlib, file writes, the second thread's site) overlaps the others' work.
     const written = await Promise.allSettled(outputs.map((output) => output.write(run, staged.dir)));
     const failed = written.find((w) => w.status === 'rejected');
     if (failed) throw failed.reason;
@@ -54,9 +48,4 @@ export async function writeOutputs(outDir: string, run: RunContent, outputs: rea
   const finalDir = await staged.activate().catch(abandoning);
   faultPoint('after-switch');
   return finalDir;
-}
-
-/** Ends what an output started and no write used (the site's thread), when a run stops before writing. */
-export function releaseOutputs(outputs: readonly Output[]): void {
-  for (const output of outputs) if ('release' in output && typeof output.release === 'function') output.release();
 }

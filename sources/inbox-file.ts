@@ -33,6 +33,17 @@ export interface InboxFile {
   openRandomAccess?(): Promise<RandomAccessInboxFile>;
   /** The archived copy the bytes come from once the run has archived the file (archivedInboxFile). */
   archived?: string;
+  /** The file as data another thread rebuilds the same handle from (inboxFileFromPortable); absent for a file made in memory. */
+  portable?(): PortableInboxFile;
+}
+
+/** What identifies a file on disk: enough to open it again, in another thread, with the same checks. */
+export interface PortableInboxFile {
+  name: string;
+  path: string;
+  size: number;
+  sha256: string;
+  archived?: string;
 }
 
 /** An inbox file open for positional reads (`handle.read(…, position)`; nothing may move the handle's own position). */
@@ -125,6 +136,12 @@ export function inboxFileFromBytes(name: string, bytes: Buffer, filePath: string
   };
 }
 
+/** The handle a PortableInboxFile was made from: read from its archived copy when it has one, else from the inbox (re-hashed). */
+export function inboxFileFromPortable(file: PortableInboxFile): InboxFile {
+  const handle = inboxFileHandle(file.name, file.path, file.size, file.sha256);
+  return file.archived === undefined ? handle : archivedInboxFile(handle, file.archived);
+}
+
 /** The same file read from its archived copy, whose content was checked against `sha256` as the archive wrote it. */
 export function archivedInboxFile(file: InboxFile, copy: string): InboxFile {
   const { name, size } = file;
@@ -134,6 +151,7 @@ export function archivedInboxFile(file: InboxFile, copy: string): InboxFile {
     size,
     sha256: file.sha256,
     archived: copy,
+    portable: () => ({ name, path: file.path, size, sha256: file.sha256, archived: copy }),
     async readBytes() {
       if (size > MAX_INBOX_FILE_BYTES) throw new InboxFileTooLargeError(name, size);
       return readFile(copy);
@@ -179,6 +197,7 @@ function inboxFileHandle(name: string, filePath: string, size: number, sha256: s
       return verifiedChunks(name, filePath, sha256);
     },
     openRandomAccess: () => openRandomAccess(name, filePath, size, sha256),
+    portable: () => ({ name, path: filePath, size, sha256 }),
   };
 }
 
