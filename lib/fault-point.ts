@@ -5,6 +5,7 @@ export type FaultPoint =
   | 'after-staging-write'
   | 'after-switch'
   | 'mid-folder-replace'
+  | 'after-store-stage'
   | 'before-store-commit'
   | 'after-store-commit'
   | 'mid-postgres-publish'

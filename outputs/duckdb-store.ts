@@ -1,7 +1,10 @@
 // The embedded default store: one DuckDB file holding every run's tables with their run_id, a latest_<table> view per
-// table, and the run ledger. A run is written in one transaction (schema, journaled ledger rows, the run's rows); a
-// run_id already stored is a no-op. After each write the store is stamped (outputs/store-stamp.ts), so an unchanged
-// re-run learns what it holds without loading DuckDB.
+// table, and the run ledger. A run is written in two transactions: its rows are staged (schema, the rows, a mark in
+// pending_runs; committed and checkpointed beside the folder outputs), then listed (the `runs` row, the journaled ledger
+// rows; after `latest` is switched). A run's rows count once its run_id is in `runs`: the latest_<table> views and every
+// reader go through it, and rows of a run staged but never listed (a crash or a failed switch between the two) are
+// removed by the next write, found through pending_runs. A run_id already listed is a no-op. After each write the store
+// is stamped (outputs/store-stamp.ts), so an unchanged re-run learns what it holds without loading DuckDB.
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -21,53 +24,48 @@ export interface StoredRun {
 }
 
 const RUNS_TABLE = `CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR PRIMARY KEY, folder VARCHAR, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, status VARCHAR, manifest JSON)`;
+/** Runs whose rows are staged and not yet listed in `runs`. No key: a leftover mark and the same run's new one meet in one transaction. */
+const PENDING_TABLE = `CREATE TABLE IF NOT EXISTS pending_runs (run_id VARCHAR)`;
+/** Tables of the store's own with a run_id column that are not a dataset's. */
+const OWN_TABLES = ['runs', 'run_ledger', 'pending_runs'];
 
-/** A run's rows inside an open transaction of the store: commit() makes them the store's, abandon() drops them (once closed, nothing). */
+/** A run's rows staged in the store (committed, not yet listed in `runs`): commit() lists the run, abandon() removes them (once closed, nothing). */
 export interface StoreWrite {
   commit(): Promise<'written' | 'already-stored'>;
   abandon(): Promise<void>;
 }
 
-/** Stores the run (unless its run_id is there) and folds the ledger journal in, in one transaction; then stamps the store. */
+/** Stores the run (unless its run_id is listed) and folds the ledger journal in; then stamps the store. */
 export async function publishToStore(storePath: string, run: StoredRun, tables: readonly PublishedTable[]): Promise<'written' | 'already-stored'> {
   return (await beginStoreWrite(storePath, run, tables)).commit();
 }
 
 /**
- * publishToStore up to its commit. A run begins it beside its folder outputs, so the rows are appended while the
- * dashboard is drawn, and commits after `latest` is switched: the store is never ahead of `latest`, and a crash before
- * the commit leaves nothing of the transaction in the store.
+ * publishToStore up to listing the run. A run begins it beside its folder outputs, so the rows are appended, committed
+ * and checkpointed while the dashboard is drawn, and lists the run (a small commit and checkpoint) after `latest` is
+ * switched: the store never lists a run ahead of `latest`, and a crash before the listing leaves only rows that count
+ * for nothing and that the next write removes.
  */
 export async function beginStoreWrite(storePath: string, run: StoredRun, tables: readonly PublishedTable[]): Promise<StoreWrite> {
   const journal = await readJournal(storePath);
   const { connection, close } = await openStore(storePath);
-  let stored: boolean;
+  let listed: boolean;
   try {
     // One transaction for the schema too: a single commit (one log flush) instead of one per statement.
-    await connection.run('BEGIN TRANSACTION');
-    try {
+    listed = await withTransaction(connection, async () => {
       const layouts = await ensureSchema(
         connection,
         tables.map((t) => t.spec),
       );
-      await foldJournal(connection, journal);
-      const existing = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM runs WHERE run_id = $1', [run.runId]);
-      stored = (existing.getRowObjects()[0]?.n as number) > 0;
-      if (!stored) {
-        await connection.run('INSERT INTO runs VALUES ($1, $2, $3::TIMESTAMPTZ, $4::TIMESTAMPTZ, $5, $6::JSON)', [
-          run.runId,
-          run.folder,
-          run.startedAt,
-          run.finishedAt,
-          run.status,
-          run.manifestJson,
-        ]);
-        for (const t of tables) await insertRows(connection, t, layouts.get(t.spec.name) ?? []);
-      }
-    } catch (e) {
-      await connection.run('ROLLBACK');
-      throw e;
-    }
+      await removeUnlistedRuns(connection);
+      if (await listsRun(connection, run.runId)) return true;
+      for (const t of tables) await insertRows(connection, t, layouts.get(t.spec.name) ?? []);
+      await connection.run('INSERT INTO pending_runs VALUES ($1)', [run.runId]);
+      return false;
+    });
+    faultPoint('after-store-stage');
+    // The rows reach the file now, before the switch: the checkpoint after it has only the runs row to write.
+    await connection.run('CHECKPOINT');
   } catch (e) {
     await close(false);
     throw e;
@@ -80,28 +78,83 @@ export async function beginStoreWrite(storePath: string, run: StoredRun, tables:
   return {
     async commit() {
       try {
-        faultPoint('before-store-commit');
-        await connection.run('COMMIT');
+        await withTransaction(connection, async () => {
+          await foldJournal(connection, journal);
+          if (!listed) {
+            await connection.run('INSERT INTO runs VALUES ($1, $2, $3::TIMESTAMPTZ, $4::TIMESTAMPTZ, $5, $6::JSON)', [
+              run.runId,
+              run.folder,
+              run.startedAt,
+              run.finishedAt,
+              run.status,
+              run.manifestJson,
+            ]);
+            await connection.run('DELETE FROM pending_runs WHERE run_id = $1', [run.runId]);
+          }
+          faultPoint('before-store-commit');
+        });
         faultPoint('after-store-commit');
       } catch (e) {
-        await connection.run('ROLLBACK');
         await closing(false);
         throw e;
       }
       await closing(true);
       await writeStoreStamp(storePath, run.runId);
       await removeJournalEntries(storePath, journal);
-      return stored ? 'already-stored' : 'written';
+      return listed ? 'already-stored' : 'written';
     },
     async abandon() {
       if (!open) return;
-      try {
-        await connection.run('ROLLBACK');
-      } finally {
-        await closing(false);
-      }
+      // Best effort: rows left here are removed by the next write of the store anyway.
+      const removed = await withTransaction(connection, () => removeUnlistedRuns(connection)).then(
+        () => true,
+        () => false,
+      );
+      await closing(removed);
     },
   };
+}
+
+async function listsRun(connection: DuckDBConnection, runId: string): Promise<boolean> {
+  const found = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM runs WHERE run_id = $1', [runId]);
+  return (found.getRowObjects()[0]?.n as number) > 0;
+}
+
+/**
+ * The rows of every run marked pending and not in `runs` go from every dataset table, then the marks. Only the small
+ * pending_runs table is read when there are none (every write but the one after a crash or a failed switch).
+ */
+async function removeUnlistedRuns(connection: DuckDBConnection): Promise<void> {
+  const marks = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM pending_runs');
+  if ((marks.getRowObjects()[0]?.n as number) === 0) return;
+  // Every base table with a run_id, not only this run's specs: the rows left may be of tables a later config dropped.
+  const found = await connection.runAndReadAll(
+    `SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
+     WHERE c.table_catalog = current_database() AND c.table_schema = 'main' AND t.table_type = 'BASE TABLE' AND c.column_name = 'run_id'`,
+  );
+  const tables = found
+    .getRowObjects()
+    .map((r) => String(r.table_name))
+    .filter((name) => !OWN_TABLES.includes(name));
+  const unlisted = 'SELECT run_id FROM pending_runs WHERE run_id NOT IN (SELECT run_id FROM runs)';
+  await connection.run([...tables.map((name) => `DELETE FROM "${name}" WHERE run_id IN (${unlisted})`), 'DELETE FROM pending_runs'].join(';\n'));
+}
+
+async function withTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await connection.run('COMMIT');
+    return result;
+  } catch (e) {
+    await rollback(connection);
+    throw e;
+  }
+}
+
+/** A failed COMMIT has already ended the transaction: the error to report is the first one, not ROLLBACK's. */
+async function rollback(connection: DuckDBConnection): Promise<void> {
+  await connection.run('ROLLBACK').catch(() => {});
 }
 
 /**
@@ -119,7 +172,7 @@ async function insertRows(connection: DuckDBConnection, table: PublishedTable, c
 }
 
 /**
- * Creates what is missing — tables, columns an older version lacked, the latest_<table> views, the ledger — in one
+ * Creates what is missing — tables, columns an older version lacked, the latest_<table> views, the ledger, pending_runs — in one
  * statement batch after one look at the catalog; returns each dataset table's columns in order.
  */
 async function ensureSchema(connection: DuckDBConnection, specs: readonly DatasetSpec[]): Promise<Map<string, string[]>> {
@@ -133,6 +186,8 @@ async function ensureSchema(connection: DuckDBConnection, specs: readonly Datase
   }
   const statements: string[] = [];
   if (!present.has('runs')) statements.push(RUNS_TABLE);
+  // A store made by a version that wrote a run in one transaction has no pending_runs.
+  if (!present.has('pending_runs')) statements.push(PENDING_TABLE);
   statements.push(...ledgerStatements(present.get('run_ledger')));
   const layouts = new Map<string, string[]>();
   for (const spec of specs) {
@@ -175,7 +230,7 @@ async function foldJournal(connection: DuckDBConnection, journal: readonly Journ
 }
 
 /**
- * Whether the store holds the run (a crash between the latest switch and the store commit leaves it behind). Read-only,
+ * Whether the store lists the run in `runs` (a crash between the latest switch and the listing leaves it behind). Read-only,
  * unless a killed writer left a commit in the write-ahead log: then opened for writing, so that closing it checkpoints
  * the log into the file once, instead of every later read-only open (status, ledger, each unchanged run, which cannot
  * trust the stamp beside a log) replaying it again.
@@ -187,9 +242,7 @@ export async function storeHasRun(storePath: string, runId: string): Promise<boo
     storePath,
     async (connection) => {
       const tables = await connection.runAndReadAll(`SELECT count(*)::INT AS n FROM information_schema.tables WHERE table_name = 'runs'`);
-      if ((tables.getRowObjects()[0]?.n as number) === 0) return false;
-      const found = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM runs WHERE run_id = $1', [runId]);
-      return (found.getRowObjects()[0]?.n as number) > 0;
+      return (tables.getRowObjects()[0]?.n as number) > 0 && listsRun(connection, runId);
     },
     log ? {} : { access_mode: 'READ_ONLY' },
   );

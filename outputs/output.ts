@@ -1,7 +1,8 @@
 // One interface for every target a run writes. A `folder` output writes files into the staged run folder before the
 // run is switched into place (datasets, committee workbook, manifest, dashboard site): readers never see half of it.
-// A `target` output receives the run after the switch (the DuckDB store, PostgreSQL): a crash before it leaves the
-// target behind `latest`, and the next run fills it (pipelines/reconcile-targets.ts).
+// A `target` output receives the run after the switch (the DuckDB store, PostgreSQL; the store stages its rows before,
+// counted by nothing until then): a crash before it leaves the target behind `latest`, and the next run fills it
+// (pipelines/reconcile-targets.ts).
 import path from 'node:path';
 import type { Catalog } from '../config/load-catalog.ts';
 import type { PublishedTable } from '../lib/dataset-spec.ts';

@@ -3,7 +3,7 @@ import { beginStoreWrite, publishToStore, type StoreWrite } from './duckdb-store
 import { publishedRunOf, type Output, type RunContent } from './output.ts';
 
 export interface StoreOutput extends Output<'written' | 'already-stored'> {
-  /** The run's rows into an open transaction, before the run folder is switched (its name is the run's folder). */
+  /** The run's rows staged in the store, before the run folder is switched (its name is the run's folder); commit() lists the run. */
   begin(run: RunContent): Promise<StoreWrite>;
 }
 

@@ -1,6 +1,7 @@
 // Step 10: after the switch, the `target` outputs receive the run: the embedded store, then PostgreSQL. A crash before
 // the store leaves it behind `latest` and the next run fills it; a PostgreSQL failure leaves the local run published
-// and is reported. The store's transaction is begun beside the folder outputs (beginTargets) and committed here.
+// and is reported. The store's rows are staged beside the folder outputs (beginTargets); the run is listed in its runs
+// table here, which is what makes them count.
 import { redactSecrets } from '../lib/redact-connection-string.ts';
 import type { StoreWrite } from '../outputs/duckdb-store.ts';
 import type { RunContent } from '../outputs/output.ts';
@@ -9,14 +10,14 @@ import { storeOutput } from '../outputs/store-output.ts';
 import type { Reconciliation } from './reconcile-targets.ts';
 import type { RunOptions, RunResult } from './run-types.ts';
 
-/** Targets begun before the switch: the store's rows wait in an open transaction. */
+/** Targets begun before the switch: the store's rows staged, counted by nothing until the run is listed. */
 export interface BegunTargets {
   store: Promise<StoreWrite> | null;
-  /** Drops what was begun (the run folder was not switched). */
+  /** Removes what was begun (the run folder was not switched). */
   abandon(): Promise<void>;
 }
 
-/** Begins the store's transaction now, so its rows are appended while the folder outputs are written. */
+/** Stages the store's rows now, so they are appended, committed and checkpointed while the folder outputs are written. */
 export function beginTargets(options: RunOptions, run: RunContent): BegunTargets {
   const store = options.storePath ? storeOutput(options.storePath).begin(run) : null;
   // A failure to begin is reported where the store always failed, after the switch (publishTargets awaits it).

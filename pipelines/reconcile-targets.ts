@@ -1,6 +1,7 @@
-// Every publish target is written after `latest` is switched (store, then PostgreSQL), so a run killed at any
-// point leaves the targets at or behind `latest`, never ahead of it. The next run, holding the lock, removes
-// what the killed run left half-made and brings every requested target up to the run `latest` names.
+// Every publish target receives the run after `latest` is switched (store, then PostgreSQL; the store's rows are staged
+// before, but count only once the run is in its runs table), so a run killed at any point leaves the targets at or
+// behind `latest`, never ahead of it. The next run, holding the lock, removes what the killed run left half-made
+// (the store's staged rows: its next write) and brings every requested target up to the run `latest` names.
 import { readdir, readFile, readlink, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { processIsAlive } from '../lib/process-is-alive.ts';

@@ -239,7 +239,7 @@ async function recompute(steps: RecomputeSteps, inputs: RecomputeInputs, outputs
   if (options.dryRun) return { ...result, status: 'dry-run', folder: '', store: 'skipped', postgres: { result: 'skipped' }, cleaned: [] };
 
   const content = steps.runContent(catalog, manifest, computed);
-  // The store's rows go into its open transaction while the folder outputs are written; it commits after the switch.
+  // The store's rows are staged (committed, not yet counted) while the folder outputs are written; the run is listed after the switch.
   const begun = steps.beginTargets(options, content);
   try {
     const finalDir = await steps.writeOutputs(options.outDir, content, outputs, access, begun);
@@ -248,7 +248,7 @@ async function recompute(steps: RecomputeSteps, inputs: RecomputeInputs, outputs
     const targets = await steps.publishTargets(options, finalDir, content, reconciliation, begun);
     return { ...result, status: 'published', folder: finalDir, ...targets, cleaned: reconciliation?.cleaned ?? [] };
   } finally {
-    // The store's transaction is never left open (a failure between the switch and its commit): nothing once committed.
+    // Staged rows are removed and the store closed on any failure before the listing (nothing once listed).
     await begun.abandon();
   }
 }

@@ -1,13 +1,15 @@
 // An unchanged re-run answers "does the store hold the latest run?" from the store's stamp and records its ledger row
 // in the journal, loading no DuckDB; the stamp is trusted only while the store is the file it describes, and every
-// journaled row reaches the run_ledger table exactly once, whatever point a run is killed at. A run begins the store's
-// transaction beside its folder outputs and commits it only after `latest` is switched: until then the store holds
-// nothing of the run (no stamp for it, no journal folded away), and an abandoned write leaves the store as it was.
+// journaled row reaches the run_ledger table exactly once, whatever point a run is killed at. A run stages its rows in
+// the store beside its folder outputs and lists the run in `runs` only after `latest` is switched: until then the store
+// holds nothing of the run that counts (no runs row, no stamp for it, no journal folded away); an abandoned write
+// removes its rows, and rows a killed run staged are removed by the next write.
 import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
+import { col, type PublishedTable } from '../lib/dataset-spec.ts';
 import { outputAccess } from '../lib/output-access.ts';
 import { beginStoreWrite, publishToStore, readLedger, storeHasRun } from '../outputs/duckdb-store.ts';
 import { journalDir, journalExecutions, readJournal, type ExecutionRecord } from '../outputs/ledger-journal.ts';
@@ -19,6 +21,33 @@ import { runPipeline } from '../pipelines/run-pipeline.ts';
 import type { RunOptions } from '../pipelines/run-types.ts';
 import { writeOutputs } from '../pipelines/write-outputs.ts';
 import { otherCityConfig, tempDir } from './helpers.ts';
+
+/** A dataset of `n` rows of the run (columns run_id, x = 0 … n - 1), in a table named `name`. */
+const rowsOf = (runId: string, n: number, name = 'values_t'): PublishedTable => ({
+  spec: {
+    name,
+    titleJa: name,
+    descriptionJa: name,
+    columns: [col('run_id', 'string', '実行ID', 'Run id'), col('x', 'integer', 'x', 'x')],
+    primaryKey: ['x'],
+  },
+  rows: Array.from({ length: n }, (_, x) => ({ run_id: runId, x })),
+});
+
+/** What the store holds: rows per run_id in each named table, the runs listed, the pending marks. */
+async function contents(store: string, tables: string[] = ['values_t']) {
+  const db = await DuckDBInstance.create(store, { access_mode: 'READ_ONLY' });
+  const connection = await db.connect();
+  const column = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjects().map((r) => Object.values(r).map(String).join(' '));
+  try {
+    const rows: Record<string, string[]> = {};
+    for (const t of tables) rows[t] = await column(`SELECT run_id, count(*) FROM ${t} GROUP BY run_id ORDER BY run_id`);
+    return { rows, runs: await column('SELECT run_id FROM runs ORDER BY run_id'), pending: await column('SELECT run_id FROM pending_runs') };
+  } finally {
+    connection.closeSync();
+    db.closeSync();
+  }
+}
 
 const run = (runId: string) => ({
   runId,
@@ -184,7 +213,8 @@ describe('a store write begun before the switch', () => {
     await publishToStore(store, run('r1'), []);
     await journalExecutions(store, [execution('e1', 1, 'published')]);
     const begun = await beginStoreWrite(store, run('r2'), []);
-    expect(await stampedRunId(store)).toBe('r1');
+    // The staged rows changed the file: the stamp no longer vouches for it, and it never names the run before its listing.
+    expect(await stampedRunId(store)).toBeNull();
     expect(await readdir(`${store}.ledger`)).toHaveLength(1);
     expect(await begun.commit()).toBe('written');
     expect(await stampedRunId(store)).toBe('r2');
@@ -201,6 +231,52 @@ describe('a store write begun before the switch', () => {
     expect(await storeHasRun(store, 'r1')).toBe(true);
     // The store is closed again: another write opens it.
     expect(await publishToStore(store, run('r2'), [])).toBe('written');
+  });
+
+  it('removes its staged rows when abandoned, and leaves a run already listed as it is', async () => {
+    const store = path.join(await tempDir(), 'store.duckdb');
+    await publishToStore(store, run('r1'), [rowsOf('r1', 2)]);
+    await (await beginStoreWrite(store, run('r2'), [rowsOf('r2', 3)])).abandon();
+    expect(await contents(store)).toEqual({ rows: { values_t: ['r1 2'] }, runs: ['r1'], pending: [] });
+    // Already listed: nothing staged, and neither commit nor abandon touches its rows.
+    await (await beginStoreWrite(store, run('r1'), [rowsOf('r1', 5)])).abandon();
+    expect(await publishToStore(store, run('r1'), [rowsOf('r1', 5)])).toBe('already-stored');
+    expect(await contents(store)).toEqual({ rows: { values_t: ['r1 2'] }, runs: ['r1'], pending: [] });
+  });
+
+  it('leaves rows a killed run staged to the next write, which removes them from every table before its own', async () => {
+    const store = path.join(await tempDir(), 'store.duckdb');
+    await publishToStore(store, run('r1'), [rowsOf('r1', 2), rowsOf('r1', 1, 'old_t')]);
+    // As a run killed between staging and listing leaves it: rows and a mark, no runs row (old_t: a table the next config drops).
+    const db = await DuckDBInstance.create(store);
+    const connection = await db.connect();
+    await connection.run(`INSERT INTO values_t VALUES ('r2', 0), ('r2', 1); INSERT INTO old_t VALUES ('r2', 0); INSERT INTO pending_runs VALUES ('r2')`);
+    connection.closeSync();
+    db.closeSync();
+    expect(await storeHasRun(store, 'r2')).toBe(false);
+    expect(await publishToStore(store, run('r3'), [rowsOf('r3', 4)])).toBe('written');
+    expect(await contents(store, ['values_t', 'old_t'])).toEqual({ rows: { values_t: ['r1 2', 'r3 4'], old_t: ['r1 1'] }, runs: ['r1', 'r3'], pending: [] });
+    // The killed run itself written again (the next run's repair): its rows once.
+    await (await beginStoreWrite(store, run('r2'), [rowsOf('r2', 3)])).abandon();
+    const left = await DuckDBInstance.create(store);
+    const again = await left.connect();
+    await again.run(`INSERT INTO values_t VALUES ('r2', 7); INSERT INTO pending_runs VALUES ('r2')`);
+    again.closeSync();
+    left.closeSync();
+    expect(await publishToStore(store, run('r2'), [rowsOf('r2', 3)])).toBe('written');
+    expect(await contents(store)).toEqual({ rows: { values_t: ['r1 2', 'r2 3', 'r3 4'] }, runs: ['r1', 'r2', 'r3'], pending: [] });
+  });
+
+  it('adds pending_runs to a store made before it', async () => {
+    const store = path.join(await tempDir(), 'store.duckdb');
+    await publishToStore(store, run('r1'), [rowsOf('r1', 2)]);
+    const db = await DuckDBInstance.create(store);
+    const connection = await db.connect();
+    await connection.run('DROP TABLE pending_runs');
+    connection.closeSync();
+    db.closeSync();
+    expect(await publishToStore(store, run('r2'), [rowsOf('r2', 1)])).toBe('written');
+    expect(await contents(store)).toEqual({ rows: { values_t: ['r1 2', 'r2 1'] }, runs: ['r1', 'r2'], pending: [] });
   });
 
   it('is abandoned when a folder output fails: no run folder, nothing in the store, the store not left open', async () => {
