@@ -7,5 +7,3 @@ import { loadBundle } from './load-bundle.js';
 const { cli: runThread } = loadBundle('run-thread.cjs');
 
 parentPort?.on('message', (request) => runThread.answerJob(request, (reply) => parentPort?.postMessage(reply)));
-// A job posted before the thread was ready arrives first; with none, the site's modules load now (loadWhenIdle).
-setImmediate(runThread.loadWhenIdle);

@@ -34,6 +34,8 @@ export interface Output<Result = void> {
   stage: 'folder' | 'target';
   /** `dir`: the staged folder for a `folder` output, the activated run folder for a `target`. */
   write(run: RunContent, dir: string): Promise<Result>;
+  /** Starts loading what writing needs (a library, the site's chart library in the second thread) while the families are read. */
+  prepare?(): void;
 }
 
 /** The run as a database target records it (its runs table row). */

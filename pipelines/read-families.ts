@@ -40,6 +40,7 @@ export async function readFamilies(
   pipeline: PipelineConfig,
   run: RunInputs,
   thread?: RunThread,
+  whileReading: () => void = () => {},
 ): Promise<FamilyReadings> {
   const log = options.log ?? (() => {});
   const issues: Issue[] = run.symlinks.map(symlinkIssue);
@@ -64,7 +65,7 @@ export async function readFamilies(
   );
   const toRead = present.filter((f) => !cached.get(f));
   const offThread = thread && toRead.length > 1 ? largestFamily(toRead, byFamily) : undefined;
-  const results = await Promise.all(
+  const reading = Promise.all(
     present.map(async (f) => {
       const { family } = f.family;
       const files = byFamily.get(f)!;
@@ -81,6 +82,9 @@ export async function readFamilies(
       return result;
     }),
   );
+  // The second thread's job is posted (Promise.all called each family's read): what comes next may now queue behind it.
+  whileReading();
+  const results = await reading;
   const observations = results.flatMap((r) => r.observations);
   issues.push(...results.flatMap((r) => r.issues));
   log(

@@ -159,6 +159,9 @@ async function executeRun(
   const thread = startRunThread();
   try {
     const { configFiles, whole } = await configForRun(config);
+    // A run that recomputes whatever it finds (--full) loads the whole config while the inbox is listed and hashed.
+    const early = options.full ? whole() : undefined;
+    early?.catch(() => {});
     const archiving = options.dryRun ? undefined : { dir: archiveDirOf(options), access };
     const { archived, ...listed } = await loadRunFiles(options, startedAt, archiving);
     const files = { ...listed, configFiles };
@@ -169,7 +172,7 @@ async function executeRun(
     const unchanged = await decideUnchanged(options, runId, previous, files.inputs.length, reconciliation);
     if (unchanged) return unchanged;
 
-    const { catalog, pipeline, contracts, families } = await whole();
+    const { catalog, pipeline, contracts, families } = await (early ?? whole());
     const run: RunInputs = { ...files, contracts, families };
     const steps = await import('./recompute-steps.ts');
     const second = threadForInbox(
@@ -200,10 +203,11 @@ interface RecomputeInputs {
  * Steps 5–8: read, check, compute, the manifest and the changes. What was read is dropped on return: only the computed
  * tables live on while the outputs are written.
  */
-async function computeRun(steps: RecomputeSteps, inputs: RecomputeInputs) {
+async function computeRun(steps: RecomputeSteps, inputs: RecomputeInputs, outputs: readonly Output[]) {
   const { options, catalog, pipeline, run, runId, previous, reconciliation, startedAt, thread } = inputs;
   const now = options.now ?? (() => new Date());
-  const read = await steps.readFamilies(options, catalog, pipeline, run, thread);
+  // While the families are read, the outputs load what they write with (behind the second thread's read, if any).
+  const read = await steps.readFamilies(options, catalog, pipeline, run, thread, () => outputs.forEach((o) => o.prepare?.()));
   const checked = steps.evaluateRunContracts(catalog, run.contracts, run.asOf, read);
   const computed = steps.computeTables(catalog, read, checked, runId);
   const folder = (await existingRunFolder(options.outDir, runId)) ?? `${compactTime(startedAt)}-${runId}`;
@@ -235,7 +239,7 @@ async function computeRun(steps: RecomputeSteps, inputs: RecomputeInputs) {
 async function recompute(steps: RecomputeSteps, inputs: RecomputeInputs, outputs: readonly Output[]): Promise<RunResult> {
   const { options, catalog, reconciliation, access } = inputs;
   const log = options.log ?? (() => {});
-  const { computed, manifest, result } = await computeRun(steps, inputs);
+  const { computed, manifest, result } = await computeRun(steps, inputs, outputs);
   if (options.dryRun) return { ...result, status: 'dry-run', folder: '', store: 'skipped', postgres: { result: 'skipped' }, cleaned: [] };
 
   const content = steps.runContent(catalog, manifest, computed);

@@ -1,7 +1,6 @@
-// The run's second thread's entry (run-thread.ts starts it): answers each job it is posted — a family to read, then the
-// site. Whenever it has no job it loads the site's modules, so that the site's job finds them loaded. From the CLI
-// bundle the thread starts in bin/run-thread.js, which runs this entry's chunk (with its code cache) and passes the
-// jobs to answerJob itself.
+// The run's second thread's entry (run-thread.ts starts it): answers the jobs it is posted one after the other, in the
+// order posted — a family to read, the site's modules to load, the site. From the CLI bundle the thread starts in
+// bin/run-thread.js, which runs this entry's chunk (with its code cache) and passes the jobs to answerJob itself.
 import { parentPort, workerData } from 'node:worker_threads';
 import { threadErrorFields } from '../lib/thread-error.ts';
 import { loadSiteModules, runSiteJob } from '../outputs/site/site-job.ts';
@@ -11,27 +10,28 @@ import { readFamily } from './read-family.ts';
 import type { ReadAnswer, ThreadReply, ThreadRequest } from './run-thread.ts';
 import { sourceFamilies } from './source-families.ts';
 
-let running = 0;
+let previous: Promise<void> = Promise.resolve();
 
-/** Runs one job and posts its answer (and a read's progress) through `post`. */
-export async function answerJob(request: ThreadRequest, post: (reply: ThreadReply) => void): Promise<void> {
-  running += 1;
-  try {
-    const value = request.kind === 'site' ? await runSiteJob(request.job).then(() => null) : await read(request, post);
-    post({ id: request.id, ok: true, value });
-  } catch (e) {
-    post({ id: request.id, ok: false, error: threadErrorFields(e) });
-  } finally {
-    running -= 1;
-    setImmediate(loadWhenIdle);
-  }
+/**
+ * Runs one job once the jobs posted before it have ended (a read's awaits never let a later job in), and posts its
+ * answer (and a read's progress) through `post`.
+ */
+export function answerJob(request: ThreadRequest, post: (reply: ThreadReply) => void): Promise<void> {
+  previous = previous.then(async () => {
+    try {
+      post({ id: request.id, ok: true, value: await run(request, post) });
+    } catch (e) {
+      post({ id: request.id, ok: false, error: threadErrorFields(e) });
+    }
+  });
+  return previous;
 }
 
-/** The site's modules, loaded while no job runs: at the thread's start when no read was posted, else after the read. */
-export function loadWhenIdle(): void {
-  if (running === 0) {
-    void loadSiteModules();
-  }
+async function run(request: ThreadRequest, post: (reply: ThreadReply) => void): Promise<ReadAnswer | null> {
+  if (request.kind === 'read-family') return read(request, post);
+  if (request.kind === 'prepare-site') await loadSiteModules();
+  else await runSiteJob(request.job);
+  return null;
 }
 
 async function read(request: Extract<ThreadRequest, { kind: 'read-family' }>, post: (reply: ThreadReply) => void): Promise<ReadAnswer> {
@@ -51,5 +51,4 @@ async function read(request: Extract<ThreadRequest, { kind: 'read-family' }>, po
 
 if ((workerData as { bundled?: boolean } | null)?.bundled !== true) {
   parentPort?.on('message', (request: ThreadRequest) => void answerJob(request, (reply) => parentPort?.postMessage(reply)));
-  setImmediate(loadWhenIdle);
 }

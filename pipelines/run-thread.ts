@@ -1,7 +1,8 @@
-// The run's second thread: a worker started before the families are read, so that its modules load meanwhile, which
-// then takes two kinds of job off the main thread — the largest family's reading (read-families.ts), while the main
-// thread reads the others, and the dashboard (outputs/site-output.ts), while the main thread writes the datasets, the
-// workbook and the store. The site is its last job: the thread ends once it has answered.
+// The run's second thread: a worker started first (it boots on the other core while the inbox is listed), which takes
+// two kinds of work off the main thread — the largest family's reading (read-families.ts), while the main thread reads
+// the others, and the dashboard (outputs/site-output.ts): its modules loaded while the families are read, its pages
+// while the main thread writes the datasets, the workbook and the store. Jobs run one at a time, in the order posted;
+// the site is the last: the thread ends once it has answered.
 // Jobs and answers are structured clones (the catalog, the files as PortableInboxFile, the family as PortableFamily, the
 // result); an error comes back as the one the calling thread would have thrown (lib/thread-error.ts).
 // From the TypeScript sources (tests, tsx), with LEI_ONE_THREAD=1 (the build's warm run, bin/warm-code-cache.js; profiling)
@@ -31,6 +32,8 @@ const LIMITS = { maxYoungGenerationSizeMb: 4 };
 export interface RunThread {
   /** The family read in the thread, as readFamily (read-family.ts) would read it here; a file changed mid-run rejects as here. */
   readFamily(family: PortableFamily, files: readonly InboxFile[], catalog: Catalog, context: ReadContext): Promise<SourceResult>;
+  /** Loads the site's modules (the chart library), after any read posted before. */
+  prepareSite(): void;
   /** Builds and writes the site; the thread's last job. */
   buildSite(job: SiteJob): Promise<void>;
   /** Ends the thread (a run that stopped before its site, or that wrote none). */
@@ -40,6 +43,7 @@ export interface RunThread {
 /** A job as posted: `id` pairs it with its answer. */
 export type ThreadRequest = { id: number } & (
   | { kind: 'read-family'; family: PortableFamily; files: PortableInboxFile[]; catalog: Catalog; xlsxLimits?: ReadContext['xlsxLimits']; progress: boolean }
+  | { kind: 'prepare-site' }
   | { kind: 'site'; job: SiteJob }
 );
 
@@ -121,6 +125,10 @@ export function startRunThread(
       if (answer === null) throw new Error('読み込みの答えがありません');
       if ('changed' in answer) throw new InboxFileChangedError(answer.changed);
       return answer.result;
+    },
+    prepareSite() {
+      // A failure to load is the site job's to report: it awaits the same loading.
+      post({ id: nextId++, kind: 'prepare-site' }).catch(() => {});
     },
     async buildSite(job) {
       try {

@@ -10,6 +10,7 @@ import { MANIFEST_FILE, manifestOutput } from '../outputs/manifest-output.ts';
 import type { Output, RunContent } from '../outputs/output.ts';
 import { stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { siteOutput } from '../outputs/site-output.ts';
+import type { SiteJob } from '../outputs/site/site-job.ts';
 import type { BegunTargets } from './publish-targets.ts';
 import type { RunThread } from './run-thread.ts';
 
@@ -20,7 +21,8 @@ import type { RunThread } from './run-thread.ts';
 export function folderOutputs(outputs: PipelineConfig['outputs'], thread?: RunThread): Output[] {
   const workbook = outputs.committeeWorkbook ? [committeeWorkbookOutput] : [];
   const files = [MANIFEST_FILE, ...workbook.map(() => COMMITTEE_WORKBOOK_FILE)];
-  const site = outputs.site ? [thread ? siteOutput(outputs, files, (job) => thread.buildSite(job)) : siteOutput(outputs, files)] : [];
+  const inThread = thread && { build: (job: SiteJob) => thread.buildSite(job), prepare: () => thread.prepareSite() };
+  const site = outputs.site ? [siteOutput(outputs, files, inThread)] : [];
   const others = [datasetFilesOutput(outputs), ...workbook, manifestOutput];
   // Built in this thread, the site comes last: the datasets' JSON is written first, so that DuckDB's Parquet starts early.
   return thread ? [...site, ...others] : [...others, ...site];
