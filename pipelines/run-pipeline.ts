@@ -155,12 +155,15 @@ async function executeRun(
   const log = options.log ?? (() => {});
   log(...configReadMessage(config.settings));
 
-  // Started first: the second thread boots on the other core while the inbox is listed and hashed (ended if unused).
-  const thread = startRunThread();
+  // A run sure to recompute (--full, or no earlier run) starts its second thread and loads its whole config first: the
+  // thread boots on the other core and the config is parsed while the inbox is listed and hashed. Any other run waits
+  // until it knows its inputs changed: an unchanged re-run loads neither.
+  const previous = await lastRunId(options.outDir);
+  const recomputes = options.full === true || previous === undefined;
+  let thread = recomputes ? startRunThread() : undefined;
   try {
     const { configFiles, whole } = await configForRun(config);
-    // A run that recomputes whatever it finds (--full) loads the whole config while the inbox is listed and hashed.
-    const early = options.full ? whole() : undefined;
+    const early = recomputes ? whole() : undefined;
     early?.catch(() => {});
     const archiving = options.dryRun ? undefined : { dir: archiveDirOf(options), access };
     const { archived, ...listed } = await loadRunFiles(options, startedAt, archiving);
@@ -168,19 +171,19 @@ async function executeRun(
     if (archiving) await archiveRunInputs(options, files, access, archived);
     faultPoint('after-archive');
     const runId = await computeRunId(files);
-    const previous = await lastRunId(options.outDir);
     const unchanged = await decideUnchanged(options, runId, previous, files.inputs.length, reconciliation);
     if (unchanged) return unchanged;
 
+    thread ??= startRunThread();
     const { catalog, pipeline, contracts, families } = await (early ?? whole());
     const run: RunInputs = { ...files, contracts, families };
     const steps = await import('./recompute-steps.ts');
-    const second = threadForInbox(
+    thread = threadForInbox(
       thread,
       run.inputs.reduce((sum, f) => sum + f.size, 0),
     );
-    const outputs = options.dryRun ? [] : steps.folderOutputs(pipeline.outputs, second);
-    return await recompute(steps, { options, catalog, pipeline, run, runId, previous, reconciliation, access, startedAt, thread: second }, outputs);
+    const outputs = options.dryRun ? [] : steps.folderOutputs(pipeline.outputs, thread);
+    return await recompute(steps, { options, catalog, pipeline, run, runId, previous, reconciliation, access, startedAt, thread }, outputs);
   } finally {
     thread?.release();
   }
