@@ -64,7 +64,8 @@ export async function readFamilies(
     await Promise.all(present.map(async (f) => [f, options.full ? undefined : await cache.get(f.family.family, byFamily.get(f)!)] as const)),
   );
   const toRead = present.filter((f) => !cached.get(f));
-  const offThread = thread && toRead.length > 1 ? largestFamily(toRead, byFamily) : undefined;
+  const largest = thread && toRead.length > 1 ? largestFamily(toRead, byFamily) : undefined;
+  const offThread = largest && thread && { family: largest, thread };
   const reading = Promise.all(
     present.map(async (f) => {
       const { family } = f.family;
@@ -75,8 +76,8 @@ export async function readFamilies(
         return kept;
       }
       const result =
-        f === offThread
-          ? await readFamily(f, files, catalog, context, () => thread!.readFamily(f.portable, files, catalog, context))
+        f === offThread?.family
+          ? await readFamily(f, files, catalog, context, () => offThread.thread.readFamily(f.portable, files, catalog, context))
           : await limit(() => readFamily(f, files, catalog, context));
       if (!options.dryRun) await cache.put(family, files, result);
       return result;

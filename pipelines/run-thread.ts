@@ -108,14 +108,18 @@ export function startRunThread(
   };
   return {
     async readFamily(family, files, catalog, context) {
-      const portable = files.map((f) => f.portable?.());
-      if (portable.some((p) => p === undefined)) throw new Error('メモリ上のファイルは別のスレッドでは読めません');
+      const portable: PortableInboxFile[] = [];
+      for (const file of files) {
+        const p = file.portable?.();
+        if (!p) throw new Error(`メモリ上のファイルは別のスレッドでは読めません: ${file.name}`);
+        portable.push(p);
+      }
       const answer = await post(
         {
           id: nextId++,
           kind: 'read-family',
           family,
-          files: portable as PortableInboxFile[],
+          files: portable,
           catalog,
           ...(context.xlsxLimits ? { xlsxLimits: context.xlsxLimits } : {}),
           progress: context.onProgress !== undefined,
