@@ -89,8 +89,21 @@ describe('bin/build-dist.js', () => {
     expect(run.code, run.output).toBe(0);
     const bundled = path.join(root, 'dist', 'outputs', 'site', 'chart-runtime.js');
     expect(await readFile(bundled, 'utf8')).not.toMatch(/from ["']linkedom["']/);
-    const { parseHTML } = (await import(pathToFileURL(bundled).href)) as { parseHTML: (html: string) => { document: { title: string } } };
-    expect(parseHTML('<html><head><title>束</title></head></html>').document.title).toBe('束');
+    const { parseHTML } = (await import(pathToFileURL(bundled).href)) as { parseHTML: (html: string) => { document: Document; Event: typeof Event } };
+    const { document, Event: DomEvent } = parseHTML('<html><head><title>束</title></head><body></body></html>');
+    expect(document.title).toBe('束');
+    // linkedom's listener maps are made on the first addEventListener (lazyLinkedomListeners): listeners still work.
+    expect(await readFile(bundled, 'utf8')).toMatch(/if \(!wm\.has\(this\)\) wm\.set\(this, (\/\* @__PURE__ \*\/ )?new Map\(\)\)/);
+    const heard: string[] = [];
+    const listener = (e: Event) => heard.push(e.type);
+    const element = document.createElement('div');
+    document.createElement('span').removeEventListener('ping', listener);
+    element.addEventListener('ping', listener);
+    element.dispatchEvent(new DomEvent('ping'));
+    element.removeEventListener('ping', listener);
+    element.dispatchEvent(new DomEvent('ping'));
+    document.createElement('p').dispatchEvent(new DomEvent('ping'));
+    expect(heard).toEqual(['ping']);
   });
 
   it('runs each chunk with the V8 code cache that warm-code-cache.js made, and without a cache that does not fit', async () => {
