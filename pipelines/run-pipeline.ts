@@ -27,6 +27,7 @@ import { reconcileTargets, type Reconciliation } from './reconcile-targets.ts';
 import { configForRun, prepareRunConfig, type RunConfig } from './run-config.ts';
 import { startRunThread, threadForInbox, type RunThread } from './run-thread.ts';
 import type { RunOptions, RunResult } from './run-types.ts';
+import type { FamilyReadings } from './read-families.ts';
 
 type RecomputeSteps = typeof import('./recompute-steps.ts');
 
@@ -177,13 +178,18 @@ async function executeRun(
     thread ??= startRunThread();
     const { catalog, pipeline, contracts, families } = await (early ?? whole());
     const run: RunInputs = { ...files, contracts, families };
-    const steps = await import('./recompute-steps.ts');
     thread = threadForInbox(
       thread,
       run.inputs.reduce((sum, f) => sum + f.size, 0),
     );
+    // Step 5 starts before the rest of the run's code loads: the second thread has its family to read at once.
+    const reading = startReading(options, catalog, pipeline, run, thread);
+    await reading.started;
+    const steps = await import('./recompute-steps.ts');
     const outputs = options.dryRun ? [] : steps.folderOutputs(pipeline.outputs, thread);
-    return await recompute(steps, { options, catalog, pipeline, run, runId, previous, reconciliation, access, startedAt, thread }, outputs);
+    // While the families are read, the outputs load what they write with (behind the second thread's read, if any).
+    for (const output of outputs) output.prepare?.();
+    return await recompute(steps, { options, catalog, pipeline, run, runId, previous, reconciliation, access, startedAt }, outputs, reading.read);
   } finally {
     thread?.release();
   }
@@ -199,18 +205,34 @@ interface RecomputeInputs {
   reconciliation: Reconciliation | null;
   access: OutputAccess;
   startedAt: Date;
-  thread: RunThread | undefined;
 }
+
+/** Step 5 begun: `started` settles once every family's read has begun (the second thread's posted), `read` when all are read. */
+function startReading(
+  options: RunOptions,
+  catalog: Catalog,
+  pipeline: PipelineConfig,
+  run: RunInputs,
+  thread: RunThread | undefined,
+): { started: Promise<void>; read: Promise<FamilyReadings> } {
+  let begun = () => {};
+  const started = new Promise<void>((resolve) => (begun = resolve));
+  const read = import('./read-families.ts').then(({ readFamilies }) => readFamilies(options, catalog, pipeline, run, thread, begun));
+  // Awaited by computeRun; a failure before every read began settles `started` too.
+  read.catch(() => {});
+  return { started: Promise.race([started, read.then(nothing, nothing)]), read };
+}
+
+const nothing = () => {};
 
 /**
  * Steps 5–8: read, check, compute, the manifest and the changes. What was read is dropped on return: only the computed
  * tables live on while the outputs are written.
  */
-async function computeRun(steps: RecomputeSteps, inputs: RecomputeInputs, outputs: readonly Output[]) {
-  const { options, catalog, pipeline, run, runId, previous, reconciliation, startedAt, thread } = inputs;
+async function computeRun(steps: RecomputeSteps, inputs: RecomputeInputs, reading: Promise<FamilyReadings>) {
+  const { options, catalog, run, runId, previous, reconciliation, startedAt } = inputs;
   const now = options.now ?? (() => new Date());
-  // While the families are read, the outputs load what they write with (behind the second thread's read, if any).
-  const read = await steps.readFamilies(options, catalog, pipeline, run, thread, () => outputs.forEach((o) => o.prepare?.()));
+  const read = await reading;
   const checked = steps.evaluateRunContracts(catalog, run.contracts, run.asOf, read);
   const computed = steps.computeTables(catalog, read, checked, runId);
   const folder = (await existingRunFolder(options.outDir, runId)) ?? `${compactTime(startedAt)}-${runId}`;
@@ -239,10 +261,10 @@ async function computeRun(steps: RecomputeSteps, inputs: RecomputeInputs, output
 }
 
 /** Steps 5–10: read, check, compute, write the run folder, publish the targets. */
-async function recompute(steps: RecomputeSteps, inputs: RecomputeInputs, outputs: readonly Output[]): Promise<RunResult> {
+async function recompute(steps: RecomputeSteps, inputs: RecomputeInputs, outputs: readonly Output[], reading: Promise<FamilyReadings>): Promise<RunResult> {
   const { options, catalog, reconciliation, access } = inputs;
   const log = options.log ?? (() => {});
-  const { computed, manifest, result } = await computeRun(steps, inputs, outputs);
+  const { computed, manifest, result } = await computeRun(steps, inputs, reading);
   if (options.dryRun) return { ...result, status: 'dry-run', folder: '', store: 'skipped', postgres: { result: 'skipped' }, cleaned: [] };
 
   const content = steps.runContent(catalog, manifest, computed);
