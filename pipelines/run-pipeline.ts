@@ -189,7 +189,7 @@ async function executeRun(
     const outputs = options.dryRun ? [] : steps.folderOutputs(pipeline.outputs, thread);
     // While the families are read, the outputs load what they write with (behind the second thread's read, if any).
     for (const output of outputs) output.prepare?.();
-    return await recompute(steps, { options, catalog, pipeline, run, runId, previous, reconciliation, access, startedAt }, outputs, reading.read);
+    return await recompute(steps, { options, catalog, run, runId, previous, reconciliation, access, startedAt }, outputs, reading.read);
   } finally {
     thread?.release();
   }
@@ -198,7 +198,6 @@ async function executeRun(
 interface RecomputeInputs {
   options: RunOptions;
   catalog: Catalog;
-  pipeline: PipelineConfig;
   run: RunInputs;
   runId: string;
   previous: string | undefined;
