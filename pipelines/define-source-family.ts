@@ -80,7 +80,7 @@ export function defineSourceFamily<Config, Read extends { issues: Issue[] }>(def
       return compute(await reader.read(files, catalog, config, context), catalog, config);
     },
     async loadConfig(configDir, problems, catalog) {
-      const { file, exists, config } = await readLayoutConfig(configDir, layout.family, layout.configSchema, problems);
+      const { file, exists, config } = await readLayoutConfig(configDir, layout.family, () => layout.loadConfigSchema(), problems);
       if (catalog && (!exists || config !== undefined)) problems.push(...typed.checkConfig(config, catalog, file));
       return { ...(exists ? { file } : {}), ...(config !== undefined ? { config } : {}) };
     },
@@ -103,7 +103,7 @@ export function defineSourceFamily<Config, Read extends { issues: Issue[] }>(def
 export async function readLayoutConfig<S extends z.ZodType>(
   configDir: string,
   family: string,
-  schema: S,
+  schema: S | (() => Promise<S>),
   problems: ConfigProblem[],
 ): Promise<{ file: string; exists: boolean; config: z.infer<S> | undefined }> {
   const file = path.join(configDir, 'sources', `${family}.yaml`);

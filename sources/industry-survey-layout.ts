@@ -4,7 +4,8 @@ import type { ConfigProblem } from '../config/load-catalog.ts';
 import { configProblem } from '../config/config-problem.ts';
 import { countedCodes, findQuestion } from '../lib/find-survey-question.ts';
 import { codebookFromConfig } from './industry-survey/codebook-from-config.ts';
-import { INDUSTRY_SURVEY_FAMILY, industrySurveyConfigSchema, type IndustrySurveyConfig } from './industry-survey/industry-survey-config.ts';
+import type { IndustrySurveyConfig } from './industry-survey/industry-survey-config.ts';
+import { INDUSTRY_SURVEY_FAMILY } from './industry-survey/industry-survey-family-id.ts';
 import type { SourceLayout } from './source-reader.ts';
 
 /** The family's inbox folder, formats and layout config with its load-time checks. */
@@ -12,7 +13,7 @@ export const industrySurveyLayout: SourceLayout<IndustrySurveyConfig> = {
   family: INDUSTRY_SURVEY_FAMILY,
   labelJa: '産業基礎調査の回答データ',
   extensions: ['.xlsx', '.csv'],
-  configSchema: industrySurveyConfigSchema,
+  loadConfigSchema: () => import('./industry-survey/industry-survey-config.ts').then((m) => m.industrySurveyConfigSchema),
   checkConfig: (config, catalog, file) => {
     const problems: ConfigProblem[] = [];
     const parsed = config;

@@ -2,14 +2,14 @@
 // loads none); sources/kosha-adapter.ts adds the reading.
 import type { ConfigProblem } from '../config/load-catalog.ts';
 import { configProblem } from '../config/config-problem.ts';
-import { koshaRecordsConfigSchema, type KoshaRecordsConfig } from './kosha-records-config.ts';
+import type { KoshaRecordsConfig } from './kosha-records-config.ts';
 import type { SourceLayout } from './source-reader.ts';
 
 export const koshaLayout: SourceLayout<KoshaRecordsConfig> = {
   family: 'kosha',
   labelJa: '産業振興公社の記録',
   extensions: ['.csv', '.xlsx'],
-  configSchema: koshaRecordsConfigSchema,
+  loadConfigSchema: () => import('./kosha-records-config.ts').then((m) => m.koshaRecordsConfigSchema),
   checkConfig: (config, catalog, file) => {
     const problems: ConfigProblem[] = [];
     const parsed = config;

@@ -3,14 +3,14 @@
 import type { ConfigProblem } from '../config/load-catalog.ts';
 import { configProblem } from '../config/config-problem.ts';
 import { unitsConvertible } from '../lib/convert-unit.ts';
-import { resasExportConfigSchema, type ResasExportConfig } from './resas-export-config.ts';
+import type { ResasExportConfig } from './resas-export-config.ts';
 import type { SourceLayout } from './source-reader.ts';
 
 export const resasLayout: SourceLayout<ResasExportConfig> = {
   family: 'resas',
   labelJa: 'RESAS のダウンロードデータ',
   extensions: ['.csv'],
-  configSchema: resasExportConfigSchema,
+  loadConfigSchema: () => import('./resas-export-config.ts').then((m) => m.resasExportConfigSchema),
   checkConfig: (config, catalog, file) => {
     const problems: ConfigProblem[] = [];
     const parsed = config;

@@ -4,14 +4,14 @@ import { configProblem } from '../config/config-problem.ts';
 import type { ConfigProblem } from '../config/load-catalog.ts';
 import { unitsConvertible } from '../lib/convert-unit.ts';
 import { payMetrics, type PayMetric } from '../lib/pay-metrics.ts';
-import { setagayaPayConfigSchema, type SetagayaPayConfig } from './setagaya-pay-report-config.ts';
+import type { SetagayaPayConfig } from './setagaya-pay-report-config.ts';
 import type { SourceLayout } from './source-reader.ts';
 
 export const setagayaPayLayout: SourceLayout<SetagayaPayConfig> = {
   family: 'setagaya-pay',
   labelJa: 'せたがやPay 月次報告',
   extensions: ['.xlsx'],
-  configSchema: setagayaPayConfigSchema,
+  loadConfigSchema: () => import('./setagaya-pay-report-config.ts').then((m) => m.setagayaPayConfigSchema),
   checkConfig: (config, catalog, file) => {
     const problems: ConfigProblem[] = [];
     const parsed = config;

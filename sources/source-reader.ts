@@ -20,8 +20,11 @@ export interface SourceLayout<Config> {
   family: string;
   labelJa: string;
   extensions: readonly string[];
-  /** The family's layout config, read from config/<city>/sources/<family>.yaml. */
-  configSchema: z.ZodType<Config>;
+  /**
+   * The schema of the family's layout config (config/<city>/sources/<family>.yaml), imported when a file is to be checked:
+   * a file checked before by the same code (config/config-file-cache.ts) never needs it, nor zod's work to build it.
+   */
+  loadConfigSchema(): Promise<z.ZodType<Config>>;
   /** Checks the measures' bindings against the layout config (undefined when the file is absent), at load time. */
   checkConfig?(config: Config | undefined, catalog: Catalog, file: string): ConfigProblem[];
 }

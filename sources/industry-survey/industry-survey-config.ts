@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { configRefinement } from '../../config/config-problem.ts';
 
 /** The family id: its inbox folder and config file name (sources/industry-survey.yaml). */
-export const INDUSTRY_SURVEY_FAMILY = 'industry-survey';
 
 const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'IDは半角英小文字・数字・ハイフン（kebab-case）で書いてください');
 const fiscalYear = z.number().int().min(1900).max(2200);
