@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { planSchema, type Plan } from '../config/catalog-schema.ts';
-import { readConfigFile } from '../config/load-catalog.ts';
+import { readConfigFile } from '../config/read-config-file.ts';
 
 export async function planWords(configDir: string): Promise<Plan['terms']> {
   const plan = await readConfigFile(path.join(configDir, 'plan.yaml'), planSchema, []);

@@ -4,7 +4,7 @@ import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
 import { z } from 'zod';
 import { isConfigProblemCode, issueMessageJa } from '../lib/issue-catalog.ts';
 import { configProblem, type ConfigProblem } from './config-problem.ts';
-import type { RowNames } from './load-catalog.ts';
+import type { RowNames } from './read-config-file.ts';
 
 export function describeZodIssue(
   file: string,

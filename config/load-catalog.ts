@@ -1,9 +1,8 @@
 // Loads a municipality's catalog folder (config/<name>/*.yaml) into typed values, or stops with every
 // problem found: file, line, path inside it and the reason. Nothing else is read before this passes.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   actionPlanFileSchema,
   measuresFileSchema,
@@ -22,12 +21,11 @@ import type { CompositeConfig } from './composite-schema.ts';
 import { resolveProgress, type CatalogProgress } from './resolve-progress.ts';
 import { configProblem, type ConfigProblem } from './config-problem.ts';
 import { ConfigError } from './config-error.ts';
-import { configFileCache } from './config-file-cache.ts';
-import { onConfigLang } from './config-lang.ts';
-import { closest, describeZodIssue } from './describe-zod-issue.ts';
+import { readConfigFile, type RowNames } from './read-config-file.ts';
+import { closest } from './describe-zod-issue.ts';
+import { useConfigLocale } from './zod-locale.ts';
 
-// Config errors are read by ward staff: Japanese unless the CLI switches to English (--lang en).
-onConfigLang((lang) => z.config(lang === 'en' ? z.locales.en() : z.locales.ja()));
+useConfigLocale();
 
 export type { ConfigProblem } from './config-problem.ts';
 export { ConfigError };
@@ -191,66 +189,10 @@ function crossCheck(
   return { dir, plan, sections, measures, slots: catalogSlots, lines: catalogLines };
 }
 
-/**
- * Reads one YAML config file and parses it with a schema. Problems (with line and path; list rows named by `rowNames`, else by index) are appended to
- * `problems` and undefined is returned, so a caller can collect every problem of every file before stopping.
- */
-export async function readConfigFile<S extends z.ZodType>(
-  file: string,
-  schemaOrLoader: S | (() => Promise<S>),
-  problems: ConfigProblem[],
-  rowNames: RowNames = {},
-): Promise<z.infer<S> | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    problems.push(configProblem('config-file-unreadable', {}, { file, path: '' }));
-    return undefined;
-  }
-  const cache = await configFileCache(file, text);
-  // Checked before by this code with this text: the value its schema made then (a cast: it passed the same schema).
-  const checked = await cache.checked();
-  if (checked !== undefined) return checked as z.infer<S>;
-  // A schema given as a loader is imported only now: a file checked before never needs it (nor zod's work to build it).
-  const schema = typeof schemaOrLoader === 'function' ? await schemaOrLoader() : schemaOrLoader;
-  const cached = await cache.yaml();
-  if (cached !== undefined) {
-    const parsed = schema.safeParse(cached, ONCE);
-    if (parsed.success) {
-      await cache.saveChecked(parsed.data);
-      return parsed.data;
-    }
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      problems.push(configProblem('config-yaml-invalid', { reason: e.message.split('\n')[0] ?? '' }, { file, line: e.linePos?.[0]?.line, path: '' }));
-    }
-    return undefined;
-  }
-  const js: unknown = doc.toJS();
-  const parsed = schema.safeParse(js, ONCE);
-  if (!parsed.success) {
-    for (const zi of parsed.error.issues) problems.push(describeZodIssue(file, schema, doc, lineCounter, zi, rowNames));
-    return undefined;
-  }
-  await cache.saveYaml(js);
-  await cache.saveChecked(parsed.data);
-  return parsed.data;
-}
-
-// Each schema parses one file once a run: compiling zod's fast parser for it (new Function) costs more than it saves.
-const ONCE = { jitless: true } as const;
-
 function unknownMeasure(id: string, measures: Map<string, Measure>, where: { file: string; path: string }): ConfigProblem {
   const hint = closest(id, [...measures.keys()]);
   return configProblem('config-unknown-measure', { variant: 'defined', id, hint: hint ? `（「${hint}」のことですか？）` : '' }, where);
 }
-
-/** How a row of a list is named in a message: its label and the keys that identify it as printed. */
-export type RowNames = Record<string, { label: string; name: (get: (key: string) => unknown) => string | undefined }>;
 
 const printable = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
 const byKey = (label: string, key: string) => ({ label, name: (get: (key: string) => unknown) => printable(get(key)) });

@@ -7,7 +7,9 @@ import type { ContractRuleKind } from './contract-rules.ts';
 import type { ContractEntry, ContractsFile } from './contracts-schema.ts';
 import { defaultContractEntries } from './default-contracts.ts';
 import { configProblem } from './config-problem.ts';
-import { ConfigError, readConfigFile, type Catalog, type ConfigProblem } from './load-catalog.ts';
+import { ConfigError } from './config-error.ts';
+import type { Catalog, ConfigProblem } from './load-catalog.ts';
+import { readConfigFile } from './read-config-file.ts';
 
 export interface Contracts {
   /** Defaults, then the file's entries: for a rule and a measure the last entry that selects it is in force. */

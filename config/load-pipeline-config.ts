@@ -1,7 +1,9 @@
 // config/<city>/pipeline.yaml, parsed like the catalog (file/line/path errors); defaults when it is absent.
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError, readConfigFile, type ConfigProblem } from './load-catalog.ts';
+import { ConfigError } from './config-error.ts';
+import type { ConfigProblem } from './config-problem.ts';
+import { readConfigFile } from './read-config-file.ts';
 import type { PipelineConfig, PipelineFile } from './pipeline-schema.ts';
 
 // Imported when pipeline.yaml has to be checked (config/config-file-cache.ts): it brings zod's schema and node-cron.

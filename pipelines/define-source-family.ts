@@ -6,7 +6,8 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { readConfigFile, type Catalog, type ConfigProblem } from '../config/load-catalog.ts';
+import type { Catalog, ConfigProblem } from '../config/load-catalog.ts';
+import { readConfigFile } from '../config/read-config-file.ts';
 import type { SourceBinding } from '../config/catalog-schema.ts';
 import type { Issue } from '../lib/issues.ts';
 import { missingSourceConfig } from '../lib/missing-source-config.ts';

@@ -1,7 +1,8 @@
 // The family registry: every source family the pipeline reads, in the order their results are gathered. Each maps to
 // its reader (sources/), its typed layout config and its transform (the *-family.ts files beside this one). Every list
 // of families elsewhere (which source kinds an adapter feeds, the inbox folders, the config files) derives from it.
-import { ConfigError, type Catalog, type ConfigProblem } from '../config/load-catalog.ts';
+import { ConfigError } from '../config/config-error.ts';
+import type { Catalog, ConfigProblem } from '../config/load-catalog.ts';
 import { industrySurveyFamily } from './industry-survey-family.ts';
 import type { ConfiguredFamily, SourceFamily } from './define-source-family.ts';
 import { koshaFamily } from './kosha-family.ts';

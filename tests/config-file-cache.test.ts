@@ -6,7 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { configFileCache } from '../config/config-file-cache.ts';
-import { readConfigFile, type ConfigProblem } from '../config/load-catalog.ts';
+import type { ConfigProblem } from '../config/load-catalog.ts';
+import { readConfigFile } from '../config/read-config-file.ts';
 
 const schema = z.strictObject({ id: z.string(), items: z.array(z.strictObject({ n: z.number().int(), label: z.string().default('—') })) });
 

@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog, readConfigFile, type Catalog, type ConfigProblem } from '../config/load-catalog.ts';
+import { loadCatalog, type Catalog, type ConfigProblem } from '../config/load-catalog.ts';
+import { readConfigFile } from '../config/read-config-file.ts';
 import { roundHalfUp } from '../lib/decimal.ts';
 import { readInboxFile } from '../sources/inbox-file.ts';
 import { industrySurveyConfigSchema } from '../sources/industry-survey/industry-survey-config.ts';

@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { readConfigFile } from '../config/load-catalog.ts';
+import { readConfigFile } from '../config/read-config-file.ts';
 import type { ConfigProblem } from '../config/config-problem.ts';
 import { contractIssue, issueCatalog, issueMessageEn, issueOf } from '../lib/issue-catalog.ts';
 import { renderIssueDocs } from '../scripts/render-issue-docs.ts';

@@ -3,7 +3,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog, readConfigFile, type Catalog } from '../config/load-catalog.ts';
+import { loadCatalog, type Catalog } from '../config/load-catalog.ts';
+import { readConfigFile } from '../config/read-config-file.ts';
 import type { SourceResult } from '../lib/observation.ts';
 import { writeCsvFile, type CsvFileEncoding } from '../scripts/sample/write-csv-file.ts';
 import { writeSourceSamples } from '../scripts/sample/write-source-samples.ts';

@@ -10,8 +10,9 @@ const [file] = process.argv.slice(2);
 if (!file) throw new Error('usage: count-kosha-records.ts <file.csv>');
 // The file is read (and hashed) while the config modules load, as the pipeline reads inputs alongside config.
 const reading = readInboxFile(path.dirname(path.resolve(file)), path.resolve(file));
-const [{ loadCatalog, readConfigFile }, { koshaRecordsConfigSchema }, { readKoshaRecords }, { countKoshaRecords }] = await Promise.all([
+const [{ loadCatalog }, { readConfigFile }, { koshaRecordsConfigSchema }, { readKoshaRecords }, { countKoshaRecords }] = await Promise.all([
   import('../../config/load-catalog.ts'),
+  import('../../config/read-config-file.ts'),
   import('../../sources/kosha-records-config.ts'),
   import('../../sources/kosha-records.ts'),
   import('../../transforms/count-kosha-records.ts'),
