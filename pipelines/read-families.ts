@@ -40,7 +40,8 @@ export async function readFamilies(
   pipeline: PipelineConfig,
   run: RunInputs,
   thread?: RunThread,
-  whileReading: () => void = () => {},
+  /** Called once every family's read has begun (the second thread's job posted): later jobs for the thread queue behind it. */
+  begun: () => void = () => {},
 ): Promise<FamilyReadings> {
   const log = options.log ?? (() => {});
   const issues: Issue[] = run.symlinks.map(symlinkIssue);
@@ -83,8 +84,8 @@ export async function readFamilies(
       return result;
     }),
   );
-  // The second thread's job is posted (Promise.all called each family's read): what comes next may now queue behind it.
-  whileReading();
+  // Promise.all has called each family's read, so the second thread's job is posted.
+  begun();
   const results = await reading;
   const observations = results.flatMap((r) => r.observations);
   issues.push(...results.flatMap((r) => r.issues));
