@@ -14,7 +14,7 @@ import { breakdowns } from './indicator-breakdowns.ts';
 export function indicatorPage(ctx: SiteContext, measureId: string): { path: string; content: string } {
   const path = indicatorPagePath(measureId);
   const measure = ctx.catalog.measures.get(measureId)!;
-  const rows = ctx.input.indicatorValues.filter((r) => r.measure_id === measureId);
+  const rows = ctx.valuesByMeasure.get(measureId) ?? [];
   const slotIds = [...new Set(rows.map((r) => r.slot_id))];
   const first = rows.find((r) => r.slot_id === slotIds[0]);
   const series = rows.filter((r) => r.slot_id === slotIds[0]).sort((a, b) => a.fiscal_year - b.fiscal_year);
@@ -75,7 +75,7 @@ function targets(ctx: SiteContext, measureId: string): Targets {
   const line = ctx.catalog.lines.find((l) => l.measure === measureId && !l.reprintOf && Object.keys(l.targets).length > 0);
   if (!line) return { points: [], sourceJa: '', revisionsJa: '' };
   // Plan years come from action_plan_progress (the rows the CSV holds); milestones beyond the period from the plan.
-  const progress = new Map(ctx.input.actionPlanProgress.filter((p) => p.line_id === line.id).map((p) => [p.fiscal_year, p]));
+  const progress = new Map((ctx.progressByLine.get(line.id) ?? []).map((p) => [p.fiscal_year, p]));
   const points = fromConfig(line.targets).map((t) => {
     const row = progress.get(t.year);
     return row ? { year: t.year, original: row.target_year_original, revised: row.target_year } : t;
@@ -210,7 +210,7 @@ function swatch(key: keyof typeof SERIES): SafeHtml {
 }
 
 function lineage(ctx: SiteContext, measureId: string, series: readonly IndicatorValueRow[]): SafeHtml {
-  const observations = ctx.input.observations.filter((o) => o.measure_id === measureId).sort((a, b) => a.fiscal_year - b.fiscal_year || a.seq - b.seq);
+  const observations = [...(ctx.observationsByMeasure.get(measureId) ?? [])].sort((a, b) => a.fiscal_year - b.fiscal_year || a.seq - b.seq);
   const slot = series[0]?.slot_id ?? measureId;
   return html`<h2>来歴（値の出所）</h2>
     <p>
@@ -259,7 +259,7 @@ function lineage(ctx: SiteContext, measureId: string, series: readonly Indicator
 
 /** The action-plan lines this measure supplies, with their 達成率 as `lei explain` lists them. */
 function actionPlanLines(ctx: SiteContext, from: string, measureId: string): SafeHtml {
-  const rows = ctx.input.actionPlanProgress.filter((p) => p.measure_id === measureId && p.fiscal_year === ctx.input.fiscalYear);
+  const rows = (ctx.progressByMeasure.get(measureId) ?? []).filter((p) => p.fiscal_year === ctx.input.fiscalYear);
   if (rows.length === 0) return html``;
   return html`<table class="lines">
     <caption>

@@ -34,6 +34,11 @@ export interface SiteContext {
   rowsBySlot: Map<string, Map<number, IndicatorValueRow>>;
   /** Measures printed in the logic model, in the order of the vision tables. */
   measureIds: string[];
+  /** The rows of indicator_values, observations and action_plan_progress by measure (and the last by line), in row order. */
+  valuesByMeasure: Map<string, IndicatorValueRow[]>;
+  observationsByMeasure: Map<string, ObservationRow[]>;
+  progressByMeasure: Map<string, ActionPlanProgressRow[]>;
+  progressByLine: Map<string, ActionPlanProgressRow[]>;
 }
 
 /** value_status values for which a figure exists in the inputs but is not published. */
@@ -69,7 +74,23 @@ export function siteContext(catalog: Catalog, input: SiteInput): SiteContext {
     tables,
     rowsBySlot,
     measureIds,
+    // Each page reads its own measure's rows: grouped once here, not filtered from every row on every page.
+    valuesByMeasure: groupBy(input.indicatorValues, (r) => r.measure_id),
+    observationsByMeasure: groupBy(input.observations, (o) => o.measure_id),
+    progressByMeasure: groupBy(input.actionPlanProgress, (p) => p.measure_id),
+    progressByLine: groupBy(input.actionPlanProgress, (p) => p.line_id),
   };
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
 }
 
 export const visionPagePath = (visions: readonly number[]) => `visions/vision-${visions.join('-')}.html`;
