@@ -2,13 +2,15 @@
 // a progress-table plan's 事業計画 is never called アクションプラン.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { planSchema, type Plan } from '../config/catalog-schema.ts';
+import type { Plan } from '../config/catalog-schema.ts';
 import { readConfigFile } from '../config/read-config-file.ts';
 
 export async function planWords(configDir: string): Promise<Plan['terms']> {
+  // The schema (and zod) loads only if plan.yaml was not checked before by this code (config/config-file-cache.ts).
+  const planSchema = () => import('../config/catalog-schema.ts').then((m) => m.planSchema);
   const plan = await readConfigFile(path.join(configDir, 'plan.yaml'), planSchema, []);
   // The run or check that needs the words has already stopped on a broken plan.yaml; the defaults only fill a gap.
-  return plan?.terms ?? planSchema.shape.terms.parse(undefined);
+  return plan?.terms ?? (await planSchema()).shape.terms.parse(undefined);
 }
 
 /** The run's plan tables in the plan's words with their row counts: the action plan's, and the progress table's when the plan has one. */

@@ -3,29 +3,14 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import {
-  actionPlanFileSchema,
-  measuresFileSchema,
-  planSchema,
-  sectionsFileSchema,
-  slotsFileSchema,
-  type ActionPlanLine,
-  type Measure,
-  type Plan,
-  type Section,
-  type Slot,
-  type Target,
-} from './catalog-schema.ts';
+import type { ActionPlanLine, Measure, Plan, Section, Slot, Target } from './catalog-schema.ts';
 import { checkComposite } from './check-composite.ts';
 import type { CompositeConfig } from './composite-schema.ts';
 import { resolveProgress, type CatalogProgress } from './resolve-progress.ts';
 import { configProblem, type ConfigProblem } from './config-problem.ts';
 import { ConfigError } from './config-error.ts';
 import { readConfigFile, type RowNames } from './read-config-file.ts';
-import { closest } from './describe-zod-issue.ts';
-import { useConfigLocale } from './zod-locale.ts';
-
-useConfigLocale();
+import { closest } from './closest.ts';
 
 export type { ConfigProblem } from './config-problem.ts';
 export { ConfigError };
@@ -77,18 +62,20 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
 
   const read = <S extends z.ZodType>(name: string, schema: S | (() => Promise<S>), rowNames: RowNames = CATALOG_ROWS) =>
     readConfigFile(path.join(dir, name), schema, problems, rowNames);
+  // The schemas (and zod) are loaded only for a file not checked before by this code (config/config-file-cache.ts).
+  const schemas = () => import('./catalog-schema.ts');
 
   if (!names.includes('plan.yaml')) problems.push(configProblem('config-plan-missing', {}, { file: path.join(dir, 'plan.yaml'), path: '' }));
-  const plan = names.includes('plan.yaml') ? await read('plan.yaml', planSchema) : undefined;
-  const sections = names.includes('sections.yaml') ? ((await read('sections.yaml', sectionsFileSchema))?.sections ?? []) : [];
+  const plan = names.includes('plan.yaml') ? await read('plan.yaml', () => schemas().then((m) => m.planSchema)) : undefined;
+  const sections = names.includes('sections.yaml') ? ((await read('sections.yaml', () => schemas().then((m) => m.sectionsFileSchema)))?.sections ?? []) : [];
   const measureFiles = names.filter((n) => /^measures(?:-[a-z0-9-]+)?\.ya?ml$/.test(n));
   const measureLists: { file: string; measures: Measure[] }[] = [];
   for (const n of measureFiles) {
-    const m = await read(n, measuresFileSchema);
+    const m = await read(n, () => schemas().then((m) => m.measuresFileSchema));
     if (m) measureLists.push({ file: path.join(dir, n), measures: m.measures });
   }
-  const slots = names.includes('slots.yaml') ? ((await read('slots.yaml', slotsFileSchema))?.slots ?? []) : [];
-  const lines = names.includes('action-plan.yaml') ? ((await read('action-plan.yaml', actionPlanFileSchema))?.lines ?? []) : [];
+  const slots = names.includes('slots.yaml') ? ((await read('slots.yaml', () => schemas().then((m) => m.slotsFileSchema)))?.slots ?? []) : [];
+  const lines = names.includes('action-plan.yaml') ? ((await read('action-plan.yaml', () => schemas().then((m) => m.actionPlanFileSchema)))?.lines ?? []) : [];
   const composite = names.includes('composite.yaml')
     ? await read('composite.yaml', () => import('./composite-schema.ts').then((m) => m.compositeFileSchema))
     : undefined;

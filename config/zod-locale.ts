@@ -1,5 +1,5 @@
 // Config errors are read by ward staff: zod's own messages in Japanese unless the CLI switches to English (--lang en).
-// Applied by whichever config code first makes zod parse: the catalog's loader, or a config file read alone.
+// Applied by readConfigFile before zod first parses a config file (the only place config meets zod).
 import { z } from 'zod';
 import { onConfigLang } from './config-lang.ts';
 
