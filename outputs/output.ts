@@ -10,21 +10,30 @@ import type { CompositeIndexRow } from '../lib/datasets/composite-tables.ts';
 import type { ActionPlanProgressRow, IndicatorProgressRow, IndicatorValueRow } from '../lib/datasets/indicator-tables.ts';
 import type { IssueRow, ObservationRow } from '../lib/datasets/run-tables.ts';
 
-/** What every output receives: the run's published tables, its manifest, and the rows the reports lay out. */
-export interface RunContent {
+/**
+ * The run's indicator tables, known before its composite, its issues and its manifest: what an output that takes long
+ * (the dashboard, drawn in the run's second thread) starts on (Output.begin).
+ */
+export interface IndicatorContent {
   catalog: Catalog;
   runId: string;
-  /** The run folder's name under runs/. */
-  folder: string;
-  manifest: { started_at: string; finished_at: string };
-  tables: readonly PublishedTable[];
   /** The year the committee reports on. */
   fiscalYear: number;
   indicatorValues: readonly IndicatorValueRow[];
   actionPlanProgress: readonly ActionPlanProgressRow[];
   indicatorProgress: readonly IndicatorProgressRow[];
-  compositeIndex: readonly CompositeIndexRow[];
   observations: readonly ObservationRow[];
+  /** The source families' own tables (survey_breakdowns, …), also in `tables`. */
+  sourceTables: readonly PublishedTable[];
+}
+
+/** What every output receives: the run's published tables, its manifest, and the rows the reports lay out. */
+export interface RunContent extends IndicatorContent {
+  /** The run folder's name under runs/. */
+  folder: string;
+  manifest: { started_at: string; finished_at: string };
+  tables: readonly PublishedTable[];
+  compositeIndex: readonly CompositeIndexRow[];
   issues: readonly IssueRow[];
 }
 
@@ -36,6 +45,8 @@ export interface Output<Result = void> {
   write(run: RunContent, dir: string): Promise<Result>;
   /** Starts loading what writing needs (a library, the site's chart library in the second thread) while the families are read. */
   prepare?(): void;
+  /** Starts on the indicator tables while the composite and the issues are computed (`write` follows with the whole run). */
+  begin?(run: IndicatorContent): void;
 }
 
 /** The run as a database target records it (its runs table row). */

@@ -1,6 +1,7 @@
 // Step 7: the published tables, computed by the transforms from the resolved values: indicator values, the action
 // plan's progress, the progress table (when the plan has one), the composite, the observations, each family's own
-// tables and the run's issues — in the order files, store and PostgreSQL receive them, in the plan's words.
+// tables and the run's issues — in the order files, store and PostgreSQL receive them, in the plan's words. In two
+// parts: the indicator tables first (the outputs may begin on them, Output.begin), then the composite and the issues.
 import path from 'node:path';
 import type { Catalog } from '../config/load-catalog.ts';
 import type { PublishedTable } from '../lib/dataset-spec.ts';
@@ -18,26 +19,48 @@ import { adapterTables } from './adapter-tables.ts';
 import type { CheckedReadings } from './evaluate-run-contracts.ts';
 import type { FamilyReadings } from './read-families.ts';
 
-export interface RunTables {
+/** The indicator tables: what a run knows before its composite and its issues (an output that takes long starts on them). */
+export interface IndicatorTables {
   years: number[];
   values: ReturnType<typeof buildIndicatorValues>;
   progress: ReturnType<typeof buildActionPlanProgress>;
-  composite: ReturnType<typeof computeComposite>;
   indicatorProgress: ReturnType<typeof buildIndicatorProgress>;
   observationRows: ReturnType<typeof buildObservationRows>;
+  /** The source families' own tables (survey_breakdowns, …), in the plan's words. */
+  sourceTables: PublishedTable[];
+}
+
+export interface RunTables extends IndicatorTables {
+  composite: ReturnType<typeof computeComposite>;
   issueRows: IssueRow[];
   /** Every issue of the run, in the order issues.csv lists them. */
   issues: Issue[];
   tables: PublishedTable[];
 }
 
-export function computeTables(catalog: Catalog, read: FamilyReadings, checked: CheckedReadings, runId: string): RunTables {
+export function computeIndicatorTables(catalog: Catalog, read: FamilyReadings, checked: CheckedReadings, runId: string): IndicatorTables {
   const { resolved } = checked;
   const years = fiscalYearsToReport(catalog, resolved.index.fiscalYears);
-  const values = buildIndicatorValues(catalog, resolved.index, years, runId);
-  const progress = buildActionPlanProgress(catalog, resolved.index, runId);
+  return {
+    years,
+    values: buildIndicatorValues(catalog, resolved.index, years, runId),
+    progress: buildActionPlanProgress(catalog, resolved.index, runId),
+    indicatorProgress: buildIndicatorProgress(catalog, resolved.index, read.statuses, runId),
+    observationRows: buildObservationRows(read.observations, resolved.index, runId, checked.withheld),
+    sourceTables: adapterTables(read.results, runId).map((t) => ({ ...t, spec: withPlanWords(t.spec, catalog.plan) })),
+  };
+}
+
+/** The composite, the issues and every published table, from the indicator tables (computed here unless given). */
+export function computeTables(
+  catalog: Catalog,
+  read: FamilyReadings,
+  checked: CheckedReadings,
+  runId: string,
+  indicators: IndicatorTables = computeIndicatorTables(catalog, read, checked, runId),
+): RunTables {
+  const { values, progress, indicatorProgress: progressTable, observationRows, sourceTables } = indicators;
   const composite = computeComposite(catalog, values.rows, runId);
-  const progressTable = buildIndicatorProgress(catalog, resolved.index, read.statuses, runId);
   const issues = [...read.issues, ...checked.issues, ...values.issues, ...progress.issues, ...composite.issues, ...progressTable.issues];
   const issueRows: IssueRow[] = issues.map((i, n) => ({
     seq: n + 1,
@@ -52,21 +75,23 @@ export function computeTables(catalog: Catalog, read: FamilyReadings, checked: C
     message: i.message,
     run_id: runId,
   }));
-  const observationRows = buildObservationRows(read.observations, resolved.index, runId, checked.withheld);
-  const tables: PublishedTable[] = (
-    [
-      { spec: indicatorValues, rows: values.rows },
-      { spec: actionPlanProgress, rows: progress.rows },
-      // Only a plan with a progress table (progress.yaml) publishes one.
-      ...(catalog.progress ? [{ spec: indicatorProgress, rows: progressTable.rows }] : []),
-      { spec: compositeIndex, rows: composite.index },
-      { spec: compositeComponents, rows: composite.components },
-      { spec: observationsDataset, rows: observationRows },
-      ...adapterTables(read.results, runId),
-      { spec: issuesDataset, rows: issueRows },
-    ] satisfies PublishedTable[]
-  ).map((t) => ({ ...t, spec: withPlanWords(t.spec, catalog.plan) }));
-  return { years, values, progress, composite, indicatorProgress: progressTable, observationRows, issueRows, issues, tables };
+  const inPlanWords = (t: PublishedTable): PublishedTable => ({ ...t, spec: withPlanWords(t.spec, catalog.plan) });
+  const tables: PublishedTable[] = [
+    ...(
+      [
+        { spec: indicatorValues, rows: values.rows },
+        { spec: actionPlanProgress, rows: progress.rows },
+        // Only a plan with a progress table (progress.yaml) publishes one.
+        ...(catalog.progress ? [{ spec: indicatorProgress, rows: progressTable.rows }] : []),
+        { spec: compositeIndex, rows: composite.index },
+        { spec: compositeComponents, rows: composite.components },
+        { spec: observationsDataset, rows: observationRows },
+      ] satisfies PublishedTable[]
+    ).map(inPlanWords),
+    ...sourceTables,
+    inPlanWords({ spec: issuesDataset, rows: issueRows }),
+  ];
+  return { ...indicators, composite, issueRows, issues, tables };
 }
 
 /** The committee reports on the latest plan year with data (令和6年度 for the first report). */

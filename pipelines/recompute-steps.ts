@@ -3,9 +3,9 @@
 // DuckDB or PostgreSQL. Step 5 (read-families.ts) is imported on its own just before, so that the second thread's
 // family is posted before these load.
 export { buildManifest } from './build-manifest.ts';
-export { computeTables } from './compute-tables.ts';
+export { computeIndicatorTables, computeTables } from './compute-tables.ts';
 export { diffWithPrevious } from './diff-with-previous.ts';
 export { evaluateRunContracts } from './evaluate-run-contracts.ts';
 export { beginTargets, publishTargets } from './publish-targets.ts';
-export { runContent } from './run-content.ts';
+export { indicatorContent, runContent } from './run-content.ts';
 export { folderOutputs, writeOutputs } from './write-outputs.ts';

@@ -1,22 +1,29 @@
-// What the outputs receive (outputs/output.ts RunContent), gathered from the computed tables and the manifest.
+// What the outputs receive (outputs/output.ts IndicatorContent, then RunContent), gathered from the computed tables and the manifest.
 import type { Catalog } from '../config/load-catalog.ts';
-import type { RunContent } from '../outputs/output.ts';
+import type { IndicatorContent, RunContent } from '../outputs/output.ts';
 import type { RunManifest } from './build-manifest.ts';
-import { reportFiscalYear, type RunTables } from './compute-tables.ts';
+import { reportFiscalYear, type IndicatorTables, type RunTables } from './compute-tables.ts';
 
-export function runContent(catalog: Catalog, manifest: RunManifest, computed: RunTables): RunContent {
+export function indicatorContent(catalog: Catalog, runId: string, computed: IndicatorTables): IndicatorContent {
   return {
     catalog,
-    runId: manifest.run_id,
-    folder: manifest.folder,
-    manifest,
-    tables: computed.tables,
+    runId,
     fiscalYear: reportFiscalYear(catalog, computed.years),
     indicatorValues: computed.values.rows,
     actionPlanProgress: computed.progress.rows,
     indicatorProgress: computed.indicatorProgress.rows,
-    compositeIndex: computed.composite.index,
     observations: computed.observationRows,
+    sourceTables: computed.sourceTables,
+  };
+}
+
+export function runContent(catalog: Catalog, manifest: RunManifest, computed: RunTables): RunContent {
+  return {
+    ...indicatorContent(catalog, manifest.run_id, computed),
+    folder: manifest.folder,
+    manifest,
+    tables: computed.tables,
+    compositeIndex: computed.composite.index,
     issues: computed.issueRows,
   };
 }

@@ -226,14 +226,18 @@ const nothing = () => {};
 
 /**
  * Steps 5–8: read, check, compute, the manifest and the changes. What was read is dropped on return: only the computed
- * tables live on while the outputs are written.
+ * tables live on while the outputs are written. The outputs begin on the indicator tables (the second thread draws the
+ * site's pages) while the composite and the issues are computed.
  */
-async function computeRun(steps: RecomputeSteps, inputs: RecomputeInputs, reading: Promise<FamilyReadings>) {
+async function computeRun(steps: RecomputeSteps, inputs: RecomputeInputs, outputs: readonly Output[], reading: Promise<FamilyReadings>) {
   const { options, catalog, run, runId, previous, reconciliation, startedAt } = inputs;
   const now = options.now ?? (() => new Date());
   const read = await reading;
   const checked = steps.evaluateRunContracts(catalog, run.contracts, run.asOf, read);
-  const computed = steps.computeTables(catalog, read, checked, runId);
+  const indicators = steps.computeIndicatorTables(catalog, read, checked, runId);
+  const early = steps.indicatorContent(catalog, runId, indicators);
+  for (const output of outputs) output.begin?.(early);
+  const computed = steps.computeTables(catalog, read, checked, runId, indicators);
   const folder = (await existingRunFolder(options.outDir, runId)) ?? `${compactTime(startedAt)}-${runId}`;
   const manifest = await steps.buildManifest(
     catalog,
@@ -263,7 +267,7 @@ async function computeRun(steps: RecomputeSteps, inputs: RecomputeInputs, readin
 async function recompute(steps: RecomputeSteps, inputs: RecomputeInputs, outputs: readonly Output[], reading: Promise<FamilyReadings>): Promise<RunResult> {
   const { options, catalog, reconciliation, access } = inputs;
   const log = options.log ?? (() => {});
-  const { computed, manifest, result } = await computeRun(steps, inputs, reading);
+  const { computed, manifest, result } = await computeRun(steps, inputs, outputs, reading);
   if (options.dryRun) return { ...result, status: 'dry-run', folder: '', store: 'skipped', postgres: { result: 'skipped' }, cleaned: [] };
 
   const content = steps.runContent(catalog, manifest, computed);

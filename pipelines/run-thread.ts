@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../config/load-catalog.ts';
 import type { SourceResult } from '../lib/observation.ts';
 import { errorFromThread, type ThreadErrorFields } from '../lib/thread-error.ts';
-import type { SiteJob } from '../outputs/site/site-job.ts';
+import type { SiteRowsJob, SiteSummaryJob } from '../outputs/site/site-job.ts';
 import { InboxFileChangedError, type InboxFile, type PortableInboxFile } from '../sources/inbox-file.ts';
 import type { ReadContext } from '../sources/source-reader.ts';
 import type { PortableFamily } from './define-source-family.ts';
@@ -34,8 +34,10 @@ export interface RunThread {
   readFamily(family: PortableFamily, files: readonly InboxFile[], catalog: Catalog, context: ReadContext): Promise<SourceResult>;
   /** Loads the site's modules (the chart library), after any read posted before. */
   prepareSite(): void;
-  /** Builds and writes the site; the thread's last job. */
-  buildSite(job: SiteJob): Promise<void>;
+  /** Draws the site's pages of the indicator tables (a failure is finishSite's to report). */
+  beginSite(job: SiteRowsJob): void;
+  /** Draws the site's last pages and writes it; the thread's last job. */
+  finishSite(job: SiteSummaryJob): Promise<void>;
   /** Ends the thread (a run that stopped before its site, or that wrote none). */
   release(): void;
 }
@@ -44,7 +46,8 @@ export interface RunThread {
 export type ThreadRequest = { id: number } & (
   | { kind: 'read-family'; family: PortableFamily; files: PortableInboxFile[]; catalog: Catalog; xlsxLimits?: ReadContext['xlsxLimits']; progress: boolean }
   | { kind: 'prepare-site' }
-  | { kind: 'site'; job: SiteJob }
+  | { kind: 'site-rows'; job: SiteRowsJob }
+  | { kind: 'site'; job: SiteSummaryJob }
 );
 
 /** What a read job answers: the result, or the file that changed while it was read. */
@@ -134,7 +137,10 @@ export function startRunThread(
       // A failure to load is the site job's to report: it awaits the same loading.
       post({ id: nextId++, kind: 'prepare-site' }).catch(() => {});
     },
-    async buildSite(job) {
+    beginSite(job) {
+      post({ id: nextId++, kind: 'site-rows', job }).catch(() => {});
+    },
+    async finishSite(job) {
       try {
         await post({ id: nextId++, kind: 'site', job });
       } finally {

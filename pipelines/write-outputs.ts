@@ -10,7 +10,7 @@ import { MANIFEST_FILE, manifestOutput } from '../outputs/manifest-output.ts';
 import type { Output, RunContent } from '../outputs/output.ts';
 import { stageRunFolder } from '../outputs/publish-run-folder.ts';
 import { siteOutput } from '../outputs/site-output.ts';
-import type { SiteJob } from '../outputs/site/site-job.ts';
+import type { SiteRowsJob, SiteSummaryJob } from '../outputs/site/site-job.ts';
 import type { BegunTargets } from './publish-targets.ts';
 import type { RunThread } from './run-thread.ts';
 
@@ -21,7 +21,11 @@ import type { RunThread } from './run-thread.ts';
 export function folderOutputs(outputs: PipelineConfig['outputs'], thread?: RunThread): Output[] {
   const workbook = outputs.committeeWorkbook ? [committeeWorkbookOutput] : [];
   const files = [MANIFEST_FILE, ...workbook.map(() => COMMITTEE_WORKBOOK_FILE)];
-  const inThread = thread && { build: (job: SiteJob) => thread.buildSite(job), prepare: () => thread.prepareSite() };
+  const inThread = thread && {
+    prepare: () => thread.prepareSite(),
+    begin: (job: SiteRowsJob) => thread.beginSite(job),
+    finish: (job: SiteSummaryJob) => thread.finishSite(job),
+  };
   const site = outputs.site ? [siteOutput(outputs, files, inThread)] : [];
   const others = [datasetFilesOutput(outputs), ...workbook, manifestOutput];
   // Built in this thread, the site comes last: the datasets' JSON is written first, so that DuckDB's Parquet starts early.

@@ -16,6 +16,7 @@ import type { PublishedTable } from '../lib/dataset-spec.ts';
 import { datasets } from '../lib/datasets.ts';
 import { withPlanWords } from '../lib/with-plan-words.ts';
 import { buildSite, type SiteInput } from '../outputs/site/build-site.ts';
+import { siteTables } from '../outputs/site/site-context.ts';
 import { SERIES } from '../outputs/site/render-chart.ts';
 import { readCsv, repoRoot, setagayaConfig } from './helpers.ts';
 import { sampleRun } from './sample-fixtures.ts';
@@ -184,7 +185,7 @@ describe('dashboard: self-contained, small and deterministic', () => {
       compositeIndex: await json('composite_index'),
       observations: await json('observations'),
       issues: await json('issues'),
-      tables: tables.sort((a, b) => order(a.spec.name) - order(b.spec.name)),
+      ...siteTables(tables.sort((a, b) => order(a.spec.name) - order(b.spec.name))),
       formats: { json: true, parquet: true },
       otherFiles: ['manifest.json', 'committee_report.xlsx'],
     };

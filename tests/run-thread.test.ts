@@ -11,7 +11,7 @@ import { loadCatalog, type Catalog } from '../config/load-catalog.ts';
 import type { PublishedTable } from '../lib/dataset-spec.ts';
 import { datasets } from '../lib/datasets.ts';
 import { withPlanWords } from '../lib/with-plan-words.ts';
-import type { SiteInput } from '../outputs/site/site-context.ts';
+import { siteTables, type SiteInput } from '../outputs/site/site-context.ts';
 import { runSiteJob, type SiteJob } from '../outputs/site/site-job.ts';
 import { loadRunInputs } from '../pipelines/load-run-inputs.ts';
 import { readFamilies } from '../pipelines/read-families.ts';
@@ -30,7 +30,14 @@ function thread(): RunThread {
   return started;
 }
 
-const siteInThread = (job: SiteJob) => thread().buildSite(job);
+/** A whole site in a second thread, as a run sends it: the rows of the indicator tables first, then the summary and the folder. */
+function buildInThread(second: RunThread, { catalog, input, dir }: SiteJob): Promise<void> {
+  const { compositeIndex, issues, datasets, ...rows } = input;
+  second.beginSite({ catalog, rows });
+  return second.finishSite({ summary: { compositeIndex, issues, datasets }, dir });
+}
+
+const siteInThread = (job: SiteJob) => buildInThread(thread(), job);
 
 let runDir: string;
 let catalog: Catalog;
@@ -62,7 +69,7 @@ beforeAll(async () => {
     compositeIndex: await json('composite_index'),
     observations: await json('observations'),
     issues: await json('issues'),
-    tables: tables.sort((a, b) => order.indexOf(a.spec.name) - order.indexOf(b.spec.name)),
+    ...siteTables(tables.sort((a, b) => order.indexOf(a.spec.name) - order.indexOf(b.spec.name))),
     formats: { json: true, parquet: true },
     otherFiles: ['manifest.json', 'committee_report.xlsx'],
   };
@@ -121,7 +128,7 @@ describe('dashboard in the second thread', () => {
     // The job comes later, as in a run: the thread has loaded its modules meanwhile and waited.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const dir = path.join(await tempDir(), 'site');
-    await build.buildSite({ catalog, input, dir });
+    await buildInThread(build, { catalog, input, dir });
     const expected = await filesOf(path.join(runDir, 'site'));
     const written = await filesOf(dir);
     expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
@@ -151,11 +158,16 @@ describe('dashboard in the second thread', () => {
     });
   }, 120_000);
 
+  it('answers a site job without its rows with what to send first', async () => {
+    const { compositeIndex, issues, datasets } = input;
+    await expect(thread().finishSite({ summary: { compositeIndex, issues, datasets }, dir: path.join(await tempDir(), 'site') })).rejects.toThrow(/site-rows/);
+  }, 120_000);
+
   it('ends a thread no job reached', async () => {
     const build = thread();
     build.release();
     // Released, the thread is gone: a job sent to it fails instead of waiting for ever.
-    await expect(build.buildSite({ catalog, input, dir: path.join(await tempDir(), 'site') })).rejects.toThrow();
+    await expect(buildInThread(build, { catalog, input, dir: path.join(await tempDir(), 'site') })).rejects.toThrow();
   }, 120_000);
 
   it("finds the thread's file in the sources, in dist/ and from the bundle in dist/bundle/", async () => {
@@ -174,7 +186,7 @@ describe('dashboard in the second thread', () => {
     const second = thread();
     expect(threadForInbox(second, RUN_THREAD_MAX_INPUT_BYTES)).toBe(second);
     expect(threadForInbox(second, RUN_THREAD_MAX_INPUT_BYTES + 1)).toBeUndefined();
-    await expect(second.buildSite({ catalog, input, dir: path.join(await tempDir(), 'site') })).rejects.toThrow();
+    await expect(buildInThread(second, { catalog, input, dir: path.join(await tempDir(), 'site') })).rejects.toThrow();
   });
 
   it('starts the site first with a second thread, last without one', () => {

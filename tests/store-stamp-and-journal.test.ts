@@ -288,6 +288,7 @@ describe('a store write begun before the switch', () => {
       folder: 'f-r9',
       manifest: { started_at: '2026-01-01T00:00:00Z', finished_at: '2026-01-01T00:00:01Z' },
       tables: [],
+      sourceTables: [],
       fiscalYear: 2024,
       indicatorValues: [],
       actionPlanProgress: [],

@@ -6,7 +6,7 @@ import { dataPage } from './data-page.ts';
 import { indicatorPage } from './indicator-page.ts';
 import { listPages } from './list-pages.ts';
 import { overviewPage } from './overview-page.ts';
-import { siteContext, type SiteInput } from './site-context.ts';
+import { siteContext, type SiteInput, type SiteRows, type SiteSummary } from './site-context.ts';
 import { visionPage } from './vision-page.ts';
 
 export interface SiteFile {
@@ -15,16 +15,24 @@ export interface SiteFile {
   content: string;
 }
 
-export type { SiteInput };
+export type { SiteInput, SiteRows, SiteSummary };
 
 export function buildSite(catalog: Catalog, input: SiteInput): SiteFile[] {
-  const ctx = siteContext(catalog, input);
-  return [
-    overviewPage(ctx),
-    ...listPages(ctx),
-    ...ctx.tables.map((t) => visionPage(ctx, t)),
-    ...ctx.measureIds.map((m) => indicatorPage(ctx, m)),
-    actionPlanPage(ctx),
-    dataPage(ctx),
-  ];
+  return drawSite(catalog, input).finish(input);
+}
+
+/** A site drawn as far as its rows allow: every page but the overview and the data page, which `finish` adds. */
+export interface DrawnSite {
+  files: SiteFile[];
+  finish(summary: SiteSummary): SiteFile[];
+}
+
+/**
+ * Draws the pages of the indicator tables now (the vision tables, the indicators, the action plan): a run's second thread
+ * draws them while the composite and the issues are computed; the overview and the data page follow with the summary.
+ */
+export function drawSite(catalog: Catalog, rows: SiteRows): DrawnSite {
+  const ctx = siteContext(catalog, rows);
+  const files = [...listPages(ctx), ...ctx.tables.map((t) => visionPage(ctx, t)), ...ctx.measureIds.map((m) => indicatorPage(ctx, m)), actionPlanPage(ctx)];
+  return { files, finish: (summary) => [overviewPage(ctx, summary), ...files, dataPage(ctx, summary)] };
 }

@@ -1,6 +1,6 @@
 // Downloads: every dataset file of the run (CSV, JSON, Parquet), datapackage.json, the other run files, and the
 // run's issues. Links point into the run folder, one level above the site.
-import type { SiteContext } from './site-context.ts';
+import type { SiteContext, SiteSummary } from './site-context.ts';
 import { html, sitePage } from './site-page.ts';
 
 const PATH = 'data.html';
@@ -8,10 +8,10 @@ const PATH = 'data.html';
 const MAX_ISSUES = 200;
 const SEVERITY_JA: Record<string, string> = { error: 'エラー', warning: '警告', info: '情報' };
 
-export function dataPage(ctx: SiteContext): { path: string; content: string } {
+export function dataPage(ctx: SiteContext, summary: SiteSummary): { path: string; content: string } {
   const { input } = ctx;
   const file = (name: string) => html`<a href="../${name}">${name}</a>`;
-  const issues = input.issues;
+  const { issues } = summary;
   const count = (s: string) => issues.filter((i) => i.severity === s).length;
   const body = html`<h1>データ</h1>
     <p>このサイトの数値は、同じ実行（実行ID ${input.runId}）の次のファイルと同じ行から作っています。列の説明は datapackage.json にあります。</p>
@@ -28,15 +28,13 @@ export function dataPage(ctx: SiteContext): { path: string; content: string } {
         </tr>
       </thead>
       <tbody>
-        ${input.tables.map(
+        ${summary.datasets.map(
           (t) =>
             html`<tr>
-              <th scope="row">${t.spec.titleJa}</th>
-              <td>${file(`${t.spec.name}.csv`)}</td>
-              ${input.formats.json ? html`<td>${file(`${t.spec.name}.json`)}</td>` : ''}${
-                input.formats.parquet ? html`<td>${file(`${t.spec.name}.parquet`)}</td>` : ''
-              }
-              <td class="num">${t.rows.length}</td>
+              <th scope="row">${t.titleJa}</th>
+              <td>${file(`${t.name}.csv`)}</td>
+              ${input.formats.json ? html`<td>${file(`${t.name}.json`)}</td>` : ''}${input.formats.parquet ? html`<td>${file(`${t.name}.parquet`)}</td>` : ''}
+              <td class="num">${t.rows}</td>
             </tr>`,
         )}
       </tbody>

@@ -73,7 +73,7 @@ function breakdownCells(tables: readonly PublishedTable[], measure: Measure, fis
 
 export function breakdowns(ctx: SiteContext, measure: Measure): SafeHtml {
   const { fiscalYear } = ctx.input;
-  const cells = breakdownCells(ctx.input.tables, measure, fiscalYear);
+  const cells = breakdownCells(ctx.input.sourceTables, measure, fiscalYear);
   if (cells.length === 0) return html``;
   const dimensions = [...new Set(cells.map((c) => c.dimension))];
   const d = measure.decimals;

@@ -1,15 +1,15 @@
 // The front page: the composite index with its coverage and sensitivity, the vision counts, the action plan's progress.
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
 import { formatFigure, NO_VALUE } from './format-figure.ts';
-import { tierLabel, type SiteContext } from './site-context.ts';
+import { tierLabel, type SiteContext, type SiteSummary } from './site-context.ts';
 import { html, sitePage, type SafeHtml } from './site-page.ts';
 import { visionCountsTable } from './vision-counts-table.ts';
 
 const PATH = 'index.html';
 
-export function overviewPage(ctx: SiteContext): { path: string; content: string } {
+export function overviewPage(ctx: SiteContext, summary: SiteSummary): { path: string; content: string } {
   const body = html`<h1>概要　${formatFiscalYear(ctx.input.fiscalYear)}</h1>
-    ${composite(ctx)}
+    ${composite(ctx, summary)}
     <h2 id="visions">${ctx.catalog.plan.terms.indicators}</h2>
     ${visionCountsTable(ctx, PATH)}
     <h2 id="action-plan">${ctx.catalog.plan.terms.actionPlan}の進捗</h2>
@@ -26,11 +26,11 @@ const COMPOSITE_STATUS: Record<string, string> = {
   'no-inputs': '入力なし',
 };
 
-function composite(ctx: SiteContext): SafeHtml {
+function composite(ctx: SiteContext, summary: SiteSummary): SafeHtml {
   const { fiscalYear } = ctx.input;
   const config = ctx.catalog.composite;
   if (!config) return html``;
-  const rows = ctx.input.compositeIndex.filter((c) => c.fiscal_year === fiscalYear);
+  const rows = summary.compositeIndex.filter((c) => c.fiscal_year === fiscalYear);
   const primary = rows.find((c) => c.is_primary);
   const referenceYear = config.referenceFiscalYear ?? ctx.catalog.plan.baselineFiscalYear;
   const heading = html`<h2 id="composite">${config.nameJa}（${config.unitJa}、${formatFiscalYear(referenceYear)} = 100）</h2>`;

@@ -2,31 +2,56 @@
 // words from the catalog, and the paths pages link each other by.
 import type { Catalog, CatalogSlot } from '../../config/load-catalog.ts';
 import type { PublishedTable } from '../../lib/dataset-spec.ts';
+import { adapterDatasets } from '../../lib/datasets.ts';
 import type { CompositeIndexRow } from '../../lib/datasets/composite-tables.ts';
 import type { ActionPlanProgressRow, IndicatorValueRow } from '../../lib/datasets/indicator-tables.ts';
 import type { IssueRow, ObservationRow } from '../../lib/datasets/run-tables.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
 import { visionTableName, visionTables, type VisionTable } from '../../transforms/vision-tables.ts';
 
-export interface SiteInput {
+/**
+ * What every page but the overview and the data page shows: the run's indicator tables, known before its composite and
+ * its issues (a run's second thread starts drawing on them, site-job.ts).
+ */
+export interface SiteRows {
   runId: string;
   /** The report year (the committee's actual column). */
   fiscalYear: number;
   indicatorValues: readonly IndicatorValueRow[];
   actionPlanProgress: readonly ActionPlanProgressRow[];
-  compositeIndex: readonly CompositeIndexRow[];
   observations: readonly ObservationRow[];
-  issues: readonly IssueRow[];
-  /** Every dataset of the run (breakdowns are read from here; the data page lists their files). */
-  tables: readonly PublishedTable[];
+  /** The source families' own tables (the breakdowns are read from survey_breakdowns). */
+  sourceTables: readonly PublishedTable[];
   formats: { json: boolean; parquet: boolean };
   /** Further files of the run folder the data page links to (manifest.json, committee_report.xlsx). */
   otherFiles: readonly string[];
 }
 
+/** What the overview and the data page add once the run is complete: its composite, its issues and its datasets. */
+export interface SiteSummary {
+  compositeIndex: readonly CompositeIndexRow[];
+  issues: readonly IssueRow[];
+  /** Every dataset of the run, with its row count (the data page lists their files). */
+  datasets: readonly { name: string; titleJa: string; rows: number }[];
+}
+
+export type SiteInput = SiteRows & SiteSummary;
+
+/** A run's tables as the site takes them: the source families' own (with their rows), and every one with its row count. */
+export function siteTables(tables: readonly PublishedTable[]): Pick<SiteInput, 'sourceTables' | 'datasets'> {
+  return {
+    sourceTables: tables.filter((t) => adapterDatasets.some((spec) => spec.name === t.spec.name)),
+    datasets: siteDatasets(tables),
+  };
+}
+
+export function siteDatasets(tables: readonly PublishedTable[]): SiteSummary['datasets'] {
+  return tables.map((t) => ({ name: t.spec.name, titleJa: t.spec.titleJa, rows: t.rows.length }));
+}
+
 export interface SiteContext {
   catalog: Catalog;
-  input: SiteInput;
+  input: SiteRows;
   siteTitle: string;
   runLine: string;
   tables: VisionTable[];
@@ -56,7 +81,7 @@ export const STATUS_JA: Record<string, string> = {
 export const ASSESSMENT_JA: Record<string, string> = { improved: '改善', worsened: '悪化', unchanged: '変化なし' };
 export const DIRECTION_JA: Record<string, string> = { higher: '高いほど良い', lower: '低いほど良い', unknown: '方向なし（良し悪しを判断しない）' };
 
-export function siteContext(catalog: Catalog, input: SiteInput): SiteContext {
+export function siteContext(catalog: Catalog, input: SiteRows): SiteContext {
   const rowsBySlot = new Map<string, Map<number, IndicatorValueRow>>();
   for (const r of input.indicatorValues) {
     const byYear = rowsBySlot.get(r.slot_id) ?? new Map<number, IndicatorValueRow>();

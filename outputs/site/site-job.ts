@@ -1,13 +1,29 @@
-// The dashboard as one job — the catalog and the run's rows in, the site folder written. A run posts it to its second
-// thread (pipelines/run-thread.ts), which draws the pages on the other core while this thread writes the datasets, the
-// workbook and the store; from the TypeScript sources, and beside a large inbox, it runs in the calling thread.
+// The dashboard as jobs — the catalog and the run's rows in, the site folder written. A run posts them to its second
+// thread (pipelines/run-thread.ts), which draws the pages on the other core: those of the indicator tables as soon as they
+// are computed (SiteRowsJob), while this thread computes the composite and the issues; the overview and the data page
+// with the rest (SiteSummaryJob), while this thread writes the datasets, the workbook and the store. From the TypeScript
+// sources, and beside a large inbox, the site is drawn whole in the calling thread (runSiteJob).
 import type { Catalog } from '../../config/load-catalog.ts';
-import type { SiteInput } from './site-context.ts';
+import type { DrawnSite } from './build-site.ts';
+import type { SiteInput, SiteRows, SiteSummary } from './site-context.ts';
 
+/** The whole site at once. */
 export interface SiteJob {
   catalog: Catalog;
   input: SiteInput;
   /** The site folder to write (inside the staged run folder). */
+  dir: string;
+}
+
+/** The first of two jobs: the pages the indicator tables allow are drawn and kept. */
+export interface SiteRowsJob {
+  catalog: Catalog;
+  rows: SiteRows;
+}
+
+/** The second: the overview and the data page drawn, and the whole site written. */
+export interface SiteSummaryJob {
+  summary: SiteSummary;
   dir: string;
 }
 
@@ -17,10 +33,31 @@ export async function runSiteJob(job: SiteJob): Promise<void> {
   await writeSite(job.dir, buildSite(job.catalog, job.input));
 }
 
-let loading: Promise<{ buildSite: typeof import('./build-site.ts').buildSite; writeSite: typeof import('./write-site.ts').writeSite }> | undefined;
+/** Draws the pages of the indicator tables. */
+export async function drawSiteRows(job: SiteRowsJob): Promise<DrawnSite> {
+  const { drawSite } = await loadSiteModules();
+  return drawSite(job.catalog, job.rows);
+}
+
+/** Draws the last pages of a drawn site and writes it. */
+export async function finishSite(drawn: DrawnSite, job: SiteSummaryJob): Promise<void> {
+  const { writeSite } = await loadSiteModules();
+  await writeSite(job.dir, drawn.finish(job.summary));
+}
+
+type SiteModules = {
+  buildSite: typeof import('./build-site.ts').buildSite;
+  drawSite: typeof import('./build-site.ts').drawSite;
+  writeSite: typeof import('./write-site.ts').writeSite;
+};
+let loading: Promise<SiteModules> | undefined;
 
 /** The site's modules (the chart library among them), loaded once: a thread that expects the job loads them while it waits. */
-export function loadSiteModules() {
-  loading ??= Promise.all([import('./build-site.ts'), import('./write-site.ts')]).then(([{ buildSite }, { writeSite }]) => ({ buildSite, writeSite }));
+export function loadSiteModules(): Promise<SiteModules> {
+  loading ??= Promise.all([import('./build-site.ts'), import('./write-site.ts')]).then(([{ buildSite, drawSite }, { writeSite }]) => ({
+    buildSite,
+    drawSite,
+    writeSite,
+  }));
   return loading;
 }

@@ -9,6 +9,7 @@ import { loadCatalog } from '../../config/load-catalog.ts';
 import type { PublishedTable } from '../../lib/dataset-spec.ts';
 import { datasets } from '../../lib/datasets.ts';
 import { withPlanWords } from '../../lib/with-plan-words.ts';
+import { siteTables } from '../../outputs/site/site-context.ts';
 
 const [runDir, outDir] = process.argv.slice(2);
 if (!runDir || !outDir) throw new Error('usage: build-site.ts <run-folder> <site-out-dir>');
@@ -32,7 +33,7 @@ const files = buildSite(catalog, {
   compositeIndex: await json('composite_index'),
   observations: await json('observations'),
   issues: await json('issues'),
-  tables,
+  ...siteTables(tables),
   formats: { json: true, parquet: true },
   otherFiles: ['manifest.json', 'committee_report.xlsx'],
 });
