@@ -2,13 +2,14 @@
 // dist/, `lei run` through bin/lei.js); a case with a floor alternates with it and reports the median of the paired
 // ratios (scripts/bench/run-bench.ts). Cases: scripts/bench/cases.ts; inputs are generated once into .bench-data/.
 // Usage: npm run bench [-- [--markdown] <case-or-group-substring> …]   (BENCH_RUNS=5 for more runs; at least 3)
-// Prints a paste-ready block (date, machine load, table); --markdown prints only that block on stdout.
+// Prints a paste-ready block (date, machine load and speed, table); --markdown prints only that block on stdout.
 // Exits 1, naming the case, when a case fails or misses its target.
 import { mkdir } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { benchCases } from './bench/cases.ts';
 import { ensureBuilt } from './bench/ensure-built.ts';
+import { describeSpeed, machineSpeed } from './bench/machine-speed.ts';
 import { runBench } from './bench/run-bench.ts';
 
 export const BENCH_DATA = path.resolve('.bench-data');
@@ -27,14 +28,17 @@ const loadAtStart = loadavg();
 await mkdir(BENCH_DATA, { recursive: true });
 if (selected.some((c) => c.script)) await ensureBuilt();
 for (const c of selected) await c.prepare?.();
+const speedAtStart = machineSpeed();
 const result = await runBench(selected, runs, progress);
+const speedAtEnd = machineSpeed();
 
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
 process.stdout.write(
   [
     '',
     `${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC、node ${process.version}、${cpus().length} CPU、` +
-      `load average（1・5・15 分）開始時 ${load(loadAtStart)}、終了時 ${load(loadavg())}、BENCH_RUNS=${runs}`,
+      `load average（1・5・15 分）開始時 ${load(loadAtStart)}、終了時 ${load(loadavg())}、BENCH_RUNS=${runs}、` +
+      `機械の速さ（scripts/bench/machine-speed.ts）開始時 ${describeSpeed(speedAtStart)}、終了時 ${describeSpeed(speedAtEnd)}`,
     '',
     '| group | case | median wall s (runs) | peak MB | ratio (median of pairs) | target |',
     '|---|---|---:|---:|---:|---|',
