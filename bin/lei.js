@@ -12,7 +12,12 @@ setFlagsFromString(INTERRUPT_BUDGET_FLAG);
 
 let cli;
 if (distIsCurrent()) {
-  cli = existsSync(BUNDLE) ? loadBundle().cli : await import('../dist/cli/main.js');
+  const bundled = existsSync(BUNDLE);
+  // A full run is sure to recompute: its second thread starts now and boots while the bundle loads (bin/run-thread-start.js).
+  if (bundled && process.argv[2] === 'run' && process.argv.includes('--full') && process.env.LEI_ONE_THREAD !== '1') {
+    (await import('./run-thread-start.js')).startRunThreadEarly();
+  }
+  cli = bundled ? loadBundle().cli : await import('../dist/cli/main.js');
 } else {
   const { register } = await import('tsx/esm/api');
   register();

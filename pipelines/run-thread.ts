@@ -27,7 +27,7 @@ export const RUN_THREAD_MAX_INPUT_BYTES = 32 * 1024 * 1024;
  * The thread's young generation, small: at V8's default it grew to ~50 MB of garbage from the pages, adding ~30 MB to the
  * run's peak (sample: 231 → 262 MB); at 4 MB the peak is back near the single-thread run's, for ~20 ms more CPU.
  */
-const LIMITS = { maxYoungGenerationSizeMb: 4 };
+export const RUN_THREAD_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
 export interface RunThread {
   /** The family read in the thread, as readFamily (read-family.ts) would read it here; a file changed mid-run rejects as here. */
@@ -74,9 +74,11 @@ export function startRunThread(
 ): RunThread | undefined {
   const file = runThreadUrl(import.meta.url);
   if (thread === 'inline' || !existsSync(file)) return undefined;
-  const worker = file.pathname.endsWith('.ts')
-    ? tsWorker(file)
-    : new Worker(file, { resourceLimits: LIMITS, workerData: { bundled: file.pathname.endsWith('/bin/run-thread.js') } });
+  const worker =
+    takeEarlyRunThread(file) ??
+    (file.pathname.endsWith('.ts')
+      ? tsWorker(file)
+      : new Worker(file, { resourceLimits: RUN_THREAD_LIMITS, workerData: { bundled: file.pathname.endsWith('/bin/run-thread.js') } }));
   // Waiting for a job, the thread keeps no process alive.
   worker.unref();
   const pending = new Map<number, Pending>();
@@ -151,6 +153,24 @@ export function startRunThread(
   };
 }
 
+/**
+ * The thread `lei run --full` started before the bundle loaded (bin/run-thread-start.js: a global, as bin/lei.js and the
+ * bundle do not share modules), once, if it runs `file` and has not failed; one that runs another file is ended. Without
+ * one, the run starts its own.
+ */
+export function takeEarlyRunThread(file: URL): Worker | undefined {
+  const slot = globalThis as { [key: symbol]: { worker: Worker; file: string; ended: boolean } | undefined };
+  const key = Symbol.for('lei.runThread.early');
+  const early = slot[key];
+  delete slot[key];
+  if (!early || early.ended) return undefined;
+  if (early.file !== file.href) {
+    void early.worker.terminate();
+    return undefined;
+  }
+  return early.worker;
+}
+
 /** The thread for a run over `inputBytes` of inbox: ended, and undefined, above RUN_THREAD_MAX_INPUT_BYTES. */
 export function threadForInbox(thread: RunThread | undefined, inputBytes: number): RunThread | undefined {
   if (inputBytes <= RUN_THREAD_MAX_INPUT_BYTES) return thread;
@@ -172,5 +192,5 @@ export function runThreadUrl(here: string): URL {
 /** TypeScript sources load through tsx's hooks, registered in the worker before its entry is imported. */
 function tsWorker(file: URL): Worker {
   const entry = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`;
-  return new Worker(entry, { eval: true, resourceLimits: LIMITS });
+  return new Worker(entry, { eval: true, resourceLimits: RUN_THREAD_LIMITS });
 }

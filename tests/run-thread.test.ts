@@ -16,7 +16,16 @@ import { runSiteJob, type SiteJob } from '../outputs/site/site-job.ts';
 import { loadRunInputs } from '../pipelines/load-run-inputs.ts';
 import { readFamilies } from '../pipelines/read-families.ts';
 import { readFamily } from '../pipelines/read-family.ts';
-import { RUN_THREAD_MAX_INPUT_BYTES, runThreadUrl, startRunThread, threadForInbox, type RunThread } from '../pipelines/run-thread.ts';
+import { EARLY_THREAD_LIMITS, startRunThreadEarly } from '../bin/run-thread-start.js';
+import {
+  RUN_THREAD_LIMITS,
+  RUN_THREAD_MAX_INPUT_BYTES,
+  runThreadUrl,
+  startRunThread,
+  takeEarlyRunThread,
+  threadForInbox,
+  type RunThread,
+} from '../pipelines/run-thread.ts';
 import { folderOutputs } from '../pipelines/write-outputs.ts';
 import { loadPipelineConfig } from '../config/load-pipeline-config.ts';
 import { InboxFileChangedError } from '../sources/inbox-file.ts';
@@ -168,6 +177,20 @@ describe('dashboard in the second thread', () => {
     build.release();
     // Released, the thread is gone: a job sent to it fails instead of waiting for ever.
     await expect(buildInThread(build, { catalog, input, dir: path.join(await tempDir(), 'site') })).rejects.toThrow();
+  }, 120_000);
+
+  it('takes over the thread `lei run --full` started before the bundle loaded, once, and only for the file it runs', async () => {
+    expect(EARLY_THREAD_LIMITS).toEqual(RUN_THREAD_LIMITS);
+    const file = new URL('../bin/run-thread.js', import.meta.url);
+    startRunThreadEarly();
+    const early = takeEarlyRunThread(file);
+    expect(early).toBeDefined();
+    expect(takeEarlyRunThread(file)).toBeUndefined();
+    await early!.terminate();
+    // Started for one file and asked for another (the run's own thread would run other code): ended, not taken.
+    startRunThreadEarly();
+    expect(takeEarlyRunThread(new URL('../pipelines/run-thread-worker.ts', import.meta.url))).toBeUndefined();
+    expect(takeEarlyRunThread(file)).toBeUndefined();
   }, 120_000);
 
   it("finds the thread's file in the sources, in dist/ and from the bundle in dist/bundle/", async () => {
