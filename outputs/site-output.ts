@@ -1,9 +1,8 @@
 // The dashboard site (site/ in the run folder), built from the run's rows; it links the run's other files.
 import path from 'node:path';
 import type { IndicatorContent, Output, RunContent } from './output.ts';
-import type { SiteRowsJob, SiteSummaryJob } from './site/site-job.ts';
 import { siteDatasets } from './site/site-context.ts';
-import { loadSiteModules } from './site/site-job.ts';
+import { loadSiteModules, type SiteRowsJob, type SiteSummaryJob } from './site/site-job.ts';
 
 /** How the site is built: in this thread by default, or in the run's second thread (pipelines/run-thread.ts). */
 export interface SiteBuilder {
@@ -25,8 +24,10 @@ function inThisThread(): SiteBuilder {
     prepare: () => void loadSiteModules(),
     begin: (job) => (rows = job),
     finish: async (job) => {
+      // siteOutput's write begins the site first when nothing did.
+      if (!rows) throw new Error('サイトの指標のページの行がありません（begin の後に finish を呼んでください）');
       const { drawSite, writeSite } = await loadSiteModules();
-      await writeSite(job.dir, drawSite(rows!.catalog, rows!.rows).finish(job.summary));
+      await writeSite(job.dir, drawSite(rows.catalog, rows.rows).finish(job.summary));
     },
   };
 }
