@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { IndicatorContent, Output, RunContent } from './output.ts';
 import { siteDatasets } from './site/site-context.ts';
-import { loadSiteModules, type SiteRowsJob, type SiteSummaryJob } from './site/site-job.ts';
+import { drawSiteRows, finishSite, loadSiteModules, type SiteRowsJob, type SiteSummaryJob } from './site/site-job.ts';
 
 /** How the site is built: in this thread by default, or in the run's second thread (pipelines/run-thread.ts). */
 export interface SiteBuilder {
@@ -26,8 +26,7 @@ function inThisThread(): SiteBuilder {
     finish: async (job) => {
       // siteOutput's write begins the site first when nothing did.
       if (!rows) throw new Error('サイトの指標のページの行がありません（begin の後に finish を呼んでください）');
-      const { drawSite, writeSite } = await loadSiteModules();
-      await writeSite(job.dir, drawSite(rows.catalog, rows.rows).finish(job.summary));
+      await finishSite(await drawSiteRows(rows), job);
     },
   };
 }

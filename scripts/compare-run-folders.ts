@@ -144,12 +144,12 @@ export async function compareRunFolders(baseDir: string, nextDir: string): Promi
   };
   const result: FolderComparison = { files: 0, identicalBytes: 0, identicalMasked: 0, differences: [] };
   if (base.asOf !== next.asOf) result.asOfDiffers = [base.asOf, next.asOf];
-  const both = new Set(inNext);
+  const [baseFiles, nextFiles] = [new Set(inBase), new Set(inNext)];
   try {
     for (const relative of [...new Set([...inBase, ...inNext])].sort()) {
       result.files += 1;
-      if (!both.has(relative) || !inBase.includes(relative)) {
-        result.differences.push(`${relative}: only in the ${both.has(relative) ? 'new' : 'base'} folder`);
+      if (!baseFiles.has(relative) || !nextFiles.has(relative)) {
+        result.differences.push(`${relative}: only in the ${baseFiles.has(relative) ? 'base' : 'new'} folder`);
         continue;
       }
       const outcome = await compareFile(relative, base, next, connection);

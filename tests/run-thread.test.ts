@@ -12,7 +12,7 @@ import type { PublishedTable } from '../lib/dataset-spec.ts';
 import { datasets } from '../lib/datasets.ts';
 import { withPlanWords } from '../lib/with-plan-words.ts';
 import { siteTables, type SiteInput } from '../outputs/site/site-context.ts';
-import { runSiteJob, type SiteJob } from '../outputs/site/site-job.ts';
+import { drawSiteRows, finishSite } from '../outputs/site/site-job.ts';
 import { loadRunInputs } from '../pipelines/load-run-inputs.ts';
 import { readFamilies } from '../pipelines/read-families.ts';
 import { readFamily } from '../pipelines/read-family.ts';
@@ -39,11 +39,24 @@ function thread(): RunThread {
   return started;
 }
 
+/** A whole site: the catalog, the run's rows and the folder to write. */
+interface SiteJob {
+  catalog: Catalog;
+  input: SiteInput;
+  dir: string;
+}
+
 /** A whole site in a second thread, as a run sends it: the rows of the indicator tables first, then the summary and the folder. */
 function buildInThread(second: RunThread, { catalog, input, dir }: SiteJob): Promise<void> {
   const { compositeIndex, issues, datasets, ...rows } = input;
   second.beginSite({ catalog, rows });
   return second.finishSite({ summary: { compositeIndex, issues, datasets }, dir });
+}
+
+/** The same two steps in this thread. */
+async function buildHere({ catalog, input, dir }: SiteJob): Promise<void> {
+  const { compositeIndex, issues, datasets, ...rows } = input;
+  await finishSite(await drawSiteRows({ catalog, rows }), { summary: { compositeIndex, issues, datasets }, dir });
 }
 
 const siteInThread = (job: SiteJob) => buildInThread(thread(), job);
@@ -148,7 +161,7 @@ describe('dashboard in the second thread', () => {
     const blocked = path.join(await tempDir(), 'not-a-folder');
     await writeFile(blocked, '');
     const job = { catalog, input, dir: path.join(blocked, 'site') };
-    const inThread = await runSiteJob(job).then(
+    const inThread = await buildHere(job).then(
       () => null,
       (e: unknown) => e as NodeJS.ErrnoException,
     );

@@ -2,18 +2,10 @@
 // thread (pipelines/run-thread.ts), which draws the pages on the other core: those of the indicator tables as soon as they
 // are computed (SiteRowsJob), while this thread computes the composite and the issues; the overview and the data page
 // with the rest (SiteSummaryJob), while this thread writes the datasets, the workbook and the store. From the TypeScript
-// sources, and beside a large inbox, the site is drawn whole in the calling thread (runSiteJob).
+// sources, and beside a large inbox, the calling thread runs the same two steps when the site is written (site-output.ts).
 import type { Catalog } from '../../config/load-catalog.ts';
 import type { DrawnSite } from './build-site.ts';
-import type { SiteInput, SiteRows, SiteSummary } from './site-context.ts';
-
-/** The whole site at once. */
-export interface SiteJob {
-  catalog: Catalog;
-  input: SiteInput;
-  /** The site folder to write (inside the staged run folder). */
-  dir: string;
-}
+import type { SiteRows, SiteSummary } from './site-context.ts';
 
 /** The first of two jobs: the pages the indicator tables allow are drawn and kept. */
 export interface SiteRowsJob {
@@ -25,12 +17,6 @@ export interface SiteRowsJob {
 export interface SiteSummaryJob {
   summary: SiteSummary;
   dir: string;
-}
-
-/** Builds the job's site and writes it. */
-export async function runSiteJob(job: SiteJob): Promise<void> {
-  const { buildSite, writeSite } = await loadSiteModules();
-  await writeSite(job.dir, buildSite(job.catalog, job.input));
 }
 
 /** Draws the pages of the indicator tables. */
@@ -46,7 +32,6 @@ export async function finishSite(drawn: DrawnSite, job: SiteSummaryJob): Promise
 }
 
 type SiteModules = {
-  buildSite: typeof import('./build-site.ts').buildSite;
   drawSite: typeof import('./build-site.ts').drawSite;
   writeSite: typeof import('./write-site.ts').writeSite;
 };
@@ -54,8 +39,7 @@ let loading: Promise<SiteModules> | undefined;
 
 /** The site's modules (the chart library among them), loaded once: a thread that expects the job loads them while it waits. */
 export function loadSiteModules(): Promise<SiteModules> {
-  loading ??= Promise.all([import('./build-site.ts'), import('./write-site.ts')]).then(([{ buildSite, drawSite }, { writeSite }]) => ({
-    buildSite,
+  loading ??= Promise.all([import('./build-site.ts'), import('./write-site.ts')]).then(([{ drawSite }, { writeSite }]) => ({
     drawSite,
     writeSite,
   }));
