@@ -5,12 +5,15 @@
 // reader go through it, and rows of a run staged but never listed (a crash or a failed switch between the two) are
 // removed by the next write, found through pending_runs. A run_id already listed is a no-op. After each write the store
 // is stamped (outputs/store-stamp.ts), so an unchanged re-run learns what it holds without loading DuckDB.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetSpec, PublishedTable } from '../lib/dataset-spec.ts';
 import { faultPoint } from '../lib/fault-point.ts';
-import { appendRows, columnSql, createTableSql } from './duckdb-tables.ts';
+import { columnSql, createTableSql, jsonSource, sqlString } from './duckdb-tables.ts';
+import { tableJson } from './format-json.ts';
 import { LEDGER_COLUMNS, mergeLedger, readJournal, removeJournalEntries, type JournalEntry, type LedgerRow } from './ledger-journal.ts';
 import { writeStoreStamp } from './store-stamp.ts';
 
@@ -41,31 +44,35 @@ export async function publishToStore(storePath: string, run: StoredRun, tables: 
 }
 
 /**
- * publishToStore up to listing the run. A run begins it beside its folder outputs, so the rows are appended, committed
+ * publishToStore up to listing the run. A run begins it beside its folder outputs, so the rows are staged, committed
  * and checkpointed while the dashboard is drawn, and lists the run (a small commit and checkpoint) after `latest` is
  * switched: the store never lists a run ahead of `latest`, and a crash before the listing leaves only rows that count
  * for nothing and that the next write removes.
  */
 export async function beginStoreWrite(storePath: string, run: StoredRun, tables: readonly PublishedTable[]): Promise<StoreWrite> {
+  return (await openStoreWrite(storePath, run.runId)).stage(run, tables);
+}
+
+/** The store opened for one run's write, with what its staging needs to know already read. */
+export interface OpenedStore {
+  /** The run's rows staged (committed, not yet listed): one call into DuckDB. The store is closed if it fails. */
+  stage(run: StoredRun, tables: readonly PublishedTable[]): Promise<StoreWrite>;
+  /** Closes the store without staging anything. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store and reads what staging the run's rows needs — the tables and their columns, whether the run is already
+ * listed, whether a killed run left rows, the ledger journal — so that a run can do it while its families are read.
+ * Staging is then one statement list that DuckDB runs in its own thread: each await of a DuckDB call waits for a turn of
+ * the main thread, which the run's other outputs keep busy (five such turns made staging end after every other output).
+ */
+export async function openStoreWrite(storePath: string, runId: string): Promise<OpenedStore> {
   const journal = await readJournal(storePath);
   const { connection, close } = await openStore(storePath);
-  let listed: boolean;
+  let facts: StoreFacts;
   try {
-    // One transaction for the schema too: a single commit (one log flush) instead of one per statement.
-    listed = await withTransaction(connection, async () => {
-      const layouts = await ensureSchema(
-        connection,
-        tables.map((t) => t.spec),
-      );
-      await removeUnlistedRuns(connection);
-      if (await listsRun(connection, run.runId)) return true;
-      for (const t of tables) await insertRows(connection, t, layouts.get(t.spec.name) ?? []);
-      await connection.run('INSERT INTO pending_runs VALUES ($1)', [run.runId]);
-      return false;
-    });
-    faultPoint('after-store-stage');
-    // The rows reach the file now, before the switch: the checkpoint after it has only the runs row to write.
-    await connection.run('CHECKPOINT');
+    facts = await readStoreFacts(connection, runId);
   } catch (e) {
     await close(false);
     throw e;
@@ -75,6 +82,96 @@ export async function beginStoreWrite(storePath: string, run: StoredRun, tables:
     open = false;
     return close(checkpoint);
   };
+  return {
+    close: () => (open ? closing(false) : Promise.resolve()),
+    async stage(run, tables) {
+      try {
+        await stageRows(connection, facts, run.runId, tables);
+      } catch (e) {
+        await closing(false);
+        throw e;
+      }
+      faultPoint('after-store-stage');
+      return storeWrite(storePath, connection, closing, () => open, run, journal, facts.listed);
+    },
+  };
+}
+
+/** What a write needs to know of the store before it stages: each table's columns (and whether it is a base table), the marks. */
+interface StoreFacts {
+  columns: Map<string, string[]>;
+  baseTables: Set<string>;
+  listed: boolean;
+  pending: boolean;
+}
+
+async function readStoreFacts(connection: DuckDBConnection, runId: string): Promise<StoreFacts> {
+  const found = await connection.runAndReadAll(
+    `SELECT c.table_name, c.column_name, t.table_type FROM information_schema.columns c JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
+     WHERE c.table_catalog = current_database() AND c.table_schema = 'main' ORDER BY c.table_name, c.ordinal_position`,
+  );
+  const columns = new Map<string, string[]>();
+  const baseTables = new Set<string>();
+  for (const r of found.getRowObjects()) {
+    const name = String(r.table_name);
+    columns.set(name, [...(columns.get(name) ?? []), String(r.column_name)]);
+    if (r.table_type === 'BASE TABLE') baseTables.add(name);
+  }
+  if (!columns.has('runs')) return { columns, baseTables, listed: false, pending: false };
+  const pending = columns.has('pending_runs') ? '(SELECT count(*)::INT FROM pending_runs)' : '0';
+  const marks = await connection.runAndReadAll(`SELECT (SELECT count(*)::INT FROM runs WHERE run_id = $1) AS listed, ${pending} AS pending`, [runId]);
+  const row = marks.getRowObjects()[0];
+  return { columns, baseTables, listed: (row?.listed as number) > 0, pending: (row?.pending as number) > 0 };
+}
+
+/**
+ * One transaction, one statement list: what the schema lacks, the rows a killed run left removed, this run's rows
+ * (unless it is already listed) and its pending mark; then a checkpoint, so the rows reach the file before the switch and
+ * the checkpoint after it has only the runs row to write. The rows are read from the JSON of each table (the dataset
+ * files' own text, outputs/format-json.ts) in DuckDB's thread, each column with its dataset type, instead of appended
+ * value by value on the main thread.
+ */
+async function stageRows(connection: DuckDBConnection, facts: StoreFacts, runId: string, tables: readonly PublishedTable[]): Promise<void> {
+  const scratch = facts.listed || tables.length === 0 ? undefined : mkdtempSync(path.join(tmpdir(), 'lei-store-'));
+  try {
+    const rows = scratch
+      ? tables.map((t, i) => {
+          const file = path.join(scratch, `${i}.json`);
+          writeFileSync(file, tableJson(t));
+          return `INSERT INTO "${t.spec.name}" BY NAME SELECT * FROM ${jsonSource(file, t.spec)}`;
+        })
+      : [];
+    const statements = [
+      'BEGIN TRANSACTION',
+      ...schemaStatements(
+        facts.columns,
+        tables.map((t) => t.spec),
+      ),
+      ...(facts.pending ? unlistedRowsRemoval(facts) : []),
+      ...rows,
+      ...(facts.listed ? [] : [`INSERT INTO pending_runs VALUES (${sqlString(runId)})`]),
+      'COMMIT',
+      'CHECKPOINT',
+    ];
+    await connection.run(statements.join(';\n')).catch(async (e: unknown) => {
+      await rollback(connection);
+      throw e;
+    });
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The write once staged: commit() lists the run, abandon() removes its staged rows. */
+function storeWrite(
+  storePath: string,
+  connection: DuckDBConnection,
+  closing: (checkpoint: boolean) => Promise<void>,
+  isOpen: () => boolean,
+  run: StoredRun,
+  journal: readonly JournalEntry[],
+  listed: boolean,
+): StoreWrite {
   return {
     async commit() {
       try {
@@ -104,7 +201,7 @@ export async function beginStoreWrite(storePath: string, run: StoredRun, tables:
       return listed ? 'already-stored' : 'written';
     },
     async abandon() {
-      if (!open) return;
+      if (!isOpen()) return;
       // Best effort: rows left here are removed by the next write of the store anyway.
       const removed = await withTransaction(connection, () => removeUnlistedRuns(connection)).then(
         () => true,
@@ -127,17 +224,14 @@ async function listsRun(connection: DuckDBConnection, runId: string): Promise<bo
 async function removeUnlistedRuns(connection: DuckDBConnection): Promise<void> {
   const marks = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM pending_runs');
   if ((marks.getRowObjects()[0]?.n as number) === 0) return;
-  // Every base table with a run_id, not only this run's specs: the rows left may be of tables a later config dropped.
-  const found = await connection.runAndReadAll(
-    `SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
-     WHERE c.table_catalog = current_database() AND c.table_schema = 'main' AND t.table_type = 'BASE TABLE' AND c.column_name = 'run_id'`,
-  );
-  const tables = found
-    .getRowObjects()
-    .map((r) => String(r.table_name))
-    .filter((name) => !OWN_TABLES.includes(name));
+  await connection.run(unlistedRowsRemoval(await readStoreFacts(connection, '')).join(';\n'));
+}
+
+/** Every base table with a run_id, not only this run's specs (the rows left may be of tables a later config dropped), then the marks. */
+function unlistedRowsRemoval({ columns, baseTables }: StoreFacts): string[] {
+  const tables = [...baseTables].filter((name) => !OWN_TABLES.includes(name) && columns.get(name)?.includes('run_id'));
   const unlisted = 'SELECT run_id FROM pending_runs WHERE run_id NOT IN (SELECT run_id FROM runs)';
-  await connection.run([...tables.map((name) => `DELETE FROM "${name}" WHERE run_id IN (${unlisted})`), 'DELETE FROM pending_runs'].join(';\n'));
+  return [...tables.map((name) => `DELETE FROM "${name}" WHERE run_id IN (${unlisted})`), 'DELETE FROM pending_runs'];
 }
 
 async function withTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
@@ -158,44 +252,21 @@ async function rollback(connection: DuckDBConnection): Promise<void> {
 }
 
 /**
- * A table whose columns are the spec's, in order (made by this version), takes the rows straight from the appender;
- * one made by an older version (fewer columns, now added at the end) takes them through a staging table and INSERT BY NAME.
+ * What is missing — tables, columns an older version lacked (its rows keep NULL there), the latest_<table> views, the
+ * ledger, pending_runs — as statements, from the store's columns read before (readStoreFacts). The rows go in by name,
+ * so a table made by an older version, with the new columns at its end, takes them as well.
  */
-async function insertRows(connection: DuckDBConnection, table: PublishedTable, columns: readonly string[]): Promise<void> {
-  const { spec } = table;
-  if (columns.length === spec.columns.length && spec.columns.every((c, i) => c.name === columns[i])) return appendRows(connection, table);
-  const staging = `staging_${spec.name}`;
-  await connection.run(createTableSql(spec, staging).replace('CREATE TABLE IF NOT EXISTS', 'CREATE TEMP TABLE'));
-  await appendRows(connection, table, staging);
-  await connection.run(`INSERT INTO "${spec.name}" BY NAME SELECT * FROM "${staging}"`);
-  await connection.run(`DROP TABLE "${staging}"`);
-}
-
-/**
- * Creates what is missing — tables, columns an older version lacked, the latest_<table> views, the ledger, pending_runs — in one
- * statement batch after one look at the catalog; returns each dataset table's columns in order.
- */
-async function ensureSchema(connection: DuckDBConnection, specs: readonly DatasetSpec[]): Promise<Map<string, string[]>> {
-  const present = new Map<string, string[]>();
-  const catalog = await connection.runAndReadAll(
-    `SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name, ordinal_position`,
-  );
-  for (const r of catalog.getRowObjects()) {
-    const name = String(r.table_name);
-    present.set(name, [...(present.get(name) ?? []), String(r.column_name)]);
-  }
+function schemaStatements(present: ReadonlyMap<string, readonly string[]>, specs: readonly DatasetSpec[]): string[] {
   const statements: string[] = [];
   if (!present.has('runs')) statements.push(RUNS_TABLE);
   // A store made by a version that wrote a run in one transaction has no pending_runs.
   if (!present.has('pending_runs')) statements.push(PENDING_TABLE);
   statements.push(...ledgerStatements(present.get('run_ledger')));
-  const layouts = new Map<string, string[]>();
   for (const spec of specs) {
     const existing = present.get(spec.name);
     if (existing === undefined) statements.push(createTableSql(spec));
     const missing = spec.columns.filter((c) => existing !== undefined && !existing.includes(c.name));
     for (const c of missing) statements.push(`ALTER TABLE "${spec.name}" ADD COLUMN ${columnSql(c)}`);
-    layouts.set(spec.name, [...(existing ?? []), ...(existing === undefined ? spec.columns : missing).map((c) => c.name)]);
     // A view over SELECT * is made again when its table changes shape (DuckDB fixes a view's columns when it is made).
     if (existing === undefined || missing.length > 0 || !present.has(`latest_${spec.name}`)) {
       statements.push(
@@ -203,8 +274,7 @@ async function ensureSchema(connection: DuckDBConnection, specs: readonly Datase
       );
     }
   }
-  if (statements.length > 0) await connection.run(statements.join(';\n'));
-  return layouts;
+  return statements;
 }
 
 /** The ledger table, or the columns a ledger made by an older version lacks (its rows keep NULL there). */

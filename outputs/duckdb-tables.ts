@@ -12,6 +12,16 @@ export function columnSql(column: ColumnSpec): string {
   return `"${column.name}" ${sqlTypeOf(column)}`;
 }
 
+/** A dataset's JSON file (outputs/format-json.ts) read with the dataset's columns and types, nothing guessed (a date-like text stays text). */
+export function jsonSource(file: string, spec: PublishedTable['spec']): string {
+  const columns = spec.columns.map((c) => `${sqlString(c.name)}: ${sqlString(sqlTypeOf(c))}`).join(', ');
+  return `read_json(${sqlString(file)}, format = 'array', auto_detect = false, columns = {${columns}})`;
+}
+
+export function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
 export function createTableSql(table: PublishedTable['spec'], name = table.name): string {
   return `CREATE TABLE IF NOT EXISTS "${name}" (${table.columns.map(columnSql).join(', ')})`;
 }

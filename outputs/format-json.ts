@@ -1,5 +1,5 @@
 // JSON for dashboards: an array of row objects, keys in the dataset's column order, numbers as numbers.
-import type { DatasetSpec } from '../lib/dataset-spec.ts';
+import type { DatasetSpec, PublishedTable } from '../lib/dataset-spec.ts';
 
 export function formatJson(spec: DatasetSpec, rows: readonly object[]): string {
   const names = spec.columns.map((c) => c.name);
@@ -11,4 +11,13 @@ export function formatJson(spec: DatasetSpec, rows: readonly object[]): string {
     return out;
   });
   return `${JSON.stringify(ordered, null, 1)}\n`;
+}
+
+const texts = new WeakMap<PublishedTable, string>();
+
+/** A table's JSON, formatted once per table: the dataset's file and the store's staging (outputs/duckdb-store.ts) read the same text. */
+export function tableJson(table: PublishedTable): string {
+  let text = texts.get(table);
+  if (text === undefined) texts.set(table, (text = formatJson(table.spec, table.rows)));
+  return text;
 }

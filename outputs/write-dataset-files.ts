@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { PublishedTable } from '../lib/dataset-spec.ts';
 import { formatCsv } from './format-csv.ts';
 import { formatDatapackage } from './format-datapackage.ts';
-import { formatJson } from './format-json.ts';
+import { tableJson } from './format-json.ts';
 import { writeParquetFiles } from './write-parquet-files.ts';
 
 export async function writeDatasetFiles(
@@ -16,7 +16,7 @@ export async function writeDatasetFiles(
 ): Promise<void> {
   const texts = tables.flatMap((t): [string, string][] => [
     [`${t.spec.name}.csv`, formatCsv(t.spec, t.rows)],
-    ...(formats.json ? [[`${t.spec.name}.json`, formatJson(t.spec, t.rows)] satisfies [string, string]] : []),
+    ...(formats.json ? [[`${t.spec.name}.json`, tableJson(t)] satisfies [string, string]] : []),
   ]);
   await Promise.all(texts.map(([name, text]) => writeFile(path.join(dir, name), text)));
   if (formats.parquet) await writeParquetFiles(dir, tables, formats.json ? 'json' : 'rows');

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { PublishedTable } from '../lib/dataset-spec.ts';
-import { appendRows, createTableSql, sqlTypeOf } from './duckdb-tables.ts';
+import { appendRows, createTableSql, jsonSource, sqlString } from './duckdb-tables.ts';
 
 // One thread keeps row order and bytes the same on every run.
 const SETTINGS = { threads: '1' };
@@ -23,7 +23,7 @@ export async function writeParquetFiles(dir: string, tables: readonly PublishedT
     const connection = await (await converter).connect();
     try {
       // One statement list, one call into DuckDB, so no step waits for a turn of the busy main thread.
-      await connection.run(tables.map((t) => copy(jsonSource(path.join(dir, `${t.spec.name}.json`), t.spec), t)).join('\n'));
+      await connection.run(tables.map((t) => copy(`(SELECT * FROM ${jsonSource(path.join(dir, `${t.spec.name}.json`), t.spec)})`, t)).join('\n'));
     } finally {
       connection.closeSync();
     }
@@ -42,18 +42,8 @@ export async function writeParquetFiles(dir: string, tables: readonly PublishedT
 
 const parquetFile = (dir: string, t: PublishedTable) => path.join(dir, `${t.spec.name}.parquet`);
 
-/** The JSON file read with the dataset's columns and types, nothing guessed (a date-like text stays text). */
-function jsonSource(file: string, spec: PublishedTable['spec']): string {
-  const columns = spec.columns.map((c) => `${sqlString(c.name)}: ${sqlString(sqlTypeOf(c))}`).join(', ');
-  return `(SELECT * FROM read_json(${sqlString(file)}, format = 'array', auto_detect = false, columns = {${columns}}))`;
-}
-
 async function appendedTable(connection: DuckDBConnection, t: PublishedTable): Promise<string> {
   await connection.run(createTableSql(t.spec));
   await appendRows(connection, t);
   return `"${t.spec.name}"`;
-}
-
-function sqlString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }

@@ -3,7 +3,7 @@
 // and is reported. The store's rows are staged beside the folder outputs (beginTargets); the run is listed in its runs
 // table here, which is what makes them count.
 import { redactSecrets } from '../lib/redact-connection-string.ts';
-import type { StoreWrite } from '../outputs/duckdb-store.ts';
+import type { OpenedStore, StoreWrite } from '../outputs/duckdb-store.ts';
 import type { RunContent } from '../outputs/output.ts';
 import { postgresOutput } from '../outputs/postgres-output.ts';
 import { storeOutput } from '../outputs/store-output.ts';
@@ -17,9 +17,24 @@ export interface BegunTargets {
   abandon(): Promise<void>;
 }
 
-/** Stages the store's rows now, so they are appended, committed and checkpointed while the folder outputs are written. */
-export function beginTargets(options: RunOptions, run: RunContent): BegunTargets {
-  const store = options.storePath ? storeOutput(options.storePath).begin(run) : null;
+/** Targets made ready while the families are read: the store opened, with what its staging needs read. */
+export interface PreparedTargets {
+  store: Promise<OpenedStore> | null;
+  /** Closes what was opened, for a run that stops before it begins the targets. */
+  release(): Promise<void>;
+}
+
+/** Opens the store now (a run does it while its families are read), so that staging the rows is one call into DuckDB. */
+export function prepareTargets(options: RunOptions, runId: string): PreparedTargets {
+  const store = options.storePath ? storeOutput(options.storePath).open(runId) : null;
+  // A failure to open is reported where the store always failed, after the switch (publishTargets awaits it).
+  store?.catch(() => {});
+  return { store, release: async () => (await store?.catch(() => null))?.close() };
+}
+
+/** Stages the store's rows now, so they are committed and checkpointed while the folder outputs are written. */
+export function beginTargets(options: RunOptions, run: RunContent, prepared?: PreparedTargets): BegunTargets {
+  const store = options.storePath ? storeOutput(options.storePath).begin(run, prepared?.store ?? undefined) : null;
   // A failure to begin is reported where the store always failed, after the switch (publishTargets awaits it).
   store?.catch(() => {});
   return {

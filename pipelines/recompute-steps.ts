@@ -6,6 +6,6 @@ export { buildManifest } from './build-manifest.ts';
 export { computeIndicatorTables, computeTables } from './compute-tables.ts';
 export { diffWithPrevious } from './diff-with-previous.ts';
 export { evaluateRunContracts } from './evaluate-run-contracts.ts';
-export { beginTargets, publishTargets } from './publish-targets.ts';
+export { beginTargets, prepareTargets, publishTargets } from './publish-targets.ts';
 export { indicatorContent, runContent } from './run-content.ts';
 export { folderOutputs, writeOutputs } from './write-outputs.ts';

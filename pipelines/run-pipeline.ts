@@ -19,6 +19,7 @@ import { existingRunFolder } from '../outputs/publish-run-folder.ts';
 import { stampPath } from '../outputs/store-stamp.ts';
 import { archiveDirOf, archiveRunInputs } from './archive-run-inputs.ts';
 import { computeRunId } from './compute-run-id.ts';
+import type { BegunTargets, PreparedTargets } from './publish-targets.ts';
 import { decideUnchanged, lastRunId, repairedRuns } from './decide-unchanged.ts';
 import { clearExecutionMarker, replaceExecutionMarker } from './execution-marker.ts';
 import { configReadMessage, type ConfigSettings } from './config-facts.ts';
@@ -189,7 +190,9 @@ async function executeRun(
     const outputs = options.dryRun ? [] : steps.folderOutputs(pipeline.outputs, thread);
     // While the families are read, the outputs load what they write with (behind the second thread's read, if any).
     for (const output of outputs) output.prepare?.();
-    return await recompute(steps, { options, catalog, run, runId, previous, reconciliation, access, startedAt }, outputs, reading.read);
+    // The store too is opened meanwhile, so that staging the run's rows beside the outputs is one call into DuckDB.
+    const targets = options.dryRun ? undefined : steps.prepareTargets(options, runId);
+    return await recompute(steps, { options, catalog, run, runId, previous, reconciliation, access, startedAt }, outputs, reading.read, targets);
   } finally {
     thread?.release();
   }
@@ -264,24 +267,32 @@ async function computeRun(steps: RecomputeSteps, inputs: RecomputeInputs, output
 }
 
 /** Steps 5–10: read, check, compute, write the run folder, publish the targets. */
-async function recompute(steps: RecomputeSteps, inputs: RecomputeInputs, outputs: readonly Output[], reading: Promise<FamilyReadings>): Promise<RunResult> {
+async function recompute(
+  steps: RecomputeSteps,
+  inputs: RecomputeInputs,
+  outputs: readonly Output[],
+  reading: Promise<FamilyReadings>,
+  prepared: PreparedTargets | undefined,
+): Promise<RunResult> {
   const { options, catalog, reconciliation, access } = inputs;
   const log = options.log ?? (() => {});
-  const { computed, manifest, result } = await computeRun(steps, inputs, outputs, reading);
-  if (options.dryRun) return { ...result, status: 'dry-run', folder: '', store: 'skipped', postgres: { result: 'skipped' }, cleaned: [] };
-
-  const content = steps.runContent(catalog, manifest, computed);
-  // The store's rows are staged (committed, not yet counted) while the folder outputs are written; the run is listed after the switch.
-  const begun = steps.beginTargets(options, content);
+  let begun: BegunTargets | undefined;
   try {
+    const { computed, manifest, result } = await computeRun(steps, inputs, outputs, reading);
+    if (options.dryRun) return { ...result, status: 'dry-run', folder: '', store: 'skipped', postgres: { result: 'skipped' }, cleaned: [] };
+
+    const content = steps.runContent(catalog, manifest, computed);
+    // The store's rows are staged (committed, not yet counted) while the folder outputs are written; the run is listed after the switch.
+    begun = steps.beginTargets(options, content, prepared);
     const finalDir = await steps.writeOutputs(options.outDir, content, outputs, access, begun);
     log(`出力しました: ${finalDir}`, `Written: ${finalDir}`);
     await restrictTree(path.join(options.outDir, 'cache'), access);
     const targets = await steps.publishTargets(options, finalDir, content, reconciliation, begun);
     return { ...result, status: 'published', folder: finalDir, ...targets, cleaned: reconciliation?.cleaned ?? [] };
   } finally {
-    // Staged rows are removed and the store closed on any failure before the listing (nothing once listed).
-    await begun.abandon();
+    // Staged rows are removed and the store closed on any failure before the listing (nothing once listed); a store
+    // opened for a run that stopped before it staged anything is closed.
+    await (begun ? begun.abandon() : prepared?.release());
   }
 }
 

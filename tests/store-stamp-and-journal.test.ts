@@ -4,6 +4,7 @@
 // the store beside its folder outputs and lists the run in `runs` only after `latest` is switched: until then the store
 // holds nothing of the run that counts (no runs row, no stamp for it, no journal folded away); an abandoned write
 // removes its rows, and rows a killed run staged are removed by the next write.
+import { spawnSync } from 'node:child_process';
 import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -16,7 +17,7 @@ import { journalDir, journalExecutions, readJournal, type ExecutionRecord } from
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
 import type { Output, RunContent } from '../outputs/output.ts';
 import { stampedRunId, storeHoldsRun, writeStoreStamp } from '../outputs/store-stamp.ts';
-import { beginTargets } from '../pipelines/publish-targets.ts';
+import { beginTargets, prepareTargets } from '../pipelines/publish-targets.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import type { RunOptions } from '../pipelines/run-types.ts';
 import { writeOutputs } from '../pipelines/write-outputs.ts';
@@ -70,16 +71,29 @@ const execution = (executionId: string, minute: number, status: ExecutionRecord[
   targets: { folder: 'unchanged', store: 'already-stored', postgres: 'skipped', postgresTarget: null },
 });
 
-async function tableLedger(store: string): Promise<{ execution_id: string; status: string }[]> {
+/** The rows of each query, read from the store opened read-only. */
+async function queryStore(store: string, ...sqls: string[]): Promise<Record<string, unknown>[][]> {
   const db = await DuckDBInstance.create(store, { access_mode: 'READ_ONLY' });
   const connection = await db.connect();
   try {
-    const rows = await connection.runAndReadAll('SELECT execution_id, status FROM run_ledger ORDER BY started_at');
-    return rows.getRowObjects().map((r) => ({ execution_id: String(r.execution_id), status: String(r.status) }));
+    const results: Record<string, unknown>[][] = [];
+    for (const sql of sqls) results.push((await connection.runAndReadAll(sql)).getRowObjects());
+    return results;
   } finally {
     connection.closeSync();
     db.closeSync();
   }
+}
+
+/** Whether another process can open the store for writing (DuckDB locks the file for the process that has it open). */
+function writableByAnotherProcess(store: string): boolean {
+  const open = `import('@duckdb/node-api').then(async ({ DuckDBInstance }) => (await DuckDBInstance.create(${JSON.stringify(store)})).closeSync())`;
+  return spawnSync(process.execPath, ['-e', open], { cwd: process.cwd(), stdio: 'ignore' }).status === 0;
+}
+
+async function tableLedger(store: string): Promise<{ execution_id: string; status: string }[]> {
+  const [rows] = await queryStore(store, 'SELECT execution_id, status FROM run_ledger ORDER BY started_at');
+  return rows!.map((r) => ({ execution_id: String(r.execution_id), status: String(r.status) }));
 }
 
 describe('the store stamp', () => {
@@ -267,6 +281,61 @@ describe('a store write begun before the switch', () => {
     expect(await contents(store)).toEqual({ rows: { values_t: ['r1 2', 'r2 3', 'r3 4'] }, runs: ['r1', 'r2', 'r3'], pending: [] });
   });
 
+  it('stores every value as the dataset holds it: text of any kind, exact decimals, large integers, booleans, nulls, no rows', async () => {
+    const store = path.join(await tempDir(), 'store.duckdb');
+    const spec = {
+      name: 'kinds_t',
+      titleJa: 'kinds_t',
+      descriptionJa: 'kinds_t',
+      columns: [
+        col('run_id', 'string', '実行ID', 'Run id'),
+        col('text', 'string', 't', 't'),
+        col('n', 'integer', 'n', 'n'),
+        col('d', 'decimal', 'd', 'd'),
+        col('b', 'boolean', 'b', 'b'),
+      ],
+      primaryKey: ['n'],
+    };
+    const rows = [
+      { run_id: 'r1', text: '世田谷区 "引用" \\ 改行\nタブ\t', n: 9007199254740991, d: 0.1 + 0.2, b: true },
+      { run_id: 'r1', text: '2024-04-01', n: -1, d: 1e-7, b: false },
+      { run_id: 'r1', text: null, n: null, d: null, b: null },
+      { run_id: 'r1', text: '', n: 0, d: -123456.789, b: true },
+    ];
+    await publishToStore(store, run('r1'), [{ spec, rows }, { ...rowsOf('r1', 0, 'empty_t') }]);
+    const [stored, types, empty] = await queryStore(
+      store,
+      'SELECT run_id, text, n::DOUBLE AS n, d, b FROM kinds_t',
+      `SELECT data_type FROM information_schema.columns WHERE table_name = 'kinds_t' ORDER BY ordinal_position`,
+      'SELECT count(*)::INT AS n FROM empty_t',
+    );
+    expect(stored).toEqual(rows);
+    expect(types!.map((t) => t.data_type)).toEqual(['VARCHAR', 'VARCHAR', 'BIGINT', 'DOUBLE', 'BOOLEAN']);
+    expect(empty).toEqual([{ n: 0 }]);
+  });
+
+  it('adds a column a later version declares to a table an earlier one made: earlier rows NULL there, the view shows it', async () => {
+    const store = path.join(await tempDir(), 'store.duckdb');
+    await publishToStore(store, run('r1'), [rowsOf('r1', 2)]);
+    const wider = rowsOf('r2', 2);
+    const withNote: PublishedTable = {
+      spec: { ...wider.spec, columns: [wider.spec.columns[0]!, col('note', 'string', '注', 'Note'), wider.spec.columns[1]!] },
+      rows: wider.rows.map((r) => ({ ...r, note: `n${(r as { x: number }).x}` })),
+    };
+    expect(await publishToStore(store, { ...run('r2'), finishedAt: '2026-01-02T00:00:00Z' }, [withNote])).toBe('written');
+    const [all, latest] = await queryStore(store, 'SELECT run_id, x::INT AS x, note FROM values_t', 'SELECT x::INT AS x, note FROM latest_values_t ORDER BY x');
+    expect(all).toEqual([
+      { run_id: 'r1', x: 0, note: null },
+      { run_id: 'r1', x: 1, note: null },
+      { run_id: 'r2', x: 0, note: 'n0' },
+      { run_id: 'r2', x: 1, note: 'n1' },
+    ]);
+    expect(latest).toEqual([
+      { x: 0, note: 'n0' },
+      { x: 1, note: 'n1' },
+    ]);
+  });
+
   it('adds pending_runs to a store made before it', async () => {
     const store = path.join(await tempDir(), 'store.duckdb');
     await publishToStore(store, run('r1'), [rowsOf('r1', 2)]);
@@ -277,6 +346,20 @@ describe('a store write begun before the switch', () => {
     db.closeSync();
     expect(await publishToStore(store, run('r2'), [rowsOf('r2', 1)])).toBe('written');
     expect(await contents(store)).toEqual({ rows: { values_t: ['r1 2', 'r2 1'] }, runs: ['r1', 'r2'], pending: [] });
+  });
+
+  it('opened for a run that stops before it stages anything, is closed again with nothing written', async () => {
+    const out = await tempDir();
+    const store = path.join(out, 'store.duckdb');
+    await publishToStore(store, run('r1'), [rowsOf('r1', 2)]);
+    const prepared = prepareTargets({ configDir: otherCityConfig, inboxDir: out, outDir: out, storePath: store }, 'r2');
+    await prepared.store;
+    // Opened: DuckDB's lock keeps another process from writing it; released: another process can.
+    expect(writableByAnotherProcess(store)).toBe(false);
+    await prepared.release();
+    expect(writableByAnotherProcess(store)).toBe(true);
+    expect(await contents(store)).toEqual({ rows: { values_t: ['r1 2'] }, runs: ['r1'], pending: [] });
+    expect(await publishToStore(store, run('r2'), [rowsOf('r2', 1)])).toBe('written');
   });
 
   it('is abandoned when a folder output fails: no run folder, nothing in the store, the store not left open', async () => {
