@@ -26,7 +26,7 @@ import { configReadMessage, type ConfigSettings } from './config-facts.ts';
 import { loadRunFiles, type RunInputs } from './load-run-inputs.ts';
 import { reconcileTargets, type Reconciliation } from './reconcile-targets.ts';
 import { configForRun, prepareRunConfig, type RunConfig } from './run-config.ts';
-import { startRunThread, threadForInbox, type RunThread } from './run-thread.ts';
+import type { RunThread } from './run-thread.ts';
 import type { RunOptions, RunResult } from './run-types.ts';
 import type { FamilyReadings } from './read-families.ts';
 
@@ -159,10 +159,11 @@ async function executeRun(
 
   // A run sure to recompute (--full, or no earlier run) starts its second thread and loads its whole config first: the
   // thread boots on the other core and the config is parsed while the inbox is listed and hashed. Any other run waits
-  // until it knows its inputs changed: an unchanged re-run loads neither.
+  // until it knows its inputs changed: an unchanged re-run loads neither (nor node:worker_threads).
   const previous = await lastRunId(options.outDir);
   const recomputes = options.full === true || previous === undefined;
-  let thread = recomputes ? startRunThread() : undefined;
+  const threads = () => import('./run-thread.ts');
+  let thread = recomputes ? (await threads()).startRunThread() : undefined;
   try {
     const { configFiles, whole } = await configForRun(config);
     const early = recomputes ? whole() : undefined;
@@ -176,6 +177,7 @@ async function executeRun(
     const unchanged = await decideUnchanged(options, runId, previous, files.inputs.length, reconciliation);
     if (unchanged) return unchanged;
 
+    const { startRunThread, threadForInbox } = await threads();
     thread ??= startRunThread();
     const { catalog, pipeline, contracts, families } = await (early ?? whole());
     const run: RunInputs = { ...files, contracts, families };
