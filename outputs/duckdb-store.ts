@@ -65,7 +65,8 @@ export interface OpenedStore {
  * Opens the store and reads what staging the run's rows needs — the tables and their columns, whether the run is already
  * listed, whether a killed run left rows, the ledger journal — so that a run can do it while its families are read.
  * Staging is then one statement list that DuckDB runs in its own thread: each await of a DuckDB call waits for a turn of
- * the main thread, which the run's other outputs keep busy (five such turns made staging end after every other output).
+ * the main thread, which the run's other outputs keep busy (with a call per step and per table, staging ended after every
+ * other output, and its checkpoint was the run's last ~0.1 s: docs/benchmarks.md).
  */
 export async function openStoreWrite(storePath: string, runId: string): Promise<OpenedStore> {
   const journal = await readJournal(storePath);
