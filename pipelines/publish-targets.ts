@@ -24,9 +24,10 @@ export interface PreparedTargets {
   release(): Promise<void>;
 }
 
-/** Opens the store now (a run does it while its families are read), so that staging the rows is one call into DuckDB. */
-export function prepareTargets(options: RunOptions, runId: string): PreparedTargets {
-  const store = options.storePath ? storeOutput(options.storePath).open(runId) : null;
+/** Opens the store once `after` settles (at once without it), so that staging the rows beside the outputs is one call into DuckDB. */
+export function prepareTargets(options: RunOptions, runId: string, after: Promise<unknown> = Promise.resolve()): PreparedTargets {
+  const { storePath } = options;
+  const store = storePath ? after.then(() => storeOutput(storePath).open(runId)) : null;
   // A failure to open is reported where the store always failed, after the switch (publishTargets awaits it).
   store?.catch(() => {});
   return { store, release: async () => (await store?.catch(() => null))?.close() };

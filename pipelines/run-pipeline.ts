@@ -192,8 +192,10 @@ async function executeRun(
     const outputs = options.dryRun ? [] : steps.folderOutputs(pipeline.outputs, thread);
     // While the families are read, the outputs load what they write with (behind the second thread's read, if any).
     for (const output of outputs) output.prepare?.();
-    // The store too is opened meanwhile, so that staging the run's rows beside the outputs is one call into DuckDB.
-    const targets = options.dryRun ? undefined : steps.prepareTargets(options, runId);
+    // The store is opened ahead, so that staging the run's rows beside the outputs is one call into DuckDB: while the
+    // families are read when the run has its second thread (a small inbox), else once they are read (an open store holds
+    // ~20 MB, which added to the peak of a large inbox's reads).
+    const targets = options.dryRun ? undefined : steps.prepareTargets(options, runId, thread ? undefined : reading.read);
     return await recompute(steps, { options, catalog, run, runId, previous, reconciliation, access, startedAt }, outputs, reading.read, targets);
   } finally {
     thread?.release();
