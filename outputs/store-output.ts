@@ -3,7 +3,7 @@ import { openStoreWrite, publishToStore, type OpenedStore, type StoreWrite } fro
 import { publishedRunOf, type Output, type RunContent } from './output.ts';
 
 export interface StoreOutput extends Output<'written' | 'already-stored'> {
-  /** The store opened for the run's write, while its families are read (outputs/duckdb-store.ts openStoreWrite). */
+  /** The store opened for the run's write ahead of staging (outputs/duckdb-store.ts openStoreWrite; pipelines/publish-targets.ts prepareTargets). */
   open(runId: string): Promise<OpenedStore>;
   /** The run's rows staged in the store, before the run folder is switched (its name is the run's folder); commit() lists the run. */
   begin(run: RunContent, opened?: Promise<OpenedStore>): Promise<StoreWrite>;

@@ -17,7 +17,7 @@ export interface BegunTargets {
   abandon(): Promise<void>;
 }
 
-/** Targets made ready while the families are read: the store opened, with what its staging needs read. */
+/** Targets made ready ahead of staging (a run: while or once its families are read): the store opened, with what staging needs read. */
 export interface PreparedTargets {
   store: Promise<OpenedStore> | null;
   /** Closes what was opened, for a run that stops before it begins the targets. */
