@@ -98,15 +98,19 @@ export async function openStoreWrite(storePath: string, runId: string): Promise<
   };
 }
 
-/** What a write needs to know of the store before it stages: each table's columns (and whether it is a base table), the marks. */
-interface StoreFacts {
+/** The store's tables: each one's columns in order, and which are base tables (not views). */
+interface StoreSchema {
   columns: Map<string, string[]>;
   baseTables: Set<string>;
+}
+
+/** What a write needs to know of the store before it stages: its tables, and the marks. */
+interface StoreFacts extends StoreSchema {
   listed: boolean;
   pending: boolean;
 }
 
-async function readStoreFacts(connection: DuckDBConnection, runId: string): Promise<StoreFacts> {
+async function readSchema(connection: DuckDBConnection): Promise<StoreSchema> {
   const found = await connection.runAndReadAll(
     `SELECT c.table_name, c.column_name, t.table_type FROM information_schema.columns c JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
      WHERE c.table_catalog = current_database() AND c.table_schema = 'main' ORDER BY c.table_name, c.ordinal_position`,
@@ -118,11 +122,16 @@ async function readStoreFacts(connection: DuckDBConnection, runId: string): Prom
     columns.set(name, [...(columns.get(name) ?? []), String(r.column_name)]);
     if (r.table_type === 'BASE TABLE') baseTables.add(name);
   }
-  if (!columns.has('runs')) return { columns, baseTables, listed: false, pending: false };
-  const pending = columns.has('pending_runs') ? '(SELECT count(*)::INT FROM pending_runs)' : '0';
+  return { columns, baseTables };
+}
+
+async function readStoreFacts(connection: DuckDBConnection, runId: string): Promise<StoreFacts> {
+  const schema = await readSchema(connection);
+  if (!schema.columns.has('runs')) return { ...schema, listed: false, pending: false };
+  const pending = schema.columns.has('pending_runs') ? '(SELECT count(*)::INT FROM pending_runs)' : '0';
   const marks = await connection.runAndReadAll(`SELECT (SELECT count(*)::INT FROM runs WHERE run_id = $1) AS listed, ${pending} AS pending`, [runId]);
   const row = marks.getRowObjects()[0];
-  return { columns, baseTables, listed: (row?.listed as number) > 0, pending: (row?.pending as number) > 0 };
+  return { ...schema, listed: (row?.listed as number) > 0, pending: (row?.pending as number) > 0 };
 }
 
 /**
@@ -225,11 +234,11 @@ async function listsRun(connection: DuckDBConnection, runId: string): Promise<bo
 async function removeUnlistedRuns(connection: DuckDBConnection): Promise<void> {
   const marks = await connection.runAndReadAll('SELECT count(*)::INT AS n FROM pending_runs');
   if ((marks.getRowObjects()[0]?.n as number) === 0) return;
-  await connection.run(unlistedRowsRemoval(await readStoreFacts(connection, '')).join(';\n'));
+  await connection.run(unlistedRowsRemoval(await readSchema(connection)).join(';\n'));
 }
 
 /** Every base table with a run_id, not only this run's specs (the rows left may be of tables a later config dropped), then the marks. */
-function unlistedRowsRemoval({ columns, baseTables }: StoreFacts): string[] {
+function unlistedRowsRemoval({ columns, baseTables }: StoreSchema): string[] {
   const tables = [...baseTables].filter((name) => !OWN_TABLES.includes(name) && columns.get(name)?.includes('run_id'));
   const unlisted = 'SELECT run_id FROM pending_runs WHERE run_id NOT IN (SELECT run_id FROM runs)';
   return [...tables.map((name) => `DELETE FROM "${name}" WHERE run_id IN (${unlisted})`), 'DELETE FROM pending_runs'];

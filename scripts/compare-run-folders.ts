@@ -13,6 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import JSZip from 'jszip';
+import { sqlString } from '../outputs/duckdb-tables.ts';
 
 interface RunFolder {
   dir: string;
@@ -60,7 +61,7 @@ async function filesOf(root: string): Promise<string[]> {
 
 /** A Parquet file as text: what a reader of it sees. Latin-1 like the other files, so masking treats every file alike. */
 async function parquetText(connection: DuckDBConnection, file: string): Promise<string> {
-  const f = `'${file.replace(/'/g, "''")}'`;
+  const f = sqlString(file);
   const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowsJson().map((r) => JSON.stringify(r));
   const data = await connection.runAndReadAll(`SELECT * FROM read_parquet(${f})`);
   const lines = [
