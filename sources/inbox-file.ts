@@ -59,6 +59,8 @@ export interface RandomAccessInboxFile {
 export const MAX_INBOX_FILE_BYTES = 2 ** 31 - 1;
 
 const CHUNK_BYTES = 1 << 20;
+/** A file smaller than this still gets a buffer this big: a file that grew since it was listed is read in fewer calls. */
+const MIN_CHUNK_BYTES = 1 << 16;
 
 /** A reader asked for a whole file that Node cannot hold in one buffer; the run reports it on the file and goes on. */
 export class InboxFileTooLargeError extends UserError {
@@ -110,7 +112,7 @@ export async function archiveInboxFile(
   const handle = await openNoFollow(filePath);
   let hashed;
   try {
-    hashed = await archiveWhileHashing(archiveDir, chunksOf(handle), modes);
+    hashed = await archiveWhileHashing(archiveDir, chunksOf(handle, (await handle.stat()).size), modes);
   } finally {
     await handle.close();
   }
@@ -159,7 +161,7 @@ export function archivedInboxFile(file: InboxFile, copy: string): InboxFile {
     async *readChunks() {
       const handle = await open(copy, constants.O_RDONLY);
       try {
-        yield* chunksOf(handle);
+        yield* chunksOf(handle, size);
       } finally {
         await handle.close();
       }
@@ -194,18 +196,18 @@ function inboxFileHandle(name: string, filePath: string, size: number, sha256: s
       }
     },
     readChunks() {
-      return verifiedChunks(name, filePath, sha256);
+      return verifiedChunks(name, filePath, size, sha256);
     },
     openRandomAccess: () => openRandomAccess(name, filePath, size, sha256),
     portable: () => ({ name, path: filePath, size, sha256 }),
   };
 }
 
-async function* verifiedChunks(name: string, filePath: string, sha256: string): AsyncGenerator<Uint8Array> {
+async function* verifiedChunks(name: string, filePath: string, size: number, sha256: string): AsyncGenerator<Uint8Array> {
   const handle = await openNoFollow(filePath);
   try {
     const hash = createHash('sha256');
-    for await (const chunk of chunksOf(handle)) {
+    for await (const chunk of chunksOf(handle, size)) {
       hash.update(chunk);
       yield chunk;
     }
@@ -228,13 +230,18 @@ async function hashHandle(handle: FileHandle): Promise<{ size: number; sha256: s
   }
 }
 
-async function* chunksOf(handle: FileHandle): AsyncGenerator<Uint8Array> {
+/** `size`: the file's size as listed, which only sizes the buffer (a file that grew since is still read to its end). */
+async function* chunksOf(handle: FileHandle, size: number): AsyncGenerator<Uint8Array> {
   // One buffer for the whole pass: a fresh one per chunk cost as much CPU as the hashing (page faults on new memory).
-  const buffer = new Uint8Array(CHUNK_BYTES);
+  // Sized to the file and left uninitialised (only what was read is yielded): a zeroed 1 MiB buffer per pass cost ~1 ms
+  // of page faults, and a run makes a pass per file it archives and per file a reader streams (the bundled sample archives
+  // 52 files of at most 80 kB; docs/benchmarks.md).
+  const bytes = Math.min(CHUNK_BYTES, Math.max(size, MIN_CHUNK_BYTES));
+  const buffer = new Uint8Array(Buffer.allocUnsafeSlow(bytes).buffer, 0, bytes);
   for (;;) {
-    const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, null);
     if (bytesRead === 0) return;
-    yield bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead);
+    yield bytesRead === bytes ? buffer : buffer.subarray(0, bytesRead);
   }
 }
 

@@ -45,6 +45,19 @@ describe('an inbox file', () => {
     await expect(text(handle.readChunks())).rejects.toThrow(InboxFileChangedError);
   });
 
+  it('grown after it was hashed: read to its end past the buffer its listed size got, then refused as rewritten', async () => {
+    const { inbox, file } = await inboxWith('2024,1\n');
+    const handle = await readInboxFile(inbox, file);
+    const grown = Buffer.alloc(3 * 2 ** 20, 0x31);
+    await writeFile(file, grown);
+    let read = 0;
+    const reading = (async () => {
+      for await (const chunk of handle.readChunks()) read += chunk.length;
+    })();
+    await expect(reading).rejects.toThrow(InboxFileChangedError);
+    expect(read).toBe(grown.length);
+  });
+
   it('swapped for a symbolic link after it was hashed: refused, the link target is not read', async () => {
     const { inbox, file } = await inboxWith('2024,1\n');
     const handle = await readInboxFile(inbox, file);
