@@ -91,7 +91,7 @@ export async function readInboxFile(inboxDir: string, filePath: string): Promise
   const handle = await openNoFollow(filePath);
   let hashed: { size: number; sha256: string };
   try {
-    hashed = await hashHandle(handle);
+    hashed = await hashHandle(handle, (await handle.stat()).size);
   } finally {
     await handle.close();
   }
@@ -217,32 +217,40 @@ async function* verifiedChunks(name: string, filePath: string, size: number, sha
   }
 }
 
-async function hashHandle(handle: FileHandle): Promise<{ size: number; sha256: string }> {
+/** `size`: the file's size as listed, which only sizes the buffer (chunkBuffer). */
+async function hashHandle(handle: FileHandle, size: number): Promise<{ size: number; sha256: string }> {
   const hash = createHash('sha256');
   // One buffer for the whole pass: the hash keeps nothing of a chunk.
-  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  let size = 0;
+  const buffer = chunkBuffer(size);
+  let read = 0;
   for (;;) {
-    const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
-    if (bytesRead === 0) return { size, sha256: hash.digest('hex') };
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) return { size: read, sha256: hash.digest('hex') };
     hash.update(buffer.subarray(0, bytesRead));
-    size += bytesRead;
+    read += bytesRead;
   }
 }
 
 /** `size`: the file's size as listed, which only sizes the buffer (a file that grew since is still read to its end). */
 async function* chunksOf(handle: FileHandle, size: number): AsyncGenerator<Uint8Array> {
   // One buffer for the whole pass: a fresh one per chunk cost as much CPU as the hashing (page faults on new memory).
-  // Sized to the file and left uninitialised (only what was read is yielded): a zeroed 1 MiB buffer per pass cost ~1 ms
-  // of page faults, and a run makes a pass per file it archives and per file a reader streams (the bundled sample archives
-  // 52 files of at most 80 kB; docs/benchmarks.md).
-  const bytes = Math.min(CHUNK_BYTES, Math.max(size, MIN_CHUNK_BYTES));
-  const buffer = new Uint8Array(Buffer.allocUnsafeSlow(bytes).buffer, 0, bytes);
+  const buffer = chunkBuffer(size);
   for (;;) {
-    const { bytesRead } = await handle.read(buffer, 0, bytes, null);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
     if (bytesRead === 0) return;
-    yield bytesRead === bytes ? buffer : buffer.subarray(0, bytesRead);
+    yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
   }
+}
+
+/**
+ * A pass's buffer, sized to the file and left uninitialised (only what was read is used). A zeroed 1 MiB buffer per pass
+ * cost ~1 ms of page faults, and a run makes a pass per file it hashes, archives or streams (the bundled sample archives
+ * 52 files of at most 80 kB); 1 MiB buffers for the 40 files an unchanged re-run hashes also set off V8's collections
+ * for external memory (docs/benchmarks.md).
+ */
+function chunkBuffer(size: number): Uint8Array {
+  const bytes = Math.min(CHUNK_BYTES, Math.max(size, MIN_CHUNK_BYTES));
+  return new Uint8Array(Buffer.allocUnsafeSlow(bytes).buffer, 0, bytes);
 }
 
 /** O_NOFOLLOW: a file swapped for a link after listing is refused rather than read outside the inbox. */
@@ -264,7 +272,7 @@ async function openRandomAccess(name: string, filePath: string, size: number, sh
     handle,
     size,
     verify: () =>
-      (verified ??= hashHandle(handle).then((h) => {
+      (verified ??= hashHandle(handle, size).then((h) => {
         if (h.sha256 !== sha256) throw new InboxFileChangedError(name);
       })),
     close: () => handle.close(),
