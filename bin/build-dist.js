@@ -75,7 +75,7 @@ async function bundleCli(esbuild) {
     platform: 'node',
     format: 'esm',
     external: ['@duckdb/node-bindings'],
-    plugins: [noExceljsCsv()],
+    plugins: [noExceljsCsv(), lazyCommanderChildProcess()],
     logLevel: 'warning',
   });
   for (const name of readdirSync(outdir).filter((f) => f.endsWith('.js'))) {
@@ -127,6 +127,26 @@ function noExceljsCsv() {
       );
       build.onLoad({ filter: /^exceljs-csv$/, namespace: 'lei' }, () => ({
         contents: "module.exports = class CSV { constructor() { throw new Error('exceljs CSV is not in the lei bundle (bin/build-dist.js)'); } };\n",
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * commander requires node:child_process when it loads, only to spawn a subcommand that is an executable of its own (lei
+ * has none); loading it (with the streams, net and dgram it needs) took ~4 ms of every command's start, an unchanged
+ * re-run's included. In the bundle commander gets a stand-in that loads it at its first spawn.
+ */
+function lazyCommanderChildProcess() {
+  return {
+    name: 'lazy-commander-child-process',
+    setup(build) {
+      build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+        args.importer.includes(`${path.sep}node_modules${path.sep}commander${path.sep}`) ? { path: 'commander-child-process', namespace: 'lei' } : undefined,
+      );
+      build.onLoad({ filter: /^commander-child-process$/, namespace: 'lei' }, () => ({
+        contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };\n",
         loader: 'js',
       }));
     },

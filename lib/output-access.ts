@@ -1,7 +1,6 @@
 // Respondent-level inputs (survey files, record exports) are confidential under the statistics law: what a
 // run keeps (archive, store, run folders, cache) is owner-only, or shared with one group of analysts
 // (pipeline.yaml `access.group`) — never readable by every account on the server.
-import { execFileSync } from 'node:child_process';
 import { chmod, chown, lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from './user-error.ts';
@@ -16,9 +15,9 @@ export interface OutputAccess {
 export const OWNER_ONLY: OutputAccess = { dirMode: 0o700, fileMode: 0o600, gid: null };
 
 /** Owner-only (0700/0600) without a group; 0750/0640 owned by the group with one. */
-export function outputAccess(group: string | undefined): OutputAccess {
+export async function outputAccess(group: string | undefined): Promise<OutputAccess> {
   if (group === undefined) return OWNER_ONLY;
-  return { dirMode: 0o750, fileMode: 0o640, gid: groupId(group) };
+  return { dirMode: 0o750, fileMode: 0o640, gid: await groupId(group) };
 }
 
 /** Sets the mode (and group) of one file or folder; a symlink is left alone (its target is not ours to change). */
@@ -50,9 +49,11 @@ export async function restrictTree(root: string, access: OutputAccess): Promise<
   await Promise.all(entries.map((entry) => restrictPath(path.join(root, entry), access)));
 }
 
-function groupId(group: string): number {
+async function groupId(group: string): Promise<number> {
   if (/^\d+$/.test(group)) return Number(group);
   try {
+    // Loaded only here: node:child_process (with streams, net and dgram) took ~4 ms of every run's start.
+    const { execFileSync } = await import('node:child_process');
     const line = execFileSync('getent', ['group', group], { encoding: 'utf8' });
     const gid = Number(line.split(':')[2]);
     if (Number.isInteger(gid)) return gid;

@@ -8,7 +8,7 @@ import type { Catalog } from '../config/load-catalog.ts';
 import type { PipelineConfig } from '../config/pipeline-schema.ts';
 import { faultPoint } from '../lib/fault-point.ts';
 import { countBySeverity } from '../lib/issues.ts';
-import { outputAccess, restrictPath, restrictTree, type OutputAccess } from '../lib/output-access.ts';
+import { OWNER_ONLY, outputAccess, restrictPath, restrictTree, type OutputAccess } from '../lib/output-access.ts';
 import { redactConnectionString, redactSecrets } from '../lib/redact-connection-string.ts';
 import { acquireRunLock, type LockHolder } from '../lib/run-lock.ts';
 import { UserError } from '../lib/user-error.ts';
@@ -45,8 +45,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   // checked, byte for byte with the same code, is not checked again (pipelines/run-config.ts).
   const config = await prepareRunConfig(options.configDir);
   const publish = options.publish && { ...options.publish, ...readRoleOf(options.publish, config.settings) };
-  if (options.dryRun) return executeRun({ ...options, storePath: null }, config, startedAt, null, outputAccess(undefined));
-  const access = outputAccess(config.settings.accessGroup ?? undefined);
+  if (options.dryRun) return executeRun({ ...options, storePath: null }, config, startedAt, null, OWNER_ONLY);
+  const access = await outputAccess(config.settings.accessGroup ?? undefined);
   const attempt = await acquireRunLock(options.outDir, trigger, now);
   if (!attempt.acquired) throw new RunBusyError(attempt.heldBy);
   const execution: Omit<ExecutionRecord, 'finishedAt' | 'status' | 'runId' | 'counts' | 'error' | 'targets'> = {

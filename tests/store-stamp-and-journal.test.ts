@@ -11,7 +11,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
 import { col, type PublishedTable } from '../lib/dataset-spec.ts';
-import { outputAccess } from '../lib/output-access.ts';
+import { OWNER_ONLY } from '../lib/output-access.ts';
 import { beginStoreWrite, publishToStore, readLedger, storeHasRun } from '../outputs/duckdb-store.ts';
 import { journalDir, journalExecutions, readJournal, type ExecutionRecord } from '../outputs/ledger-journal.ts';
 import { writeManualEntryTemplate } from '../outputs/manual-entry-template.ts';
@@ -387,7 +387,7 @@ describe('a store write begun before the switch', () => {
       stage: 'folder',
       write: () => Promise.reject(new Error('disk full')),
     };
-    await expect(writeOutputs(out, runContent, [failing], outputAccess(undefined), begun)).rejects.toThrow('disk full');
+    await expect(writeOutputs(out, runContent, [failing], OWNER_ONLY, begun)).rejects.toThrow('disk full');
     expect((await readdir(path.join(out, 'runs'))).filter((n) => !n.startsWith('.'))).toEqual([]);
     expect(await storeHasRun(store, 'r9')).toBe(false);
     expect(await publishToStore(store, run('r1'), [])).toBe('written');

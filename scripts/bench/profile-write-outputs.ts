@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../../config/load-catalog.ts';
 import { loadPipelineConfig } from '../../config/load-pipeline-config.ts';
-import { outputAccess } from '../../lib/output-access.ts';
+import { OWNER_ONLY } from '../../lib/output-access.ts';
 import { buildManifest } from '../../pipelines/build-manifest.ts';
 import { computeTables } from '../../pipelines/compute-tables.ts';
 import { evaluateRunContracts } from '../../pipelines/evaluate-run-contracts.ts';
@@ -54,5 +54,5 @@ for (const round of roundNumbers) {
 }
 if (only === undefined)
   for (const round of roundNumbers)
-    await timed(`writeOutputs, all (${round})`, () => writeOutputs(path.join(scratch, `all-${round}`), content, outputs, outputAccess(undefined)));
+    await timed(`writeOutputs, all (${round})`, () => writeOutputs(path.join(scratch, `all-${round}`), content, outputs, OWNER_ONLY));
 await rm(scratch, { recursive: true, force: true });
