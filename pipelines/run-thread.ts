@@ -18,10 +18,11 @@ import type { ReadContext } from '../sources/source-reader.ts';
 import type { PortableFamily } from './define-source-family.ts';
 
 /**
- * Inboxes larger than this are read and drawn in the calling thread: there the thread added ~20 MB to the run's peak
- * (scale inbox, 138 MB: 258 → 279 MB) for ~0.05 s, while a small inbox's run is shorter with it (docs/benchmarks.md).
+ * Inboxes larger than this are read and drawn in the calling thread, so that the peak stays flat as the inbox grows: the
+ * memory the thread adds grows with the inbox (none at the 138 MB scale inbox, ~15 MB at 549 MB, ~50 MB at 1.4 GB), while
+ * the time it saves is a fifth to a third at every size (docs/benchmarks.md, 2 本目のスレッドを規模の受信箱でも).
  */
-export const RUN_THREAD_MAX_INPUT_BYTES = 32 * 1024 * 1024;
+export const RUN_THREAD_MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /**
  * The thread's young generation, small: at V8's default it grew to ~50 MB of garbage from the pages, adding ~30 MB to the
