@@ -217,7 +217,7 @@ async function* verifiedChunks(name: string, filePath: string, size: number, sha
   }
 }
 
-/** `size`: the file's size as listed, which only sizes the buffer (chunkBuffer). */
+/** `size`: the file's size as listed or opened, which only sizes the buffer (chunkBuffer). */
 async function hashHandle(handle: FileHandle, size: number): Promise<{ size: number; sha256: string }> {
   const hash = createHash('sha256');
   // One buffer for the whole pass: the hash keeps nothing of a chunk.
@@ -244,8 +244,8 @@ async function* chunksOf(handle: FileHandle, size: number): AsyncGenerator<Uint8
 
 /**
  * A pass's buffer, sized to the file and left uninitialised (only what was read is used). A zeroed 1 MiB buffer per pass
- * cost ~1 ms of page faults, and a run makes a pass per file it hashes, archives or streams (the bundled sample archives
- * 52 files of at most 80 kB); 1 MiB buffers for the 40 files an unchanged re-run hashes also set off V8's collections
+ * cost ~1 ms of page faults, and a run makes a pass per file it hashes, archives or streams (the bundled sample's inbox
+ * is 40 files of at most 80 kB); 1 MiB buffers for the 40 files an unchanged re-run hashes also set off V8's collections
  * for external memory (docs/benchmarks.md).
  */
 function chunkBuffer(size: number): Uint8Array {
