@@ -41,7 +41,19 @@ function toNumber(rounded: Decimal): number {
  */
 export function roundHalfUp(value: number | string, decimals: number): number {
   checkDecimals(decimals);
+  if (typeof value === 'number' && Number.isFinite(value) && placesOf(String(value)) <= decimals) return value === 0 ? 0 : value;
   return toNumber(toExact(value).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP));
+}
+
+/**
+ * Decimal places of a number's shortest round-trip string, or Infinity in exponent form. A value with no more places
+ * than asked is its own rounding: most values printed (the dashboard's figures, the workbook's cells) were already
+ * rounded to their decimals, and a decimal.js round trip for each was most of formatting them.
+ */
+function placesOf(text: string): number {
+  if (text.includes('e')) return Number.POSITIVE_INFINITY;
+  const dot = text.indexOf('.');
+  return dot === -1 ? 0 : text.length - dot - 1;
 }
 
 /**

@@ -30,6 +30,17 @@ describe('roundHalfUp', () => {
     expect(roundHalfUp(' 2.4999999999999999999 ', 0)).toBe(2);
   });
 
+  it('gives a number with no more places than asked as it is, exactly as the decimal path does', () => {
+    const values = [0, -0, 1, -1, 0.5, 1.25, -2.675, 105.14, 1234567.891, 0.1 + 0.2, 1e-7, 1.5e-10, 123456789012345680000, 2 ** -20, 99.99];
+    for (const value of values) {
+      for (let decimals = 0; decimals <= 8; decimals++) {
+        // A string always takes the decimal.js path: the same decimal as String(value), rounded there.
+        expect(Object.is(roundHalfUp(value, decimals), roundHalfUp(String(value), decimals)), `${value} to ${decimals}`).toBe(true);
+      }
+    }
+    expect(Object.is(roundHalfUp(-0, 2), 0)).toBe(true);
+  });
+
   it('rejects values that are not numbers', () => {
     expect(() => roundHalfUp(Number.NaN, 2)).toThrow(RangeError);
     expect(() => roundHalfUp(Number.POSITIVE_INFINITY, 2)).toThrow(RangeError);
