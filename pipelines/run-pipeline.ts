@@ -7,6 +7,7 @@ import { ConfigError } from '../config/config-error.ts';
 import type { Catalog } from '../config/load-catalog.ts';
 import type { PipelineConfig } from '../config/pipeline-schema.ts';
 import { faultPoint } from '../lib/fault-point.ts';
+import { collectIfExternalOver } from '../lib/collect-garbage.ts';
 import { countBySeverity } from '../lib/issues.ts';
 import { OWNER_ONLY, outputAccess, restrictPath, restrictTree, type OutputAccess } from '../lib/output-access.ts';
 import { redactConnectionString, redactSecrets } from '../lib/redact-connection-string.ts';
@@ -236,10 +237,15 @@ const nothing = () => {};
  * tables live on while the outputs are written. The outputs begin on the indicator tables (the second thread draws the
  * site's pages) while the composite and the issues are computed.
  */
+/** ArrayBuffer memory above which the run collects once its families are read: V8's own soft limit for it. */
+const COLLECT_AFTER_READS_BYTES = 64 * 1024 * 1024;
+
 async function computeRun(steps: RecomputeSteps, inputs: RecomputeInputs, outputs: readonly Output[], reading: Promise<FamilyReadings>) {
   const { options, catalog, run, runId, previous, reconciliation, startedAt } = inputs;
   const now = options.now ?? (() => new Date());
   const read = await reading;
+  // What the readers dropped (the survey's respondent-level columns) is given back before the outputs add theirs.
+  collectIfExternalOver(COLLECT_AFTER_READS_BYTES);
   const checked = steps.evaluateRunContracts(catalog, run.contracts, run.asOf, read);
   const indicators = steps.computeIndicatorTables(catalog, read, checked, runId);
   const early = steps.indicatorContent(catalog, runId, indicators);
