@@ -6,8 +6,8 @@ import path from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
 import type { Catalog } from '../config/load-catalog.ts';
 import type { PipelineConfig } from '../config/pipeline-schema.ts';
-import { faultPoint } from '../lib/fault-point.ts';
 import { collectIfExternalOver } from '../lib/collect-garbage.ts';
+import { faultPoint } from '../lib/fault-point.ts';
 import { countBySeverity } from '../lib/issues.ts';
 import { OWNER_ONLY, outputAccess, restrictPath, restrictTree, type OutputAccess } from '../lib/output-access.ts';
 import { redactConnectionString, redactSecrets } from '../lib/redact-connection-string.ts';
@@ -232,14 +232,14 @@ function startReading(
 
 const nothing = () => {};
 
+/** ArrayBuffer memory above which the run collects once its families are read: V8's own soft limit for it. */
+const COLLECT_AFTER_READS_BYTES = 64 * 1024 * 1024;
+
 /**
  * Steps 5–8: read, check, compute, the manifest and the changes. What was read is dropped on return: only the computed
  * tables live on while the outputs are written. The outputs begin on the indicator tables (the second thread draws the
  * site's pages) while the composite and the issues are computed.
  */
-/** ArrayBuffer memory above which the run collects once its families are read: V8's own soft limit for it. */
-const COLLECT_AFTER_READS_BYTES = 64 * 1024 * 1024;
-
 async function computeRun(steps: RecomputeSteps, inputs: RecomputeInputs, outputs: readonly Output[], reading: Promise<FamilyReadings>) {
   const { options, catalog, run, runId, previous, reconciliation, startedAt } = inputs;
   const now = options.now ?? (() => new Date());
