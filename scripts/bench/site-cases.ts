@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { BenchCase } from './cases.ts';
 import { ensureBuilt } from './ensure-built.ts';
+import { secondsOnProjectMachine } from './node-start.ts';
 
 const CONFIG = 'config/setagaya';
 
@@ -33,7 +34,7 @@ export const siteCases: BenchCase[] = [
       if (!existsSync('.bench-data/site-sample-inbox'))
         await (await import('../generate-sample-inbox.ts')).generateSampleInbox(CONFIG, '.bench-data/site-sample-inbox');
     }),
-    maxSeconds: 0.5,
+    ...secondsOnProjectMachine(0.5),
   },
   {
     group: 'site',
@@ -44,6 +45,6 @@ export const siteCases: BenchCase[] = [
     prepare: runOnce('.bench-data/scale-inbox', '.bench-data/site-scale-out', async () =>
       (await import('./make-scale-inbox.ts')).makeScaleInbox('.bench-data/scale-inbox', { ifMissing: true }),
     ),
-    maxSeconds: 2,
+    ...secondsOnProjectMachine(2),
   },
 ];
