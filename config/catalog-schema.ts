@@ -239,6 +239,11 @@ export const planSchema = z.strictObject({
       /** The indicator set's name; its list sheet is 「…一覧」. */
       indicators: z.string().min(1).default('ソーシャルインパクト指標'),
       actionPlan: z.string().min(1).default('アクションプラン'),
+      /**
+       * The heading of the action plan's indicator column (its lines' 行動指標 …); unset, the label of the tier with id
+       * `action`, else 指標 (planWord, lib/with-plan-words.ts).
+       */
+      actionPlanIndicator: z.string().min(1).optional(),
       progressTable: z.string().min(1).default('進捗状況'),
       /** The report's name on the workbook's summary (検証部会資料, 進捗状況報告 …). */
       report: z.string().min(1).default('検証部会資料'),

@@ -3,6 +3,9 @@
 import type { Slot } from './catalog-schema.ts';
 import type { CompositeConfig } from './composite-schema.ts';
 
+/** The tier whose slots feed the composite. */
+export const COMPOSITE_TIER = 'long';
+
 export interface CompositeInput {
   measureId: string;
   weight: number;
@@ -14,7 +17,7 @@ export interface CompositeInput {
 export function compositeInputs(composite: CompositeConfig, slots: readonly (Slot & { id: string })[]): CompositeInput[] {
   const byMeasure = new Map<string, CompositeInput>();
   for (const slot of slots) {
-    if (slot.tier !== 'long') continue;
+    if (slot.tier !== COMPOSITE_TIER) continue;
     let input = byMeasure.get(slot.measure);
     if (!input) {
       input = { measureId: slot.measure, weight: composite.inputs.weights[slot.measure] ?? 1, visions: [], slotIds: [] };

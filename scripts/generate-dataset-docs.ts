@@ -16,8 +16,9 @@ export function renderDatasetDocs(): string {
     'CSV は UTF-8（BOM 付き）、改行 CRLF、RFC 4180 の引用規則。空欄は値なし（0 ではない）。',
     "`=` `+` `-` `@` で始まる文字列には先頭に `'` を付けて、表計算ソフトが数式として実行しないようにしている。",
 
-    '`{pillar}` `{section}` `{tier}` `{tier:action}` `{tiers}` `{indicators}` `{actionPlan}` `{period}` `{periodShort}` は、出力時に計画の言葉',
-    '（plan.yaml の `terms`・`tiers`・`period`。例: 目指す姿、方針、令和6〜9年度）に置き換わる（lib/with-plan-words.ts）。',
+    '`{pillar}` `{section}` `{tier}` `{tiers}` `{indicators}` `{actionPlan}` `{actionPlanIndicator}` `{compositeTier}` `{period}` `{periodShort}` は、',
+    '出力時に計画の言葉（plan.yaml の `terms`・`tiers`・`period`。例: 目指す姿、方針、行動指標、中長期アウトカム、令和6〜9年度）に置き換わる',
+    '（lib/with-plan-words.ts）。',
     '`indicator_progress` は進捗表（progress.yaml）を持つ計画だけが出力する。',
     '',
   ];

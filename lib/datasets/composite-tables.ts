@@ -61,7 +61,7 @@ export type CompositeIndexRow = RowOf<typeof compositeIndex>;
 export const compositeComponents = dataset({
   name: 'composite_components',
   titleJa: '充実度の入力と寄与',
-  descriptionJa: '年度 × 算出方法 × 入力（{tier:long}の指標、再掲は1回）ごとに1行。充実度の各値がどの指標からどれだけ来たかを示す。',
+  descriptionJa: '年度 × 算出方法 × 入力（{compositeTier}の指標、再掲は1回）ごとに1行。充実度の各値がどの指標からどれだけ来たかを示す。',
   primaryKey: ['fiscal_year', 'method_id', 'measure_id'],
   columns: [
     col('plan_id', 'string', '計画ID', 'Plan id'),
@@ -73,7 +73,7 @@ export const compositeComponents = dataset({
     col(
       'visions',
       'string',
-      'この指標を{tier:long}に印字する{pillar}（; 区切り。表を共有する{pillar}は最初の番号）',
+      'この指標を{compositeTier}に印字する{pillar}（; 区切り。表を共有する{pillar}は最初の番号）',
       'Visions printing it as a long-term outcome (; separated)',
     ),
     col('slot_ids', 'string', '印字された指標枠（; 区切り）', 'Slots printing it'),

@@ -87,7 +87,7 @@ export type IndicatorValueRow = RowOf<typeof indicatorValues>;
 export const actionPlanProgress = dataset({
   name: 'action_plan_progress',
   titleJa: '{actionPlan}進捗（達成率）',
-  descriptionJa: '{actionPlan}の{tier:action}ごと、計画年度（{period}）ごとに1行。',
+  descriptionJa: '{actionPlan}の{actionPlanIndicator}ごと、計画年度（{period}）ごとに1行。',
   primaryKey: ['line_id', 'fiscal_year'],
   columns: [
     col('plan_id', 'string', '計画ID', 'Plan id'),
@@ -97,7 +97,7 @@ export const actionPlanProgress = dataset({
     nullableCol('reprint_of', 'string', '【再掲】の場合、再掲元の行ID', 'Original line id when this line is a reprint'),
     col('measure_id', 'string', '実績を与える指標のID', 'Measure supplying the actual'),
     col('measure_name_ja', 'string', '施策・具体的取組み', 'Programme (施策)'),
-    col('indicator_ja', 'string', '{tier:action}', 'Indicator as printed'),
+    col('indicator_ja', 'string', '{actionPlanIndicator}', 'Indicator as printed'),
     col('unit', 'string', '単位', 'Unit'),
     col('fiscal_year', 'integer', '年度（開始年の西暦）', 'Fiscal year (start year)'),
     col('fiscal_year_label', 'string', '年度の和暦表記', 'Fiscal year in the Japanese era'),

@@ -5,6 +5,7 @@ import type { Target } from '../../config/catalog-schema.ts';
 import type { Catalog, CatalogLine } from '../../config/load-catalog.ts';
 import type { ActionPlanProgressRow } from '../../lib/datasets/indicator-tables.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
+import { actionPlanIndicatorWord } from '../../lib/with-plan-words.ts';
 import type { CommitteeTables } from './committee-tables.ts';
 import {
   NO_VALUE,
@@ -28,7 +29,6 @@ import {
   grouped,
   decimalsOf,
   fitRowHeight,
-  tierLabel,
 } from './sheet-layout.ts';
 
 const REPRINT_FONT: Partial<ExcelJS.Font> = { name: FONT, size: FONT_SIZE, color: { argb: 'FF595959' } };
@@ -58,7 +58,7 @@ export function writeActionPlanSheet(workbook: ExcelJS.Workbook, catalog: Catalo
   const columns: ColumnDef[] = [
     { header: catalog.plan.terms.section, width: 6 },
     { header: '施策', width: 26 },
-    { header: tierLabel(catalog, 'action'), width: 32 },
+    { header: actionPlanIndicatorWord(catalog.plan), width: 32 },
     { header: '再掲', width: 8 },
     { header: `合計\n（${short(start)}-${short(end)}）`, width: 10 },
     ...periodYears.map((y) => ({ header: `${short(y)}年度`, width: 8 })),

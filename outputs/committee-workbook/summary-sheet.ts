@@ -1,8 +1,10 @@
 // The summary sheet (概要): what the workbook holds, the counts per vision and for the action plan, and the composite
 // index with its coverage, targets and sensitivity table.
 import type ExcelJS from 'exceljs';
+import { COMPOSITE_TIER } from '../../config/composite-inputs.ts';
 import type { Catalog } from '../../config/load-catalog.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
+import { actionPlanIndicatorWord } from '../../lib/with-plan-words.ts';
 import type { CommitteeTables } from './committee-tables.ts';
 import { NO_VALUE, FONT, FONT_SIZE, BORDER, HEADER_FILL, setText, setNumber, fixed, fitRowHeight, tierLabel } from './sheet-layout.ts';
 import type { LineStats } from './action-plan-sheet.ts';
@@ -47,7 +49,7 @@ export function writeSummary(
   if (runId) line(['実行ID', runId]);
   r++;
 
-  if (catalog.composite || catalog.slots.length > 0) {
+  if (catalog.composite) {
     writeComposite(catalog, tables, line);
     r++;
   }
@@ -75,7 +77,7 @@ export function writeSummary(
 
   if (lines) {
     line([plan.terms.actionPlan], { bold: true, size: 12 });
-    line([`${tierLabel(catalog, 'action')}の行`, `${lines.lines} 行（うち【再掲】${lines.reprints} 行）`]);
+    line([`${actionPlanIndicatorWord(catalog.plan)}の行`, `${lines.lines} 行（うち【再掲】${lines.reprints} 行）`]);
     line([`${formatFiscalYear(fiscalYear, 'short')}年度実績あり`, `${lines.withActual} 行`]);
     line(['達成率あり', `${lines.withRate} 行（うち100%以上 ${lines.rateAtLeast100} 行）`]);
     r++;
@@ -144,7 +146,7 @@ function writeComposite(catalog: Catalog, tables: CommitteeTables, line: Summary
   line(
     [
       '入力の被覆率',
-      `${tierLabel(catalog, 'long')} ${primary.inputs_total} 指標のうち ${primary.inputs_present} 指標に値あり（被覆率 ${pct(primary.coverage_rate)}、公表に必要 ${pct(primary.min_coverage_rate)}）`,
+      `${tierLabel(catalog, COMPOSITE_TIER)} ${primary.inputs_total} 指標のうち ${primary.inputs_present} 指標に値あり（被覆率 ${pct(primary.coverage_rate)}、公表に必要 ${pct(primary.min_coverage_rate)}）`,
       '',
     ],
     { border: true },

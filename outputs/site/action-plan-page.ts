@@ -3,8 +3,9 @@
 import type { CatalogLine } from '../../config/load-catalog.ts';
 import type { ActionPlanProgressRow } from '../../lib/datasets/indicator-tables.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
+import { actionPlanIndicatorWord } from '../../lib/with-plan-words.ts';
 import { decimalsOf, formatFigure, NO_VALUE } from './format-figure.ts';
-import { indicatorPagePath, tierLabel, type SiteContext } from './site-context.ts';
+import { indicatorPagePath, type SiteContext } from './site-context.ts';
 import { html, sitePage, type SafeHtml } from './site-page.ts';
 
 const PATH = 'action-plan.html';
@@ -69,7 +70,7 @@ export function actionPlanPage(ctx: SiteContext): { path: string; content: strin
               <thead>
                 <tr>
                   <th scope="col">施策</th>
-                  <th scope="col">${tierLabel(catalog, 'action')}</th>
+                  <th scope="col">${actionPlanIndicatorWord(catalog.plan)}</th>
                   <th scope="col">再掲</th>
                   <th scope="col">合計（${short(start)}-${short(end)}）</th>
                   ${years.map((y) => html`<th scope="col">${short(y)}年度目標</th>`)}

@@ -4,6 +4,7 @@
 import type { Measure, Target } from '../../config/catalog-schema.ts';
 import type { IndicatorValueRow } from '../../lib/datasets/indicator-tables.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
+import { actionPlanIndicatorWord } from '../../lib/with-plan-words.ts';
 import { visionTableName } from '../../transforms/vision-tables.ts';
 import { decimalsOf, formatFigure, NO_VALUE } from './format-figure.ts';
 import { renderTimeSeries, SERIES, type SeriesPoint } from './render-chart.ts';
@@ -268,7 +269,7 @@ function actionPlanLines(ctx: SiteContext, from: string, measureId: string): Saf
     <thead>
       <tr>
         <th scope="col">行</th>
-        <th scope="col">${tierLabel(ctx.catalog, 'action')}</th>
+        <th scope="col">${actionPlanIndicatorWord(ctx.catalog.plan)}</th>
         <th scope="col">実績</th>
         <th scope="col">合計</th>
         <th scope="col">達成率</th>

@@ -1,7 +1,8 @@
 // The front page: the composite index with its coverage and sensitivity, the vision counts, the action plan's progress.
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
+import { actionPlanIndicatorWord } from '../../lib/with-plan-words.ts';
 import { formatFigure, NO_VALUE } from './format-figure.ts';
-import { tierLabel, type SiteContext, type SiteSummary } from './site-context.ts';
+import type { SiteContext, SiteSummary } from './site-context.ts';
 import { html, sitePage, type SafeHtml } from './site-page.ts';
 import { visionCountsTable } from './vision-counts-table.ts';
 
@@ -100,7 +101,8 @@ function actionPlan(ctx: SiteContext): SafeHtml {
   const short = formatFiscalYear(fiscalYear, 'short');
   return html`<div class="stats">
       <p class="stat">
-        <span class="big">${rows.length}</span>${tierLabel(ctx.catalog, 'action')}の行（うち【再掲】${rows.filter((r) => r.reprint_of !== null).length} 行）
+        <span class="big">${rows.length}</span>${actionPlanIndicatorWord(ctx.catalog.plan)}の行（うち【再掲】${rows.filter((r) => r.reprint_of !== null).length}
+        行）
       </p>
       <p class="stat"><span class="big">${rows.filter((r) => r.actual !== null).length}</span>${short}年度実績あり</p>
       <p class="stat"><span class="big">${rates.length}</span>達成率あり</p>
