@@ -99,11 +99,10 @@ function actionPlan(ctx: SiteContext): SafeHtml {
   const rates = rows.map((r) => r.achievement_rate).filter((r): r is number => r !== null);
   const count = (f: (r: number) => boolean) => rates.filter(f).length;
   const short = formatFiscalYear(fiscalYear, 'short');
+  const word = actionPlanIndicatorWord(ctx.catalog.plan);
+  const reprints = rows.filter((r) => r.reprint_of !== null).length;
   return html`<div class="stats">
-      <p class="stat">
-        <span class="big">${rows.length}</span>${actionPlanIndicatorWord(ctx.catalog.plan)}の行（うち【再掲】${rows.filter((r) => r.reprint_of !== null).length}
-        行）
-      </p>
+      <p class="stat"><span class="big">${rows.length}</span>${word}の行（うち【再掲】${reprints} 行）</p>
       <p class="stat"><span class="big">${rows.filter((r) => r.actual !== null).length}</span>${short}年度実績あり</p>
       <p class="stat"><span class="big">${rates.length}</span>達成率あり</p>
       <p class="stat"><span class="big">${count((r) => r >= 100)}</span>達成率100%以上</p>
