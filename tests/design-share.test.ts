@@ -159,3 +159,26 @@ describe.each([
     expect(out).toEqual({ ok: false, unmet: [{ margin: 0, category: 3, kind: 'no-respondents' }] });
   });
 });
+
+describe('a share whose variance is 0', () => {
+  // One stratum of 40 with 40 answering, 14 of them yes; another of 30 sampled from 300, all answering no.
+  const census: StratumTotals = { population: 40, sampled: 40, count: 40, w: 40, wy: 14, ww: 40, wwy: 14 };
+  const allNo: StratumTotals = { population: 300, sampled: 30, count: 30, w: 300, wy: 0, ww: 3000, wwy: 0 };
+
+  it('is known exactly when every stratum of the domain was fully enumerated: SE 0 and the interval [p, p]', () => {
+    const got = designShare([census], 0.95);
+    expect(got.share).toBeCloseTo(35, 12);
+    expect(got.se).toBe(0);
+    expect([got.ciLow, got.ciHigh]).toEqual([got.share, got.share]);
+    // 0 % in a census: [0, 0], not a Clopper–Pearson width.
+    expect(designShare([{ ...census, wy: 0, wwy: 0 }], 0.95)).toMatchObject({ share: 0, ciLow: 0, ciHigh: 0 });
+  });
+
+  it('keeps a width when a sampled stratum only answered alike (the variance estimator sees no spread, the sample has one)', () => {
+    const got = designShare([census, allNo], 0.95);
+    expect(got.se).toBe(0);
+    expect(got.share! > 0 && got.share! < 100).toBe(true);
+    expect(got.ciLow!).toBeLessThan(got.share!);
+    expect(got.ciHigh!).toBeGreaterThan(got.share!);
+  });
+});

@@ -49,5 +49,6 @@ export function calibratedMoments(design: CalibratedDesign, member: Uint8Array, 
     const fpc = (s.population - s.sampled) / s.population;
     variance += fpc * (s.sampled / (s.sampled - 1)) * (squares[h]! - (sums[h]! * sums[h]!) / s.sampled);
   });
-  return { p, variance, members, weightSum, df, rows: n };
+  const enumerated = [...withMembers].every((h) => design.strata[h]!.sampled >= design.strata[h]!.population);
+  return { p, variance, members, weightSum, df, rows: n, enumerated };
 }

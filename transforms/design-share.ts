@@ -41,6 +41,8 @@ export interface DesignMoments {
   df: number;
   /** The design's row count R's svyciprop uses (the domain's members, or every respondent for a calibrated design). */
   rows: number;
+  /** Every stratum with domain members was fully enumerated (n_h = N_h): the share has no sampling error. */
+  enumerated: boolean;
 }
 
 /** A domain without members (or without weight): only its degrees of freedom. */
@@ -59,12 +61,14 @@ export function designMoments(strata: readonly StratumTotals[]): DesignMoments |
   let strataWithMembers = 0;
   let total = 0;
   let weighted = 0;
+  let enumerated = true;
   for (const s of strata) {
     if (s.count === 0) continue;
     members += s.count;
     strataWithMembers += 1;
     total += s.wy;
     weighted += s.w;
+    if (s.sampled < s.population) enumerated = false;
   }
   const df = members - strataWithMembers;
   if (members === 0 || weighted <= 0) return { p: null, df };
@@ -78,7 +82,7 @@ export function designMoments(strata: readonly StratumTotals[]): DesignMoments |
     const fpc = (s.population - s.sampled) / s.population;
     variance += fpc * (s.sampled / (s.sampled - 1)) * (squares - (sum * sum) / s.sampled);
   }
-  return { p, variance: variance / (weighted * weighted), members, weightSum: weighted, df, rows: members };
+  return { p, variance: variance / (weighted * weighted), members, weightSum: weighted, df, rows: members, enumerated };
 }
 
 /**
@@ -101,17 +105,21 @@ export function designStatistics(d: DesignMoments | EmptyDomain, confidence: num
 
 /** The Korn–Graubard bounds in percent (null where undefined: fewer than 2 members or df < 1). */
 export function designInterval(d: DesignMoments, confidence: number): { ciLow: number | null; ciHigh: number | null } {
-  const interval = kornGraubard(d.p, d.variance < 0 ? 0 : d.variance, d.members, d.rows, d.df, confidence);
+  const interval = kornGraubard(d, d.variance < 0 ? 0 : d.variance, confidence);
   return interval ? { ciLow: interval.low * 100, ciHigh: interval.high * 100 } : { ciLow: null, ciHigh: null };
 }
 
 /**
  * svyciprop(method = "beta") of survey 4.1: Clopper–Pearson bounds at n.eff = p(1 − p)/var, scaled by
- * (qt(α/2, rows − 1) / qt(α/2, df))² with rows = nrow(design) and df = degf. Where R gives NaN (p = 0 or 1: the
- * variance is 0) n.eff is the domain's m itself with the same factor, so the interval still has a width; null when df < 1.
+ * (qt(α/2, rows − 1) / qt(α/2, df))² with rows = nrow(design) and df = degf; null when df < 1. Where the variance is 0:
+ * a domain whose strata were all fully enumerated is known exactly, [p, p] (R: NaN at 0 % / 100 %, else [0.5, 0.5] from
+ * qbeta at n.eff = ∞); otherwise (0 % / 100 %, or every sampled stratum answering alike) n.eff is the domain's m itself
+ * with the same factor, so the interval keeps a width (R: NaN, or [0.5, 0.5]).
  */
-function kornGraubard(p: number, variance: number, members: number, rows: number, df: number, confidence: number): { low: number; high: number } | null {
+function kornGraubard(d: DesignMoments, variance: number, confidence: number): { low: number; high: number } | null {
+  const { p, members, rows, df } = d;
   if (members < 2 || df < 1) return null;
+  if (variance === 0 && d.enumerated) return { low: p, high: p };
   const alpha = 1 - confidence;
   const ratio = qt(alpha / 2, rows - 1) / qt(alpha / 2, df);
   const nEff = (variance > 0 ? (p * (1 - p)) / variance : members) * ratio * ratio;
