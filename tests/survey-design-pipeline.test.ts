@@ -263,3 +263,26 @@ describe('a corrected frame file', () => {
     );
   });
 });
+
+describe('two measures of one question over different denominators', () => {
+  it('hide the same groups: shown in one, a group would give the other its hidden share back', async () => {
+    const answered = measures[2]!;
+    const both: Measure[] = [
+      answered,
+      { ...answered, id: 'y3-all', nameJa: 'y3-all', source: { ...answered.source, denominator: 'all' } as Measure['source'] },
+    ];
+    const cells = (result: Awaited<ReturnType<typeof runIndustrySurvey>>, id: string) =>
+      new Map(result.tables.survey_breakdowns.filter((r) => r.measure_id === id && r.dimension !== 'total').map((r) => [`${r.dimension}/${r.group_code}`, r]));
+    const open = await runIndustrySurvey([wave(rows), frame(populationOf)], both, config());
+    const [y3, all] = [cells(open, 'y3'), cells(open, 'y3-all')];
+    // A region whose non-answers (12 % of y3) put it under the limit in y3 and not in y3-all.
+    const [key, cell] = [...y3].find(([k, r]) => k.startsWith('region/') && r.n > 0 && all.get(k)!.n > r.n)!;
+    const limited = config();
+    limited.breakdowns!.minN = cell.n + 1;
+    const closed = await runIndustrySurvey([wave(rows), frame(populationOf)], both, limited);
+    const [y3Closed, allClosed] = [cells(closed, 'y3'), cells(closed, 'y3-all')];
+    expect([y3Closed.get(key)!.suppression_reason, allClosed.get(key)!.suppressed]).toEqual(['min-n', true]);
+    for (const [k, r] of y3Closed) if (r.suppressed && r.n > 0) expect(allClosed.get(k)!.suppressed, k).toBe(true);
+    for (const [k, r] of allClosed) if (r.suppressed && r.n > 0) expect(y3Closed.get(k)!.suppressed, k).toBe(true);
+  });
+});

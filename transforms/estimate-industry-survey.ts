@@ -14,6 +14,7 @@ import type { IndustrySurveyReading, WaveVersion } from '../sources/industry-sur
 import type { SurveyBinding } from '../sources/industry-survey/resolve-survey-bindings.ts';
 import { diffSurveyEstimates } from './diff-survey-estimates.ts';
 import { estimateSurveyShares, type EstimationSettings, type MeasureEstimate, type PooledWave, type ShareCell } from './estimate-survey-shares.ts';
+import { suppressAcrossMeasures } from './suppress-small-cells.ts';
 import { buildSurveyDesign } from './survey-design.ts';
 import { surveyWaveRow } from './survey-wave-row.ts';
 
@@ -48,7 +49,10 @@ export function estimateIndustrySurvey(reading: IndustrySurveyReading, config: I
     const estimate = (s: Map<string, WaveVersion>, withFrame = frame, report?: Issue[]) => {
       const pool = [...s.values(), ...unusable.values()].map((v): PooledWave => ({ instrument: v.instrument, wave: v.read! }));
       const settings: EstimationSettings = { ...designSettings(config, pool, year, withFrame, report), intervals: report !== undefined };
-      return bindings.map((b) => estimateSurveyShares(b, year, pool, settings));
+      return protectAcrossQuestions(
+        bindings,
+        bindings.map((b) => estimateSurveyShares(b, year, pool, settings)),
+      );
     };
     // A corrected frame file (_v2 …) replaces the earlier one; every published figure it changes is listed.
     for (let k = 1; k < frames.length; k += 1) {
@@ -99,6 +103,21 @@ export function estimateIndustrySurvey(reading: IndustrySurveyReading, config: I
 }
 
 /** Estimation settings with the year's design when the config declares one (issues only for the published state). */
+/** The year's estimates, with a group hidden in one measure of a question hidden in every measure of it (suppress-small-cells.ts). */
+function protectAcrossQuestions(bindings: readonly SurveyBinding[], estimates: MeasureEstimate[]): MeasureEstimate[] {
+  const byQuestion = new Map<string, ShareCell[][]>();
+  estimates.forEach((e, i) => {
+    if (e.status !== 'estimated') return;
+    const b = bindings[i]!;
+    const question = b.questions.size === 0 ? b.question : JSON.stringify([...b.questions].sort());
+    const measures = byQuestion.get(question);
+    if (measures) measures.push(e.groups);
+    else byQuestion.set(question, [e.groups]);
+  });
+  for (const measures of byQuestion.values()) if (measures.length > 1) suppressAcrossMeasures(measures);
+  return estimates;
+}
+
 function designSettings(
   config: IndustrySurveyConfig,
   pool: readonly PooledWave[],

@@ -21,3 +21,47 @@ export function suppressSmallCells(counts: readonly number[], minN: number, byDe
   }
   return result;
 }
+
+/** A published breakdown cell as suppression sees it. */
+export interface SuppressibleCell {
+  dimension: string;
+  groupCode: string;
+  estimate: { n: number };
+  suppression: Suppression;
+}
+
+/**
+ * Cells hidden across the measures of one question. Measures counting answers to the same question over different
+ * denominators (answered / applicable / all) publish the same answers over different n, so a group hidden in one and
+ * shown in another gives the hidden share back (14 of 30 shown beside n = 28 hidden: 14 / 28). A group hidden in any
+ * of them is hidden in all (complementary), and each dimension is protected again as suppressSmallCells does, until
+ * nothing changes. `measures` holds each measure's breakdown cells (the total is never hidden); they are updated in place.
+ */
+export function suppressAcrossMeasures(measures: readonly (readonly SuppressibleCell[])[]): void {
+  const key = (c: SuppressibleCell) => `${c.dimension}\u0000${c.groupCode}`;
+  for (let changed = true; changed;) {
+    changed = false;
+    const hidden = new Set(measures.flatMap((cells) => cells.filter((c) => c.suppression !== null && c.estimate.n > 0).map(key)));
+    for (const cells of measures) {
+      for (const c of cells) {
+        if (c.suppression !== null || c.estimate.n === 0 || !hidden.has(key(c))) continue;
+        c.suppression = 'complementary';
+        changed = true;
+      }
+      for (const dimension of new Set(cells.map((c) => c.dimension))) {
+        const own = cells.filter((c) => c.dimension === dimension);
+        const protectedAgain = suppressSmallCells(
+          own.map((c) => c.estimate.n),
+          0,
+          own.map((c) => c.suppression),
+        );
+        own.forEach((c, i) => {
+          if (c.suppression !== protectedAgain[i]) {
+            c.suppression = protectedAgain[i]!;
+            changed = true;
+          }
+        });
+      }
+    }
+  }
+}
