@@ -102,7 +102,6 @@ export function estimateIndustrySurvey(reading: IndustrySurveyReading, config: I
   return { observations, issues, tables: { survey_breakdowns: breakdownRows, survey_waves: waveRows, survey_revisions: revisionRows } };
 }
 
-/** Estimation settings with the year's design when the config declares one (issues only for the published state). */
 /** The year's estimates, with a group hidden in one measure of a question hidden in every measure of it (suppress-small-cells.ts). */
 function protectAcrossQuestions(bindings: readonly SurveyBinding[], estimates: MeasureEstimate[]): MeasureEstimate[] {
   const byQuestion = new Map<string, ShareCell[][]>();
@@ -118,6 +117,7 @@ function protectAcrossQuestions(bindings: readonly SurveyBinding[], estimates: M
   return estimates;
 }
 
+/** Estimation settings with the year's design when the config declares one (issues only for the published state). */
 function designSettings(
   config: IndustrySurveyConfig,
   pool: readonly PooledWave[],
