@@ -58,23 +58,40 @@ export async function detectStreamEncoding(open: () => AsyncIterable<Uint8Array>
       accepted,
     );
   let cp932 = !hasBom;
+  if (cp932) {
+    for await (const piece of piecesAtSafeCuts(open())) {
+      if (!decodesAsCp932(piece)) {
+        cp932 = false;
+        break;
+      }
+    }
+  }
+  if (cp932)
+    return judged(
+      'cp932',
+      hasBom,
+      () => 0,
+      () => false,
+      accepted,
+    );
+  // Neither: a third pass, from the start, for the line to name (the file's encoding is learnt from its first lines).
+  const finder = undecodableLineFinder(hasBom);
   let badLine: number | undefined;
   let lines = 0;
   first = true;
   for await (const piece of piecesAtSafeCuts(open())) {
     const skipBom = first && hasBom;
     first = false;
-    if (cp932 && !decodesAsCp932(piece)) cp932 = false;
     // A piece starts inside line `lines + 1` (pieces may cut a line; only LFs start new ones).
-    if (!cp932 && badLine === undefined) {
-      const line = firstUndecodableLine(piece, skipBom);
-      if (line <= segments(piece, skipBom)) badLine = lines + line;
+    const line = finder(piece, skipBom);
+    if (line !== undefined) {
+      badLine = lines + line;
+      break;
     }
     for (let at = piece.indexOf(0x0a); at !== -1; at = piece.indexOf(0x0a, at + 1)) lines += 1;
-    if (cp932 === false && badLine !== undefined) break;
   }
   return judged(
-    cp932 ? 'cp932' : null,
+    null,
     hasBom,
     () => badLine ?? lines + 1,
     () => false,
@@ -148,18 +165,36 @@ function isAscii(bytes: Uint8Array): boolean {
   return true;
 }
 
+/** The line to name in a file that decodes in neither encoding (one past its last line if none is found). */
 function firstUndecodableLine(bytes: Uint8Array, hasBom: boolean): number {
-  let start = hasBom ? 3 : 0;
-  let line = 1;
-  while (start < bytes.length) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end === -1) end = bytes.length;
-    const slice = bytes.subarray(start, end);
-    if (!isUtf8(slice) && (hasBom || !decodesAsCp932(slice))) return line;
-    start = end + 1;
-    line += 1;
-  }
-  return line;
+  return undecodableLineFinder(hasBom)(bytes, hasBom) ?? segments(bytes, hasBom) + 1;
+}
+
+/**
+ * Finds the first line not in the file's encoding, fed the file's pieces in order (each piece's 1-based line, or
+ * undefined). The encoding is the first non-ASCII line's (UTF-8 after a BOM): a line valid as UTF-8 is UTF-8 (CP932
+ * text almost never is), else CP932 if it decodes as such. A line in neither, or in the other one, is the line: in a
+ * CP932 file with UTF-8 appended from line 601, line 601, though its UTF-8 bytes may pass for CP932 up to a later line.
+ */
+function undecodableLineFinder(hasBom: boolean): (piece: Uint8Array, skipBom: boolean) => number | undefined {
+  let encoding: TextEncodingName | undefined = hasBom ? 'utf-8' : undefined;
+  return (piece, skipBom) => {
+    let start = skipBom ? 3 : 0;
+    let line = 1;
+    while (start < piece.length) {
+      let end = piece.indexOf(0x0a, start);
+      if (end === -1) end = piece.length;
+      const slice = piece.subarray(start, end);
+      if (!isAscii(slice)) {
+        const found: TextEncodingName | null = isUtf8(slice) ? 'utf-8' : !hasBom && decodesAsCp932(slice) ? 'cp932' : null;
+        encoding ??= found ?? undefined;
+        if (found !== encoding) return line;
+      }
+      start = end + 1;
+      line += 1;
+    }
+    return undefined;
+  };
 }
 
 /**

@@ -47,7 +47,8 @@ export async function readFamilies(
   const issues: Issue[] = run.symlinks.map(symlinkIssue);
   const cache = familyCache(
     path.join(options.outDir, 'cache', 'families'),
-    `${await codeVersion()}\n${run.configFiles.map((c) => `${c.name}:${c.sha256}`).join('\n')}`,
+    // The run's month too: what a reader refuses as not yet come (a Pay report for a later month) is read next month.
+    `${await codeVersion()}\nas-of:${run.asOf.yearMonth}\n${run.configFiles.map((c) => `${c.name}:${c.sha256}`).join('\n')}`,
   );
   const byFamily = new Map<ConfiguredFamily, InboxFile[]>();
   for (const file of run.inputs) {
@@ -58,7 +59,11 @@ export async function readFamilies(
       issues.push(issueOf('source-disabled', { source: family.family.labelJa }, { file: file.name }));
     } else byFamily.set(family, [...(byFamily.get(family) ?? []), file]);
   }
-  const context: ReadContext = { ...(options.onProgress ? { onProgress: options.onProgress } : {}), xlsxLimits: xlsxLimitsOf(run.contracts) };
+  const context: ReadContext = {
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    xlsxLimits: xlsxLimitsOf(run.contracts),
+    asOf: run.asOf,
+  };
   const limit = pLimit(FAMILIES_AT_ONCE);
   const present = run.families.filter((f) => byFamily.has(f));
   const cached = new Map(
@@ -113,7 +118,15 @@ function symlinkIssue(name: string): Issue {
   return issueOf('inbox-symlink', {}, { file: name });
 }
 
+/** A file in no family's folder, or in a family's folder with an extension the family does not read (a report saved as .xls). */
 function unknownFileIssue(families: readonly ConfiguredFamily[], file: InboxFile): Issue {
-  const known = families.map(({ family: f }) => `${f.family}/（${f.extensions.join('・')}）`).join('、');
-  return issueOf('inbox-unknown-file', { known }, { file: file.name });
+  const folder = file.name.includes('/') ? file.name.split('/')[0]! : '';
+  const family = families.find((f) => f.family.family === folder)?.family;
+  if (!family) {
+    const known = families.map(({ family: f }) => `${f.family}/（${f.extensions.join('・')}）`).join('、');
+    return issueOf('inbox-unknown-file', { variant: 'folder', known }, { file: file.name });
+  }
+  const ext = path.extname(file.name);
+  const where = { folder, extensions: family.extensions.join('・'), formats: family.extensions.join(' か ') };
+  return issueOf('inbox-unknown-file', ext ? { variant: 'extension', ext, ...where } : { variant: 'noExtension', ...where }, { file: file.name });
 }

@@ -52,6 +52,7 @@ async function read(request: Extract<ThreadRequest, { kind: 'read-family' }>, po
   if (!family) throw new Error(`知らないデータ源です: ${request.family.family}`);
   const context: ReadContext = {
     ...(request.xlsxLimits ? { xlsxLimits: request.xlsxLimits } : {}),
+    ...(request.asOf ? { asOf: request.asOf } : {}),
     ...(request.progress ? { onProgress: (file: string, done: number, total: number) => post({ id: request.id, progress: [file, done, total] }) } : {}),
   };
   try {

@@ -45,7 +45,15 @@ export interface RunThread {
 
 /** A job as posted: `id` pairs it with its answer. */
 export type ThreadRequest = { id: number } & (
-  | { kind: 'read-family'; family: PortableFamily; files: PortableInboxFile[]; catalog: Catalog; xlsxLimits?: ReadContext['xlsxLimits']; progress: boolean }
+  | {
+      kind: 'read-family';
+      family: PortableFamily;
+      files: PortableInboxFile[];
+      catalog: Catalog;
+      xlsxLimits?: ReadContext['xlsxLimits'];
+      asOf?: ReadContext['asOf'];
+      progress: boolean;
+    }
   | { kind: 'prepare-site' }
   | { kind: 'site-rows'; job: SiteRowsJob }
   | { kind: 'site'; job: SiteSummaryJob }
@@ -128,6 +136,7 @@ export function startRunThread(
           files: portable,
           catalog,
           ...(context.xlsxLimits ? { xlsxLimits: context.xlsxLimits } : {}),
+          ...(context.asOf ? { asOf: context.asOf } : {}),
           progress: context.onProgress !== undefined,
         },
         context.onProgress,

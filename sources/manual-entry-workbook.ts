@@ -1,7 +1,7 @@
 // Reads a filled manual-entry workbook (made by `lei template`): one row per measure and fiscal year.
 // A bad cell becomes an issue with its sheet, row, column and raw text; the rest of the workbook still loads.
-import { Decimal } from 'decimal.js';
 import { openXlsxCells, type XlsxCellRow } from './xlsx/open-xlsx-cells.ts';
+import { percentShown } from './xlsx/percent-shown.ts';
 import { workbookOpenIssue } from './xlsx/workbook-open-issue.ts';
 import { xlsxCellText as cellText } from './xlsx/xlsx-cell-text.ts';
 import { columnLetter } from './xlsx/column-letter.ts';
@@ -190,11 +190,6 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
     ...(statuses.length > 0 ? { statuses } : {}),
     ...(fileYear === null ? {} : { facts: { filePeriods: [{ file, fiscalYear: fileYear, rows: periodRows }] } }),
   };
-}
-
-/** What Excel shows for a number in a percent format (0.356 → 35.6): ×100 in decimal, to Excel's 15 significant digits. */
-function percentShown(stored: number): number {
-  return new Decimal(String(stored)).times(100).toSignificantDigits(15).toNumber();
 }
 
 /** 手入力_令和6年度.xlsx → 2024; null when the name states no fiscal year. */

@@ -24,7 +24,7 @@ export const setagayaPayReader: SourceReader<SetagayaPayConfig, PayReading> = {
     const issues: Issue[] = [];
     const reports: PayMonthlyReport[] = [];
     for (const file of files) {
-      const result = await readSetagayaPayReport(file, parsed, context?.xlsxLimits);
+      const result = await readSetagayaPayReport(file, parsed, context?.xlsxLimits, context?.asOf);
       issues.push(...result.issues);
       if (result.report) reports.push(result.report);
     }

@@ -26,7 +26,10 @@ export const payLayoutSchema = z.strictObject({
       label: text,
       /** Unit of the cell (千円, 円, 件, 千件, 店, 人, %); a unit printed beside the label must agree. */
       unit: text,
-      /** The cell holds a fraction (0.774) formatted as a percentage. */
+      /**
+       * The cell holds a fraction (0.774 for 77.4%), read ×100 even when the cell lacks the percent format; a cell in a
+       * percent format is read as Excel shows it in every layout (0.718 shown as 71.8% is 71.8).
+       */
       fraction: z.boolean().default(false),
     }),
   ),

@@ -5,12 +5,15 @@ import { workbookOpenIssue } from './xlsx/workbook-open-issue.ts';
 import { xlsxCellText as cellText } from './xlsx/xlsx-cell-text.ts';
 import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
 import { columnLetter } from './xlsx/column-letter.ts';
+import { percentShown } from './xlsx/percent-shown.ts';
 import { Decimal } from 'decimal.js';
+import type { AsOf } from '../lib/as-of.ts';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
 import { issueOf } from '../lib/issue-catalog.ts';
 import type { Issue } from '../lib/issues.ts';
+import { normalizeHeader } from '../lib/normalize-header.ts';
 import { parseLooseNumber } from '../lib/parse-number.ts';
-import { parseYearMonth, yearMonthJa, type YearMonth } from '../lib/parse-year-month.ts';
+import { parseYearMonth, yearMonthJa, yearMonthKey, type YearMonth } from '../lib/parse-year-month.ts';
 import { payMetrics, type PayMetric } from '../lib/pay-metrics.ts';
 import type { PayLayout, SetagayaPayConfig } from './setagaya-pay-report-config.ts';
 import type { InboxFile } from './inbox-file.ts';
@@ -35,7 +38,9 @@ export interface PayMonthlyReport {
   storeClasses: Map<string, Partial<Record<PayMetric, PayFigure>>>;
 }
 
-const BRACKET = /[（(]([^）)]+)[）)]\s*$/;
+const BRACKET = /\(([^)]+)\)$/;
+// 決済回数（単位：件）: the unit may be introduced by 単位 and a colon (after labelKey: 単位:件).
+const UNIT_WORD = /^単位[:=]?/;
 const FILE_MONTH = /(20\d{2})\s*[-_.年]?\s*(0?[1-9]|1[0-2])\s*月|(20\d{2})[-_.]?(0[1-9]|1[0-2])(?!\d)/;
 
 /** The month a report's file name speaks of (せたがやPay_2024年4月.xlsx, …_202404.xlsx), or null. */
@@ -48,6 +53,8 @@ export async function readSetagayaPayReport(
   input: InboxFile,
   config: SetagayaPayConfig,
   limits?: XlsxLimits,
+  /** The run's month: a report for a later month has not happened yet and is refused. */
+  asOf?: AsOf,
 ): Promise<{ report?: PayMonthlyReport; issues: Issue[] }> {
   const issues: Issue[] = [];
   const file = input.name;
@@ -62,7 +69,7 @@ export async function readSetagayaPayReport(
         if (layout.sheet && name !== layout.sheet) continue;
         let grid = grids.get(name);
         if (!grid) grids.set(name, (grid = await gridOf(workbook, name)));
-        const detect = normalize(layout.detect);
+        const detect = labelKey(layout.detect);
         if (grid.cells.some((c) => c.text.includes(detect))) {
           found = { layout, sheet: { name }, grid };
           break;
@@ -107,6 +114,19 @@ export async function readSetagayaPayReport(
       return { issues };
     }
   }
+  // The same judgement as manual entry's contract-future-fiscal-year, by the month: its figures cannot exist yet.
+  if (asOf && yearMonthKey(month) > asOf.yearMonth) {
+    const [year, monthOfYear] = asOf.yearMonth.split('-').map(Number) as [number, number];
+    issues.push(
+      issueOf(
+        'pay-future-month',
+        { month: yearMonthJa(month), asOf: yearMonthJa({ year, month: monthOfYear }) },
+        at(monthCell.row, monthCell.column),
+        cellText(monthCell.value),
+      ),
+    );
+    return { issues };
+  }
   let statedFiscalYear: number | undefined;
   if (layout.fiscalYear) {
     const cell = grid.valueRightOf(layout.fiscalYear);
@@ -121,8 +141,8 @@ export async function readSetagayaPayReport(
       issues.push(issueOf('pay-missing-figure', { label: spec.label, metric: payMetrics[metric].labelJa, layout: layout.labelJa }, at()));
       continue;
     }
-    const printedUnit = BRACKET.exec(label.text.slice(normalize(spec.label).length))?.[1]?.trim();
-    if (printedUnit && printedUnit !== spec.unit) {
+    const printedUnit = BRACKET.exec(label.text.slice(labelKey(spec.label).length))?.[1]?.replace(UNIT_WORD, '');
+    if (printedUnit && printedUnit !== labelKey(spec.unit)) {
       issues.push(
         issueOf('pay-unit-mismatch', { label: label.raw, printedUnit, layout: layout.labelJa, unit: spec.unit }, at(label.row, label.column), label.raw),
       );
@@ -133,13 +153,13 @@ export async function readSetagayaPayReport(
       issues.push(issueOf('pay-formula-without-value', { label: spec.label }, at(label.row, cell.column)));
       continue;
     }
-    const value = cell ? numberOf(cell.value) : null;
+    const value = cell ? figureOf(cell, spec) : null;
     if (!cell || value === null) {
-      const raw = cell ? cellText(cell.value) : '';
+      const raw = cell ? shownText(cell) : '';
       issues.push(issueOf('pay-not-a-number', { label: spec.label, raw }, at(label.row, cell?.column), raw));
       continue;
     }
-    figures[metric] = { value: spec.fraction ? new Decimal(String(value)).times(100).toNumber() : value, unit: spec.unit, row: cell.row, column: cell.column };
+    figures[metric] = { value, unit: spec.unit, row: cell.row, column: cell.column };
   }
 
   const storeClasses = new Map<string, Partial<Record<PayMetric, PayFigure>>>();
@@ -147,25 +167,23 @@ export async function readSetagayaPayReport(
     const head = grid.find(layout.storeClasses.header);
     if (head) {
       const metricColumns = (Object.entries(layout.storeClasses.metrics) as [PayMetric, string][]).map(([metric, header]) => {
-        const label = normalize(header);
+        const label = labelKey(header);
         return {
           metric,
-          cell: grid.cells.find((c) => c.row === head.row && matchesNormalizedLabel(c.text, label)),
-          unit: layout.metrics[metric]?.unit ?? '',
-          fraction: layout.metrics[metric]?.fraction ?? false,
+          cell: grid.cells.find((c) => c.row === head.row && matchesLabel(c.text, label)),
+          spec: { unit: layout.metrics[metric]?.unit ?? '', fraction: layout.metrics[metric]?.fraction ?? false },
         };
       });
       for (let row = head.row + 1; ; row += 1) {
         const name = grid.at(row, head.col);
         const className = name ? cellText(name.value).normalize('NFKC').trim() : '';
-        if (className === '' || className === '合計' || className === '計') break;
+        if (className === '' || labelKey(className) === '合計' || labelKey(className) === '計') break;
         const byMetric: Partial<Record<PayMetric, PayFigure>> = {};
         for (const mc of metricColumns) {
           if (!mc.cell) continue;
           const cell = grid.at(row, mc.cell.col);
-          const value = cell ? numberOf(cell.value) : null;
-          if (value !== null)
-            byMetric[mc.metric] = { value: mc.fraction ? new Decimal(String(value)).times(100).toNumber() : value, unit: mc.unit, row, column: cell!.column };
+          const value = cell ? figureOf(cell, mc.spec) : null;
+          if (value !== null) byMetric[mc.metric] = { value, unit: mc.spec.unit, row, column: cell!.column };
         }
         storeClasses.set(className, byMetric);
       }
@@ -204,10 +222,12 @@ interface GridCell {
   col: number;
   column: string;
   value: XlsxCell;
-  /** NFKC, trimmed. */
+  /** As compared with the layout's labels (labelKey). */
   text: string;
   /** As typed, for messages. */
   raw: string;
+  /** A number in a percent format: Excel shows 0.718 as 71.8%. */
+  percent?: true;
   /** A formula saved without its result. */
   formula?: true;
 }
@@ -228,11 +248,12 @@ async function gridOf(workbook: XlsxCellWorkbook, sheet: string): Promise<Grid> 
     cells.push(g);
     byPlace.set(`${g.row}:${g.col}`, g);
   };
-  for await (const { rowNumber, cells: values, formulaColumns } of workbook.rows(sheet)) {
+  for await (const { rowNumber, cells: values, percentColumns, formulaColumns } of workbook.rows(sheet)) {
     values.forEach((value, index) => {
       if (value === null || (typeof value === 'string' && value.trim() === '')) return;
       const raw = value instanceof Date ? '' : cellText(value);
-      add({ row: rowNumber, col: index + 1, column: columnLetter(index), value, text: normalize(raw), raw });
+      const percent = typeof value === 'number' && percentColumns?.includes(index);
+      add({ row: rowNumber, col: index + 1, column: columnLetter(index), value, text: labelKey(raw), raw, ...(percent ? { percent: true } : {}) });
     });
     // Not blank to Excel: a value looked for right of its label is this cell, not the unit beside it.
     for (const index of formulaColumns ?? [])
@@ -242,8 +263,8 @@ async function gridOf(workbook: XlsxCellWorkbook, sheet: string): Promise<Grid> 
     cells,
     find: (label) => {
       // Normalised once per search, not once per cell.
-      const l = normalize(label);
-      return cells.find((c) => matchesNormalizedLabel(c.text, l));
+      const l = labelKey(label);
+      return cells.find((c) => matchesLabel(c.text, l));
     },
     at: (row, col) => byPlace.get(`${row}:${col}`),
     rightOf: (cell) => cells.filter((c) => c.row === cell.row && c.col > cell.col).sort((a, b) => a.col - b.col)[0],
@@ -255,9 +276,17 @@ async function gridOf(workbook: XlsxCellWorkbook, sheet: string): Promise<Grid> 
   return grid;
 }
 
-/** The label itself, or the label followed by a bracketed unit (決済金額（千円）). */
-function matchesNormalizedLabel(text: string, l: string): boolean {
-  return text === l || (text.startsWith(l) && /^\s*[（(][^）)]*[）)]\s*$/.test(text.slice(l.length)));
+/**
+ * A label as compared: as headers are everywhere (normalizeHeader: NFKC, line breaks and runs of spaces folded), then
+ * without any space, so 「決済　回数」 and 「決済⏎回数」 (a line break in the cell) are 決済回数, and （千円） is (千円).
+ */
+function labelKey(text: string): string {
+  return normalizeHeader(text).replace(/ /g, '');
+}
+
+/** The label itself, or the label followed by a bracketed unit (決済金額(千円)); both as labelKey gives them. */
+function matchesLabel(text: string, l: string): boolean {
+  return text === l || (text.startsWith(l) && /^\([^)]*\)$/.test(text.slice(l.length)));
 }
 
 /**
@@ -273,12 +302,26 @@ function exactSum(parts: readonly number[]): number | string {
   return sum;
 }
 
+/**
+ * The figure in the layout's unit, read as the report shows it: a number in a percent format (0.718 shown as 71.8%)
+ * or a text with % (77.4%) is that many percent, whatever the layout says the cell holds; otherwise a layout's
+ * `fraction` cell (0.774) is ×100. A figure shown as a percentage where the unit is not % is not read (null).
+ */
+function figureOf(cell: GridCell, spec: { unit: string; fraction: boolean }): number | null {
+  const value = numberOf(cell.value);
+  if (value === null) return null;
+  const shownAsPercent = cell.percent === true || (typeof cell.value === 'string' && /[%％]\s*$/.test(cell.value));
+  if (shownAsPercent) return labelKey(spec.unit) === '%' ? (cell.percent ? percentShown(value) : value) : null;
+  return spec.fraction ? percentShown(value) : value;
+}
+
+/** A cell's value as the report shows it, for messages: a percent-formatted 0.718 is 71.8%. */
+function shownText(cell: GridCell): string {
+  return cell.percent && typeof cell.value === 'number' ? `${percentShown(cell.value)}%` : cellText(cell.value);
+}
+
 function numberOf(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'string') return parseLooseNumber(value);
   return null;
-}
-
-function normalize(text: string): string {
-  return text.normalize('NFKC').trim();
 }

@@ -2,6 +2,7 @@
 // plus issues, and does no arithmetic on indicators; pipelines/source-families.ts pairs it with its transform.
 import type { z } from 'zod';
 import type { Catalog, ConfigProblem } from '../config/load-catalog.ts';
+import type { AsOf } from '../lib/as-of.ts';
 import type { Issue } from '../lib/issues.ts';
 import type { InboxFile } from './inbox-file.ts';
 import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
@@ -12,6 +13,8 @@ export interface ReadContext {
   onProgress?: (file: string, done: number, total: number) => void;
   /** Size limits of .xlsx inputs (contracts.yaml limits); the readers' defaults when absent. */
   xlsxLimits?: XlsxLimits;
+  /** The run's month in Japan: a report for a later month is refused (it is part of the family cache's key). */
+  asOf?: AsOf;
 }
 
 /** A family's identity and layout config: all that configuring a run needs, kept apart from the reading code so it loads alone. */

@@ -15,10 +15,19 @@ export const inputIssueSpecs = {
   },
   'inbox-unknown-file': {
     severity: 'warning',
-    ja: 'このファイルを読むアダプタがありません。受信箱の決まったフォルダに置いてください: {known}',
-    en: 'No reader takes this file. Put it in the inbox folder of its family: {known}',
-    whatToDoJa: '入力の種類ごとのフォルダ（inbox/<family>/）に、決まった拡張子で置く',
-    whatToDoEn: 'Put the file in its family folder (inbox/<family>/) with one of the family’s extensions',
+    ja: {
+      folder: 'どのデータのファイルか分かりません（データの種類は受信箱のフォルダで決まります）。決まったフォルダに置いてください: {known}',
+      extension: '{ext} は読めません（{folder}/ に置けるのは {extensions} のファイルです）。Excel で {formats} 形式で保存し直して置き直してください',
+      noExtension:
+        '拡張子のないファイルは読めません（{folder}/ に置けるのは {extensions} のファイルです）。Excel で {formats} 形式で保存し直して置き直してください',
+    },
+    en: {
+      folder: 'Which data this file holds is not known (the inbox folder says it). Put it in its folder: {known}',
+      extension: '{ext} files are not read ({folder}/ takes {extensions} files). Save the file as {formats} in Excel and put it again',
+      noExtension: 'A file without an extension is not read ({folder}/ takes {extensions} files). Save the file as {formats} in Excel and put it again',
+    },
+    whatToDoJa: '入力の種類ごとのフォルダ（inbox/<family>/）に置く。フォルダが正しければ、そのフォルダの形式（.xlsx など）で保存し直す',
+    whatToDoEn: 'Put the file in its family folder (inbox/<family>/); if the folder is right, save the file in one of the folder’s formats (.xlsx …)',
   },
   'source-disabled': {
     severity: 'info',

@@ -54,6 +54,13 @@ export const setagayaPayIssueSpecs = {
     whatToDoJa: 'どちらが正しいか事業者に確かめ、正しい名前・内容で置き直す',
     whatToDoEn: 'Ask the operator which is right and put the corrected file',
   },
+  'pay-future-month': {
+    severity: 'error',
+    ja: `報告の対象月は{month}ですが、実行した時点（{asOf}）ではまだ来ていない月です。対象月の書き誤りか、ファイルの取り違えです。事業者に確認し、正しい報告を置き直してください。${REPORT_NOT_READ_JA}`,
+    en: `The report is for {month}, a month that has not come yet (run as of {asOf}): the month is mistyped or the file is the wrong one. Ask the operator and put the right report. ${REPORT_NOT_READ_EN}`,
+    whatToDoJa: '対象月を事業者に確かめ、正しい報告を置き直す',
+    whatToDoEn: 'Check the report month with the operator and put the right report',
+  },
   'pay-missing-figure': {
     severity: 'error',
     ja: '「{label}」（{metric}）の欄がありません（様式 {layout}）。様式が変わっていないか確認してください',

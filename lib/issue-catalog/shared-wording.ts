@@ -6,9 +6,9 @@ export const NO_CONFIG_EN = 'There is no layout config for {what} (sources/{fami
 
 /** A text file in neither UTF-8 nor CP932 (lib/decode-text.ts). */
 export const UNDECODABLE_JA =
-  '{line}行目付近に UTF-8 としても CP932（Shift_JIS）としても読めないバイト列があります（ファイルの破損か別の文字コード）。元のファイルをもう一度ダウンロード・出力して置き直してください';
+  '{line}行目付近に、それより前の行と違う文字コードの行か、UTF-8 としても CP932（Shift_JIS）としても読めないバイト列があります（文字コードの違う出力をつないだファイルか、ファイルの破損）。元のファイルをもう一度ダウンロード・出力して置き直してください';
 export const UNDECODABLE_EN =
-  'Around line {line} there are bytes that are neither UTF-8 nor CP932 (Shift_JIS): the file is damaged or in another encoding. Download or export the original again and put it back';
+  'Around line {line} there is a line in another encoding than the lines before it, or bytes that are neither UTF-8 nor CP932 (Shift_JIS): outputs in different encodings joined, or a damaged file. Download or export the original again and put it back';
 
 /** A text file in an encoding the family's config does not accept (lib/decode-text.ts). */
 export const ENCODING_NOT_ACCEPTED_JA = 'このファイルは {found}で保存されていますが、設定で受け付ける文字コードは {accepted} です';
