@@ -40,7 +40,7 @@ export function indicatorPage(ctx: SiteContext, measureId: string): { path: stri
   </article>`;
   return {
     path,
-    content: sitePage({ path, title, siteTitle: ctx.siteTitle, terms: ctx.catalog.plan.terms, section: 'indicators', runLine: ctx.runLine, body }),
+    content: sitePage({ path, title, siteTitle: ctx.siteTitle, nav: ctx.nav, section: 'indicators', runLine: ctx.runLine, body }),
   };
 }
 
