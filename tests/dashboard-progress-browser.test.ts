@@ -74,16 +74,19 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!available)('progress-table dashboard in Chromium (file://)', () => {
-  it.each([['index.html'], ['progress.html']])('opens %s with no console error, no request and no serious axe violation', async (p) => {
-    const page = await open(p);
-    expect(await page.locator('html').getAttribute('lang')).toBe('ja');
-    expect(await page.locator('h1').count()).toBe(1);
-    expect(await page.locator('script').count()).toBe(0);
-    expect(await seriousViolations(page), p).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-    expect(requests).toEqual([]);
-    await page.close();
-  });
+  it.each([['index.html'], ['progress.html'], ['progress/Ⅰ_施策2-③.html']])(
+    'opens %s with no console error, no request and no serious axe violation',
+    async (p) => {
+      const page = await open(p);
+      expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+      expect(await page.locator('h1').count()).toBe(1);
+      expect(await page.locator('script').count()).toBe(0);
+      expect(await seriousViolations(page), p).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('shows a row’s rate and grade as indicator_progress.csv holds them', async () => {
     const csv = (await readCsv(path.join(run, 'indicator_progress.csv'))).find((r) => r.indicator_id === 'Ⅰ/施策2-③' && r.is_latest === 'true')!;

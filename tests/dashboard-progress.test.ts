@@ -106,6 +106,36 @@ describe('the progress-table page', () => {
   });
 });
 
+describe('the page of one indicator of the progress table', () => {
+  it('charts its figures and lists every year of indicator_progress.csv with its value, target, rates and grade', async () => {
+    const doc = await page('progress/Ⅰ_施策2-③.html');
+    expect(text(doc.querySelector('h1'))).toBe('創業支援施設の入居企業数');
+    expect(doc.querySelector('figure.chart svg[role="img"]')).not.toBeNull();
+    const own = rows.filter((r) => r.indicator_id === 'Ⅰ/施策2-③');
+    const table = [...doc.querySelectorAll('#series-table tbody tr')].map((tr) => [...tr.children].map(text));
+    expect(table.map((r) => [r[0], r[2], r[3], r[4], r[5], r[6]])).toEqual(
+      own.map((r) => [
+        r.fiscal_year_label,
+        r.value === '' ? '—' : r.value,
+        r.target_in_force,
+        r.achievement_rate === '' ? '—' : `${r.achievement_rate}%`,
+        r.achievement_rate_original === '' ? '—' : `${r.achievement_rate_original}%`,
+        r.grade,
+      ]),
+    );
+    // Linked from its row of the progress table.
+    expect((await page('progress.html')).querySelector('tr[data-indicator="Ⅰ/施策2-③"] th a')?.getAttribute('href')).toBe('progress/Ⅰ_施策2-③.html');
+  });
+
+  it('says 不公表 with the reason for a withheld year', async () => {
+    const csv = csvRow(WITHHELD_INDICATOR, '2024');
+    const doc = await page('progress/Ⅰ_1-②.html');
+    const cells = [...doc.querySelectorAll('#series-table tr[data-year="2024"] td')].map(text);
+    expect(cells[1]).toBe('不公表');
+    expect(cells.at(-1)).toContain(csv.withheld_reason);
+  });
+});
+
 describe('the overview and the rest of the site', () => {
   it('counts indicators per grade, with each rule, as the workbook’s summary does', async () => {
     const summary: string[] = [];
@@ -123,13 +153,17 @@ describe('the overview and the rest of the site', () => {
   });
 
   it('has no page, heading or navigation entry for a part the plan does not have', async () => {
-    const files = (await readdir(site(), { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
-    expect(files.sort()).toEqual(['data.html', 'index.html', 'progress.html']);
+    const files = (await readdir(site(), { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(site(), path.join(e.parentPath, e.name)));
+    // The overview, the progress table with a page per indicator, the data page.
+    expect(files.filter((f) => !f.startsWith('progress/')).sort()).toEqual(['data.html', 'index.html', 'progress.html']);
+    expect(files.filter((f) => f.startsWith('progress/')).length).toBe(new Set(rows.map((r) => r.indicator_id)).size);
     const doc = await page('index.html');
     expect([...doc.querySelectorAll('nav a')].map(text)).toEqual(['概要', '施策の進捗状況', 'データ']);
     expect([...doc.querySelectorAll('main h2')].map(text)).toEqual(['施策の進捗状況（評価の集計）']);
     expect(text(doc.querySelector('main'))).not.toMatch(/指標の行|達成率50%未満|指数なし/);
-    for (const p of ['index.html', 'progress.html', 'data.html']) {
+    for (const p of ['index.html', 'progress.html', 'data.html', 'progress/Ⅰ_施策2-③.html']) {
       const d = await page(p);
       // Every heading is followed by content before the next heading.
       for (const h of d.querySelectorAll('main h2')) expect(h.nextElementSibling?.tagName, `${p}: ${text(h)}`).not.toMatch(/^H[12]$|^$/);
@@ -151,7 +185,7 @@ describe('the overview and the rest of the site', () => {
   });
 
   it('speaks none of the logic-model plan’s words on any page', async () => {
-    for (const p of ['index.html', 'progress.html', 'data.html']) {
+    for (const p of ['index.html', 'progress.html', 'data.html', 'progress/Ⅰ_1-②.html']) {
       expect(await readFile(path.join(site(), p), 'utf8'), p).not.toMatch(
         /世田谷|目指す姿|ソーシャルインパクト|検証部会|アクションプラン|行動指標|中長期アウトカム/,
       );

@@ -6,6 +6,7 @@ import { dataPage } from './data-page.ts';
 import { indicatorPage } from './indicator-page.ts';
 import { listPages } from './list-pages.ts';
 import { overviewPage } from './overview-page.ts';
+import { progressIndicatorPage } from './progress-indicator-page.ts';
 import { progressPage } from './progress-page.ts';
 import { siteContext, type SiteInput, type SiteRows, type SiteSummary } from './site-context.ts';
 import { visionPage } from './vision-page.ts';
@@ -40,7 +41,9 @@ export function drawSite(catalog: Catalog, rows: SiteRows): DrawnSite {
     ...(ctx.tables.length > 0 ? listPages(ctx) : []),
     ...ctx.tables.map((t) => visionPage(ctx, t)),
     ...ctx.measureIds.map((m) => indicatorPage(ctx, m)),
-    ...(catalog.progress ? [progressPage(ctx, catalog.progress)] : []),
+    ...(catalog.progress
+      ? [progressPage(ctx, catalog.progress), ...catalog.progress.indicators.map((i) => progressIndicatorPage(ctx, catalog.progress!, i))]
+      : []),
     ...(catalog.lines.length > 0 ? [actionPlanPage(ctx)] : []),
   ];
   return { files, finish: (summary) => [overviewPage(ctx, summary), ...files, dataPage(ctx, summary)] };

@@ -193,7 +193,7 @@ function timeSeries(ctx: SiteContext, measure: Measure, series: readonly Indicat
 }
 
 /** A small legend key drawn like the series: the same colour, dash and symbol. */
-function swatch(key: keyof typeof SERIES): SafeHtml {
+export function swatch(key: keyof typeof SERIES): SafeHtml {
   const s = SERIES[key];
   if (key === 'band') return html`<svg width="28" height="12" aria-hidden="true"><rect width="28" height="12" fill="${s.colour}" /></svg>`;
   const symbol =

@@ -7,6 +7,7 @@ import { formatFiscalYear } from '../../lib/fiscal-year.ts';
 import { indicatorGrade } from '../../transforms/progress-grade-counts.ts';
 import { progressLegend, progressRemarks } from '../committee-workbook/progress-table-sheet.ts';
 import { decimalsOf, formatFigure, NO_VALUE } from './format-figure.ts';
+import { progressIndicatorPath } from './progress-indicator-page.ts';
 import { PROGRESS_PAGE, type SiteContext } from './site-context.ts';
 import { html, sitePage, type HtmlPart, type SafeHtml } from './site-page.ts';
 
@@ -76,7 +77,7 @@ export function progressPage(ctx: SiteContext, progress: CatalogProgress): { pat
     const lines = (texts: readonly string[]) => texts.map((t, i) => html`${i > 0 ? html`<br />` : ''}${t}`);
     return html`<tr data-indicator="${indicator.id}" data-grade="${grade.grade}">
       <td>${indicator.code}</td>
-      <th scope="row">${indicator.nameJa}</th>
+      <th scope="row"><a href="${progressIndicatorPath(indicator.id)}">${indicator.nameJa}</a></th>
       <td>${indicator.tierLabelJa}</td>
       <td>${lines(ownerNames(indicator.owners ?? catalog.plan.owners ?? []))}</td>
       ${hasRelated ? html`<td>${lines(ownerNames(indicator.relatedOwners ?? []))}</td>` : ''}
