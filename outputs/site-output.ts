@@ -42,6 +42,7 @@ export function siteOutput(formats: { json: boolean; parquet: boolean }, otherFi
         fiscalYear: run.fiscalYear,
         indicatorValues: run.indicatorValues,
         actionPlanProgress: run.actionPlanProgress,
+        indicatorProgress: run.indicatorProgress,
         observations: run.observations,
         sourceTables: run.sourceTables,
         formats,

@@ -80,7 +80,13 @@ describe('dashboard of a ward progress table (printed codes as ids, its own tier
     await runPipeline({ configDir: wardProgressConfig, inboxDir: inbox, outDir: out, storePath: null });
     const ward = path.join(out, 'latest', 'site');
     const pages = (await readdir(ward, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-    expect(pages.length).toBeGreaterThan(3);
+    // No logic model, no action plan: the overview, the progress table (a page per indicator) and the data page only.
+    expect(
+      pages
+        .filter((p) => path.dirname(p) === ward)
+        .map((p) => path.basename(p))
+        .sort(),
+    ).toEqual(['data.html', 'index.html', 'progress.html']);
     for (const p of pages) {
       const text = await readFile(p, 'utf8');
       expect(text, p).not.toMatch(/世田谷|目指す姿|ソーシャルインパクト|行動指標|中長期アウトカム/);

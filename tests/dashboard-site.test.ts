@@ -182,6 +182,7 @@ describe('dashboard: self-contained, small and deterministic', () => {
       fiscalYear: FY,
       indicatorValues: await json('indicator_values'),
       actionPlanProgress: await json('action_plan_progress'),
+      indicatorProgress: [],
       compositeIndex: await json('composite_index'),
       observations: await json('observations'),
       issues: await json('issues'),

@@ -88,6 +88,7 @@ beforeAll(async () => {
     fiscalYear: 2024,
     indicatorValues: await json('indicator_values'),
     actionPlanProgress: await json('action_plan_progress'),
+    indicatorProgress: [],
     compositeIndex: await json('composite_index'),
     observations: await json('observations'),
     issues: await json('issues'),

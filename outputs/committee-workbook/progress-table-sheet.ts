@@ -5,6 +5,7 @@ import type { Catalog } from '../../config/load-catalog.ts';
 import type { IndicatorProgressRow } from '../../lib/datasets/indicator-tables.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
 import { ownerNames } from '../../config/resolve-progress.ts';
+import { indicatorGrade, progressGradeCounts, type GradeCount } from '../../transforms/progress-grade-counts.ts';
 import {
   NO_VALUE,
   WITHHELD,
@@ -25,11 +26,7 @@ import {
   fitRowHeight,
 } from './sheet-layout.ts';
 
-export interface GradeCount {
-  grade: string;
-  ruleJa: string;
-  count: number;
-}
+export type { GradeCount };
 
 /** One row per indicator: the plan's year-role columns, targets (original and revised), rates, grade and rule. */
 export function writeProgressTableSheet(workbook: ExcelJS.Workbook, catalog: Catalog, rows: readonly IndicatorProgressRow[]): GradeCount[] {
@@ -72,14 +69,6 @@ export function writeProgressTableSheet(workbook: ExcelJS.Workbook, catalog: Cat
     `達成率 = 実績 ÷ 目標 × 100（低いほど良い指標は 目標 ÷ 実績 × 100）。改定後目標はその年度に有効な目標（改定はその年度から適用）`,
     `${progress.grading.labelJa}: ${[...progress.grading.grades, progress.grading.notEvaluable].map((g) => `${g.grade} = ${g.ruleJa}`).join('　')}　${NO_VALUE} = 値なし`,
   ]);
-  const counts = new Map<string, GradeCount>();
-  for (const g of [
-    ...progress.grading.grades,
-    progress.grading.notEvaluable,
-    ...(progress.grading.definitionChanged ? [progress.grading.definitionChanged] : []),
-  ]) {
-    if (!counts.has(g.grade)) counts.set(g.grade, { grade: g.grade, ruleJa: g.ruleJa, count: 0 });
-  }
   const last = visibleCount(columns);
   let r = HEADER_ROW + 1;
   let pillar: string | undefined;
@@ -97,10 +86,7 @@ export function writeProgressTableSheet(workbook: ExcelJS.Workbook, catalog: Cat
     const own = byIndicator.get(indicator.id) ?? [];
     const latest = latestOf(indicator.id);
     const any = own[0];
-    const grade = latest ? { grade: latest.grade, ruleJa: latest.grade_rule } : progress.grading.notEvaluable;
-    const count = counts.get(grade.grade) ?? { ...grade, count: 0 };
-    count.count++;
-    counts.set(grade.grade, count);
+    const grade = indicatorGrade(progress, latest);
     const excelRow = sheet.getRow(r);
     let c = 1;
     setText(excelRow.getCell(c++), indicator.code);
@@ -146,10 +132,11 @@ export function writeProgressTableSheet(workbook: ExcelJS.Workbook, catalog: Cat
     r++;
   }
   widenForNumbers(sheet);
-  return [...counts.values()];
+  return progressGradeCounts(catalog, rows);
 }
 
-function progressRemarks(direction: string, latest: IndicatorProgressRow | undefined): string[] {
+/** The remarks column: direction, a state target met or not, a changed definition, a rejected value, the comment. */
+export function progressRemarks(direction: string, latest: IndicatorProgressRow | undefined): string[] {
   const notes: string[] = [];
   if (direction === 'lower') notes.push('低いほど良い指標');
   if (direction === 'unknown') notes.push('方向の定めなし（良し悪しを示さない）');

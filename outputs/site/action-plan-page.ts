@@ -91,7 +91,7 @@ export function actionPlanPage(ctx: SiteContext): { path: string; content: strin
       path: PATH,
       title: terms.actionPlan,
       siteTitle: ctx.siteTitle,
-      terms: ctx.catalog.plan.terms,
+      nav: ctx.nav,
       section: 'action-plan',
       runLine: ctx.runLine,
       body,

@@ -6,6 +6,8 @@ import { dataPage } from './data-page.ts';
 import { indicatorPage } from './indicator-page.ts';
 import { listPages } from './list-pages.ts';
 import { overviewPage } from './overview-page.ts';
+import { progressIndicatorPage } from './progress-indicator-page.ts';
+import { progressPage } from './progress-page.ts';
 import { siteContext, type SiteInput, type SiteRows, type SiteSummary } from './site-context.ts';
 import { visionPage } from './vision-page.ts';
 
@@ -28,11 +30,21 @@ export interface DrawnSite {
 }
 
 /**
- * Draws the pages of the indicator tables now (the vision tables, the indicators, the action plan): a run's second thread
- * draws them while the composite and the issues are computed; the overview and the data page follow with the summary.
+ * Draws the pages of the indicator tables now (the vision tables, the indicators, the progress table, the action plan): a
+ * run's second thread draws them while the composite and the issues are computed; the overview and the data page follow
+ * with the summary.
  */
 export function drawSite(catalog: Catalog, rows: SiteRows): DrawnSite {
   const ctx = siteContext(catalog, rows);
-  const files = [...listPages(ctx), ...ctx.tables.map((t) => visionPage(ctx, t)), ...ctx.measureIds.map((m) => indicatorPage(ctx, m)), actionPlanPage(ctx)];
+  // A section the plan does not have (no logic model, no progress table, no action plan) gets no page.
+  const files = [
+    ...(ctx.tables.length > 0 ? listPages(ctx) : []),
+    ...ctx.tables.map((t) => visionPage(ctx, t)),
+    ...ctx.measureIds.map((m) => indicatorPage(ctx, m)),
+    ...(catalog.progress
+      ? [progressPage(ctx, catalog.progress), ...catalog.progress.indicators.map((i) => progressIndicatorPage(ctx, catalog.progress!, i))]
+      : []),
+    ...(catalog.lines.length > 0 ? [actionPlanPage(ctx)] : []),
+  ];
   return { files, finish: (summary) => [overviewPage(ctx, summary), ...files, dataPage(ctx, summary)] };
 }

@@ -81,6 +81,6 @@ export function dataPage(ctx: SiteContext, summary: SiteSummary): { path: string
     }`;
   return {
     path: PATH,
-    content: sitePage({ path: PATH, title: 'データ', siteTitle: ctx.siteTitle, terms: ctx.catalog.plan.terms, section: 'data', runLine: ctx.runLine, body }),
+    content: sitePage({ path: PATH, title: 'データ', siteTitle: ctx.siteTitle, nav: ctx.nav, section: 'data', runLine: ctx.runLine, body }),
   };
 }

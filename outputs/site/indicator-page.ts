@@ -40,7 +40,7 @@ export function indicatorPage(ctx: SiteContext, measureId: string): { path: stri
   </article>`;
   return {
     path,
-    content: sitePage({ path, title, siteTitle: ctx.siteTitle, terms: ctx.catalog.plan.terms, section: 'indicators', runLine: ctx.runLine, body }),
+    content: sitePage({ path, title, siteTitle: ctx.siteTitle, nav: ctx.nav, section: 'indicators', runLine: ctx.runLine, body }),
   };
 }
 
@@ -193,7 +193,7 @@ function timeSeries(ctx: SiteContext, measure: Measure, series: readonly Indicat
 }
 
 /** A small legend key drawn like the series: the same colour, dash and symbol. */
-function swatch(key: keyof typeof SERIES): SafeHtml {
+export function swatch(key: keyof typeof SERIES): SafeHtml {
   const s = SERIES[key];
   if (key === 'band') return html`<svg width="28" height="12" aria-hidden="true"><rect width="28" height="12" fill="${s.colour}" /></svg>`;
   const symbol =

@@ -5,7 +5,7 @@ import { href, html, sitePage } from './site-page.ts';
 import { visionCountsTable } from './vision-counts-table.ts';
 
 export function listPages(ctx: SiteContext): { path: string; content: string }[] {
-  const frame = { siteTitle: ctx.siteTitle, runLine: ctx.runLine, terms: ctx.catalog.plan.terms };
+  const frame = { siteTitle: ctx.siteTitle, runLine: ctx.runLine, nav: ctx.nav };
   const visionsPath = 'visions/index.html';
   const indicatorsPath = 'indicators/index.html';
   const indicators = html`<h1>指標一覧</h1>

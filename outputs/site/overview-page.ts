@@ -1,23 +1,32 @@
-// The front page: the composite index with its coverage and sensitivity, the vision counts, the action plan's progress.
+// The front page: the composite index with its coverage and sensitivity, the progress table's grade counts, the vision
+// counts, the action plan's progress — each only when the plan has it.
+import type { CatalogProgress } from '../../config/resolve-progress.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
 import { actionPlanIndicatorWord } from '../../lib/with-plan-words.ts';
+import { progressGradeCounts } from '../../transforms/progress-grade-counts.ts';
 import { formatFigure, NO_VALUE } from './format-figure.ts';
-import type { SiteContext, SiteSummary } from './site-context.ts';
+import { PROGRESS_PAGE, type SiteContext, type SiteSummary } from './site-context.ts';
 import { html, sitePage, type SafeHtml } from './site-page.ts';
 import { visionCountsTable } from './vision-counts-table.ts';
 
 const PATH = 'index.html';
 
 export function overviewPage(ctx: SiteContext, summary: SiteSummary): { path: string; content: string } {
+  const { catalog } = ctx;
+  // A section the plan does not have (no composite, no progress table, no logic model, no action plan) is left out.
+  const visions = ctx.tables.length > 0;
+  const lines = catalog.lines.length > 0;
+  // One part a line, as the page was before the parts became optional: a plan's page keeps its bytes.
+  // prettier-ignore
   const body = html`<h1>概要　${formatFiscalYear(ctx.input.fiscalYear)}</h1>
-    ${composite(ctx, summary)}
-    <h2 id="visions">${ctx.catalog.plan.terms.indicators}</h2>
-    ${visionCountsTable(ctx, PATH)}
-    <h2 id="action-plan">${ctx.catalog.plan.terms.actionPlan}の進捗</h2>
-    ${actionPlan(ctx)}`;
+    ${composite(ctx, summary)}${catalog.progress ? progressGrades(ctx, catalog.progress) : ''}
+    ${visions ? html`<h2 id="visions">${catalog.plan.terms.indicators}</h2>` : ''}
+    ${visions ? visionCountsTable(ctx, PATH) : ''}
+    ${lines ? html`<h2 id="action-plan">${catalog.plan.terms.actionPlan}の進捗</h2>` : ''}
+    ${lines ? actionPlan(ctx) : ''}`;
   return {
     path: PATH,
-    content: sitePage({ path: PATH, title: '概要', siteTitle: ctx.siteTitle, terms: ctx.catalog.plan.terms, section: 'overview', runLine: ctx.runLine, body }),
+    content: sitePage({ path: PATH, title: '概要', siteTitle: ctx.siteTitle, nav: ctx.nav, section: 'overview', runLine: ctx.runLine, body }),
   };
 }
 
@@ -110,4 +119,42 @@ function actionPlan(ctx: SiteContext): SafeHtml {
       <p class="stat"><span class="big">${count((r) => r < 50)}</span>達成率50%未満</p>
     </div>
     <p><a href="action-plan.html">${ctx.catalog.plan.terms.actionPlan}の各行（実績・目標・達成率）</a></p>`;
+}
+
+/** The progress table's indicators per grade, with the rule of each grade (as the committee workbook's summary counts them). */
+function progressGrades(ctx: SiteContext, progress: CatalogProgress): SafeHtml {
+  const { terms } = ctx.catalog.plan;
+  const { labelJa } = progress.grading;
+  const counts = progressGradeCounts(ctx.catalog, ctx.input.indicatorProgress);
+  return html`<h2 id="progress">${terms.progressTable}（${labelJa}の集計）</h2>
+    <table class="grade-counts">
+      <caption>
+        ${labelJa}ごとの指標数（各指標の最新の実績年度の${labelJa}）
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${labelJa}</th>
+          <th scope="col">規則</th>
+          <th scope="col">指標数</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${counts.map(
+          (g) =>
+            html`<tr data-grade="${g.grade}">
+              <th scope="row"><span class="mark">${g.grade}</span></th>
+              <td>${g.ruleJa}</td>
+              <td class="num">${g.count}</td>
+            </tr>`,
+        )}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">計</th>
+          <td></td>
+          <td class="num">${counts.reduce((n, g) => n + g.count, 0)}</td>
+        </tr>
+      </tfoot>
+    </table>
+    <p><a href="${PROGRESS_PAGE}">${terms.progressTable}の各指標（年度ごとの値・目標・達成率・${labelJa}）</a></p> `;
 }

@@ -34,6 +34,8 @@ export interface TimeSeriesChart {
   targetsOriginal: readonly SeriesPoint[];
   targetsRevised: readonly SeriesPoint[];
   ariaLabel: string;
+  /** Room for the y-axis labels, in px (64 unless given: wider for values with many digits). */
+  marginLeft?: number;
 }
 
 export function renderTimeSeries(c: TimeSeriesChart): string {
@@ -59,7 +61,7 @@ export function renderTimeSeries(c: TimeSeriesChart): string {
     document: chartDocument(),
     width: 720,
     height: 300,
-    marginLeft: 64,
+    marginLeft: c.marginLeft ?? 64,
     marginBottom: 40,
     ariaLabel: c.ariaLabel,
     style: { fontSize: '12px', fontFamily: 'inherit', background: 'transparent' },

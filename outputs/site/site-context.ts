@@ -4,10 +4,11 @@ import type { Catalog, CatalogSlot } from '../../config/load-catalog.ts';
 import type { PublishedTable } from '../../lib/dataset-spec.ts';
 import { adapterDatasets } from '../../lib/datasets.ts';
 import type { CompositeIndexRow } from '../../lib/datasets/composite-tables.ts';
-import type { ActionPlanProgressRow, IndicatorValueRow } from '../../lib/datasets/indicator-tables.ts';
+import type { ActionPlanProgressRow, IndicatorProgressRow, IndicatorValueRow } from '../../lib/datasets/indicator-tables.ts';
 import type { IssueRow, ObservationRow } from '../../lib/datasets/run-tables.ts';
 import { formatFiscalYear } from '../../lib/fiscal-year.ts';
 import { visionTableName, visionTables, type VisionTable } from '../../transforms/vision-tables.ts';
+import type { NavEntry } from './site-page.ts';
 
 /**
  * What every page but the overview and the data page shows: the run's indicator tables, known before its composite and
@@ -19,6 +20,8 @@ export interface SiteRows {
   fiscalYear: number;
   indicatorValues: readonly IndicatorValueRow[];
   actionPlanProgress: readonly ActionPlanProgressRow[];
+  /** The progress table's rows (progress.yaml); none for a plan without one. */
+  indicatorProgress: readonly IndicatorProgressRow[];
   observations: readonly ObservationRow[];
   /** The source families' own tables (the breakdowns are read from survey_breakdowns). */
   sourceTables: readonly PublishedTable[];
@@ -54,6 +57,8 @@ export interface SiteContext {
   input: SiteRows;
   siteTitle: string;
   runLine: string;
+  /** The navigation: only the sections the plan has. */
+  nav: NavEntry[];
   tables: VisionTable[];
   /** indicator_values rows by slot id, then fiscal year. */
   rowsBySlot: Map<string, Map<number, IndicatorValueRow>>;
@@ -64,6 +69,8 @@ export interface SiteContext {
   observationsByMeasure: Map<string, ObservationRow[]>;
   progressByMeasure: Map<string, ActionPlanProgressRow[]>;
   progressByLine: Map<string, ActionPlanProgressRow[]>;
+  /** indicator_progress rows by indicator, in row order (fiscal year). */
+  progressByIndicator: Map<string, IndicatorProgressRow[]>;
 }
 
 /** value_status values for which a figure exists in the inputs but is not published. */
@@ -96,6 +103,7 @@ export function siteContext(catalog: Catalog, input: SiteRows): SiteContext {
     input,
     siteTitle: `${plan.municipality.nameJa}　${plan.titleJa}`,
     runLine: `${formatFiscalYear(input.fiscalYear)}実績　基準年度 ${formatFiscalYear(plan.baselineFiscalYear)}　実行ID ${input.runId}`,
+    nav: siteNav(catalog, tables),
     tables,
     rowsBySlot,
     measureIds,
@@ -104,7 +112,24 @@ export function siteContext(catalog: Catalog, input: SiteRows): SiteContext {
     observationsByMeasure: groupBy(input.observations, (o) => o.measure_id),
     progressByMeasure: groupBy(input.actionPlanProgress, (p) => p.measure_id),
     progressByLine: groupBy(input.actionPlanProgress, (p) => p.line_id),
+    progressByIndicator: groupBy(input.indicatorProgress, (p) => p.indicator_id),
   };
+}
+
+export const PROGRESS_PAGE = 'progress.html';
+
+/** The sections a plan has: a logic model (vision tables), a progress table, an action plan; a section it lacks is not listed. */
+function siteNav(catalog: Catalog, tables: readonly VisionTable[]): NavEntry[] {
+  const { terms } = catalog.plan;
+  const entry = (section: NavEntry['section'], to: string, label: string, present = true): NavEntry[] => (present ? [{ section, to, label }] : []);
+  return [
+    ...entry('overview', 'index.html', '概要'),
+    ...entry('visions', 'visions/index.html', terms.pillar, tables.length > 0),
+    ...entry('indicators', 'indicators/index.html', '指標一覧', tables.length > 0),
+    ...entry('progress', PROGRESS_PAGE, terms.progressTable, catalog.progress !== undefined),
+    ...entry('action-plan', 'action-plan.html', terms.actionPlan, catalog.lines.length > 0),
+    ...entry('data', 'data.html', 'データ'),
+  ];
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {

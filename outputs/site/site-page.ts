@@ -33,18 +33,31 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlPart
 /** Markup made elsewhere (an SVG rendered at build time) taken as it is. */
 export const raw = (text: string): SafeHtml => new SafeHtml(text);
 
+/** The top-level entries of the navigation; a site lists only those its plan has (site-context.ts siteNav). */
+export type SiteSection = 'overview' | 'visions' | 'indicators' | 'progress' | 'action-plan' | 'data';
+
+export interface NavEntry {
+  section: SiteSection;
+  /** Path of the entry's page inside the site. */
+  to: string;
+  /** In the plan's words (plan.yaml terms). */
+  label: string;
+}
+
 export interface PageFrame {
   /** Path of the page inside the site, e.g. indicators/sales-growth-share.html. */
   path: string;
   title: string;
   siteTitle: string;
   /** Which top-level entry of the navigation is this page's. */
-  section: 'overview' | 'visions' | 'indicators' | 'action-plan' | 'data';
+  section: SiteSection;
   /** Printed as a line under the site title: the run and the report year. */
   runLine: string;
-  /** The plan's words for the navigation (plan.yaml terms). */
-  terms: { pillar: string; actionPlan: string };
+  /** The navigation: the site's sections, in the plan's words. */
+  nav: readonly NavEntry[];
   body: SafeHtml;
+  /** Rules of this page only, after the site's stylesheet (a wide table's columns, its print orientation). */
+  css?: string;
 }
 
 /** A link from one page of the site to another, relative so the site opens from file://. */
@@ -54,13 +67,6 @@ export function href(from: string, to: string): string {
 }
 
 export function sitePage(frame: PageFrame): string {
-  const nav: { section: PageFrame['section']; to: string; label: string }[] = [
-    { section: 'overview', to: 'index.html', label: '概要' },
-    { section: 'visions', to: 'visions/index.html', label: frame.terms.pillar },
-    { section: 'indicators', to: 'indicators/index.html', label: '指標一覧' },
-    { section: 'action-plan', to: 'action-plan.html', label: frame.terms.actionPlan },
-    { section: 'data', to: 'data.html', label: 'データ' },
-  ];
   const page = html`<!DOCTYPE html>
     <html lang="ja">
       <head>
@@ -68,7 +74,7 @@ export function sitePage(frame: PageFrame): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${frame.title}｜${frame.siteTitle}</title>
         <style>
-          ${raw(SITE_CSS)}
+          ${raw(frame.css ? SITE_CSS + frame.css : SITE_CSS)}
         </style>
       </head>
       <body>
@@ -78,7 +84,7 @@ export function sitePage(frame: PageFrame): string {
           <p class="run">${frame.runLine}</p>
           <nav aria-label="サイト内">
             <ul>
-              ${nav.map(
+              ${frame.nav.map(
                 (n) => html`<li><a href="${href(frame.path, n.to)}" ${n.section === frame.section ? raw(' aria-current="page"') : ''}>${n.label}</a></li>`,
               )}
             </ul>

@@ -38,7 +38,7 @@ export function visionPage(ctx: SiteContext, table: VisionTable): { path: string
         </section>`;
       })}
     </div>`;
-  return { path, content: sitePage({ path, title, siteTitle: ctx.siteTitle, terms: ctx.catalog.plan.terms, section: 'visions', runLine: ctx.runLine, body }) };
+  return { path, content: sitePage({ path, title, siteTitle: ctx.siteTitle, nav: ctx.nav, section: 'visions', runLine: ctx.runLine, body }) };
 }
 
 function card(ctx: SiteContext, from: string, slot: CatalogSlot): SafeHtml {

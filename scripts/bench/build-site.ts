@@ -26,6 +26,8 @@ const tables: PublishedTable[] = await Promise.all(published.map(async (spec) =>
 const rows = {
   indicatorValues: await json<IndicatorValueRow>('indicator_values'),
   actionPlanProgress: await json<ActionPlanProgressRow>('action_plan_progress'),
+  // The sample plan has no progress table (progress.yaml).
+  indicatorProgress: [],
   compositeIndex: await json<CompositeIndexRow>('composite_index'),
   observations: await json<ObservationRow>('observations'),
   issues: await json<IssueRow>('issues'),
