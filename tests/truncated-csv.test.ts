@@ -256,4 +256,17 @@ describe('an industry-survey respondent CSV cut off part-way through its last re
     expect(cut.raw).toBe(lastLine.split(',').slice(0, 6).join(','));
     expect(result.observations.filter((o) => o.fiscalYear === 2024)).toEqual([]);
   });
+
+  it('a sampling frame cut off part-way through its last stratum is not used, and says so', async () => {
+    const inbox = await tempDir();
+    const files = await writeIndustrySurveySamples(setagayaConfig, inbox, catalog);
+    const frame = files.find((f) => f.endsWith('R6_産業基礎調査_母集団.csv'))!;
+    const text = new TextDecoder().decode(await readFile(frame)).replace(/\r?\n$/, '');
+    await writeFile(frame, text.slice(0, text.lastIndexOf(',')));
+    const config = (await readConfigFile(path.join(setagayaConfig, 'sources', 'industry-survey.yaml'), industrySurveyConfigSchema, []))!;
+    const result = await runIndustrySurvey(await Promise.all(files.map((f) => readInboxFile(inbox, f))), catalog.measures.values(), config);
+    const invalid = result.issues.find((i) => i.code === 'industry-survey-frame-invalid')!;
+    expect(invalid.message).toContain('途中で切れています');
+    expect(invalid.location.file).toBe('industry-survey/R6_産業基礎調査_母集団.csv');
+  });
 });
