@@ -13,6 +13,10 @@ export const CsvFieldKind = { Plain: 0, Quoted: 1, QuotedEscaped: 2 } as const;
 export interface CsvRecord {
   /** 1-based line where the record starts. */
   line: number;
+  /** Byte offset where the record starts. */
+  from: number;
+  /** The record runs to the end of the bytes with no line break after it (and no more bytes follow). */
+  open: boolean;
   count: number;
   start: Int32Array;
   end: Int32Array;
@@ -26,6 +30,8 @@ export interface CsvScanEnd {
   line: number;
   /** Line where a quoted field was opened and never closed (it ran to the end of the file). */
   unterminatedQuoteLine?: number;
+  /** The last record, when the file ends inside it (no line break after it, every quote closed): its line and byte offset. */
+  openLast?: { line: number; from: number };
 }
 
 /**
@@ -49,6 +55,8 @@ export function scanCsv(
   let nextQuote = -1;
   const record: CsvRecord = {
     line: firstLine,
+    from,
+    open: false,
     count: 0,
     start: new Int32Array(MAX_CSV_FIELDS),
     end: new Int32Array(MAX_CSV_FIELDS),
@@ -58,9 +66,12 @@ export function scanCsv(
   let pos = from;
   let line = firstLine;
   let unterminatedQuoteLine: number | undefined;
+  let openLast: { line: number; from: number } | undefined;
   while (pos < n) {
     record.line = line;
     const recordStart = pos;
+    record.from = pos;
+    record.open = false;
     let count = 0;
     for (;;) {
       let fieldStart: number;
@@ -139,7 +150,11 @@ export function scanCsv(
       if (more && (pos >= n || (pos === n - 1 && bytes[pos] === 0x0d))) {
         return { offset: recordStart, line: record.line };
       }
-      if (pos < n) {
+      if (pos >= n) {
+        record.open = true;
+        // A quote left open to the end is reported as such (unterminatedQuoteLine), not again as a cut record.
+        if (unterminatedQuoteLine === undefined) openLast = { line: record.line, from: recordStart };
+      } else {
         if (bytes[pos] === 0x0d) {
           pos += 1;
           if (pos < n && bytes[pos] === 0x0a) pos += 1;
@@ -153,7 +168,75 @@ export function scanCsv(
     record.count = Math.min(count, wanted);
     if (onRecord(record) === false) return { offset: pos, line, ...(unterminatedQuoteLine === undefined ? {} : { unterminatedQuoteLine }) };
   }
-  return { offset: pos, line, ...(unterminatedQuoteLine === undefined ? {} : { unterminatedQuoteLine }) };
+  return {
+    offset: pos,
+    line,
+    ...(unterminatedQuoteLine === undefined ? {} : { unterminatedQuoteLine }),
+    ...(openLast === undefined ? {} : { openLast }),
+  };
+}
+
+/** Fields in the record starting at byte `from` (all of them, however many a scan kept). */
+export function csvFieldCount(bytes: Uint8Array, from: number): number {
+  let fields = 0;
+  let inQuote = false;
+  for (let pos = from; pos < bytes.length; pos += 1) {
+    const c = bytes[pos];
+    if (c === 0x22) inQuote = !inQuote;
+    else if (!inQuote && c === 0x2c) fields += 1;
+    else if (!inQuote && (c === 0x0a || c === 0x0d)) break;
+  }
+  return fields + 1;
+}
+
+/** A CSV file cut off part-way through its last record (a download or export that stopped). */
+export interface CsvCutShort {
+  /** fields: fewer fields than the header; character: the file stops inside a character (lib/cut-character.ts). */
+  variant: 'fields' | 'character';
+  /** Line where the last record starts. */
+  line: number;
+  fields: number;
+  headerFields: number;
+  /** The last line as found, shortened to CUT_SHORT_RAW_CHARS characters. */
+  raw: string;
+}
+
+export const CUT_SHORT_RAW_CHARS = 120;
+
+/**
+ * Whether the record starting at byte `from` of `bytes` is the last one of a file cut off in the middle of it: the
+ * file ends in it with no line break, and it has fewer fields than the header (`headerFields`, trailing blank header
+ * cells not counted), or the file was found to stop inside a character (`cutInsideCharacter`). A file that only
+ * lacks its final line break, its last record whole, is not cut.
+ */
+export function csvCutShort(
+  bytes: Uint8Array,
+  from: number,
+  line: number,
+  headerFields: number,
+  encoding: TextEncodingName,
+  cutInsideCharacter = false,
+): CsvCutShort | undefined {
+  const fields = csvFieldCount(bytes, from);
+  if (fields >= headerFields && !cutInsideCharacter) return undefined;
+  return { variant: fields < headerFields ? 'fields' : 'character', line, fields, headerFields, raw: csvLineText(bytes, from, encoding) };
+}
+
+/** The text of the line from byte `from` to the next line break or the end, shortened for a message. */
+export function csvLineText(bytes: Uint8Array, from: number, encoding: TextEncodingName): string {
+  let end = from;
+  while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end += 1;
+  // Not fatal: the cut may fall inside a character.
+  const text = new TextDecoder(encoding === 'cp932' ? 'shift_jis' : 'utf-8').decode(bytes.subarray(from, Math.min(end, from + CUT_SHORT_RAW_CHARS * 4)));
+  const chars = [...text];
+  return chars.length > CUT_SHORT_RAW_CHARS ? `${chars.slice(0, CUT_SHORT_RAW_CHARS).join('')}…` : text;
+}
+
+/** Header cells up to the last non-blank one: the fields a whole record has at least. */
+export function headerFieldCount(cells: readonly unknown[]): number {
+  let n = cells.length;
+  while (n > 0 && (cells[n - 1] === null || cells[n - 1] === undefined || String(cells[n - 1]).trim() === '')) n -= 1;
+  return n;
 }
 
 /** The text of field `index` ("" when the record has fewer fields). */
@@ -186,6 +269,8 @@ export interface CsvStreamEnd {
   unterminatedQuoteLine?: number;
   /** Line of a record longer than maxRecordBytes (no line break, or a quote never closed): the scan stopped there. */
   tooLongRecordLine?: number;
+  /** The last record, when the stream ends inside it (no line break after it): its line and bytes. */
+  openLast?: { line: number; bytes: Uint8Array };
 }
 
 /** A record is a few hundred bytes; one this long is not a CSV record (a binary file, a quote left open). */
@@ -251,7 +336,11 @@ export async function scanCsvStream(
   }
   if (waiting.length > 0) carry = concat([carry, ...waiting]);
   const end = scan(carry, false);
-  return { line: end.line, ...(end.unterminatedQuoteLine === undefined ? {} : { unterminatedQuoteLine: end.unterminatedQuoteLine }) };
+  return {
+    line: end.line,
+    ...(end.unterminatedQuoteLine === undefined ? {} : { unterminatedQuoteLine: end.unterminatedQuoteLine }),
+    ...(end.openLast === undefined || stopped ? {} : { openLast: { line: end.openLast.line, bytes: carry.slice(end.openLast.from) } }),
+  };
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

@@ -2,15 +2,19 @@
 // found in the first records, then the records scanned as bytes with each column's values interned (each distinct value
 // decoded once). Ids in ascending order are not held (kosha-ascending-ids.ts).
 import { ByteInterner } from '../lib/byte-interner.ts';
-import { detectStreamEncoding, encodingLabelsJa, type TextEncodingName } from '../lib/decode-text.ts';
+import { detectStreamEncodingOfCut, withoutLastBytes } from '../lib/cut-character.ts';
+import { encodingLabelsJa, type TextEncodingName } from '../lib/decode-text.ts';
 import { issueOf } from '../lib/issue-catalog.ts';
 import type { Issue } from '../lib/issues.ts';
 import {
+  csvCutShort,
+  csvFieldCount,
   csvFieldText,
   CsvFieldKind,
   csvSliceText,
   MAX_CSV_FIELDS,
   MAX_CSV_RECORD_BYTES,
+  headerFieldCount,
   scanCsvStream,
   type CsvRecord,
   type CsvStreamEnd,
@@ -72,10 +76,13 @@ class CsvColumn implements ColumnKeys {
   }
 }
 
-export async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tallies: Map<string, TypeTally>, issues: Issue[]): Promise<void> {
-  const fileName = input.name;
+export async function tallyCsv(whole: InboxFile, config: KoshaRecordsConfig, tallies: Map<string, TypeTally>, issues: Issue[]): Promise<void> {
+  const fileName = whole.name;
   // Streamed, never held whole: an export of several GB is read in chunks (one pass for the encoding, one or two more).
-  const detected = await detectStreamEncoding(() => input.readChunks(), config.encodings);
+  // An export cut inside a character reads without its last bytes, and is then reported as cut off.
+  const without = (dropLast: number) => (dropLast === 0 ? whole.readChunks() : withoutLastBytes(whole.readChunks(), whole.size, dropLast));
+  const { detected, dropLast } = await detectStreamEncodingOfCut(without, config.encodings);
+  const input: InboxFile = dropLast === 0 ? whole : Object.assign(Object.create(whole) as InboxFile, { readChunks: () => without(dropLast) });
   if (!detected.ok) {
     issues.push(
       detected.code === 'text-undecodable'
@@ -112,14 +119,26 @@ export async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tal
   let end: CsvStreamEnd | undefined;
   let ft: FileTally | undefined;
   try {
-    ({ end, ft } = await tallyCsvRecords(input, match, encoding, bomLength, idIndex, needed, earlier, issues, new AscendingIds(encoding)));
+    ({ end, ft } = await tallyCsvRecords(
+      input,
+      match,
+      head[match.row]!,
+      encoding,
+      bomLength,
+      idIndex,
+      needed,
+      earlier,
+      issues,
+      new AscendingIds(encoding),
+      dropLast > 0,
+    ));
   } catch (e) {
     if (!(e instanceof IdsOutOfOrder)) throw e;
     // Read again keeping every id: what the first pass reported is dropped with it.
     issues.length = mark;
     // The id column grows as ids come (sized from the file, it took 134 MB before the first record of a 1.3 GB export).
     const ids = new CsvColumn(encoding, 1 << 16, true);
-    ({ end, ft } = await tallyCsvRecords(input, match, encoding, bomLength, idIndex, needed, earlier, issues, ids));
+    ({ end, ft } = await tallyCsvRecords(input, match, head[match.row]!, encoding, bomLength, idIndex, needed, earlier, issues, ids, dropLast > 0));
   }
   if (!ft || !end) return;
   if (end.tooLongRecordLine !== undefined) {
@@ -130,6 +149,12 @@ export async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tal
   if (end.unterminatedQuoteLine !== undefined) {
     issues.push(issueOf('kosha-unterminated-quote', { line: end.unterminatedQuoteLine }, { file: fileName, row: end.unterminatedQuoteLine }));
   }
+  // The last record cut off part-way (the export stopped): not counted (tallyCsvRecords), and the file's years withheld.
+  const cut = end.openLast ? csvCutShort(end.openLast.bytes, 0, end.openLast.line, headerFieldCount(head[match.row]!), encoding, dropLast > 0) : undefined;
+  if (cut) {
+    issues.push(issueOf('kosha-file-cut-short', { ...cut }, { file: fileName, row: cut.line }, cut.raw));
+    ft.cutShortLine = cut.line;
+  }
   const idsAgain =
     ft.ids instanceof AscendingIds ? (onId: (id: string) => void) => readCsvIds(input, encoding, bomLength, match.row, idIndex, onId) : undefined;
   finishFile(ft, input.sha256, idsAgain);
@@ -139,6 +164,7 @@ export async function tallyCsv(input: InboxFile, config: KoshaRecordsConfig, tal
 async function tallyCsvRecords(
   input: InboxFile,
   match: HeaderMatch,
+  headerCells: readonly string[],
   encoding: TextEncodingName,
   bomLength: number,
   idIndex: number,
@@ -146,14 +172,23 @@ async function tallyCsvRecords(
   earlier: Map<string, string> | undefined,
   issues: Issue[],
   idColumn: AscendingIds | CsvColumn,
+  cutInsideCharacter: boolean,
 ): Promise<{ end?: CsvStreamEnd; ft?: FileTally }> {
   const columns: ColumnKeys[] = [];
   const valueColumns: CsvColumn[] = [];
   columns[idIndex] = idColumn;
   for (const index of needed) columns[index] = valueColumns[index] = new CsvColumn(encoding, 1024);
   const idCount = () => idColumn.size;
-  const ft = startFile(match, input.name, undefined, issues, idColumn, idCount, columns, earlier);
+  const ft = startFile(match, input.name, undefined, issues, idColumn, idCount, columns, earlier, headerCells);
   if (!ft) return {};
+  const headerFields = headerFieldCount(headerCells);
+  let currentBytes: Uint8Array = new Uint8Array(0);
+  let currentRecord: CsvRecord | undefined;
+  ft.rowCells = () => {
+    const cells: string[] = [];
+    for (let i = 0; currentRecord && i < currentRecord.count; i += 1) cells.push(csvFieldText(currentBytes, currentRecord, i, encoding));
+    return cells;
+  };
   const caches = new KeyCaches();
   const keys = new Int32Array(Math.max(...needed, idIndex) + 1);
   const neededList = Int32Array.from(needed);
@@ -169,6 +204,10 @@ async function tallyCsvRecords(
         return;
       }
       if (record.count === 1 && record.start[0] === record.end[0]) return; // blank line
+      // The last record of a file cut off part-way is not a record (reported by tallyCsv as kosha-file-cut-short).
+      if (record.open && (cutInsideCharacter || csvFieldCount(bytes, record.from) < headerFields)) return;
+      currentBytes = bytes;
+      currentRecord = record;
       const before = idColumn.size;
       const idKey = idColumn.key(bytes, record, idIndex);
       for (let i = 0; i < neededList.length; i += 1) {

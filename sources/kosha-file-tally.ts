@@ -7,6 +7,7 @@ import { issueOf, type IssueParams } from '../lib/issue-catalog.ts';
 import type { Issue, IssueLocation } from '../lib/issues.ts';
 import { parseLooseNumber } from '../lib/parse-number.ts';
 import { parseRecordDate } from '../lib/parse-record-date.ts';
+import { rowText, tableFooterRow } from '../lib/table-footer-row.ts';
 import { dayNumber, dayText, isoDay, missingColumns, normalizeText, readPeriod, usedKeys, type HeaderMatch } from './kosha-find-header.ts';
 import { KoshaRecordGroupBuilder } from './kosha-record-groups.ts';
 import type { KoshaColumn, KoshaRecordFile } from './kosha-records.ts';
@@ -74,6 +75,12 @@ export interface FileTally {
   months: Set<number>;
   /** Filter columns (config key, column index) and, per value key, its first line and count (0: not seen yet); `order`: keys as first seen. */
   categories: { key: string; column: number; firstLines: number[]; counts: number[]; order: number[] }[];
+  /** The header row's cells, to know a repeated header (two exports joined) when one comes. */
+  headerCells: readonly string[];
+  /** The cells of the record being read (asked only of a record that fails a check: it may be no record at all). */
+  rowCells?: () => readonly unknown[];
+  /** Line where the file was found cut off part-way through its last record (kosha-file-cut-short). */
+  cutShortLine?: number;
 }
 
 export function startFile(
@@ -85,6 +92,7 @@ export function startFile(
   idCount: () => number,
   columns: ColumnKeys[],
   earlier: Map<string, string> | undefined,
+  headerCells: readonly string[] = [],
 ): FileTally | undefined {
   const at = { file: fileName, ...(sheet ? { sheet } : {}) };
   const missing = missingColumns(match);
@@ -116,11 +124,12 @@ export function startFile(
     groups: new KoshaRecordGroupBuilder(kept.map((k) => k.column)),
     months: new Set(),
     categories: match.tally.usage.filterColumns.map((key) => ({ key, column: col(`columns.${key}`), firstLines: [], counts: [], order: [] })),
+    headerCells,
   };
 }
 
 /** Codes a file may have many of: only the first ISSUES_PER_KIND are listed, the rest counted in one `more` line. */
-type RepeatedCode = 'kosha-duplicate-id' | 'kosha-missing-id' | 'kosha-bad-date' | 'kosha-date-outside-period';
+type RepeatedCode = 'kosha-duplicate-id' | 'kosha-missing-id' | 'kosha-bad-date' | 'kosha-date-outside-period' | 'kosha-rows-skipped';
 
 function report<C extends RepeatedCode>(ft: FileTally, code: C, params: IssueParams<C>, location: IssueLocation, raw?: unknown): void {
   const n = (ft.issueCounts.get(code) ?? 0) + 1;
@@ -166,6 +175,7 @@ export function finishFile(ft: FileTally, sha256: string, eachId?: (onId: (id: s
     sizes: groups.sizes,
     days: groups.days,
     columns,
+    ...(ft.cutShortLine === undefined ? {} : { cutShortLine: ft.cutShortLine }),
   });
   tally.exports.push({
     file: ft.fileName,
@@ -220,6 +230,15 @@ const DATE_BAD = Number.NaN;
 export function readRecord(ft: FileTally, caches: KeyCaches, line: number, idKey: number, idIsNew: boolean, keys: Int32Array): void {
   const type = ft.match.tally.type;
   const ids = ft.columns[ft.idColumn]!;
+  const dateKey = keys[ft.dateColumn]!;
+  let day = caches.day[dateKey];
+  if (day === undefined) {
+    const parsed = parseRecordDate(ft.columns[ft.dateColumn]!.raw(dateKey));
+    day = parsed && parsed.year >= FIRST_YEAR && parsed.year <= LAST_YEAR ? dayNumber(parsed.year, parsed.month, parsed.day) : DATE_BAD;
+    caches.day[dateKey] = day;
+  }
+  // A row without a readable date or id may be no record: a totals or notes row, or the title and header of a second export.
+  if ((Number.isNaN(day) || !idIsNew || ids.isBlank(idKey)) && skipNonRecord(ft, line)) return;
   if (!idIsNew) {
     if (!ids.isBlank(idKey)) {
       // Located by file, row and column: a record's id never leaves the archive (docs/operations.md).
@@ -238,13 +257,6 @@ export function readRecord(ft: FileTally, caches: KeyCaches, line: number, idKey
     }
   }
 
-  const dateKey = keys[ft.dateColumn]!;
-  let day = caches.day[dateKey];
-  if (day === undefined) {
-    const parsed = parseRecordDate(ft.columns[ft.dateColumn]!.raw(dateKey));
-    day = parsed && parsed.year >= FIRST_YEAR && parsed.year <= LAST_YEAR ? dayNumber(parsed.year, parsed.month, parsed.day) : DATE_BAD;
-    caches.day[dateKey] = day;
-  }
   const undated = Number.isNaN(day);
   const outside = !undated && ft.period !== null && (day < ft.period[0] || day > ft.period[1]);
   if (undated || outside) {
@@ -270,6 +282,27 @@ export function readRecord(ft: FileTally, caches: KeyCaches, line: number, idKey
     }
   }
   ft.groups.add(line, day, keys, hasUnreadableCount(ft, keys));
+}
+
+/** A row that is no record (a totals row, a note, a repeated header or title row) is reported as skipped. */
+function skipNonRecord(ft: FileTally, line: number): boolean {
+  if (!ft.rowCells) return false;
+  const cells = ft.rowCells();
+  const text = (c: unknown) => (c === null || c === undefined ? '' : c instanceof Date ? 'date' : normalizeText(String(c)));
+  const header = (i: number) => text(ft.headerCells[i]);
+  let variant: 'total' | 'note' | 'header' | 'title' | undefined = tableFooterRow(cells);
+  if (!variant && header(ft.idColumn) !== '' && text(cells[ft.idColumn]) === header(ft.idColumn) && text(cells[ft.dateColumn]) === header(ft.dateColumn)) {
+    variant = 'header';
+  }
+  if (!variant) {
+    // A title or condition row (相談記録一覧（…）, 抽出期間：…, 出力日：…): one cell of words, not an id.
+    const filled = cells.map(text).filter((t) => t !== '');
+    if (filled.length === 1 && text(cells[ft.dateColumn]) === '' && /[^\x21-\x7e]/.test(filled[0]!)) variant = 'title';
+  }
+  if (!variant) return false;
+  const raw = rowText(cells);
+  report(ft, 'kosha-rows-skipped', { variant, row: line, raw }, locationOf(ft, line), raw);
+  return true;
 }
 
 /** A count cell that is not a whole number ≥ 0: its record stays out of the groups, to be reported by its line. */

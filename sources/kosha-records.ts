@@ -36,6 +36,8 @@ export interface KoshaRecordFile {
   days: Float64Array;
   /** Every column a measure filters on or sums, by its kosha.yaml key (columns.<key>, counts.<key>). */
   columns: Map<string, KoshaColumn>;
+  /** Line of the last record when the file was cut off part-way through it (kosha-file-tally.ts): nothing it covers is published. */
+  cutShortLine?: number;
 }
 
 /** One column: each group's value key, and per key the text as exported (and for a count column its number). */

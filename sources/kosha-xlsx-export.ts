@@ -90,13 +90,16 @@ export async function tallyXlsx(
       const columns: CellColumn[] = [];
       for (const index of [idIndex, ...needed]) columns[index] = new CellColumn();
       const idColumn = columns[idIndex]!;
-      const ft = startFile(match, fileName, sheetName, issues, idColumn, () => idColumn.size, columns, await earlierIdsOf(match));
+      const ft = startFile(match, fileName, sheetName, issues, idColumn, () => idColumn.size, columns, await earlierIdsOf(match), head[match.row]);
       if (!ft) return;
+      let current: readonly unknown[] = [];
+      ft.rowCells = () => current;
       const caches = new KeyCaches();
       const keys = new Int32Array(Math.max(...needed, idIndex) + 1);
       for (const { rowNumber, cells } of sheetRows) {
         if (rowNumber <= match.row + 1) continue;
         if (cells.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) continue;
+        current = cells;
         const before = idColumn.size;
         const idKey = idColumn.key(cellValue(cells[idIndex] ?? null));
         for (const index of needed) keys[index] = columns[index]!.key(cellValue(cells[index] ?? null));

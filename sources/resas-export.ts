@@ -3,12 +3,14 @@
 // rows of other municipalities skipped. Gives each configured series' value per calendar year, in the file's unit.
 import { Decimal } from 'decimal.js';
 import { unitsConvertible, knownUnits } from '../lib/convert-unit.ts';
-import { detectEncoding, encodingLabelsJa } from '../lib/decode-text.ts';
-import { issueOf } from '../lib/issue-catalog.ts';
+import { detectEncodingOfCut } from '../lib/cut-character.ts';
+import { encodingLabelsJa } from '../lib/decode-text.ts';
+import { issueOf, type IssueParams } from '../lib/issue-catalog.ts';
 import type { Issue } from '../lib/issues.ts';
 import { municipalityCode } from '../lib/municipality-code.ts';
 import { isMissingMarker, parseLooseNumber } from '../lib/parse-number.ts';
-import { readCsvRows } from '../lib/scan-csv.ts';
+import { csvCutShort, csvLineText, headerFieldCount, readCsvRows } from '../lib/scan-csv.ts';
+import { tableFooterRow } from '../lib/table-footer-row.ts';
 import type { ResasExportConfig, ResasExportKind } from './resas-export-config.ts';
 import type { InboxFile } from './inbox-file.ts';
 
@@ -34,6 +36,26 @@ export interface ResasExportRead {
   /** For ordering vintages: the numbers in the label (2020年版 → [2020]; 2024/3/29 → [2024, 3, 29]). */
   vintageOrder: number[];
   values: ResasSeriesValue[];
+  /**
+   * Series and years this file should give but cannot (an item suppressed or missing, or the whole file cut off:
+   * no `series`): an older vintage's value must not stand in for them (transforms/resas-fiscal-year-values.ts).
+   */
+  blocked: ResasBlocked[];
+}
+
+export interface ResasBlocked {
+  /** Undefined: every series of the file's export. */
+  series?: string;
+  /** Undefined: every year. */
+  year?: number;
+  code: string;
+  reasonJa: string;
+}
+
+/** Cells that stand for a value kept secret (秘匿) or not given: x, X, *, -, …, 秘匿, χ. */
+export function isSuppressedMarker(raw: string): boolean {
+  const t = raw.normalize('NFKC').trim();
+  return /^(?:[xX*χ]+|[‐\-−–—―ー…･・.]+|\.\.\.|秘匿|秘)$/u.test(t) || isMissingMarker(t);
 }
 
 export interface Municipality {
@@ -52,8 +74,8 @@ export async function readResasExport(
 ): Promise<{ read?: ResasExportRead; issues: Issue[] }> {
   const issues: Issue[] = [];
   const file = input.name;
-  const bytes = await input.readBytes();
-  const detected = detectEncoding(bytes, config.encodings);
+  // A download cut inside a character reads without its last bytes, and is then reported as cut off.
+  const { detected, bytes, cutInsideCharacter } = detectEncodingOfCut(await input.readBytes(), config.encodings);
   if (!detected.ok) {
     issues.push(
       detected.code === 'text-undecodable'
@@ -85,9 +107,21 @@ export async function readResasExport(
   const { exportKey, kind, rowIndex, columns } = header;
   const headerCells = rows[rowIndex]!.cells;
 
-  // The table runs from the header to the first blank row; the rest are notes.
+  // The table runs from the header to the first blank row (or note row); the rest are notes.
   let tableEnd = rowIndex + 1;
-  while (tableEnd < rows.length && rows[tableEnd]!.cells.some((c) => c.trim() !== '')) tableEnd += 1;
+  while (tableEnd < rows.length && rows[tableEnd]!.cells.some((c) => c.trim() !== '') && tableFooterRow(rows[tableEnd]!.cells) !== 'note') tableEnd += 1;
+  const cut = cutShort(
+    bytes,
+    end.openLast,
+    rows,
+    rowIndex,
+    tableEnd,
+    headerCells,
+    kind.layout === 'long' ? columns.year : undefined,
+    detected.encoding,
+    cutInsideCharacter,
+  );
+  if (cut) issues.push(issueOf('resas-file-cut-short', cut.params, { file, row: cut.line }, cut.raw));
   const noteText = [...rows.slice(0, rowIndex), ...rows.slice(tableEnd)]
     .flatMap((r) => r.cells)
     .filter((c) => c.trim() !== '')
@@ -100,6 +134,13 @@ export async function readResasExport(
   }
   const vintage = (vintageMatch[1] ?? vintageMatch[0]).trim();
   const vintageOrder = (vintage.match(/\d+/g) ?? []).map(Number);
+  if (cut) {
+    const reasonJa = `RESAS の ${file}（${vintage}）が途中で切れています（${cut.line}行目、issues.csv を参照）。古い版の値で置き換えることもしません`;
+    return {
+      read: { file, sha256: input.sha256, exportKey, vintage, vintageOrder, values: [], blocked: [{ code: 'resas-file-cut-short', reasonJa }] },
+      issues,
+    };
+  }
 
   // Unit: a bracket in the value header, else a 単位 note, else the config's.
   const unitSources: { unit: string; where: string }[] = [];
@@ -135,6 +176,7 @@ export async function readResasExport(
 
   // (item, year) → value text and line, for our municipality.
   const cells = new Map<string, { value: string; line: number }>();
+  const suppressed = new Map<string, { line: number; column: string; raw: string }>();
   const areasSeen = new Set<string>();
   const nonBenchmark = new Set<number>();
   let ourRows = 0;
@@ -161,7 +203,12 @@ export async function readResasExport(
         continue;
       }
       const raw = e.raw.trim();
-      if (raw === '' || isMissingMarker(raw) || raw === '*' || raw === 'X' || raw === 'x') continue;
+      if (raw === '') continue;
+      if (isSuppressedMarker(raw)) {
+        const k = `${item}\u0000${e.year}`;
+        if (!suppressed.has(k)) suppressed.set(k, { line, column: headerCells[e.column] ?? '', raw });
+        continue;
+      }
       const number = parseLooseNumber(raw);
       if (number === null) {
         issues.push(issueOf('resas-not-a-number', { raw }, { file, row: line, column: headerCells[e.column] }, raw));
@@ -194,13 +241,33 @@ export async function readResasExport(
   }
 
   const values: ResasSeriesValue[] = [];
-  const years = [...new Set([...cells.keys()].map((k) => Number(k.split('\u0000')[1])))].sort((a, b) => a - b);
+  const blocked: ResasBlocked[] = [];
+  const years = [...new Set([...cells.keys(), ...suppressed.keys()].map((k) => Number(k.split('\u0000')[1])))].sort((a, b) => a - b);
   for (const [seriesKey, series] of Object.entries(config.series)) {
     if (series.export !== exportKey) continue;
     for (const year of years) {
-      const parts = series.items.map((item) => ({ item, cell: cells.get(`${item.normalize('NFKC').trim()}\u0000${year}`) }));
+      const key = (item: string) => `${item.normalize('NFKC').trim()}\u0000${year}`;
+      const parts = series.items.map((item) => ({ item, cell: cells.get(key(item)), secret: suppressed.get(key(item)) }));
       const present = parts.filter((p) => p.cell !== undefined);
-      if (present.length === 0) continue;
+      const secret = parts.filter((p) => p.secret !== undefined);
+      if (present.length === 0 && secret.length === 0) continue;
+      if (secret.length > 0) {
+        // A value the newest data keep secret: said per cell, and the year withheld rather than filled from an older vintage.
+        for (const p of secret) {
+          const at = p.secret!;
+          issues.push(
+            issueOf('resas-suppressed-value', { item: p.item, year, raw: at.raw, series: series.labelJa }, { file, row: at.line, column: at.column }, at.raw),
+          );
+        }
+        const where = secret.map((p) => `「${p.item}」${p.secret!.line}行目「${p.secret!.raw}」`).join('、');
+        blocked.push({
+          series: seriesKey,
+          year,
+          code: 'resas-suppressed-value',
+          reasonJa: `RESAS の ${file}（${vintage}）で${year}年の${where}が秘匿されています。古い版の値で置き換えることもしません`,
+        });
+        continue;
+      }
       const missing = parts.filter((p) => p.cell === undefined || p.cell.value === 'conflict');
       if (missing.length > 0) {
         issues.push(
@@ -210,13 +277,54 @@ export async function readResasExport(
             { file },
           ),
         );
+        blocked.push({
+          series: seriesKey,
+          year,
+          code: 'resas-item-missing',
+          reasonJa: `RESAS の ${file}（${vintage}）に${year}年の「${missing.map((p) => p.item).join('」「')}」の値がありません。古い版の値で置き換えることもしません`,
+        });
         continue;
       }
       const sum = present.reduce((s, p) => s.plus(p.cell!.value), new Exact(0));
       values.push({ series: seriesKey, year, value: sum.toString(), unit, rows: present.map((p) => p.cell!.line) });
     }
   }
-  return { read: { file, sha256: input.sha256, exportKey, vintage, vintageOrder, values }, issues };
+  return { read: { file, sha256: input.sha256, exportKey, vintage, vintageOrder, values, blocked }, issues };
+}
+
+/**
+ * The table's last row when the download was cut off in it: fewer fields than the header (csvCutShort), or, for a
+ * long export, a last year with fewer rows than the others (the cut fell inside the last value: 3931561 → 39315).
+ * Only when the file ends in that row with no line break; a whole file without its final line break is read. A
+ * file that stopped inside a character (`cutInsideCharacter`) is cut whatever its last row holds.
+ */
+function cutShort(
+  bytes: Uint8Array,
+  openLast: { line: number; from: number } | undefined,
+  rows: readonly { line: number; cells: string[] }[],
+  rowIndex: number,
+  tableEnd: number,
+  headerCells: readonly string[],
+  yearColumn: number | undefined,
+  encoding: Parameters<typeof csvCutShort>[4],
+  cutInsideCharacter: boolean,
+): { line: number; raw: string; params: IssueParams<'resas-file-cut-short'> } | undefined {
+  const last = rows.at(-1);
+  if (!openLast || !last || last.line !== openLast.line || rows.length - 1 <= rowIndex || tableEnd !== rows.length) return undefined;
+  const cut = csvCutShort(bytes, openLast.from, openLast.line, headerFieldCount(headerCells), encoding, cutInsideCharacter);
+  if (cut) return { line: cut.line, raw: cut.raw, params: cut };
+  if (yearColumn === undefined) return undefined;
+  const perYear = new Map<string, number>();
+  for (const r of rows.slice(rowIndex + 1, tableEnd)) {
+    const year = (r.cells[yearColumn] ?? '').normalize('NFKC').trim();
+    perYear.set(year, (perYear.get(year) ?? 0) + 1);
+  }
+  const year = (last.cells[yearColumn] ?? '').normalize('NFKC').trim();
+  const expected = Math.max(...perYear.values());
+  const have = perYear.get(year) ?? 0;
+  if (perYear.size < 2 || have >= expected) return undefined;
+  const raw = csvLineText(bytes, openLast.from, encoding);
+  return { line: openLast.line, raw, params: { variant: 'rows', line: openLast.line, raw, year, rows: have, expected } };
 }
 
 interface HeaderFound {

@@ -26,7 +26,7 @@ interface Counter {
   countColumn?: string;
   totals: Float64Array;
   /** Fiscal years whose value can't be formed, and why. */
-  broken: Map<number, { status: Gap['status']; reasonJa: string }>;
+  broken: Map<number, { status: Gap['status']; reasonJa: string; code?: string }>;
   /** Records that pass the filter but have no readable date, by the fiscal years their file covers. */
   undated: Map<number, number>;
 }
@@ -97,7 +97,15 @@ export function countKoshaRecords(files: readonly KoshaRecordFile[], catalog: Ca
           undated > 0 ? `日付を読めない記録が ${undated} 件あり、どの年度の記録か分からないため件数が確定しません（issues.csv を参照）` : undefined;
         const reason = broken?.reasonJa ?? partialReason ?? undatedReason;
         if (reason !== undefined) {
-          gaps.push({ measureId: counter.measure.id, fiscalYear, sourceKind: 'kosha', status: broken?.status ?? 'incomplete', reasonJa: reason, provenance });
+          gaps.push({
+            measureId: counter.measure.id,
+            fiscalYear,
+            sourceKind: 'kosha',
+            status: broken?.status ?? 'incomplete',
+            reasonJa: reason,
+            ...(broken?.code ? { code: broken.code } : {}),
+            provenance,
+          });
           continue;
         }
         observations.push({ measureId: counter.measure.id, fiscalYear, value: counter.totals[fiscalYear - FY_BASE]!, sourceKind: 'kosha', provenance });
@@ -191,6 +199,19 @@ function countFile(file: KoshaRecordFile, tally: TypeTally, fiscalYearOfDay: (da
   else for (const fy of years) tally.yearsWithoutPeriod.add(fy);
   // An undated record belongs to one of the fiscal years this file covers, so each of them is uncertain.
   const covered = file.period ? range(fiscalYearOfDay(file.period[0]), fiscalYearOfDay(file.period[1])) : [...years];
+  // A file cut off part-way (kosha-file-cut-short): its records are only part of the years it covers.
+  if (file.cutShortLine !== undefined) {
+    for (const counter of counters) {
+      for (const fy of covered) {
+        if (counter.broken.has(fy)) continue;
+        counter.broken.set(fy, {
+          status: 'incomplete',
+          reasonJa: `${file.file} が ${file.cutShortLine}行目の途中で切れています（出力が途中で止まったファイル）。件数が確定しません（issues.csv を参照）`,
+          code: 'kosha-file-cut-short',
+        });
+      }
+    }
+  }
   counters.forEach((counter, c) => {
     if (undated[c] === 0) return;
     for (const fy of covered) counter.undated.set(fy, (counter.undated.get(fy) ?? 0) + undated[c]!);

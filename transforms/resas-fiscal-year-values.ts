@@ -9,7 +9,7 @@ import { issueOf } from '../lib/issue-catalog.ts';
 import type { Issue } from '../lib/issues.ts';
 import type { Gap, Observation } from '../lib/observation.ts';
 import type { ResasExportConfig } from '../sources/resas-export-config.ts';
-import type { ResasExportRead, ResasSeriesValue } from '../sources/resas-export.ts';
+import type { ResasBlocked, ResasExportRead, ResasSeriesValue } from '../sources/resas-export.ts';
 
 interface Candidate {
   read: ResasExportRead;
@@ -94,6 +94,12 @@ export function resasFiscalYearValues(
       if (assignment.series && !assignment.series.includes(seriesKey)) continue;
       const { fiscalYear, benchmarkYear } = assignment;
       const found = chosen.get(`${seriesKey}\u0000${benchmarkYear}`);
+      // A newer file that should hold the value but cannot (cut off, an item suppressed or missing): no older value stands in.
+      const blocker = found === 'conflict' ? undefined : blockerOf(reads, seriesKey, series.export, benchmarkYear, found);
+      if (blocker) {
+        gaps.push({ measureId: measure.id, fiscalYear, sourceKind: 'resas', status: 'incomplete', reasonJa: blocker.reasonJa, code: blocker.code });
+        continue;
+      }
       if (found === undefined || found === 'conflict') {
         if (reads.length === 0) continue;
         gaps.push({
@@ -144,6 +150,26 @@ export function resasFiscalYearValues(
     );
   }
   return { observations, gaps, issues };
+}
+
+/** The newest file whose values for the series and year are blocked, when it is newer than the value found. */
+function blockerOf(
+  reads: readonly ResasExportRead[],
+  seriesKey: string,
+  exportKey: string,
+  year: number,
+  found: Candidate | undefined,
+): ResasBlocked | undefined {
+  let newest: { read: ResasExportRead; blocked: ResasBlocked } | undefined;
+  for (const read of reads) {
+    if (found && compareVintage(read.vintageOrder, found.read.vintageOrder) <= 0) continue;
+    for (const blocked of read.blocked) {
+      const series = blocked.series === undefined ? read.exportKey === exportKey : blocked.series === seriesKey;
+      if (!series || (blocked.year !== undefined && blocked.year !== year)) continue;
+      if (!newest || compareVintage(read.vintageOrder, newest.read.vintageOrder) > 0) newest = { read, blocked };
+    }
+  }
+  return newest?.blocked;
 }
 
 function compareVintage(a: readonly number[], b: readonly number[]): number {

@@ -1,7 +1,7 @@
 // Issues of the industry survey: waves, codebooks, the sampling frame (sources/industry-survey/) and the design-based
 // estimation (transforms/survey-design.ts).
 import type { IssueSpec } from './issue-spec.ts';
-import { NO_CONFIG_EN, NO_CONFIG_JA } from './shared-wording.ts';
+import { CUT_INSIDE_CHARACTER_EN, CUT_INSIDE_CHARACTER_JA, CUT_SHORT_EN, CUT_SHORT_JA, NO_CONFIG_EN, NO_CONFIG_JA } from './shared-wording.ts';
 
 const NO_DESIGN_JA = '（標本設計による推計は出しません）';
 const NO_DESIGN_EN = ' (no design-based estimate is made)';
@@ -126,6 +126,13 @@ export const industrySurveyIssueSpecs = {
     en: 'The quote (") that starts on line {line} is never closed; everything after it would be one value, so the file was not read. Export the CSV again',
     whatToDoJa: 'CSVを出力し直す',
     whatToDoEn: 'Export the CSV again',
+  },
+  'industry-survey-file-cut-short': {
+    severity: 'error',
+    ja: { fields: `${CUT_SHORT_JA}。このファイルは読み込んでいません`, character: `${CUT_INSIDE_CHARACTER_JA}。このファイルは読み込んでいません` },
+    en: { fields: `${CUT_SHORT_EN}. The file was not read`, character: `${CUT_INSIDE_CHARACTER_EN}. The file was not read` },
+    whatToDoJa: '調査会社に CSV を出力し直してもらい、最後の回答者の行まであるか確かめて置き直す',
+    whatToDoEn: 'Have the vendor export the CSV again, check that the last respondent is complete, and put it back',
   },
   'industry-survey-mojibake': {
     severity: ['error', 'warning'],

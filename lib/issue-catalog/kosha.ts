@@ -1,6 +1,10 @@
 // Issues of the 産業振興公社's record exports (sources/kosha-records.ts).
 import type { IssueSpec } from './issue-spec.ts';
 import {
+  CUT_INSIDE_CHARACTER_EN,
+  CUT_INSIDE_CHARACTER_JA,
+  CUT_SHORT_EN,
+  CUT_SHORT_JA,
   ENCODING_NOT_ACCEPTED_EN,
   ENCODING_NOT_ACCEPTED_JA,
   NO_CONFIG_EN,
@@ -18,6 +22,9 @@ const NOT_COUNTED_EN = 'The record is not counted';
 // Only the first few problems of a kind are listed per file; the rest are counted in one line under the same code.
 const MORE_JA = '同じ種類の問題（{code}）がこのファイルにほか {more} 件あります（先頭 {shown} 件だけを個別に示しています）';
 const MORE_EN = 'The file has {more} more problems of the same kind ({code}) (only the first {shown} are listed one by one)';
+
+const CUT_KOSHA_JA = '最後の行は数えず、このファイルが対象とする年度の件数は公表しません';
+const CUT_KOSHA_EN = 'The last line is not counted, and the counts of the fiscal years the file covers are withheld';
 
 export const koshaIssueSpecs = {
   'kosha-no-config': {
@@ -57,6 +64,38 @@ export const koshaIssueSpecs = {
     en: 'The quoted value that starts on line {line} is never closed. Check that the file is not cut short. Everything after it was read as one record',
     whatToDoJa: '出力し直し、ファイルが途中で切れていないか確かめる',
     whatToDoEn: 'Export the file again and check that it is complete',
+  },
+  'kosha-file-cut-short': {
+    severity: 'error',
+    ja: {
+      fields: `${CUT_SHORT_JA}。${CUT_KOSHA_JA}`,
+      character: `${CUT_INSIDE_CHARACTER_JA}。${CUT_KOSHA_JA}`,
+    },
+    en: {
+      fields: `${CUT_SHORT_EN}. ${CUT_KOSHA_EN}`,
+      character: `${CUT_INSIDE_CHARACTER_EN}. ${CUT_KOSHA_EN}`,
+    },
+    whatToDoJa: '公社のシステムから出力し直し、最後の行まであるか確かめて置き直す',
+    whatToDoEn: "Export the file again from the corporation's system, check that it is complete, and put it back",
+  },
+  'kosha-rows-skipped': {
+    severity: 'info',
+    ja: {
+      total: '{row}行目は合計の行（「{raw}」）なので、記録として数えません',
+      note: '{row}行目は注記の行（「{raw}」）なので、記録として数えません',
+      header: '{row}行目は見出しの繰り返し（「{raw}」、出力をつないだもの）なので、記録として数えません',
+      title: '{row}行目はタイトル・抽出条件の行（「{raw}」、出力をつないだもの）なので、記録として数えません',
+      more: MORE_JA,
+    },
+    en: {
+      total: 'Row {row} is a totals row ("{raw}"), not a record; it is not counted',
+      note: 'Row {row} is a note ("{raw}"), not a record; it is not counted',
+      header: 'Row {row} repeats the header ("{raw}"; exports joined together), not a record; it is not counted',
+      title: 'Row {row} is a title or extraction-condition row ("{raw}"; exports joined together), not a record; it is not counted',
+      more: MORE_EN,
+    },
+    whatToDoJa: 'なし（読み飛ばした行の記録）。記録の行なら、合計・注記と読まれない内容か確かめる',
+    whatToDoEn: 'Nothing (a record of the rows skipped); if it is a record, check why it reads as a total or a note',
   },
   'kosha-record-too-long': {
     severity: 'error',

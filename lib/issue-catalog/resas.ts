@@ -1,6 +1,10 @@
 // Issues of RESAS exports (sources/resas-export.ts) and of their fiscal-year values (transforms/resas-fiscal-year-values.ts).
 import type { IssueSpec } from './issue-spec.ts';
 import {
+  CUT_INSIDE_CHARACTER_EN,
+  CUT_INSIDE_CHARACTER_JA,
+  CUT_SHORT_EN,
+  CUT_SHORT_JA,
   ENCODING_NOT_ACCEPTED_EN,
   ENCODING_NOT_ACCEPTED_JA,
   NO_CONFIG_EN,
@@ -13,6 +17,9 @@ import {
 
 const NOT_READ_JA = 'このファイルは読み込みません';
 const NOT_READ_EN = 'This file is not read';
+
+const CUT_RESAS_JA = 'このファイルの値は使わず、古い版の値で置き換えもしません（その系列の年度は公表しません）';
+const CUT_RESAS_EN = "No value of this file is used, and none is taken from an older vintage instead (the series' fiscal years are withheld)";
 
 export const resasIssueSpecs = {
   'resas-no-config': {
@@ -42,6 +49,28 @@ export const resasIssueSpecs = {
     en: `The quote (") on line {line} is never closed. Check that the file is not cut short. ${NOT_READ_EN}`,
     whatToDoJa: 'ダウンロードし直し、ファイルが途中で切れていないか確かめる',
     whatToDoEn: 'Download the file again and check that it is complete',
+  },
+  'resas-file-cut-short': {
+    severity: 'error',
+    ja: {
+      fields: `${CUT_SHORT_JA}。${CUT_RESAS_JA}`,
+      character: `${CUT_INSIDE_CHARACTER_JA}。${CUT_RESAS_JA}`,
+      rows: `ファイルが途中で切れています: 最後の {line}行目（「{raw}」）で終わっていて改行がなく、{year}の行が {rows} 行しかありません（ほかの年は {expected} 行）。ダウンロードが途中で止まったファイルです。RESAS からもう一度ダウンロードして置き直してください。このファイルの値は使わず、古い版の値で置き換えもしません（その系列の年度は公表しません）`,
+    },
+    en: {
+      fields: `${CUT_SHORT_EN}. ${CUT_RESAS_EN}`,
+      character: `${CUT_INSIDE_CHARACTER_EN}. ${CUT_RESAS_EN}`,
+      rows: `The file is cut off: it ends on line {line} ("{raw}") with no line break, and {year} has only {rows} rows (other years have {expected}). The download stopped part-way. Download it from RESAS again and put it back. No value of this file is used, and none is taken from an older vintage instead (the series' fiscal years are withheld)`,
+    },
+    whatToDoJa: 'RESAS からもう一度ダウンロードし、最後の行まであるか確かめて置き直す',
+    whatToDoEn: 'Download the file from RESAS again, check that it is complete, and put it back',
+  },
+  'resas-suppressed-value': {
+    severity: 'warning',
+    ja: '「{item}」の{year}年の値は秘匿（「{raw}」）です。{series}のこの年の値は作らず、古い版の値で置き換えもしません（その年度は公表しません）',
+    en: '"{item}" for {year} is suppressed ("{raw}"). No value of {series} is made for the year, and none is taken from an older vintage instead (the fiscal year is withheld)',
+    whatToDoJa: 'なし（秘匿の記録）。値が公表された版が出たらダウンロードして置く',
+    whatToDoEn: 'Nothing (a record of the suppression); put a vintage that publishes the value when one comes out',
   },
   'resas-ambiguous-export': {
     severity: 'error',
@@ -128,8 +157,8 @@ export const resasIssueSpecs = {
   },
   'resas-item-missing': {
     severity: 'error',
-    ja: '{series}の{year}年は「{items}」の合計ですが、「{missing}」の値がありません（または食い違っています）。この年の値は作りません',
-    en: '{series} for {year} is the sum of "{items}", but "{missing}" has no value (or two different ones). No value is made for the year',
+    ja: '{series}の{year}年は「{items}」の合計ですが、「{missing}」の値がありません（または食い違っています）。この年の値は作らず、古い版の値で置き換えもしません',
+    en: '{series} for {year} is the sum of "{items}", but "{missing}" has no value (or two different ones). No value is made for the year, and none is taken from an older vintage instead',
     whatToDoJa: '項目がそろった出力をダウンロードし直すか、resas.yaml の series の items を見直す',
     whatToDoEn: 'Download an export with every item, or check the items of the series in resas.yaml',
   },

@@ -5,7 +5,7 @@ import { decodeText } from '../../lib/decode-text.ts';
 import { issueOf } from '../../lib/issue-catalog.ts';
 import type { Issue } from '../../lib/issues.ts';
 import { parseLooseNumber } from '../../lib/parse-number.ts';
-import { readCsvRows } from '../../lib/scan-csv.ts';
+import { csvCutShort, headerFieldCount, readCsvRows } from '../../lib/scan-csv.ts';
 import type { InboxFile } from '../inbox-file.ts';
 import type { IndustrySurveyConfig, SurveyDesign } from './industry-survey-config.ts';
 import { normalizeHeader } from '../../lib/normalize-header.ts';
@@ -51,8 +51,17 @@ export async function readFrameFile(
   const text = decodeText(bytes, ['utf-8', 'cp932']);
   if (!text.ok) return fail(text.message);
   const bom = text.encoding === 'utf-8' && bytes[0] === 0xef ? 3 : 0;
-  const { rows } = readCsvRows(bytes, bom, text.encoding);
+  const { rows, end } = readCsvRows(bytes, bom, text.encoding);
   const header = (rows[0]?.cells ?? []).map(normalizeHeader);
+  const cut = end.openLast && rows.length > 1 ? csvCutShort(bytes, end.openLast.from, end.openLast.line, headerFieldCount(header), text.encoding) : undefined;
+  if (cut) {
+    return fail(
+      `ファイルが途中で切れています（最後の ${cut.line} 行目は項目が ${cut.fields} 個で見出しの ${cut.headerFields} 個より少なく、改行で終わっていません:「${cut.raw}」）。元のファイルをもう一度出力してください`,
+      cut.line,
+      undefined,
+      cut.raw,
+    );
+  }
   const dimensions = design.strata.map((id) => config.breakdowns!.dimensions.find((d) => d.id === id)!);
   const wanted = [design.frameColumns.instrument, ...dimensions.map((d) => d.nameJa), design.frameColumns.population];
   const at = wanted.map((h) => header.indexOf(normalizeHeader(h)));

@@ -1,10 +1,11 @@
 // One respondent file of a wave (.xlsx from the vendor, or .csv in CP932 / UTF-8 with or without BOM), read with its
 // codebook and checked cell by cell. A file that cannot be read at all (not a workbook, wrong encoding, no codebook,
 // no respondent id column) gives issues and no data; anything less still yields the answers that are sound.
-import { detectEncoding, encodingLabelsJa, type TextEncodingName } from '../../lib/decode-text.ts';
+import { detectEncodingOfCut } from '../../lib/cut-character.ts';
+import { encodingLabelsJa, type TextEncodingName } from '../../lib/decode-text.ts';
 import { issueOf } from '../../lib/issue-catalog.ts';
 import type { Issue } from '../../lib/issues.ts';
-import { csvSliceText, MAX_CSV_FIELDS, scanCsv } from '../../lib/scan-csv.ts';
+import { csvCutShort, csvSliceText, headerFieldCount, MAX_CSV_FIELDS, scanCsv } from '../../lib/scan-csv.ts';
 import type { InboxFile } from '../inbox-file.ts';
 import type { XlsxWorkbook } from '../xlsx/open-xlsx-workbook.ts';
 import { XlsxReadError, type XlsxRow } from '../xlsx/read-xlsx-rows.ts';
@@ -146,8 +147,8 @@ async function readXlsxAnswers(input: WaveFileInput, result: WaveFile, workbook:
 async function readCsvWave(input: WaveFileInput, result: WaveFile): Promise<void> {
   const { file, instrument, config } = input;
   const accepted: TextEncodingName[] = instrument.encoding === 'auto' ? ['utf-8', 'cp932'] : [instrument.encoding];
-  const bytes = await file.readBytes();
-  const detected = detectEncoding(bytes, accepted);
+  // A file cut inside a character reads without its last bytes, and is then reported as cut off.
+  const { detected, bytes, cutInsideCharacter } = detectEncodingOfCut(await file.readBytes(), accepted);
   if (!detected.ok) {
     result.issues.push(
       detected.code === 'text-encoding-not-accepted'
@@ -173,6 +174,7 @@ async function readCsvWave(input: WaveFileInput, result: WaveFile): Promise<void
   let ingester: WaveIngester | undefined;
   let failed = false;
   let records = 0;
+  let headerFields = 0;
   const total = bytes.length;
   let lastReport = 0;
   const end = scanCsv(bytes, detected.bomLength, 1, (record) => {
@@ -189,6 +191,7 @@ async function readCsvWave(input: WaveFileInput, result: WaveFile): Promise<void
       if (count > 1 || cells[0] !== null) ingester.push(record.line, cells);
       if (records === instrument.headerRow + SIZE_SAMPLE_ROWS) ingester.reserve(expectedRows(SIZE_SAMPLE_ROWS, record.start[0]!, total));
     } else if (records === instrument.headerRow) {
+      headerFields = headerFieldCount(cells);
       ingester = start(input, result, cells, undefined, false);
       if (!ingester) {
         failed = true;
@@ -204,6 +207,12 @@ async function readCsvWave(input: WaveFileInput, result: WaveFile): Promise<void
   if (failed) return;
   if (end.unterminatedQuoteLine !== undefined) {
     result.issues.push(issueOf('industry-survey-unterminated-quote', { line: end.unterminatedQuoteLine }, { file: file.name, row: end.unterminatedQuoteLine }));
+    return;
+  }
+  // A respondent row cut short is not a respondent with unanswered questions: the export stopped there.
+  const cut = ingester && end.openLast ? csvCutShort(bytes, end.openLast.from, end.openLast.line, headerFields, encoding, cutInsideCharacter) : undefined;
+  if (cut) {
+    result.issues.push(issueOf('industry-survey-file-cut-short', { ...cut }, { file: file.name, row: cut.line }, cut.raw));
     return;
   }
   ingester ??= start(input, result, [], undefined, false);
