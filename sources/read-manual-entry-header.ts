@@ -29,7 +29,7 @@ type At = (row?: number, column?: string) => IssueLocation;
 /** The header, or undefined (with the issue saying why) when the workbook cannot be read. */
 export function readManualEntryHeader(rows: readonly XlsxCellRow[], merges: readonly XlsxRange[], at: At): { header?: ManualEntryHeader; issues: Issue[] } {
   const issues: Issue[] = [];
-  const best = bestHeaderRow(rows);
+  const best = bestHeaderRow(rows.filter((row) => row.rowNumber <= SEARCH_ROWS).map((row) => asShown(row, rows, merges)));
   if (!best) {
     const shown = rows.find((r) => r.rowNumber === MANUAL_ENTRY_HEADER_ROW);
     const columns = REQUIRED.map((c) => manualEntryColumns[c]).join('」「');
@@ -99,11 +99,26 @@ export function readManualEntryHeader(rows: readonly XlsxCellRow[], merges: read
   return { header: { rowNumber: r, columns }, issues };
 }
 
-/** The row within SEARCH_ROWS naming the most template columns (the first of equals), with each column's matches. */
+/**
+ * A row as Excel shows it under a merge from a row above (F3:F4 with 値 in F3): the merge's first column holds the
+ * top-left cell's value. The columns to its right are left empty: which header each stood for is decided later.
+ */
+function asShown(row: XlsxCellRow, rows: readonly XlsxCellRow[], merges: readonly XlsxRange[]): XlsxCellRow {
+  const above = merges.filter((m) => m.top < row.rowNumber && row.rowNumber <= m.bottom);
+  if (above.length === 0) return row;
+  const cells = [...row.cells];
+  for (const m of above) {
+    const value = rows.find((r) => r.rowNumber === m.top)?.cells[m.left] ?? null;
+    while (cells.length <= m.left) cells.push(null);
+    cells[m.left] = value;
+  }
+  return { ...row, cells };
+}
+
+/** The row naming the most template columns (the first of equals), with each column's matches. */
 function bestHeaderRow(rows: readonly XlsxCellRow[]): { row: XlsxCellRow; candidates: Map<ManualEntryColumn, number[]> } | undefined {
   let best: { row: XlsxCellRow; candidates: Map<ManualEntryColumn, number[]> } | undefined;
   for (const row of rows) {
-    if (row.rowNumber > SEARCH_ROWS) break;
     const candidates = headerCandidates(row);
     if (candidates.size > (best?.candidates.size ?? 0)) best = { row, candidates };
   }

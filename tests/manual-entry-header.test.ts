@@ -157,6 +157,22 @@ describe('merged header cells', () => {
     expect(codes(result)).toEqual([['manual-entry-merged-header', 'warning', 4, 'E']]);
   });
 
+  it('reads a header merged down from the row above as Excel shows it', async () => {
+    const down = await workbook((sheet) => {
+      sheet.getCell('F3').value = '値';
+      sheet.mergeCells('F3:F4');
+    });
+    expect(down.issues).toEqual([]);
+    expect(values(down)).toEqual(ALL);
+    const block = await workbook((sheet) => {
+      sheet.getCell('F3').value = '値';
+      sheet.mergeCells('F3:G4');
+    });
+    expect(values(block)).toEqual(ALL);
+    expect(codes(block)).toEqual([['manual-entry-merged-header', 'warning', 4, 'F']]);
+    expect(block.issues[0]!.message).toContain('見出しのセル F3:G4 が結合されていて');
+  });
+
   it('refuses the workbook when the merged columns cannot be told apart (値 and コメント swapped, then merged)', async () => {
     const result = await workbook((sheet) => {
       for (let r = 4; r <= 7; r += 1) {
