@@ -57,6 +57,7 @@ describe('manual-entry headers are compared as a person reads them', () => {
     ['a line break and a note', 'F4', '値\n（数値のみ）'],
     ['spaces around and inside', 'E4', ' 年　度 '],
     ['a line break inside', 'A4', '指標\nID'],
+    ['full-width lower case', 'A4', '指標ｉｄ'],
     ['full-width katakana note in 【】', 'G4', 'コメント【任意】'],
   ])('reads every value when a header is retyped with %s', async (_, address, header) => {
     const result = await workbook((sheet) => {
