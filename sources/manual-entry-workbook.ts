@@ -9,15 +9,16 @@ import type { Catalog } from '../config/load-catalog.ts';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
 import { issueOf } from '../lib/issue-catalog.ts';
 import type { Issue } from '../lib/issues.ts';
-import { MANUAL_ENTRY_HEADER_ROW, MANUAL_ENTRY_SHEET, manualEntryColumns, type ManualEntryColumn } from '../lib/manual-entry-layout.ts';
+import { MANUAL_ENTRY_SHEET, type ManualEntryColumn } from '../lib/manual-entry-layout.ts';
 import type { FilePeriod } from '../lib/contract-facts.ts';
 import type { Observation, SourceResult, StatusReading } from '../lib/observation.ts';
 import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
+import { normalizeHeader } from '../lib/normalize-header.ts';
 import { isMissingMarker, parseLooseNumber } from '../lib/parse-number.ts';
 import type { InboxFile } from './inbox-file.ts';
+import { readManualEntryHeader } from './read-manual-entry-header.ts';
 import { readSpecialValue } from './read-special-value.ts';
-
-const REQUIRED: ManualEntryColumn[] = ['measureId', 'fiscalYear', 'value'];
+import type { XlsxRange } from './xlsx/read-merged-ranges.ts';
 
 export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog, limits?: XlsxLimits): Promise<SourceResult> {
   const issues: Issue[] = [];
@@ -30,11 +31,15 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
   // The sheet is read whole before any row is judged: a workbook damaged further down yields no half-read rows.
   let sheetName: string | undefined;
   const rows: XlsxCellRow[] = [];
+  let merges: XlsxRange[] = [];
   try {
     const workbook = await openXlsxCells(bytes, limits);
     try {
       sheetName = workbook.worksheets.find((name) => name === MANUAL_ENTRY_SHEET) ?? workbook.worksheets[0];
-      if (sheetName !== undefined) for await (const row of workbook.rows(sheetName)) rows.push(row);
+      if (sheetName !== undefined) {
+        for await (const row of workbook.rows(sheetName)) rows.push(row);
+        merges = await workbook.mergedRanges(sheetName);
+      }
     } finally {
       workbook.close();
     }
@@ -48,24 +53,10 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
   const sheet = { name: sheetName };
   const at = (row?: number, column?: string) => ({ file, sheet: sheet.name, row, column });
 
-  const header = findHeaderRow(rows);
-  const headerRow = header?.rowNumber;
-  const columns = new Map<ManualEntryColumn, number>();
-  if (header) {
-    header.cells.forEach((value, index) => {
-      const text = cellText(value).trim();
-      for (const [key, label] of Object.entries(manualEntryColumns) as [ManualEntryColumn, string][]) {
-        if (text === label) columns.set(key, index);
-      }
-    });
-  }
-  const missing = REQUIRED.filter((c) => !columns.has(c));
-  if (!headerRow || missing.length > 0) {
-    issues.push(
-      issueOf('manual-entry-missing-column', { columns: missing.map((c) => manualEntryColumns[c]).join('」「') }, at(headerRow ?? MANUAL_ENTRY_HEADER_ROW)),
-    );
-    return { observations: [], issues };
-  }
+  const read = readManualEntryHeader(rows, merges, at);
+  issues.push(...read.issues);
+  if (!read.header) return { observations: [], issues };
+  const { rowNumber: headerRow, columns } = read.header;
   const col = (key: ManualEntryColumn) => columns.get(key)!;
   const letter = (key: ManualEntryColumn) => columnLetter(col(key));
 
@@ -75,6 +66,9 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
   const fileYear = fiscalYearOfFileName(file);
   const periodRows: FilePeriod['rows'] = [];
   const seen = new Map<string, { row: number; value: number }>();
+  const text = (row: XlsxCellRow, key: ManualEntryColumn) => cellText(row.cells[col(key)] ?? null).trim();
+  // The table ends at its last row with a measure or a fiscal year: text below it is a note (※速報値, 確認者：…).
+  const tableEnd = rows.reduce((end, row) => (catalog.measures.has(text(row, 'measureId')) || text(row, 'fiscalYear') ? row.rowNumber : end), headerRow);
   for (const row of rows) {
     if (row.rowNumber <= headerRow) continue;
     const r = row.rowNumber;
@@ -83,11 +77,16 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
     const rawValue = cell('value');
     const valueText = cellText(rawValue).trim();
     if (!idText && !valueText) continue;
+    const measure = catalog.measures.get(idText);
+    if (!measure && !text(row, 'fiscalYear') && isNoteRow(row, r > tableEnd, rawValue)) {
+      const note = firstText(row);
+      issues.push(issueOf('manual-entry-note-row', { row: r, raw: note.text }, at(r, columnLetter(note.index)), note.text));
+      continue;
+    }
     if (!idText) {
       issues.push(issueOf('manual-entry-missing-measure-id', {}, at(r, letter('measureId')), valueText));
       continue;
     }
-    const measure = catalog.measures.get(idText);
     if (!measure) {
       issues.push(issueOf('manual-entry-unknown-measure', { measureId: idText }, at(r, letter('measureId')), idText));
       continue;
@@ -192,13 +191,29 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
   };
 }
 
+// How a note under or within a table starts: ※, ＊, 注, （注）, 〔注〕, 【注】, 備考.
+const NOTE_MARK = /^(?:※|\*|注|[([〔【]\s*注|備考)/;
+
+/**
+ * A row without a measure, a fiscal year or a number that is a note, not a value row: it starts with a note mark,
+ * or it lies below the table.
+ */
+function isNoteRow(row: XlsxCellRow, belowTable: boolean, value: XlsxCellRow['cells'][number] | undefined): boolean {
+  if (typeof value === 'number' || parseLooseNumber(cellText(value ?? null).trim()) !== null) return false;
+  return belowTable || NOTE_MARK.test(normalizeHeader(firstText(row).text));
+}
+
+/** The row's first non-empty cell, as shown, and its column index. */
+function firstText(row: XlsxCellRow): { text: string; index: number } {
+  for (const [index, value] of row.cells.entries()) {
+    const text = cellText(value).trim();
+    if (text) return { text, index };
+  }
+  return { text: '', index: 0 };
+}
+
 /** 手入力_令和6年度.xlsx → 2024; null when the name states no fiscal year. */
 function fiscalYearOfFileName(file: string): number | null {
   const label = /(?:令和|平成)(?:\d+|元)年度|[RH]\d+(?![\d年])|\d{4}年度/.exec(file.split('/').at(-1) ?? file);
   return label ? parseFiscalYear(label[0]) : null;
-}
-
-/** The header is within the first 20 rows: the one with the 指標ID column. */
-function findHeaderRow(rows: readonly XlsxCellRow[]): XlsxCellRow | undefined {
-  return rows.find((row) => row.rowNumber <= 20 && row.cells.some((value) => cellText(value).trim() === manualEntryColumns.measureId));
 }

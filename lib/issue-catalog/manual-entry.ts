@@ -2,6 +2,7 @@
 import type { IssueSpec } from './issue-spec.ts';
 
 const ROW_NOT_READ_JA = 'この行は読み込みません';
+const FILE_NOT_READ_JA = 'このブックは読み込みません';
 
 export const manualEntryIssueSpecs = {
   'manual-entry-unreadable': {
@@ -20,10 +21,68 @@ export const manualEntryIssueSpecs = {
   },
   'manual-entry-missing-column': {
     severity: 'error',
-    ja: '見出し行に列「{columns}」が見つかりません。見出しを書き換えずに、lei template で作ったブックに入力してください',
-    en: 'The header row has no column "{columns}". Enter the values in a workbook made by lei template without renaming its headers',
+    ja: {
+      found: `見出し行（{row}行目）に列「{columns}」が見つかりません（この行にある見出し: {found}）。見出しを書き換えずに、lei template で作ったブックに入力してください。${FILE_NOT_READ_JA}`,
+      none: `先頭 {rows} 行に、列「{columns}」のある見出し行が見つかりません（{row}行目にある文字: {found}）。見出しを書き換えずに、lei template で作ったブックに入力してください。${FILE_NOT_READ_JA}`,
+    },
+    en: {
+      found:
+        'The header row (row {row}) has no column "{columns}" (headers on that row: {found}). Enter the values in a workbook made by lei template without renaming its headers. This file is not read',
+      none: 'No header row with the columns "{columns}" in the first {rows} rows (text on row {row}: {found}). Enter the values in a workbook made by lei template without renaming its headers. This file is not read',
+    },
     whatToDoJa: '見出しを書き換えずに、lei template で作ったブックに入力する',
     whatToDoEn: 'Use a workbook made by lei template and keep its headers',
+  },
+  'manual-entry-ambiguous-column': {
+    severity: 'error',
+    ja: {
+      file: `見出し行（{row}行目）に列「{column}」に当たる見出しが複数あり（{letters}列: {headers}）、どれを読むか決められません。余分な列の見出しを別の名前にしてください。${FILE_NOT_READ_JA}`,
+      column:
+        '見出し行（{row}行目）に列「{column}」に当たる見出しが複数あり（{letters}列: {headers}）、どれを読むか決められません。余分な列の見出しを別の名前にしてください。この列は読み込みません',
+    },
+    en: {
+      file: 'The header row (row {row}) has more than one header for the column "{column}" (columns {letters}: {headers}); which one to read cannot be told. Rename the extra column. This file is not read',
+      column:
+        'The header row (row {row}) has more than one header for the column "{column}" (columns {letters}: {headers}); which one to read cannot be told. Rename the extra column. This column is not read',
+    },
+    whatToDoJa: '同じ見出し（「値」と「値（前年度）」など）の余分な列の見出しを別の名前にする',
+    whatToDoEn: 'Give the extra column another header',
+  },
+  'manual-entry-merged-header': {
+    severity: 'warning',
+    ja: '見出しのセル {range} が結合されていて、「{label}」のほかの列の見出しが消えています。ひな形の列の順に、{assigned}として読みました。結合を解除し、各列に見出しを入れ直してください',
+    en: 'The header cells {range} are merged, so the headers of the columns after "{label}" are gone. They were read in the template\'s column order as {assigned}. Unmerge the cells and put each column\'s header back',
+    whatToDoJa: '見出しのセルの結合を解除し、各列に見出し（lei template のとおり）を入れ直す',
+    whatToDoEn: "Unmerge the header cells and put each column's header back as lei template writes it",
+  },
+  'manual-entry-merged-header-unclear': {
+    severity: 'error',
+    ja: {
+      file: `見出しのセル {range}（{letters}列）が結合されていて、列「{columns}」を区別できません。結合を解除し、各列に見出しを入れ直してください。${FILE_NOT_READ_JA}`,
+      column:
+        '見出しのセル {range}（{letters}列）が結合されていて、列「{columns}」を区別できません。結合を解除し、各列に見出しを入れ直してください。列「{skipped}」は読み込んでいません',
+    },
+    en: {
+      file: 'The header cells {range} (columns {letters}) are merged, so the columns "{columns}" cannot be told apart. Unmerge the cells and put each column\'s header back. This file is not read',
+      column:
+        'The header cells {range} (columns {letters}) are merged, so the columns "{columns}" cannot be told apart. Unmerge the cells and put each column\'s header back. The column "{skipped}" was not read',
+    },
+    whatToDoJa: '見出しのセルの結合を解除し、各列に見出し（lei template のとおり）を入れ直す',
+    whatToDoEn: "Unmerge the header cells and put each column's header back as lei template writes it",
+  },
+  'manual-entry-unnamed-column': {
+    severity: 'warning',
+    ja: '{column}列には見出しがありませんが、{row}行目（「{raw}」）など {count} 行に入力があります。見出しのない列は読み込みません。列「{missing}」の見出しが消えていれば入れ直してください',
+    en: 'Column {column} has no header but holds entries on {count} rows (row {row}: "{raw}"). A column without a header is not read. If the header "{missing}" was cleared, put it back',
+    whatToDoJa: '消えた見出し（lei template のとおり）を入れ直す。不要な入力なら消す',
+    whatToDoEn: 'Put the cleared header back as lei template writes it, or clear the entries',
+  },
+  'manual-entry-note-row': {
+    severity: 'info',
+    ja: '{row}行目「{raw}」は表の注記・余白の行とみなし、読み込みません。値の行なら、指標ID・年度・値を入力してください',
+    en: 'Row {row} ("{raw}") is taken as a note, not a value row, and is not read. If it is a value row, enter its measure id, fiscal year and value',
+    whatToDoJa: 'なし（値の行なら指標ID・年度・値を入力する）',
+    whatToDoEn: 'Nothing (enter the measure id, fiscal year and value if it is a value row)',
   },
   'manual-entry-missing-measure-id': {
     severity: 'error',

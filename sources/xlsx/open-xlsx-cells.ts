@@ -5,6 +5,7 @@
 // result (empty here, though Excel would calculate it).
 import { openXlsxWorkbook } from './open-xlsx-workbook.ts';
 import type { XlsxSource } from './open-xlsx-zip.ts';
+import type { XlsxRange } from './read-merged-ranges.ts';
 import type { XlsxLimits } from './xlsx-limits.ts';
 import type { XlsxCellValue } from './xlsx-row.ts';
 
@@ -30,6 +31,8 @@ export interface XlsxCellWorkbook {
   worksheets: string[];
   /** Rows of a worksheet in file order; rows without any value are skipped. */
   rows(sheet: string): AsyncGenerator<XlsxCellRow>;
+  /** The worksheet's merged cell ranges: a merge keeps only its top-left cell's value. */
+  mergedRanges(sheet: string): Promise<XlsxRange[]>;
   close(): void;
 }
 
@@ -61,6 +64,7 @@ export async function openXlsxCells(source: XlsxSource, limits?: XlsxLimits): Pr
         yield typed;
       }
     },
+    mergedRanges: (sheet) => workbook.mergedRanges(sheet),
     close: () => workbook.close(),
   };
 }

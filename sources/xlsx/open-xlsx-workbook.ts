@@ -5,6 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import zlib from 'node:zlib';
 import { openXlsxZip, type XlsxSource, type XlsxZip } from './open-xlsx-zip.ts';
 import { pickSheet } from './pick-sheet.ts';
+import { readMergedRanges, type XlsxRange } from './read-merged-ranges.ts';
 import { readStyleKinds } from './read-style-kinds.ts';
 import { readSharedStringsInto } from './read-shared-strings.ts';
 import { resolveWorkbook, type XlsxSheetPart } from './resolve-workbook.ts';
@@ -46,6 +47,8 @@ export interface XlsxWorkbook {
    * Damage found mid-sheet (a size or CRC-32 mismatch is only known at the end) rejects after rows were yielded.
    */
   rows(sheet?: string | number, options?: XlsxSheetRowsOptions): AsyncGenerator<XlsxRow>;
+  /** The merged cell ranges of one worksheet (a second pass over its part: for small form-like sheets). */
+  mergedRanges(sheet?: string | number): Promise<XlsxRange[]>;
   close(): void;
 }
 
@@ -71,6 +74,7 @@ export async function openXlsxWorkbook(source: XlsxSource, options: XlsxWorkbook
       sheets: parts.sheets,
       date1904: parts.date1904,
       rows: (sheet, rowOptions = {}) => sheetRows(zip, pickSheet(parts.sheets, sheet), shared, parts.date1904, styleKinds, rowOptions),
+      mergedRanges: (sheet) => sheetMergedRanges(zip, pickSheet(parts.sheets, sheet)),
       close: () => zip.close(),
     };
   } catch (error) {
@@ -86,6 +90,19 @@ async function readAllSharedStrings(zip: XlsxZip, path: string | undefined): Pro
     return (await readSharedStringsInto(await zip.openInflated(entry), zip.limits.maxRowChars, new SharedStringTable())).seal();
   } catch (cause) {
     throw cause instanceof XlsxReadError ? cause : corruptWorkbook('共有文字列（xl/sharedStrings.xml）を展開できません', cause);
+  }
+}
+
+async function sheetMergedRanges(zip: XlsxZip, sheet: XlsxSheetPart & { path: string }): Promise<XlsxRange[]> {
+  const entry = zip.entry(sheet.path);
+  if (!entry) throw corruptWorkbook(`シート「${sheet.name}」の部品 ${sheet.path} がありません`);
+  const stream = await zip.openInflated(entry);
+  try {
+    return await readMergedRanges(stream);
+  } catch (cause) {
+    throw cause instanceof XlsxReadError ? cause : corruptWorkbook(`シート「${sheet.name}」のデータを展開できません`, cause);
+  } finally {
+    stream.destroy();
   }
 }
 

@@ -331,6 +331,16 @@ export class SheetRowScanner {
         valueStart = tagEnd + 2 + vTagEnd;
         valueEnd = content.charCodeAt(vTagEnd - 1) === SLASH ? valueStart : tagEnd + 1 + vClose;
         if (valueEnd < valueStart) throw corruptWorkbook(`${rowNumber}行目のセルの値の終わりが見つかりません`);
+        // A number formula with an empty result (<v></v>, <v/>) has no result either: not a 0, not an empty cell.
+        if (
+          this.styleKinds !== undefined &&
+          type === CellType.Number &&
+          xml.slice(valueStart, valueEnd).trim() === '' &&
+          nextTag(content, this.formulaOpen, 0, content.length) !== -1
+        ) {
+          (formulaColumns ??= []).push(col);
+          continue;
+        }
       }
       const value = this.cellValue(xml, valueStart, valueEnd, type, rowNumber);
       if (value !== null) last = store(cells, col, value, last);
