@@ -6,6 +6,7 @@ const ROW_NOT_READ_JA = 'この行は読み込みません';
 export const manualEntryIssueSpecs = {
   'manual-entry-unreadable': {
     severity: 'error',
+    rejectsFile: true,
     ja: { reason: '{reason}。このファイルは読み込みません', unknown: 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください' },
     en: { reason: '{reason}. This file is not read', unknown: 'The file cannot be opened as an Excel workbook (.xlsx). Open it in Excel and save it as .xlsx' },
     whatToDoJa: 'Excelで開いて .xlsx 形式で保存し直し、置き直す',
@@ -13,6 +14,7 @@ export const manualEntryIssueSpecs = {
   },
   'manual-entry-no-sheet': {
     severity: 'error',
+    rejectsFile: true,
     ja: 'シート「{sheet}」がありません。lei template で作ったブックに入力してください',
     en: 'There is no sheet "{sheet}". Enter the values in a workbook made by lei template',
     whatToDoJa: 'lei template で作ったブックに入力する',
@@ -20,6 +22,7 @@ export const manualEntryIssueSpecs = {
   },
   'manual-entry-missing-column': {
     severity: 'error',
+    rejectsFile: true,
     ja: '見出し行に列「{columns}」が見つかりません。見出しを書き換えずに、lei template で作ったブックに入力してください',
     en: 'The header row has no column "{columns}". Enter the values in a workbook made by lei template without renaming its headers',
     whatToDoJa: '見出しを書き換えずに、lei template で作ったブックに入力する',
