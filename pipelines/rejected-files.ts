@@ -4,7 +4,7 @@
 // states none, the run's report year (transforms/withhold-rejected-files.ts withholds them; docs/data-contracts.md).
 import type { Catalog } from '../config/load-catalog.ts';
 import type { RejectedFile } from '../lib/contract-facts.ts';
-import { fiscalYearOfFileName } from '../lib/fiscal-year-of-file-name.ts';
+import { fiscalYearsOfFileName } from '../lib/fiscal-year-of-file-name.ts';
 import { rejectsFile } from '../lib/issue-catalog.ts';
 import type { Issue } from '../lib/issues.ts';
 import type { InboxFile } from '../sources/inbox-file.ts';
@@ -20,8 +20,8 @@ export function rejectedFilesOf(family: SourceFamily, files: readonly InboxFile[
     // The first rejecting issue of the file is why it was not read.
     const issue = issues.find((i) => i.severity === 'error' && i.location.file === file.name && rejectsFile(i.code));
     if (!issue) continue;
-    const fiscalYear = fiscalYearOfFileName(file.name);
-    rejected.push({ file: file.name, code: issue.code, messageJa: issue.message, measureIds, ...(fiscalYear === null ? {} : { fiscalYears: [fiscalYear] }) });
+    const fiscalYears = fiscalYearsOfFileName(file.name);
+    rejected.push({ file: file.name, code: issue.code, messageJa: issue.message, measureIds, ...(fiscalYears.length > 0 ? { fiscalYears } : {}) });
   }
   return rejected;
 }

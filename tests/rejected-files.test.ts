@@ -7,10 +7,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../config/load-catalog.ts';
 import type { ActionPlanProgressRow, IndicatorValueRow } from '../lib/datasets/indicator-tables.ts';
-import { fiscalYearOfFileName } from '../lib/fiscal-year-of-file-name.ts';
+import { fiscalYearsOfFileName } from '../lib/fiscal-year-of-file-name.ts';
 import type { Issue } from '../lib/issues.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
-import { FRAME_R6, KOSHA_R6, MANUAL_R6, makeRejectedFiles, PAY_2024_06, SURVEY_R6_CSV } from './fixtures/make-rejected-files.ts';
+import { FRAME_R6, KOSHA_R5, KOSHA_R6, MANUAL_R6, makeRejectedFiles, PAY_2024_06, SURVEY_R6_CSV } from './fixtures/make-rejected-files.ts';
 import { setagayaConfig, tablesOnlyConfig, tempDir } from './helpers.ts';
 import { sampleInbox } from './sample-fixtures.ts';
 
@@ -123,6 +123,16 @@ describe('a file rejected whole withholds what it was expected to feed', () => {
     for (const r of values) expect(withheld(r)).toEqual(['invalid', rejecting.code, expect.stringContaining(SURVEY_R6_CSV)]);
   });
 
+  it('a baseline the config declares stands when the file that would have given its year is rejected', async () => {
+    const catalog = await loadCatalog(setagayaConfig);
+    const after = await spoiled('kosha-r5-zero-byte');
+    const rows = after.values.filter((r) => r.fiscal_year === 2023 && catalog.measures.get(r.measure_id)?.source.kind === 'kosha');
+    const declared = rows.filter((r) => r.value_status === 'declared');
+    expect(declared.length).toBeGreaterThan(0);
+    for (const r of declared) expect(r.value).toBe(catalog.measures.get(r.measure_id)!.baseline!.value);
+    for (const r of rows.filter((v) => v.value === null)) expect(withheld(r)).toEqual(['invalid', 'kosha-unreadable', expect.stringContaining(KOSHA_R5)]);
+  });
+
   it('a rejected copy beside a readable workbook: the values the readable one provides are published as before', async () => {
     const after = new Map((await spoiled('manual-zero-byte-copy')).values.map((r) => [valueKey(r), r]));
     for (const r of unspoiled.values.filter((v) => v.value !== null)) {
@@ -133,17 +143,18 @@ describe('a file rejected whole withholds what it was expected to feed', () => {
 
 describe('the fiscal year a rejected file was expected to feed, from its name', () => {
   it.each([
-    ['manual-entry/手入力_令和6年度.xlsx', 2024],
-    ['manual-entry/手入力_R6.xlsx', 2024],
-    ['kosha/公社_相談記録_令和5年度.xlsx', 2023],
-    ['setagaya-pay/せたがやPay月次報告_2024年06月.xlsx', 2024],
-    ['setagaya-pay/【せたがやPay】月次集計レポート_202503.xlsx', 2024],
-    ['industry-survey/R6_産業基礎調査_母集団.csv', 2024],
-    ['manual-entry/手入力_２０２４年度.xlsx', 2024],
+    ['manual-entry/手入力_令和6年度.xlsx', [2024]],
+    ['manual-entry/手入力_R6.xlsx', [2024]],
+    ['kosha/公社_相談記録_令和5年度.xlsx', [2023]],
+    ['kosha/公社_セミナー実施記録_令和5-6年度.xlsx', [2023, 2024]],
+    ['setagaya-pay/せたがやPay月次報告_2024年06月.xlsx', [2024]],
+    ['setagaya-pay/【せたがやPay】月次集計レポート_202503.xlsx', [2024]],
+    ['industry-survey/R6_産業基礎調査_母集団.csv', [2024]],
+    ['manual-entry/手入力_２０２４年度.xlsx', [2024]],
     // A RESAS release is not a fiscal year: the run's report year stands in.
-    ['resas/地域経済循環_生産_2020年版.csv', null],
-    ['manual-entry/extra.xlsx', null],
-  ])('%s → %s', (file, fiscalYear) => {
-    expect(fiscalYearOfFileName(file)).toBe(fiscalYear);
+    ['resas/地域経済循環_生産_2020年版.csv', []],
+    ['manual-entry/extra.xlsx', []],
+  ])('%s → %j', (file, fiscalYears) => {
+    expect(fiscalYearsOfFileName(file)).toEqual(fiscalYears);
   });
 });

@@ -1,6 +1,7 @@
 // A file rejected whole (pipelines/rejected-files.ts) withholds the values it was expected to feed: status invalid, the
 // rejecting issue's code and a reason naming the file — never published as if nobody had entered them. A value that
-// another file provides is not withheld.
+// another file provides, or the config declares (a baseline), is not withheld.
+import type { Measure } from '../config/catalog-schema.ts';
 import type { Catalog } from '../config/load-catalog.ts';
 import type { RejectedFile } from '../lib/contract-facts.ts';
 import type { Gap, Observation, StatusReading } from '../lib/observation.ts';
@@ -24,12 +25,17 @@ export function withholdRejectedFiles(input: RejectedFilesInput): Gap[] {
       for (const measureId of r.measureIds) {
         const measure = input.catalog.measures.get(measureId);
         const key = keyOf(measureId, fiscalYear);
-        if (!measure || provided.has(key) || gaps.has(key)) continue;
+        if (!measure || provided.has(key) || gaps.has(key) || declares(input.catalog, measure, fiscalYear)) continue;
         gaps.set(key, { measureId, fiscalYear, sourceKind: measure.source.kind, status: 'invalid', reasonJa, code: r.code });
       }
     }
   }
   return [...gaps.values()];
+}
+
+/** The config states the value itself: a baseline declared for its year (transforms/resolve-baseline.ts) is a good source. */
+function declares(catalog: Catalog, measure: Measure, fiscalYear: number): boolean {
+  return measure.baseline?.value !== undefined && fiscalYear === (measure.baseline.fiscalYear ?? catalog.plan.baselineFiscalYear);
 }
 
 function keyOf(measureId: string, fiscalYear: number): string {
