@@ -44,9 +44,25 @@ export interface RecordExport {
   categories: { column: string; header: string; letter: string; values: { value: string; row: number; count: number }[] }[];
 }
 
+/**
+ * A file rejected whole by an error issue (unreadable, required columns missing, wrong encoding …): the values it was
+ * expected to feed are withheld with the issue's code (transforms/withhold-rejected-files.ts).
+ */
+export interface RejectedFile {
+  file: string;
+  /** The rejecting issue's code and message. */
+  code: string;
+  messageJa: string;
+  /** Measures the file was expected to feed. */
+  measureIds: string[];
+  /** Fiscal years the file was expected to feed; absent when nothing tells (then the run's report year). */
+  fiscalYears?: number[];
+}
+
 export interface ContractFacts {
   readings?: Reading[];
   filePeriods?: FilePeriod[];
   monthlySeries?: MonthlySeries[];
   recordExports?: RecordExport[];
+  rejectedFiles?: RejectedFile[];
 }

@@ -65,6 +65,11 @@ void templatesAgree;
 
 const allSpecs: Record<string, IssueSpec> = issueCatalog;
 
+/** Does an issue of this code reject its whole file (IssueSpec.rejectsFile)? */
+export function rejectsFile(code: string): boolean {
+  return allSpecs[code]?.rejectsFile === true;
+}
+
 export function isConfigProblemCode(value: unknown): value is ConfigProblemCode {
   return typeof value === 'string' && value in configIssueSpecs;
 }

@@ -13,6 +13,7 @@ export function mergeFacts(results: readonly SourceResult[]): ContractFacts {
     filePeriods: results.flatMap((r) => r.facts?.filePeriods ?? []),
     monthlySeries: results.flatMap((r) => r.facts?.monthlySeries ?? []),
     recordExports: results.flatMap((r) => r.facts?.recordExports ?? []),
+    rejectedFiles: results.flatMap((r) => r.facts?.rejectedFiles ?? []),
   };
 }
 

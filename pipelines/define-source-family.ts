@@ -22,6 +22,11 @@ export interface SourceFamily {
   extensions: readonly string[];
   /** The measures' source kind the family feeds; null for manual entry, which feeds every other measure. */
   sourceKind: SourceBinding['kind'] | null;
+  /**
+   * The family's transform itself withholds every value a rejected file would feed (the survey, per wave and frame);
+   * otherwise the run withholds the family's measures for the file's fiscal year (pipelines/rejected-files.ts).
+   */
+  withholdsRejectedFiles?: true;
   /** Reads and checks the family's layout config (problems collected, not thrown) and returns the family ready to read. */
   configure(configDir: string, problems: ConfigProblem[], catalog?: Catalog): Promise<ConfiguredFamily>;
   /** The configured family again from its portable form (another thread's copy of ConfiguredFamily.portable). */
@@ -61,6 +66,8 @@ export interface FamilyReading<Config, Read extends { issues: Issue[] }> {
 export interface FamilyDefinition<Config, Read extends { issues: Issue[] }> {
   layout: SourceLayout<Config>;
   sourceKind: SourceBinding['kind'] | null;
+  /** See SourceFamily.withholdsRejectedFiles. */
+  withholdsRejectedFiles?: true;
   /** The issue code and the words of the message when a plan has files of the family but no layout config. */
   missingConfig: { code: Parameters<typeof missingSourceConfig>[0]; whatJa: string };
   /** The reading side, by a dynamic import() so that it loads on the first read only. */
@@ -74,6 +81,7 @@ export function defineSourceFamily<Config, Read extends { issues: Issue[] }>(def
     labelJa: layout.labelJa,
     extensions: layout.extensions,
     sourceKind: definition.sourceKind,
+    ...(definition.withholdsRejectedFiles ? { withholdsRejectedFiles: true as const } : {}),
     checkConfig: (config, catalog, file) => layout.checkConfig?.(config, catalog, file) ?? [],
     async read(files, catalog, config, context) {
       if (config === undefined) return missingSourceConfig(definition.missingConfig.code, definition.missingConfig.whatJa, layout.family, files);

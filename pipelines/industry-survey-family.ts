@@ -8,6 +8,8 @@ import { defineSourceFamily } from './define-source-family.ts';
 export const industrySurveyFamily = defineSourceFamily({
   layout: industrySurveyLayout,
   sourceKind: 'industrySurvey',
+  // Every figure a rejected wave or frame file would feed is withheld by the estimation, with its reasons.
+  withholdsRejectedFiles: true,
   missingConfig: { code: 'industry-survey-no-config', whatJa: '産業基礎調査' },
   load: async () => (await import('./industry-survey-family-read.ts')).industrySurveyFamilyRead,
 });

@@ -7,6 +7,7 @@ import type { SourceResult } from '../lib/observation.ts';
 import { InboxFileChangedError, InboxFileTooLargeError, type InboxFile } from '../sources/inbox-file.ts';
 import type { ReadContext } from '../sources/source-reader.ts';
 import type { ConfiguredFamily } from './define-source-family.ts';
+import { rejectedFilesOf } from './rejected-files.ts';
 
 /** `read` reads the files (the family's own reader by default; another thread's answer when posted there). */
 export async function readFamily(
@@ -17,20 +18,34 @@ export async function readFamily(
   read: () => Promise<SourceResult> = () => f.read(files, catalog, context),
 ): Promise<SourceResult> {
   try {
-    return runPart(await read());
+    const result = runPart(await read());
+    // A family that withholds what its rejected files feed itself (the survey, per wave and frame) is left to it, once
+    // it has its layout config.
+    return f.family.withholdsRejectedFiles && f.portable.config !== undefined ? result : withRejectedFiles(result, f, files, catalog);
   } catch (e) {
     if (e instanceof InboxFileChangedError) throw e;
     // A reader bug, or a file too big to hold whole, must not take the other sources down with it.
     const tooLarge = e instanceof InboxFileTooLargeError ? e : undefined;
-    return {
-      observations: [],
-      issues: files.map((file) =>
-        file.name === tooLarge?.file
-          ? issueOf('inbox-file-too-large', { file: tooLarge.file, size: tooLarge.sizeGiB }, { file: file.name })
-          : issueOf('source-read-failed', { source: f.family.labelJa, error: (e as Error).message }, { file: file.name }),
-      ),
-    };
+    return withRejectedFiles(
+      {
+        observations: [],
+        issues: files.map((file) =>
+          file.name === tooLarge?.file
+            ? issueOf('inbox-file-too-large', { file: tooLarge.file, size: tooLarge.sizeGiB }, { file: file.name })
+            : issueOf('source-read-failed', { source: f.family.labelJa, error: (e as Error).message }, { file: file.name }),
+        ),
+      },
+      f,
+      files,
+      catalog,
+    );
   }
+}
+
+/** The result with the files its issues reject whole among its contract facts (pipelines/rejected-files.ts). */
+function withRejectedFiles(result: SourceResult, f: ConfiguredFamily, files: readonly InboxFile[], catalog: Catalog): SourceResult {
+  const rejectedFiles = rejectedFilesOf(f.family, files, result.issues, catalog);
+  return rejectedFiles.length === 0 ? result : { ...result, facts: { ...result.facts, rejectedFiles } };
 }
 
 /**

@@ -2,6 +2,7 @@
 // Written by `npm run docs`; tests/data-contracts.test.ts fails when it is out of date.
 import { contractRuleKinds, contractRules, COUNT_UNITS } from '../config/contract-rules.ts';
 import { defaultContractEntries } from '../config/default-contracts.ts';
+import { issueCatalog, rejectsFile } from '../lib/issue-catalog.ts';
 import { defaultXlsxLimits } from '../sources/xlsx/xlsx-limits.ts';
 
 const MB = 1024 * 1024;
@@ -42,6 +43,33 @@ export function renderContractDocs(): string {
     '```',
     '',
     `件数の単位（integer の既定）: ${COUNT_UNITS.join('、')}`,
+    '',
+    '## 読み込めなかったファイルの値',
+    '',
+    'ファイルをまるごと読み込めなかったとき（開けない・0 バイト・必要な列がない・文字コードが違う・様式が分からない・読み込み中のエラーなど）、',
+    'そのファイルが与えるはずだった値は「入力されていない」（`missing`）ではなく、公表しない値として載せる: `value_status` は `invalid`、',
+    '`withheld_code` はファイルを拒んだ問題のコード（issues.csv の code と同じ）、`withheld_reason` は「ファイル <名前> を読み込めなかったため',
+    '公表しません（コード）: 問題の文」。`action_plan_progress`・進捗表・報告ブック（「不公表」と理由）・ダッシュボードも同じ。',
+    '',
+    'どの値がそのファイルから来るはずだったかは次のように決める。',
+    '',
+    '- **指標**: ファイルの入力の種類の指標すべて（手入力ワークブックは、ほかの入力の種類が与えない指標すべて）。拒まれたファイルからは',
+    '  どの行・どの記録の種類だったかが分からないため、控えめに（公表しない側に）広く取る。',
+    '- **年度**: ファイル名が示す年度（`手入力_令和6年度.xlsx`・`公社_相談記録_令和6年度.csv` → 2024、`…_令和5-6年度.xlsx` → 2023 と 2024、',
+    '  `…_2024年06月.xlsx`・`…_202503.xlsx` → その月の年度、`R6_…` → 2024）。ファイル名が年度を示さないとき（RESAS の出力など）は、',
+    '  その実行の報告年度（計画期間内で値のあるいちばん新しい年度）。',
+    '- **ほかのファイルが与える値は公表する**: 同じ指標・年度の値をほかのファイルから読めていれば、その値を使い、公表しない扱いにはしない。',
+    '  設定に書いた基準値（`baseline.value`、`value_status` = `declared`）も同じく、その年度の値として公表する。',
+    '  同じ値が複数のファイルで拒まれたときは、先のファイルのコードと理由を載せる。データ規則や月の欠け（`pay-missing-month`）より、',
+    '  ファイルを拒んだ問題のコードを優先する（もとの原因だから）。',
+    '- **産業基礎調査**は回答ファイル（調査票・年度ごと）と母集団ファイルの単位で自分で判断する: 使えないファイルに関わる公表値だけを',
+    '  `invalid` にし、理由にそのファイルと問題を書く（母集団ファイルを読めなければ `industry-survey-frame-invalid`、回答ファイルを',
+    '  読めなければそのファイルの最初の問題のコード、使えない回答のある設問なら `industry-survey-estimate-withheld`）。',
+    '',
+    `ファイルをまるごと拒む問題のコード（[issues.md](issues.md)）: ${Object.keys(issueCatalog)
+      .filter(rejectsFile)
+      .map((c) => `\`${c}\``)
+      .join('、')}`,
     '',
     '## 「まだ始まっていない年度」「終わった年度」の基準',
     '',

@@ -5,9 +5,9 @@
 // Pure: no I/O, files are already read.
 import type { SurveyBreakdownRow, SurveyRevisionRow, SurveyWaveRow } from '../lib/datasets/survey-tables.ts';
 import { formatFiscalYear } from '../lib/fiscal-year.ts';
-import { issueOf } from '../lib/issue-catalog.ts';
+import { issueOf, rejectsFile } from '../lib/issue-catalog.ts';
 import type { Issue } from '../lib/issues.ts';
-import type { Observation } from '../lib/observation.ts';
+import type { Gap, Observation } from '../lib/observation.ts';
 import type { IndustrySurveyConfig } from '../sources/industry-survey/industry-survey-config.ts';
 import type { SurveyFrame } from '../sources/industry-survey/read-frame-file.ts';
 import type { IndustrySurveyReading, WaveVersion } from '../sources/industry-survey/read-industry-survey.ts';
@@ -30,6 +30,8 @@ export type SurveyTables = {
 
 export interface IndustrySurveyEstimates {
   observations: Observation[];
+  /** Every withheld figure, with its reasons: published as withheld (invalid), not as never surveyed. */
+  gaps: Gap[];
   /** The reading's issues, then each year's: its own, the replacements', the design's and the figures'. */
   issues: Issue[];
   tables: SurveyTables;
@@ -39,16 +41,22 @@ export function estimateIndustrySurvey(reading: IndustrySurveyReading, config: I
   const { bindings } = reading;
   const issues: Issue[] = [...reading.issues];
   const observations: Observation[] = [];
+  const gaps: Gap[] = [];
   const breakdownRows: Row<SurveyBreakdownRow>[] = [];
   const revisionRows: Row<SurveyRevisionRow>[] = [];
   for (const { fiscalYear: year, state, steps, unusable, frames, issues: yearIssues } of reading.years) {
     issues.push(...yearIssues);
     const frame = frames.at(-1);
+    // Frame files of the year rejected whole: with none usable, the design-based figures are withheld for them.
+    const rejectedFrames = frame ? [] : yearIssues.filter((i) => i.code === 'industry-survey-frame-invalid' && i.location.file !== undefined);
     // The published estimate reports the design's issues; a revision's before and after compare values, n and status
     // only, so they skip the intervals (their beta quantiles are most of an estimate's time).
     const estimate = (s: Map<string, WaveVersion>, withFrame = frame, report?: Issue[]) => {
       const pool = [...s.values(), ...unusable.values()].map((v): PooledWave => ({ instrument: v.instrument, wave: v.read! }));
-      const settings: EstimationSettings = { ...designSettings(config, pool, year, withFrame, report), intervals: report !== undefined };
+      const settings: EstimationSettings = {
+        ...designSettings(config, pool, year, withFrame, rejectedFrames, report),
+        intervals: report !== undefined,
+      };
       return protectAcrossQuestions(
         bindings,
         bindings.map((b) => estimateSurveyShares(b, year, pool, settings)),
@@ -96,10 +104,11 @@ export function estimateIndustrySurvey(reading: IndustrySurveyReading, config: I
       }
     }
     const finals = estimate(state, frame, issues);
-    finals.forEach((e, k) => publish(bindings[k]!, e, state, observations, breakdownRows, issues));
+    const why = (e: MeasureEstimate & { status: 'withheld' }) => withheldCode(e, rejectedFrames, reading.waves);
+    finals.forEach((e, k) => publish(bindings[k]!, e, state, { observations, gaps, rows: breakdownRows, issues, why }));
   }
   const waveRows = reading.waves.map(surveyWaveRow).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { observations, issues, tables: { survey_breakdowns: breakdownRows, survey_waves: waveRows, survey_revisions: revisionRows } };
+  return { observations, gaps, issues, tables: { survey_breakdowns: breakdownRows, survey_waves: waveRows, survey_revisions: revisionRows } };
 }
 
 /** The year's estimates, with a group hidden in one measure of a question hidden in every measure of it (suppress-small-cells.ts). */
@@ -123,6 +132,7 @@ function designSettings(
   pool: readonly PooledWave[],
   year: number,
   frame: SurveyFrame | undefined,
+  rejectedFrames: readonly Issue[],
   report?: Issue[],
 ): EstimationSettings {
   const settings: EstimationSettings = { confidence: config.confidence, breakdowns: config.breakdowns };
@@ -130,7 +140,11 @@ function designSettings(
   const limits = config.design.limits;
   if (!frame?.strata) {
     report?.push(issueOf('industry-survey-no-frame', { fiscalYear: formatFiscalYear(year), pattern: String(config.files.framePattern) }));
-    return { ...settings, design: { design: null, reasonJa: `${formatFiscalYear(year)}の母集団ファイルがありません`, limits } };
+    const reasonJa =
+      rejectedFrames.length > 0
+        ? `${formatFiscalYear(year)}の母集団ファイル ${rejectedFrames.map((i) => i.location.file).join('、')} を読み込めません`
+        : `${formatFiscalYear(year)}の母集団ファイルがありません`;
+    return { ...settings, design: { design: null, reasonJa, limits } };
   }
   const calibration = config.waves.find((w) => w.fiscalYear === year)?.calibration;
   const built = buildSurveyDesign(pool, { file: frame.file, strata: frame.strata }, config.design, config.breakdowns?.dimensions ?? [], calibration);
@@ -138,14 +152,17 @@ function designSettings(
   return { ...settings, design: { design: built.design, reasonJa: `母集団ファイル ${frame.file} と回答の層が合いません`, limits } };
 }
 
-function publish(
-  binding: SurveyBinding,
-  e: MeasureEstimate,
-  state: Map<string, WaveVersion>,
-  observations: Observation[],
-  rows: Row<SurveyBreakdownRow>[],
-  issues: Issue[],
-): void {
+interface Published {
+  observations: Observation[];
+  gaps: Gap[];
+  rows: Row<SurveyBreakdownRow>[];
+  issues: Issue[];
+  /** The code a withheld figure is published with. */
+  why: (e: MeasureEstimate & { status: 'withheld' }) => string;
+}
+
+function publish(binding: SurveyBinding, e: MeasureEstimate, state: Map<string, WaveVersion>, out: Published): void {
+  const { observations, rows, issues } = out;
   const label = formatFiscalYear(e.fiscalYear);
   if (e.status === 'notAsked') {
     issues.push(issueOf('industry-survey-question-not-asked', { measure: binding.nameJa, label }));
@@ -154,6 +171,15 @@ function publish(
   const firstFile = e.sources[0]?.file ?? [...state.values()][0]?.input.name;
   if (e.status === 'withheld') {
     issues.push(issueOf('industry-survey-estimate-withheld', { measure: binding.nameJa, label, reasons: e.reasonsJa.join('；') }, { file: firstFile }));
+    const code = out.why(e);
+    out.gaps.push({
+      measureId: binding.measureId,
+      fiscalYear: e.fiscalYear,
+      sourceKind: 'industrySurvey',
+      status: 'invalid',
+      reasonJa: `${e.reasonsJa.join('；')}（${code}）`,
+      code,
+    });
     return;
   }
   const sources = e.sources.map((s) => `${s.instrument}:${s.question}@${s.file}`).join('; ');
@@ -181,6 +207,18 @@ function publish(
     });
   }
   for (const c of [e.total, ...e.groups]) rows.push(breakdownRow(binding, e.fiscalYear, c, sources));
+}
+
+/**
+ * Why a figure is withheld, as a code: the frame file rejected (when the design is what it lacks), else what rejected
+ * a wave file that could not be read (its first error otherwise), else the estimate's own.
+ */
+function withheldCode(e: MeasureEstimate & { status: 'withheld' }, rejectedFrames: readonly Issue[], waves: readonly WaveVersion[]): string {
+  const frame = rejectedFrames[0];
+  if (frame && e.reasonsJa.some((r) => r.includes(frame.location.file!))) return frame.code;
+  const unread = waves.find((w) => w.fiscalYear === e.fiscalYear && w.read && !w.read.data && e.reasonsJa.some((r) => r.includes(w.input.name)));
+  const errors = unread?.read?.issues.filter((i) => i.severity === 'error') ?? [];
+  return (errors.find((i) => rejectsFile(i.code)) ?? errors[0])?.code ?? 'industry-survey-estimate-withheld';
 }
 
 const DENOMINATOR_JA = { answered: 'その設問に回答した回答者（無回答・非該当を除く）', applicable: '非該当を除く回答者', all: 'すべての回答者' } as const;

@@ -12,6 +12,7 @@ const MORE_EN = 'The column has {more} more problems of the same kind (only the 
 export const industrySurveyIssueSpecs = {
   'industry-survey-no-config': {
     severity: 'error',
+    rejectsFile: true,
     ja: NO_CONFIG_JA,
     en: NO_CONFIG_EN,
     whatToDoJa: 'config の sources/industry-survey.yaml を書く（docs/config.md）',
@@ -52,6 +53,7 @@ export const industrySurveyIssueSpecs = {
   },
   'industry-survey-frame-invalid': {
     severity: 'error',
+    rejectsFile: true,
     ja: `{problem}。母集団ファイルを直し、版を上げた名前（_v{nextVersion}）で置いてください${NO_DESIGN_JA}`,
     en: `{problem}. Correct the frame file and put it under a name with a higher version (_v{nextVersion})${NO_DESIGN_EN}`,
     whatToDoJa: '母集団ファイルを直し、版を上げた名前で置く',
@@ -122,6 +124,7 @@ export const industrySurveyIssueSpecs = {
   },
   'industry-survey-unterminated-quote': {
     severity: 'error',
+    rejectsFile: true,
     ja: '{line}行目で始まる引用符（"）が閉じられていません。それ以降の行は1つの値として読まれてしまうため、このファイルは読み込んでいません。CSVを出力し直してください',
     en: 'The quote (") that starts on line {line} is never closed; everything after it would be one value, so the file was not read. Export the CSV again',
     whatToDoJa: 'CSVを出力し直す',
@@ -136,6 +139,7 @@ export const industrySurveyIssueSpecs = {
   },
   'industry-survey-mojibake': {
     severity: ['error', 'warning'],
+    rejectsFile: true,
     ja: {
       header: '見出しが文字化けしています（「{raw}」）。ファイルが別の文字コードで変換されています。調査会社から届いた元のファイルを置き直してください',
       cell: '設問「{question}」: 文字化け（置換文字 U+FFFD）があります。元のファイルの文字コードを確かめ、正しく保存し直したファイルを置いてください。{effect}',
@@ -151,6 +155,7 @@ export const industrySurveyIssueSpecs = {
   },
   'industry-survey-no-codebook': {
     severity: 'error',
+    rejectsFile: true,
     ja: {
       invalid:
         'コードブックに誤りがあるため（上の issues を参照）、このファイルの回答は確かめられず、読み込んでいません。コードブックを直して置き直してください',
@@ -175,6 +180,7 @@ export const industrySurveyIssueSpecs = {
   },
   'industry-survey-missing-id-column': {
     severity: 'error',
+    rejectsFile: true,
     ja: '回答者IDの列「{column}」が{headerRow}行目の見出しにありません。このファイルは読み込んでいません。見出しの行（設定 headerRow）と列名（設定 respondentId）を確かめてください',
     en: 'The respondent id column "{column}" is not in the header on row {headerRow}. The file was not read. Check headerRow and respondentId in the config',
     whatToDoJa: '見出しの行（headerRow）と列名（respondentId）の設定を確かめる',

@@ -38,6 +38,7 @@ export const inputIssueSpecs = {
   },
   'inbox-file-too-large': {
     severity: 'error',
+    rejectsFile: true,
     ja: '受信箱のファイル {file} は {size} GiB あり、1ファイルの上限（2 GiB）を超えるため読めません。ファイルを年度や月ごとに分けて置き直してから再実行してください',
     en: 'Inbox file {file} is {size} GiB, over the 2 GiB limit of one file; split it by year or month and run again',
     whatToDoJa: 'ファイルを年度や月ごとに分けて置き直す',
@@ -45,6 +46,7 @@ export const inputIssueSpecs = {
   },
   'source-read-failed': {
     severity: 'error',
+    rejectsFile: true,
     ja: '{source}の読み込み中に予期しないエラーが起きました。このファイルは採用していません: {error}',
     en: 'An unexpected error occurred while reading {source}; this file was not used: {error}',
     whatToDoJa: 'ファイルを確かめて置き直す。繰り返すなら、エラーの内容を添えて担当者に連絡する',
@@ -52,6 +54,7 @@ export const inputIssueSpecs = {
   },
   'xlsx-file-not-found': {
     severity: 'error',
+    rejectsFile: true,
     ja: '{reason}（このファイルは読み込んでいません）',
     en: '{reason} (this file was not read)',
     whatToDoJa: 'ファイルの置き場所・名前・権限を確かめる',
@@ -59,6 +62,7 @@ export const inputIssueSpecs = {
   },
   'xlsx-legacy-or-encrypted': {
     severity: 'error',
+    rejectsFile: true,
     ja: '{reason}（このファイルは読み込んでいません）',
     en: '{reason} (this file was not read)',
     whatToDoJa: 'パスワードを外し、「Excel ブック (*.xlsx)」形式で保存し直して置き直す',
@@ -66,6 +70,7 @@ export const inputIssueSpecs = {
   },
   'xlsx-not-a-workbook': {
     severity: 'error',
+    rejectsFile: true,
     ja: '{reason}（このファイルは読み込んでいません）',
     en: '{reason} (this file was not read)',
     whatToDoJa: XLSX_WHAT_TO_DO_JA,
@@ -73,6 +78,7 @@ export const inputIssueSpecs = {
   },
   'xlsx-corrupt': {
     severity: 'error',
+    rejectsFile: true,
     ja: '{reason}（このファイルは読み込んでいません）',
     en: '{reason} (this file was not read)',
     whatToDoJa: XLSX_WHAT_TO_DO_JA,
@@ -80,6 +86,7 @@ export const inputIssueSpecs = {
   },
   'xlsx-sheet-not-found': {
     severity: 'error',
+    rejectsFile: true,
     ja: '{reason}（このファイルは読み込んでいません）',
     en: '{reason} (this file was not read)',
     whatToDoJa: 'シート名と設定（sheet）を確かめる',
@@ -87,6 +94,7 @@ export const inputIssueSpecs = {
   },
   'xlsx-not-a-worksheet': {
     severity: 'error',
+    rejectsFile: true,
     ja: '{reason}（このファイルは読み込んでいません）',
     en: '{reason} (this file was not read)',
     whatToDoJa: '表のあるシート（グラフシートでないもの）を指定する',
@@ -94,6 +102,7 @@ export const inputIssueSpecs = {
   },
   'xlsx-too-large': {
     severity: 'error',
+    rejectsFile: true,
     // The survey reader words the consequence in its own way.
     ja: { survey: '{reason}（このファイルは読み込んでいません）', other: '{reason}。このファイルは読み込みません' },
     en: { survey: '{reason} (this file was not read)', other: '{reason}. This file is not read' },
@@ -102,6 +111,7 @@ export const inputIssueSpecs = {
   },
   'text-undecodable': {
     severity: 'error',
+    rejectsFile: true,
     ja: `${UNDECODABLE_JA}（このファイルは読み込んでいません）`,
     en: `${UNDECODABLE_EN} (this file was not read)`,
     whatToDoJa: '元のファイルをもう一度ダウンロード・出力して置き直す',
@@ -109,6 +119,7 @@ export const inputIssueSpecs = {
   },
   'text-encoding-not-accepted': {
     severity: 'error',
+    rejectsFile: true,
     ja: `${ENCODING_NOT_ACCEPTED_JA}。このファイルは読み込んでいません（{readAs}として読むと文字化けした値になるため）。ファイルを {accepted} で保存し直すか、設定 instruments[{instrument}].encoding を auto にしてください`,
     en: `${ENCODING_NOT_ACCEPTED_EN}. The file was not read (read as {readAs} its values would be garbled). Save it in {accepted}, or set instruments[{instrument}].encoding to auto`,
     whatToDoJa: '受け付ける文字コードで保存し直すか、設定の encoding を auto にする',

@@ -17,6 +17,11 @@ export interface IssueSpec {
   /** What the user does about it (for docs/issues.md; the message itself says it in short). */
   whatToDoJa: string;
   whatToDoEn: string;
+  /**
+   * An error of this code rejects a whole file (or report): the values the file was expected to feed are withheld
+   * with this code (pipelines/rejected-files.ts, docs/data-contracts.md), not published as never entered.
+   */
+  rejectsFile?: true;
 }
 
 /** `'値「{raw}」（{measure}）'` → `'raw' | 'measure'`. */

@@ -29,6 +29,7 @@ const CUT_KOSHA_EN = 'The last line is not counted, and the counts of the fiscal
 export const koshaIssueSpecs = {
   'kosha-no-config': {
     severity: 'error',
+    rejectsFile: true,
     ja: NO_CONFIG_JA,
     en: NO_CONFIG_EN,
     whatToDoJa: 'config の sources/kosha.yaml を書く（docs/config.md）',
@@ -36,6 +37,7 @@ export const koshaIssueSpecs = {
   },
   'kosha-unreadable': {
     severity: 'error',
+    rejectsFile: true,
     ja: { reason: `{reason}。${NOT_READ_JA}`, unknown: `Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください。${NOT_READ_JA}` },
     en: {
       reason: `{reason}. ${NOT_READ_EN}`,
@@ -46,6 +48,7 @@ export const koshaIssueSpecs = {
   },
   'kosha-text-undecodable': {
     severity: 'error',
+    rejectsFile: true,
     ja: `${UNDECODABLE_JA}。${NOT_READ_JA}`,
     en: `${UNDECODABLE_EN}. ${NOT_READ_EN}`,
     whatToDoJa: '元のシステムからもう一度出力して置き直す',
@@ -53,6 +56,7 @@ export const koshaIssueSpecs = {
   },
   'kosha-text-encoding-not-accepted': {
     severity: 'error',
+    rejectsFile: true,
     ja: `${ENCODING_NOT_ACCEPTED_JA}。${RESAVE_IN_ACCEPTED_JA}。${NOT_READ_JA}`,
     en: `${ENCODING_NOT_ACCEPTED_EN}. ${RESAVE_IN_ACCEPTED_EN}. ${NOT_READ_EN}`,
     whatToDoJa: '受け付ける文字コードで保存し直すか、kosha.yaml の encodings を見直す',
@@ -99,6 +103,7 @@ export const koshaIssueSpecs = {
   },
   'kosha-record-too-long': {
     severity: 'error',
+    rejectsFile: true,
     ja: `{line}行目から {megabytes} MB を超えても記録（行）が終わりません。CSV として出力されたファイルか、「"」が閉じているか確認してください。${NOT_READ_JA}`,
     en: `The record starting on line {line} runs past {megabytes} MB without ending. Check that the file is a CSV export and that its quotes close. ${NOT_READ_EN}`,
     whatToDoJa: '公社のシステムから CSV で出力し直す',
@@ -106,6 +111,7 @@ export const koshaIssueSpecs = {
   },
   'kosha-ambiguous-record-type': {
     severity: 'error',
+    rejectsFile: true,
     ja: `見出し行が複数の記録の種類（{types}）に当てはまり、どれか決められません。kosha.yaml の recordTypes の列名を見直してください。${NOT_READ_JA}`,
     en: `The header row fits several record types ({types}). Check the column names of recordTypes in kosha.yaml. ${NOT_READ_EN}`,
     whatToDoJa: 'kosha.yaml の recordTypes の列名を、記録の種類ごとに区別できるように直す',
@@ -113,6 +119,7 @@ export const koshaIssueSpecs = {
   },
   'kosha-header-not-found': {
     severity: 'error',
+    rejectsFile: true,
     ja: {
       text: `先頭 {rows} 行に見出し行が見つかりません。どの記録の種類の出力か分かりません。見出しに次の列がある出力を置いてください: {expected}。${NOT_READ_JA}`,
       workbook: `どのシートの先頭 {rows} 行にも見出し行が見つかりません。見出しに次の列がある出力を置いてください: {expected}。${NOT_READ_JA}`,
@@ -126,6 +133,7 @@ export const koshaIssueSpecs = {
   },
   'kosha-missing-column': {
     severity: 'error',
+    rejectsFile: true,
     ja: `{type}の見出し行に列「{columns}」がありません。指標の集計に必要な列です。出力の設定を確認してください。${NOT_READ_JA}`,
     en: `The header row of {type} has no column "{columns}", which the indicators need. Check the export settings. ${NOT_READ_EN}`,
     whatToDoJa: '必要な列を含めて出力し直す',

@@ -7,6 +7,7 @@ const FILE_NOT_READ_JA = 'このブックは読み込みません';
 export const manualEntryIssueSpecs = {
   'manual-entry-unreadable': {
     severity: 'error',
+    rejectsFile: true,
     ja: { reason: '{reason}。このファイルは読み込みません', unknown: 'Excelブック（.xlsx）として開けません。Excelで開いて .xlsx 形式で保存し直してください' },
     en: { reason: '{reason}. This file is not read', unknown: 'The file cannot be opened as an Excel workbook (.xlsx). Open it in Excel and save it as .xlsx' },
     whatToDoJa: 'Excelで開いて .xlsx 形式で保存し直し、置き直す',
@@ -14,6 +15,7 @@ export const manualEntryIssueSpecs = {
   },
   'manual-entry-no-sheet': {
     severity: 'error',
+    rejectsFile: true,
     ja: 'シート「{sheet}」がありません。lei template で作ったブックに入力してください',
     en: 'There is no sheet "{sheet}". Enter the values in a workbook made by lei template',
     whatToDoJa: 'lei template で作ったブックに入力する',
@@ -21,6 +23,7 @@ export const manualEntryIssueSpecs = {
   },
   'manual-entry-missing-column': {
     severity: 'error',
+    rejectsFile: true,
     ja: {
       found: `見出し行（{row}行目）に列「{columns}」が見つかりません（この行にある見出し: {found}）。見出しを書き換えずに、lei template で作ったブックに入力してください。${FILE_NOT_READ_JA}`,
       none: `先頭 {rows} 行に、列「{columns}」のある見出し行が見つかりません（{row}行目にある文字: {found}）。見出しを書き換えずに、lei template で作ったブックに入力してください。${FILE_NOT_READ_JA}`,
@@ -35,6 +38,7 @@ export const manualEntryIssueSpecs = {
   },
   'manual-entry-ambiguous-column': {
     severity: 'error',
+    rejectsFile: true,
     ja: {
       file: `見出し行（{row}行目）に列「{column}」に当たる見出しが複数あり（{letters}列: {headers}）、どれを読むか決められません。余分な列の見出しを別の名前にしてください。${FILE_NOT_READ_JA}`,
       column:

@@ -24,6 +24,7 @@ const CUT_RESAS_EN = "No value of this file is used, and none is taken from an o
 export const resasIssueSpecs = {
   'resas-no-config': {
     severity: 'error',
+    rejectsFile: true,
     ja: NO_CONFIG_JA,
     en: NO_CONFIG_EN,
     whatToDoJa: 'config の sources/resas.yaml を書く（docs/config.md）',
@@ -31,6 +32,7 @@ export const resasIssueSpecs = {
   },
   'resas-text-undecodable': {
     severity: 'error',
+    rejectsFile: true,
     ja: `${UNDECODABLE_JA}。${NOT_READ_JA}`,
     en: `${UNDECODABLE_EN}. ${NOT_READ_EN}`,
     whatToDoJa: 'RESAS からもう一度ダウンロードして置き直す',
@@ -38,6 +40,7 @@ export const resasIssueSpecs = {
   },
   'resas-text-encoding-not-accepted': {
     severity: 'error',
+    rejectsFile: true,
     ja: `${ENCODING_NOT_ACCEPTED_JA}。${RESAVE_IN_ACCEPTED_JA}。${NOT_READ_JA}`,
     en: `${ENCODING_NOT_ACCEPTED_EN}. ${RESAVE_IN_ACCEPTED_EN}. ${NOT_READ_EN}`,
     whatToDoJa: '受け付ける文字コードで保存し直すか、resas.yaml の encodings を見直す',
@@ -45,6 +48,7 @@ export const resasIssueSpecs = {
   },
   'resas-unterminated-quote': {
     severity: 'error',
+    rejectsFile: true,
     ja: `{line}行目の「"」が閉じていません。ファイルが途中で切れていないか確認してください。${NOT_READ_JA}`,
     en: `The quote (") on line {line} is never closed. Check that the file is not cut short. ${NOT_READ_EN}`,
     whatToDoJa: 'ダウンロードし直し、ファイルが途中で切れていないか確かめる',
@@ -74,6 +78,7 @@ export const resasIssueSpecs = {
   },
   'resas-ambiguous-export': {
     severity: 'error',
+    rejectsFile: true,
     ja: `見出し行が resas.yaml の複数の出力の種類に当てはまります。exports の列名を見直してください。${NOT_READ_JA}`,
     en: `The header row fits several export kinds of resas.yaml. Check the column names under exports. ${NOT_READ_EN}`,
     whatToDoJa: 'resas.yaml の exports の列名を、出力の種類ごとに区別できるように直す',
@@ -81,6 +86,7 @@ export const resasIssueSpecs = {
   },
   'resas-header-not-found': {
     severity: 'error',
+    rejectsFile: true,
     ja: `先頭 {rows} 行に見出し行が見つかりません。RESAS からダウンロードしたままのファイルか確認してください（想定する見出し: {expected}）。${NOT_READ_JA}`,
     en: `No header row in the first {rows} rows. Check that the file is as downloaded from RESAS (expected headers: {expected}). ${NOT_READ_EN}`,
     whatToDoJa: 'RESAS からダウンロードしたままのファイルを置く。出力の様式が変わったなら resas.yaml の exports を直す',
@@ -88,6 +94,7 @@ export const resasIssueSpecs = {
   },
   'resas-vintage-not-found': {
     severity: 'error',
+    rejectsFile: true,
     ja: `データの版（resas.yaml の vintage.pattern「{pattern}」に当たる文字）が注記にもファイル名にも見つかりません。どの版か分からないと新旧を選べません。注記行を消さずに置くか、ファイル名に版を入れてください。${NOT_READ_JA}`,
     en: `The data vintage (text matching vintage.pattern "{pattern}" in resas.yaml) is in neither the notes nor the file name; without it old and new vintages cannot be told apart. Keep the note rows, or put the vintage in the file name. ${NOT_READ_EN}`,
     whatToDoJa: '注記行を消さずに置くか、ファイル名に版（例: 2020年版）を入れる',
@@ -95,6 +102,7 @@ export const resasIssueSpecs = {
   },
   'resas-unit-conflict': {
     severity: 'error',
+    rejectsFile: true,
     ja: `単位の記載が食い違っています（{units}）。ダウンロードし直してください。${NOT_READ_JA}`,
     en: `The units stated in the file disagree ({units}). Download the file again. ${NOT_READ_EN}`,
     whatToDoJa: 'RESAS からダウンロードし直す',
@@ -102,6 +110,7 @@ export const resasIssueSpecs = {
   },
   'resas-unit-unknown': {
     severity: 'error',
+    rejectsFile: true,
     ja: {
       notMoney: `単位「{unit}」は金額の単位として扱えません（扱える単位: {known}）。${NOT_READ_JA}`,
       missing: `単位が見出しにも注記（単位：百万円 など）にもありません。resas.yaml の exports.{exportKey}.unit に単位を書いてください。${NOT_READ_JA}`,
@@ -115,6 +124,7 @@ export const resasIssueSpecs = {
   },
   'resas-area-unknown': {
     severity: 'error',
+    rejectsFile: true,
     ja: `地域コードの列がなく、注記にも「{municipality}」がありません。どの地域のデータか分かりません。${NOT_READ_JA}`,
     en: `There is no area code column and the notes do not name "{municipality}", so the area of the data is unknown. ${NOT_READ_EN}`,
     whatToDoJa: '地域を選んだ出力を、注記行を消さずに置く',

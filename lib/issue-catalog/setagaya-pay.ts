@@ -9,6 +9,7 @@ const REPORT_NOT_READ_EN = 'This report is not read';
 export const setagayaPayIssueSpecs = {
   'pay-no-config': {
     severity: 'error',
+    rejectsFile: true,
     ja: NO_CONFIG_JA,
     en: NO_CONFIG_EN,
     whatToDoJa: 'config の sources/setagaya-pay.yaml を書く（docs/config.md）',
@@ -16,6 +17,7 @@ export const setagayaPayIssueSpecs = {
   },
   'pay-unreadable': {
     severity: 'error',
+    rejectsFile: true,
     ja: {
       reason: '{reason}。このファイルは読み込みません',
       unknown: `Excelブック（.xlsx）として開けません。事業者から届いたファイルをそのまま置いてください。${REPORT_NOT_READ_JA}`,
@@ -29,6 +31,7 @@ export const setagayaPayIssueSpecs = {
   },
   'pay-unknown-layout': {
     severity: 'error',
+    rejectsFile: true,
     ja: `どの様式の月次報告か分かりません（setagaya-pay.yaml の layouts の detect: {detect} がどのシートにもありません）。様式が変わった場合は layouts に新しい様式を追加してください。${REPORT_NOT_READ_JA}`,
     en: `The layout of the monthly report is unknown (no sheet has any of the detect texts of layouts in setagaya-pay.yaml: {detect}). If the layout changed, add it to layouts. ${REPORT_NOT_READ_EN}`,
     whatToDoJa: '様式が変わったなら setagaya-pay.yaml の layouts に新しい様式を加える',
@@ -36,6 +39,7 @@ export const setagayaPayIssueSpecs = {
   },
   'pay-bad-month': {
     severity: 'error',
+    rejectsFile: true,
     ja: {
       unreadable: `対象月「{raw}」を読めません（例: 2024年4月、令和6年4月）。${REPORT_NOT_READ_JA}`,
       missing: `「{label}」の欄が見つかりません（様式 {layout}）。${REPORT_NOT_READ_JA}`,
@@ -49,6 +53,7 @@ export const setagayaPayIssueSpecs = {
   },
   'pay-month-mismatch': {
     severity: 'error',
+    rejectsFile: true,
     ja: `ファイル名は{fromName}ですが、報告の対象月は{month}です。どちらが正しいか事業者に確認してください。${REPORT_NOT_READ_JA}`,
     en: `The file name says {fromName} but the report is for {month}. Ask the operator which is right. ${REPORT_NOT_READ_EN}`,
     whatToDoJa: 'どちらが正しいか事業者に確かめ、正しい名前・内容で置き直す',
@@ -98,6 +103,7 @@ export const setagayaPayIssueSpecs = {
   },
   'pay-month-outside-fiscal-year': {
     severity: 'error',
+    rejectsFile: true,
     ja: '報告の対象月 {month} は、報告に書かれた年度（{statedFiscalYear}）の月ではありません。対象月か年度の誤りです。事業者に確認してください。この報告は使いません',
     en: 'The report month {month} is not in the fiscal year the report states ({statedFiscalYear}): one of them is wrong. Ask the operator. The report is not used',
     whatToDoJa: '事業者に確かめ、直した報告を置く',
