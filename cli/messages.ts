@@ -64,6 +64,7 @@ const ja = {
   optPublish: 'PostgreSQL に公開する接続先（例: postgres://user@host:5432/db。環境変数 LEI_PUBLISH_URL でも可）',
   optPublishSchema: '公開先のスキーマ名',
   optRunDir: '公開する実行フォルダ',
+  optPlanRunDir: '実行フォルダ（既定は計画の pipeline.yaml の out の latest）',
   cmdPublish: '実行結果を PostgreSQL（共有ダッシュボード用）に公開する。1実行1トランザクション、公開済みなら何もしない',
   summaryPostgres: (schema: string, result: string, error: string) =>
     `PostgreSQL（スキーマ ${schema}）: ${
@@ -212,6 +213,7 @@ const en: typeof ja = {
   optPublish: 'PostgreSQL to publish to (e.g. postgres://user@host:5432/db; or env LEI_PUBLISH_URL)',
   optPublishSchema: 'schema to publish into',
   optRunDir: 'run folder to publish',
+  optPlanRunDir: 'run folder (default: latest in out of the plan’s pipeline.yaml)',
   cmdPublish: 'publish a run to PostgreSQL (shared dashboards): one transaction per run; a no-op when already published',
   summaryPostgres: (schema, result, error) =>
     `PostgreSQL (schema ${schema}): ${
