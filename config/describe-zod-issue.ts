@@ -78,8 +78,12 @@ export function describeZodIssue(
   }
   // 550,000 inside { } is read by YAML as two entries, 550 and a key 000: whatever the schema says of it, the comma is the cause.
   const comma = isMap(node) ? commaSplitNumber(node) : undefined;
+  let named = segments;
   if (comma) {
     problem = configProblem('config-number-text', { variant: 'comma', number: comma.number }, where);
+    // Named by the entry that holds the number (targets.2029), not by the stray key YAML made of its last digits.
+    const depth = [...segments.keys(), segments.length].reverse().find((n) => (n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true)) === node);
+    named = [...segments.slice(0, depth ?? segments.length), comma.key];
     node = comma.at;
     quoted = false;
   }
@@ -89,7 +93,7 @@ export function describeZodIssue(
     code: problem.code,
     file,
     line: lineOf(node, lineCounter),
-    path: formatConfigPath(segments, doc, rowNames),
+    path: formatConfigPath(named, doc, rowNames),
     message: `${problem.message}${raw}`,
   };
 }
@@ -125,11 +129,11 @@ function numberWrittenAsText(text: string, isYear: boolean): IssueParams<'config
 }
 
 /** In a flow map, a number followed by digit-only keys without a value ({ value: 550,000 }): the number meant, and where. */
-function commaSplitNumber(map: YAMLMap): { number: string; at: unknown } | undefined {
+function commaSplitNumber(map: YAMLMap): { number: string; key: string; at: unknown } | undefined {
   const items = map.items;
   for (let i = 0; i < items.length - 1; i += 1) {
-    const { value } = items[i]!;
-    if (!isScalar(value) || typeof value.value !== 'number' || !/^-?\d+$/.test(String(value.source))) continue;
+    const { key: first, value } = items[i]!;
+    if (!isScalar(first) || !isScalar(value) || typeof value.value !== 'number' || !/^-?\d+$/.test(String(value.source))) continue;
     let number = String(value.source);
     let j = i + 1;
     for (; j < items.length; j += 1) {
@@ -137,7 +141,7 @@ function commaSplitNumber(map: YAMLMap): { number: string; at: unknown } | undef
       if (!isScalar(key) || rest !== null || !/^\d{3}(\.\d+)?$/.test(String(key.source))) break;
       number += String(key.source);
     }
-    if (j > i + 1) return { number, at: value };
+    if (j > i + 1) return { number, key: String(first.value), at: value };
   }
   return undefined;
 }

@@ -150,6 +150,14 @@ function crossCheck(
     return { ...s, id };
   });
 
+  const sectionsAt = configPlace(path.join(dir, 'sections.yaml'), CATALOG_ROWS);
+  const seenSections = new Set<string>();
+  sections.forEach((s, i) => {
+    if (seenSections.has(s.id)) problems.push(configProblem('config-duplicate-section-id', { id: s.id }, sectionsAt(['sections', i, 'id'])));
+    seenSections.add(s.id);
+    if (!visions.has(s.vision))
+      problems.push(configProblem('config-unknown-vision', { vision: s.vision, visions: visionList }, sectionsAt(['sections', i, 'vision'])));
+  });
   const linesAt = configPlace(path.join(dir, 'action-plan.yaml'), CATALOG_ROWS);
   const sectionById = new Map(sections.map((s) => [s.id, s]));
   const byId = new Map<string, ActionPlanLine>();
@@ -165,7 +173,7 @@ function crossCheck(
     const section = sectionById.get(l.section);
     if (sections.length > 0 && !section) {
       problems.push(configProblem('config-unknown-section', { section: l.section, sections: [...sectionById.keys()].join('・') }, at('section')));
-    } else if (section && section.vision !== l.vision && visions.has(l.vision)) {
+    } else if (section && section.vision !== l.vision && visions.has(l.vision) && visions.has(section.vision)) {
       problems.push(configProblem('config-line-section-other-vision', { section: l.section, sectionVision: section.vision, vision: l.vision }, at('section')));
     }
     let source: ActionPlanLine | undefined = l;

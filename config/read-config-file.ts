@@ -63,7 +63,14 @@ export async function readConfigFile<S extends z.ZodType>(
   const parsed = schema.safeParse(js, ONCE);
   if (!parsed.success) {
     const { describeZodIssue } = await import('./describe-zod-issue.ts');
-    for (const zi of parsed.error.issues) problems.push(describeZodIssue(file, schema, doc, lineCounter, zi, rowNames));
+    // One slip can break several checks the same way (550,000 in a list of targets): each problem is listed once.
+    const seen = new Set<string>();
+    for (const zi of parsed.error.issues) {
+      const problem = describeZodIssue(file, schema, doc, lineCounter, zi, rowNames);
+      const key = JSON.stringify([problem.line, problem.path, problem.message]);
+      if (!seen.has(key)) problems.push(problem);
+      seen.add(key);
+    }
     return undefined;
   }
   await cache.saveYaml(js);

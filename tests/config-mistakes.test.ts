@@ -31,8 +31,9 @@ async function refused(slip: Slip) {
   const before = await readFile(file, 'utf8');
   const offset = before.indexOf(slip.from);
   if (offset < 0) throw new Error(`test setup: ${slip.from} is not in ${slip.file}`);
-  await writeFile(file, before.slice(0, offset) + slip.to + before.slice(offset + slip.from.length));
-  const line = before.slice(0, offset + (slip.at ? slip.to.indexOf(slip.at) : 0)).split('\n').length;
+  const after = before.slice(0, offset) + slip.to + before.slice(offset + slip.from.length);
+  await writeFile(file, after);
+  const line = after.slice(0, offset + (slip.at ? slip.to.indexOf(slip.at) : 0)).split('\n').length;
   const error = await loadCatalog(config).then(
     () => undefined,
     (e: unknown) => (e instanceof ConfigError ? e : Promise.reject(e)),
@@ -127,6 +128,22 @@ const slips: Slip[] = [
     never: ['不明なキー'],
   },
   {
+    name: 'a number with commas among a slot’s targets by year',
+    file: 'slots.yaml',
+    from: '"2029": 550000',
+    to: '"2029": 550,000',
+    says: ['枠「v1-outcome-3」.targets.2029: 数値にカンマは書けません（550000 と書いてください）'],
+    never: ['年度は西暦'],
+  },
+  {
+    name: 'a number with commas written in block style',
+    file: 'progress.yaml',
+    from: 'target: { value: 550000 }',
+    to: 'target:\n              value: 550,000',
+    at: 'value',
+    says: ['指標「①（観光-1）」.target.value: 数値にカンマは書けません（550000 と書いてください）', '値: "550,000"'],
+  },
+  {
     name: 'a year in full-width digits inside a target’s revisions',
     file: 'progress.yaml',
     from: 'revisedInFiscalYear: 2027',
@@ -209,6 +226,21 @@ const slips: Slip[] = [
     from: 'section: "3-1"',
     to: 'section: "3-2"',
     says: ['行「m3-1-hires」.section:', '方針「3-2」は sections.yaml にありません（1-1・1-2・2-1・3-1）'],
+  },
+  {
+    name: 'a section of a vision the plan lacks',
+    file: 'sections.yaml',
+    from: '{ id: "3-1", vision: 3',
+    to: '{ id: "3-1", vision: 5',
+    says: ['方針「3-1」.vision: 目指す姿 5 は plan.yaml の visions にありません（1・2・3）'],
+  },
+  {
+    name: 'a section listed twice',
+    file: 'sections.yaml',
+    from: '{ id: "3-1", vision: 3',
+    to: '{ id: "2-1", vision: 3',
+    code: 'config-duplicate-section-id',
+    says: ['方針「2-1」.id: 方針「2-1」が sections.yaml に2回書かれています'],
   },
   {
     name: 'a grade rule with both against and status',

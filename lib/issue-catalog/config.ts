@@ -205,6 +205,13 @@ export const configIssueSpecs = {
     whatToDoJa: 'どちらかの行IDを変える',
     whatToDoEn: 'Rename one of the two lines',
   },
+  'config-duplicate-section-id': {
+    severity: CONFIG_ERROR,
+    ja: '方針「{id}」が sections.yaml に2回書かれています',
+    en: 'Section "{id}" is listed twice in sections.yaml',
+    whatToDoJa: 'どちらかの方針の id を直す（同じ方針なら1つにする）',
+    whatToDoEn: 'Correct one of the two section ids (or keep one)',
+  },
   'config-unknown-section': {
     severity: CONFIG_ERROR,
     ja: '方針「{section}」は sections.yaml にありません（{sections}）',
