@@ -11,6 +11,7 @@ import { countBySeverity, type Issue } from '../lib/issues.ts';
 import { redactConnectionString } from '../lib/redact-connection-string.ts';
 import { systemErrorMessage } from '../lib/system-error-message.ts';
 import { UserError } from '../lib/user-error.ts';
+import { pipelineFolders } from '../pipelines/run-config.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import type { PipelineConfig } from '../config/pipeline-schema.ts';
 import { describePublishError } from './describe-publish-error.ts';
@@ -249,11 +250,14 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .description(t.cmdReproduce)
     .requiredOption('--run <dir>', t.optRunDir)
     .requiredOption('--into <dir>', t.optInto)
-    .option('--archive <dir>', t.optArchive, 'out/archive')
+    .option('--archive <dir>', t.optArchive)
+    .option('--config <dir>', t.optConfig, DEFAULTS.config)
     .helpOption('-h, --help', t.optHelp)
-    .action(async (opts: { run: string; into: string; archive: string }) => {
+    .action(async (opts: { run: string; into: string; archive?: string; config: string }) => {
       const { reproduceRun } = await import('../pipelines/reproduce-run.ts');
-      const { original, result } = await reproduceRun(opts.run, opts.archive, opts.into);
+      // The archive lies beside the plan's runs: <pipeline.yaml out>/archive, as lei run writes it.
+      const archive = opts.archive ?? path.join((await pipelineFolders(opts.config)).out, 'archive');
+      const { original, result } = await reproduceRun(opts.run, archive, opts.into);
       print(original === result.runId ? t.reproduced(original, result.folder) : t.reproducedDifferent(original, result.runId, result.folder));
     });
 

@@ -43,7 +43,7 @@ const ja = {
     `${from}〜${to}で${dry ? '（試行）変わる' : '変わった'}指標値: ${n} 件${dry ? '（何も書き込んでいません）' : ''}`,
   cmdReproduce: '過去の実行をアーカイブだけから作り直す（入力と設定を sha256 で取り出して再実行）',
   optInto: '作り直す先のフォルダ（inbox/ config/ out/ を作る）',
-  optArchive: 'アーカイブのフォルダ',
+  optArchive: 'アーカイブのフォルダ（既定は計画の pipeline.yaml の out の archive）',
   reproduced: (id: string, folder: string) => `実行 ${id} を作り直しました（同じ実行ID）: ${folder}`,
   reproducedDifferent: (id: string, now: string, folder: string) =>
     `実行 ${id} の入力と設定から作り直しましたが、実行IDが ${now} になりました（プログラムの版が違うため）: ${folder}`,
@@ -193,7 +193,7 @@ const en: typeof ja = {
   backfillTitle: (from, to, n, dry) => `Indicator values ${dry ? 'that would change' : 'changed'} in ${from}–${to}: ${n}${dry ? ' (nothing written)' : ''}`,
   cmdReproduce: 'rebuild a past run from the archive alone (inputs and config by sha256)',
   optInto: 'folder to rebuild into (creates inbox/, config/, out/)',
-  optArchive: 'archive folder',
+  optArchive: 'archive folder (default: archive in out of the plan’s pipeline.yaml)',
   reproduced: (id, folder) => `Run ${id} rebuilt (same run id): ${folder}`,
   reproducedDifferent: (id, now, folder) => `Rebuilt from run ${id}'s inputs and config, but the run id is now ${now} (different code version): ${folder}`,
   cmdStatus: 'show recent runs, next scheduled times, whether a run is in progress, and overdue inputs',

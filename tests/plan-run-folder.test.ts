@@ -58,6 +58,17 @@ describe('a command that reads a run reads the selected plan’s', () => {
     expect(serve.stderr).toContain(`--dir を外すか --dir ${path.join(out, 'latest')} を指定してください`);
   });
 
+  it('reproduce finds the archive beside the plan’s runs (<pipeline.yaml out>/archive)', async () => {
+    const { config, out } = await minami();
+    const inbox = await tempDir();
+    const run = await lei('run', '--config', config, '--inbox', inbox, '--warnings-ok');
+    expect(run.code, run.stderr).toBe(0);
+    const into = await tempDir();
+    const reproduced = await lei('reproduce', '--run', path.join(out, 'latest'), '--into', into, '--config', config);
+    expect([reproduced.code, reproduced.stderr]).toEqual([0, '']);
+    expect(reproduced.stdout).toMatch(/作り直しました/);
+  });
+
   it('refuses the plan’s own output folder when another plan’s run is there (two plans sharing out)', async () => {
     const { config, out } = await minami();
     await runFolder(path.join(out, 'latest'), 'setagaya-economic-vision', 'config/setagaya');
