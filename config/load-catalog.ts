@@ -12,6 +12,7 @@ import { ConfigError } from './config-error.ts';
 import { readConfigFile, type RowNames } from './read-config-file.ts';
 import { closest } from './closest.ts';
 import { checkPlanYears } from './check-plan-years.ts';
+import { tierHint } from './tier-hint.ts';
 import { configPlace } from './config-place.ts';
 import { CATALOG_ROWS, progressRows } from './config-rows.ts';
 
@@ -132,7 +133,7 @@ function crossCheck(
       problems.push(
         configProblem(
           'config-unknown-tier',
-          { tier: printed.tier, tiers: plan.tiers.map((t) => `${t.labelJa}（${t.id}）`).join('・') },
+          { tier: printed.tier, tiers: plan.tiers.map((t) => `${t.labelJa}（${t.id}）`).join('・'), hint: tierHint(printed.tier, plan) },
           slotsAt(['slots', i, 'tier']),
         ),
       );

@@ -4,6 +4,7 @@ import type { Measure, Plan } from './catalog-schema.ts';
 import { configPlace } from './config-place.ts';
 import { configProblem, type ConfigProblem } from './config-problem.ts';
 import { progressRows } from './config-rows.ts';
+import { tierHint } from './tier-hint.ts';
 import type { Grading, Owner, ProgressFile, ProgressIndicator, YearRole } from './progress-schema.ts';
 
 export interface CatalogIndicator extends ProgressIndicator {
@@ -55,7 +56,13 @@ export function resolveProgress(
         seen.add(id);
         const tier = plan.tiers.find((t) => t.id === indicator.tier || t.labelJa === indicator.tier);
         if (!tier)
-          problems.push(configProblem('config-unknown-tier', { tier: indicator.tier, tiers: plan.tiers.map((t) => t.labelJa).join('・') }, here('tier')));
+          problems.push(
+            configProblem(
+              'config-unknown-tier',
+              { tier: indicator.tier, tiers: plan.tiers.map((t) => t.labelJa).join('・'), hint: tierHint(indicator.tier, plan) },
+              here('tier'),
+            ),
+          );
         if (indicator.valueType === 'pair' && !indicator.secondary)
           problems.push(configProblem('config-progress-pair-without-secondary', {}, here('valueType')));
         if (indicator.valueType === 'status' && statusLabels.size === 0)

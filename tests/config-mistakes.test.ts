@@ -218,7 +218,7 @@ const slips: Slip[] = [
     file: 'progress.yaml',
     from: 'tier: 取組指標\n            unit: ―',
     to: 'tier: 取り組み指標\n            unit: ―',
-    says: ['指標「③」.tier:', '区分「取り組み指標」は plan.yaml の tiers にありません（成果指標・取組指標）'],
+    says: ['指標「③」.tier:', '区分「取り組み指標」は plan.yaml の tiers にありません（成果指標・取組指標）。「取組指標」のことですか？'],
   },
   {
     name: 'an unknown section',

@@ -361,8 +361,8 @@ export const configIssueSpecs = {
   },
   'config-unknown-tier': {
     severity: CONFIG_ERROR,
-    ja: '区分「{tier}」は plan.yaml の tiers にありません（{tiers}）',
-    en: 'Tier "{tier}" is not among the tiers of plan.yaml ({tiers})',
+    ja: '区分「{tier}」は plan.yaml の tiers にありません（{tiers}）{hint}',
+    en: 'Tier "{tier}" is not among the tiers of plan.yaml ({tiers}){hint}',
     whatToDoJa: 'plan.yaml の tiers にある区分にする',
     whatToDoEn: 'Use a tier listed in plan.yaml',
   },
