@@ -11,6 +11,7 @@ import { countBySeverity, type Issue } from '../lib/issues.ts';
 import { redactConnectionString } from '../lib/redact-connection-string.ts';
 import { systemErrorMessage } from '../lib/system-error-message.ts';
 import { UserError } from '../lib/user-error.ts';
+import { pipelineFolders } from '../pipelines/run-config.ts';
 import { runPipeline } from '../pipelines/run-pipeline.ts';
 import type { PipelineConfig } from '../config/pipeline-schema.ts';
 import { describePublishError } from './describe-publish-error.ts';
@@ -20,6 +21,7 @@ import { registerRunCommand } from './run-command.ts';
 import { eventLogger, formatChange, formatTokyo, printIssues } from './run-report.ts';
 import { registerReprocessCommand } from './reprocess-command.ts';
 import { registerServeCommand } from './serve-command.ts';
+import { planRunFolder } from './plan-run-folder.ts';
 import { RUN_DEFAULTS, storeOf, withRunLocations, type RunLocations } from './run-location-options.ts';
 
 /** 0 success; 5 success with warnings (0 with --warnings-ok); 2 some input rejected; 3 config/usage; 1 failure. */
@@ -77,14 +79,15 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .option('--publish-schema <name>', t.optPublishSchema, 'lei')
     .option('--read-role <name>', t.optReadRole)
     .option('--config <dir>', t.optConfig, DEFAULTS.config)
-    .option('--run <dir>', t.optRunDir, 'out/latest')
+    .option('--run <dir>', t.optPlanRunDir)
     .helpOption('-h, --help', t.optHelp)
-    .action(async (opts: { to: string; publishSchema: string; readRole?: string; config: string; run: string }) => {
+    .action(async (opts: { to: string; publishSchema: string; readRole?: string; config: string; run?: string }) => {
       const { loadPipelineConfig } = await configLoaders();
       const readRole = opts.readRole ?? (await loadPipelineConfig(opts.config)).publish?.readRole;
+      const run = await planRunFolder(opts.config, opts.run, '--run');
       try {
         const { publishRun } = await import('../pipelines/publish-run.ts');
-        const { runId, result } = await publishRun(opts.run, { connectionString: opts.to, schema: opts.publishSchema, ...(readRole ? { readRole } : {}) });
+        const { runId, result } = await publishRun(run, { connectionString: opts.to, schema: opts.publishSchema, ...(readRole ? { readRole } : {}) });
         print(t.summaryRun(runId));
         print(t.summaryPostgres(opts.publishSchema, result, ''));
       } catch (e) {
@@ -230,14 +233,15 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .command('explain <target>')
     .description(t.cmdExplain)
     .requiredOption('--year <year>', t.optYear)
-    .option('--run <dir>', t.optRunDir, 'out/latest')
+    .option('--run <dir>', t.optPlanRunDir)
     .option('--config <dir>', t.optConfig, DEFAULTS.config)
     .option('--json', t.optJson)
     .helpOption('-h, --help', t.optHelp)
-    .action(async (target: string, opts: { year: string; run: string; config: string; json?: boolean }) => {
+    .action(async (target: string, opts: { year: string; run?: string; config: string; json?: boolean }) => {
+      const fiscalYear = yearOf(t, opts.year);
       const { explainValue, formatExplanation } = await import('../pipelines/explain-value.ts');
       const { planWords } = await import('./plan-words.ts');
-      const explanation = await explainValue(opts.run, target, yearOf(t, opts.year));
+      const explanation = await explainValue(await planRunFolder(opts.config, opts.run, '--run'), target, fiscalYear);
       print(opts.json ? JSON.stringify(explanation) : formatExplanation(explanation, await planWords(opts.config), lang));
     });
 
@@ -246,11 +250,14 @@ export async function runCli(args: readonly string[], io: CliIo = processIo, env
     .description(t.cmdReproduce)
     .requiredOption('--run <dir>', t.optRunDir)
     .requiredOption('--into <dir>', t.optInto)
-    .option('--archive <dir>', t.optArchive, 'out/archive')
+    .option('--archive <dir>', t.optArchive)
+    .option('--config <dir>', t.optConfig, DEFAULTS.config)
     .helpOption('-h, --help', t.optHelp)
-    .action(async (opts: { run: string; into: string; archive: string }) => {
+    .action(async (opts: { run: string; into: string; archive?: string; config: string }) => {
       const { reproduceRun } = await import('../pipelines/reproduce-run.ts');
-      const { original, result } = await reproduceRun(opts.run, opts.archive, opts.into);
+      // The archive lies beside the plan's runs: <pipeline.yaml out>/archive, as lei run writes it.
+      const archive = opts.archive ?? path.join((await pipelineFolders(opts.config)).out, 'archive');
+      const { original, result } = await reproduceRun(opts.run, archive, opts.into);
       print(original === result.runId ? t.reproduced(original, result.folder) : t.reproducedDifferent(original, result.runId, result.folder));
     });
 

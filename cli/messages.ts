@@ -43,7 +43,7 @@ const ja = {
     `${from}〜${to}で${dry ? '（試行）変わる' : '変わった'}指標値: ${n} 件${dry ? '（何も書き込んでいません）' : ''}`,
   cmdReproduce: '過去の実行をアーカイブだけから作り直す（入力と設定を sha256 で取り出して再実行）',
   optInto: '作り直す先のフォルダ（inbox/ config/ out/ を作る）',
-  optArchive: 'アーカイブのフォルダ',
+  optArchive: 'アーカイブのフォルダ（既定は計画の pipeline.yaml の out の archive）',
   reproduced: (id: string, folder: string) => `実行 ${id} を作り直しました（同じ実行ID）: ${folder}`,
   reproducedDifferent: (id: string, now: string, folder: string) =>
     `実行 ${id} の入力と設定から作り直しましたが、実行IDが ${now} になりました（プログラムの版が違うため）: ${folder}`,
@@ -64,6 +64,7 @@ const ja = {
   optPublish: 'PostgreSQL に公開する接続先（例: postgres://user@host:5432/db。環境変数 LEI_PUBLISH_URL でも可）',
   optPublishSchema: '公開先のスキーマ名',
   optRunDir: '公開する実行フォルダ',
+  optPlanRunDir: '実行フォルダ（既定は計画の pipeline.yaml の out の latest）',
   cmdPublish: '実行結果を PostgreSQL（共有ダッシュボード用）に公開する。1実行1トランザクション、公開済みなら何もしない',
   summaryPostgres: (schema: string, result: string, error: string) =>
     `PostgreSQL（スキーマ ${schema}）: ${
@@ -192,7 +193,7 @@ const en: typeof ja = {
   backfillTitle: (from, to, n, dry) => `Indicator values ${dry ? 'that would change' : 'changed'} in ${from}–${to}: ${n}${dry ? ' (nothing written)' : ''}`,
   cmdReproduce: 'rebuild a past run from the archive alone (inputs and config by sha256)',
   optInto: 'folder to rebuild into (creates inbox/, config/, out/)',
-  optArchive: 'archive folder',
+  optArchive: 'archive folder (default: archive in out of the plan’s pipeline.yaml)',
   reproduced: (id, folder) => `Run ${id} rebuilt (same run id): ${folder}`,
   reproducedDifferent: (id, now, folder) => `Rebuilt from run ${id}'s inputs and config, but the run id is now ${now} (different code version): ${folder}`,
   cmdStatus: 'show recent runs, next scheduled times, whether a run is in progress, and overdue inputs',
@@ -212,6 +213,7 @@ const en: typeof ja = {
   optPublish: 'PostgreSQL to publish to (e.g. postgres://user@host:5432/db; or env LEI_PUBLISH_URL)',
   optPublishSchema: 'schema to publish into',
   optRunDir: 'run folder to publish',
+  optPlanRunDir: 'run folder (default: latest in out of the plan’s pipeline.yaml)',
   cmdPublish: 'publish a run to PostgreSQL (shared dashboards): one transaction per run; a no-op when already published',
   summaryPostgres: (schema, result, error) =>
     `PostgreSQL (schema ${schema}): ${

@@ -1,8 +1,13 @@
 // The catalog of a municipality's plan: measures, logic-model slots, action-plan lines.
 // Parsed once from YAML at load time (see load-catalog.ts); inner code trusts these types.
 import { z } from 'zod';
+import { formatFiscalYear } from '../lib/fiscal-year.ts';
+import { configRefinement } from './config-problem.ts';
 
 export const fiscalYearSchema = z.number().int().min(1900).max(2200);
+
+/** 方針 ids (2-1): the vision's number, a hyphen, the section's number, in half-width digits. */
+const sectionIdSchema = z.string().regex(/^\d+-\d+$/, '方針は「目指す姿の番号-方針の番号」を半角数字とハイフンで書いてください（例: "2-1"）');
 
 /** Kebab-case English identifier: the plan id (it names folders and packages). */
 const planIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'IDは半角英小文字・数字・ハイフン（kebab-case）で書いてください');
@@ -102,7 +107,7 @@ export const targetRevisionSchema = z.strictObject({
   revisedInFiscalYear: fiscalYearSchema,
   date: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日付は「年-月-日」の半角数字で、引用符で囲んで書いてください（例: "2024-09-30"）')
     .optional(),
 });
 
@@ -112,8 +117,11 @@ export type TargetRevision = z.infer<typeof targetRevisionSchema>;
 export const targetSchema = z.union([z.number(), z.null(), z.strictObject({ value: z.number().nullable(), revisions: z.array(targetRevisionSchema).min(1) })]);
 export type Target = z.infer<typeof targetSchema>;
 
+/** The message of a fiscal-year key that is not four digits; describe-zod-issue.ts recognises it to name the key and hint. */
+export const YEAR_KEY_MESSAGE = '年度は西暦4桁の半角数字で書いてください（例: 2029）';
+
 /** Keys are fiscal years ("2024"), values targets. */
-const yearKey = z.string().regex(/^\d{4}$/, '年度は西暦4桁（例: 2024）で書いてください');
+export const yearKey = z.string().regex(/^\d{4}$/, YEAR_KEY_MESSAGE);
 export const targetsByYearSchema = z.record(yearKey, targetSchema);
 export const commentsByYearSchema = z.record(yearKey, z.string().min(1));
 
@@ -166,7 +174,7 @@ export type TotalKind = z.infer<typeof totalKindSchema>;
 export const actionPlanLineSchema = z.strictObject({
   id: idSchema,
   /** 方針 code, e.g. "2-2". */
-  section: z.string().regex(/^\d+-\d+$/),
+  section: sectionIdSchema,
   vision: z.number().int().min(1),
   projectJa: z.string().min(1).optional(),
   /** 施策 / 具体的取組み, e.g. 低利な融資あっせんの実施 等. */
@@ -198,75 +206,90 @@ export const actionPlanLineSchema = z.strictObject({
 });
 export type ActionPlanLine = z.infer<typeof actionPlanLineSchema>;
 
-export const planSchema = z.strictObject({
-  id: planIdSchema,
-  municipality: z.strictObject({
-    code: z.string().regex(/^\d{5,6}$/, '自治体コード（全国地方公共団体コード。6桁の数字、例: 131121）を書いてください'),
-    nameJa: z.string().min(1),
-  }),
-  titleJa: z.string().min(1),
-  /** Default baseline fiscal year for measures that do not declare one. */
-  baselineFiscalYear: fiscalYearSchema,
-  /** The action plan's period (合計 is formed over it). */
-  period: z.strictObject({ start: fiscalYearSchema, end: fiscalYearSchema }),
-  /** Further target years beyond the period (中間目標・最終目標), e.g. 2031. */
-  milestones: z.array(z.strictObject({ fiscalYear: fiscalYearSchema, labelJa: z.string().min(1) })).default([]),
-  /** A year of reference values (参考年), if the plan has one. */
-  referenceFiscalYear: fiscalYearSchema.optional(),
-  policies: z.array(z.strictObject({ number: z.number().int().min(1), nameJa: z.string().min(1) })).default([]),
-  /** The logic model's visions (目指す姿); a plan with only a progress table (progress.yaml) has none. */
-  visions: z
-    .array(
-      z.strictObject({
-        number: z.number().int().min(1),
-        titleJa: z.string().min(1),
-        policy: z.number().int().min(1).optional(),
-      }),
-    )
-    .default([]),
-  /** Owning sections by default (課). */
-  owners: textList.optional(),
-  /** What the plan calls its parts; every output prints these words. Defaults are the logic-model plan's. */
-  terms: z
-    .strictObject({
-      pillar: z.string().min(1).default('目指す姿'),
-      section: z.string().min(1).default('方針'),
-      tier: z.string().min(1).default('区分'),
-      /** The column heading of an indicator's owning departments (所管課, 計画所管課 …). */
-      owner: z.string().min(1).default('所管課'),
-      /** The column heading of the related departments a progress table prints apart (関連所管課（部）…). */
-      relatedOwner: z.string().min(1).default('関連所管課'),
-      /** The indicator set's name; its list sheet is 「…一覧」. */
-      indicators: z.string().min(1).default('ソーシャルインパクト指標'),
-      actionPlan: z.string().min(1).default('アクションプラン'),
-      /**
-       * The heading of the action plan's indicator column (its lines' 行動指標 …); unset, the label of the tier with id
-       * `action`, else 指標 (planWord, lib/with-plan-words.ts).
-       */
-      actionPlanIndicator: z.string().min(1).optional(),
-      progressTable: z.string().min(1).default('進捗状況'),
-      /** The report's name on the workbook's summary (検証部会資料, 進捗状況報告 …). */
-      report: z.string().min(1).default('検証部会資料'),
-    })
-    .prefault({}),
-  /** The plan's indicator tiers, in print order (slots use the ids; progress.yaml the id or the label). */
-  tiers: z
-    .array(z.strictObject({ id: z.string().min(1), labelJa: z.string().min(1) }))
-    .min(1)
-    .default([
-      { id: 'action', labelJa: '行動指標' },
-      { id: 'short', labelJa: '短期アウトカム' },
-      { id: 'long', labelJa: '中長期アウトカム' },
-      { id: 'reference', labelJa: '参考指標' },
-    ]),
-  /** Status values a figure may take instead of a number (実施 / 未実施 / 検討中 / ―); notApplicable is never graded. */
-  statuses: z.array(z.strictObject({ labelJa: z.string().min(1), notApplicable: z.boolean().default(false) })).default([]),
-});
+export const planSchema = z
+  .strictObject({
+    id: planIdSchema,
+    municipality: z.strictObject({
+      code: z.string().regex(/^\d{5,6}$/, '自治体コード（全国地方公共団体コード。6桁の数字、例: 131121）を書いてください'),
+      nameJa: z.string().min(1),
+    }),
+    titleJa: z.string().min(1),
+    /** Default baseline fiscal year for measures that do not declare one. */
+    baselineFiscalYear: fiscalYearSchema,
+    /** The action plan's period (合計 is formed over it). */
+    period: z.strictObject({ start: fiscalYearSchema, end: fiscalYearSchema }),
+    /** Further target years beyond the period (中間目標・最終目標), e.g. 2031. */
+    milestones: z.array(z.strictObject({ fiscalYear: fiscalYearSchema, labelJa: z.string().min(1) })).default([]),
+    /** A year of reference values (参考年), if the plan has one. */
+    referenceFiscalYear: fiscalYearSchema.optional(),
+    policies: z.array(z.strictObject({ number: z.number().int().min(1), nameJa: z.string().min(1) })).default([]),
+    /** The logic model's visions (目指す姿); a plan with only a progress table (progress.yaml) has none. */
+    visions: z
+      .array(
+        z.strictObject({
+          number: z.number().int().min(1),
+          titleJa: z.string().min(1),
+          policy: z.number().int().min(1).optional(),
+        }),
+      )
+      .default([]),
+    /** Owning sections by default (課). */
+    owners: textList.optional(),
+    /** What the plan calls its parts; every output prints these words. Defaults are the logic-model plan's. */
+    terms: z
+      .strictObject({
+        pillar: z.string().min(1).default('目指す姿'),
+        section: z.string().min(1).default('方針'),
+        tier: z.string().min(1).default('区分'),
+        /** The column heading of an indicator's owning departments (所管課, 計画所管課 …). */
+        owner: z.string().min(1).default('所管課'),
+        /** The column heading of the related departments a progress table prints apart (関連所管課（部）…). */
+        relatedOwner: z.string().min(1).default('関連所管課'),
+        /** The indicator set's name; its list sheet is 「…一覧」. */
+        indicators: z.string().min(1).default('ソーシャルインパクト指標'),
+        actionPlan: z.string().min(1).default('アクションプラン'),
+        /**
+         * The heading of the action plan's indicator column (its lines' 行動指標 …); unset, the label of the tier with id
+         * `action`, else 指標 (planWord, lib/with-plan-words.ts).
+         */
+        actionPlanIndicator: z.string().min(1).optional(),
+        progressTable: z.string().min(1).default('進捗状況'),
+        /** The report's name on the workbook's summary (検証部会資料, 進捗状況報告 …). */
+        report: z.string().min(1).default('検証部会資料'),
+      })
+      .prefault({}),
+    /** The plan's indicator tiers, in print order (slots use the ids; progress.yaml the id or the label). */
+    tiers: z
+      .array(z.strictObject({ id: z.string().min(1), labelJa: z.string().min(1) }))
+      .min(1)
+      .default([
+        { id: 'action', labelJa: '行動指標' },
+        { id: 'short', labelJa: '短期アウトカム' },
+        { id: 'long', labelJa: '中長期アウトカム' },
+        { id: 'reference', labelJa: '参考指標' },
+      ]),
+    /** Status values a figure may take instead of a number (実施 / 未実施 / 検討中 / ―); notApplicable is never graded. */
+    statuses: z.array(z.strictObject({ labelJa: z.string().min(1), notApplicable: z.boolean().default(false) })).default([]),
+  })
+  .superRefine((plan, ctx) => {
+    const { start, end } = plan.period;
+    if (end < start) ctx.addIssue({ code: 'custom', path: ['period', 'end'], ...configRefinement('config-period-reversed', { start, end }) });
+    else if (plan.baselineFiscalYear > end) {
+      const params = { year: plan.baselineFiscalYear, era: formatFiscalYear(plan.baselineFiscalYear), period: planPeriodJa(plan) };
+      ctx.addIssue({ code: 'custom', path: ['baselineFiscalYear'], ...configRefinement('config-baseline-after-period', params) });
+    }
+  });
 export type Plan = z.infer<typeof planSchema>;
+
+/** The plan period as messages print it: 2025〜2029年度、令和7年度〜令和11年度. */
+export function planPeriodJa(plan: Pick<Plan, 'period'>): string {
+  const { start, end } = plan.period;
+  return `${start}〜${end}年度、${formatFiscalYear(start)}〜${formatFiscalYear(end)}`;
+}
 
 /** 方針 (a section of a vision in the action plan), e.g. 2-2. */
 export const sectionSchema = z.strictObject({
-  id: z.string().regex(/^\d+-\d+$/),
+  id: sectionIdSchema,
   vision: z.number().int().min(1),
   nameJa: z.string().min(1),
   descriptionJa: z.string().min(1).optional(),

@@ -1,8 +1,11 @@
 // A zod issue in a config file as the analyst reads it: the file, the line found through the YAML document, the path
 // named by what is printed (指標「loan-mediations」.unit), and the catalog's message with the value found.
-import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
+import { isMap, isScalar, type Document, type LineCounter, type YAMLMap } from 'yaml';
 import { z } from 'zod';
-import { isConfigProblemCode, issueMessageJa } from '../lib/issue-catalog.ts';
+import { parseFiscalYear } from '../lib/fiscal-year.ts';
+import { isConfigProblemCode, issueMessageJa, type IssueParams } from '../lib/issue-catalog.ts';
+import { YEAR_KEY_MESSAGE } from './catalog-schema.ts';
+import { formatConfigPath, lineOf, nodeAt } from './config-place.ts';
 import { configProblem, type ConfigProblem } from './config-problem.ts';
 import type { RowNames } from './read-config-file.ts';
 import { closest } from './closest.ts';
@@ -17,14 +20,31 @@ export function describeZodIssue(
 ): ConfigProblem {
   const segments = zi.path.filter((p): p is string | number => typeof p !== 'symbol');
   let node = nodeAt(doc, segments);
+  // A union (a target: a number, or { value, revisions } …) hides the real cause behind 「無効な入力」: the form the value was
+  // written in says which of its problems is the one to report.
+  const cause = zi.code === 'invalid_union' ? causeInUnion(zi, node) : undefined;
+  if (cause) return describeZodIssue(file, schema, doc, lineCounter, { ...cause, path: [...zi.path, ...cause.path] }, rowNames);
   const absent = segments.length > 0 && doc.getIn(segments, true) === undefined;
   const where = { file, path: '' };
   const own = zi.code === 'custom' ? zi.params?.['configCode'] : undefined;
   let problem: Pick<ConfigProblem, 'code' | 'message'> = { code: isConfigProblemCode(own) ? own : 'config-invalid-value', message: zi.message };
+  // The value is quoted after the message, unless the message names what was found itself.
+  let quoted = zi.code !== 'unrecognized_keys';
   if (zi.code === 'too_small' && zi.origin === 'string' && zi.minimum === 1) problem = configProblem('config-empty-value', {}, where);
   if (zi.code === 'too_small' && zi.origin === 'array') problem = configProblem('config-empty-list', { minimum: String(zi.minimum) }, where);
-  if (zi.code === 'invalid_type' && !absent && EXPECTED_JA[zi.expected])
+  if (zi.code === 'invalid_type' && !absent && EXPECTED_JA[zi.expected]) {
     problem = configProblem('config-wrong-type', { expected: EXPECTED_JA[zi.expected]! }, where);
+    const text = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+    const asNumber = zi.expected === 'number' && text !== undefined ? numberWrittenAsText(text, YEAR_FIELD.test(String(segments.at(-1)))) : undefined;
+    if (asNumber) problem = configProblem('config-number-text', asNumber, where);
+  }
+  if (zi.code === 'invalid_key' && zi.issues.some((i) => i.message === YEAR_KEY_MESSAGE)) {
+    // A fiscal year written as a key in full-width digits or as an era year (「２０２９」、令和7).
+    const key = String(segments.at(-1));
+    const year = parseFiscalYear(key);
+    problem = configProblem('config-year-key', { key, hint: year === null ? '' : `。「${key}」は ${year} と書きます` }, where);
+    quoted = false;
+  }
   if (zi.code === 'invalid_union') {
     // Name the forms the value may take, and a misspelt key among them, rather than only 「無効な入力」.
     const forms = shapesAt(schema, segments).filter((keys) => keys.length > 0);
@@ -56,22 +76,72 @@ export function describeZodIssue(
     const keyNode = isMap(node) ? node.items.find((it) => isScalar(it.key) && it.key.value === zi.keys[0])?.key : undefined;
     if (keyNode && isScalar(keyNode)) node = keyNode;
   }
-  const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+  // 550,000 inside { } is read by YAML as two entries, 550 and a key 000: whatever the schema says of it, the comma is the cause.
+  const comma = isMap(node) ? commaSplitNumber(node) : undefined;
+  let named = segments;
+  if (comma) {
+    problem = configProblem('config-number-text', { variant: 'comma', number: comma.number }, where);
+    // Named by the entry that holds the number (targets.2029), not by the stray key YAML made of its last digits.
+    const depth = [...segments.keys(), segments.length].reverse().find((n) => (n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true)) === node);
+    named = [...segments.slice(0, depth ?? segments.length), comma.key];
+    node = comma.at;
+    quoted = false;
+  }
   // A problem with a value is followed by the value found, so the user sees what to change.
-  const raw = isScalar(node) ? ` 値: ${JSON.stringify(node.value)}` : '';
+  const raw = quoted && isScalar(node) ? ` 値: ${JSON.stringify(node.value)}` : '';
   return {
     code: problem.code,
     file,
-    line: offset === undefined ? undefined : lineCounter.linePos(offset).line,
-    path: formatPath(segments, doc, rowNames),
-    message: `${problem.message}${zi.code === 'unrecognized_keys' ? '' : raw}`,
+    line: lineOf(node, lineCounter),
+    path: formatConfigPath(named, doc, rowNames),
+    message: `${problem.message}${raw}`,
   };
 }
 
-function nodeAt(doc: Document, segments: (string | number)[]): unknown {
-  for (let n = segments.length; n >= 0; n -= 1) {
-    const node = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);
-    if (node) return node;
+/**
+ * The issue to report for a value no form of a union accepts: for a map, the problems of the one form whose keys it uses
+ * (a full-width digit deep inside { value, revisions }); for text where a number may stand, the number's.
+ */
+function causeInUnion(zi: z.core.$ZodIssueInvalidUnion, node: unknown): z.core.$ZodIssue | undefined {
+  const forms = zi.errors.filter((issues) => issues.length > 0);
+  if (isMap(node)) {
+    const fitting = forms.filter((issues) => !issues.some((i) => i.code === 'unrecognized_keys' || (i.path.length === 0 && i.code === 'invalid_type')));
+    return fitting.length === 1 ? fitting[0]![0] : undefined;
+  }
+  if (isScalar(node) && typeof node.value === 'string')
+    return forms.flat().find((i) => i.path.length === 0 && i.code === 'invalid_type' && i.expected === 'number');
+  return undefined;
+}
+
+/** The keys that hold a fiscal year (fiscalYear, revisedInFiscalYear, period.start …): an era year there is read as one. */
+const YEAR_FIELD = /fiscalyear|^start$|^end$/i;
+
+/** What a number written as text should have been: 550,000 → 550000, ２０２７ → 2027, 令和7 → 2025, 8.0% → 8.0. */
+function numberWrittenAsText(text: string, isYear: boolean): IssueParams<'config-number-text'> | undefined {
+  const folded = text.normalize('NFKC').trim();
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(folded)) return { variant: 'comma', number: folded.replaceAll(',', '') };
+  if (folded !== text.trim() && /^-?\d+(\.\d+)?$/.test(folded)) return { variant: 'fullWidth', number: folded };
+  const year = !isYear || /^\d+(\.\d+)?$/.test(folded) ? null : parseFiscalYear(folded);
+  if (year !== null) return { variant: 'era', text, number: year };
+  const leading = /^(-?\d+(?:\.\d+)?)\s*[^\d\s.,]+$/.exec(folded);
+  if (leading) return { variant: 'unit', number: leading[1]! };
+  return undefined;
+}
+
+/** In a flow map, a number followed by digit-only keys without a value ({ value: 550,000 }): the number meant, and where. */
+function commaSplitNumber(map: YAMLMap): { number: string; key: string; at: unknown } | undefined {
+  const items = map.items;
+  for (let i = 0; i < items.length - 1; i += 1) {
+    const { key: first, value } = items[i]!;
+    if (!isScalar(first) || !isScalar(value) || typeof value.value !== 'number' || !/^-?\d+$/.test(String(value.source))) continue;
+    let number = String(value.source);
+    let j = i + 1;
+    for (; j < items.length; j += 1) {
+      const { key, value: rest } = items[j]!;
+      if (!isScalar(key) || rest !== null || !/^\d{3}(\.\d+)?$/.test(String(key.source))) break;
+      number += String(key.source);
+    }
+    if (j > i + 1) return { number, key: String(first.value), at: value };
   }
   return undefined;
 }
@@ -116,23 +186,4 @@ function knownKeysAt(doc: Document, segments: (string | number)[], unknown: stri
   if (parent && 'items' in (parent as object)) for (const item of (parent as { items: unknown[] }).items) collect(item);
   for (const k of unknown) keys.delete(k);
   return [...keys];
-}
-
-/**
- * Where in a file, named by what is printed rather than by array index: measures[3].unit → 指標「loan-mediations」.unit,
- * slots[2] → 枠「v2-long-1」, and in a progress table 柱「Ⅰ」施策「Ⅰ-ⅰ」指標「1-①」.unit (in the plan's own words).
- */
-function formatPath(segments: (string | number)[], doc: Document, rowNames: RowNames): string {
-  let out = '';
-  for (let i = 0; i < segments.length; i += 1) {
-    const s = segments[i]!;
-    const next = segments[i + 1];
-    const row = typeof next === 'number' ? rowNames[String(s)] : undefined;
-    const name = row ? row.name((key) => doc.getIn([...segments.slice(0, i + 2), key])) : undefined;
-    if (row && name !== undefined) {
-      out += `${row.label}「${name}」`;
-      i += 1;
-    } else out += typeof s === 'number' ? `[${s}]` : out === '' ? s : `.${s}`;
-  }
-  return out;
 }

@@ -11,9 +11,14 @@ import { configProblem, type ConfigProblem } from './config-problem.ts';
 import { ConfigError } from './config-error.ts';
 import { readConfigFile, type RowNames } from './read-config-file.ts';
 import { closest } from './closest.ts';
+import { checkPlanYears } from './check-plan-years.ts';
+import { tierHint } from './tier-hint.ts';
+import { configPlace } from './config-place.ts';
+import { CATALOG_ROWS, progressRows } from './config-rows.ts';
 
 export type { ConfigProblem } from './config-problem.ts';
 export { ConfigError };
+export { CATALOG_ROWS, progressRows };
 
 export interface CatalogSlot extends Slot {
   id: string;
@@ -89,6 +94,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   if (problems.length > 0 || !plan) throw new ConfigError(problems);
 
   const catalog = crossCheck(dir, plan, sections, measureLists, slots, lines, problems);
+  problems.push(...checkPlanYears(dir, plan, { measureLists, slots, lines, ...(progressFile ? { progress: progressFile } : {}) }));
   if (progressFile) {
     const resolved = resolveProgress(path.join(dir, 'progress.yaml'), progressFile, plan, catalog.measures, problems);
     for (const m of resolved.measures) catalog.measures.set(m.id, m);
@@ -110,65 +116,81 @@ function crossCheck(
 ): Omit<Catalog, 'files' | 'progress'> & { progress?: CatalogProgress } {
   const measures = new Map<string, Measure>();
   for (const { file, measures: list } of measureLists) {
+    const place = configPlace(file, CATALOG_ROWS);
     list.forEach((m, i) => {
-      if (measures.has(m.id)) problems.push(configProblem('config-duplicate-measure-id', { id: m.id, position: i + 1 }, { file, path: `指標「${m.id}」.id` }));
+      if (measures.has(m.id)) problems.push(configProblem('config-duplicate-measure-id', { id: m.id, position: i + 1 }, place(['measures', i, 'id'])));
       measures.set(m.id, m);
     });
   }
   const visions = new Set(plan.visions.map((v) => v.number));
-  const slotsFile = path.join(dir, 'slots.yaml');
+  const visionList = plan.visions.length > 0 ? [...visions].join('・') : 'plan.yaml に visions がありません';
+  const slotsAt = configPlace(path.join(dir, 'slots.yaml'), CATALOG_ROWS);
   const seenSlots = new Set<string>();
-  const catalogSlots: CatalogSlot[] = slots.map((printed) => {
+  const catalogSlots: CatalogSlot[] = slots.map((printed, i) => {
     // A slot names its tier by the plan's id or printed label (活動指標); the catalog keeps the id.
     const tier = plan.tiers.find((t) => t.id === printed.tier || t.labelJa === printed.tier);
     if (!tier) {
       problems.push(
         configProblem(
           'config-unknown-tier',
-          { tier: printed.tier, tiers: plan.tiers.map((t) => `${t.labelJa}（${t.id}）`).join('・') },
-          { file: slotsFile, path: `枠「${printed.id ?? slotId(printed)}」.tier` },
+          { tier: printed.tier, tiers: plan.tiers.map((t) => `${t.labelJa}（${t.id}）`).join('・'), hint: tierHint(printed.tier, plan) },
+          slotsAt(['slots', i, 'tier']),
         ),
       );
     }
     const s = { ...printed, tier: tier?.id ?? printed.tier };
     const id = s.id ?? slotId(s);
-    if (seenSlots.has(id)) problems.push(configProblem('config-duplicate-slot', { id }, { file: slotsFile, path: `枠「${id}」` }));
+    if (seenSlots.has(id)) problems.push(configProblem('config-duplicate-slot', { id }, slotsAt(['slots', i])));
     seenSlots.add(id);
-    if (!measures.has(s.measure)) problems.push(unknownMeasure(s.measure, measures, { file: slotsFile, path: `枠「${id}」.measure` }));
-    for (const v of [s.vision, ...(s.alsoVisions ?? [])]) {
-      if (!visions.has(v)) problems.push(configProblem('config-unknown-vision', { vision: v }, { file: slotsFile, path: `枠「${id}」.vision` }));
-    }
+    if (!measures.has(s.measure)) problems.push(unknownMeasure(s.measure, measures, slotsAt(['slots', i, 'measure'])));
+    if (!visions.has(s.vision))
+      problems.push(configProblem('config-unknown-vision', { vision: s.vision, visions: visionList }, slotsAt(['slots', i, 'vision'])));
+    (s.alsoVisions ?? []).forEach((v, j) => {
+      if (!visions.has(v)) problems.push(configProblem('config-unknown-vision', { vision: v, visions: visionList }, slotsAt(['slots', i, 'alsoVisions', j])));
+    });
     return { ...s, id };
   });
 
-  const linesFile = path.join(dir, 'action-plan.yaml');
-  const sectionIds = new Set(sections.map((s) => s.id));
+  const sectionsAt = configPlace(path.join(dir, 'sections.yaml'), CATALOG_ROWS);
+  const seenSections = new Set<string>();
+  sections.forEach((s, i) => {
+    if (seenSections.has(s.id)) problems.push(configProblem('config-duplicate-section-id', { id: s.id }, sectionsAt(['sections', i, 'id'])));
+    seenSections.add(s.id);
+    if (!visions.has(s.vision))
+      problems.push(configProblem('config-unknown-vision', { vision: s.vision, visions: visionList }, sectionsAt(['sections', i, 'vision'])));
+  });
+  const linesAt = configPlace(path.join(dir, 'action-plan.yaml'), CATALOG_ROWS);
+  const sectionById = new Map(sections.map((s) => [s.id, s]));
   const byId = new Map<string, ActionPlanLine>();
   lines.forEach((l, i) => {
-    if (byId.has(l.id)) problems.push(configProblem('config-duplicate-line-id', { id: l.id, position: i + 1 }, { file: linesFile, path: `行「${l.id}」.id` }));
+    if (byId.has(l.id)) problems.push(configProblem('config-duplicate-line-id', { id: l.id, position: i + 1 }, linesAt(['lines', i, 'id'])));
     byId.set(l.id, l);
   });
   const catalogLines: CatalogLine[] = [];
-  lines.forEach((l) => {
-    const at = `行「${l.id}」`;
-    if (!measures.has(l.measure)) problems.push(unknownMeasure(l.measure, measures, { file: linesFile, path: `${at}.measure` }));
-    if (sections.length > 0 && !sectionIds.has(l.section)) {
-      problems.push(configProblem('config-unknown-section', { section: l.section }, { file: linesFile, path: `${at}.section` }));
+  lines.forEach((l, i) => {
+    const at = (...rest: (string | number)[]) => linesAt(['lines', i, ...rest]);
+    if (!measures.has(l.measure)) problems.push(unknownMeasure(l.measure, measures, at('measure')));
+    if (!visions.has(l.vision)) problems.push(configProblem('config-unknown-vision', { vision: l.vision, visions: visionList }, at('vision')));
+    const section = sectionById.get(l.section);
+    if (sections.length > 0 && !section) {
+      problems.push(configProblem('config-unknown-section', { section: l.section, sections: [...sectionById.keys()].join('・') }, at('section')));
+    } else if (section && section.vision !== l.vision && visions.has(l.vision) && visions.has(section.vision)) {
+      problems.push(configProblem('config-line-section-other-vision', { section: l.section, sectionVision: section.vision, vision: l.vision }, at('section')));
     }
     let source: ActionPlanLine | undefined = l;
     if (l.reprintOf) {
       source = byId.get(l.reprintOf);
       if (l.targets || l.total) {
-        problems.push(configProblem('config-reprint-with-targets', {}, { file: linesFile, path: at }));
+        problems.push(configProblem('config-reprint-with-targets', {}, at()));
       }
       if (!source) {
-        problems.push(configProblem('config-reprint-source-missing', { id: l.reprintOf }, { file: linesFile, path: `${at}.reprintOf` }));
+        problems.push(configProblem('config-reprint-source-missing', { id: l.reprintOf }, at('reprintOf')));
       } else if (source.reprintOf) {
-        problems.push(configProblem('config-reprint-of-reprint', { id: l.reprintOf }, { file: linesFile, path: `${at}.reprintOf` }));
+        problems.push(configProblem('config-reprint-of-reprint', { id: l.reprintOf }, at('reprintOf')));
         source = undefined;
       }
     } else if (!l.targets || !l.total) {
-      problems.push(configProblem('config-line-without-targets', {}, { file: linesFile, path: at }));
+      problems.push(configProblem('config-line-without-targets', {}, at()));
       source = undefined;
     }
     if (source?.targets && source.total) catalogLines.push({ ...l, targets: source.targets, total: source.total });
@@ -179,36 +201,4 @@ function crossCheck(
 function unknownMeasure(id: string, measures: Map<string, Measure>, where: { file: string; path: string }): ConfigProblem {
   const hint = closest(id, [...measures.keys()]);
   return configProblem('config-unknown-measure', { variant: 'defined', id, hint: hint ? `（「${hint}」のことですか？）` : '' }, where);
-}
-
-const printable = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
-const byKey = (label: string, key: string) => ({ label, name: (get: (key: string) => unknown) => printable(get(key)) });
-
-/** Rows of the catalog's own lists, named by their id. */
-export const CATALOG_ROWS: RowNames = {
-  measures: byKey('指標', 'id'),
-  lines: byKey('行', 'id'),
-  sections: byKey('方針', 'id'),
-  tiers: byKey('区分', 'labelJa'),
-  statuses: byKey('状態', 'labelJa'),
-  slots: {
-    label: '枠',
-    name: (get) =>
-      printable(get('id')) ?? (get('vision') === undefined ? undefined : `v${String(get('vision'))}-${String(get('tier'))}-${String(get('position'))}`),
-  },
-};
-
-/** A progress table's rows by their printed codes, in the plan's words (柱「Ⅰ」施策「Ⅰ-ⅰ」指標「1-①」). */
-export function progressRows(terms: { pillar: string; section: string }): RowNames {
-  return {
-    pillars: byKey(terms.pillar, 'code'),
-    sections: byKey(terms.section, 'code'),
-    // A code may repeat within a section (one card, several rows): the row's own id, when given, tells them apart.
-    indicators: {
-      label: '指標',
-      name: (get) => printable(get('code')) && `${printable(get('code'))}${printable(get('id')) ? `（${printable(get('id'))}）` : ''}`,
-    },
-    yearRoles: byKey('年度の列', 'labelJa'),
-    grades: byKey('評価', 'grade'),
-  };
 }

@@ -2,7 +2,7 @@
 // the plan's year roles, per-indicator targets with revisions, and the plan's own grading rule.
 // Parsed once at load time (load-catalog.ts); the words printed come from here and plan.yaml, never from code.
 import { z } from 'zod';
-import { fiscalYearSchema, targetRevisionSchema } from './catalog-schema.ts';
+import { fiscalYearSchema, targetRevisionSchema, yearKey } from './catalog-schema.ts';
 
 const text = z.string().min(1);
 
@@ -69,7 +69,7 @@ const revisedValueSchema = z.strictObject({ value: z.number(), revisions: z.arra
  */
 export const indicatorTargetSchema = z.union([
   revisedValueSchema.extend({
-    byYear: z.record(z.string().regex(/^\d{4}$/, '年度は西暦4桁（例: 2021）で書いてください'), z.union([z.number(), revisedValueSchema])).optional(),
+    byYear: z.record(yearKey, z.union([z.number(), revisedValueSchema])).optional(),
   }),
   z.strictObject({ status: text }),
   /** A target stated in words (29年度: 「…の充実」): printed as is, never graded. */

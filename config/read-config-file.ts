@@ -45,16 +45,32 @@ export async function readConfigFile<S extends z.ZodType>(
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      problems.push(configProblem('config-yaml-invalid', { reason: e.message.split('\n')[0] ?? '' }, { file, line: e.linePos?.[0]?.line, path: '' }));
-    }
+    // One mistake (a line indented wrongly) makes the library report several errors after it: the first is the one to fix.
+    const [e] = doc.errors;
+    const { describeYamlError } = await import('./describe-yaml-error.ts');
+    const original = (e!.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    const more = doc.errors.length > 1 ? `。ほかに ${doc.errors.length - 1} 件の誤りが続きますが、多くはこの行を直すと消えます` : '';
+    problems.push(
+      configProblem(
+        'config-yaml-invalid',
+        { column: e!.linePos?.[0]?.col ?? '?', reason: `${describeYamlError(e!)}${more}`, original },
+        { file, line: e!.linePos?.[0]?.line, path: '' },
+      ),
+    );
     return undefined;
   }
   const js: unknown = doc.toJS();
   const parsed = schema.safeParse(js, ONCE);
   if (!parsed.success) {
     const { describeZodIssue } = await import('./describe-zod-issue.ts');
-    for (const zi of parsed.error.issues) problems.push(describeZodIssue(file, schema, doc, lineCounter, zi, rowNames));
+    // One slip can break several checks the same way (550,000 in a list of targets): each problem is listed once.
+    const seen = new Set<string>();
+    for (const zi of parsed.error.issues) {
+      const problem = describeZodIssue(file, schema, doc, lineCounter, zi, rowNames);
+      const key = JSON.stringify([problem.line, problem.path, problem.message]);
+      if (!seen.has(key)) problems.push(problem);
+      seen.add(key);
+    }
     return undefined;
   }
   await cache.saveYaml(js);

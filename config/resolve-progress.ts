@@ -1,7 +1,10 @@
 // Flattens progress.yaml into indicators that know their pillar and section, checks it against plan.yaml
 // (tiers, statuses, year roles) and gives each indicator without a source its own manual-entry measure.
 import type { Measure, Plan } from './catalog-schema.ts';
+import { configPlace } from './config-place.ts';
 import { configProblem, type ConfigProblem } from './config-problem.ts';
+import { progressRows } from './config-rows.ts';
+import { tierHint } from './tier-hint.ts';
 import type { Grading, Owner, ProgressFile, ProgressIndicator, YearRole } from './progress-schema.ts';
 
 export interface CatalogIndicator extends ProgressIndicator {
@@ -36,33 +39,44 @@ export function resolveProgress(
   problems: ConfigProblem[],
 ): { progress: CatalogProgress; measures: Measure[] } {
   const statusLabels = new Set(plan.statuses.map((s) => s.labelJa));
+  const place = configPlace(file, progressRows(plan.terms));
   const baselineRoles = progress.yearRoles.filter((r) => r.kind === 'baseline');
-  if (baselineRoles.length > 1) problems.push(configProblem('config-progress-baseline-roles', {}, { file, path: 'yearRoles' }));
+  if (baselineRoles.length > 1) problems.push(configProblem('config-progress-baseline-roles', {}, place(['yearRoles'])));
   const baselineYear = baselineRoles[0]?.fiscalYear ?? plan.baselineFiscalYear;
   const indicators: CatalogIndicator[] = [];
   const own: Measure[] = [];
   const seen = new Set<string>();
-  for (const pillar of progress.pillars) {
-    for (const section of pillar.sections) {
-      for (const indicator of section.indicators) {
+  progress.pillars.forEach((pillar, p) =>
+    pillar.sections.forEach((section, s) =>
+      section.indicators.forEach((indicator, k) => {
         const id = indicator.id ?? `${pillar.code}/${indicator.code}`;
-        const where = `${plan.terms.pillar}「${pillar.code}」${plan.terms.section}「${section.code}」指標「${indicator.code}${indicator.id ? `（${indicator.id}）` : ''}」`;
-        const here = { file, path: where };
-        if (seen.has(id)) problems.push(configProblem('config-progress-duplicate-id', { id }, here));
+        // The file, line and printed path (柱「Ⅰ」施策「Ⅰ-ⅰ」指標「1-①」.tier) of a key of this indicator.
+        const here = (...key: (string | number)[]) => place(['pillars', p, 'sections', s, 'indicators', k, ...key]);
+        if (seen.has(id)) problems.push(configProblem('config-progress-duplicate-id', { id }, here(...(indicator.id ? ['id'] : []))));
         seen.add(id);
         const tier = plan.tiers.find((t) => t.id === indicator.tier || t.labelJa === indicator.tier);
-        if (!tier) problems.push(configProblem('config-unknown-tier', { tier: indicator.tier, tiers: plan.tiers.map((t) => t.labelJa).join('・') }, here));
-        if (indicator.valueType === 'pair' && !indicator.secondary) problems.push(configProblem('config-progress-pair-without-secondary', {}, here));
-        if (indicator.valueType === 'status' && statusLabels.size === 0) problems.push(configProblem('config-progress-status-without-statuses', {}, here));
+        if (!tier)
+          problems.push(
+            configProblem(
+              'config-unknown-tier',
+              { tier: indicator.tier, tiers: plan.tiers.map((t) => t.labelJa).join('・'), hint: tierHint(indicator.tier, plan) },
+              here('tier'),
+            ),
+          );
+        if (indicator.valueType === 'pair' && !indicator.secondary)
+          problems.push(configProblem('config-progress-pair-without-secondary', {}, here('valueType')));
+        if (indicator.valueType === 'status' && statusLabels.size === 0)
+          problems.push(configProblem('config-progress-status-without-statuses', {}, here('valueType')));
         if (indicator.baselineText !== undefined && indicator.baselineValue !== undefined)
-          problems.push(configProblem('config-progress-baseline-both', {}, here));
+          problems.push(configProblem('config-progress-baseline-both', {}, here('baselineText')));
         if (indicator.target && 'status' in indicator.target && !statusLabels.has(indicator.target.status)) {
-          problems.push(configProblem('config-progress-unknown-target-status', { status: indicator.target.status }, here));
+          const status = indicator.target.status;
+          problems.push(configProblem('config-progress-unknown-target-status', { status, statuses: [...statusLabels].join('・') }, here('target', 'status')));
         }
         if (indicator.measure && !measures.has(indicator.measure))
-          problems.push(configProblem('config-unknown-measure', { variant: 'defined', id: indicator.measure, hint: '' }, here));
+          problems.push(configProblem('config-unknown-measure', { variant: 'defined', id: indicator.measure, hint: '' }, here('measure')));
         if (!indicator.measure) {
-          if (measures.has(id)) problems.push(configProblem('config-progress-id-clashes-measure', { id }, here));
+          if (measures.has(id)) problems.push(configProblem('config-progress-id-clashes-measure', { id }, here(...(indicator.id ? ['id'] : []))));
           own.push(ownMeasure(id, indicator, baselineYear));
         }
         indicators.push({
@@ -73,9 +87,9 @@ export function resolveProgress(
           tierLabelJa: tier?.labelJa ?? indicator.tier,
           measureId: indicator.measure ?? id,
         });
-      }
-    }
-  }
+      }),
+    ),
+  );
   return { progress: { yearRoles: progress.yearRoles, grading: progress.grading ?? NO_GRADING, indicators }, measures: own };
 }
 

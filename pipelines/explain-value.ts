@@ -52,9 +52,17 @@ export async function explainValue(runDir: string, target: string, fiscalYear: n
     progressRow?.indicator_id ??
     values.find((v) => v.name_ja.includes(target))?.measure_id;
   if (!measureId) {
+    // Examples from this run's own plan (the folder is the selected plan's: cli/plan-run-folder.ts), never another plan's ids.
+    const example = (ids: (string | null | undefined)[]) => ids.find((id) => id);
+    const kinds = [
+      { ja: '指標枠ID', en: 'a slot id', id: example(values.map((v) => v.slot_id)) },
+      { ja: '指標ID', en: 'a measure id', id: example([...values.map((v) => v.measure_id), ...observations.map((o) => o.measure_id)]) },
+      { ja: '行ID', en: 'a line id', id: example(progress.map((p) => p.line_id)) },
+      { ja: '進捗表の指標ID', en: 'a progress-table indicator id', id: example(indicatorProgress.map((p) => p.indicator_id)) },
+    ].filter((k) => k.id !== undefined);
     throw new UserError(
-      `「${target}」に当たる指標枠・指標・行が見つかりません。slot_id（例: v2-long-1）、measure_id、行ID（例: s001-051）か指標名の一部を指定してください`,
-      `Nothing matches "${target}": give a slot id (e.g. v2-long-1), a measure id, a line id (e.g. s001-051) or part of a measure name`,
+      `「${target}」に当たる指標・行がこの実行（${manifest.run_id}）にありません。${kinds.map((k) => `${k.ja}（例: ${k.id}）`).join('、')}${kinds.length > 0 ? 'か' : ''}指標名の一部を指定してください`,
+      `Nothing matches "${target}" in this run (${manifest.run_id}): give ${kinds.map((k) => `${k.en} (e.g. ${k.id})`).join(', ')}${kinds.length > 0 ? ' or ' : ''}part of a measure name`,
     );
   }
 

@@ -63,12 +63,12 @@ describe('lei', () => {
     const result = await lei('run', '--config', config, '--inbox', '/nonexistent', '--out', await tempDir(), '--no-store');
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(
-      `${path.join(config, 'slots.yaml')} 枠「v1-longg-2」.tier: 区分「longg」は plan.yaml の tiers にありません（行動指標（action）・短期アウトカム（short）・中長期アウトカム（long）・参考指標（reference））`,
+      `${path.join(config, 'slots.yaml')}:6 枠「v1-longg-2」.tier: 区分「longg」は plan.yaml の tiers にありません（行動指標（action）・短期アウトカム（short）・中長期アウトカム（long）・参考指標（reference））`,
     );
     const en = await lei('--lang', 'en', 'check-config', '--config', config);
     expect(en.code).toBe(3);
     expect(en.stderr).toMatch(/^The config has 1 error\(s\); fix them and run again\.\n/);
-    expect(en.stderr).toContain(`${path.join(config, 'slots.yaml')} 枠「v1-longg-2」.tier:`);
+    expect(en.stderr).toContain(`${path.join(config, 'slots.yaml')}:6 枠「v1-longg-2」.tier:`);
   });
 
   it('writes the template into the inbox’s manual-entry folder, says where, and never overwrites it', async () => {

@@ -47,6 +47,7 @@ describe('loadCatalog on another municipality’s plan', () => {
       {
         code: 'config-unknown-tier',
         file: slots,
+        line: 6,
         path: '枠「v1-long-2」.tier',
         message: '区分「long」は plan.yaml の tiers にありません（活動指標（activity）・成果指標（outcome））',
       },
@@ -95,6 +96,7 @@ describe('a broken config stops with the file, line, path and reason', () => {
       {
         code: 'config-unknown-measure',
         file: path.join(dir, 'slots.yaml'),
+        line: 7,
         path: '枠「v2-long-1」.measure',
         message: '指標ID「manufacturer」は measures*.yaml に定義されていません（「manufacturers」のことですか？）',
       },

@@ -203,7 +203,7 @@ describe('an analyst’s slips in this plan’s progress.yaml', () => {
     await writeFile(file, text);
     expect((await problemsOf(dir)).map((p) => `${p.path}: ${p.message}`)).toEqual([
       '年度の列「29年度」.kind: 無効な選択: "baseline"、"target"、"actual"のいずれかである必要があります 値: "goal"',
-      '面「4」重点事業「48」指標「48（48-ワーキング）」.baselineValue: 数値で書いてください 値: "5回"',
+      '面「4」重点事業「48」指標「48（48-ワーキング）」.baselineValue: 数値で書いてください。単位や % は書きません（5 と書いてください） 値: "5回"',
       '面「4」重点事業「48」指標「48（48-交流イベント）」.target: 不明なキー「txt」（「text」のことですか？）。次のどれかの形で書いてください: { value, revisions, byYear }・{ status }・{ text }',
       '面「4」重点事業「51」指標「51（51-農地保全）」: 不明なキー「relatedOwner」（「relatedOwners」のことですか？）',
     ]);

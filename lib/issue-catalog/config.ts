@@ -37,8 +37,8 @@ export const configIssueSpecs = {
   },
   'config-yaml-invalid': {
     severity: CONFIG_ERROR,
-    ja: 'YAMLとして読めません: {reason}',
-    en: 'Not valid YAML: {reason}',
+    ja: 'YAMLとして読めません（{column}列目）: {reason}（原文: {original}）',
+    en: 'Not valid YAML (column {column}): {reason} (as reported: {original})',
     whatToDoJa: '示された行の字下げ・引用符・コロンを直す',
     whatToDoEn: 'Fix the indentation, quotes or colons on the line shown',
   },
@@ -91,6 +91,71 @@ export const configIssueSpecs = {
     whatToDoJa: '示された形のどれかで書く（不明なキーは綴りを確かめる）',
     whatToDoEn: 'Use one of the forms shown (check the spelling of unknown keys)',
   },
+  'config-year-key': {
+    severity: CONFIG_ERROR,
+    ja: 'キー「{key}」: 年度は西暦4桁の半角数字で書いてください（例: 2029）{hint}',
+    en: 'Key "{key}": write the fiscal year as four half-width digits (e.g. 2029){hint}',
+    whatToDoJa: '年度のキーを西暦4桁の半角数字にする（令和7年度 → 2025）',
+    whatToDoEn: 'Write the year key as four half-width digits (令和7年度 → 2025)',
+  },
+  'config-number-text': {
+    severity: CONFIG_ERROR,
+    ja: {
+      comma: '数値にカンマは書けません（{number} と書いてください）',
+      fullWidth: '数値は半角の数字で書いてください（{number} と書いてください）',
+      era: '年度は西暦4桁の半角数字で書いてください（「{text}」は {number}）',
+      unit: '数値で書いてください。単位や % は書きません（{number} と書いてください）',
+    },
+    en: {
+      comma: 'A number cannot contain a comma (write {number})',
+      fullWidth: 'Write the number in half-width digits (write {number})',
+      era: 'Write the fiscal year as four half-width digits ("{text}" is {number})',
+      unit: 'Write a number, without a unit or % (write {number})',
+    },
+    whatToDoJa: '数値を半角の数字だけで書く（カンマ・単位・%・和暦は書かない）',
+    whatToDoEn: 'Write the number in half-width digits only (no comma, unit, % or era year)',
+  },
+  'config-period-reversed': {
+    severity: CONFIG_ERROR,
+    ja: '計画期間の終わり（end: {end}）が始まり（start: {start}）より前です。start ≤ end にしてください',
+    en: 'The plan period ends (end: {end}) before it starts (start: {start}). Make start ≤ end',
+    whatToDoJa: 'plan.yaml の period を start ≤ end にする',
+    whatToDoEn: 'Make start ≤ end in the period of plan.yaml',
+  },
+  'config-baseline-after-period': {
+    severity: CONFIG_ERROR,
+    ja: '基準年度 {year}（{era}）が計画期間（{period}）の終わりより後です。計画期間の終わり以前の年度にしてください',
+    en: 'The baseline year {year} ({era}) is after the end of the plan period ({period}). Use a year no later than the end of the period',
+    whatToDoJa: '基準年度を計画期間の終わり以前の年度にする',
+    whatToDoEn: 'Use a baseline year no later than the end of the plan period',
+  },
+  'config-year-outside-plan': {
+    severity: CONFIG_ERROR,
+    ja: {
+      target:
+        '目標の年度 {year}（{era}）は計画期間（{period}）にも plan.yaml の milestones にもありません（このままでは目標が出力に出ません）。年度を直すか、plan.yaml の period か milestones にその年度を含めてください',
+      revision:
+        '改定の年度 {year}（{era}）は計画期間の始まり（{start}年度）から目標の年度（{targetYear}年度）までの間にありません（このままでは改定が適用されません）。改定を決めた年度を書いてください',
+      after:
+        '{what} {year}（{era}）は計画期間（{period}）の最後の年度（{last}年度）より後です。年度を直すか、plan.yaml の period か milestones を直してください',
+    },
+    en: {
+      target:
+        'Target year {year} ({era}) is neither in the plan period ({period}) nor among the milestones of plan.yaml (the target would not be output). Correct the year, or include it in period or milestones of plan.yaml',
+      revision:
+        'Revision year {year} ({era}) is not between the start of the plan period ({start}) and the year of the target ({targetYear}) (the revision would never apply). Write the year the revision was decided',
+      after: '{what} {year} ({era}) is after the last year of the plan period ({period}; last {last}). Correct the year, or period or milestones of plan.yaml',
+    },
+    whatToDoJa: '年度を計画期間（plan.yaml の period と milestones）の中にする',
+    whatToDoEn: 'Use a year inside the plan period (period and milestones of plan.yaml)',
+  },
+  'config-line-section-other-vision': {
+    severity: CONFIG_ERROR,
+    ja: '方針「{section}」は sections.yaml で目指す姿 {sectionVision} の方針ですが、この行は vision: {vision} です。vision か section を直してください',
+    en: 'Section "{section}" belongs to vision {sectionVision} in sections.yaml, but this line has vision: {vision}. Correct vision or section',
+    whatToDoJa: '行の vision を方針の目指す姿に合わせる（または section を直す）',
+    whatToDoEn: 'Make the line’s vision that of its section (or correct the section)',
+  },
   'config-unknown-timezone': {
     severity: CONFIG_ERROR,
     ja: 'タイムゾーン「{timezone}」は使えません。Asia/Tokyo のように書いてください',
@@ -128,8 +193,8 @@ export const configIssueSpecs = {
   },
   'config-unknown-vision': {
     severity: CONFIG_ERROR,
-    ja: '目指す姿 {vision} は plan.yaml の visions にありません',
-    en: 'Vision {vision} is not among the visions of plan.yaml',
+    ja: '目指す姿 {vision} は plan.yaml の visions にありません（{visions}）',
+    en: 'Vision {vision} is not among the visions of plan.yaml ({visions})',
     whatToDoJa: 'plan.yaml の visions にある番号にする',
     whatToDoEn: 'Use a vision number listed in plan.yaml',
   },
@@ -140,10 +205,17 @@ export const configIssueSpecs = {
     whatToDoJa: 'どちらかの行IDを変える',
     whatToDoEn: 'Rename one of the two lines',
   },
+  'config-duplicate-section-id': {
+    severity: CONFIG_ERROR,
+    ja: '方針「{id}」が sections.yaml に2回書かれています',
+    en: 'Section "{id}" is listed twice in sections.yaml',
+    whatToDoJa: 'どちらかの方針の id を直す（同じ方針なら1つにする）',
+    whatToDoEn: 'Correct one of the two section ids (or keep one)',
+  },
   'config-unknown-section': {
     severity: CONFIG_ERROR,
-    ja: '方針「{section}」は sections.yaml にありません',
-    en: 'Section "{section}" is not in sections.yaml',
+    ja: '方針「{section}」は sections.yaml にありません（{sections}）',
+    en: 'Section "{section}" is not in sections.yaml ({sections})',
     whatToDoJa: 'sections.yaml にある ID にする',
     whatToDoEn: 'Use a section id from sections.yaml',
   },
@@ -289,8 +361,8 @@ export const configIssueSpecs = {
   },
   'config-unknown-tier': {
     severity: CONFIG_ERROR,
-    ja: '区分「{tier}」は plan.yaml の tiers にありません（{tiers}）',
-    en: 'Tier "{tier}" is not among the tiers of plan.yaml ({tiers})',
+    ja: '区分「{tier}」は plan.yaml の tiers にありません（{tiers}）{hint}',
+    en: 'Tier "{tier}" is not among the tiers of plan.yaml ({tiers}){hint}',
     whatToDoJa: 'plan.yaml の tiers にある区分にする',
     whatToDoEn: 'Use a tier listed in plan.yaml',
   },
@@ -317,8 +389,8 @@ export const configIssueSpecs = {
   },
   'config-progress-unknown-target-status': {
     severity: CONFIG_ERROR,
-    ja: '目標「{status}」は plan.yaml の statuses にありません',
-    en: 'Target "{status}" is not among the statuses of plan.yaml',
+    ja: '目標「{status}」は plan.yaml の statuses にありません（{statuses}）',
+    en: 'Target "{status}" is not among the statuses of plan.yaml ({statuses})',
     whatToDoJa: 'plan.yaml の statuses にある状態にする',
     whatToDoEn: 'Use a status listed in plan.yaml',
   },
