@@ -3,31 +3,18 @@
 // serious or critical axe-core violation; every indicator page prints on one A4 sheet (Chromium's own PDF). Without Chromium (/usr/bin/chromium, or LEI_CHROMIUM) the suite is skipped
 // and says why. With LEI_UPDATE_SCREENSHOTS=1 the pages' screenshots are written to docs/images/ (otherwise none is taken:
 // nothing read them from the temporary folder they went to, and each cost ~0.4 s of CPU).
-import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from './helpers.ts';
+import { CHROMIUM, chromiumAvailable as available, launchOffline, seriousViolations, type OfflineBrowser } from './offline-chromium.ts';
 import { sampleRun } from './sample-fixtures.ts';
 
-const CHROMIUM = process.env.LEI_CHROMIUM ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
 const UPDATE_SCREENSHOTS = process.env.LEI_UPDATE_SCREENSHOTS === '1';
 if (!available)
   console.warn(`dashboard-browser: ${CHROMIUM} がないため、ブラウザのテストを省略します（apt-get install -y chromium で入ります。.ci/run は自動で入れます）`);
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** 指数 as printed in seed 000 (ソーシャルインパクト指標一覧, 令和6年度). */
 const SEED_INDEX: Record<string, { page: string; index: string }> = {
@@ -40,46 +27,20 @@ const SEED_INDEX: Record<string, { page: string; index: string }> = {
 };
 
 let site: string;
-let context: BrowserContext;
-const consoleErrors: string[] = [];
-const requests: string[] = [];
+let browser: OfflineBrowser;
 
 beforeAll(async () => {
   if (!available) return;
-  // An empty profile of its own: no extension, sync or stored state of another run.
-  context = await chromium.launchPersistentContext(await tempDir('lei-chromium-'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 1280, height: 900 },
-  });
-  // Anything but file:// is recorded and refused: the pages must not reach the network.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file://')) return route.continue();
-    requests.push(url);
-    return route.abort();
-  });
-  context.on('request', (r) => {
-    if (!r.url().startsWith('file://')) requests.push(r.url());
-  });
+  browser = await launchOffline({ width: 1280, height: 900 });
   // The shared run over the sample inbox (tests/sample-global-setup.ts), read only; made while Chromium started.
   site = path.join((await sampleRun()).folder, 'site');
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.context.close();
 });
 
-async function open(p: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(`${p}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`${p}: ${e.message}`));
-  await page.goto(pathToFileURL(path.join(site, p)).href);
-  return page;
-}
+const open = (p: string): Promise<Page> => browser.open(site, p);
 
 const readOnly = new Map<string, Promise<Page>>();
 
@@ -88,21 +49,6 @@ function openForReading(p: string): Promise<Page> {
   const page = readOnly.get(p) ?? open(p);
   readOnly.set(p, page);
   return page;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: await readFile(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 describe.skipIf(!available)('dashboard in Chromium (file://)', () => {
@@ -120,8 +66,8 @@ describe.skipIf(!available)('dashboard in Chromium (file://)', () => {
         path: path.join(repoRoot, 'docs', 'images', `dashboard-${p.replace(/\/|\.html$/g, (s) => (s === '/' ? '-' : ''))}.png`),
         fullPage: name !== 'vision 2',
       });
-    expect(consoleErrors).toEqual([]);
-    expect(requests).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
+    expect(browser.requests).toEqual([]);
     await page.close();
   });
 
@@ -150,7 +96,7 @@ describe.skipIf(!available)('dashboard in Chromium (file://)', () => {
   it('prints every indicator page on one A4 sheet', async () => {
     const pages = (await readdir(path.join(site, 'indicators'))).filter((f) => f !== 'index.html');
     expect(pages.length).toBeGreaterThan(50);
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     // Every page laid out for print at A4's width, in one A4-wide frame that each page's file is written into in turn
     // (document.write: the same parser and layout as opening the file, which loads nothing else). A frame per page cost
     // Chromium ~80 ms of CPU each (7 s for 85), one frame written 85 times under 2 s; the heights are the same (checked
