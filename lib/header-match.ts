@@ -6,10 +6,15 @@ import { normalizeHeader } from './normalize-header.ts';
 // After NFKC a full-width （） or ［］ is ( ) or [ ]; 【】 stays as it is.
 const BRACKETED_SUFFIX = /^(.+?)[([【][^()[\]【】]*[)\]】]$/;
 
+/** A header or label as compared: normalizeHeader, then no space anywhere and letters in upper case (決済　回数, 決済⏎回数 → 決済回数). */
+export function headerKey(cell: unknown): string {
+  return normalizeHeader(cell).replace(/\s/g, '').toUpperCase();
+}
+
 /** 'exact' when the cell is the name, 'noted' when it is the name and a bracketed note, null otherwise. */
 export function headerMatch(cell: unknown, label: string): 'exact' | 'noted' | null {
-  const text = normalizeHeader(cell).replace(/\s/g, '').toUpperCase();
-  const name = normalizeHeader(label).replace(/\s/g, '').toUpperCase();
+  const text = headerKey(cell);
+  const name = headerKey(label);
   if (text === name) return 'exact';
   return BRACKETED_SUFFIX.exec(text)?.[1] === name ? 'noted' : null;
 }

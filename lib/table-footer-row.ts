@@ -7,10 +7,17 @@ export function tableFooterRow(cells: readonly unknown[]): 'total' | 'note' | un
   const texts = cells.map((c) => (c === null || c === undefined ? '' : c instanceof Date ? 'date' : String(c).normalize('NFKC').trim()));
   const filled = texts.filter((t) => t !== '');
   if (filled.length === 0) return undefined;
-  const first = filled[0]!;
-  if (/^(?:※|\*|\(注|注[\d\s:：．.）)、,]|注$|注記|備考|出典|資料[:：])/.test(first)) return 'note';
+  if (isNoteText(filled[0]!)) return 'note';
   if (filled.some((t) => TOTAL_LABEL.test(t))) return 'total';
   return undefined;
+}
+
+// ※…, ＊…, （注）〔注〕【注】…, 注1 / 注： / 注記…, 備考, 出典, 資料：… (after NFKC).
+const NOTE_MARK = /^(?:※|\*|[(〔【]\s*注|注[\d\s:：．.）)、,]|注$|注記|備考|出典|資料[:：])/;
+
+/** Whether a cell's text opens a note (※値は速報値, （注）…, 備考): shared by every reader that skips notes under a table. */
+export function isNoteText(text: string): boolean {
+  return NOTE_MARK.test(text.normalize('NFKC').trim());
 }
 
 // 計 / 合計 / 総計 / 小計 / 累計, alone or with 件数 (合計件数), or with spaces between the characters (合 計).

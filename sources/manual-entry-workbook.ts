@@ -13,8 +13,9 @@ import { MANUAL_ENTRY_SHEET, type ManualEntryColumn } from '../lib/manual-entry-
 import type { FilePeriod } from '../lib/contract-facts.ts';
 import type { Observation, SourceResult, StatusReading } from '../lib/observation.ts';
 import type { XlsxLimits } from './xlsx/xlsx-limits.ts';
-import { normalizeHeader } from '../lib/normalize-header.ts';
+import { fiscalYearsOfFileName } from '../lib/fiscal-year-of-file-name.ts';
 import { isMissingMarker, parseLooseNumber } from '../lib/parse-number.ts';
+import { isNoteText } from '../lib/table-footer-row.ts';
 import type { InboxFile } from './inbox-file.ts';
 import { readManualEntryHeader } from './read-manual-entry-header.ts';
 import { readSpecialValue } from './read-special-value.ts';
@@ -191,16 +192,13 @@ export async function readManualEntryWorkbook(input: InboxFile, catalog: Catalog
   };
 }
 
-// How a note under or within a table starts: ※, ＊, 注, （注）, 〔注〕, 【注】, 備考.
-const NOTE_MARK = /^(?:※|\*|注|[([〔【]\s*注|備考)/;
-
 /**
  * A row without a measure, a fiscal year or a number that is a note, not a value row: it starts with a note mark,
  * or it lies below the table.
  */
 function isNoteRow(row: XlsxCellRow, belowTable: boolean, value: XlsxCellRow['cells'][number] | undefined): boolean {
   if (typeof value === 'number' || parseLooseNumber(cellText(value ?? null).trim()) !== null) return false;
-  return belowTable || NOTE_MARK.test(normalizeHeader(firstText(row).text));
+  return belowTable || isNoteText(firstText(row).text);
 }
 
 /** The row's first non-empty cell, as shown, and its column index. */
@@ -212,8 +210,8 @@ function firstText(row: XlsxCellRow): { text: string; index: number } {
   return { text: '', index: 0 };
 }
 
-/** 手入力_令和6年度.xlsx → 2024; null when the name states no fiscal year. */
+/** 手入力_令和6年度.xlsx → 2024; null when the name states no single fiscal year. */
 function fiscalYearOfFileName(file: string): number | null {
-  const label = /(?:令和|平成)(?:\d+|元)年度|[RH]\d+(?![\d年])|\d{4}年度/.exec(file.split('/').at(-1) ?? file);
-  return label ? parseFiscalYear(label[0]) : null;
+  const years = fiscalYearsOfFileName(file);
+  return years.length === 1 ? years[0]! : null;
 }

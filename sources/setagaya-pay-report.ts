@@ -11,7 +11,7 @@ import type { AsOf } from '../lib/as-of.ts';
 import { parseFiscalYear } from '../lib/fiscal-year.ts';
 import { issueOf } from '../lib/issue-catalog.ts';
 import type { Issue } from '../lib/issues.ts';
-import { normalizeHeader } from '../lib/normalize-header.ts';
+import { headerKey } from '../lib/header-match.ts';
 import { parseLooseNumber } from '../lib/parse-number.ts';
 import { parseYearMonth, yearMonthJa, yearMonthKey, type YearMonth } from '../lib/parse-year-month.ts';
 import { payMetrics, type PayMetric } from '../lib/pay-metrics.ts';
@@ -39,7 +39,7 @@ export interface PayMonthlyReport {
 }
 
 const BRACKET = /\(([^)]+)\)$/;
-// 決済回数（単位：件）: the unit may be introduced by 単位 and a colon (after labelKey: 単位:件).
+// 決済回数（単位：件）: the unit may be introduced by 単位 and a colon (after headerKey: 単位:件).
 const UNIT_WORD = /^単位[:=]?/;
 const FILE_MONTH = /(20\d{2})\s*[-_.年]?\s*(0?[1-9]|1[0-2])\s*月|(20\d{2})[-_.]?(0[1-9]|1[0-2])(?!\d)/;
 
@@ -69,7 +69,7 @@ export async function readSetagayaPayReport(
         if (layout.sheet && name !== layout.sheet) continue;
         let grid = grids.get(name);
         if (!grid) grids.set(name, (grid = await gridOf(workbook, name)));
-        const detect = labelKey(layout.detect);
+        const detect = headerKey(layout.detect);
         if (grid.cells.some((c) => c.text.includes(detect))) {
           found = { layout, sheet: { name }, grid };
           break;
@@ -141,8 +141,8 @@ export async function readSetagayaPayReport(
       issues.push(issueOf('pay-missing-figure', { label: spec.label, metric: payMetrics[metric].labelJa, layout: layout.labelJa }, at()));
       continue;
     }
-    const printedUnit = BRACKET.exec(label.text.slice(labelKey(spec.label).length))?.[1]?.replace(UNIT_WORD, '');
-    if (printedUnit && printedUnit !== labelKey(spec.unit)) {
+    const printedUnit = BRACKET.exec(label.text.slice(headerKey(spec.label).length))?.[1]?.replace(UNIT_WORD, '');
+    if (printedUnit && printedUnit !== headerKey(spec.unit)) {
       issues.push(
         issueOf('pay-unit-mismatch', { label: label.raw, printedUnit, layout: layout.labelJa, unit: spec.unit }, at(label.row, label.column), label.raw),
       );
@@ -167,7 +167,7 @@ export async function readSetagayaPayReport(
     const head = grid.find(layout.storeClasses.header);
     if (head) {
       const metricColumns = (Object.entries(layout.storeClasses.metrics) as [PayMetric, string][]).map(([metric, header]) => {
-        const label = labelKey(header);
+        const label = headerKey(header);
         return {
           metric,
           cell: grid.cells.find((c) => c.row === head.row && matchesLabel(c.text, label)),
@@ -177,7 +177,7 @@ export async function readSetagayaPayReport(
       for (let row = head.row + 1; ; row += 1) {
         const name = grid.at(row, head.col);
         const className = name ? cellText(name.value).normalize('NFKC').trim() : '';
-        if (className === '' || labelKey(className) === '合計' || labelKey(className) === '計') break;
+        if (className === '' || headerKey(className) === '合計' || headerKey(className) === '計') break;
         const byMetric: Partial<Record<PayMetric, PayFigure>> = {};
         for (const mc of metricColumns) {
           if (!mc.cell) continue;
@@ -222,7 +222,7 @@ interface GridCell {
   col: number;
   column: string;
   value: XlsxCell;
-  /** As compared with the layout's labels (labelKey). */
+  /** As compared with the layout's labels (headerKey). */
   text: string;
   /** As typed, for messages. */
   raw: string;
@@ -253,7 +253,7 @@ async function gridOf(workbook: XlsxCellWorkbook, sheet: string): Promise<Grid> 
       if (value === null || (typeof value === 'string' && value.trim() === '')) return;
       const raw = value instanceof Date ? '' : cellText(value);
       const percent = typeof value === 'number' && percentColumns?.includes(index);
-      add({ row: rowNumber, col: index + 1, column: columnLetter(index), value, text: labelKey(raw), raw, ...(percent ? { percent: true } : {}) });
+      add({ row: rowNumber, col: index + 1, column: columnLetter(index), value, text: headerKey(raw), raw, ...(percent ? { percent: true } : {}) });
     });
     // Not blank to Excel: a value looked for right of its label is this cell, not the unit beside it.
     for (const index of formulaColumns ?? [])
@@ -263,7 +263,7 @@ async function gridOf(workbook: XlsxCellWorkbook, sheet: string): Promise<Grid> 
     cells,
     find: (label) => {
       // Normalised once per search, not once per cell.
-      const l = labelKey(label);
+      const l = headerKey(label);
       return cells.find((c) => matchesLabel(c.text, l));
     },
     at: (row, col) => byPlace.get(`${row}:${col}`),
@@ -276,15 +276,7 @@ async function gridOf(workbook: XlsxCellWorkbook, sheet: string): Promise<Grid> 
   return grid;
 }
 
-/**
- * A label as compared: as headers are everywhere (normalizeHeader: NFKC, line breaks and runs of spaces folded), then
- * without any space, so 「決済　回数」 and 「決済⏎回数」 (a line break in the cell) are 決済回数, and （千円） is (千円).
- */
-function labelKey(text: string): string {
-  return normalizeHeader(text).replace(/ /g, '');
-}
-
-/** The label itself, or the label followed by a bracketed unit (決済金額(千円)); both as labelKey gives them. */
+/** The label itself, or the label followed by a bracketed unit (決済金額(千円)); both as headerKey gives them. */
 function matchesLabel(text: string, l: string): boolean {
   return text === l || (text.startsWith(l) && /^\([^)]*\)$/.test(text.slice(l.length)));
 }
@@ -311,7 +303,7 @@ function figureOf(cell: GridCell, spec: { unit: string; fraction: boolean }): nu
   const value = numberOf(cell.value);
   if (value === null) return null;
   const shownAsPercent = cell.percent === true || (typeof cell.value === 'string' && /[%％]\s*$/.test(cell.value));
-  if (shownAsPercent) return labelKey(spec.unit) === '%' ? (cell.percent ? percentShown(value) : value) : null;
+  if (shownAsPercent) return headerKey(spec.unit) === '%' ? (cell.percent ? percentShown(value) : value) : null;
   return spec.fraction ? percentShown(value) : value;
 }
 
